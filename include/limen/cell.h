@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * cell.h: the physical memory cell of theory §2 — static potentials, Kramers rate, exact
+ * mean first-passage time, retention barrier.
+ *
+ * Dimensionless units throughout this header:
+ *   position x in units of a (quartic well: minima at ±a) or of the level spacing Δ (washboard);
+ *   energy in kT;  time in τ₀ = γa²/kT (γΔ²/kT for the washboard);  rates in 1/τ₀.
+ * Multiply by kT (limen_kT) and τ₀ (a device parameter, default 1 ns) to get SI values. */
+#ifndef LIMEN_CELL_H
+#define LIMEN_CELL_H
+
+#include "limen/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+  LIMEN_WELL_QUARTIC = 0,   /* U = E_b((x)² − 1)² − f·x                                         */
+  LIMEN_WELL_WASHBOARD = 1  /* U = (E_b/2)(1 − cos 2πx) − f·x on [−½, M − ½], hard walls at ends */
+} limen_well_kind;
+
+typedef struct limen_well {
+  limen_well_kind kind;
+  double barrier_kT;  /* E_b/kT, > 0                                                   */
+  double tilt_kT;     /* f = F·a/kT (quartic) or F·Δ/kT, i.e. tilt energy per level     */
+  int levels;         /* washboard only: M ≥ 2 levels (x = 0 … M−1); ignored for quartic */
+} limen_well;
+
+/* U(x)/kT, −U'(x)/kT·a, U''(x)/kT·a². */
+double limen_well_energy(const limen_well *w, double x);
+double limen_well_force(const limen_well *w, double x);
+double limen_well_curvature(const limen_well *w, double x);
+
+/* Stationary points that govern a forward (towards +x) escape.
+ * Quartic: the left minimum, the barrier top and the right minimum of the tilted well
+ * (found by root finding on U' = 0).  Washboard: the minimum near level 0 and the barrier
+ * top towards level 1.  Fails with LIMEN_EINVAL when the tilt has erased the barrier
+ * (|f| ≥ f_c = 8E_b/(3√3) for the quartic well) — there is then no metastable state. */
+typedef struct limen_well_extrema {
+  double x_min;        /* starting (metastable) minimum          */
+  double x_barrier;    /* barrier top                             */
+  double x_next;       /* the next minimum (quartic: right well)  */
+  double barrier_kT;   /* U(x_barrier) − U(x_min)                 */
+  double curv_min;     /* U''(x_min)                              */
+  double curv_barrier; /* |U''(x_barrier)|                        */
+} limen_well_extrema;
+int limen_well_extrema_find(const limen_well *w, const limen_precision *prec,
+                            limen_well_extrema *out, limen_error *err);
+
+/* Critical tilt of the quartic well at which the barrier vanishes: 8E_b/(3√3). */
+double limen_quartic_critical_tilt(double barrier_kT);
+
+/* Kramers escape rate (overdamped, barrier ≫ kT) out of the metastable minimum, per τ₀:
+ *   r = √(U''(x_min)·|U''(x_b)|)/(2π) · e^{−ΔU}.
+ * Untilted quartic well: r = 2√2·E_b/π · e^{−E_b}. */
+int limen_kramers_rate(const limen_well *w, const limen_precision *prec, double *rate,
+                       limen_error *err);
+
+/* Exact mean first-passage time (in τ₀) from x0 to an absorbing point b > x0, reflecting at
+ * −∞ (quartic) or at the left wall (washboard):
+ *   T = ∫_{x0}^{b} dy e^{U(y)} ∫_{−∞}^{y} dz e^{−U(z)}       (GSL adaptive quadrature). */
+int limen_mfpt(const limen_well *w, double x0, double b, const limen_precision *prec,
+               double *t_tau0, limen_error *err);
+
+/* Escape rate used by the cost models: Kramers when the (tilted) barrier is at least
+ * prec->kramers_min_barrier_kT, otherwise 1/MFPT from x_min to the next minimum (or, when
+ * the barrier has vanished, from the untilted left minimum to the right minimum).
+ * *method is set to "kramers" or "mfpt". */
+int limen_escape_rate(const limen_well *w, const limen_precision *prec, double *rate,
+                      const char **method, limen_error *err);
+
+/* Retention barrier: the smallest E_ret (kT) of an untilted quartic cell whose Kramers
+ * flip probability over τ_ret stays ≤ p_ret:  r(E_ret)·τ_ret = p_ret (Brent root finding).
+ * tau_ret_over_tau0 = τ_ret/τ₀ > 0, p_ret in (0, 1). */
+int limen_retention_barrier(double tau_ret_over_tau0, double p_ret, const limen_precision *prec,
+                            double *barrier_kT, limen_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,91 @@
+/* limen — energy-dissipation bounds for training in physical memory.
+ * Copyright (C) 2026 the limen authors. SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * common.h: status codes, the error trace, version and the accuracy parameters.
+ *
+ * Every fallible library function returns an int status (LIMEN_OK = 0) and takes a
+ * `limen_error *` as its last argument (may be NULL).  On failure the error holds a
+ * readable trace built from the innermost cause outwards, in the CLASS style:
+ *     "limen_project: paradigm 'cim-static': limen_static_write: barrier_kT = -3: allowed range (0, 1e4]"
+ * The library never prints, exits or aborts.
+ */
+#ifndef LIMEN_COMMON_H
+#define LIMEN_COMMON_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes. */
+enum {
+  LIMEN_OK = 0,
+  LIMEN_EINVAL = 1,   /* an input is outside its allowed range (the message names it)   */
+  LIMEN_ENOTFOUND = 2,/* an unknown name: model, profile, paradigm, protocol, task       */
+  LIMEN_EPARSE = 3,   /* malformed input file (JSON, CSV)                                 */
+  LIMEN_EIO = 4,      /* a file could not be read or written                             */
+  LIMEN_ENOMEM = 5,   /* allocation failed                                               */
+  LIMEN_ENUMERIC = 6, /* a numerical method failed (quadrature, root finding, overflow)  */
+  LIMEN_ERANGE = 7,   /* a result is not representable (would overflow a double)         */
+  LIMEN_EINTERNAL = 8 /* a bug: an invariant of the library was violated                 */
+};
+
+#define LIMEN_ERROR_MSG_MAX 2048
+
+typedef struct limen_error {
+  int code;                       /* one of the LIMEN_E* codes, LIMEN_OK when clear */
+  char msg[LIMEN_ERROR_MSG_MAX];  /* the readable trace                            */
+} limen_error;
+
+/* Clear an error (sets code LIMEN_OK and an empty message). NULL is allowed. */
+void limen_error_clear(limen_error *err);
+
+/* Record a new failure: msg = "<func>: <formatted>". Returns `code` so that callers write
+ *     return limen_error_set(err, LIMEN_EINVAL, __func__, "x = %g: must be > 0", x);      */
+int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Add context around an existing failure: msg = "<func>: <formatted>: <old msg>".
+ * Returns err->code (or `fallback` when err is NULL). */
+int limen_error_wrap(limen_error *err, int fallback, const char *func, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Human name of a status code ("invalid input", ...). */
+const char *limen_strstatus(int code);
+
+/* Range checks that produce the standard bad-input message
+ *     "<func>: <field> = <value>: allowed range <range>"
+ * They reject NaN and infinities.  `lo_open`/`hi_open` select open ends; use
+ * -HUGE_VAL / HUGE_VAL for an unbounded side. */
+int limen_check_range(limen_error *err, const char *func, const char *field, double value,
+                      double lo, int lo_open, double hi, int hi_open);
+/* value > 0 and finite. */
+int limen_check_positive(limen_error *err, const char *func, const char *field, double value);
+
+/* Library version, "MAJOR.MINOR.PATCH". */
+const char *limen_version(void);
+
+/* Turn GSL's abort-on-error handler off (idempotent, thread-safe to call repeatedly).
+ * Every library entry point that uses GSL calls it; it is public so that programs that
+ * use GSL themselves can see what limen does. */
+void limen_gsl_quiet(void);
+
+/* ---- accuracy parameters ------------------------------------------------------
+ * Every accuracy knob of the library, in one struct (CLASS style).  Functions that take a
+ * `const limen_precision *` accept NULL for the defaults of limen_precision_default(). */
+typedef struct limen_precision {
+  double quad_epsabs;      /* absolute tolerance of adaptive quadrature (GSL QAG/QAGI)  [1e-13] */
+  double quad_epsrel;      /* relative tolerance of adaptive quadrature                 [1e-10] */
+  size_t quad_limit;       /* workspace intervals of adaptive quadrature                 [2000] */
+  double root_epsrel;      /* relative tolerance of 1-D root finding (Brent)           [1e-12] */
+  int root_max_iter;       /* iteration cap of root finding                              [200]  */
+  double kramers_min_barrier_kT; /* below this tilted barrier, use the exact MFPT, not Kramers [5] */
+} limen_precision;
+
+limen_precision limen_precision_default(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LIMEN_COMMON_H */

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * datafile.h: where limen's data files (model catalog, hardware profiles, datasets) are found.
+ * Search order: $LIMEN_DATA_DIR, the installed data directory, the source tree's data/. */
+#ifndef LIMEN_DATAFILE_H
+#define LIMEN_DATAFILE_H
+
+#include <stddef.h>
+
+#include "limen/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Full path of data file `name` (e.g. "models.json", "digits/digits.csv.gz") into buf.
+ * LIMEN_ENOTFOUND (with every place searched in the message) when it exists nowhere. */
+int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *err);
+
+/* Read a whole file into a NUL-terminated malloc'd buffer (caller frees). */
+int limen_read_text_file(const char *path, char **text, size_t *len, limen_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

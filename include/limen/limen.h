@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * limen.h: the whole public API of liblimen.  Include this, link with -llimen
+ * (pkg-config --cflags --libs limen, or find_package(limen) → limen::limen). */
+#ifndef LIMEN_LIMEN_H
+#define LIMEN_LIMEN_H
+
+#include "limen/common.h"
+#include "limen/units.h"
+#include "limen/cell.h"
+#include "limen/bounds.h"
+#include "limen/datafile.h"
+
+#endif

@@ -1,0 +1,14 @@
+#!/bin/sh
+# The whole test suite: the release build's tests (every label, the long statistical runs at
+# a reduced size when CI=true), then the same tests under AddressSanitizer + UBSan.
+set -eu
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+if [ "${CI:-}" = "true" ]; then export LIMEN_TEST_SCALE="${LIMEN_TEST_SCALE:-0.25}"; fi
+echo "== release build: all tests (LIMEN_TEST_SCALE=${LIMEN_TEST_SCALE:-1})"
+ctest --test-dir build --output-on-failure -j "$jobs"
+echo "== sanitizer build (ASan + UBSan): unit and CLI tests"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLIMEN_SANITIZE=ON -DLIMEN_BUILD_BENCH=OFF
+cmake --build build-asan
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LIMEN_TEST_SCALE=0.1 ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE long

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * main.c: `limen` — dispatch to the subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "limen/limen.h"
+
+typedef struct {
+  const char *name;
+  int (*run)(int, char **);
+  const char *summary;
+} command;
+
+static const command commands[] = {
+    {"project", limen_cmd_project, "energy each memory paradigm must dissipate to train a workload"},
+    {"bound", limen_cmd_bound, "cost of one elementary memory operation (L, FT, S, H, ...)"},
+    {"models", limen_cmd_models, "list the model catalog with sources"},
+    {"profiles", limen_cmd_profiles, "list the hardware profiles with sources"},
+    {"sweep", limen_cmd_sweep, "sensitivity tables: vary one or two inputs"},
+    {"figure", limen_cmd_figure, "draw projection, trade-off and per-operation figures"},
+    {"simulate", limen_cmd_simulate, "simulate a memory-cell protocol (Langevin / Fokker-Planck)"},
+    {"validate", limen_cmd_validate, "run the simulator's reference checks (self-test)"},
+    {"train", limen_cmd_train, "train a model inside simulated physical memory"},
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: limen <command> [options]\n"
+          "       limen --help | --version\n\n"
+          "limen computes the least energy that training an AI model must dissipate, term by term,\n"
+          "for conventional accelerators, compute-in-memory and learning-in-memory, and checks the\n"
+          "bounds against simulated physics.\n\ncommands:\n");
+  for (size_t i = 0; i < N_COMMANDS; i++) fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf(f, "\n'limen <command> --help' describes each command.  With no command, 'limen' runs\n"
+             "'limen project' on the brain-scale workload.\n");
+}
+
+int main(int argc, char **argv) {
+  limen_gsl_quiet();
+  if (argc < 2) {
+    static char name[] = "project";
+    char *def[] = {name, NULL};
+    return limen_cmd_project(1, def);
+  }
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+    usage(stdout);
+    return CLI_OK;
+  }
+  if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+    printf("limen %s\n", limen_version());
+    return CLI_OK;
+  }
+  for (size_t i = 0; i < N_COMMANDS; i++)
+    if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
+  fprintf(stderr, "limen: unknown command '%s': allowed: ", argv[1]);
+  for (size_t i = 0; i < N_COMMANDS; i++) fprintf(stderr, "%s%s", commands[i].name, i + 1 < N_COMMANDS ? ", " : "\n");
+  return CLI_USAGE;
+}

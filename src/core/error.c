@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "limen/common.h"
+
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void limen_error_clear(limen_error *err) {
+  if (!err) return;
+  err->code = LIMEN_OK;
+  err->msg[0] = '\0';
+}
+
+int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...) {
+  if (!err) return code;
+  err->code = code;
+  int n = snprintf(err->msg, sizeof err->msg, "%s: ", func ? func : "limen");
+  if (n < 0 || (size_t)n >= sizeof err->msg) return code;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+/* Append src to buf (capacity cap, NUL kept), truncating. */
+static void append(char *buf, size_t cap, size_t *at, const char *src) {
+  size_t len = strlen(src);
+  if (*at + len > cap - 1) len = cap - 1 - *at;
+  memcpy(buf + *at, src, len);
+  *at += len;
+  buf[*at] = '\0';
+}
+
+int limen_error_wrap(limen_error *err, int fallback, const char *func, const char *fmt, ...) {
+  if (!err) return fallback;
+  if (err->code == LIMEN_OK) err->code = fallback;
+  char head[LIMEN_ERROR_MSG_MAX];
+  int n = snprintf(head, sizeof head, "%s: ", func ? func : "limen");
+  if (n >= 0 && (size_t)n < sizeof head) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(head + n, sizeof head - (size_t)n, fmt, ap);
+    va_end(ap);
+  }
+  char old[LIMEN_ERROR_MSG_MAX];
+  memcpy(old, err->msg, sizeof old);
+  old[sizeof old - 1] = '\0';
+  size_t at = 0;
+  append(err->msg, sizeof err->msg, &at, head);
+  if (old[0]) append(err->msg, sizeof err->msg, &at, ": ");
+  append(err->msg, sizeof err->msg, &at, old);
+  return err->code;
+}
+
+const char *limen_strstatus(int code) {
+  switch (code) {
+    case LIMEN_OK: return "success";
+    case LIMEN_EINVAL: return "invalid input";
+    case LIMEN_ENOTFOUND: return "unknown name";
+    case LIMEN_EPARSE: return "malformed input";
+    case LIMEN_EIO: return "input/output error";
+    case LIMEN_ENOMEM: return "out of memory";
+    case LIMEN_ENUMERIC: return "numerical failure";
+    case LIMEN_ERANGE: return "result out of range";
+    case LIMEN_EINTERNAL: return "internal error";
+    default: return "unknown status";
+  }
+}
+
+static void fmt_bound(char *buf, size_t n, double v) {
+  if (isinf(v)) snprintf(buf, n, "%sinf", v < 0 ? "-" : "");
+  else snprintf(buf, n, "%.10g", v);
+}
+
+int limen_check_range(limen_error *err, const char *func, const char *field, double value,
+                      double lo, int lo_open, double hi, int hi_open) {
+  int ok = isfinite(value) && (lo_open ? value > lo : value >= lo) &&
+           (hi_open ? value < hi : value <= hi);
+  if (ok) return LIMEN_OK;
+  char a[64], b[64];
+  fmt_bound(a, sizeof a, lo);
+  fmt_bound(b, sizeof b, hi);
+  return limen_error_set(err, LIMEN_EINVAL, func, "%s = %.10g: allowed range %s%s, %s%s", field,
+                         value, lo_open ? "(" : "[", a, b, hi_open ? ")" : "]");
+}
+
+int limen_check_positive(limen_error *err, const char *func, const char *field, double value) {
+  return limen_check_range(err, func, field, value, 0.0, 1, HUGE_VAL, 1);
+}
+
+const char *limen_version(void) { return LIMEN_VERSION_STRING; }
+
+void limen_gsl_quiet(void) { gsl_set_error_handler_off(); }
+
+limen_precision limen_precision_default(void) {
+  limen_precision p;
+  p.quad_epsabs = 1e-13;
+  p.quad_epsrel = 1e-10;
+  p.quad_limit = 2000;
+  p.root_epsrel = 1e-12;
+  p.root_max_iter = 200;
+  p.kramers_min_barrier_kT = 5.0;
+  return p;
+}

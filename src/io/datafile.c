@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "limen/datafile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int try_dir(const char *dir, const char *name, char *buf, size_t n) {
+  if (!dir || !*dir) return 0;
+  int w = snprintf(buf, n, "%s/%s", dir, name);
+  return w > 0 && (size_t)w < n && access(buf, R_OK) == 0;
+}
+
+int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *err) {
+  const char *env = getenv("LIMEN_DATA_DIR");
+  if (env && *env) {
+    if (try_dir(env, name, buf, bufsize)) return LIMEN_OK;
+    return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "data file '%s' not found in LIMEN_DATA_DIR=%s",
+                           name, env);
+  }
+  if (try_dir(LIMEN_INSTALL_DATADIR, name, buf, bufsize)) return LIMEN_OK;
+  if (try_dir(LIMEN_SOURCE_DATADIR, name, buf, bufsize)) return LIMEN_OK;
+  return limen_error_set(err, LIMEN_ENOTFOUND, __func__,
+                         "data file '%s' not found in %s or %s (set LIMEN_DATA_DIR)", name,
+                         LIMEN_INSTALL_DATADIR, LIMEN_SOURCE_DATADIR);
+}
+
+int limen_read_text_file(const char *path, char **text, size_t *len, limen_error *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return limen_error_set(err, LIMEN_EIO, __func__, "cannot open '%s': %s", path, strerror(errno));
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  if (!buf) {
+    fclose(f);
+    return limen_error_set(err, LIMEN_ENOMEM, __func__, "reading '%s'", path);
+  }
+  for (;;) {
+    if (n + 1 >= cap) {
+      char *nb = realloc(buf, cap *= 2);
+      if (!nb) {
+        free(buf);
+        fclose(f);
+        return limen_error_set(err, LIMEN_ENOMEM, __func__, "reading '%s'", path);
+      }
+      buf = nb;
+    }
+    size_t got = fread(buf + n, 1, cap - 1 - n, f);
+    n += got;
+    if (got == 0) break;
+  }
+  int bad = ferror(f);
+  fclose(f);
+  if (bad) {
+    free(buf);
+    return limen_error_set(err, LIMEN_EIO, __func__, "error reading '%s'", path);
+  }
+  buf[n] = '\0';
+  *text = buf;
+  if (len) *len = n;
+  return LIMEN_OK;
+}
