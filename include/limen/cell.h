@@ -27,7 +27,13 @@ typedef struct limen_well {
   int levels;         /* washboard only: M ≥ 2 levels (x = 0 … M−1); ignored for quartic */
 } limen_well;
 
-/* U(x)/kT, −U'(x)/kT·a, U''(x)/kT·a². */
+/* Validate a well: kind, barrier_kT in (0, 1e4], |tilt_kT| ≤ 1e8, washboard levels in
+ * [2, 2^20].  Every function below that takes a well calls it. */
+int limen_well_check(const limen_well *w, limen_error *err);
+
+/* U(x)/kT, −U'(x)/kT·a, U''(x)/kT·a².  The well must pass limen_well_check.  Outside the
+ * washboard's walls the energy is +inf (HUGE_VAL), force and curvature 0; NaN x gives
+ * HUGE_VAL / 0 / 0 (never NaN). */
 double limen_well_energy(const limen_well *w, double x);
 double limen_well_force(const limen_well *w, double x);
 double limen_well_curvature(const limen_well *w, double x);
@@ -56,23 +62,41 @@ double limen_quartic_critical_tilt(double barrier_kT);
  * Untilted quartic well: r = 2√2·E_b/π · e^{−E_b}. */
 int limen_kramers_rate(const limen_well *w, const limen_precision *prec, double *rate,
                        limen_error *err);
+/* ln r of the same (no underflow for any barrier). */
+int limen_kramers_log_rate(const limen_well *w, const limen_precision *prec, double *log_rate,
+                           limen_error *err);
 
 /* Exact mean first-passage time (in τ₀) from x0 to an absorbing point b > x0, reflecting at
- * −∞ (quartic) or at the left wall (washboard):
- *   T = ∫_{x0}^{b} dy e^{U(y)} ∫_{−∞}^{y} dz e^{−U(z)}       (GSL adaptive quadrature). */
+ * −∞ (quartic) or at the left wall x = −½ (washboard):
+ *   T = ∫_{x0}^{b} dy e^{U(y)} ∫_{−∞}^{y} dz e^{−U(z)}       (GSL adaptive quadrature,
+ * nested, on the combined exponent U(y) − U(z) − S so that nothing overflows; see mfpt.c).
+ * Washboard: x0, b in [−½, M − ½].  LIMEN_ERANGE when T overflows a double (use the log). */
 int limen_mfpt(const limen_well *w, double x0, double b, const limen_precision *prec,
                double *t_tau0, limen_error *err);
+/* ln T of the same; finite for every accepted well. */
+int limen_mfpt_log(const limen_well *w, double x0, double b, const limen_precision *prec,
+                   double *log_t_tau0, limen_error *err);
 
 /* Escape rate used by the cost models: Kramers when the (tilted) barrier is at least
- * prec->kramers_min_barrier_kT, otherwise 1/MFPT from x_min to the next minimum (or, when
- * the barrier has vanished, from the untilted left minimum to the right minimum).
- * *method is set to "kramers" or "mfpt". */
+ * prec->kramers_min_barrier_kT, otherwise 1/MFPT from the untilted minimum (quartic x = −1,
+ * washboard x = 0: the state held before the tilt is applied) to the next minimum of the
+ * tilted well (quartic: its right minimum; washboard: the minimum near level 1, x = 1.25
+ * once the barrier is gone).  This also covers tilts beyond the critical one.  *method
+ * (may be NULL) is set to "kramers" or "mfpt".  The rate may underflow to 0 for barriers
+ * beyond ~740 kT: use limen_escape_log_rate.  Forward escape needs a forward minimum:
+ * tilt_kT > −f_c (quartic) or > −πE_b (washboard). */
 int limen_escape_rate(const limen_well *w, const limen_precision *prec, double *rate,
                       const char **method, limen_error *err);
+int limen_escape_log_rate(const limen_well *w, const limen_precision *prec, double *log_rate,
+                          const char **method, limen_error *err);
 
-/* Retention barrier: the smallest E_ret (kT) of an untilted quartic cell whose Kramers
- * flip probability over τ_ret stays ≤ p_ret:  r(E_ret)·τ_ret = p_ret (Brent root finding).
- * tau_ret_over_tau0 = τ_ret/τ₀ > 0, p_ret in (0, 1). */
+/* Retention barrier: the barrier E_ret (kT) of an untilted quartic cell whose flip
+ * probability over τ_ret is exactly p_ret, i.e. 1 − e^{−r(E)τ_ret} = p_ret, or
+ *   r(E_ret)·τ_ret = −ln(1 − p_ret)   (= p_ret to first order)      (Brent root finding),
+ * with r = limen_escape_rate (Kramers at barriers ≥ prec->kramers_min_barrier_kT, the exact
+ * MFPT below).  tau_ret_over_tau0 = τ_ret/τ₀ in (0, 1e300], p_ret in (0, 1).  Defaults of
+ * the project (10 years, τ₀ = 1 ns, p = 1e-6) give E_ret = 58.07 kT.  LIMEN_ERANGE when
+ * the answer is outside [1, 1e4] kT. */
 int limen_retention_barrier(double tau_ret_over_tau0, double p_ret, const limen_precision *prec,
                             double *barrier_kT, limen_error *err);
 

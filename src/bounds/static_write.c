@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * static_write.c: (S) static-barrier tilt write of a non-volatile binary cell (theory §3).
+ *
+ * The barrier E_b cannot be lowered; the write tilts U = E_b(x² − 1)² − f x until the cell,
+ * held in the left well, crosses within τ_w with failure probability ≤ p_w:
+ *     smallest f* with  r(f*)·τ_w ≥ ln(1/p_w),
+ * r = limen_escape_rate of the tilted well: Kramers with the tilted barrier and curvatures
+ * while the tilted barrier is ≥ prec->kramers_min_barrier_kT (tilts below the switch tilt f_s),
+ * exact MFPT from x = −1 to the tilted right minimum above f_s, including beyond
+ * f_c = 8E_b/(3√3) where the barrier is gone.  Each branch is continuous and increasing in f;
+ * at f_s the rate drops by the Kramers error (a few per cent).  The root is searched on the
+ * Kramers branch [0, f_s] when the condition already holds at f_s⁻, otherwise on the MFPT
+ * branch [f_s, …] (if it holds at f_s⁺, f* = f_s).  Brent on g(f) = ln r(f) − ln(ln(1/p_w)/τ_w).
+ *
+ * Work of the cycle "apply the tilt suddenly with the cell in local equilibrium in the left
+ * well of U₀, cross, remove the tilt suddenly in local equilibrium in the right well of U_f":
+ *     W = f·⟨x⟩_{right, U_f} − f·⟨x⟩_{left, U₀}     (sudden switches do work −Δ(f x) at fixed x)
+ * All of it is dissipated (the cycle returns to an equivalent state: ΔF = 0).  The local
+ * equilibria are e^{−U} restricted to x < 0 (untilted) and to x > x_b(f) (tilted; the whole
+ * line once f ≥ f_c), averaged by GSL quadrature.  Since ⟨x⟩ ≈ ∓1 and the tilted minimum
+ * x_next(f) > 1, W ≈ f(1 + x_next(f*)) ≳ 2f*; the estimate 2f* is reported next to it.
+ * References: H. A. Kramers, Physica 7, 284 (1940); P. Hänggi, P. Talkner, M. Borkovec,
+ * Rev. Mod. Phys. 62, 251 (1990); K. Sekimoto, Stochastic Energetics (2010) for the work. */
+#include <math.h>
+
+#include "cell/internal.h"
+#include "limen/bounds.h"
+
+#define SW_TAIL_KT 250.0
+
+typedef struct {
+  double E, target, kmin;
+  int branch; /* 0: barrier − kmin, 1: Kramers, 2: MFPT */
+  limen_precision p;
+  int failed;
+  limen_error *err;
+} sw_ctx;
+
+static double sw_fn(double f, void *vp) {
+  sw_ctx *c = vp;
+  if (c->failed) return 0.0;
+  limen_well w = {LIMEN_WELL_QUARTIC, c->E, f, 0};
+  int rc = LIMEN_OK;
+  double v = 0.0;
+  if (c->branch == 0) {
+    limen_well_extrema ex;
+    rc = limen_well_extrema_find(&w, &c->p, &ex, c->err);
+    v = ex.barrier_kT - c->kmin;
+  } else if (c->branch == 1) {
+    rc = limen_kramers_log_rate(&w, &c->p, &v, c->err);
+    v -= c->target;
+  } else {
+    double x0, b, lt;
+    rc = limen_cell_escape_points(&w, &x0, &b, c->err);
+    if (!rc) rc = limen_cell_mfpt_log(&w, x0, b, &c->p, &lt, c->err);
+    v = -lt - c->target;
+  }
+  if (rc) {
+    c->failed = rc;
+    return 0.0;
+  }
+  return v;
+}
+
+typedef struct {
+  limen_well w;
+  double Uref;
+  int moment;
+} mx_ctx;
+
+static double mx_fn(double x, void *vp) {
+  const mx_ctx *c = vp;
+  double g = exp(-(limen_well_energy(&c->w, x) - c->Uref));
+  return c->moment ? x * g : g;
+}
+
+/* ⟨x⟩ over [lo, hi] of e^{−U} (U referenced at its minimum xm), breakpoint at xm. */
+static int mean_x(const limen_well *w, double lo, double hi, double xm, const limen_precision *p,
+                  double *mean, limen_error *err) {
+  mx_ctx c = {*w, limen_well_energy(w, xm), 0};
+  double pts[1] = {xm};
+  size_t np = (xm > lo && xm < hi) ? 1 : 0;
+  double z, m;
+  int rc = limen_cell_quad(mx_fn, &c, lo, hi, pts, np, p->quad_epsabs, p->quad_epsrel,
+                           p->quad_limit, &z, "limen_static_write_cost", "local equilibrium",
+                           err);
+  if (rc) return rc;
+  c.moment = 1;
+  rc = limen_cell_quad(mx_fn, &c, lo, hi, pts, np, p->quad_epsabs, p->quad_epsrel, p->quad_limit,
+                       &m, "limen_static_write_cost", "local equilibrium mean", err);
+  if (rc) return rc;
+  *mean = m / z;
+  return LIMEN_OK;
+}
+
+/* Point at distance ≥ d from xm (direction dir) where U − U(xm) ≥ SW_TAIL_KT. */
+static double tail_cut(const limen_well *w, double xm, double dir) {
+  double U0 = limen_well_energy(w, xm), d = 0.25;
+  while (limen_well_energy(w, xm + dir * d) - U0 < SW_TAIL_KT && d < 1e9) d *= 2.0;
+  return xm + dir * d;
+}
+
+static int cycle_work(double E, double f, const limen_precision *p, double *work,
+                      limen_error *err) {
+  limen_well w0 = {LIMEN_WELL_QUARTIC, E, 0.0, 0}, wf = {LIMEN_WELL_QUARTIC, E, f, 0};
+  double mL, mR;
+  int rc = mean_x(&w0, tail_cut(&w0, -1.0, -1.0), 0.0, -1.0, p, &mL, err);
+  if (rc) return rc;
+  double x0, xn, lo;
+  rc = limen_cell_escape_points(&wf, &x0, &xn, err);
+  if (rc) return rc;
+  if (fabs(f) < limen_quartic_critical_tilt(E)) {
+    limen_well_extrema ex;
+    rc = limen_well_extrema_find(&wf, p, &ex, err);
+    if (rc) return rc;
+    lo = ex.x_barrier;
+  } else {
+    lo = tail_cut(&wf, xn, -1.0);
+  }
+  rc = mean_x(&wf, lo, tail_cut(&wf, xn, 1.0), xn, p, &mR, err);
+  if (rc) return rc;
+  *work = f * (mR - mL);
+  return LIMEN_OK;
+}
+
+int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_fail,
+                            const limen_precision *prec, limen_static_write *out,
+                            limen_error *err) {
+  if (limen_cell_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
+  int rc = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0.0, 1,
+                             LIMEN_CELL_MAX_BARRIER_KT, 0);
+  if (rc) return rc;
+  rc = limen_check_range(err, __func__, "tau_w_over_tau0", tau_w_over_tau0, 0.0, 1, 1e300, 0);
+  if (rc) return rc;
+  rc = limen_check_range(err, __func__, "p_fail", p_fail, 0.0, 1, 1.0, 1);
+  if (rc) return rc;
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "out: must not be NULL");
+  sw_ctx c;
+  c.E = barrier_kT;
+  c.p = limen_cell_prec(prec);
+  c.kmin = c.p.kramers_min_barrier_kT;
+  c.target = log(-log(p_fail)) - log(tau_w_over_tau0);
+  c.failed = 0;
+  c.err = err;
+  double fc = limen_quartic_critical_tilt(barrier_kT);
+  /* switch tilt f_s: tilted barrier = kmin */
+  double fs = 0.0;
+  if (barrier_kT > c.kmin) {
+    c.branch = 0;
+    rc = limen_cell_brent(sw_fn, &c, 0.0, fc * (1.0 - 1e-9), &c.p, &c.failed, &fs, __func__,
+                          "switch tilt (tilted barrier = kramers_min_barrier_kT)", err);
+    if (rc) return limen_error_wrap(err, rc, __func__, "static write");
+  }
+  double fstar = 0.0;
+  int branch;
+  if (barrier_kT > c.kmin) {
+    c.branch = 1;
+    double g0 = sw_fn(0.0, &c), gs = sw_fn(fs, &c);
+    if (c.failed) return limen_error_wrap(err, LIMEN_ENUMERIC, __func__, "static write");
+    if (g0 >= 0.0) {
+      branch = 1;
+      fstar = 0.0;
+    } else if (gs >= 0.0) {
+      branch = 1;
+      rc = limen_cell_brent(sw_fn, &c, 0.0, fs, &c.p, &c.failed, &fstar, __func__,
+                            "tilt f* with r(f*)*tau_w = ln(1/p_fail) (Kramers)", err);
+      if (rc) return limen_error_wrap(err, rc, __func__, "static write");
+    } else {
+      branch = 2;
+    }
+  } else {
+    branch = 2;
+  }
+  if (branch == 2) {
+    c.branch = 2;
+    double glo = sw_fn(fs, &c);
+    if (c.failed) return limen_error_wrap(err, LIMEN_ENUMERIC, __func__, "static write");
+    if (glo >= 0.0) {
+      fstar = fs;
+    } else {
+      double hi = fmax(fc, 1.0), ghi = sw_fn(hi, &c);
+      while (!c.failed && ghi < 0.0 && hi < LIMEN_CELL_MAX_TILT_KT) {
+        hi = fmin(2.0 * hi, LIMEN_CELL_MAX_TILT_KT);
+        ghi = sw_fn(hi, &c);
+      }
+      if (c.failed) return limen_error_wrap(err, LIMEN_ENUMERIC, __func__, "static write");
+      if (ghi < 0.0)
+        return limen_error_set(err, LIMEN_ERANGE, __func__,
+                               "tau_w_over_tau0 = %.10g: the write needs a tilt above %.3g kT/a",
+                               tau_w_over_tau0, LIMEN_CELL_MAX_TILT_KT);
+      rc = limen_cell_brent(sw_fn, &c, fs, hi, &c.p, &c.failed, &fstar, __func__,
+                            "tilt f* with r(f*)*tau_w = ln(1/p_fail) (exact MFPT)", err);
+      if (rc) return limen_error_wrap(err, rc, __func__, "static write");
+    }
+  }
+  out->tilt_kT = fstar;
+  out->critical_tilt_kT = fc;
+  out->tilted_barrier_kT = 0.0;
+  if (fstar < fc) {
+    limen_well w = {LIMEN_WELL_QUARTIC, barrier_kT, fstar, 0};
+    limen_well_extrema ex;
+    rc = limen_well_extrema_find(&w, &c.p, &ex, err);
+    if (rc) return limen_error_wrap(err, rc, __func__, "static write");
+    out->tilted_barrier_kT = ex.barrier_kT;
+  }
+  c.branch = branch;
+  double g = sw_fn(fstar, &c);
+  if (c.failed) return limen_error_wrap(err, LIMEN_ENUMERIC, __func__, "static write");
+  out->rate_per_tau0 = exp(g + c.target);
+  out->rate_method = branch == 1 ? "kramers" : "mfpt";
+  out->approx_kT = 2.0 * fstar;
+  rc = cycle_work(barrier_kT, fstar, &c.p, &out->work_kT, err);
+  if (rc) return limen_error_wrap(err, rc, __func__, "work of the tilt cycle");
+  return LIMEN_OK;
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * cell/internal.h: numerical helpers shared by src/cell and src/bounds (not installed).
+ * Root finding wraps GSL's Brent solver; quadrature wraps GSL's QAG/QAGP; both turn every
+ * GSL failure into LIMEN_ENUMERIC with a readable message. */
+#ifndef LIMEN_CELL_INTERNAL_H
+#define LIMEN_CELL_INTERNAL_H
+
+#include <stddef.h>
+
+#include "limen/cell.h"
+#include "limen/common.h"
+
+#define LIMEN_CELL_PI 3.14159265358979323846
+
+/* Largest barrier (kT) the cell functions accept. */
+#define LIMEN_CELL_MAX_BARRIER_KT 1e4
+/* Largest |tilt| (kT per a) the cell functions accept. */
+#define LIMEN_CELL_MAX_TILT_KT 1e8
+/* Largest number of washboard levels. */
+#define LIMEN_CELL_MAX_LEVELS 1048576
+
+/* The precision in use: *prec, or the defaults when prec is NULL. */
+limen_precision limen_cell_prec(const limen_precision *prec);
+
+/* Brent's method on fn over [lo, hi] (fn(lo), fn(hi) of opposite signs or zero).
+ * The interval stops when gsl_root_test_interval(lo, hi, 1e-15, prec.root_epsrel) holds.
+ * `failed`, when not NULL, is polled after every evaluation: a non-zero value aborts the
+ * search with LIMEN_ENUMERIC (the callee has then recorded its own error in err). */
+int limen_cell_brent(double (*fn)(double, void *), void *params, double lo, double hi,
+                     const limen_precision *prec, const int *failed, double *root,
+                     const char *func, const char *what, limen_error *err);
+
+/* Adaptive quadrature of fn over [a, b] with optional interior breakpoints (sorted,
+ * strictly inside (a, b)); GSL QAGP (QAG with the 21-point rule when npts == 0). */
+int limen_cell_quad(double (*fn)(double, void *), void *params, double a, double b,
+                    const double *pts, size_t npts, double epsabs, double epsrel,
+                    size_t limit, double *result, const char *func, const char *what,
+                    limen_error *err);
+
+/* Validates the accuracy knobs (NULL is valid: the defaults). */
+int limen_cell_check_prec(const limen_precision *prec, const char *func, limen_error *err);
+
+/* Validates a well (kind, barrier in (0, 1e4], finite |tilt| ≤ 1e8, washboard levels in
+ * [2, 2^20]).  Standard messages naming the field. */
+int limen_cell_check_well(const limen_well *w, const char *func, limen_error *err);
+
+/* Real stationary points of the quartic U' = 4E(x³ − x) − f, ascending; returns the count
+ * (1 or 3).  Closed form (gsl_poly_solve_cubic), used only to scale integrands; the
+ * reported extrema come from limen_well_extrema_find (Brent). */
+int limen_quartic_stationary(double barrier_kT, double tilt_kT, double x[3]);
+
+/* Stationary points of a well inside [lo, hi] (ascending), written to x (capacity cap),
+ * kinds in is_max (1 = local maximum).  Returns the count, or −1 when cap is too small. */
+int limen_cell_stationary_in(const limen_well *w, double lo, double hi, double *x, int *is_max,
+                             int cap);
+
+/* ln of the exact MFPT (in τ₀) from x0 to b (see limen_mfpt); inputs already validated. */
+int limen_cell_mfpt_log(const limen_well *w, double x0, double b, const limen_precision *prec,
+                        double *log_t, limen_error *err);
+
+/* Where the escape by MFPT starts and ends: the untilted minimum (quartic −1, washboard 0)
+ * and the next minimum of the tilted well (quartic: right minimum; washboard: the tilted
+ * minimum near level 1, or 1.25 once the tilt has erased the barrier). */
+int limen_cell_escape_points(const limen_well *w, double *x0, double *b, limen_error *err);
+
+#endif
