@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * cim_static.c: paradigm "cim-static[:<device>]" — compute in memory with conventional
+ * non-volatile cells at the retention barrier.  Every update bit is a static-barrier tilt write
+ * (theory (S)) within τ_w (= τ_op unless the workload sets write_time_s); short-term weights
+ * are copied to long-term memory every T_c (theory (C)); reads at the floor 0 J or at the
+ * device profile's read energy (theory (R)). */
+#include <math.h>
+
+#include "limen/bounds.h"
+#include "limen/units.h"
+#include "paradigm/paradigm_impl.h"
+
+static int cim_static_compute(const limen_paradigm *p, const limen_workload *w,
+                              const limen_workload_derived *d, const limen_precision *prec,
+                              limen_projection *out, limen_error *err) {
+  limen_pd_note_workload(out, w, d, 1);
+  double e_ret = 0;
+  int rc = limen_pd_retention_barrier(w, prec, out, &e_ret, err);
+  if (rc != LIMEN_OK) return rc;
+
+  double tau_w = d->write_time_s / w->tau0_s;
+  limen_static_write sw;
+  rc = limen_static_write_cost(e_ret, tau_w, w->write_fail, prec, &sw, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "cim_static", "static write");
+  limen_projection_note(out, "write time τ_w = %.4g s = %.4g τ₀ (%s)", d->write_time_s, tau_w,
+                        w->write_time_s > 0 ? "given" : "= τ_op");
+  limen_projection_note(out, "static write (S): tilt f* = %.4g kT/a of f_c = %.4g (barrier left %.3g kT, escape rate %.3g/τ₀ by %s) for failure ≤ %g; work of the tilt cycle e_S = %.4g kT per bit (estimate 2f* = %.4g kT)",
+                        sw.tilt_kT, sw.critical_tilt_kT, sw.tilted_barrier_kT, sw.rate_per_tau0,
+                        sw.rate_method ? sw.rate_method : "?", w->write_fail, sw.work_kT,
+                        sw.approx_kT);
+  out->update_per_op_kT = sw.work_kT;
+  out->update_J = d->ops * w->bits * sw.work_kT * d->kT_J;
+  limen_projection_note(out, "update = OPS·n·e_S = %.4g J", out->update_J);
+
+  rc = limen_pd_in_memory_reads(p, w, d, out, &out->memory_J, err);
+  if (rc != LIMEN_OK) return rc;
+
+  /* Two-tier consolidation: N·n bits copied every T_c; the copy reads each bit (device read
+   * energy per operation shared over its n bits, or the floor 0) and writes it statically. */
+  double e_read_bit = 0.0;
+  if (p->has_profile && !isnan(p->profile.read_energy_J)) e_read_bit = p->profile.read_energy_J / w->bits;
+  double e_write_bit = sw.work_kT * d->kT_J;
+  rc = limen_consolidation_J(w->train_time_s, w->consolidation_period_s, w->params, w->bits,
+                             e_read_bit, e_write_bit, &out->consolidation_J, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "cim_static", "consolidation");
+  limen_projection_note(out, "consolidation (C): (T_train/T_c)·N·n·(e_read + e_S) with T_c = %g s (%.4g copies), e_read = %.3g J/bit, e_S = %.3g J/bit: %.4g J",
+                        w->consolidation_period_s, w->train_time_s / w->consolidation_period_s,
+                        e_read_bit, e_write_bit, out->consolidation_J);
+  if (p->has_profile && !isnan(p->profile.update_energy_J))
+    limen_projection_note(out, "for comparison: the %s device update energy %.3g J × N·K would give %.4g J (not used: the update term is the physical bound)",
+                          p->profile.name, p->profile.update_energy_J,
+                          p->profile.update_energy_J * w->params * d->steps);
+  out->compute_J = 0.0;
+  return LIMEN_OK;
+}
+
+const limen_paradigm_type limen_pd_cim_static_type = {
+    "cim-static",
+    "compute in memory, static-barrier writes at the retention barrier, two-tier consolidation",
+    1, cim_static_compute};

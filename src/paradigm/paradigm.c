@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * paradigm.c: the paradigm registry, instances "<type>[:<profile>]" and the projection driver. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "limen/bounds.h"
+#include "limen/cell.h"
+#include "limen/units.h"
+#include "paradigm/paradigm_impl.h"
+
+const limen_paradigm_type *const limen_paradigm_accelerator = &limen_pd_accelerator_type;
+const limen_paradigm_type *const limen_paradigm_landauer_adiabatic = &limen_pd_landauer_type;
+const limen_paradigm_type *const limen_paradigm_cim_static = &limen_pd_cim_static_type;
+const limen_paradigm_type *const limen_paradigm_lim_finite_time = &limen_pd_lim_finite_time_type;
+const limen_paradigm_type *const limen_paradigm_lim_matched = &limen_pd_lim_matched_type;
+
+static const limen_paradigm_type *const k_types[] = {
+    &limen_pd_accelerator_type,     &limen_pd_landauer_type,     &limen_pd_cim_static_type,
+    &limen_pd_lim_finite_time_type, &limen_pd_lim_matched_type,  NULL};
+
+const limen_paradigm_type *const *limen_paradigm_types(void) { return k_types; }
+
+static void type_list(char *buf, size_t n) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; k_types[i] && used < n; i++) {
+    int k = snprintf(buf + used, n - used, "%s%s%s", i ? ", " : "", k_types[i]->name,
+                     k_types[i]->profile == 2 ? ":<profile>"
+                     : k_types[i]->profile == 1 ? "[:<device>]" : "");
+    if (k < 0) break;
+    used += (size_t)k;
+  }
+}
+
+int limen_paradigm_type_find(const char *name, const limen_paradigm_type **out, limen_error *err) {
+  *out = NULL;
+  for (size_t i = 0; name && k_types[i]; i++)
+    if (strcmp(k_types[i]->name, name) == 0) {
+      *out = k_types[i];
+      return LIMEN_OK;
+    }
+  char list[512];
+  type_list(list, sizeof list);
+  return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "paradigm '%s': unknown; allowed: %s",
+                         name ? name : "(null)", list);
+}
+
+static void profile_list(const limen_profile_set *s, int devices, char *buf, size_t n) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; s && i < s->count && used < n; i++) {
+    const limen_profile *p = &s->profiles[i];
+    int ok = devices ? (p->cls == LIMEN_PROFILE_DEVICE) : !isnan(p->energy_per_flop_J);
+    if (!ok) continue;
+    int k = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", p->name);
+    if (k < 0) break;
+    used += (size_t)k;
+  }
+}
+
+int limen_paradigm_alloc(const char *spec, const limen_profile_set *profiles, limen_paradigm **out,
+                         limen_error *err) {
+  const char *fn = __func__;
+  *out = NULL;
+  if (!spec || !*spec) return limen_error_set(err, LIMEN_EINVAL, fn, "paradigm: empty name");
+  size_t len = strlen(spec);
+  if (len >= LIMEN_PARADIGM_SPEC_MAX)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "paradigm '%.40s...': longer than %d characters",
+                           spec, LIMEN_PARADIGM_SPEC_MAX - 1);
+  char type_name[LIMEN_PARADIGM_SPEC_MAX];
+  memcpy(type_name, spec, len + 1);
+  char *colon = strchr(type_name, ':');
+  const char *profile_name = NULL;
+  if (colon) {
+    *colon = '\0';
+    profile_name = colon + 1;
+  }
+  const limen_paradigm_type *t = NULL;
+  int rc = limen_paradigm_type_find(type_name, &t, err);
+  if (rc != LIMEN_OK) return rc;
+  char list[1024];
+  if (profile_name && t->profile == 0)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "paradigm '%s': '%s' takes no profile", spec,
+                           t->name);
+  if (profile_name && !*profile_name)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "paradigm '%s': empty profile name", spec);
+  if (!profile_name && t->profile == 2) {
+    profile_list(profiles, 0, list, sizeof list);
+    return limen_error_set(err, LIMEN_EINVAL, fn, "paradigm '%s': needs a profile, '%s:<profile>'; "
+                           "profiles: %s", spec, t->name, profiles ? list : "(none loaded)");
+  }
+  limen_paradigm *p = calloc(1, sizeof *p);
+  if (!p) return limen_error_set(err, LIMEN_ENOMEM, fn, "paradigm '%s'", spec);
+  p->type = t;
+  memcpy(p->spec, spec, len + 1);
+  if (profile_name) {
+    const limen_profile *prof = NULL;
+    if (!profiles) {
+      free(p);
+      return limen_error_set(err, LIMEN_ENOTFOUND, fn, "paradigm '%s': profile '%s': no profiles loaded",
+                             spec, profile_name);
+    }
+    rc = limen_profiles_find(profiles, profile_name, &prof, err);
+    if (rc != LIMEN_OK) {
+      free(p);
+      return limen_error_wrap(err, rc, fn, "paradigm '%s'", spec);
+    }
+    if (t->profile == 2 && isnan(prof->energy_per_flop_J)) {
+      profile_list(profiles, 0, list, sizeof list);
+      free(p);
+      return limen_error_set(err, LIMEN_EINVAL, fn,
+                             "paradigm '%s': profile '%s' (class %s) has no energy_per_flop_J; "
+                             "profiles with one: %s", spec, prof->name,
+                             limen_profile_class_name(prof->cls), list);
+    }
+    if (t->profile == 1 && prof->cls != LIMEN_PROFILE_DEVICE) {
+      profile_list(profiles, 1, list, sizeof list);
+      free(p);
+      return limen_error_set(err, LIMEN_EINVAL, fn,
+                             "paradigm '%s': profile '%s' is of class %s; '%s' takes a device "
+                             "profile: %s", spec, prof->name, limen_profile_class_name(prof->cls),
+                             t->name, list);
+    }
+    p->has_profile = 1;
+    p->profile = *prof;
+  }
+  *out = p;
+  return LIMEN_OK;
+}
+
+void limen_paradigm_free(limen_paradigm *p) { free(p); }
+
+void limen_projection_note(limen_projection *out, const char *fmt, ...) {
+  if (!out || out->n_assumptions >= LIMEN_MAX_ASSUMPTIONS) return;
+  if (out->n_assumptions == LIMEN_MAX_ASSUMPTIONS - 1) {
+    snprintf(out->assumptions[out->n_assumptions++], LIMEN_ASSUMPTION_MAX,
+             "(further assumptions omitted)");
+    return;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(out->assumptions[out->n_assumptions++], LIMEN_ASSUMPTION_MAX, fmt, ap);
+  va_end(ap);
+}
+
+int limen_landauer_adiabatic_J(const limen_workload *w, double *energy_J, limen_error *err) {
+  limen_workload_derived d;
+  int rc = limen_workload_derive(w, &d, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "landauer-adiabatic");
+  *energy_J = d.ops * w->bits * d.kT_J * LIMEN_LN2;
+  return LIMEN_OK;
+}
+
+int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
+                           const limen_precision *prec, limen_projection *out, limen_error *err) {
+  const char *fn = __func__;
+  if (!p || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "paradigm or result is NULL");
+  memset(out, 0, sizeof *out);
+  snprintf(out->name, sizeof out->name, "%s", p->spec);
+  out->description = p->type->description;
+  out->realized_J = NAN;
+  out->update_per_op_kT = NAN;
+  limen_workload_derived d;
+  int rc = limen_workload_derive(w, &d, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "paradigm '%s'", p->spec);
+  limen_precision defaults = limen_precision_default();
+  if (!prec) prec = &defaults;
+  rc = p->type->compute(p, w, &d, prec, out, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "paradigm '%s'", p->spec);
+  out->energy_J = out->compute_J + out->memory_J + out->update_J + out->consolidation_J;
+  if (!isfinite(out->energy_J) || out->energy_J < 0)
+    return limen_error_set(err, LIMEN_ERANGE, fn, "paradigm '%s': energy = %g J: not representable",
+                           p->spec, out->energy_J);
+  double landauer = d.ops * w->bits * d.kT_J * LIMEN_LN2;
+  out->ratio_to_landauer = out->energy_J / landauer;
+  return LIMEN_OK;
+}
+
+int limen_project(const limen_workload *w, const char *const *specs, size_t n,
+                  const limen_profile_set *profiles, const limen_precision *prec,
+                  limen_projection *out, limen_error *err) {
+  for (size_t i = 0; i < n; i++) {
+    limen_paradigm *p = NULL;
+    int rc = limen_paradigm_alloc(specs[i], profiles, &p, err);
+    if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "paradigm %zu", i + 1);
+    rc = limen_paradigm_project(p, w, prec, &out[i], err);
+    limen_paradigm_free(p);
+    if (rc != LIMEN_OK) return rc;
+  }
+  return LIMEN_OK;
+}
+
+const char *const *limen_paradigm_default_specs(void) {
+  static const char *const specs[] = {"landauer-adiabatic",     "lim-finite-time",
+                                      "lim-matched",            "cim-static",
+                                      "cim-static:hermes-14nm", "accelerator:cmos-limit",
+                                      "accelerator:horowitz-45nm", "accelerator:a100",
+                                      "accelerator:h100",       NULL};
+  return specs;
+}
+
+/* ---- helpers shared by the paradigm types ---------------------------------------------- */
+
+void limen_pd_note_workload(limen_projection *out, const limen_workload *w,
+                            const limen_workload_derived *d, int with_tau) {
+  if (w->ops == LIMEN_OPS_PER_FLOP)
+    limen_projection_note(out, "OPS = C = %.4g (per-flop convention: every training FLOP writes a result)",
+                          d->ops);
+  else
+    limen_projection_note(out, "OPS = N·K = %.4g (per-parameter-step convention: K = D/B_s = %.4g steps, B_s = %.4g)",
+                          d->ops, d->steps, w->batch_tokens);
+  if (with_tau)
+    limen_projection_note(out, "τ_op = T_train·P/OPS = %.3g s = %.4g τ₀ (T_train = %.4g s = %.3g d, P = %.4g cells%s, τ₀ = %g s)",
+                          d->tau_op_s, d->tau_op_tau0, w->train_time_s,
+                          w->train_time_s / LIMEN_SECONDS_PER_DAY, d->parallel_cells,
+                          w->parallel_cells > 0 ? "" : " = N", w->tau0_s);
+}
+
+int limen_pd_in_memory_reads(const limen_paradigm *p, const limen_workload *w,
+                             const limen_workload_derived *d, limen_projection *out,
+                             double *memory_J, limen_error *err) {
+  (void)w;
+  *memory_J = 0.0;
+  if (p->has_profile && !isnan(p->profile.read_energy_J)) {
+    int rc = limen_read_energy_J(LIMEN_READ_DEVICE, d->flops, p->profile.read_energy_J, memory_J, err);
+    if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "device reads");
+    limen_projection_note(out, "reads: C = %.4g in-memory operations × %.3g J (%s read energy per operation; a multiply-accumulate counts as 2)",
+                          d->flops, p->profile.read_energy_J, p->profile.name);
+    return LIMEN_OK;
+  }
+  if (p->has_profile)
+    limen_projection_note(out, "reads at the thermodynamic floor 0 J (reversible measurement): profile %s gives no read energy",
+                          p->profile.name);
+  else
+    limen_projection_note(out, "reads at the thermodynamic floor 0 J (reversible measurement); name a device profile (e.g. :hermes-14nm) for device read energies");
+  return LIMEN_OK;
+}
+
+int limen_pd_retention_barrier(const limen_workload *w, const limen_precision *prec,
+                               limen_projection *out, double *barrier_kT, limen_error *err) {
+  int rc = limen_retention_barrier(w->retention_time_s / w->tau0_s, w->retention_fail, prec,
+                                   barrier_kT, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "retention barrier");
+  limen_projection_note(out, "retention barrier E_ret = %.4g kT: Kramers flip probability %g over τ_ret = %.4g s (%.3g y) in a quartic cell",
+                        *barrier_kT, w->retention_fail, w->retention_time_s,
+                        w->retention_time_s / LIMEN_SECONDS_PER_YEAR);
+  return LIMEN_OK;
+}

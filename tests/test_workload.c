@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Workload model (theory §1) and the model catalog (data/models.json). */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "limen/limen.h"
+#include "testutil.h"
+
+/* ---- defaults and derived quantities ------------------------------------------------- */
+
+Test(workload, default_is_valid_brain_scale) {
+  limen_workload w = limen_workload_default();
+  limen_error err;
+  cr_assert_eq(limen_workload_validate(&w, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_str_eq(w.name, "brain-scale");
+  cr_assert_eq(w.params, 1e15);
+  cr_assert_eq(w.flops, 1e28);
+  cr_assert_eq(w.bits, 16.0);
+  cr_assert_eq(w.train_time_s, 30.0 * 86400.0);
+  cr_assert_eq(w.temperature_K, 300.0);
+  cr_assert_eq(w.ops, LIMEN_OPS_PER_FLOP);
+}
+
+Test(workload, default_matches_catalog_row) {
+  limen_catalog *c = NULL;
+  limen_error err;
+  cr_assert_eq(limen_catalog_load(NULL, &c, &err), LIMEN_OK, "%s", err.msg);
+  const limen_model *m = NULL;
+  cr_assert_eq(limen_catalog_find(c, "brain-scale", &m, &err), LIMEN_OK, "%s", err.msg);
+  limen_workload w = limen_workload_default(), v;
+  cr_assert_eq(limen_workload_from_model(m, &v, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert(tu_close_rel(v.params, w.params, 1e-15));
+  cr_assert(tu_close_rel(v.tokens, w.tokens, 1e-15));
+  cr_assert(tu_close_rel(v.flops, w.flops, 1e-15));
+  cr_assert(tu_close_rel(v.batch_tokens, w.batch_tokens, 1e-15));
+  limen_catalog_free(c);
+}
+
+Test(workload, derived_closed_forms) {
+  limen_workload w = limen_workload_default();
+  limen_workload_derived d;
+  limen_error err;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(d.flops, 1e28);
+  cr_assert_eq(d.ops, 1e28);
+  cr_assert_eq(d.parallel_cells, 1e15);
+  cr_assert(tu_close_rel(d.steps, w.tokens / w.batch_tokens, 1e-15));
+  /* τ_op = T_train·P/OPS = 2.592e6·1e15/1e28 = 2.592e-7 s = 259.2 τ₀ */
+  cr_assert(tu_close_rel(d.tau_op_s, 2.592e-7, 1e-12), "tau_op = %g", d.tau_op_s);
+  cr_assert(tu_close_rel(d.tau_op_tau0, 259.2, 1e-12));
+  cr_assert(tu_close_rel(d.write_time_s, d.tau_op_s, 1e-15));
+  cr_assert(tu_close_rel(d.step_time_s, w.train_time_s / d.steps, 1e-15));
+  cr_assert(tu_close_rel(d.kT_J, limen_kT(300.0), 1e-15));
+  cr_assert(tu_close_rel(d.level_size, 2.0 / 65536.0, 1e-15));
+}
+
+Test(workload, flops_from_cf_N_D) {
+  limen_workload w = limen_workload_default();
+  w.flops = 0;
+  w.params = 7e10;
+  w.tokens = 2e12;
+  w.batch_tokens = 4e6;
+  limen_workload_derived d;
+  limen_error err;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert(tu_close_rel(d.flops, 6.0 * 7e10 * 2e12, 1e-15));
+  w.flops_per_param_token = 2.0;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert(tu_close_rel(d.flops, 2.0 * 7e10 * 2e12, 1e-15));
+}
+
+Test(workload, ops_conventions) {
+  limen_workload w = limen_workload_default();
+  limen_workload_derived d;
+  limen_error err;
+  w.ops = LIMEN_OPS_PER_PARAMETER_STEP;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert(tu_close_rel(d.ops, w.params * w.tokens / w.batch_tokens, 1e-14));
+  cr_assert(tu_close_rel(d.tau_op_s, w.train_time_s * w.params / d.ops, 1e-12));
+  limen_ops_convention c;
+  cr_assert_eq(limen_ops_convention_parse("per-flop", &c, &err), LIMEN_OK);
+  cr_assert_eq(c, LIMEN_OPS_PER_FLOP);
+  cr_assert_eq(limen_ops_convention_parse("per-parameter-step", &c, &err), LIMEN_OK);
+  cr_assert_eq(c, LIMEN_OPS_PER_PARAMETER_STEP);
+  cr_assert_eq(limen_ops_convention_parse("per-byte", &c, &err), LIMEN_ENOTFOUND);
+  cr_assert(strstr(err.msg, "per-parameter-step"), "%s", err.msg);
+  cr_assert_str_eq(limen_ops_convention_name(LIMEN_OPS_PER_FLOP), "per-flop");
+}
+
+Test(workload, parallel_cells_and_write_time) {
+  limen_workload w = limen_workload_default();
+  w.parallel_cells = 1e12;
+  w.write_time_s = 1e-6;
+  limen_workload_derived d;
+  limen_error err;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert(tu_close_rel(d.tau_op_s, 2.592e6 * 1e12 / 1e28, 1e-12));
+  cr_assert_eq(d.write_time_s, 1e-6);
+}
+
+/* ---- validation: every field, NaN, inf, ≤ 0 and out of range ------------------------ */
+
+typedef struct {
+  const char *field;   /* name for limen_workload_set      */
+  const char *msgname; /* name in the error message         */
+  double bad[6];
+  int nbad;
+} bad_case;
+
+static const bad_case k_bad[] = {
+    {"params", "params", {NAN, INFINITY, 0, -1, 0.5, 1e31}, 6},
+    {"tokens", "tokens", {NAN, INFINITY, 0, -1, 0.5, 1e31}, 6},
+    {"flops", "flops", {NAN, INFINITY, -INFINITY, 1e61, 0, 0}, 4},
+    {"flops-per-param-token", "flops_per_param_token", {NAN, INFINITY, 0, -6, 1e7, 0}, 5},
+    {"batch-tokens", "batch_tokens", {NAN, INFINITY, 0, -1, 0.5, 1e13}, 6},
+    {"bits", "bits", {NAN, INFINITY, 0, -16, 0.5, 65}, 6},
+    {"time", "train_time_s", {NAN, INFINITY, 0, -1, 1e13, 0}, 5},
+    {"temperature", "temperature_K", {NAN, INFINITY, 0, -300, 1e5, 0}, 5},
+    {"parallel-cells", "parallel_cells", {NAN, INFINITY, -INFINITY, 0.5, 1e31, 0}, 5},
+    {"tau0", "tau0_s", {NAN, INFINITY, 0, -1e-9, 2, 0}, 5},
+    {"retention-time", "retention_time_s", {NAN, INFINITY, 0, -1, 1e13, 0}, 5},
+    {"retention-fail", "retention_fail", {NAN, INFINITY, 0, -1e-6, 0.6, 1}, 6},
+    {"write-fail", "write_fail", {NAN, INFINITY, 0, -1e-6, 0.6, 1}, 6},
+    {"success", "success", {NAN, INFINITY, 0, 0.4, 1.01, -1}, 6},
+    {"consolidation-period", "consolidation_period_s", {NAN, INFINITY, 0, -3600, 1e13, 0}, 5},
+    {"write-time", "write_time_s", {NAN, INFINITY, -INFINITY, 1e13, 0, 0}, 4},
+    {"bytes-per-flop", "bytes_per_flop", {NAN, INFINITY, -1, 1e7, 0, 0}, 4},
+    {"lr-eta0", "lr_eta0", {NAN, INFINITY, 0, -1e-3, 11, 0}, 5},
+    {"lr-t0-frac", "lr_t0_frac", {NAN, INFINITY, 0, -0.1, 1e7, 0}, 5},
+    {"lr-eta-min-frac", "lr_eta_min_frac", {NAN, INFINITY, 0, -0.1, 1.5, 0}, 5},
+    {"grad-scale", "grad_scale", {NAN, INFINITY, 0, -1, 1e7, 0}, 5},
+    {"param-range", "param_range", {NAN, INFINITY, 0, -2, 1e7, 0}, 5},
+    {"drift-diffusion-ratio", "drift_diffusion_ratio", {NAN, INFINITY, 0, -1, 1e7, 0}, 5},
+};
+
+Test(workload, every_field_rejects_bad_values) {
+  size_t ncase = sizeof k_bad / sizeof k_bad[0];
+  /* every settable field has a case */
+  size_t nfields = 0;
+  for (const char *const *f = limen_workload_fields(); *f; f++) nfields++;
+  cr_assert_eq(nfields, ncase, "fields %zu, cases %zu", nfields, ncase);
+  for (size_t i = 0; i < ncase; i++) {
+    for (int j = 0; j < k_bad[i].nbad; j++) {
+      limen_workload w = limen_workload_default();
+      limen_error err;
+      cr_assert_eq(limen_workload_set(&w, k_bad[i].field, k_bad[i].bad[j], &err), LIMEN_OK);
+      int rc = limen_workload_validate(&w, &err);
+      cr_assert_eq(rc, LIMEN_EINVAL, "%s = %g accepted", k_bad[i].field, k_bad[i].bad[j]);
+      cr_assert(strstr(err.msg, k_bad[i].msgname), "message '%s' does not name %s", err.msg,
+                k_bad[i].msgname);
+      cr_assert(strstr(err.msg, "allowed"), "message '%s' gives no range", err.msg);
+      limen_workload_derived d;
+      cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_EINVAL);
+    }
+  }
+}
+
+Test(workload, enum_fields_rejected) {
+  limen_workload w = limen_workload_default();
+  limen_error err;
+  w.ops = (limen_ops_convention)7;
+  cr_assert_eq(limen_workload_validate(&w, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "ops"), "%s", err.msg);
+  w = limen_workload_default();
+  w.lr_kind = (limen_lr_kind)9;
+  cr_assert_eq(limen_workload_validate(&w, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "lr_kind"), "%s", err.msg);
+}
+
+Test(workload, set_get_by_name) {
+  limen_workload w = limen_workload_default();
+  limen_error err;
+  double v = 0;
+  cr_assert_eq(limen_workload_set(&w, "bits", 8, &err), LIMEN_OK);
+  cr_assert_eq(limen_workload_get(&w, "bits", &v, &err), LIMEN_OK);
+  cr_assert_eq(v, 8.0);
+  cr_assert_eq(w.bits, 8.0);
+  cr_assert_eq(limen_workload_set(&w, "time", 86400, &err), LIMEN_OK);
+  cr_assert_eq(w.train_time_s, 86400.0);
+  cr_assert_eq(limen_workload_set(&w, "colour", 1, &err), LIMEN_ENOTFOUND);
+  cr_assert(strstr(err.msg, "colour") && strstr(err.msg, "params"), "%s", err.msg);
+  cr_assert_eq(limen_workload_get(&w, "colour", &v, &err), LIMEN_ENOTFOUND);
+}
+
+Test(workload, unrepresentable_tau_op_rejected) {
+  limen_workload w = limen_workload_default();
+  limen_error err;
+  limen_workload_derived d;
+  w.train_time_s = 1e-300;
+  w.flops = 1e60;
+  w.params = 1;
+  w.tokens = 1e30;
+  w.batch_tokens = 1;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_ERANGE);
+  cr_assert(strstr(err.msg, "tau_op"), "%s", err.msg);
+}
+
+Test(workload, largest_inputs_stay_finite) {
+  limen_workload w = limen_workload_default();
+  limen_error err;
+  limen_workload_derived d;
+  w.flops = 0;
+  w.params = 1e30;
+  w.tokens = 1e30;
+  w.flops_per_param_token = 1e6;
+  w.batch_tokens = 1;
+  w.bits = 64;
+  w.temperature_K = 1e4;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert(isfinite(d.flops) && isfinite(d.ops) && isfinite(d.tau_op_s));
+  cr_assert(isfinite(d.ops * w.bits * d.kT_J * 1e6));
+}
+
+/* ---- the catalog ----------------------------------------------------------------------- */
+
+Test(catalog, required_rows_with_sources) {
+  limen_catalog *c = NULL;
+  limen_error err;
+  cr_assert_eq(limen_catalog_load(NULL, &c, &err), LIMEN_OK, "%s", err.msg);
+  const char *need[] = {"brain-scale", "gpt-3",       "t5-11b",         "bloom-176b",
+                        "llama-2-70b", "llama-3-70b", "llama-3.1-405b", "pythia-160m",
+                        "bert-base"};
+  for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+    const limen_model *m = NULL;
+    cr_assert_eq(limen_catalog_find(c, need[i], &m, &err), LIMEN_OK, "%s", err.msg);
+    cr_assert(strlen(m->source) > 10, "%s has no source", m->name);
+    if (!isnan(m->published_energy_kWh))
+      cr_assert(strlen(m->energy_source) > 10 && strlen(m->energy_basis) > 3, "%s", m->name);
+    limen_workload w;
+    cr_assert_eq(limen_workload_from_model(m, &w, &err), LIMEN_OK, "%s", err.msg);
+  }
+  limen_catalog_free(c);
+}
+
+Test(catalog, published_numbers) {
+  limen_catalog *c = NULL;
+  limen_error err;
+  cr_assert_eq(limen_catalog_load(NULL, &c, &err), LIMEN_OK, "%s", err.msg);
+  const limen_model *m = NULL;
+  cr_assert_eq(limen_catalog_find(c, "gpt-3", &m, &err), LIMEN_OK);
+  cr_assert_eq(m->flops, 3.14e23);
+  cr_assert_eq(m->tokens, 3e11);
+  cr_assert_eq(m->params, 1.75e11);
+  cr_assert_eq(m->published_energy_kWh, 1287000.0);
+  cr_assert(tu_close_rel(limen_model_published_energy_J(m), 1287000.0 * 3.6e6, 1e-15));
+  cr_assert(strstr(m->energy_basis, "facility"), "%s", m->energy_basis);
+  cr_assert_eq(limen_catalog_find(c, "bloom-176b", &m, &err), LIMEN_OK);
+  cr_assert_eq(m->published_energy_kWh, 433196.0);
+  cr_assert(strstr(m->energy_basis, "GPU"), "%s", m->energy_basis);
+  /* Llama 2 70B: 1,720,320 GPU-hours at 400 W */
+  cr_assert_eq(limen_catalog_find(c, "llama-2-70b", &m, &err), LIMEN_OK);
+  cr_assert(tu_close_rel(m->published_energy_kWh, 1720320.0 * 0.4, 1e-15));
+  /* Llama 3.1 405B: 30.84M GPU-hours at 700 W, C = 3.8e25, D = 15.6T */
+  cr_assert_eq(limen_catalog_find(c, "llama-3.1-405b", &m, &err), LIMEN_OK);
+  cr_assert(tu_close_rel(m->published_energy_kWh, 30.84e6 * 0.7, 1e-12));
+  cr_assert_eq(m->flops, 3.8e25);
+  cr_assert_eq(m->tokens, 1.56e13);
+  cr_assert_eq(limen_catalog_find(c, "llama-3-70b", &m, &err), LIMEN_OK);
+  cr_assert(tu_close_rel(m->published_energy_kWh, 6.4e6 * 0.7, 1e-12));
+  cr_assert(isnan(m->batch_tokens));
+  limen_workload w;
+  cr_assert_eq(limen_workload_from_model(m, &w, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(w.batch_tokens, 4194304.0);
+  cr_assert_eq(w.flops, 0.0); /* → c_f·N·D */
+  limen_catalog_free(c);
+}
+
+Test(catalog, unknown_name_lists_the_rows) {
+  limen_catalog *c = NULL;
+  limen_error err;
+  cr_assert_eq(limen_catalog_load(NULL, &c, &err), LIMEN_OK, "%s", err.msg);
+  const limen_model *m = NULL;
+  cr_assert_eq(limen_catalog_find(c, "gpt-5", &m, &err), LIMEN_ENOTFOUND);
+  cr_assert(strstr(err.msg, "gpt-5") && strstr(err.msg, "brain-scale") && strstr(err.msg, "gpt-3"),
+            "%s", err.msg);
+  limen_catalog_free(c);
+}
+
+/* A valid row as text, with one field replaced or removed. */
+static const char *k_row_fields[][2] = {
+    {"name", "\"m\""},          {"display", "\"M\""},         {"params", "1e9"},
+    {"tokens", "1e10"},         {"flops", "null"},            {"batch_tokens", "1e6"},
+    {"year", "2020"},           {"published_energy_kWh", "null"}, {"energy_basis", "\"none\""},
+    {"hardware", "\"x\""},      {"source", "\"a paper\""},    {"energy_source", "\"\""},
+    {"notes", "\"\""}};
+
+static char *row_with(const char *field, const char *value, const char *extra) {
+  static char buf[4096];
+  size_t used = 0;
+  used += (size_t)snprintf(buf + used, sizeof buf - used, "[{");
+  int first = 1;
+  for (size_t i = 0; i < sizeof k_row_fields / sizeof k_row_fields[0]; i++) {
+    const char *v = k_row_fields[i][1];
+    if (field && strcmp(field, k_row_fields[i][0]) == 0) {
+      if (!value) continue; /* removed */
+      v = value;
+    }
+    used += (size_t)snprintf(buf + used, sizeof buf - used, "%s\"%s\": %s", first ? "" : ", ",
+                             k_row_fields[i][0], v);
+    first = 0;
+  }
+  if (extra) used += (size_t)snprintf(buf + used, sizeof buf - used, ", %s", extra);
+  snprintf(buf + used, sizeof buf - used, "}]");
+  return buf;
+}
+
+static const char *write_temp(const char *text) {
+  static char path[256];
+  snprintf(path, sizeof path, "/tmp/limen_test_catalog_%d.json", (int)getpid());
+  FILE *f = fopen(path, "w");
+  cr_assert(f);
+  fputs(text, f);
+  fclose(f);
+  return path;
+}
+
+static void expect_parse_error(const char *text, const char *must1, const char *must2) {
+  const char *path = write_temp(text);
+  limen_catalog *c = NULL;
+  limen_error err;
+  int rc = limen_catalog_load(path, &c, &err);
+  remove(path);
+  cr_assert_eq(rc, LIMEN_EPARSE, "accepted: %s", text);
+  cr_assert_null(c);
+  cr_assert(strstr(err.msg, path), "message '%s' does not name the file", err.msg);
+  if (must1) cr_assert(strstr(err.msg, must1), "message '%s' lacks '%s'", err.msg, must1);
+  if (must2) cr_assert(strstr(err.msg, must2), "message '%s' lacks '%s'", err.msg, must2);
+}
+
+Test(catalog, valid_temp_file_loads) {
+  const char *path = write_temp(row_with(NULL, NULL, NULL));
+  limen_catalog *c = NULL;
+  limen_error err;
+  int rc = limen_catalog_load(path, &c, &err);
+  remove(path);
+  cr_assert_eq(rc, LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(c->count, 1);
+  cr_assert(isnan(c->models[0].flops));
+  limen_catalog_free(c);
+}
+
+Test(catalog, malformed_files) {
+  expect_parse_error("[{\"name\": ", "malformed", NULL);
+  expect_parse_error("{\"name\": \"m\"}", "array", NULL);
+  expect_parse_error("[]", "no rows", NULL);
+  expect_parse_error("[42]", "row 0", "object");
+  expect_parse_error(row_with("params", NULL, NULL), "row 0 (m)", "params: missing");
+  expect_parse_error(row_with(NULL, NULL, "\"colour\": 1"), "row 0 (m)", "colour: unknown");
+  expect_parse_error(row_with("params", "-1e9", NULL), "row 0 (m)", "params");
+  expect_parse_error(row_with("params", "0", NULL), "row 0 (m)", "params");
+  expect_parse_error(row_with("tokens", "\"many\"", NULL), "row 0 (m)", "tokens");
+  expect_parse_error(row_with("params", "null", NULL), "row 0 (m)", "params");
+  expect_parse_error(row_with("flops", "-3", NULL), "row 0 (m)", "flops");
+  expect_parse_error(row_with("batch_tokens", "1e11", NULL), "row 0 (m)", "batch_tokens");
+  expect_parse_error(row_with("year", "2020.5", NULL), "row 0 (m)", "year");
+  expect_parse_error(row_with("name", "\"\"", NULL), "row 0", "name");
+  expect_parse_error(row_with("source", "3", NULL), "row 0 (m)", "source");
+  expect_parse_error(row_with("published_energy_kWh", "1000", NULL), "row 0 (m)", "energy_source");
+  /* duplicate names: two copies of the same row */
+  char two[8192];
+  const char *one = row_with(NULL, NULL, NULL);
+  size_t n = strlen(one);
+  snprintf(two, sizeof two, "%.*s, %s", (int)(n - 1), one, one + 1);
+  expect_parse_error(two, "row 1 (m)", "duplicate");
+}
+
+Test(catalog, missing_file) {
+  limen_catalog *c = NULL;
+  limen_error err;
+  cr_assert_eq(limen_catalog_load("/nonexistent/limen/models.json", &c, &err), LIMEN_EIO);
+}
