@@ -10,4 +10,22 @@
 #include "limen/bounds.h"
 #include "limen/datafile.h"
 
+#include "limen/workload.h"
+#include "limen/hardware.h"
+#include "limen/paradigm.h"
+
+#include "limen/rng.h"
+#include "limen/potential.h"
+#include "limen/protocol.h"
+#include "limen/langevin.h"
+#include "limen/fokker_planck.h"
+#include "limen/validate.h"
+
+#include "limen/figure.h"
+
+#include "limen/dataset.h"
+#include "limen/memory.h"
+#include "limen/train.h"
+#include "limen/maxcut.h"
+
 #endif

@@ -1,9 +1,331 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * PLACEHOLDER — replaced by the implementation of 'limen figure'. */
+ * cmd_figure.c: `limen figure <projection|tradeoff|per-op> --out FILE.png|.svg` — the data are
+ * computed here from the library's projections and bounds; the drawing is limen_plot_write. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "cli/options.h"
+#include "cli/output.h"
+#include "cli/workload_opts.h"
+#include "limen/bounds.h"
+#include "limen/cell.h"
+#include "limen/figure.h"
+#include "limen/units.h"
+
+/* Sanitizer builds: fontconfig, loaded by PLplot's cairo driver through pango, keeps a font
+ * cache for the life of the process, which LeakSanitizer reports as leaked; it is not limen's
+ * memory.  The sanitizer runtime calls these hooks when they exist; other builds never do. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_options(void);
+const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
+const char *__lsan_default_options(void) { return "print_suppressions=0"; }
+
+static const cli_command_doc doc = {
+    "figure", "<projection|tradeoff|per-op> --out FILE.png|FILE.svg [options]",
+    "Draw a figure with PLplot into a PNG or SVG file (nothing is printed on success):\n"
+    "  projection  training energy against the number of parameters N for every paradigm\n"
+    "              (log-log; D, n, T_train, T of the workload options; C = c_f*N*D unless\n"
+    "              --flops is given); catalog models marked, published energies as points\n"
+    "  tradeoff    training energy against the training time T_train for the learning-in-memory\n"
+    "              paradigms (the energy-speed trade-off), landauer-adiabatic for reference\n"
+    "  per-op      cost per bit against the operation time tau for (L) Landauer, (FT) finite-time\n"
+    "              Landauer and (S) static-barrier write, at the retention barrier E_ret of\n"
+    "              --retention-time/--retention-fail, P_s = --success, p_w = --write-fail\n"
+    "The workload options of 'limen project' set everything that is not on the x axis.",
+    "examples:\n"
+    "  limen figure projection --out projection.png\n"
+    "  limen figure tradeoff --out tradeoff.svg --bits 8\n"
+    "  limen figure per-op --out per-op.png --xmin 1e-9 --xmax 1e-3\n"};
+
+#define MAX_OPTS (CLI_WL_MAX_OPTS + 8)
+#define MAX_SERIES 32
+
+typedef struct fig {
+  limen_plot_series series[MAX_SERIES];
+  size_t ns;
+  limen_plot_marker markers[64];
+  size_t nm;
+  double *x;                /* shared x grid                        */
+  double *y[MAX_SERIES];    /* owned y arrays                       */
+  double px[64], py[64];    /* published points                     */
+  const char *plabels[64];
+  char mlabels[64][160];    /* merged marker labels                 */
+  char note[512];
+} fig;
+
+static void fig_free(fig *f) {
+  free(f->x);
+  for (size_t i = 0; i < MAX_SERIES; i++) free(f->y[i]);
+}
+
+static double *log_grid(double a, double b, long n) {
+  double *x = malloc((size_t)n * sizeof *x);
+  if (!x) return NULL;
+  for (long i = 0; i < n; i++) x[i] = exp(log(a) + (log(b) - log(a)) * (double)i / (double)(n - 1));
+  return x;
+}
+
+/* energy vs a workload input for every spec */
+static int curves(cli_wl *wl, const char *field, const char *const *specs, size_t ns, long npts, fig *f,
+                  limen_error *err) {
+  limen_projection *proj = calloc(ns, sizeof *proj);
+  if (!proj) return limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
+  int s = LIMEN_OK;
+  for (size_t p = 0; p < ns && !s; p++) {
+    f->y[p] = malloc((size_t)npts * sizeof(double));
+    if (!f->y[p]) s = limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
+  }
+  for (long i = 0; i < npts && !s; i++) {
+    limen_workload w = wl->w;
+    s = cli_wl_set(wl, &w, field, f->x[i], err);
+    if (!s) s = cli_wl_project(wl, &w, specs, ns, proj, err);
+    if (s) {
+      limen_error_wrap(err, s, "figure point", "%s = %.10g", field, f->x[i]);
+      break;
+    }
+    for (size_t p = 0; p < ns; p++) f->y[p][i] = proj[p].energy_J;
+  }
+  free(proj);
+  if (s) return s;
+  for (size_t p = 0; p < ns; p++) {
+    limen_plot_series *S = &f->series[f->ns++];
+    memset(S, 0, sizeof *S);
+    S->label = specs[p];
+    S->x = f->x;
+    S->y = f->y[p];
+    S->n = (size_t)npts;
+    S->style = strcmp(specs[p], "landauer-adiabatic") == 0 ? LIMEN_PLOT_DASHED : LIMEN_PLOT_LINE;
+  }
+  return LIMEN_OK;
+}
+
+static int per_op(const cli_wl *wl, long npts, fig *f, limen_error *err) {
+  const limen_workload *w = &wl->w;
+  double E = 0, eL = 0;
+  int s = limen_retention_barrier(w->retention_time_s / w->tau0_s, w->retention_fail, NULL, &E, err);
+  if (!s) s = limen_landauer_generalized_kT(w->success, &eL, err);
+  if (s) return s;
+  for (int k = 0; k < 3; k++) {
+    f->y[k] = malloc((size_t)npts * sizeof(double));
+    if (!f->y[k]) return limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
+  }
+  for (long i = 0; i < npts; i++) {
+    double tt = f->x[i] / w->tau0_s, e = 0;
+    f->y[0][i] = eL;
+    s = limen_finite_time_kT(E, w->success, tt, NULL, &e, NULL, err);
+    if (s) return limen_error_wrap(err, s, "figure point", "tau = %.10g s", f->x[i]);
+    f->y[1][i] = e;
+    limen_static_write sw;
+    s = limen_static_write_cost(E, tt, w->write_fail, NULL, &sw, err);
+    if (s) return limen_error_wrap(err, s, "figure point", "tau = %.10g s", f->x[i]);
+    f->y[2][i] = sw.work_kT;
+  }
+  static const char *const labels[3] = {"(L) Landauer e#dL#u(P#ds#u)", "(FT) e#dL#u + B/#gt",
+                                        "(S) static write"};
+  for (int k = 0; k < 3; k++) {
+    limen_plot_series *S = &f->series[f->ns++];
+    memset(S, 0, sizeof *S);
+    S->label = labels[k];
+    S->x = f->x;
+    S->y = f->y[k];
+    S->n = (size_t)npts;
+    S->style = k == 0 ? LIMEN_PLOT_DASHED : LIMEN_PLOT_LINE;
+  }
+  snprintf(f->note, sizeof f->note,
+           "quartic cell at E#dret#u = %.3g kT (#gt#dret#u = %.3g s, p#dret#u = %.3g), #gt#d0#u = %.3g s, "
+           "P#ds#u = %.3g, p#dw#u = %.3g, T = %.4g K",
+           E, w->retention_time_s, w->retention_fail, w->tau0_s, w->success, w->write_fail, w->temperature_K);
+  return LIMEN_OK;
+}
 
 int limen_cmd_figure(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  return cli_fail("figure", CLI_FAIL, "not built yet");
+  cli_opt o[MAX_OPTS];
+  size_t n = 0;
+  o[n++] = cli_opt_str("out", CLI_OPT_STRING, "FILE", NULL, NULL, "output file, .png or .svg (required)");
+  o[n++] = cli_opt_str("paradigm", CLI_OPT_LIST, "LIST", NULL,
+                       "projection: the list of 'limen project'; tradeoff: landauer-adiabatic,lim-finite-time,"
+                       "lim-matched",
+                       "comma-separated paradigms to draw (projection, tradeoff)");
+  o[n++] = cli_opt_num("xmin", "X", NULL, 0, 1, 1e60, 0,
+                       "projection 1e6 (N); tradeoff 3600 s; per-op 1e-9 s",
+                       "left end of the x axis (N, T_train in s, or τ in s)");
+  o[n++] = cli_opt_num("xmax", "X", NULL, 0, 1, 1e60, 0, "projection 1e16; tradeoff 3.15576e9 s (100 y); per-op 1 s",
+                       "right end of the x axis");
+  o[n++] = cli_opt_int("points", "N", NULL, 2, 2000, "61", "points per curve");
+  o[n++] = cli_opt_int("width", "PX", "px", 200, 10000, "1200", "image width");
+  o[n++] = cli_opt_int("height", "PX", "px", 150, 10000, "800", "image height");
+  n += cli_wl_options(o + n);
+  cli_args args;
+  cli_args_init(&args);
+  limen_error err;
+  limen_error_clear(&err);
+  cli_wl wl;
+  memset(&wl, 0, sizeof wl);
+  fig f;
+  memset(&f, 0, sizeof f);
+  int status = cli_opts_parse(&doc, o, n, argc, argv, &args, &err);
+  if (status == CLI_HELP) {
+    cli_args_free(&args);
+    return CLI_OK;
+  }
+  if (status) goto fail;
+  static const char *const KINDS = "projection, tradeoff, per-op";
+  if (args.n_positional != 1) {
+    status = args.n_positional == 0 ? cli_error(&err, LIMEN_EINVAL, "kind: missing; allowed %s", KINDS)
+                                    : cli_error(&err, LIMEN_EINVAL, "kind: '%s' given after '%s'; give one of %s",
+                                                args.positional[1], args.positional[0], KINDS);
+    goto fail;
+  }
+  const char *kind = args.positional[0];
+  int k_proj = strcmp(kind, "projection") == 0, k_trade = strcmp(kind, "tradeoff") == 0,
+      k_perop = strcmp(kind, "per-op") == 0;
+  if (!k_proj && !k_trade && !k_perop) {
+    status = cli_error(&err, LIMEN_ENOTFOUND, "kind = '%s': allowed %s", kind, KINDS);
+    goto fail;
+  }
+  const cli_opt *oo = cli_opt_find(o, n, "out"), *xmin = cli_opt_find(o, n, "xmin"), *xmax = cli_opt_find(o, n, "xmax"),
+                *pts = cli_opt_find(o, n, "points"), *po = cli_opt_find(o, n, "paradigm");
+  if (!oo->set) {
+    status = cli_error(&err, LIMEN_EINVAL, "--out: missing; give FILE.png or FILE.svg");
+    goto fail;
+  }
+  const char *device;
+  if ((status = limen_plot_device_for(oo->str, &device, &err))) {
+    status = cli_error(&err, LIMEN_EINVAL, "--out = '%s': allowed extensions .png, .svg", oo->str);
+    goto fail;
+  }
+  if (k_perop && po->set) {
+    status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options", "--paradigm does not apply to 'figure per-op'");
+    goto fail;
+  }
+  const char *xfield = k_proj ? "params" : k_trade ? "time" : NULL;
+  if (xfield && cli_opt_find(o, n, xfield)->set) {
+    status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options",
+                             "--%s is the x axis of 'figure %s': use --xmin/--xmax", xfield, kind);
+    goto fail;
+  }
+  if (k_proj && cli_opt_find(o, n, "model")->set) {
+    status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options",
+                             "--model does not apply to 'figure projection' (every catalog model is marked)");
+    goto fail;
+  }
+  status = cli_wl_build(o, n, &wl, &err);
+  if (status) goto fail;
+  double a = xmin->set ? xmin->num : k_proj ? 1e6 : k_trade ? 3600 : 1e-9;
+  double b = xmax->set ? xmax->num : k_proj ? 1e16 : k_trade ? 100 * LIMEN_SECONDS_PER_YEAR : 1;
+  if (!(b > a)) {
+    status = cli_error(&err, LIMEN_EINVAL, "--xmax = %.10g: must be greater than --xmin = %.10g", b, a);
+    goto fail;
+  }
+  if (xfield) {
+    const cli_opt *xo = cli_wl_numeric_option(&wl, xfield);
+    if ((status = cli_opt_check_number(xo, a, &err)) || (status = cli_opt_check_number(xo, b, &err))) {
+      status = cli_error(&err, LIMEN_EINVAL, "--xmin/--xmax: %s", err.msg);
+      goto fail;
+    }
+  }
+  long npts = pts->set ? pts->lnum : 61;
+  f.x = log_grid(a, b, npts);
+  if (!f.x) {
+    status = limen_error_set(&err, LIMEN_ENOMEM, "figure", "out of memory");
+    goto fail;
+  }
+  limen_plot plot;
+  memset(&plot, 0, sizeof plot);
+  plot.xlog = plot.ylog = 1;
+  const limen_workload *w = &wl.w;
+  if (k_perop) {
+    status = per_op(&wl, npts, &f, &err);
+    plot.title = "Cost of one elementary operation per bit";
+    plot.xlabel = "operation time #gt [s]";
+    plot.ylabel = "energy per bit [kT]";
+  } else {
+    const char *const *specs;
+    size_t ns;
+    static const char *const lim_specs[] = {"landauer-adiabatic", "lim-finite-time", "lim-matched"};
+    if (k_trade && !po->set) {
+      specs = lim_specs;
+      ns = 3;
+    } else if ((status = cli_wl_paradigms(o, n, &specs, &ns, &args, &err))) {
+      goto fail;
+    }
+    if (ns > MAX_SERIES - 1) {
+      status = cli_error(&err, LIMEN_EINVAL, "--paradigm: %zu paradigms; at most %d in one figure", ns, MAX_SERIES - 1);
+      goto fail;
+    }
+    status = curves(&wl, xfield, specs, ns, npts, &f, &err);
+    if (!status && k_proj) {
+      plot.title = "Training energy against model size";
+      plot.xlabel = "trainable parameters N";
+      plot.ylabel = "training energy [J]";
+      snprintf(f.note, sizeof f.note,
+               "D = %.4g tokens, C = %s, n = %g bits, T#dtrain#u = %.4g s, T = %.4g K, OPS %s; points: published "
+               "training energies",
+               w->tokens, cli_opt_find(o, n, "flops")->set ? "fixed" : "c#df#u·N·D", w->bits, w->train_time_s, w->temperature_K,
+               limen_ops_convention_name(w->ops));
+      size_t np = 0;
+      for (size_t i = 0; i < wl.catalog->count && f.nm < 64; i++) {
+        const limen_model *m = &wl.catalog->models[i];
+        size_t k = 0;
+        while (k < f.nm && fabs(log10(f.markers[k].x / m->params)) > 0.05) k++;
+        if (k == f.nm) {
+          snprintf(f.mlabels[k], sizeof f.mlabels[k], "%s", m->name);
+          f.markers[f.nm++] = (limen_plot_marker){m->params, f.mlabels[k]};
+        } else {
+          size_t len = strlen(f.mlabels[k]);
+          snprintf(f.mlabels[k] + len, sizeof f.mlabels[k] - len, ", %s", m->name);
+        }
+        double e = limen_model_published_energy_J(m);
+        if (!isnan(e) && np < 64) {
+          f.px[np] = m->params;
+          f.py[np] = e;
+          f.plabels[np] = m->name;
+          np++;
+        }
+      }
+      if (np) {
+        limen_plot_series *S = &f.series[f.ns++];
+        memset(S, 0, sizeof *S);
+        S->label = "published training energy";
+        S->x = f.px;
+        S->y = f.py;
+        S->n = np;
+        S->style = LIMEN_PLOT_POINTS;
+        S->color = 7;
+        S->point_labels = f.plabels;
+      }
+    } else if (!status) {
+      plot.title = "Energy-speed trade-off of learning in memory";
+      plot.xlabel = "training time T#dtrain#u [s]";
+      plot.ylabel = "training energy [J]";
+      snprintf(f.note, sizeof f.note, "%s: N = %.4g, C = %.4g FLOP, n = %g bits, T = %.4g K, OPS %s, #gt#d0#u = %.3g s",
+               w->name, w->params, w->flops > 0 ? w->flops : w->flops_per_param_token * w->params * w->tokens, w->bits,
+               w->temperature_K, limen_ops_convention_name(w->ops), w->tau0_s);
+      f.markers[f.nm++] = (limen_plot_marker){w->train_time_s, "workload T#dtrain#u"};
+    }
+  }
+  if (status) goto fail;
+  plot.series = f.series;
+  plot.n_series = f.ns;
+  plot.markers = f.markers;
+  plot.n_markers = f.nm;
+  plot.note = f.note;
+  plot.width_px = (int)(cli_opt_find(o, n, "width")->set ? cli_opt_find(o, n, "width")->lnum : 1200);
+  plot.height_px = (int)(cli_opt_find(o, n, "height")->set ? cli_opt_find(o, n, "height")->lnum : 800);
+  fflush(stdout);
+  status = limen_plot_write(&plot, oo->str, &err);
+  if (status) goto fail;
+  goto done;
+
+fail:
+  /* A result out of a double's range is caused by the inputs: a usage error (status 2). */
+  if (err.code == LIMEN_ERANGE) err.code = LIMEN_EINVAL;
+  status = cli_fail_err("figure", &err);
+done:
+  fig_free(&f);
+  cli_wl_free(&wl);
+  cli_args_free(&args);
+  return status;
 }

@@ -1,9 +1,138 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * PLACEHOLDER — replaced by the implementation of 'limen profiles'. */
+ * cmd_profiles.c: `limen profiles` — the hardware profiles (data/profiles.json) with sources. */
+#include <math.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "cli/options.h"
+#include "cli/output.h"
+#include "limen/hardware.h"
+
+static const cli_command_doc doc = {
+    "profiles", "[--format table|csv|json]",
+    "List the hardware profiles (data/profiles.json): energy per FLOP (peak-spec and, where\n"
+    "published, realized), energy per byte moved, device read and update energies, what each\n"
+    "profile includes, and its public source.  Use a name in 'limen project --paradigm\n"
+    "accelerator:NAME' (or cim-static:NAME, lim-finite-time:NAME, lim-matched:NAME for devices).",
+    NULL};
+
+static const char *opt_num(char *buf, size_t n, double v, int sig) {
+  if (isnan(v)) return sig ? "-" : "";
+  return sig ? cli_human(buf, n, v, sig) : cli_num(buf, n, v);
+}
+
+static int render(const limen_profile_set *ps, cli_format fmt, cli_buf *b, limen_error *err) {
+  char x[8][64];
+  if (fmt == CLI_FORMAT_JSON) {
+    cJSON *root = cJSON_CreateObject();
+    cJSON *arr = root ? cJSON_AddArrayToObject(root, "profiles") : NULL;
+    if (!arr) {
+      cJSON_Delete(root);
+      return limen_error_set(err, LIMEN_ENOMEM, "output", "out of memory");
+    }
+    for (size_t i = 0; i < ps->count; i++) {
+      const limen_profile *p = &ps->profiles[i];
+      cJSON *o = cJSON_CreateObject();
+      if (!o) break;
+      cJSON_AddItemToArray(arr, o);
+      cJSON_AddStringToObject(o, "name", p->name);
+      cJSON_AddStringToObject(o, "display", p->display);
+      cJSON_AddStringToObject(o, "class", limen_profile_class_name(p->cls));
+      cli_json_num(o, "energy_per_flop_J", p->energy_per_flop_J);
+      cli_json_num(o, "energy_per_flop_realized_J", p->energy_per_flop_realized_J);
+      cli_json_num(o, "energy_per_byte_J", p->energy_per_byte_J);
+      cli_json_num(o, "read_energy_J", p->read_energy_J);
+      cli_json_num(o, "update_energy_J", p->update_energy_J);
+      cJSON_AddNumberToObject(o, "bits", p->bits);
+      cJSON_AddStringToObject(o, "includes", p->includes);
+      cJSON_AddStringToObject(o, "source", p->source);
+      cJSON_AddStringToObject(o, "notes", p->notes);
+    }
+    int s = cli_json_print(root, b, err);
+    cJSON_Delete(root);
+    return s;
+  }
+  if (fmt == CLI_FORMAT_CSV) {
+    cli_buf_puts(b, "name,display,class,energy_per_flop_J,energy_per_flop_realized_J,energy_per_byte_J,read_energy_J,"
+                    "update_energy_J,bits,includes,source,notes\n");
+    for (size_t i = 0; i < ps->count; i++) {
+      const limen_profile *p = &ps->profiles[i];
+      cli_csv_field(b, p->name);
+      cli_buf_puts(b, ",");
+      cli_csv_field(b, p->display);
+      cli_buf_printf(b, ",%s,%s,%s,%s,%s,%s,%d,", limen_profile_class_name(p->cls),
+                     opt_num(x[0], 64, p->energy_per_flop_J, 0), opt_num(x[1], 64, p->energy_per_flop_realized_J, 0),
+                     opt_num(x[2], 64, p->energy_per_byte_J, 0), opt_num(x[3], 64, p->read_energy_J, 0),
+                     opt_num(x[4], 64, p->update_energy_J, 0), p->bits);
+      cli_csv_field(b, p->includes);
+      cli_buf_puts(b, ",");
+      cli_csv_field(b, p->source);
+      cli_buf_puts(b, ",");
+      cli_csv_field(b, p->notes);
+      cli_buf_puts(b, "\n");
+    }
+    return cli_buf_check(b, err);
+  }
+  static const char *const head[] = {"name",          "class",         "J/FLOP peak", "J/FLOP realized",
+                                     "J/byte",        "J/read",        "J/update",    "bits", "includes"};
+  cli_table t;
+  int s = cli_table_init(&t, 9, head, err);
+  if (s) {
+    cli_table_free(&t);
+    return s;
+  }
+  for (size_t k = 2; k <= 7; k++) cli_table_set_right(&t, k, 1);
+  for (size_t i = 0; i < ps->count; i++) {
+    const limen_profile *p = &ps->profiles[i];
+    cli_table_row(&t);
+    cli_table_set(&t, 0, "%s", p->name);
+    cli_table_set(&t, 1, "%s", limen_profile_class_name(p->cls));
+    cli_table_set(&t, 2, "%s", opt_num(x[0], 64, p->energy_per_flop_J, 4));
+    cli_table_set(&t, 3, "%s", opt_num(x[1], 64, p->energy_per_flop_realized_J, 4));
+    cli_table_set(&t, 4, "%s", opt_num(x[2], 64, p->energy_per_byte_J, 4));
+    cli_table_set(&t, 5, "%s", opt_num(x[3], 64, p->read_energy_J, 4));
+    cli_table_set(&t, 6, "%s", opt_num(x[4], 64, p->update_energy_J, 4));
+    cli_table_set(&t, 7, "%d", p->bits);
+    cli_table_set(&t, 8, "%s", p->includes);
+  }
+  s = cli_table_check(&t, err);
+  if (!s) cli_table_text(&t, b, 0);
+  cli_table_free(&t);
+  if (s) return s;
+  cli_buf_puts(b, "\nsources:\n");
+  for (size_t i = 0; i < ps->count; i++)
+    cli_buf_printf(b, "  %s (%s): %s\n", ps->profiles[i].name, ps->profiles[i].display, ps->profiles[i].source);
+  return cli_buf_check(b, err);
+}
 
 int limen_cmd_profiles(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  return cli_fail("profiles", CLI_FAIL, "not built yet");
+  cli_opt o[1];
+  o[0] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
+  cli_args args;
+  cli_args_init(&args);
+  limen_error err;
+  limen_error_clear(&err);
+  cli_buf out;
+  cli_buf_init(&out);
+  limen_profile_set *ps = NULL;
+  int status = cli_opts_parse(&doc, o, 1, argc, argv, &args, &err);
+  if (status == CLI_HELP) {
+    cli_args_free(&args);
+    return CLI_OK;
+  }
+  cli_format fmt = CLI_FORMAT_TABLE;
+  if (!status && args.n_positional)
+    status = cli_error(&err, LIMEN_EINVAL, "unexpected argument '%s'", args.positional[0]);
+  if (!status && o[0].set) status = cli_parse_format(o[0].str, 1, &fmt, &err);
+  if (!status) status = limen_profiles_load(NULL, &ps, &err);
+  if (!status) status = render(ps, fmt, &out, &err);
+  limen_profiles_free(ps);
+  cli_args_free(&args);
+  if (status) {
+    cli_buf_free(&out);
+    return cli_fail_err("profiles", &err);
+  }
+  status = cli_emit("profiles", &out);
+  cli_buf_free(&out);
+  return status;
 }

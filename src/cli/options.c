@@ -1,0 +1,622 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * options.c: getopt_long + JSON config-file parsing, merging and range checks (options.h). */
+#include "cli/options.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "limen/datafile.h"
+
+#define OPT_VAL_BASE 1000
+#define OPT_VAL_CONFIG 999
+
+/* ---- memory bookkeeping ------------------------------------------------------ */
+
+void cli_args_init(cli_args *a) { memset(a, 0, sizeof *a); }
+
+void cli_args_free(cli_args *a) {
+  if (!a) return;
+  for (size_t i = 0; i < a->n_blocks; i++) free(a->blocks[i]);
+  free(a->blocks);
+  free(a->positional);
+  memset(a, 0, sizeof *a);
+}
+
+void *cli_args_keep(cli_args *a, void *p) {
+  if (!p) return NULL;
+  if (a->n_blocks == a->cap_blocks) {
+    size_t cap = a->cap_blocks ? 2 * a->cap_blocks : 16;
+    void **nb = realloc(a->blocks, cap * sizeof *nb);
+    if (!nb) {
+      free(p);
+      return NULL;
+    }
+    a->blocks = nb;
+    a->cap_blocks = cap;
+  }
+  a->blocks[a->n_blocks++] = p;
+  return p;
+}
+
+static char *keep_strdup(cli_args *a, const char *s) {
+  size_t n = strlen(s) + 1;
+  char *c = malloc(n);
+  if (!c) return NULL;
+  memcpy(c, s, n);
+  return cli_args_keep(a, c);
+}
+
+/* "<label> <message>": labels end with " =" (e.g. "--temperature =").  */
+static int oerr(limen_error *err, int code, const char *label, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int oerr(limen_error *err, int code, const char *label, const char *fmt, ...) {
+  if (!err) return code;
+  err->code = code;
+  int n = snprintf(err->msg, sizeof err->msg, "%s ", label);
+  if (n < 0 || (size_t)n >= sizeof err->msg) return code;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+int cli_error(limen_error *err, int code, const char *fmt, ...) {
+  if (!err) return code;
+  err->code = code;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+/* ---- descriptions ------------------------------------------------------------------ */
+
+cli_opt cli_opt_num(const char *name, const char *metavar, const char *unit, double lo, int lo_open, double hi,
+                    int hi_open, const char *def, const char *help) {
+  cli_opt o;
+  memset(&o, 0, sizeof o);
+  o.name = name;
+  o.kind = CLI_OPT_DOUBLE;
+  o.metavar = metavar;
+  o.unit = unit;
+  o.lo = lo;
+  o.lo_open = lo_open;
+  o.hi = hi;
+  o.hi_open = hi_open;
+  o.def = def;
+  o.help = help;
+  return o;
+}
+
+cli_opt cli_opt_int(const char *name, const char *metavar, const char *unit, long lo, long hi, const char *def,
+                    const char *help) {
+  cli_opt o = cli_opt_num(name, metavar, unit, (double)lo, 0, (double)hi, 0, def, help);
+  o.kind = CLI_OPT_LONG;
+  return o;
+}
+
+cli_opt cli_opt_str(const char *name, cli_opt_kind kind, const char *metavar, const char *choices, const char *def,
+                    const char *help) {
+  cli_opt o;
+  memset(&o, 0, sizeof o);
+  o.name = name;
+  o.kind = kind;
+  o.metavar = metavar;
+  o.choices = choices;
+  o.def = def;
+  o.help = help;
+  return o;
+}
+
+/* ---- lookup, ranges and numbers ------------------------------------------------- */
+
+cli_opt *cli_opt_find(cli_opt *opts, size_t n_opts, const char *name) {
+  for (size_t i = 0; i < n_opts; i++)
+    if (strcmp(opts[i].name, name) == 0 || (opts[i].alias && strcmp(opts[i].alias, name) == 0)) return &opts[i];
+  return NULL;
+}
+
+static void fmt_end(char *buf, size_t n, double v) {
+  if (isinf(v)) snprintf(buf, n, "%sinf", v < 0 ? "-" : "");
+  else snprintf(buf, n, "%.10g", v);
+}
+
+void cli_opt_range_text(const cli_opt *o, char *buf, size_t n) {
+  char a[40], b[40];
+  fmt_end(a, sizeof a, o->lo);
+  fmt_end(b, sizeof b, o->hi);
+  if (o->kind == CLI_OPT_LONG)
+    snprintf(buf, n, "integers [%s, %s]%s%s", a, b, o->unit ? " " : "", o->unit ? o->unit : "");
+  else
+    snprintf(buf, n, "%s%s, %s%s%s%s", o->lo_open ? "(" : "[", a, b, o->hi_open ? ")" : "]",
+             o->unit ? " " : "", o->unit ? o->unit : "");
+}
+
+static int in_range(const cli_opt *o, double v) {
+  if (!isfinite(v)) return 0;
+  if (o->lo_open ? !(v > o->lo) : !(v >= o->lo)) return 0;
+  if (o->hi_open ? !(v < o->hi) : !(v <= o->hi)) return 0;
+  if (o->kind == CLI_OPT_LONG && v != floor(v)) return 0;
+  return 1;
+}
+
+/* Check v for option o; `label` names where the value came from. */
+static int check_number_label(const cli_opt *o, const char *label, double v, limen_error *err) {
+  if (in_range(o, v)) return LIMEN_OK;
+  char r[128];
+  cli_opt_range_text(o, r, sizeof r);
+  return oerr(err, LIMEN_EINVAL, label, "%.10g: allowed range %s", v, r);
+}
+
+int cli_opt_check_number(const cli_opt *o, double v, limen_error *err) {
+  char label[96];
+  snprintf(label, sizeof label, "--%s =", o->name);
+  return check_number_label(o, label, v, err);
+}
+
+/* Strict number: the whole text, finite, no overflow.  `label` ends with " =". */
+static int parse_number_label(const cli_opt *o, const char *label, const char *text, double *v,
+                              limen_error *err) {
+  char r[128];
+  cli_opt_range_text(o, r, sizeof r);
+  if (!text || !*text) return oerr(err, LIMEN_EINVAL, label, "'': empty value; allowed range %s", r);
+  char *end = NULL;
+  errno = 0;
+  double x = strtod(text, &end);
+  if (end == text || *end != '\0')
+    return oerr(err, LIMEN_EINVAL, label, "'%s': not a number; allowed range %s", text, r);
+  if (errno == ERANGE && fabs(x) > 1.0)
+    return oerr(err, LIMEN_EINVAL, label, "'%s': overflows a double; allowed range %s", text, r);
+  if (!isfinite(x))
+    return oerr(err, LIMEN_EINVAL, label, "'%s': not a finite number; allowed range %s", text, r);
+  if (!in_range(o, x))
+    return oerr(err, LIMEN_EINVAL, label, "'%s': allowed range %s", text, r);
+  *v = x;
+  return LIMEN_OK;
+}
+
+int cli_opt_parse_number(const cli_opt *o, const char *text, double *v, limen_error *err) {
+  char label[96];
+  snprintf(label, sizeof label, "--%s =", o->name);
+  return parse_number_label(o, label, text, v, err);
+}
+
+static int check_choice(const cli_opt *o, const char *label, const char *value, limen_error *err) {
+  if (!*value) return oerr(err, LIMEN_EINVAL, label, "'': empty value%s%s", o->choices ? "; allowed: " : "",
+                                      o->choices ? o->choices : "");
+  if (!o->choices) return LIMEN_OK;
+  size_t n = strlen(value);
+  for (const char *p = o->choices; *p;) {
+    const char *q = strchr(p, ',');
+    size_t len = q ? (size_t)(q - p) : strlen(p);
+    if (len == n && strncmp(p, value, n) == 0) return LIMEN_OK;
+    if (!q) break;
+    p = q + 1;
+  }
+  char list[512];
+  size_t at = 0;
+  for (const char *p = o->choices; *p && at + 3 < sizeof list; p++) {
+    list[at++] = *p;
+    if (*p == ',') list[at++] = ' ';
+  }
+  list[at] = '\0';
+  return oerr(err, LIMEN_EINVAL, label, "'%s': allowed values %s", value, list);
+}
+
+int cli_opts_conflict(cli_opt *opts, size_t n_opts, const char *a, const char *b, const char *why,
+                      limen_error *err) {
+  cli_opt *oa = cli_opt_find(opts, n_opts, a), *ob = cli_opt_find(opts, n_opts, b);
+  if (oa && ob && oa->set && ob->set)
+    return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--%s and --%s%s%s", a, b, why ? ": " : "",
+                           why ? why : "");
+  return LIMEN_OK;
+}
+
+/* ---- help ------------------------------------------------------------------------ */
+
+void cli_opts_help(FILE *f, const cli_command_doc *doc, const cli_opt *opts, size_t n_opts) {
+  fprintf(f, "usage: limen %s %s\n\n%s\n\noptions:\n", doc->name, doc->synopsis, doc->summary);
+  for (size_t i = 0; i < n_opts; i++) {
+    const cli_opt *o = &opts[i];
+    char head[96];
+    char names[80];
+    if (o->alias) snprintf(names, sizeof names, "--%s, --%s", o->name, o->alias);
+    else snprintf(names, sizeof names, "--%s", o->name);
+    if (o->kind == CLI_OPT_FLAG) snprintf(head, sizeof head, "%s", names);
+    else snprintf(head, sizeof head, "%s %s", names, o->metavar ? o->metavar : "VALUE");
+    if (strlen(head) > 24) fprintf(f, "  %s\n  %-24s  %s\n", head, "", o->help);
+    else fprintf(f, "  %-24s  %s\n", head, o->help);
+    char extra[512] = "";
+    size_t at = 0;
+    if (o->kind == CLI_OPT_DOUBLE || o->kind == CLI_OPT_LONG) {
+      char r[128];
+      cli_opt_range_text(o, r, sizeof r);
+      at += (size_t)snprintf(extra + at, sizeof extra - at, "range %s", r);
+    } else if (o->choices) {
+      at += (size_t)snprintf(extra + at, sizeof extra - at, "one of ");
+      for (const char *c = o->choices; *c && at + 3 < sizeof extra; c++) {
+        extra[at++] = *c;
+        if (*c == ',') extra[at++] = ' ';
+      }
+      extra[at] = '\0';
+    }
+    if (o->def && at < sizeof extra)
+      at += (size_t)snprintf(extra + at, sizeof extra - at, "%sdefault %s", at ? "; " : "", o->def);
+    if (at) fprintf(f, "  %-24s  (%s)\n", "", extra);
+  }
+  fprintf(f, "  %-24s  %s\n", "--config FILE",
+          "read options from a JSON object whose keys are the long option names");
+  fprintf(f, "  %-24s  %s\n", "", "(flags on the command line win over the file)");
+  fprintf(f, "  %-24s  %s\n", "-h, --help", "print this help and exit");
+  if (doc->footer) fprintf(f, "\n%s", doc->footer);
+}
+
+/* ---- raw values collected from the command line and the config file ------------------ */
+
+typedef struct raw {
+  const char *text;    /* last flag value (scalar kinds)                   */
+  const char **items;  /* LIST / MULTI values from flags (before splitting) */
+  size_t n_items, cap_items;
+} raw;
+
+static int raw_push(raw *r, const char *s) {
+  if (r->n_items == r->cap_items) {
+    size_t cap = r->cap_items ? 2 * r->cap_items : 4;
+    const char **ni = realloc(r->items, cap * sizeof *ni);
+    if (!ni) return LIMEN_ENOMEM;
+    r->items = ni;
+    r->cap_items = cap;
+  }
+  r->items[r->n_items++] = s;
+  return LIMEN_OK;
+}
+
+/* Append the items of `value` (split on commas for LIST) to o->items. */
+static int add_items(cli_args *a, cli_opt *o, const char *label, const char *value, limen_error *err) {
+  size_t extra = 1;
+  if (o->kind == CLI_OPT_LIST)
+    for (const char *p = value; *p; p++) extra += *p == ',';
+  const char **ni = malloc((o->n_items + extra) * sizeof *ni);
+  if (!ni || !cli_args_keep(a, (void *)ni)) return oerr(err, LIMEN_ENOMEM, label, "out of memory");
+  if (o->n_items) memcpy(ni, o->items, o->n_items * sizeof *ni);
+  o->items = ni;
+  if (o->kind == CLI_OPT_MULTI) {
+    int s = check_choice(o, label, value, err);
+    if (s) return s;
+    char *c = keep_strdup(a, value);
+    if (!c) return oerr(err, LIMEN_ENOMEM, label, "out of memory");
+    o->items[o->n_items++] = c;
+    return LIMEN_OK;
+  }
+  char *copy = keep_strdup(a, value);
+  if (!copy) return oerr(err, LIMEN_ENOMEM, label, "out of memory");
+  char *save = copy;
+  for (;;) {
+    char *comma = strchr(save, ',');
+    if (comma) *comma = '\0';
+    int s = check_choice(o, label, save, err);
+    if (s) return s;
+    o->items[o->n_items++] = save;
+    if (!comma) break;
+    save = comma + 1;
+  }
+  return LIMEN_OK;
+}
+
+/* Store a scalar text value into o (flags and string values from the config file). */
+static int store_text(cli_args *a, cli_opt *o, const char *label, const char *text, limen_error *err) {
+  switch (o->kind) {
+    case CLI_OPT_DOUBLE:
+    case CLI_OPT_LONG: {
+      double v;
+      int s = parse_number_label(o, label, text, &v, err);
+      if (s) return s;
+      o->num = v;
+      o->lnum = o->kind == CLI_OPT_LONG ? (long)v : 0;
+      return LIMEN_OK;
+    }
+    case CLI_OPT_STRING: {
+      int s = check_choice(o, label, text, err);
+      if (s) return s;
+      o->str = text;
+      return LIMEN_OK;
+    }
+    case CLI_OPT_LIST:
+    case CLI_OPT_MULTI: return add_items(a, o, label, text, err);
+    case CLI_OPT_FLAG: o->num = 1; return LIMEN_OK;
+  }
+  (void)a;
+  return oerr(err, LIMEN_EINTERNAL, label, "unknown option kind");
+}
+
+/* ---- config file -------------------------------------------------------------------- */
+
+static const char *json_type_name(const cJSON *v) {
+  if (cJSON_IsNumber(v)) return "a number";
+  if (cJSON_IsString(v)) return "a string";
+  if (cJSON_IsBool(v)) return "a boolean";
+  if (cJSON_IsNull(v)) return "null";
+  if (cJSON_IsArray(v)) return "an array";
+  if (cJSON_IsObject(v)) return "an object";
+  return "invalid";
+}
+
+static void allowed_keys(const cli_opt *opts, size_t n, char *buf, size_t cap) {
+  size_t at = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < n && at < cap; i++)
+    at += (size_t)snprintf(buf + at, cap - at, "%s%s", i ? ", " : "", opts[i].name);
+}
+
+static int config_value(cli_args *a, cli_opt *o, const char *label, const cJSON *v, limen_error *err) {
+  switch (o->kind) {
+    case CLI_OPT_DOUBLE:
+    case CLI_OPT_LONG:
+      if (cJSON_IsString(v)) return store_text(a, o, label, v->valuestring, err);
+      if (!cJSON_IsNumber(v)) {
+        char r[128];
+        cli_opt_range_text(o, r, sizeof r);
+        return oerr(err, LIMEN_EINVAL, label, "%s: expected a number in %s", json_type_name(v), r);
+      }
+      if (!isfinite(v->valuedouble)) {
+        char r[128];
+        cli_opt_range_text(o, r, sizeof r);
+        return oerr(err, LIMEN_EINVAL, label, "overflows a double; allowed range %s", r);
+      }
+      {
+        int s = check_number_label(o, label, v->valuedouble, err);
+        if (s) return s;
+      }
+      o->num = v->valuedouble;
+      o->lnum = o->kind == CLI_OPT_LONG ? (long)v->valuedouble : 0;
+      return LIMEN_OK;
+    case CLI_OPT_STRING:
+      if (!cJSON_IsString(v))
+        return oerr(err, LIMEN_EINVAL, label, "%s: expected a string%s%s", json_type_name(v),
+                               o->choices ? ", one of " : "", o->choices ? o->choices : "");
+      {
+        char *c = keep_strdup(a, v->valuestring);
+        if (!c) return oerr(err, LIMEN_ENOMEM, label, "out of memory");
+        return store_text(a, o, label, c, err);
+      }
+    case CLI_OPT_LIST:
+    case CLI_OPT_MULTI:
+      if (cJSON_IsString(v)) return add_items(a, o, label, v->valuestring, err);
+      if (cJSON_IsArray(v)) {
+        const cJSON *it;
+        cJSON_ArrayForEach(it, v) {
+          if (!cJSON_IsString(it))
+            return oerr(err, LIMEN_EINVAL, label, "array element is %s: expected strings",
+                                   json_type_name(it));
+          int s = add_items(a, o, label, it->valuestring, err);
+          if (s) return s;
+        }
+        return LIMEN_OK;
+      }
+      return oerr(err, LIMEN_EINVAL, label, "%s: expected a string or an array of strings",
+                             json_type_name(v));
+    case CLI_OPT_FLAG:
+      if (!cJSON_IsBool(v))
+        return oerr(err, LIMEN_EINVAL, label, "%s: expected true or false", json_type_name(v));
+      o->num = cJSON_IsTrue(v) ? 1 : 0;
+      return LIMEN_OK;
+  }
+  return oerr(err, LIMEN_EINTERNAL, label, "unknown option kind");
+}
+
+/* Line and column of position `at` in text (1-based). */
+static void line_col(const char *text, const char *at, int *line, int *col) {
+  *line = 1;
+  *col = 1;
+  for (const char *p = text; p < at && *p; p++) {
+    if (*p == '\n') {
+      (*line)++;
+      *col = 1;
+    } else {
+      (*col)++;
+    }
+  }
+}
+
+static int read_config(cli_args *a, cli_opt *opts, size_t n_opts, const char *path, limen_error *err) {
+  char ctx[256];
+  snprintf(ctx, sizeof ctx, "--config '%s'", path);
+  char *text = NULL;
+  size_t len = 0;
+  if (limen_read_text_file(path, &text, &len, err) != LIMEN_OK) {
+    /* A file that cannot be read is a usage error here: the user named it. */
+    limen_error_wrap(err, LIMEN_EINVAL, ctx, "cannot read the file");
+    err->code = LIMEN_EINVAL;
+    return LIMEN_EINVAL;
+  }
+  cJSON *root = cJSON_ParseWithLength(text, len);
+  if (!root) {
+    const char *at = cJSON_GetErrorPtr();
+    int line = 0, col = 0;
+    if (at && at >= text && at <= text + len) line_col(text, at, &line, &col);
+    free(text);
+    if (line) return limen_error_set(err, LIMEN_EPARSE, ctx, "malformed JSON at line %d, column %d", line, col);
+    return limen_error_set(err, LIMEN_EPARSE, ctx, "malformed JSON");
+  }
+  free(text);
+  int status = LIMEN_OK;
+  if (!cJSON_IsObject(root)) {
+    status = limen_error_set(err, LIMEN_EPARSE, ctx, "the top level is %s: expected a JSON object of options",
+                             json_type_name(root));
+    goto done;
+  }
+  for (const cJSON *v = root->child; v; v = v->next) {
+    for (const cJSON *w = root->child; w != v; w = w->next)
+      if (strcmp(w->string, v->string) == 0) {
+        status = limen_error_set(err, LIMEN_EPARSE, ctx, "key '%s' appears twice", v->string);
+        goto done;
+      }
+    cli_opt *o = cli_opt_find(opts, n_opts, v->string);
+    if (!o) {
+      char keys[2048];
+      allowed_keys(opts, n_opts, keys, sizeof keys);
+      status = limen_error_set(err, LIMEN_EINVAL, ctx, "unknown key '%s': allowed keys %s", v->string, keys);
+      goto done;
+    }
+    if (o->set == CLI_FROM_CONFIG) {
+      status = limen_error_set(err, LIMEN_EPARSE, ctx, "key '%s' sets option '%s' a second time", v->string,
+                               o->name);
+      goto done;
+    }
+    char label[400];
+    snprintf(label, sizeof label, "%s: %s =", ctx, v->string);
+    if (o->set == CLI_FROM_FLAG) {
+      /* The flag wins; the file's value is still checked so that a broken file is noticed. */
+      cli_opt shadow = *o;
+      shadow.items = NULL;
+      shadow.n_items = 0;
+      status = config_value(a, &shadow, label, v, err);
+      if (status) goto done;
+      continue;
+    }
+    status = config_value(a, o, label, v, err);
+    if (status) goto done;
+    o->set = CLI_FROM_CONFIG;
+  }
+done:
+  cJSON_Delete(root);
+  return status;
+}
+
+/* ---- the parser ------------------------------------------------------------------------ */
+
+static int wants_help(int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--") == 0) return 0;
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) return 1;
+  }
+  return 0;
+}
+
+int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int argc, char **argv,
+                   cli_args *args, limen_error *err) {
+  if (wants_help(argc, argv)) {
+    cli_opts_help(stdout, doc, opts, n_opts);
+    return CLI_HELP;
+  }
+  for (size_t i = 0; i < n_opts; i++) {
+    opts[i].set = CLI_UNSET;
+    opts[i].items = NULL;
+    opts[i].n_items = 0;
+  }
+  struct option *lo = calloc(2 * n_opts + 3, sizeof *lo);
+  raw *raws = calloc(n_opts ? n_opts : 1, sizeof *raws);
+  args->positional = calloc((size_t)argc + 1, sizeof *args->positional);
+  int status = LIMEN_OK;
+  if (!lo || !raws || !args->positional) {
+    status = limen_error_set(err, LIMEN_ENOMEM, doc->name, "out of memory");
+    goto done;
+  }
+  for (size_t i = 0; i < n_opts; i++) {
+    lo[i].name = opts[i].name;
+    lo[i].has_arg = opts[i].kind == CLI_OPT_FLAG ? no_argument : required_argument;
+    lo[i].flag = NULL;
+    lo[i].val = OPT_VAL_BASE + (int)i;
+  }
+  size_t nl = n_opts;
+  for (size_t i = 0; i < n_opts; i++)
+    if (opts[i].alias) {
+      lo[nl] = lo[i];
+      lo[nl].name = opts[i].alias;
+      nl++;
+    }
+  lo[nl].name = "config";
+  lo[nl].has_arg = required_argument;
+  lo[nl].val = OPT_VAL_CONFIG;
+  lo[nl + 1].name = "help";
+  lo[nl + 1].has_arg = no_argument;
+  lo[nl + 1].val = 'h';
+
+  opterr = 0;
+  optind = 0; /* GNU: re-initialise the scanner */
+  for (;;) {
+    int c = getopt_long(argc, argv, "-:h", lo, NULL);
+    if (c == -1) break;
+    if (c == 1) {
+      args->positional[args->n_positional++] = optarg;
+      continue;
+    }
+    if (c == 'h') {
+      cli_opts_help(stdout, doc, opts, n_opts);
+      status = CLI_HELP;
+      goto done;
+    }
+    if (c == OPT_VAL_CONFIG) {
+      args->config_path = optarg;
+      continue;
+    }
+    if (c >= OPT_VAL_BASE && c < OPT_VAL_BASE + (int)n_opts) {
+      size_t i = (size_t)(c - OPT_VAL_BASE);
+      opts[i].set = CLI_FROM_FLAG;
+      if (opts[i].kind == CLI_OPT_LIST || opts[i].kind == CLI_OPT_MULTI) {
+        if (raw_push(&raws[i], optarg)) {
+          status = limen_error_set(err, LIMEN_ENOMEM, doc->name, "out of memory");
+          goto done;
+        }
+      } else {
+        raws[i].text = opts[i].kind == CLI_OPT_FLAG ? "1" : optarg;
+      }
+      continue;
+    }
+    /* errors */
+    const char *bad = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+    char name[128];
+    snprintf(name, sizeof name, "%s", bad);
+    char *eq = strchr(name, '=');
+    if (eq) *eq = '\0';
+    if (c == ':') {
+      if (optopt >= OPT_VAL_BASE && optopt < OPT_VAL_BASE + (int)n_opts)
+        snprintf(name, sizeof name, "--%s", opts[optopt - OPT_VAL_BASE].name);
+      else if (optopt == OPT_VAL_CONFIG)
+        snprintf(name, sizeof name, "--config");
+      status = limen_error_set(err, LIMEN_EINVAL, name, "missing value (see 'limen %s --help')", doc->name);
+    } else if (optopt >= OPT_VAL_BASE && optopt < OPT_VAL_BASE + (int)n_opts) {
+      status = limen_error_set(err, LIMEN_EINVAL, name, "takes no value (see 'limen %s --help')", doc->name);
+    } else if (optopt > 0 && optopt < 128) {
+      status = limen_error_set(err, LIMEN_EINVAL, "unknown option", "'-%c' (see 'limen %s --help')", optopt,
+                               doc->name);
+    } else {
+      status = limen_error_set(err, LIMEN_EINVAL, "unknown or ambiguous option", "'%s' (see 'limen %s --help')",
+                               name, doc->name);
+    }
+    goto done;
+  }
+  for (; optind < argc; optind++) args->positional[args->n_positional++] = argv[optind];
+
+  /* command-line values */
+  for (size_t i = 0; i < n_opts; i++) {
+    if (opts[i].set != CLI_FROM_FLAG) continue;
+    char label[96];
+    snprintf(label, sizeof label, "--%s =", opts[i].name);
+    if (opts[i].kind == CLI_OPT_LIST || opts[i].kind == CLI_OPT_MULTI) {
+      for (size_t k = 0; k < raws[i].n_items; k++) {
+        status = add_items(args, &opts[i], label, raws[i].items[k], err);
+        if (status) goto done;
+      }
+    } else {
+      status = store_text(args, &opts[i], label, raws[i].text, err);
+      if (status) goto done;
+    }
+  }
+  /* config file (flags already set win) */
+  if (args->config_path) status = read_config(args, opts, n_opts, args->config_path, err);
+
+done:
+  if (raws)
+    for (size_t i = 0; i < n_opts; i++) free(raws[i].items);
+  free(raws);
+  free(lo);
+  return status;
+}

@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * output.c: text buffer, tables, CSV and JSON writers of the subcommands (output.h). */
+#include "cli/output.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- text buffer ------------------------------------------------------------------ */
+
+void cli_buf_init(cli_buf *b) {
+  static char empty[1] = "";
+  b->data = empty;
+  b->len = 0;
+  b->cap = 0;
+  b->failed = 0;
+}
+
+void cli_buf_free(cli_buf *b) {
+  if (b->cap) free(b->data);
+  cli_buf_init(b);
+}
+
+static int grow(cli_buf *b, size_t extra) {
+  if (b->failed) return -1;
+  if (b->len + extra + 1 <= b->cap) return 0;
+  size_t cap = b->cap ? b->cap : 256;
+  while (cap < b->len + extra + 1) cap *= 2;
+  char *nd = b->cap ? realloc(b->data, cap) : malloc(cap);
+  if (!nd) {
+    b->failed = 1;
+    return -1;
+  }
+  if (!b->cap) nd[0] = '\0';
+  b->data = nd;
+  b->cap = cap;
+  return 0;
+}
+
+void cli_buf_puts(cli_buf *b, const char *s) {
+  size_t n = strlen(s);
+  if (grow(b, n)) return;
+  memcpy(b->data + b->len, s, n + 1);
+  b->len += n;
+}
+
+void cli_buf_printf(cli_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0) {
+    b->failed = 1;
+    return;
+  }
+  if (grow(b, (size_t)n)) return;
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+int cli_buf_check(const cli_buf *b, limen_error *err) {
+  if (b->failed) return limen_error_set(err, LIMEN_ENOMEM, "output", "out of memory");
+  return LIMEN_OK;
+}
+
+int cli_emit(const char *cmd, const cli_buf *b) {
+  if (b->failed) return cli_fail(cmd, CLI_FAIL, "output: out of memory");
+  errno = 0;
+  size_t w = fwrite(b->data, 1, b->len, stdout);
+  if (w != b->len || fflush(stdout) != 0)
+    return cli_fail(cmd, CLI_FAIL, "cannot write to standard output: %s", errno ? strerror(errno) : "short write");
+  return CLI_OK;
+}
+
+/* Display width of a UTF-8 string (code points; the outputs use no wide characters). */
+static size_t width_of(const char *s, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n && s[i]; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) w++;
+  return w;
+}
+
+void cli_wrap(cli_buf *b, const char *first, size_t indent, const char *text, size_t width) {
+  cli_buf_puts(b, first);
+  size_t col = width_of(first, strlen(first)), start = col;
+  const char *p = text;
+  while (*p == ' ') p++;
+  while (*p) {
+    const char *e = strchr(p, ' ');
+    size_t len = e ? (size_t)(e - p) : strlen(p), w = width_of(p, len);
+    if (col > start && col + 1 + w > width) {
+      cli_buf_printf(b, "\n%*s", (int)indent, "");
+      col = start = indent;
+    } else if (col > start) {
+      cli_buf_puts(b, " ");
+      col++;
+    }
+    cli_buf_printf(b, "%.*s", (int)len, p);
+    col += w;
+    p += len;
+    while (*p == ' ') p++;
+  }
+  cli_buf_puts(b, "\n");
+}
+
+/* ---- numbers ------------------------------------------------------------------------- */
+
+const char *cli_num(char *buf, size_t n, double v) {
+  if (isnan(v)) snprintf(buf, n, "nan");
+  else if (isinf(v)) snprintf(buf, n, "%sinf", v < 0 ? "-" : "");
+  else if (v == 0) snprintf(buf, n, "0");
+  else snprintf(buf, n, "%.10g", v);
+  return buf;
+}
+
+const char *cli_human(char *buf, size_t n, double v, int sig) {
+  if (sig < 1) sig = 1;
+  double a = fabs(v);
+  if (!isfinite(v)) return cli_num(buf, n, v);
+  (void)a;
+  if (v == 0) snprintf(buf, n, "0");
+  else snprintf(buf, n, "%.*g", sig, v);
+  return buf;
+}
+
+/* ---- tables ------------------------------------------------------------------------------- */
+
+int cli_table_init(cli_table *t, size_t ncols, const char *const *headers, limen_error *err) {
+  memset(t, 0, sizeof *t);
+  t->ncols = ncols;
+  t->cap_rows = 16;
+  t->cells = calloc((t->cap_rows + 1) * ncols, sizeof *t->cells);
+  t->right = calloc(ncols, sizeof *t->right);
+  if (!t->cells || !t->right) {
+    t->failed = 1;
+    return limen_error_set(err, LIMEN_ENOMEM, "output", "out of memory");
+  }
+  for (size_t c = 0; c < ncols; c++) {
+    size_t n = strlen(headers[c]) + 1;
+    t->cells[c] = malloc(n);
+    if (!t->cells[c]) {
+      t->failed = 1;
+      return limen_error_set(err, LIMEN_ENOMEM, "output", "out of memory");
+    }
+    memcpy(t->cells[c], headers[c], n);
+  }
+  return LIMEN_OK;
+}
+
+void cli_table_free(cli_table *t) {
+  if (t->cells)
+    for (size_t i = 0; i < (t->nrows + 1) * t->ncols; i++) free(t->cells[i]);
+  free(t->cells);
+  free(t->right);
+  memset(t, 0, sizeof *t);
+}
+
+void cli_table_row(cli_table *t) {
+  if (t->failed) return;
+  if (t->nrows == t->cap_rows) {
+    size_t cap = 2 * t->cap_rows;
+    char **nc = realloc(t->cells, (cap + 1) * t->ncols * sizeof *nc);
+    if (!nc) {
+      t->failed = 1;
+      return;
+    }
+    t->cells = nc;
+    t->cap_rows = cap;
+  }
+  t->nrows++;
+  for (size_t c = 0; c < t->ncols; c++) t->cells[t->nrows * t->ncols + c] = NULL;
+}
+
+void cli_table_set(cli_table *t, size_t col, const char *fmt, ...) {
+  if (t->failed || t->nrows == 0 || col >= t->ncols) return;
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  if (!s) {
+    t->failed = 1;
+    return;
+  }
+  va_start(ap, fmt);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  char **cell = &t->cells[t->nrows * t->ncols + col];
+  free(*cell);
+  *cell = s;
+}
+
+void cli_table_set_right(cli_table *t, size_t col, int right) {
+  if (t->right && col < t->ncols) t->right[col] = right;
+}
+
+int cli_table_check(const cli_table *t, limen_error *err) {
+  if (t->failed) return limen_error_set(err, LIMEN_ENOMEM, "output", "out of memory");
+  return LIMEN_OK;
+}
+
+/* Display width of a UTF-8 string (code points; the tables use no wide characters). */
+static size_t width(const char *s) {
+  size_t w = 0;
+  for (; *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) w++;
+  return w;
+}
+
+void cli_table_text(const cli_table *t, cli_buf *b, int indent) {
+  if (t->failed) {
+    b->failed = 1;
+    return;
+  }
+  size_t *w = calloc(t->ncols, sizeof *w);
+  if (!w) {
+    b->failed = 1;
+    return;
+  }
+  for (size_t r = 0; r <= t->nrows; r++)
+    for (size_t c = 0; c < t->ncols; c++) {
+      const char *s = t->cells[r * t->ncols + c];
+      size_t k = s ? width(s) : 0;
+      if (k > w[c]) w[c] = k;
+    }
+  for (size_t r = 0; r <= t->nrows; r++) {
+    cli_buf_printf(b, "%*s", indent, "");
+    for (size_t c = 0; c < t->ncols; c++) {
+      const char *s = t->cells[r * t->ncols + c];
+      if (!s) s = "";
+      size_t pad = w[c] - width(s);
+      int last = c + 1 == t->ncols;
+      if (t->right[c]) cli_buf_printf(b, "%*s%s", (int)pad, "", s);
+      else if (last) cli_buf_puts(b, s);
+      else cli_buf_printf(b, "%s%*s", s, (int)pad, "");
+      if (!last) cli_buf_puts(b, "  ");
+    }
+    cli_buf_puts(b, "\n");
+    if (r == 0) {
+      cli_buf_printf(b, "%*s", indent, "");
+      for (size_t c = 0; c < t->ncols; c++) {
+        for (size_t k = 0; k < w[c]; k++) cli_buf_puts(b, "-");
+        if (c + 1 < t->ncols) cli_buf_puts(b, "  ");
+      }
+      cli_buf_puts(b, "\n");
+    }
+  }
+  free(w);
+}
+
+void cli_csv_field(cli_buf *b, const char *s) {
+  if (!s) s = "";
+  if (strpbrk(s, ",\"\n\r") == NULL) {
+    cli_buf_puts(b, s);
+    return;
+  }
+  cli_buf_puts(b, "\"");
+  for (const char *p = s; *p; p++) {
+    if (*p == '"') cli_buf_puts(b, "\"\"");
+    else cli_buf_printf(b, "%c", *p);
+  }
+  cli_buf_puts(b, "\"");
+}
+
+void cli_table_csv(const cli_table *t, cli_buf *b) {
+  if (t->failed) {
+    b->failed = 1;
+    return;
+  }
+  for (size_t r = 0; r <= t->nrows; r++) {
+    for (size_t c = 0; c < t->ncols; c++) {
+      if (c) cli_buf_puts(b, ",");
+      cli_csv_field(b, t->cells[r * t->ncols + c]);
+    }
+    cli_buf_puts(b, "\n");
+  }
+}
+
+/* ---- JSON ---------------------------------------------------------------------------------- */
+
+static cJSON *num_item(double v) {
+  if (!isfinite(v)) return cJSON_CreateNull();
+  char buf[64];
+  return cJSON_CreateRaw(cli_num(buf, sizeof buf, v));
+}
+
+cJSON *cli_json_num(cJSON *obj, const char *key, double v) {
+  cJSON *it = num_item(v);
+  if (!it) return NULL;
+  if (!cJSON_AddItemToObject(obj, key, it)) {
+    cJSON_Delete(it);
+    return NULL;
+  }
+  return it;
+}
+
+cJSON *cli_json_push_num(cJSON *arr, double v) {
+  cJSON *it = num_item(v);
+  if (!it) return NULL;
+  if (!cJSON_AddItemToArray(arr, it)) {
+    cJSON_Delete(it);
+    return NULL;
+  }
+  return it;
+}
+
+int cli_json_print(const cJSON *root, cli_buf *b, limen_error *err) {
+  char *s = cJSON_Print(root);
+  if (!s) return limen_error_set(err, LIMEN_ENOMEM, "output", "out of memory while printing JSON");
+  cli_buf_puts(b, s);
+  cli_buf_puts(b, "\n");
+  cJSON_free(s);
+  return cli_buf_check(b, err);
+}

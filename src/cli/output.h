@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * output.h: output writers of the subcommands — a growable text buffer, aligned text tables,
+ * CSV, JSON numbers, and "print only when everything succeeded".
+ *
+ * Subcommands build their whole output in memory first and print it at the end, so that a
+ * failure half-way leaves stdout empty.  Machine formats (CSV, JSON) print numbers with
+ * "%.10g" (stable, exact enough for golden-file comparison); tables use fewer digits. */
+#ifndef LIMEN_CLI_OUTPUT_H
+#define LIMEN_CLI_OUTPUT_H
+
+#include <cjson/cJSON.h>
+#include <stddef.h>
+
+#include "cli/cli.h"
+
+/* ---- text buffer ----------------------------------------------------------------- */
+typedef struct cli_buf {
+  char *data; /* NUL-terminated (never NULL after cli_buf_init) */
+  size_t len, cap;
+  int failed; /* set when an allocation failed; later appends are ignored */
+} cli_buf;
+
+void cli_buf_init(cli_buf *b);
+void cli_buf_free(cli_buf *b);
+void cli_buf_puts(cli_buf *b, const char *s);
+void cli_buf_printf(cli_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* LIMEN_ENOMEM (with a message) when an append failed. */
+int cli_buf_check(const cli_buf *b, limen_error *err);
+
+/* Write the buffer to stdout; status CLI_FAIL with a message on stderr when that fails. */
+int cli_emit(const char *cmd, const cli_buf *b);
+
+/* Append `text` wrapped at `width` columns: the first line starts with `first`, the others with
+ * `indent` spaces; ends with a newline.  Words longer than a line are not broken. */
+void cli_wrap(cli_buf *b, const char *first, size_t indent, const char *text, size_t width);
+
+/* ---- numbers ------------------------------------------------------------------------- */
+/* "%.10g", or "nan"/"inf" spelled out (callers of JSON use cli_json_num, which writes null). */
+const char *cli_num(char *buf, size_t n, double v);
+/* Human format with `sig` significant digits ("%.{sig}g"). */
+const char *cli_human(char *buf, size_t n, double v, int sig);
+
+/* ---- tables -----------------------------------------------------------------------------
+ * A table of string cells with a header row; rendered as aligned text (numbers right-aligned)
+ * or as CSV (RFC 4180 quoting). */
+typedef struct cli_table {
+  size_t ncols, nrows, cap_rows;
+  char **cells;  /* (nrows + 1) × ncols; row 0 is the header */
+  int *right;    /* per column: right-align in text output    */
+  int failed;
+} cli_table;
+
+int cli_table_init(cli_table *t, size_t ncols, const char *const *headers, limen_error *err);
+void cli_table_free(cli_table *t);
+/* Start a new row (all cells empty). */
+void cli_table_row(cli_table *t);
+/* Set a cell of the last row. */
+void cli_table_set(cli_table *t, size_t col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void cli_table_set_right(cli_table *t, size_t col, int right);
+int cli_table_check(const cli_table *t, limen_error *err);
+/* Aligned text; `indent` spaces before every line. */
+void cli_table_text(const cli_table *t, cli_buf *b, int indent);
+void cli_table_csv(const cli_table *t, cli_buf *b);
+/* Append one CSV field (quoted when needed) to b. */
+void cli_csv_field(cli_buf *b, const char *s);
+
+/* ---- JSON ------------------------------------------------------------------------------- */
+/* Add a number printed as "%.10g" (null when not finite).  Returns the item or NULL. */
+cJSON *cli_json_num(cJSON *obj, const char *key, double v);
+/* Append a number to an array the same way. */
+cJSON *cli_json_push_num(cJSON *arr, double v);
+/* Print (formatted with tab indents, as cJSON does) + newline into b. */
+int cli_json_print(const cJSON *root, cli_buf *b, limen_error *err);
+
+#endif

@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * plot.c: line/point charts written to PNG or SVG files through PLplot's cairo devices
+ * (figure.h).  Nothing is printed: PLplot errors are captured with plsError. */
+#include "limen/figure.h"
+
+#include <errno.h>
+#include <math.h>
+#include <plplot/plplot.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define N_PALETTE 12
+/* A palette readable on white and for colour-blind readers (Okabe & Ito 2008, plus darks). */
+static const int palette[N_PALETTE][3] = {
+    {0, 114, 178},   {213, 94, 0},   {0, 158, 115},  {204, 121, 167}, {230, 159, 0},  {86, 180, 233},
+    {0, 0, 0},       {153, 0, 0},    {128, 128, 0},  {0, 0, 128},     {140, 80, 20},  {110, 110, 110}};
+#define BASE_CHR 0.8 /* character height scale */
+enum { COL_BG = 0, COL_FG = 1, COL_GRID = 2, COL_MARK = 3, COL_SERIES = 4 };
+
+int limen_plot_device_for(const char *path, const char **device, limen_error *err) {
+  if (!path || !*path) return limen_error_set(err, LIMEN_EINVAL, __func__, "output path is empty: expected FILE.png or FILE.svg");
+  const char *dot = strrchr(path, '.');
+  const char *slash = strrchr(path, '/');
+  if (dot && (!slash || dot > slash)) {
+    if (strcasecmp(dot, ".png") == 0) {
+      *device = "pngcairo";
+      return LIMEN_OK;
+    }
+    if (strcasecmp(dot, ".svg") == 0) {
+      *device = "svgcairo";
+      return LIMEN_OK;
+    }
+  }
+  return limen_error_set(err, LIMEN_EINVAL, __func__, "output file '%s': allowed extensions .png, .svg", path);
+}
+
+static int usable(double v, int logscale) { return isfinite(v) && (!logscale || v > 0); }
+static double tr(double v, int logscale) { return logscale ? log10(v) : v; }
+
+/* Is `name` among PLplot's file devices? */
+static int have_device(const char *name) {
+  /* The caller provides the arrays; n is their capacity on input, the count on output. */
+  enum { CAP = 128 };
+  const char *menu_store[CAP], *dev_store[CAP];
+  const char **menu = menu_store, **devs = dev_store;
+  int n = CAP;
+  plgFileDevs(&menu, &devs, &n);
+  for (int i = 0; i < n && i < CAP; i++)
+    if (devs[i] && strcmp(devs[i], name) == 0) return 1;
+  return 0;
+}
+
+/* Axis range over every usable value; log axes snap to whole decades. */
+static void axis_range(const limen_plot *p, int want_x, double *lo, double *hi) {
+  int logscale = want_x ? p->xlog : p->ylog;
+  double a = HUGE_VAL, b = -HUGE_VAL;
+  for (size_t s = 0; s < p->n_series; s++) {
+    const limen_plot_series *S = &p->series[s];
+    for (size_t i = 0; i < S->n; i++) {
+      double x = S->x[i], y = S->y[i];
+      if (!usable(x, p->xlog) || !usable(y, p->ylog)) continue;
+      double v = tr(want_x ? x : y, logscale);
+      if (v < a) a = v;
+      if (v > b) b = v;
+    }
+  }
+  if (want_x)
+    for (size_t m = 0; m < p->n_markers; m++)
+      if (usable(p->markers[m].x, logscale)) {
+        double v = tr(p->markers[m].x, logscale);
+        if (v < a) a = v;
+        if (v > b) b = v;
+      }
+  if (logscale) {
+    a = floor(a + 1e-9);
+    b = ceil(b - 1e-9);
+    if (b <= a) {
+      a -= 1;
+      b += 1;
+    }
+  } else {
+    double span = b - a;
+    if (span <= 0) span = fabs(a) > 0 ? fabs(a) : 1;
+    a -= 0.05 * span;
+    b += 0.05 * span;
+  }
+  *lo = a;
+  *hi = b;
+}
+
+/* Draw the usable runs of a series as lines. */
+static void draw_lines(const limen_plot *p, const limen_plot_series *S, PLFLT *bx, PLFLT *by) {
+  size_t k = 0;
+  for (size_t i = 0; i <= S->n; i++) {
+    int ok = i < S->n && usable(S->x[i], p->xlog) && usable(S->y[i], p->ylog);
+    if (ok) {
+      bx[k] = tr(S->x[i], p->xlog);
+      by[k] = tr(S->y[i], p->ylog);
+      k++;
+    } else {
+      if (k >= 2) plline((PLINT)k, bx, by);
+      k = 0;
+    }
+  }
+}
+
+static const char *const SYMBOL = "#(840)"; /* Hershey filled circle */
+
+static void draw_points(const limen_plot *p, const limen_plot_series *S, double xspan) {
+  for (size_t i = 0; i < S->n; i++) {
+    if (!usable(S->x[i], p->xlog) || !usable(S->y[i], p->ylog)) continue;
+    PLFLT x = tr(S->x[i], p->xlog), y = tr(S->y[i], p->ylog);
+    plstring(1, &x, &y, SYMBOL);
+    if (S->point_labels && S->point_labels[i] && S->point_labels[i][0]) {
+      plschr(0, 0.8 * BASE_CHR);
+      plptex(x + 0.012 * xspan, y, 1, 0, 0, S->point_labels[i]);
+      plschr(0, BASE_CHR);
+    }
+  }
+}
+
+static int check_output(const char *tmp, const char *device, limen_error *err) {
+  FILE *f = fopen(tmp, "rb");
+  if (!f) return limen_error_set(err, LIMEN_EIO, "limen_plot_write", "PLplot produced no file '%s'", tmp);
+  unsigned char head[8] = {0};
+  size_t n = fread(head, 1, sizeof head, f);
+  fclose(f);
+  static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  if (strcmp(device, "pngcairo") == 0) {
+    if (n < 8 || memcmp(head, png, 8) != 0)
+      return limen_error_set(err, LIMEN_EIO, "limen_plot_write", "PLplot wrote no valid PNG into '%s'", tmp);
+  } else if (n < 5 || (head[0] != '<')) {
+    return limen_error_set(err, LIMEN_EIO, "limen_plot_write", "PLplot wrote no valid SVG into '%s'", tmp);
+  }
+  return LIMEN_OK;
+}
+
+int limen_plot_write(const limen_plot *p, const char *path, limen_error *err) {
+  const char *device = NULL;
+  int s = limen_plot_device_for(path, &device, err);
+  if (s) return s;
+  if (!p || (p->n_series && !p->series) || (p->n_markers && !p->markers))
+    return limen_error_set(err, LIMEN_EINVAL, __func__, "no plot description");
+  int w = p->width_px ? p->width_px : 1200, h = p->height_px ? p->height_px : 800;
+  if (w < 200 || w > 10000 || h < 150 || h > 10000)
+    return limen_error_set(err, LIMEN_EINVAL, __func__, "size %d x %d px: allowed [200, 10000] x [150, 10000]", w, h);
+  size_t npts = 0, nmax = 1;
+  for (size_t i = 0; i < p->n_series; i++) {
+    const limen_plot_series *S = &p->series[i];
+    if (S->n && (!S->x || !S->y)) return limen_error_set(err, LIMEN_EINVAL, __func__, "series %zu has no data", i);
+    if (S->color < 0 || S->color > N_PALETTE)
+      return limen_error_set(err, LIMEN_EINVAL, __func__, "series %zu: color = %d: allowed range [0, %d]", i,
+                             S->color, N_PALETTE);
+    for (size_t k = 0; k < S->n; k++) npts += usable(S->x[k], p->xlog) && usable(S->y[k], p->ylog);
+    if (S->n > nmax) nmax = S->n;
+  }
+  if (npts == 0) return limen_error_set(err, LIMEN_EINVAL, __func__, "nothing to draw: no finite point%s",
+                                        p->xlog || p->ylog ? " (log axes need positive values)" : "");
+  if (!have_device(device))
+    return limen_error_set(err, LIMEN_EIO, __func__, "PLplot device '%s' is not available (install the cairo driver)",
+                           device);
+
+  /* Make sure the file can be written before PLplot tries (PLplot would prompt on failure). */
+  char tmp[4096];
+  if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
+    return limen_error_set(err, LIMEN_EINVAL, __func__, "output path too long");
+  FILE *probe = fopen(tmp, "wb");
+  if (!probe) return limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s': %s", path, strerror(errno));
+  fclose(probe);
+
+  PLFLT *bx = malloc(nmax * sizeof *bx), *by = malloc(nmax * sizeof *by);
+  PLINT *opt = calloc(p->n_series + 1, sizeof *opt), *colors = calloc(p->n_series + 1, sizeof *colors);
+  PLINT *styles = calloc(p->n_series + 1, sizeof *styles), *nsym = calloc(p->n_series + 1, sizeof *nsym);
+  PLFLT *widths = calloc(p->n_series + 1, sizeof *widths), *sscale = calloc(p->n_series + 1, sizeof *sscale);
+  const char **text = calloc(p->n_series + 1, sizeof *text), **syms = calloc(p->n_series + 1, sizeof *syms);
+  if (!bx || !by || !opt || !colors || !styles || !nsym || !widths || !sscale || !text || !syms) {
+    s = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
+    goto cleanup;
+  }
+
+  PLINT stream = 0, plerr = 0;
+  char plmsg[1024] = "";
+  plmkstrm(&stream);
+  plsError(&plerr, plmsg);
+  plsdev(device);
+  plsfnam(tmp);
+  plspage(0.0, 0.0, w, h, 0, 0);
+  plscmap0n(COL_SERIES + N_PALETTE);
+  plscol0(COL_BG, 255, 255, 255);
+  plscol0(COL_FG, 0, 0, 0);
+  plscol0(COL_GRID, 215, 215, 215);
+  plscol0(COL_MARK, 150, 150, 150);
+  for (int i = 0; i < N_PALETTE; i++) plscol0(COL_SERIES + i, palette[i][0], palette[i][1], palette[i][2]);
+  plinit();
+  if (plerr) goto plot_failed;
+
+  double x0, x1, y0, y1;
+  axis_range(p, 1, &x0, &x1);
+  axis_range(p, 0, &y0, &y1);
+  double xspan = x1 - x0, yspan = y1 - y0;
+
+  pladv(0);
+  plschr(0, BASE_CHR);
+  plvpor(0.08, 0.64, 0.14, 0.90);
+  plwind(x0, x1, y0, y1);
+  /* grid first, then the frame and labels on top */
+  plcol0(COL_GRID);
+  plwidth(1.0);
+  /* Log axes label every decade; beyond 12 decades only every k-th one (labels drawn here). */
+  int xman = p->xlog && xspan > 12, yman = p->ylog && yspan > 12;
+  plbox(p->xlog ? "gl" : "g", 0, 0, p->ylog ? "gl" : "g", 0, 0);
+  plcol0(COL_FG);
+  plbox(p->xlog ? (xman ? "bcstl" : "bcnstl") : "bcnst", 0, 0, p->ylog ? (yman ? "bcstl" : "bcnstlv") : "bcnstv", 0, 0);
+  if (xman || yman) {
+    char lab[32];
+    int kx = (int)ceil(xspan / 12), ky = (int)ceil(yspan / 12);
+    if (xman)
+      for (int d = (int)x0; d <= (int)x1; d++)
+        if ((d - (int)x0) % kx == 0) {
+          snprintf(lab, sizeof lab, "10#u%d#d", d);
+          plmtex("b", 1.6, (d - x0) / xspan, 0.5, lab);
+        }
+    if (yman)
+      for (int d = (int)y0; d <= (int)y1; d++)
+        if ((d - (int)y0) % ky == 0) {
+          snprintf(lab, sizeof lab, "10#u%d#d", d);
+          plmtex("lv", 0.6, (d - y0) / yspan, 1.0, lab);
+        }
+  }
+  if (p->xlabel) plmtex("b", 3.0, 0.5, 0.5, p->xlabel);
+  if (p->ylabel) plmtex("l", 4.2, 0.5, 0.5, p->ylabel);
+  if (p->title) {
+    plschr(0, 1.3 * BASE_CHR);
+    plmtex("t", 1.5, 0.5, 0.5, p->title);
+    plschr(0, BASE_CHR);
+  }
+
+  /* markers: dashed vertical lines, label written upwards near the top */
+  for (size_t m = 0; m < p->n_markers; m++) {
+    if (!usable(p->markers[m].x, p->xlog)) continue;
+    PLFLT mx[2], my[2];
+    mx[0] = mx[1] = tr(p->markers[m].x, p->xlog);
+    my[0] = y0;
+    my[1] = y1;
+    plcol0(COL_MARK);
+    pllsty(2);
+    plline(2, mx, my);
+    pllsty(1);
+    if (p->markers[m].label) {
+      plschr(0, 0.75 * BASE_CHR);
+      plptex(mx[0] - 0.008 * xspan, y1 - 0.02 * yspan, 0, 1, 1, p->markers[m].label);
+      plschr(0, BASE_CHR);
+    }
+  }
+
+  size_t nleg = 0, auto_color = 0;
+  for (size_t i = 0; i < p->n_series; i++) {
+    const limen_plot_series *S = &p->series[i];
+    int c = S->color ? S->color - 1 : (int)(auto_color++ % N_PALETTE);
+    plcol0(COL_SERIES + c);
+    int lines = S->style != LIMEN_PLOT_POINTS;
+    int points = S->style == LIMEN_PLOT_POINTS || S->style == LIMEN_PLOT_LINE_POINTS;
+    if (lines) {
+      plwidth(2.0);
+      pllsty(S->style == LIMEN_PLOT_DASHED ? 2 : 1);
+      draw_lines(p, S, bx, by);
+      pllsty(1);
+      plwidth(1.0);
+    }
+    if (points) draw_points(p, S, xspan);
+    if (S->label && S->label[0]) {
+      opt[nleg] = (lines ? PL_LEGEND_LINE : 0) | (points ? PL_LEGEND_SYMBOL : 0);
+      colors[nleg] = COL_SERIES + c;
+      styles[nleg] = S->style == LIMEN_PLOT_DASHED ? 2 : 1;
+      widths[nleg] = 2.0;
+      sscale[nleg] = 1.0;
+      nsym[nleg] = 1;
+      syms[nleg] = SYMBOL;
+      text[nleg] = S->label;
+      nleg++;
+    }
+  }
+  if (plerr) goto plot_failed;
+  if (nleg) {
+    PLFLT lw = 0, lh = 0;
+    PLINT *tcol = calloc(nleg, sizeof *tcol);
+    if (tcol) {
+      for (size_t i = 0; i < nleg; i++) tcol[i] = COL_FG;
+      plschr(0, 0.9 * BASE_CHR);
+      pllegend(&lw, &lh, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, PL_POSITION_RIGHT | PL_POSITION_OUTSIDE,
+               0.02, 0.0, 0.06, COL_BG, COL_FG, 1, (PLINT)nleg, 1, (PLINT)nleg, opt, 0.8, 0.75, 2.0,
+               0.0, tcol, text, NULL, NULL, NULL, NULL, colors, styles, widths, colors, sscale, nsym, syms);
+      plschr(0, BASE_CHR);
+      free(tcol);
+    }
+  }
+  if (p->note) {
+    /* a line of assumptions at the bottom of the page, full width */
+    plvpor(0.0, 1.0, 0.0, 1.0);
+    plwind(0.0, 1.0, 0.0, 1.0);
+    plcol0(COL_FG);
+    plschr(0, 0.8 * BASE_CHR);
+    plmtex("b", -1.2, 0.01, 0.0, p->note);
+    plschr(0, BASE_CHR);
+  }
+  plend1();
+  if (plerr) {
+    s = limen_error_set(err, LIMEN_EIO, __func__, "PLplot: %s", plmsg[0] ? plmsg : "drawing failed");
+    unlink(tmp);
+    goto cleanup;
+  }
+  s = check_output(tmp, device, err);
+  if (s == LIMEN_OK && rename(tmp, path) != 0)
+    s = limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s': %s", path, strerror(errno));
+  if (s) unlink(tmp);
+  goto cleanup;
+
+plot_failed:
+  plend1();
+  unlink(tmp);
+  s = limen_error_set(err, LIMEN_EIO, __func__, "PLplot: %s", plmsg[0] ? plmsg : "initialisation failed");
+
+cleanup:
+  free(bx);
+  free(by);
+  free(opt);
+  free(colors);
+  free(styles);
+  free(nsym);
+  free(widths);
+  free(sscale);
+  free(text);
+  free(syms);
+  return s;
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# limen figure: PNG and SVG files written, non-empty, valid headers, stdout clean.
+source "$(dirname "$0")/lib/common.bash"
+# Sanitizer builds: fontconfig's process-lifetime cache is reported as a leak; suppress only it.
+export LSAN_OPTIONS="suppressions=$LIMEN_TEST_DIR/cli/lib/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
+png_ok() { [ -s "$1" ] && [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]; }
+
+for k in projection tradeoff per-op; do
+  run figure "$k" --out "$TMP/$k.png" --points 15
+  check test "$RC" -eq 0 "figure $k: exit $RC ($(head -c 300 "$TMP/err"))"
+  check test ! -s "$TMP/out" "figure $k: stdout must stay empty"
+  check test ! -s "$TMP/err" "figure $k: stderr must stay empty"
+  check png_ok "$TMP/$k.png" "figure $k: valid PNG"
+  check test "$(stat -c %s "$TMP/$k.png")" -gt 10000 "figure $k: PNG has content"
+done
+run figure per-op --out "$TMP/per-op.svg" --points 10
+check test "$RC" -eq 0 "figure per-op svg: exit $RC"
+check grep -q "<svg" "$TMP/per-op.svg" "figure per-op: SVG"
+run figure tradeoff --out "$TMP/t.png" --points 8 --bits 8 --paradigm lim-finite-time,landauer-adiabatic --width 800 --height 600
+check test "$RC" -eq 0 "figure tradeoff with options: exit $RC ($(head -c 300 "$TMP/err"))"
+check png_ok "$TMP/t.png" "figure tradeoff with options: valid PNG"
+check test -z "$(ls -A "$TMP" | grep '\.tmp\.')" "no temporary files left"
+finish
