@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * internal.h: declarations shared by the files of src/train (not public API). */
+#ifndef LIMEN_TRAIN_INTERNAL_H
+#define LIMEN_TRAIN_INTERNAL_H
+
+#include <stdint.h>
+
+#include "limen/memory.h"
+
+extern const limen_memory_type limen_train_digital_static_type;
+extern const limen_memory_type limen_train_analog_static_type;
+extern const limen_memory_type limen_train_lim_fixed_type;
+extern const limen_memory_type limen_train_lim_matched_type;
+
+/* Parameter value of level index `level` (0 … 2^n − 1): −w_max + level·δ. */
+double limen_train_level_value(const limen_memory *m, double level);
+/* floor(x) + 1 with probability x − floor(x), else floor(x); u uniform in [0, 1). */
+double limen_train_stochastic_round(double x, double u);
+
+/* Index of the keyed random stream of cell i in step k of an array of n cells. */
+static inline uint64_t limen_train_stream(uint64_t step, uint64_t n, uint64_t i) { return step * n + i; }
+
+#endif

@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * maxcut.c: G-set graphs, exact Max-Cut by enumeration, and barrier-matched annealing
+ * (maxcut.h). */
+#include "limen/maxcut.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "limen/bounds.h"
+#include "limen/cell.h"
+#include "limen/datafile.h"
+#include "limen/rng.h"
+#include "limen/units.h"
+
+void limen_graph_free(limen_graph *g) {
+  if (!g) return;
+  free(g->ei);
+  free(g->ej);
+  free(g->ew);
+  free(g->adj_start);
+  free(g->adj);
+  free(g->adj_w);
+  free(g);
+}
+
+static int graph_alloc(size_t n, size_t m, limen_graph **out, limen_error *err) {
+  limen_graph *g = calloc(1, sizeof *g);
+  if (!g) return limen_error_set(err, LIMEN_ENOMEM, "limen_graph", "graph");
+  g->n = n;
+  g->m = m;
+  size_t mm = m ? m : 1;
+  g->ei = malloc(mm * sizeof *g->ei);
+  g->ej = malloc(mm * sizeof *g->ej);
+  g->ew = malloc(mm * sizeof *g->ew);
+  g->adj_start = calloc(n + 1, sizeof *g->adj_start);
+  g->adj = malloc(2 * mm * sizeof *g->adj);
+  g->adj_w = malloc(2 * mm * sizeof *g->adj_w);
+  if (!g->ei || !g->ej || !g->ew || !g->adj_start || !g->adj || !g->adj_w) {
+    limen_graph_free(g);
+    return limen_error_set(err, LIMEN_ENOMEM, "limen_graph", "graph of %zu vertices, %zu edges", n, m);
+  }
+  *out = g;
+  return LIMEN_OK;
+}
+
+/* Build the CSR adjacency from the edge list. */
+static void graph_finish(limen_graph *g) {
+  memset(g->adj_start, 0, (g->n + 1) * sizeof *g->adj_start);
+  g->total_weight = 0;
+  for (size_t e = 0; e < g->m; e++) {
+    g->adj_start[g->ei[e] + 1]++;
+    g->adj_start[g->ej[e] + 1]++;
+    g->total_weight += g->ew[e];
+  }
+  for (size_t i = 0; i < g->n; i++) g->adj_start[i + 1] += g->adj_start[i];
+  size_t *fill = calloc(g->n, sizeof *fill);
+  for (size_t e = 0; e < g->m; e++) {
+    size_t a = g->ei[e], b = g->ej[e];
+    size_t pa = g->adj_start[a] + (fill ? fill[a]++ : 0), pb = g->adj_start[b] + (fill ? fill[b]++ : 0);
+    g->adj[pa] = b;
+    g->adj_w[pa] = g->ew[e];
+    g->adj[pb] = a;
+    g->adj_w[pb] = g->ew[e];
+  }
+  free(fill);
+}
+
+/* Next whitespace-separated token on the current line; returns 0 at end of line. */
+static int next_token(const char **p, const char *eol, const char **tok, size_t *len) {
+  const char *q = *p;
+  while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
+  if (q >= eol) {
+    *p = q;
+    return 0;
+  }
+  const char *s = q;
+  while (q < eol && !(*q == ' ' || *q == '\t' || *q == '\r')) q++;
+  *tok = s;
+  *len = (size_t)(q - s);
+  *p = q;
+  return 1;
+}
+
+static int tok_number(const char *tok, size_t len, double *v) {
+  char buf[64];
+  if (len == 0 || len >= sizeof buf) return -1;
+  memcpy(buf, tok, len);
+  buf[len] = '\0';
+  char *e;
+  errno = 0;
+  double x = strtod(buf, &e);
+  if (*e != '\0' || errno == ERANGE || !isfinite(x)) return -1;
+  *v = x;
+  return 0;
+}
+
+int limen_graph_read_gset(const char *path, limen_graph **out, limen_error *err) {
+  if (!path || !out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  char *text = NULL;
+  size_t len;
+  int st = limen_read_text_file(path, &text, &len, err);
+  if (st) return limen_error_wrap(err, st, __func__, "G-set graph");
+  limen_graph *g = NULL;
+  const char *p = text;
+  size_t line = 0, edges = 0;
+  double nm[2] = {0, 0};
+  const char *fieldname[3] = {"i", "j", "w"};
+  while (*p) {
+    const char *nl = strchr(p, '\n');
+    const char *eol = nl ? nl : p + strlen(p);
+    line++;
+    const char *q = p, *tok;
+    size_t tl;
+    double v[3];
+    int nt = 0;
+    int expect = g ? 3 : 2;
+    while (next_token(&q, eol, &tok, &tl)) {
+      if (nt >= expect) {
+        st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %d: more than %d fields", path, line, nt + 1, expect);
+        goto fail;
+      }
+      if (tok_number(tok, tl, &v[nt]) != 0) {
+        int w = tl > 40 ? 40 : (int)tl;
+        st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %d (%s) = '%.*s': not a number", path, line, nt + 1,
+                             g ? fieldname[nt] : (nt ? "m" : "n"), w, tok);
+        goto fail;
+      }
+      nt++;
+    }
+    p = nl ? nl + 1 : eol;
+    if (nt == 0) continue; /* blank line */
+    if (nt != expect) {
+      st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: %d fields, expected %d (%s)", path, line, nt, expect,
+                           g ? "i j w" : "n m");
+      goto fail;
+    }
+    if (!g) {
+      for (int k = 0; k < 2; k++)
+        if (v[k] != floor(v[k]) || v[k] < (k ? 0 : 1) || v[k] > 1e8) {
+          st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %d (%s) = %g: allowed integers [%d, 1e8]", path, line,
+                               k + 1, k ? "m" : "n", v[k], k ? 0 : 1);
+          goto fail;
+        }
+      nm[0] = v[0];
+      nm[1] = v[1];
+      if ((st = graph_alloc((size_t)v[0], (size_t)v[1], &g, err))) goto fail;
+      continue;
+    }
+    for (int k = 0; k < 2; k++)
+      if (v[k] != floor(v[k]) || v[k] < 1 || v[k] > nm[0]) {
+        st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %d (%s) = %g: allowed integers [1, %g]", path, line,
+                             k + 1, fieldname[k], v[k], nm[0]);
+        goto fail;
+      }
+    if (v[0] == v[1]) {
+      st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: self-loop %g–%g: i and j must differ", path, line, v[0], v[1]);
+      goto fail;
+    }
+    if (edges >= g->m) {
+      st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: more edge lines than m = %zu", path, line, g->m);
+      goto fail;
+    }
+    g->ei[edges] = (size_t)v[0] - 1;
+    g->ej[edges] = (size_t)v[1] - 1;
+    g->ew[edges] = v[2];
+    edges++;
+  }
+  if (!g) {
+    st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s: empty file, expected a first line 'n m'", path);
+    goto fail;
+  }
+  if (edges != g->m) {
+    st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s: %zu edge lines, header says m = %zu", path, edges, g->m);
+    goto fail;
+  }
+  free(text);
+  graph_finish(g);
+  *out = g;
+  return LIMEN_OK;
+fail:
+  free(text);
+  limen_graph_free(g);
+  return st;
+}
+
+double limen_gset_best_known(const char *name) {
+  if (!name) return NAN;
+  if (strcmp(name, "G1") == 0) return 11624;
+  if (strcmp(name, "G11") == 0) return 564;
+  if (strcmp(name, "G14") == 0) return 3064;
+  return NAN;
+}
+
+int limen_graph_load(const char *name, limen_graph **out, limen_error *err) {
+  if (!name || !out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  if (isnan(limen_gset_best_known(name)))
+    return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "graph '%s': allowed G1, G11, G14", name);
+  char rel[64], path[4096];
+  snprintf(rel, sizeof rel, "gset/%s.txt", name);
+  int st = limen_data_file(rel, path, sizeof path, err);
+  if (!st) st = limen_graph_read_gset(path, out, err);
+  if (st) return limen_error_wrap(err, st, __func__, "graph '%s'", name);
+  return LIMEN_OK;
+}
+
+int limen_graph_random(size_t n, double p, int signed_weights, unsigned long seed, limen_graph **out, limen_error *err) {
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  if (n < 2 || n > 100000) return limen_error_set(err, LIMEN_EINVAL, __func__, "n = %zu: allowed range [2, 100000]", n);
+  int st = limen_check_range(err, __func__, "p", p, 0, 0, 1, 0);
+  if (st) return st;
+  limen_gsl_quiet();
+  gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+  if (!r) return limen_error_set(err, LIMEN_ENOMEM, __func__, "generator");
+  gsl_rng_set(r, seed);
+  size_t cap = n * (n - 1) / 2;
+  limen_graph *g = NULL;
+  if ((st = graph_alloc(n, cap, &g, err))) {
+    gsl_rng_free(r);
+    return st;
+  }
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++) {
+      if (gsl_rng_uniform(r) >= p) continue;
+      g->ei[m] = i;
+      g->ej[m] = j;
+      g->ew[m] = (signed_weights && gsl_rng_uniform(r) < 0.5) ? -1.0 : 1.0;
+      m++;
+    }
+  gsl_rng_free(r);
+  g->m = m;
+  graph_finish(g);
+  *out = g;
+  return LIMEN_OK;
+}
+
+double limen_maxcut_value(const limen_graph *g, const int *s) {
+  double c = 0;
+  for (size_t e = 0; e < g->m; e++)
+    if (s[g->ei[e]] != s[g->ej[e]]) c += g->ew[e];
+  return c;
+}
+
+int limen_maxcut_brute_force(const limen_graph *g, double *best, int *s_best, limen_error *err) {
+  if (!g || !best) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  if (g->n > 26) return limen_error_set(err, LIMEN_EINVAL, __func__, "n = %zu: allowed range [2, 26] for enumeration", g->n);
+  size_t n = g->n;
+  if (n < 2) return limen_error_set(err, LIMEN_EINVAL, __func__, "n = %zu: allowed range [2, 26] for enumeration", n);
+  int *s = calloc(n, sizeof *s);
+  double *h = calloc(n, sizeof *h);
+  if (!s || !h) {
+    free(s);
+    free(h);
+    return limen_error_set(err, LIMEN_ENOMEM, __func__, "workspace");
+  }
+  for (size_t i = 0; i < n; i++) s[i] = 1;
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = g->adj_start[i]; k < g->adj_start[i + 1]; k++) h[i] += g->adj_w[k] * s[g->adj[k]];
+  double cut = limen_maxcut_value(g, s), bc = cut;
+  if (s_best) memcpy(s_best, s, n * sizeof *s);
+  unsigned long long total = 1ULL << (n - 1);
+  for (unsigned long long k = 1; k < total; k++) {
+    size_t i = (size_t)__builtin_ctzll(k); /* Gray code: flip the lowest set bit of k */
+    /* flipping s_i changes the cut by s_i·h_i (edges to equal neighbours become cut) */
+    cut += s[i] * h[i];
+    s[i] = -s[i];
+    for (size_t q = g->adj_start[i]; q < g->adj_start[i + 1]; q++) h[g->adj[q]] += 2.0 * g->adj_w[q] * s[i];
+    if (cut > bc) {
+      bc = cut;
+      if (s_best) memcpy(s_best, s, n * sizeof *s);
+    }
+  }
+  free(s);
+  free(h);
+  *best = bc;
+  return LIMEN_OK;
+}
+
+limen_anneal_config limen_anneal_config_default(void) {
+  limen_anneal_config c;
+  memset(&c, 0, sizeof c);
+  c.sweeps = 1000;
+  c.beta0 = 0.1;
+  c.beta_end = 3.0;
+  c.barrier0_kT = 20.0;
+  c.retention_barrier_kT = 0.0;
+  c.write_s = 1e-6;
+  c.write_fail = 1e-6;
+  c.tau0_s = 1e-9;
+  c.temperature_K = LIMEN_DEFAULT_TEMPERATURE_K;
+  c.seed = 1;
+  c.record_every = 0;
+  return c;
+}
+
+void limen_anneal_result_free(limen_anneal_result *r) {
+  if (!r) return;
+  free(r->points);
+  r->points = NULL;
+  r->n_points = 0;
+}
+
+static int anneal_check(const limen_anneal_config *c, limen_error *err) {
+  static const char *fn = "limen_maxcut_anneal";
+  int st;
+  if (c->sweeps < 1 || c->sweeps > 100000000) return limen_error_set(err, LIMEN_EINVAL, fn, "sweeps = %zu: allowed range [1, 1e8]", c->sweeps);
+  if ((st = limen_check_range(err, fn, "beta0", c->beta0, 0, 1, 1e3, 0))) return st;
+  if ((st = limen_check_range(err, fn, "beta_end", c->beta_end, c->beta0, 0, 1e3, 0))) return st;
+  if ((st = limen_check_range(err, fn, "barrier0_kT", c->barrier0_kT, 1.0, 0, 1e3, 0))) return st;
+  if (c->retention_barrier_kT != 0 && (st = limen_check_range(err, fn, "retention_barrier_kT", c->retention_barrier_kT, 3, 0, 1e3, 0)))
+    return st;
+  if ((st = limen_check_range(err, fn, "write_s", c->write_s, 0, 1, 1e6, 0))) return st;
+  if ((st = limen_check_range(err, fn, "write_fail", c->write_fail, 0, 1, 0.5, 1))) return st;
+  if ((st = limen_check_range(err, fn, "tau0_s", c->tau0_s, 0, 1, 1, 0))) return st;
+  if ((st = limen_check_range(err, fn, "temperature_K", c->temperature_K, 0, 1, 1e4, 0))) return st;
+  /* physical time must stay representable: ln(1 + t/t0) ≤ 700 */
+  double span = c->barrier0_kT * (c->beta_end / c->beta0 - 1.0);
+  if (span > 700)
+    return limen_error_set(err, LIMEN_EINVAL, fn,
+                           "barrier0_kT·(beta_end/beta0 − 1) = %g: the log schedule would need e^%g base hop times; allowed ≤ 700",
+                           span, span);
+  return LIMEN_OK;
+}
+
+int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, int *s_best, limen_anneal_result *out,
+                        limen_error *err) {
+  if (!g || !out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  memset(out, 0, sizeof *out);
+  limen_anneal_config c = cfg ? *cfg : limen_anneal_config_default();
+  int st = anneal_check(&c, err);
+  if (st) return st;
+  limen_gsl_quiet();
+  double e_ret = c.retention_barrier_kT;
+  if (e_ret == 0 &&
+      (st = limen_retention_barrier(10.0 * LIMEN_SECONDS_PER_YEAR / c.tau0_s, 1e-6, NULL, &e_ret, err)))
+    return limen_error_wrap(err, st, __func__, "retention barrier");
+  limen_static_write sw;
+  if ((st = limen_static_write_cost(e_ret, c.write_s / c.tau0_s, c.write_fail, NULL, &sw, err)))
+    return limen_error_wrap(err, st, __func__, "static flip cost");
+  limen_well q = {LIMEN_WELL_QUARTIC, c.barrier0_kT, 0.0, 0};
+  double ln_r_b0;
+  if ((st = limen_kramers_log_rate(&q, NULL, &ln_r_b0, err))) return limen_error_wrap(err, st, __func__, "base hop rate");
+  size_t n = g->n, K = c.sweeps;
+  double span = c.barrier0_kT * (c.beta_end / c.beta0 - 1.0);
+  double delta = span / (double)K;               /* increase of ln(1 + t/t0) per sweep */
+  double log10_t0 = -(ln_r_b0 + log(delta > 0 ? delta : 1.0)) / log(10.0); /* t0 = 1/(r_b(0)·Δ), in τ₀ */
+  int *s = calloc(n, sizeof *s), *sb = calloc(n, sizeof *sb);
+  double *h = calloc(n, sizeof *h);
+  size_t n_rec = c.record_every ? K / c.record_every + 2 : 0;
+  limen_anneal_point *pts = n_rec ? malloc(n_rec * sizeof *pts) : NULL;
+  if (!s || !sb || !h || (n_rec && !pts)) {
+    st = limen_error_set(err, LIMEN_ENOMEM, __func__, "workspace for %zu spins", n);
+    goto done;
+  }
+  {
+    limen_rng r0;
+    limen_rng_seed(&r0, c.seed, (uint64_t)K); /* stream K: initial spins (sweeps use 0 … K−1) */
+    for (size_t i = 0; i < n; i++) s[i] = (limen_rng_u64(&r0) >> 63) ? 1 : -1;
+  }
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = g->adj_start[i]; k < g->adj_start[i + 1]; k++) h[i] += g->adj_w[k] * s[g->adj[k]];
+  double cut = limen_maxcut_value(g, s), best = cut;
+  size_t best_sweep = 0;
+  memcpy(sb, s, n * sizeof *s);
+  double kT = limen_kT(c.temperature_K);
+  double H = g->total_weight - 2.0 * cut;
+  double flips = 0, q_mod = 0, w_coup = 0;
+  size_t np = 0;
+  double beta = c.beta0;
+  for (size_t k = 0; k < K; k++) {
+    double lnfac = delta * (double)k;          /* ln(1 + t_k/t0) */
+    double Eb = c.barrier0_kT + lnfac;
+    double beta_k = c.beta0 * Eb / c.barrier0_kT;
+    w_coup += (beta_k - beta) * H;             /* raising the coupling at fixed spins */
+    beta = beta_k;
+    limen_rng r;
+    limen_rng_seed(&r, c.seed, (uint64_t)k);
+    for (size_t i = 0; i < n; i++) {
+      double dH = -2.0 * s[i] * h[i]; /* H after − H before */
+      double x = -0.5 * beta * dH;
+      double pflip = x > 30 ? 1.0 : -expm1(-exp(x));
+      if (limen_rng_uniform(&r) >= pflip) continue;
+      s[i] = -s[i];
+      for (size_t a = g->adj_start[i]; a < g->adj_start[i + 1]; a++) h[g->adj[a]] += 2.0 * g->adj_w[a] * s[i];
+      H += dH;
+      cut -= 0.5 * dH;
+      flips += 1;
+      q_mod += -beta * dH;
+    }
+    if (cut > best) {
+      best = cut;
+      best_sweep = k + 1;
+      memcpy(sb, s, n * sizeof *s);
+    }
+    if (n_rec && ((k + 1) % c.record_every == 0 || k + 1 == K)) {
+      limen_anneal_point *p = &pts[np++];
+      double lf = delta * (double)(k + 1); /* ln(1 + t/t0) after this sweep */
+      p->sweep = k + 1;
+      p->log10_time_s = log10(c.tau0_s) + log10_t0 + (lf > 30 ? lf / log(10.0) + log10(-expm1(-lf)) : log10(expm1(lf)));
+      p->beta = beta;
+      p->barrier_kT = Eb;
+      p->cut = cut;
+      p->best_cut = best;
+      p->heat_modulated_J = q_mod * kT;
+      p->heat_static_J = flips * sw.work_kT * kT;
+    }
+  }
+  {
+    double lf = span;
+    out->log10_time_s = log10(c.tau0_s) + log10_t0 + (lf > 30 ? lf / log(10.0) + log10(-expm1(-lf)) : log10(expm1(lf)));
+  }
+  out->best_cut = best;
+  out->final_cut = cut;
+  out->best_sweep = best_sweep;
+  out->flips = flips;
+  out->heat_modulated_J = q_mod * kT;
+  out->coupling_work_J = w_coup * kT;
+  out->static_write_kT = sw.work_kT;
+  out->heat_static_J = flips * sw.work_kT * kT;
+  out->final_barrier_kT = c.barrier0_kT + span;
+  out->points = pts;
+  out->n_points = np;
+  pts = NULL;
+  if (s_best) memcpy(s_best, sb, n * sizeof *sb);
+  st = LIMEN_OK;
+done:
+  free(s);
+  free(sb);
+  free(h);
+  free(pts);
+  return st;
+}

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * memory.c: physical memory arrays — the common part (configuration, allocation, lookup)
+ * and the ideal reference.  The physical paradigms are in memory_static.c and
+ * memory_hop.c; the physics and its conventions are described in memory.h. */
+#include "limen/memory.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "limen/cell.h"
+#include "limen/units.h"
+#include "train/internal.h"
+
+limen_memory_config limen_memory_config_default(void) {
+  limen_memory_config c;
+  memset(&c, 0, sizeof c);
+  c.temperature_K = LIMEN_DEFAULT_TEMPERATURE_K;
+  c.tau0_s = 1e-9;
+  c.bits = 10;
+  c.w_max = 4.0;
+  c.retention_barrier_kT = 0.0;
+  c.write_fail = 1e-6;
+  c.low_barrier_kT = 10.0;
+  c.hold_s = 0.0;
+  c.schedule.kind = LIMEN_LR_CONSTANT;
+  c.schedule.eta0 = 1.0;
+  c.schedule.t0 = 1.0;
+  c.schedule.t_end = 1.0;
+  c.schedule.eta_min = 1e-3;
+  c.seed = 1;
+  c.cells = LIMEN_CELLS_JUMP;
+  c.langevin_dt = 2e-3;
+  return c;
+}
+
+int limen_memory_config_check(const limen_memory_config *c, limen_error *err) {
+  static const char *fn = "limen_memory_config";
+  if (!c) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL configuration");
+  int st;
+  if ((st = limen_check_range(err, fn, "temperature_K", c->temperature_K, 0, 1, 1e4, 0))) return st;
+  if ((st = limen_check_range(err, fn, "tau0_s", c->tau0_s, 0, 1, 1.0, 0))) return st;
+  if ((st = limen_check_range(err, fn, "bits", c->bits, 1, 0, 24, 0))) return st;
+  if ((st = limen_check_range(err, fn, "w_max", c->w_max, 0, 1, 1e6, 0))) return st;
+  if (c->retention_barrier_kT != 0.0 &&
+      (st = limen_check_range(err, fn, "retention_barrier_kT", c->retention_barrier_kT, 3.0, 0, 1e3, 0)))
+    return st;
+  if ((st = limen_check_range(err, fn, "write_fail", c->write_fail, 0, 1, 0.5, 1))) return st;
+  if ((st = limen_check_range(err, fn, "low_barrier_kT", c->low_barrier_kT, 3.0, 0, 300, 0))) return st;
+  if ((st = limen_check_range(err, fn, "hold_s", c->hold_s, 0, 0, 1e12, 0))) return st;
+  if ((st = limen_lr_check(&c->schedule, err))) return limen_error_wrap(err, st, fn, "schedule");
+  if (c->cells != LIMEN_CELLS_JUMP && c->cells != LIMEN_CELLS_LANGEVIN)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "cells = %d: allowed: jump, langevin", (int)c->cells);
+  if ((st = limen_check_range(err, fn, "langevin_dt", c->langevin_dt, 0, 1, 0.1, 0))) return st;
+  return LIMEN_OK;
+}
+
+int limen_memory_hop_rate(double barrier_kT, double *rate, limen_error *err) {
+  if (!rate) return limen_error_set(err, LIMEN_EINVAL, __func__, "rate: must not be NULL");
+  int st = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0, 1, 1e3, 0);
+  if (st) return st;
+  /* level 0 of a washboard with its reflecting wall at −½: the only way out is to the right,
+   * so 1/T(0 → 1) is the rate of hops to a neighbour, at any barrier height */
+  limen_well w = {LIMEN_WELL_WASHBOARD, barrier_kT, 0.0, 3};
+  double log_T;
+  st = limen_mfpt_log(&w, 0.0, 1.0, NULL, &log_T, err);
+  if (st) return limen_error_wrap(err, st, __func__, "washboard at %g kT", barrier_kT);
+  if (!isfinite(log_T))
+    return limen_error_set(err, LIMEN_ENUMERIC, __func__, "ln of the mean first-passage time = %g at %g kT: not finite",
+                           log_T, barrier_kT);
+  *rate = exp(-log_T); /* 0 (no hops) when the barrier is beyond ~700 kT */
+  return LIMEN_OK;
+}
+
+/* ---- ideal -------------------------------------------------------------------------- */
+static int ideal_init(limen_memory *m, limen_error *err) {
+  if (m->cfg.cells != LIMEN_CELLS_JUMP)
+    return limen_error_set(err, LIMEN_EINVAL, "limen_memory_config", "cells = langevin: the ideal memory has no cells");
+  return LIMEN_OK;
+}
+static void ideal_release(limen_memory *m) { (void)m; }
+static int ideal_apply(limen_memory *m, const double *dw, const limen_memory_step *step, double *dw_real,
+                       double *heat_kT, limen_memory_stats *stats, limen_error *err) {
+  (void)step;
+  (void)err;
+  for (size_t i = 0; i < m->n; i++) {
+    m->w[i] += dw[i];
+    if (dw_real) dw_real[i] = dw[i];
+    if (heat_kT) heat_kT[i] = 0.0;
+  }
+  if (stats) memset(stats, 0, sizeof *stats);
+  return LIMEN_OK;
+}
+static const limen_memory_type ideal_type = {"ideal", "floating point, no physics, zero heat (reference)", 0,
+                                             ideal_init, ideal_release, ideal_apply};
+const limen_memory_type *const limen_memory_ideal = &ideal_type;
+
+const limen_memory_type *const limen_memory_types[] = {&ideal_type, &limen_train_digital_static_type,
+                                                       &limen_train_analog_static_type, &limen_train_lim_fixed_type,
+                                                       &limen_train_lim_matched_type, NULL};
+const limen_memory_type *const limen_memory_digital_static = &limen_train_digital_static_type;
+const limen_memory_type *const limen_memory_analog_static = &limen_train_analog_static_type;
+const limen_memory_type *const limen_memory_lim_fixed = &limen_train_lim_fixed_type;
+const limen_memory_type *const limen_memory_lim_matched = &limen_train_lim_matched_type;
+
+int limen_memory_type_find(const char *name, const limen_memory_type **type, limen_error *err) {
+  if (!name || !type) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  for (size_t i = 0; limen_memory_types[i]; i++)
+    if (strcmp(limen_memory_types[i]->name, name) == 0) {
+      *type = limen_memory_types[i];
+      return LIMEN_OK;
+    }
+  return limen_error_set(err, LIMEN_ENOTFOUND, __func__,
+                         "paradigm '%s': allowed ideal, digital-static, analog-static, lim-fixed, lim-matched", name);
+}
+
+/* ---- common array --------------------------------------------------------------------- */
+int limen_memory_alloc(const limen_memory_type *type, const limen_memory_config *cfg, size_t n, const double *w0,
+                       limen_memory **out, limen_error *err) {
+  if (!type || !out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  limen_memory_config c = cfg ? *cfg : limen_memory_config_default();
+  int st = limen_memory_config_check(&c, err);
+  if (st) return limen_error_wrap(err, st, __func__, "memory '%s'", type->name);
+  if (n == 0) return limen_error_set(err, LIMEN_EINVAL, __func__, "n = 0: need at least one cell");
+  limen_gsl_quiet();
+  limen_memory *m = calloc(1, sizeof *m);
+  if (!m) return limen_error_set(err, LIMEN_ENOMEM, __func__, "memory array");
+  m->type = type;
+  m->cfg = c;
+  m->n = n;
+  m->w = calloc(n, sizeof *m->w);
+  m->level = calloc(n, sizeof *m->level);
+  if (!m->w || !m->level) {
+    limen_memory_free(m);
+    return limen_error_set(err, LIMEN_ENOMEM, __func__, "%zu cells", n);
+  }
+  m->levels = ldexp(1.0, c.bits);
+  m->delta = 2.0 * c.w_max / (m->levels - 1.0);
+  for (size_t i = 0; i < n; i++) {
+    double v = w0 ? w0[i] : 0.0;
+    if (!isfinite(v) || (type->physical && fabs(v) > c.w_max)) {
+      limen_memory_free(m);
+      return limen_error_set(err, LIMEN_EINVAL, __func__, "w0[%zu] = %g: allowed range [%g, %g]", i, v, -c.w_max, c.w_max);
+    }
+    m->w[i] = v;
+    /* nearest level; the physical types store it */
+    m->level[i] = floor((v + c.w_max) / m->delta + 0.5);
+    if (m->level[i] > m->levels - 1) m->level[i] = m->levels - 1;
+    if (m->level[i] < 0) m->level[i] = 0;
+    if (type->physical) m->w[i] = limen_train_level_value(m, m->level[i]);
+  }
+  if (type->physical) {
+    if (c.retention_barrier_kT > 0) {
+      m->e_ret_kT = c.retention_barrier_kT;
+    } else {
+      st = limen_retention_barrier(10.0 * LIMEN_SECONDS_PER_YEAR / c.tau0_s, 1e-6, NULL, &m->e_ret_kT, err);
+      if (st) {
+        limen_memory_free(m);
+        return limen_error_wrap(err, st, __func__, "retention barrier");
+      }
+    }
+  }
+  st = type->init(m, err);
+  if (st) {
+    m->type = NULL; /* nothing type-specific to release */
+    limen_memory_free(m);
+    return limen_error_wrap(err, st, __func__, "memory '%s'", type->name);
+  }
+  *out = m;
+  return LIMEN_OK;
+}
+
+void limen_memory_free(limen_memory *m) {
+  if (!m) return;
+  if (m->type) m->type->release(m);
+  free(m->w);
+  free(m->level);
+  free(m);
+}
+
+int limen_memory_apply(limen_memory *m, const double *dw, const limen_memory_step *step, double *dw_real,
+                       double *heat_kT, limen_memory_stats *stats, limen_error *err) {
+  if (!m || !dw || !step) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int st = limen_check_positive(err, __func__, "window_s", step->window_s);
+  if (st) return st;
+  for (size_t i = 0; i < m->n; i++)
+    if (!isfinite(dw[i])) return limen_error_set(err, LIMEN_EINVAL, __func__, "dw[%zu] = %g: must be finite", i, dw[i]);
+  limen_memory_stats local;
+  limen_memory_stats *s = stats ? stats : &local;
+  memset(s, 0, sizeof *s);
+  st = m->type->apply(m, dw, step, dw_real, heat_kT, s, err);
+  if (st) return limen_error_wrap(err, st, __func__, "%s, step %zu", m->type->name, step->index);
+  return LIMEN_OK;
+}
+
+const double *limen_memory_values(const limen_memory *m) { return m ? m->w : NULL; }
+
+double limen_train_level_value(const limen_memory *m, double level) { return -m->cfg.w_max + level * m->delta; }
+
+double limen_train_stochastic_round(double x, double u) {
+  double f = floor(x);
+  return (u < x - f) ? f + 1.0 : f;
+}

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Max-Cut: G-set loading, cut values, exact enumeration, barrier-matched annealing. */
+#define _POSIX_C_SOURCE 200809L
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "limen/maxcut.h"
+#include "testutil.h"
+
+static const char *temp_file(const char *text) {
+  static char path[64];
+  snprintf(path, sizeof path, "limen_gs_XXXXXX"); /* in the working directory */
+  int fd = mkstemp(path);
+  cr_assert(fd >= 0);
+  size_t n = strlen(text);
+  cr_assert_eq(write(fd, text, n), (ssize_t)n);
+  close(fd);
+  return path;
+}
+
+Test(maxcut, gset_G1_loads) {
+  limen_graph *g;
+  limen_error err;
+  cr_assert_eq(limen_graph_load("G1", &g, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(g->n, 800);
+  cr_assert_eq(g->m, 19176);
+  cr_assert_eq(g->total_weight, 19176.0);
+  cr_assert_eq(g->adj_start[g->n], 2 * g->m);
+  limen_graph_free(g);
+  cr_assert_eq(limen_graph_load("G2", &g, &err), LIMEN_ENOTFOUND);
+}
+
+Test(maxcut, cut_value_of_a_triangle_and_a_square) {
+  limen_graph *g;
+  limen_error err;
+  const char *p = temp_file("4 4\n1 2 1\n2 3 1\n3 4 1\n4 1 2\n");
+  cr_assert_eq(limen_graph_read_gset(p, &g, &err), LIMEN_OK, "%s", err.msg);
+  unlink(p);
+  int s[4] = {1, -1, 1, -1};
+  cr_assert_eq(limen_maxcut_value(g, s), 5.0);
+  int t[4] = {1, 1, -1, -1};
+  cr_assert_eq(limen_maxcut_value(g, t), 3.0);
+  double best;
+  int sb[4];
+  cr_assert_eq(limen_maxcut_brute_force(g, &best, sb, &err), LIMEN_OK);
+  cr_assert_eq(best, 5.0);
+  cr_assert_eq(limen_maxcut_value(g, sb), 5.0);
+  limen_graph_free(g);
+}
+
+Test(maxcut, strict_reader_names_file_line_and_field) {
+  limen_graph *g;
+  limen_error err;
+  const char *p = temp_file("3 2\n1 2 1\n2 x 1\n");
+  cr_assert_eq(limen_graph_read_gset(p, &g, &err), LIMEN_EPARSE);
+  cr_assert(strstr(err.msg, p) && strstr(err.msg, ":3: field 2 (j) = 'x'"), "%s", err.msg);
+  unlink(p);
+  p = temp_file("3 2\n1 2 1\n2 4 1\n");
+  cr_assert_eq(limen_graph_read_gset(p, &g, &err), LIMEN_EPARSE);
+  cr_assert(strstr(err.msg, ":3: field 2 (j) = 4: allowed integers [1, 3]"), "%s", err.msg);
+  unlink(p);
+  p = temp_file("3 2\n1 2 1\n");
+  cr_assert_eq(limen_graph_read_gset(p, &g, &err), LIMEN_EPARSE);
+  cr_assert(strstr(err.msg, "1 edge lines, header says m = 2"), "%s", err.msg);
+  unlink(p);
+  p = temp_file("3 1\n2 2 1\n");
+  cr_assert_eq(limen_graph_read_gset(p, &g, &err), LIMEN_EPARSE);
+  cr_assert(strstr(err.msg, "self-loop"), "%s", err.msg);
+  unlink(p);
+}
+
+/* The annealer finds the exact optimum of small random graphs (unit and ±1 weights). */
+Test(maxcut, anneal_finds_the_brute_force_optimum) {
+  limen_error err;
+  int found = 0, total = 0;
+  for (unsigned long seed = 1; seed <= 8; seed++) {
+    limen_graph *g;
+    size_t n = 12 + (size_t)(seed % 4) * 2; /* 12 … 18 */
+    cr_assert_eq(limen_graph_random(n, 0.4, (int)(seed % 2), seed, &g, &err), LIMEN_OK);
+    double best;
+    cr_assert_eq(limen_maxcut_brute_force(g, &best, NULL, &err), LIMEN_OK);
+    limen_anneal_config c = limen_anneal_config_default();
+    c.seed = seed;
+    int *s = malloc(n * sizeof *s);
+    limen_anneal_result r;
+    cr_assert_eq(limen_maxcut_anneal(g, &c, s, &r, &err), LIMEN_OK, "%s", err.msg);
+    cr_assert_eq(limen_maxcut_value(g, s), r.best_cut);
+    cr_log_info("n = %zu, m = %zu, seed %lu: optimum %g, annealed %g", n, g->m, seed, best, r.best_cut);
+    cr_assert(r.best_cut <= best);
+    found += r.best_cut == best;
+    total++;
+    free(s);
+    limen_anneal_result_free(&r);
+    limen_graph_free(g);
+  }
+  cr_assert_eq(found, total, "exact optimum on %d of %d graphs", found, total);
+}
+
+/* At the default run length the annealer stays within 1 % of the best-known cut of G1. */
+Test(maxcut, G1_within_one_percent_of_best_known) {
+  limen_graph *g;
+  limen_error err;
+  cr_assert_eq(limen_graph_load("G1", &g, &err), LIMEN_OK, "%s", err.msg);
+  limen_anneal_config c = limen_anneal_config_default();
+  limen_anneal_result r;
+  clock_t t0 = clock();
+  cr_assert_eq(limen_maxcut_anneal(g, &c, NULL, &r, &err), LIMEN_OK, "%s", err.msg);
+  double sec = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  double known = limen_gset_best_known("G1");
+  cr_log_info("G1: best cut %g of best-known %g (gap %.3f %%), %zu sweeps in %.3f s; heat %.3e J modulated vs %.3e J static",
+              r.best_cut, known, 100 * (1 - r.best_cut / known), c.sweeps, sec, r.heat_modulated_J, r.heat_static_J);
+  cr_assert(r.best_cut >= 0.99 * known, "best cut %g", r.best_cut);
+  cr_assert(r.best_cut <= known);
+  /* thermally activated flips cost far less than static-barrier writes of the same flips */
+  cr_assert(r.heat_modulated_J * 100 < r.heat_static_J);
+  limen_anneal_result_free(&r);
+  limen_graph_free(g);
+}
+
+/* Same seed, same trajectory; the schedule ends at β_end and E_b(0)·β_end/β₀. */
+Test(maxcut, anneal_is_reproducible_and_follows_the_schedule) {
+  limen_graph *g;
+  limen_error err;
+  cr_assert_eq(limen_graph_random(40, 0.2, 1, 3, &g, &err), LIMEN_OK);
+  limen_anneal_config c = limen_anneal_config_default();
+  c.sweeps = 200;
+  c.record_every = 50;
+  limen_anneal_result a, b;
+  cr_assert_eq(limen_maxcut_anneal(g, &c, NULL, &a, &err), LIMEN_OK);
+  cr_assert_eq(limen_maxcut_anneal(g, &c, NULL, &b, &err), LIMEN_OK);
+  cr_assert_eq(a.best_cut, b.best_cut);
+  cr_assert_eq(a.flips, b.flips);
+  cr_assert_eq(a.heat_modulated_J, b.heat_modulated_J);
+  cr_assert_eq(a.n_points, 4);
+  cr_assert(tu_close_rel(a.final_barrier_kT, c.barrier0_kT * c.beta_end / c.beta0, 1e-12));
+  /* β at the last recorded sweep (k = 199): β₀(1 + 199·Δ/E_b(0)), Δ = E_b(0)(β_end/β₀ − 1)/200 */
+  double beta_last = c.beta0 * (1 + 199.0 * (c.beta_end / c.beta0 - 1) / 200.0);
+  cr_assert(tu_close_rel(a.points[3].beta, beta_last, 1e-12), "%g vs %g", a.points[3].beta, beta_last);
+  cr_assert(a.points[3].log10_time_s > a.points[0].log10_time_s);
+  limen_anneal_result_free(&a);
+  limen_anneal_result_free(&b);
+  c.beta_end = 0.05;
+  cr_assert_eq(limen_maxcut_anneal(g, &c, NULL, &a, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "beta_end = 0.05"), "%s", err.msg);
+  limen_graph_free(g);
+}
