@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * langevin.h: overdamped Langevin ensembles with exact Sekimoto work/heat bookkeeping
+ * (theory §5).  Units of potential.h: dx = −∂ₓU dt + √2 dW (γ = kT = 1), energies in kT.
+ *
+ * Time grid.  N = ⌈τ/dt⌉ steps of dt_eff = τ/N (dt_eff ≤ dt; for a protocol of zero
+ * duration N = 0).  λ_0 = λ(0⁻); λ_{n+1} = λ(t_{n+1}⁻) for n = 0 … N−1; after the last step
+ * λ_{N+1} = λ(τ⁺) (the final jump, work only).  Step n (Sekimoto splitting):
+ *     W_n = U(x_n, λ_{n+1}) − U(x_n, λ_n)          (λ changes at fixed x: work)
+ *     x_{n+1} = integrator step at fixed λ_{n+1}
+ *     Q_n = U(x_n, λ_{n+1}) − U(x_{n+1}, λ_{n+1})  (x moves at fixed λ: heat to the bath)
+ * so ΔU = U(x_N, λ_{N+1}) − U(x_0, λ_0) = ΣW − ΣQ on every trajectory, to round-off
+ * (the same energy values enter both sums).  Jumps of λ inside a step are therefore exact
+ * work; jumps at times that are not grid points act at the next grid point.
+ *
+ * Walls.  Where the potential has a finite domain (washboard) a step that leaves it is
+ * reflected back (x → 2·lo − x, or 2·hi − x); the move is part of the step (heat).
+ *
+ * Random numbers.  Trajectory i uses stream (seed, i) of rng.h for its initial position
+ * and its noise, and the ensemble is cut into fixed blocks of trajectories that threads
+ * take in any order; every result is written per trajectory and reduced serially in index
+ * order, so all outputs are bit-identical for any number of threads.
+ *
+ * Initial condition.  LIMEN_INIT_EQUILIBRIUM: x_0 drawn exactly from ∝ e^{−U(x, λ_0)}
+ * restricted to the protocol's initial_region (and to the domain): Gaussian for the
+ * harmonic type, otherwise rejection sampling under a piecewise-constant envelope on a fine
+ * grid over limen_potential_support(…, 40 kT), whose height in each cell is the larger
+ * end-point value times e^{h²·max|U''|/8} (max|U''| estimated on the grid, times 2),
+ * so the samples are exact up to the e^{−40} tail that the support leaves out.
+ * LIMEN_INIT_FIXED: x_0 = cfg->x0 for every trajectory.
+ */
+#ifndef LIMEN_LANGEVIN_H
+#define LIMEN_LANGEVIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <gsl/gsl_histogram.h>
+
+#include "limen/common.h"
+#include "limen/potential.h"
+#include "limen/protocol.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One step at fixed control for a block of n positions.  x[i] is advanced in place;
+ * F[i] = −∂ₓU(x[i], u) on entry (computed by the engine); xi[i] are standard normals;
+ * scratch holds 3n doubles.  Integrators:
+ *   euler  Euler–Maruyama: x += F dt + √(2dt) ξ
+ *   heun   stochastic Heun (additive noise): predictor x* = x + F dt + √(2dt) ξ, then
+ *          x += (F(x) + F(x*))/2·dt + √(2dt) ξ with the same ξ (weak order 2 in dt here)
+ *   ou     exact Ornstein–Uhlenbeck step for the harmonic type (U = (k/2)(x − c)² − f x):
+ *          m = c + f/k,  x = m + (x − m)e^{−k dt} + √((1 − e^{−2k dt})/k) ξ
+ *          (exact transition density for any dt; rejected for other types). */
+typedef struct limen_integrator_type {
+  const char *name;
+  int requires_harmonic;
+  void (*step)(const limen_potential *p, const limen_control *u, double dt, size_t n,
+               double *x, const double *F, const double *xi, double *scratch);
+} limen_integrator_type;
+
+extern const limen_integrator_type *const limen_integrator_euler;
+extern const limen_integrator_type *const limen_integrator_heun;
+extern const limen_integrator_type *const limen_integrator_ou;
+int limen_integrator_by_name(const char *name, const limen_integrator_type **type,
+                             limen_error *err);
+
+typedef enum {
+  LIMEN_INIT_EQUILIBRIUM = 0, /* exact equilibrium in U(·, λ(0⁻)) on the initial region */
+  LIMEN_INIT_FIXED = 1        /* every trajectory starts at x0                           */
+} limen_init_kind;
+
+/* Record flags. */
+enum {
+  LIMEN_RECORD_HISTOGRAMS = 1 << 0, /* work and heat histograms                          */
+  LIMEN_RECORD_SAMPLES = 1 << 1,    /* positions of the first n_sample_traj trajectories */
+  LIMEN_RECORD_PASSAGE = 1 << 2     /* first-passage time to x ≥ passage_x              */
+};
+
+typedef struct limen_langevin_config {
+  double dt;              /* requested time step (τ₀), > 0                         [1e-3] */
+  size_t n_traj;          /* trajectories, ≥ 1                                     [1000] */
+  uint64_t seed;          /* master seed                                           [1]    */
+  int threads;            /* OpenMP threads; 0 = OpenMP's default                  [0]    */
+  const limen_integrator_type *integrator; /* NULL = Euler–Maruyama                [NULL] */
+  limen_init_kind init;   /*                                                      [EQUIL] */
+  double x0;              /* LIMEN_INIT_FIXED start                                 [0]   */
+  unsigned record;        /* LIMEN_RECORD_* flags                                   [0]   */
+  size_t hist_bins;       /* histogram bins (range: min … max of the data)         [50]  */
+  size_t n_sample_traj;   /* LIMEN_RECORD_SAMPLES: trajectories recorded            [0]   */
+  size_t sample_every;    /* LIMEN_RECORD_SAMPLES: steps between samples            [1]   */
+  double passage_x;       /* LIMEN_RECORD_PASSAGE: absorbing level (x ≥ passage_x)        */
+  int stop_at_passage;    /* LIMEN_RECORD_PASSAGE: stop a trajectory when it passes: its
+                             x, W, Q, ΔU are those at that moment (no final jump)   [0]  */
+  unsigned noise_refine;  /* each step's ξ is (ξ_1 + … + ξ_m)/√m with m = 2^noise_refine
+                             draws of the stream, in order: a run at Δt with refine r + 1
+                             follows the same Brownian path as a run at Δt/2 with refine r,
+                             so that Δt-halving checks compare like with like; 0 … 16   [0] */
+} limen_langevin_config;
+
+limen_langevin_config limen_langevin_config_default(void);
+
+typedef struct limen_langevin_result {
+  size_t n_traj;
+  size_t n_steps;         /* N                                                           */
+  double dt;              /* dt_eff = τ/N                                                */
+  double duration;        /* τ                                                           */
+  /* Ensemble means and standard errors (sample standard deviation / √n_traj). */
+  double mean_work, stderr_work;
+  double mean_heat, stderr_heat;
+  double mean_dU, stderr_dU;
+  double success, stderr_success;   /* fraction of final x in the target region        */
+  double max_first_law_residual;    /* max_i |ΔU_i − (W_i − Q_i)|                        */
+  /* Per trajectory (n_traj entries each, always filled). */
+  double *work, *heat, *dU, *x_final;
+  double *passage_time;   /* LIMEN_RECORD_PASSAGE: first time x ≥ passage_x (t of the end
+                             of the step), or +HUGE_VAL when never reached               */
+  size_t n_passed;        /* trajectories that reached passage_x                         */
+  gsl_histogram *work_hist, *heat_hist;  /* LIMEN_RECORD_HISTOGRAMS, else NULL           */
+  /* LIMEN_RECORD_SAMPLES: positions at t = j·sample_every·dt_eff, j = 0 … n_sample_points−1
+   * (the last point is the final position), row-major [trajectory][point]. */
+  size_t n_sample_traj, n_sample_points;
+  double *sample_t;       /* n_sample_points                                             */
+  double *sample_x;       /* n_sample_traj × n_sample_points                             */
+} limen_langevin_result;
+
+/* Run the ensemble.  res is overwritten (free a previous result first); on failure every
+ * pointer in res is NULL.  Validates cfg, the protocol and that the potential's type is the
+ * protocol's type (pot may be NULL: the protocol's potential is made and freed inside). */
+int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *pot,
+                       const limen_protocol *proto, limen_langevin_result *res,
+                       limen_error *err);
+void limen_langevin_result_free(limen_langevin_result *res);
+
+/* Jarzynski estimate of ΔF from the work values: −ln⟨e^{−W}⟩, with its standard error by
+ * the delta method (stderr of ⟨e^{−W}⟩ divided by ⟨e^{−W}⟩); computed with a shift by
+ * min W so that it never overflows. */
+int limen_langevin_jarzynski(const limen_langevin_result *res, double *dF, double *stderr_dF,
+                             limen_error *err);
+
+/* Draw n exact equilibrium samples of U(·, u) restricted to [lo, hi] ∩ domain, sample i
+ * from stream (seed, i) (as the engine does for its initial condition). */
+int limen_equilibrium_sample(const limen_potential *p, const limen_control *u, double lo,
+                             double hi, uint64_t seed, size_t n, double *x, limen_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LIMEN_LANGEVIN_H */

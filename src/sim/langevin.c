@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * langevin.c: the overdamped Langevin ensemble with Sekimoto bookkeeping (langevin.h).
+ * Trajectories advance in fixed blocks of LANGEVIN_BLOCK, in lockstep over time, so that
+ * the control λ is evaluated once per step per block and the potential is evaluated on
+ * whole blocks (one indirect call per block and step). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_randist.h>
+#include <omp.h>
+
+#include "sim/langevin_internal.h"
+
+#define LANGEVIN_BLOCK 64
+
+limen_langevin_config limen_langevin_config_default(void) {
+  limen_langevin_config c;
+  memset(&c, 0, sizeof c);
+  c.dt = 1e-3;
+  c.n_traj = 1000;
+  c.seed = 1;
+  c.threads = 0;
+  c.integrator = NULL;
+  c.init = LIMEN_INIT_EQUILIBRIUM;
+  c.hist_bins = 50;
+  c.sample_every = 1;
+  c.passage_x = HUGE_VAL;
+  return c;
+}
+
+void limen_langevin_result_free(limen_langevin_result *res) {
+  if (!res) return;
+  free(res->work);
+  free(res->heat);
+  free(res->dU);
+  free(res->x_final);
+  free(res->passage_time);
+  free(res->sample_t);
+  free(res->sample_x);
+  if (res->work_hist) gsl_histogram_free(res->work_hist);
+  if (res->heat_hist) gsl_histogram_free(res->heat_hist);
+  memset(res, 0, sizeof *res);
+}
+
+static int check_config(const limen_langevin_config *c, limen_error *err) {
+  int rc;
+  if ((rc = limen_check_range(err, "limen_langevin_run", "dt", c->dt, 0, 1, 1e6, 0))) return rc;
+  if ((rc = limen_check_range(err, "limen_langevin_run", "n_traj", (double)c->n_traj, 1, 0,
+                              1e12, 0)))
+    return rc;
+  if ((rc = limen_check_range(err, "limen_langevin_run", "threads", c->threads, 0, 0, 4096, 0)))
+    return rc;
+  if (c->init != LIMEN_INIT_EQUILIBRIUM && c->init != LIMEN_INIT_FIXED)
+    return limen_error_set(err, LIMEN_EINVAL, "limen_langevin_run", "init = %d: unknown",
+                           (int)c->init);
+  if (c->init == LIMEN_INIT_FIXED &&
+      (rc = limen_check_range(err, "limen_langevin_run", "x0", c->x0, -HUGE_VAL, 1, HUGE_VAL, 1)))
+    return rc;
+  if ((c->record & LIMEN_RECORD_HISTOGRAMS) &&
+      (rc = limen_check_range(err, "limen_langevin_run", "hist_bins", (double)c->hist_bins, 1, 0,
+                              1e7, 0)))
+    return rc;
+  if ((c->record & LIMEN_RECORD_SAMPLES) && c->sample_every < 1)
+    return limen_error_set(err, LIMEN_EINVAL, "limen_langevin_run",
+                           "sample_every = 0: allowed range [1, inf)");
+  if (c->noise_refine > 16)
+    return limen_error_set(err, LIMEN_EINVAL, "limen_langevin_run",
+                           "noise_refine = %u: allowed range [0, 16]", c->noise_refine);
+  if ((c->record & LIMEN_RECORD_PASSAGE) && isnan(c->passage_x))
+    return limen_error_set(err, LIMEN_EINVAL, "limen_langevin_run", "passage_x = nan");
+  return LIMEN_OK;
+}
+
+static int same_control(const limen_control *a, const limen_control *b) {
+  return a->barrier == b->barrier && a->tilt == b->tilt && a->center == b->center &&
+         a->stiffness == b->stiffness && a->path == b->path;
+}
+
+typedef struct run_ctx {
+  const limen_langevin_config *cfg;
+  const limen_potential *pot;
+  const limen_protocol *proto;
+  const limen_integrator_type *integ;
+  const limen_eq_sampler *sampler;
+  size_t N;
+  double dt, tau, wlo, whi;
+  size_t n_points; /* sample points */
+  limen_langevin_result *res;
+} run_ctx;
+
+/* Steps of the sample points: j·every for j = 0 … , plus N. */
+static size_t sample_points(size_t N, size_t every) { return N / every + 1 + (N % every != 0); }
+
+static void run_block(const run_ctx *c, size_t first, size_t nb) {
+  const limen_langevin_config *cfg = c->cfg;
+  const limen_potential *pot = c->pot;
+  double x[LANGEVIN_BLOCK], Ubuf[2][LANGEVIN_BLOCK], U0[LANGEVIN_BLOCK], W[LANGEVIN_BLOCK],
+      Q[LANGEVIN_BLOCK], F[LANGEVIN_BLOCK], xi[LANGEVIN_BLOCK],
+      xold[LANGEVIN_BLOCK], scratch[3 * LANGEVIN_BLOCK], tpass[LANGEVIN_BLOCK];
+  int active[LANGEVIN_BLOCK];
+  limen_rng rng[LANGEVIN_BLOCK];
+  gsl_rng g[LANGEVIN_BLOCK];
+  const int passage = (cfg->record & LIMEN_RECORD_PASSAGE) != 0;
+  const int stop = passage && cfg->stop_at_passage;
+  const int walls = isfinite(c->wlo) || isfinite(c->whi);
+  size_t n_active = nb;
+  const unsigned refine = cfg->noise_refine ? 1u << cfg->noise_refine : 0u;
+  const double refine_norm = refine ? 1.0 / sqrt((double)refine) : 1.0;
+  for (size_t i = 0; i < nb; i++) {
+    limen_rng_seed(&rng[i], cfg->seed, first + i);
+    g[i] = limen_rng_gsl(&rng[i]);
+    x[i] = cfg->init == LIMEN_INIT_FIXED ? cfg->x0 : limen_eq_sampler_draw(c->sampler, &rng[i], &g[i]);
+    W[i] = Q[i] = 0.0;
+    active[i] = 1;
+    tpass[i] = HUGE_VAL;
+    if (passage && x[i] >= cfg->passage_x) {
+      tpass[i] = 0.0;
+      if (stop) active[i] = 0, n_active--;
+    }
+  }
+  const int rec = (cfg->record & LIMEN_RECORD_SAMPLES) && first < cfg->n_sample_traj;
+  size_t every = cfg->sample_every, ip = 0;
+  double *sx = rec ? c->res->sample_x : NULL;
+  if (rec) {
+    for (size_t i = 0; i < nb && first + i < cfg->n_sample_traj; i++)
+      sx[(first + i) * c->n_points + ip] = x[i];
+    ip++;
+  }
+  /* Uc: U(x, lam) of the current state; Un: the next values (the buffers are swapped) */
+  double *Uc = Ubuf[0], *Un = Ubuf[1], *Ut;
+  limen_control lam, lnext, lnn = limen_control_zero();
+  limen_protocol_control(c->proto, 0.0, -1, &lam);
+  lnext = lam;
+  if (c->N > 0) limen_protocol_control(c->proto, c->N == 1 ? c->tau : c->dt, -1, &lnext);
+  int have_force = same_control(&lnext, &lam); /* F holds −∂ₓU(x, lam) */
+  pot->type->eval(pot, &lam, nb, x, Uc, have_force ? F : NULL);
+  memcpy(U0, Uc, nb * sizeof *U0);
+  for (size_t n = 0; n < c->N && n_active > 0; n++) {
+    double t1 = (n + 1 == c->N) ? c->tau : (double)(n + 1) * c->dt; /* lnext = λ(t1⁻) */
+    if (!have_force || !same_control(&lnext, &lam)) { /* W_n at fixed x */
+      pot->type->eval(pot, &lnext, nb, x, Un, F);
+      if (stop) {
+        for (size_t i = 0; i < nb; i++)
+          if (active[i]) W[i] += Un[i] - Uc[i];
+          else Un[i] = Uc[i];
+      } else {
+        for (size_t i = 0; i < nb; i++) W[i] += Un[i] - Uc[i];
+      }
+      Ut = Uc, Uc = Un, Un = Ut;
+      lam = lnext;
+    }
+    /* look ahead: the force after the move is needed only if λ stays the same */
+    int need_force = 0;
+    if (n + 1 < c->N) {
+      double t2 = (n + 2 == c->N) ? c->tau : (double)(n + 2) * c->dt;
+      limen_protocol_control(c->proto, t2, -1, &lnn);
+      need_force = same_control(&lnn, &lam);
+    }
+    if (refine == 0 && !stop) {
+      for (size_t i = 0; i < nb; i++) xi[i] = gsl_ran_gaussian_ziggurat(&g[i], 1.0);
+    } else {
+      for (size_t i = 0; i < nb; i++) {
+        double s = 0.0;
+        if (active[i]) {
+          if (refine == 0) s = gsl_ran_gaussian_ziggurat(&g[i], 1.0);
+          for (unsigned j = 0; j < refine; j++) s += gsl_ran_gaussian_ziggurat(&g[i], 1.0);
+        }
+        xi[i] = refine ? s * refine_norm : s;
+      }
+    }
+    if (stop) memcpy(xold, x, nb * sizeof *x);
+    c->integ->step(pot, &lam, c->dt, nb, x, F, xi, scratch);
+    if (walls)
+      for (size_t i = 0; i < nb; i++) {
+        if (x[i] < c->wlo) x[i] = 2.0 * c->wlo - x[i];
+        if (x[i] > c->whi) x[i] = 2.0 * c->whi - x[i];
+        if (x[i] < c->wlo) x[i] = c->wlo; /* a step longer than the domain */
+      }
+    if (stop)
+      for (size_t i = 0; i < nb; i++)
+        if (!active[i]) x[i] = xold[i];
+    pot->type->eval(pot, &lam, nb, x, Un, need_force ? F : NULL); /* Q_n at fixed λ */
+    have_force = need_force;
+    if (stop) {
+      for (size_t i = 0; i < nb; i++)
+        if (active[i]) Q[i] += Uc[i] - Un[i];
+        else Un[i] = Uc[i];
+    } else {
+      for (size_t i = 0; i < nb; i++) Q[i] += Uc[i] - Un[i];
+    }
+    Ut = Uc, Uc = Un, Un = Ut;
+    if (passage)
+      for (size_t i = 0; i < nb; i++)
+        if (active[i] && tpass[i] == HUGE_VAL && x[i] >= cfg->passage_x) {
+          tpass[i] = t1;
+          if (stop) active[i] = 0, n_active--;
+        }
+    if (rec && ((n + 1) % every == 0 || n + 1 == c->N)) {
+      for (size_t i = 0; i < nb && first + i < cfg->n_sample_traj; i++)
+        sx[(first + i) * c->n_points + ip] = x[i];
+      ip++;
+    }
+    lnext = lnn;
+  }
+  /* the final jump λ(τ⁻) → λ(τ⁺) (work only) for the trajectories still running */
+  limen_protocol_control(c->proto, c->tau, +1, &lnext);
+  pot->type->eval(pot, &lnext, nb, x, Un, NULL);
+  for (size_t i = 0; i < nb; i++)
+    if (active[i]) {
+      W[i] += Un[i] - Uc[i];
+      Uc[i] = Un[i];
+    }
+  if (rec) /* trajectories stopped early: fill the remaining points with the final x */
+    for (size_t i = 0; i < nb && first + i < cfg->n_sample_traj; i++)
+      for (size_t j = ip; j < c->n_points; j++) sx[(first + i) * c->n_points + j] = x[i];
+  limen_langevin_result *r = c->res;
+  for (size_t i = 0; i < nb; i++) {
+    r->work[first + i] = W[i];
+    r->heat[first + i] = Q[i];
+    r->dU[first + i] = Uc[i] - U0[i];
+    r->x_final[first + i] = x[i];
+    if (passage) r->passage_time[first + i] = tpass[i];
+  }
+}
+
+int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *pot,
+                       const limen_protocol *proto, limen_langevin_result *res,
+                       limen_error *err) {
+  if (!cfg || !proto || !res) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  memset(res, 0, sizeof *res);
+  limen_gsl_quiet();
+  int rc = check_config(cfg, err);
+  if (rc) return rc;
+  rc = limen_protocol_check(proto, err);
+  if (rc) return limen_error_wrap(err, rc, __func__, "protocol '%s'", proto->name);
+  limen_potential *own = NULL;
+  if (!pot) {
+    rc = limen_protocol_potential_alloc(proto, &own, err);
+    if (rc) return limen_error_wrap(err, rc, __func__, "protocol '%s'", proto->name);
+    pot = own;
+  } else if (pot->type != proto->potential) {
+    return limen_error_set(err, LIMEN_EINVAL, __func__,
+                           "potential type '%s' differs from the protocol's '%s'",
+                           pot->type->name, proto->potential->name);
+  }
+  run_ctx c;
+  memset(&c, 0, sizeof c);
+  c.cfg = cfg;
+  c.pot = pot;
+  c.proto = proto;
+  c.integ = cfg->integrator ? cfg->integrator : limen_integrator_euler;
+  limen_eq_sampler sampler;
+  memset(&sampler, 0, sizeof sampler);
+  if (c.integ->requires_harmonic && !pot->type->harmonic) {
+    rc = limen_error_set(err, LIMEN_EINVAL, __func__,
+                         "integrator '%s' needs a harmonic potential, not '%s'", c.integ->name,
+                         pot->type->name);
+    goto done;
+  }
+  c.tau = limen_protocol_duration(proto);
+  if (pot->type == limen_potential_transport &&
+      !(fabs(pot->params.duration - c.tau) <= 1e-9 * c.tau)) {
+    rc = limen_error_set(err, LIMEN_EINVAL, __func__,
+                         "transport potential made for duration %g, protocol lasts %g",
+                         pot->params.duration, c.tau);
+    goto done;
+  }
+  double steps = c.tau > 0 ? ceil(c.tau / cfg->dt * (1.0 - 1e-12)) : 0.0;
+  if (steps > 1e15) {
+    rc = limen_error_set(err, LIMEN_EINVAL, __func__, "tau/dt = %g: too many steps", steps);
+    goto done;
+  }
+  c.N = (size_t)steps;
+  c.dt = c.N ? c.tau / (double)c.N : cfg->dt;
+  pot->type->domain(pot, &c.wlo, &c.whi);
+  if (cfg->init == LIMEN_INIT_EQUILIBRIUM) {
+    limen_control l0;
+    limen_protocol_control(proto, 0.0, -1, &l0);
+    rc = limen_eq_sampler_init(&sampler, pot, &l0, proto->initial_lo, proto->initial_hi, err);
+    if (rc) {
+      rc = limen_error_wrap(err, rc, __func__, "initial equilibrium of '%s'", proto->name);
+      goto done;
+    }
+  } else if (cfg->x0 < c.wlo || cfg->x0 > c.whi) {
+    rc = limen_error_set(err, LIMEN_EINVAL, __func__, "x0 = %g: outside the domain [%g, %g]",
+                         cfg->x0, c.wlo, c.whi);
+    goto done;
+  }
+  c.sampler = &sampler;
+  c.res = res;
+  size_t M = cfg->n_traj;
+  res->n_traj = M;
+  res->n_steps = c.N;
+  res->dt = c.dt;
+  res->duration = c.tau;
+  res->work = malloc(M * sizeof(double));
+  res->heat = malloc(M * sizeof(double));
+  res->dU = malloc(M * sizeof(double));
+  res->x_final = malloc(M * sizeof(double));
+  int bad = !res->work || !res->heat || !res->dU || !res->x_final;
+  if (cfg->record & LIMEN_RECORD_PASSAGE) {
+    res->passage_time = malloc(M * sizeof(double));
+    bad |= !res->passage_time;
+  }
+  if (cfg->record & LIMEN_RECORD_SAMPLES) {
+    res->n_sample_traj = cfg->n_sample_traj < M ? cfg->n_sample_traj : M;
+    c.n_points = sample_points(c.N, cfg->sample_every);
+    res->n_sample_points = c.n_points;
+    res->sample_t = malloc(c.n_points * sizeof(double));
+    res->sample_x = malloc((res->n_sample_traj * c.n_points + 1) * sizeof(double));
+    bad |= !res->sample_t || !res->sample_x;
+    if (!bad) {
+      size_t j = 0;
+      for (size_t n = 0; n <= c.N; n++)
+        if (n % cfg->sample_every == 0 || n == c.N) res->sample_t[j++] = n == c.N ? c.tau : n * c.dt;
+    }
+  }
+  if (bad) {
+    rc = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory for %zu trajectories", M);
+    goto done;
+  }
+  size_t nblocks = (M + LANGEVIN_BLOCK - 1) / LANGEVIN_BLOCK;
+  int nthreads = cfg->threads > 0 ? cfg->threads : omp_get_max_threads();
+  if ((size_t)nthreads > nblocks) nthreads = (int)nblocks;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(nthreads)
+  for (size_t b = 0; b < nblocks; b++) {
+    size_t first = b * LANGEVIN_BLOCK;
+    size_t nb = M - first < LANGEVIN_BLOCK ? M - first : LANGEVIN_BLOCK;
+    run_block(&c, first, nb);
+  }
+  rc = limen_langevin_reduce(cfg, proto, res, err);
+done:
+  limen_eq_sampler_free(&sampler);
+  limen_potential_free(own);
+  if (rc) limen_langevin_result_free(res);
+  return rc;
+}

@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * protocol_library.c: the ready-made protocols of protocol.h (erasure, finite-time-optimal
+ * erasure, static and modulated writes, biased hopping, trap translation, stiffness change). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "limen/protocol.h"
+
+static const char *const names[] = {"erasure",     "erasure-optimal", "modulated-write",
+                                    "static-write", "hopping",         "trap-linear",
+                                    "trap-optimal", "stiffness-change", NULL};
+
+const char *const *limen_protocol_names(void) { return names; }
+
+static int find_name(const char *name) {
+  for (int i = 0; names[i]; i++)
+    if (strcmp(names[i], name) == 0) return i;
+  return -1;
+}
+
+int limen_protocol_args_default(const char *name, limen_protocol_args *a, limen_error *err) {
+  if (!name || !a) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int id = find_name(name);
+  if (id < 0)
+    return limen_error_set(err, LIMEN_ENOTFOUND, __func__,
+                           "unknown protocol '%s' (known: erasure, erasure-optimal, "
+                           "modulated-write, static-write, hopping, trap-linear, trap-optimal, "
+                           "stiffness-change)", name);
+  memset(a, 0, sizeof *a);
+  a->duration = 10.0;
+  a->barrier_kT = 8.0;
+  a->barrier_low_kT = 0.5;
+  a->tilt_kT = 4.0;
+  a->bit = 0;
+  a->success = 0.9;
+  a->levels = 8;
+  a->start_level = 2;
+  a->hop_levels = 2;
+  a->stiffness = 1.0;
+  a->stiffness_final = 4.0;
+  a->distance = 5.0;
+  a->ramp_fraction = 0.0;
+  switch (id) {
+    case 0: a->duration = 50.0; break;
+    case 2: a->duration = 50.0; a->bit = 1; break;
+    case 3: a->tilt_kT = 10.0; a->bit = 1; a->duration = 1.0; break;
+    case 4: a->barrier_kT = 4.0; a->tilt_kT = 2.0; break;
+    case 5: case 6: a->duration = 1.0; break;
+    default: break;
+  }
+  return LIMEN_OK;
+}
+
+static limen_control ctl_well(double barrier, double tilt) {
+  limen_control u = limen_control_zero();
+  u.barrier = barrier;
+  u.tilt = tilt;
+  return u;
+}
+
+static limen_control ctl_trap(double k, double c) {
+  limen_control u = limen_control_zero();
+  u.stiffness = k;
+  u.center = c;
+  return u;
+}
+
+static void set_names(limen_protocol *p, const char *kind) {
+  snprintf(p->name, sizeof p->name, "%s", kind);
+  snprintf(p->kind, sizeof p->kind, "%s", kind);
+}
+
+static int finish(limen_protocol **out, limen_protocol *p, limen_error *err, const char *func) {
+  int rc = limen_protocol_check(p, err);
+  if (rc) {
+    limen_protocol_free(p);
+    *out = NULL;
+    return limen_error_wrap(err, rc, func, "check");
+  }
+  *out = p;
+  return LIMEN_OK;
+}
+
+static int check_bit(int bit, limen_error *err, const char *func) {
+  return limen_check_range(err, func, "bit", bit, 0, 0, 1, 0);
+}
+
+/* Segments of "lower, tilt, raise[, untilt]" for the erasure-type protocols. */
+static int lower_tilt_raise(const char *kind, double Eb, double El, double f, int bit,
+                            double tau, int untilt_stage, limen_protocol **out,
+                            limen_error *err, const char *func) {
+  int rc;
+  if ((rc = limen_check_range(err, func, "barrier_kT", Eb, 0, 1, 1e6, 0))) return rc;
+  if ((rc = limen_check_range(err, func, "barrier_low_kT", El, 0, 1, Eb, 0))) return rc;
+  if ((rc = limen_check_range(err, func, "tilt_kT", f, 0, 0, 1e6, 0))) return rc;
+  if ((rc = check_bit(bit, err, func))) return rc;
+  if ((rc = limen_check_range(err, func, "duration", tau, 0, 1, 1e15, 0))) return rc;
+  size_t ns = untilt_stage ? 4 : 3;
+  limen_protocol *p;
+  if ((rc = limen_protocol_alloc(ns, &p, err))) return rc;
+  set_names(p, kind);
+  double sf = bit ? f : -f;
+  p->potential = limen_potential_quartic;
+  p->initial = ctl_well(Eb, 0.0);
+  limen_control pts[5] = {ctl_well(Eb, 0), ctl_well(El, 0), ctl_well(El, sf), ctl_well(Eb, sf),
+                          ctl_well(Eb, 0)};
+  for (size_t k = 0; k < ns; k++) {
+    p->segments[k].duration = tau / (double)ns;
+    p->segments[k].shape = LIMEN_SHAPE_LINEAR;
+    p->segments[k].start = pts[k];
+    p->segments[k].end = pts[k + 1];
+  }
+  p->final = ctl_well(Eb, 0.0);
+  if (bit) p->target_lo = 0.0;
+  else p->target_hi = 0.0;
+  p->args.duration = tau;
+  p->args.barrier_kT = Eb;
+  p->args.barrier_low_kT = El;
+  p->args.tilt_kT = f;
+  p->args.bit = bit;
+  return finish(out, p, err, func);
+}
+
+int limen_protocol_alloc_erasure(double barrier_kT, double barrier_low_kT, double tilt_kT,
+                                 int bit, double duration, limen_protocol **out,
+                                 limen_error *err) {
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  return lower_tilt_raise("erasure", barrier_kT, barrier_low_kT, tilt_kT, bit, duration, 1, out,
+                          err, __func__);
+}
+
+int limen_protocol_alloc_modulated_write(double barrier_kT, double barrier_low_kT,
+                                         double tilt_kT, int bit, double duration,
+                                         limen_protocol **out, limen_error *err) {
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  return lower_tilt_raise("modulated-write", barrier_kT, barrier_low_kT, tilt_kT, bit, duration,
+                          0, out, err, __func__);
+}
+
+int limen_protocol_alloc_erasure_optimal(double barrier_kT, double success, double duration,
+                                         limen_protocol **out, limen_error *err) {
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int rc;
+  if ((rc = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0, 1, 1e4, 0))) return rc;
+  if ((rc = limen_check_range(err, __func__, "success", success, 0.5, 0, 1.0, 1))) return rc;
+  if ((rc = limen_check_range(err, __func__, "duration", duration, 0, 1, 1e15, 0))) return rc;
+  limen_protocol *p;
+  if ((rc = limen_protocol_alloc(1, &p, err))) return rc;
+  set_names(p, "erasure-optimal");
+  p->potential = limen_potential_transport;
+  p->potential_params.barrier_kT = barrier_kT;
+  p->potential_params.success = success;
+  p->potential_params.duration = duration;
+  p->initial = ctl_well(barrier_kT, 0.0);
+  p->final = p->initial;
+  p->segments[0].duration = duration;
+  p->segments[0].start = p->segments[0].end = p->initial;
+  p->segments[0].start.path = 0.0;
+  p->segments[0].end.path = 1.0;
+  p->target_hi = 0.0;
+  p->args.duration = duration;
+  p->args.barrier_kT = barrier_kT;
+  p->args.success = success;
+  return finish(out, p, err, __func__);
+}
+
+/* One segment of constant control `on` preceded and followed by ramps (or jumps). */
+static void pulse(limen_protocol *p, limen_control off, limen_control on, double tau,
+                  double ramp) {
+  p->initial = p->final = off;
+  if (ramp > 0) {
+    double tr = ramp * tau;
+    p->segments[0] = (limen_protocol_segment){tr, LIMEN_SHAPE_LINEAR, off, on};
+    p->segments[1] = (limen_protocol_segment){tau - 2 * tr, LIMEN_SHAPE_HOLD, on, on};
+    p->segments[2] = (limen_protocol_segment){tr, LIMEN_SHAPE_LINEAR, on, off};
+  } else {
+    p->segments[0] = (limen_protocol_segment){tau, LIMEN_SHAPE_HOLD, on, on};
+  }
+}
+
+int limen_protocol_alloc_static_write(double barrier_kT, double tilt_kT, int bit,
+                                      double duration, double ramp_fraction,
+                                      limen_protocol **out, limen_error *err) {
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int rc;
+  if ((rc = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0, 1, 1e6, 0))) return rc;
+  if ((rc = limen_check_range(err, __func__, "tilt_kT", tilt_kT, 0, 0, 1e6, 0))) return rc;
+  if ((rc = check_bit(bit, err, __func__))) return rc;
+  if ((rc = limen_check_range(err, __func__, "duration", duration, 0, 1, 1e15, 0))) return rc;
+  if ((rc = limen_check_range(err, __func__, "ramp_fraction", ramp_fraction, 0, 0, 0.5, 1)))
+    return rc;
+  limen_protocol *p;
+  if ((rc = limen_protocol_alloc(ramp_fraction > 0 ? 3 : 1, &p, err))) return rc;
+  set_names(p, "static-write");
+  pulse(p, ctl_well(barrier_kT, 0), ctl_well(barrier_kT, bit ? tilt_kT : -tilt_kT), duration,
+        ramp_fraction);
+  if (bit) {
+    p->initial_hi = 0.0;
+    p->target_lo = 0.0;
+  } else {
+    p->initial_lo = 0.0;
+    p->target_hi = 0.0;
+  }
+  p->args.duration = duration;
+  p->args.barrier_kT = barrier_kT;
+  p->args.tilt_kT = tilt_kT;
+  p->args.bit = bit;
+  p->args.ramp_fraction = ramp_fraction;
+  return finish(out, p, err, __func__);
+}
+
+int limen_protocol_alloc_hopping(int levels, double barrier_kT, int start_level,
+                                 int hop_levels, double tilt_kT, double duration,
+                                 double ramp_fraction, limen_protocol **out, limen_error *err) {
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int rc;
+  if ((rc = limen_check_range(err, __func__, "levels", levels, 2, 0, 1 << 24, 0))) return rc;
+  if ((rc = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0, 0, 1e6, 0))) return rc;
+  if ((rc = limen_check_range(err, __func__, "start_level", start_level, 0, 0, levels - 1, 0)))
+    return rc;
+  if ((rc = limen_check_range(err, __func__, "start_level + hop_levels", start_level + hop_levels,
+                              0, 0, levels - 1, 0)))
+    return rc;
+  if (hop_levels == 0)
+    return limen_error_set(err, LIMEN_EINVAL, __func__, "hop_levels = 0: must be nonzero");
+  if ((rc = limen_check_range(err, __func__, "tilt_kT", tilt_kT, 0, 0, 1e6, 0))) return rc;
+  if ((rc = limen_check_range(err, __func__, "duration", duration, 0, 1, 1e15, 0))) return rc;
+  if ((rc = limen_check_range(err, __func__, "ramp_fraction", ramp_fraction, 0, 0, 0.5, 1)))
+    return rc;
+  limen_protocol *p;
+  if ((rc = limen_protocol_alloc(ramp_fraction > 0 ? 3 : 1, &p, err))) return rc;
+  set_names(p, "hopping");
+  p->potential = limen_potential_washboard;
+  p->potential_params.levels = levels;
+  pulse(p, ctl_well(barrier_kT, 0), ctl_well(barrier_kT, hop_levels > 0 ? tilt_kT : -tilt_kT),
+        duration, ramp_fraction);
+  p->initial_lo = start_level - 0.5;
+  p->initial_hi = start_level + 0.5;
+  p->target_lo = start_level + hop_levels - 0.5;
+  p->target_hi = start_level + hop_levels + 0.5;
+  p->args.duration = duration;
+  p->args.levels = levels;
+  p->args.barrier_kT = barrier_kT;
+  p->args.start_level = start_level;
+  p->args.hop_levels = hop_levels;
+  p->args.tilt_kT = tilt_kT;
+  p->args.ramp_fraction = ramp_fraction;
+  return finish(out, p, err, __func__);
+}
+
+static int trap(const char *kind, double k, double lf, double tau, int optimal,
+                limen_protocol **out, limen_error *err, const char *func) {
+  int rc;
+  if ((rc = limen_check_range(err, func, "stiffness", k, 0, 1, 1e12, 0))) return rc;
+  if ((rc = limen_check_range(err, func, "distance", lf, -1e6, 0, 1e6, 0))) return rc;
+  if ((rc = limen_check_range(err, func, "duration", tau, 0, 1, 1e15, 0))) return rc;
+  limen_protocol *p;
+  if ((rc = limen_protocol_alloc(1, &p, err))) return rc;
+  set_names(p, kind);
+  p->potential = limen_potential_harmonic;
+  p->initial = ctl_trap(k, 0.0);
+  p->final = ctl_trap(k, lf);
+  limen_protocol_segment *s = &p->segments[0];
+  s->duration = tau;
+  s->shape = LIMEN_SHAPE_LINEAR;
+  if (optimal) { /* c(t) = λ_f (t + 1/k)/(τ + 2/k), Schmiedl & Seifert 2007 */
+    s->start = ctl_trap(k, lf * (1.0 / k) / (tau + 2.0 / k));
+    s->end = ctl_trap(k, lf * (tau + 1.0 / k) / (tau + 2.0 / k));
+  } else {
+    s->start = p->initial;
+    s->end = p->final;
+  }
+  p->args.duration = tau;
+  p->args.stiffness = k;
+  p->args.distance = lf;
+  return finish(out, p, err, func);
+}
+
+int limen_protocol_alloc_trap_linear(double stiffness, double distance, double duration,
+                                     limen_protocol **out, limen_error *err) {
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  return trap("trap-linear", stiffness, distance, duration, 0, out, err, __func__);
+}
+
+int limen_protocol_alloc_trap_optimal(double stiffness, double distance, double duration,
+                                      limen_protocol **out, limen_error *err) {
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  return trap("trap-optimal", stiffness, distance, duration, 1, out, err, __func__);
+}
+
+int limen_protocol_alloc_stiffness_change(double stiffness_initial, double stiffness_final,
+                                          double duration, limen_protocol **out,
+                                          limen_error *err) {
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int rc;
+  if ((rc = limen_check_range(err, __func__, "stiffness", stiffness_initial, 0, 1, 1e12, 0)))
+    return rc;
+  if ((rc = limen_check_range(err, __func__, "stiffness_final", stiffness_final, 0, 1, 1e12, 0)))
+    return rc;
+  if ((rc = limen_check_range(err, __func__, "duration", duration, 0, 1, 1e15, 0))) return rc;
+  limen_protocol *p;
+  if ((rc = limen_protocol_alloc(1, &p, err))) return rc;
+  set_names(p, "stiffness-change");
+  p->potential = limen_potential_harmonic;
+  p->initial = ctl_trap(stiffness_initial, 0.0);
+  p->final = ctl_trap(stiffness_final, 0.0);
+  p->segments[0] = (limen_protocol_segment){duration, LIMEN_SHAPE_LINEAR, p->initial, p->final};
+  p->args.duration = duration;
+  p->args.stiffness = stiffness_initial;
+  p->args.stiffness_final = stiffness_final;
+  return finish(out, p, err, __func__);
+}
+
+int limen_protocol_alloc_named(const char *name, const limen_protocol_args *args,
+                               limen_protocol **out, limen_error *err) {
+  if (!name || !out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  limen_protocol_args d;
+  int rc = limen_protocol_args_default(name, &d, err);
+  if (rc) return rc;
+  const limen_protocol_args *a = args ? args : &d;
+  switch (find_name(name)) {
+    case 0: rc = limen_protocol_alloc_erasure(a->barrier_kT, a->barrier_low_kT, a->tilt_kT, a->bit,
+                                              a->duration, out, err); break;
+    case 1: rc = limen_protocol_alloc_erasure_optimal(a->barrier_kT, a->success, a->duration, out,
+                                                      err); break;
+    case 2: rc = limen_protocol_alloc_modulated_write(a->barrier_kT, a->barrier_low_kT, a->tilt_kT,
+                                                      a->bit, a->duration, out, err); break;
+    case 3: rc = limen_protocol_alloc_static_write(a->barrier_kT, a->tilt_kT, a->bit, a->duration,
+                                                   a->ramp_fraction, out, err); break;
+    case 4: rc = limen_protocol_alloc_hopping(a->levels, a->barrier_kT, a->start_level,
+                                              a->hop_levels, a->tilt_kT, a->duration,
+                                              a->ramp_fraction, out, err); break;
+    case 5: rc = limen_protocol_alloc_trap_linear(a->stiffness, a->distance, a->duration, out,
+                                                  err); break;
+    case 6: rc = limen_protocol_alloc_trap_optimal(a->stiffness, a->distance, a->duration, out,
+                                                   err); break;
+    default: rc = limen_protocol_alloc_stiffness_change(a->stiffness, a->stiffness_final,
+                                                        a->duration, out, err); break;
+  }
+  if (rc) return limen_error_wrap(err, rc, __func__, "protocol '%s'", name);
+  return LIMEN_OK;
+}

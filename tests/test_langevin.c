@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * The Langevin engine: bookkeeping, reproducibility, integrators and the quick statistical
+ * checks of theory §5 (harmonic trap: EM stationary variance, exact OU transition density,
+ * Schmiedl–Seifert optimal translation, stiffness change, Jarzynski).  Sizes scale with
+ * LIMEN_TEST_SCALE; tolerances are 4 standard errors of the reduced sample. */
+#include <criterion/criterion.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sort.h>
+#include <stdlib.h>
+#include <math.h>
+#include <string.h>
+
+#include "limen/limen.h"
+#include "testutil.h"
+
+static size_t scaled(double n) {
+  double v = n * tu_scale();
+  return v < 200 ? 200 : (size_t)v;
+}
+
+static limen_langevin_config cfg_of(double dt, size_t n, uint64_t seed) {
+  limen_langevin_config c = limen_langevin_config_default();
+  c.dt = dt;
+  c.n_traj = n;
+  c.seed = seed;
+  c.threads = 1;
+  return c;
+}
+
+static void run_ok(const limen_langevin_config *c, const limen_protocol *p,
+                   limen_langevin_result *r) {
+  limen_error e;
+  limen_error_clear(&e);
+  int rc = limen_langevin_run(c, NULL, p, r, &e);
+  cr_assert_eq(rc, LIMEN_OK, "%s", e.msg);
+}
+
+static void var_se(const double *v, size_t n, double *var, double *se) {
+  double m = 0, s2 = 0, s4 = 0;
+  for (size_t i = 0; i < n; i++) m += v[i];
+  m /= (double)n;
+  for (size_t i = 0; i < n; i++) {
+    double d = (v[i] - m) * (v[i] - m);
+    s2 += d;
+    s4 += d * d;
+  }
+  *var = s2 / (double)(n - 1);
+  double m4 = s4 / (double)n;
+  *se = sqrt((m4 - *var * *var) / (double)n);
+}
+
+Test(langevin, first_law_holds_on_every_trajectory) {
+  limen_protocol *p;
+  cr_assert_eq(limen_protocol_alloc_erasure(6, 0.5, 3, 0, 4.0, &p, NULL), 0);
+  limen_langevin_config c = cfg_of(1e-3, 256, 7);
+  const limen_integrator_type *ints[2] = {limen_integrator_euler, limen_integrator_heun};
+  for (int k = 0; k < 2; k++) {
+    c.integrator = ints[k];
+    limen_langevin_result r;
+    run_ok(&c, p, &r);
+    for (size_t i = 0; i < r.n_traj; i++)
+      cr_assert(fabs(r.dU[i] - (r.work[i] - r.heat[i])) <= 1e-10 * (1 + fabs(r.work[i])),
+                "%s: trajectory %zu: dU = %.17g, W - Q = %.17g", ints[k]->name, i, r.dU[i],
+                r.work[i] - r.heat[i]);
+    cr_assert(r.max_first_law_residual <= 1e-10);
+    cr_log_info("%s: max |dU - (W - Q)| = %.3g over %zu trajectories", ints[k]->name,
+                r.max_first_law_residual, r.n_traj);
+    limen_langevin_result_free(&r);
+  }
+  limen_protocol_free(p);
+}
+
+Test(langevin, results_are_bit_identical_for_any_thread_count) {
+  limen_protocol *p;
+  cr_assert_eq(limen_protocol_alloc_erasure(6, 0.5, 3, 1, 2.0, &p, NULL), 0);
+  limen_langevin_config c = cfg_of(2e-3, 333, 99);
+  c.record = LIMEN_RECORD_HISTOGRAMS;
+  limen_langevin_result r1, r3;
+  run_ok(&c, p, &r1);
+  c.threads = 3;
+  run_ok(&c, p, &r3);
+  cr_assert(memcmp(r1.work, r3.work, r1.n_traj * sizeof(double)) == 0);
+  cr_assert(memcmp(r1.heat, r3.heat, r1.n_traj * sizeof(double)) == 0);
+  cr_assert(memcmp(r1.x_final, r3.x_final, r1.n_traj * sizeof(double)) == 0);
+  cr_assert(r1.mean_work == r3.mean_work && r1.stderr_heat == r3.stderr_heat);
+  cr_assert(gsl_histogram_equal_bins_p(r1.work_hist, r3.work_hist));
+  limen_langevin_result_free(&r1);
+  limen_langevin_result_free(&r3);
+  limen_protocol_free(p);
+}
+
+Test(langevin, rejects_bad_input) {
+  limen_protocol *p;
+  cr_assert_eq(limen_protocol_alloc_erasure(6, 0.5, 3, 1, 2.0, &p, NULL), 0);
+  limen_langevin_config c = cfg_of(-1, 10, 1);
+  limen_langevin_result r;
+  limen_error e;
+  cr_assert_eq(limen_langevin_run(&c, NULL, p, &r, &e), LIMEN_EINVAL);
+  cr_assert(strstr(e.msg, "dt = -1") != NULL, "%s", e.msg);
+  cr_assert(r.work == NULL);
+  c = cfg_of(1e-3, 10, 1);
+  c.integrator = limen_integrator_ou;
+  cr_assert_eq(limen_langevin_run(&c, NULL, p, &r, &e), LIMEN_EINVAL);
+  cr_assert(strstr(e.msg, "harmonic") != NULL, "%s", e.msg);
+  const limen_integrator_type *t;
+  cr_assert_eq(limen_integrator_by_name("heun", &t, NULL), 0);
+  cr_assert_eq(t, limen_integrator_heun);
+  cr_assert_eq(limen_integrator_by_name("rk4", &t, &e), LIMEN_ENOTFOUND);
+  limen_protocol_free(p);
+}
+
+Test(langevin, samples_and_histograms) {
+  limen_protocol *p;
+  cr_assert_eq(limen_protocol_alloc_trap_linear(1.0, 2.0, 1.0, &p, NULL), 0);
+  limen_langevin_config c = cfg_of(0.01, 100, 3);
+  c.record = LIMEN_RECORD_SAMPLES | LIMEN_RECORD_HISTOGRAMS;
+  c.n_sample_traj = 5;
+  c.sample_every = 30;
+  limen_langevin_result r;
+  run_ok(&c, p, &r);
+  cr_assert_eq(r.n_steps, 100);
+  cr_assert_eq(r.n_sample_points, 5); /* steps 0, 30, 60, 90, 100 */
+  cr_assert(tu_close_rel(r.sample_t[4], 1.0, 1e-15));
+  for (size_t i = 0; i < 5; i++) cr_assert_eq(r.sample_x[i * 5 + 4], r.x_final[i]);
+  double tot = 0;
+  for (size_t b = 0; b < gsl_histogram_bins(r.heat_hist); b++) tot += gsl_histogram_get(r.heat_hist, b);
+  cr_assert_eq(tot, 100.0);
+  limen_langevin_result_free(&r);
+  limen_protocol_free(p);
+}
+
+/* Euler–Maruyama in U = (k/2)x²: x' = (1 − kΔt)x + √(2Δt)ξ has the stationary variance
+ * (1/k)/(1 − kΔt/2) exactly (theory §5). */
+Test(langevin, euler_stationary_variance_is_the_discrete_formula) {
+  const double k = 2.0, dt = 0.05, tau = 20.0; /* (1 − kΔt)^{2N} = 0.9^800: stationary */
+  limen_protocol *p;
+  cr_assert_eq(limen_protocol_alloc_stiffness_change(k, k, tau, &p, NULL), 0);
+  limen_langevin_config c = cfg_of(dt, scaled(40000), 11);
+  c.threads = 0;
+  limen_langevin_result r;
+  run_ok(&c, p, &r);
+  double v, se;
+  var_se(r.x_final, r.n_traj, &v, &se);
+  double expect = (1.0 / k) / (1.0 - k * dt / 2.0), z = tu_z(v, expect, se);
+  cr_log_info("EM stationary variance: expected %.6f measured %.6f se %.6f z %.2f (1/k = %.3f)",
+              expect, v, se, z, 1 / k);
+  cr_assert(fabs(z) < 4, "variance %g vs %g: z = %.2f", v, expect, z);
+  limen_langevin_result_free(&r);
+  limen_protocol_free(p);
+}
+
+/* The exact OU step reproduces the transition density of U = (k/2)(x − c)² for any Δt:
+ * from x0, x(t) ~ N(c + (x0 − c)e^{−kt}, (1 − e^{−2kt})/k).  Kolmogorov–Smirnov test. */
+Test(langevin, ou_step_has_the_exact_transition_density) {
+  const double k = 1.5, x0 = 2.0, tau = 0.7;
+  limen_protocol *p;
+  cr_assert_eq(limen_protocol_alloc_stiffness_change(k, k, tau, &p, NULL), 0);
+  double dts[2] = {tau, tau / 7.0};
+  for (int j = 0; j < 2; j++) {
+    limen_langevin_config c = cfg_of(dts[j], scaled(20000), 5 + j);
+    c.integrator = limen_integrator_ou;
+    c.init = LIMEN_INIT_FIXED;
+    c.x0 = x0;
+    limen_langevin_result r;
+    run_ok(&c, p, &r);
+    double m = x0 * exp(-k * tau), s = sqrt(-expm1(-2 * k * tau) / k);
+    size_t n = r.n_traj;
+    double *y = r.x_final, mean = 0;
+    for (size_t i = 0; i < n; i++) mean += y[i];
+    mean /= (double)n;
+    double v, se;
+    var_se(y, n, &v, &se);
+    double zm = (mean - m) / (s / sqrt((double)n)), zv = tu_z(v, s * s, se);
+    gsl_sort(y, 1, n);
+    double D = 0;
+    for (size_t i = 0; i < n; i++) {
+      double F = gsl_cdf_gaussian_P(y[i] - m, s);
+      D = fmax(D, fmax(fabs(F - (double)i / n), fabs(F - (double)(i + 1) / n)));
+    }
+    double ks = D * sqrt((double)n);
+    cr_log_info("OU step dt=%.3f: mean %.5f (exact %.5f, z %.2f), var %.5f (exact %.5f, z %.2f), "
+                "KS sqrt(n)D = %.3f", dts[j], mean, m, zm, v, s * s, zv, ks);
+    cr_assert(fabs(zm) < 4 && fabs(zv) < 4);
+    cr_assert(ks < 1.95, "KS statistic %.3f (0.1%% critical value 1.95)", ks);
+    limen_langevin_result_free(&r);
+  }
+  limen_protocol_free(p);
+}
+
+/* Schmiedl & Seifert (PRL 98, 108301 (2007)): optimal trap translation by λ_f in τ costs
+ * W* = λ_f²/(τ + 2/k) with Var W = 2⟨W⟩ (Gaussian work, Jarzynski with ΔF = 0); the linear
+ * protocol costs λ_f²/τ² (τ − (1 − e^{−kτ})/k), more.  Exact OU dynamics; the O(Δt) error of the
+ * piecewise-constant protocol is checked by halving Δt. */
+Test(langevin, schmiedl_seifert_optimal_trap_translation) {
+  const double k = 1.0, lf = 3.0, tau = 1.0;
+  limen_protocol *po, *pl;
+  cr_assert_eq(limen_protocol_alloc_trap_optimal(k, lf, tau, &po, NULL), 0);
+  cr_assert_eq(limen_protocol_alloc_trap_linear(k, lf, tau, &pl, NULL), 0);
+  double wstar = lf * lf / (tau + 2 / k);
+  double wlin = lf * lf / (tau * tau) * (tau - (1 - exp(-k * tau)) / k);
+  double prev = NAN, prev_se = 0;
+  for (int h = 0; h < 2; h++) {
+    limen_langevin_config c = cfg_of(2e-3 / (1 << h), scaled(20000), 21);
+    c.noise_refine = 1 - h; /* both runs follow the same Brownian paths */
+    c.integrator = limen_integrator_ou;
+    c.threads = 0;
+    limen_langevin_result ro, rl;
+    run_ok(&c, po, &ro);
+    run_ok(&c, pl, &rl);
+    double v, se;
+    var_se(ro.work, ro.n_traj, &v, &se);
+    double z = tu_z(ro.mean_work, wstar, ro.stderr_work);
+    /* Var W − 2⟨W⟩ with its standard error (the two estimates are correlated; the bound
+     * below adds their errors, which is conservative) */
+    double zv = (v - 2 * ro.mean_work) / (se + 2 * ro.stderr_work);
+    size_t n = ro.n_traj;
+    double dm = 0, ds = 0;
+    for (size_t i = 0; i < n; i++) dm += rl.work[i] - ro.work[i];
+    dm /= (double)n;
+    for (size_t i = 0; i < n; i++) {
+      double d = rl.work[i] - ro.work[i] - dm;
+      ds += d * d;
+    }
+    ds = sqrt(ds / (double)(n - 1) / (double)n);
+    double zd = tu_z(dm, wlin - wstar, ds);
+    cr_log_info("Schmiedl-Seifert dt=%.1e: W* expected %.5f measured %.5f se %.5f z %.2f; "
+                "Var W %.4f vs 2<W> %.4f (z %.2f); linear - optimal: expected %.5f measured %.5f "
+                "se %.5f z %.2f", c.dt, wstar, ro.mean_work, ro.stderr_work, z, v,
+                2 * ro.mean_work, zv, wlin - wstar, dm, ds, zd);
+    cr_assert(fabs(z) < 4 && fabs(zv) < 4 && fabs(zd) < 4);
+    cr_assert(dm > 4 * ds, "the linear protocol must cost more");
+    if (h == 1) {
+      double shift = fabs(ro.mean_work - prev);
+      cr_log_info("Schmiedl-Seifert: halving dt moves <W> by %.2e (se %.2e)", shift, prev_se);
+      cr_assert(shift < prev_se, "dt bias %.3g above one standard error %.3g", shift, prev_se);
+    }
+    prev = ro.mean_work;
+    prev_se = ro.stderr_work;
+    limen_langevin_result_free(&ro);
+    limen_langevin_result_free(&rl);
+  }
+  limen_protocol_free(po);
+  limen_protocol_free(pl);
+}
+
+/* Mean work of a linear stiffness ramp k(t), from the exact variance ODE
+ * dv/dt = −2k(t)v + 2 (RK4, fine steps): ⟨W⟩ = ∫ k̇/2 · v dt. */
+static double stiffness_work(double ki, double kf, double tau) {
+  int n = 200000;
+  double h = tau / n, v = 1 / ki, w = 0, kd = (kf - ki) / tau;
+#define RHS(t, v) (-2 * (ki + kd * (t)) * (v) + 2)
+  for (int i = 0; i < n; i++) {
+    double t = i * h;
+    double k1 = RHS(t, v), k2 = RHS(t + h / 2, v + h / 2 * k1), k3 = RHS(t + h / 2, v + h / 2 * k2),
+           k4 = RHS(t + h, v + h * k3);
+    double vn = v + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
+    w += kd / 2 * h / 6 * (v + 4 * (v + h / 2 * (k1 + k2) / 2) + vn); /* Simpson on the step */
+    v = vn;
+  }
+#undef RHS
+  return w;
+}
+
+Test(langevin, stiffness_change_approaches_the_free_energy) {
+  const double ki = 1.0, kf = 4.0, dF = 0.5 * log(kf / ki);
+  /* the deterministic reference tends to ΔF quasi-statically */
+  double wslow = stiffness_work(ki, kf, 2000.0);
+  cr_log_info("stiffness change: <W>(tau=2000) = %.6f, quasi-static (1/2)ln(kf/ki) = %.6f", wslow,
+              dF);
+  cr_assert(fabs(wslow - dF) < 2e-3);
+  const double tau = 20.0;
+  double expect = stiffness_work(ki, kf, tau);
+  double prev = NAN, prev_se = 0;
+  for (int h = 0; h < 2; h++) {
+    limen_langevin_config c = cfg_of(1e-2 / (1 << h), scaled(8000), 31);
+    c.noise_refine = 1 - h; /* both runs follow the same Brownian paths */
+    c.integrator = limen_integrator_ou;
+    c.threads = 0;
+    limen_protocol *p;
+    cr_assert_eq(limen_protocol_alloc_stiffness_change(ki, kf, tau, &p, NULL), 0);
+    limen_langevin_result r;
+    run_ok(&c, p, &r);
+    double z = tu_z(r.mean_work, expect, r.stderr_work);
+    cr_log_info("stiffness change tau=%g dt=%.0e: <W> expected %.5f measured %.5f se %.5f z %.2f "
+                "(quasi-static %.5f)", tau, c.dt, expect, r.mean_work, r.stderr_work, z, dF);
+    cr_assert(fabs(z) < 4);
+    if (h == 1) cr_assert(fabs(r.mean_work - prev) < prev_se, "dt bias above one se");
+    prev = r.mean_work;
+    prev_se = r.stderr_work;
+    limen_langevin_result_free(&r);
+    limen_protocol_free(p);
+  }
+}
+
+/* Jarzynski: ⟨e^{−W}⟩ = e^{−ΔF} for a fast stiffness jump-and-ramp (⟨W⟩ − ΔF of order kT).
+ * With the exact OU step the equality holds at any Δt for the piecewise-constant protocol. */
+Test(langevin, jarzynski_equality_few_kT) {
+  const double ki = 1.0, kf = 6.0, dF = 0.5 * log(kf / ki);
+  limen_protocol *p;
+  cr_assert_eq(limen_protocol_alloc_stiffness_change(ki, kf, 0.2, &p, NULL), 0);
+  limen_langevin_config c = cfg_of(1e-2, scaled(40000), 41);
+  c.integrator = limen_integrator_ou;
+  c.threads = 0;
+  limen_langevin_result r;
+  run_ok(&c, p, &r);
+  double est, se;
+  cr_assert_eq(limen_langevin_jarzynski(&r, &est, &se, NULL), 0);
+  double z = tu_z(est, dF, se);
+  cr_log_info("Jarzynski: dF expected %.5f, -ln<e^-W> = %.5f se %.5f z %.2f; <W> = %.4f "
+              "(dissipated %.3f kT)", dF, est, se, z, r.mean_work, r.mean_work - dF);
+  cr_assert(r.mean_work - dF > 0.3, "not in the few-kT regime");
+  cr_assert(fabs(z) < 4);
+  limen_langevin_result_free(&r);
+  limen_protocol_free(p);
+}
+
+/* Exact equilibrium sampling of the quartic well: ⟨x²⟩ against quadrature. */
+Test(langevin, equilibrium_sampler_matches_quadrature) {
+  limen_potential *pot;
+  limen_control u = limen_control_zero();
+  u.barrier = 3.0;
+  u.tilt = 0.7;
+  cr_assert_eq(limen_potential_alloc(limen_potential_quartic, NULL, &pot, NULL), 0);
+  size_t n = scaled(40000);
+  double *x = malloc(n * sizeof *x);
+  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, HUGE_VAL, 5, n, x, NULL), 0);
+  double z0 = 0, z1 = 0, z2 = 0;
+  for (int i = -40000; i <= 40000; i++) { /* trapezoid on [−4, 4], spectrally accurate here */
+    double y = i * 1e-4, w = exp(-limen_potential_energy(pot, &u, y));
+    z0 += w;
+    z1 += w * y;
+    z2 += w * y * y;
+  }
+  double m1 = z1 / z0, m2 = z2 / z0;
+  double s1 = 0, s2 = 0;
+  for (size_t i = 0; i < n; i++) s1 += x[i];
+  s1 /= (double)n;
+  double v, se;
+  var_se(x, n, &v, &se);
+  double zm = (s1 - m1) / sqrt((m2 - m1 * m1) / (double)n), zv = tu_z(v, m2 - m1 * m1, se);
+  (void)s2;
+  cr_log_info("sampler: <x> %.5f vs %.5f (z %.2f), var %.5f vs %.5f (z %.2f)", s1, m1, zm, v,
+              m2 - m1 * m1, zv);
+  cr_assert(fabs(zm) < 4 && fabs(zv) < 4);
+  /* restricted to a region */
+  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, 0.0, 5, n, x, NULL), 0);
+  for (size_t i = 0; i < n; i++) cr_assert(x[i] <= 0.0);
+  free(x);
+  limen_potential_free(pot);
+}
+
+/* Every ready-made protocol runs with its defaults; the first law holds on every trajectory. */
+Test(langevin, every_library_protocol_runs) {
+  for (const char *const *n = limen_protocol_names(); *n; n++) {
+    limen_protocol *p;
+    limen_error e;
+    cr_assert_eq(limen_protocol_alloc_named(*n, NULL, &p, &e), 0, "%s: %s", *n, e.msg);
+    limen_langevin_config c = cfg_of(2e-3, 64, 1);
+    c.threads = 0;
+    limen_langevin_result r;
+    int rc = limen_langevin_run(&c, NULL, p, &r, &e);
+    cr_assert_eq(rc, LIMEN_OK, "%s: %s", *n, e.msg);
+    cr_assert(r.max_first_law_residual < 1e-10, "%s: residual %g", *n, r.max_first_law_residual);
+    cr_log_info("%-17s tau %6.1f: <W> %8.4f <Q> %8.4f success %.3f (64 trajectories)", *n,
+                r.duration, r.mean_work, r.mean_heat, r.success);
+    limen_langevin_result_free(&r);
+    limen_protocol_free(p);
+  }
+}
