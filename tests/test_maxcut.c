@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "limen/maxcut.h"
+#include "limen/rng.h"
+#include "limen/units.h"
 #include "testutil.h"
 
 static const char *temp_file(const char *text) {
@@ -122,7 +124,8 @@ Test(maxcut, G1_within_one_percent_of_best_known) {
   limen_graph_free(g);
 }
 
-/* Same seed, same trajectory; the schedule ends at β_end and E_b(0)·β_end/β₀. */
+/* Same seed, same trajectory; the barrier follows E_b(0) + ln(1 + t/t0) in physical time,
+ * J/kT rises in proportion to the barrier, and physical time is t0·(e^{rise} − 1) seconds. */
 Test(maxcut, anneal_is_reproducible_and_follows_the_schedule) {
   limen_graph *g;
   limen_error err;
@@ -137,15 +140,60 @@ Test(maxcut, anneal_is_reproducible_and_follows_the_schedule) {
   cr_assert_eq(a.flips, b.flips);
   cr_assert_eq(a.heat_modulated_J, b.heat_modulated_J);
   cr_assert_eq(a.n_points, 4);
-  cr_assert(tu_close_rel(a.final_barrier_kT, c.barrier0_kT * c.beta_end / c.beta0, 1e-12));
-  /* β at the last recorded sweep (k = 199): β₀(1 + 199·Δ/E_b(0)), Δ = E_b(0)(β_end/β₀ − 1)/200 */
-  double beta_last = c.beta0 * (1 + 199.0 * (c.beta_end / c.beta0 - 1) / 200.0);
-  cr_assert(tu_close_rel(a.points[3].beta, beta_last, 1e-12), "%g vs %g", a.points[3].beta, beta_last);
-  cr_assert(a.points[3].log10_time_s > a.points[0].log10_time_s);
+  cr_assert(tu_close_rel(a.final_barrier_kT, c.barrier0_kT + c.barrier_rise_kT, 1e-12));
+  /* r(0) is the Kramers rate of the quartic cell at E_b(0): 2√2·E_b/π·e^{−E_b} per τ₀ */
+  double r0 = 2.0 * sqrt(2.0) * c.barrier0_kT / 3.14159265358979323846 * exp(-c.barrier0_kT) / c.tau0_s;
+  cr_assert(tu_close_rel(a.attempt_rate0_per_s, r0, 1e-10), "%g vs %g", a.attempt_rate0_per_s, r0);
+  double delta = c.barrier_rise_kT / 200.0;
+  cr_assert(tu_close_rel(a.t0_s, 1.0 / (r0 * expm1(delta)), 1e-12));
+  cr_assert(tu_close_rel(a.time_s, a.t0_s * expm1(c.barrier_rise_kT), 1e-12));
+  /* defaults: a device schedule, between a microsecond and a second */
+  cr_assert(a.time_s > 1e-6 && a.time_s < 1.0, "physical time %g s", a.time_s);
+  for (size_t i = 0; i < a.n_points; i++) {
+    const limen_anneal_point *p = &a.points[i];
+    double k = (double)p->sweep - 1.0; /* the sweep recorded is the last one done */
+    /* the barrier is E_b(0) + ln(1 + t/t0) at the start of that sweep */
+    double t_start = a.t0_s * expm1(k * delta);
+    cr_assert(tu_close_rel(p->barrier_kT, c.barrier0_kT + log1p(t_start / a.t0_s), 1e-12));
+    cr_assert(tu_close_rel(p->beta, c.beta0 + (c.beta_end - c.beta0) * k * delta / c.barrier_rise_kT, 1e-12));
+    cr_assert(tu_close_rel(p->time_s, a.t0_s * expm1((k + 1.0) * delta), 1e-12));
+    /* sweep k lasts one mean attempt time 1/r(t_k), r(t) = r(0)/(1 + t/t0) */
+    cr_assert(tu_close_rel(a.t0_s * (expm1((k + 1.0) * delta) - expm1(k * delta)), (1.0 + t_start / a.t0_s) / r0, 1e-9));
+  }
   limen_anneal_result_free(&a);
   limen_anneal_result_free(&b);
   c.beta_end = 0.05;
   cr_assert_eq(limen_maxcut_anneal(g, &c, NULL, &a, &err), LIMEN_EINVAL);
   cr_assert(strstr(err.msg, "beta_end = 0.05"), "%s", err.msg);
+  limen_graph_free(g);
+}
+
+/* First law on the coupling energy: U = J·H changes by (coupling work) − (heat of the flips). */
+Test(maxcut, anneal_energy_balance) {
+  limen_graph *g;
+  limen_error err;
+  cr_assert_eq(limen_graph_random(30, 0.3, 1, 5, &g, &err), LIMEN_OK);
+  limen_anneal_config c = limen_anneal_config_default();
+  c.sweeps = 300;
+  c.record_every = 1;
+  int *s = malloc(g->n * sizeof *s);
+  limen_anneal_result r;
+  cr_assert_eq(limen_maxcut_anneal(g, &c, s, &r, &err), LIMEN_OK, "%s", err.msg);
+  double kT = limen_kT(c.temperature_K);
+  /* initial spins: stream K of the seed, as in the annealer */
+  limen_rng r0;
+  limen_rng_seed(&r0, c.seed, (uint64_t)c.sweeps);
+  int *s0 = malloc(g->n * sizeof *s0);
+  for (size_t i = 0; i < g->n; i++) s0[i] = (limen_rng_u64(&r0) >> 63) ? 1 : -1;
+  double H0 = g->total_weight - 2.0 * limen_maxcut_value(g, s0);
+  double H1 = g->total_weight - 2.0 * r.final_cut;
+  double beta_last = r.points[r.n_points - 1].beta;
+  double dU = (beta_last * H1 - c.beta0 * H0) * kT;
+  double balance = r.coupling_work_J - r.heat_modulated_J;
+  cr_log_info("dU = %.6e J, W - Q = %.6e J", dU, balance);
+  cr_assert(fabs(dU - balance) <= 1e-9 * (fabs(r.coupling_work_J) + fabs(r.heat_modulated_J)), "%g vs %g", dU, balance);
+  free(s);
+  free(s0);
+  limen_anneal_result_free(&r);
   limen_graph_free(g);
 }

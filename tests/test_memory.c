@@ -291,3 +291,39 @@ Test(memory, jump_statistics_agree_with_langevin_cells, .timeout = 120) {
   cr_assert(fabs(z_move) < 4, "move z = %g", z_move);
   cr_assert(fabs(z_closed) < 4, "Langevin heat vs (H): z = %g", z_closed);
 }
+
+/* At the defaults (E_ret from 10 years at p = 1e-6, Δt = 1 µs, p_w = 1e-6) a static paradigm pays
+ * theory (S) for every operation: 2–3·E_ret-scale work, 100–200 kT per bit flip or per level
+ * crossed, against ≤ a few kT for the same one-level move by hopping at the lowered barrier. */
+Test(memory, static_writes_cost_over_100_kT_per_operation_at_defaults) {
+  limen_error err;
+  limen_memory_config c = limen_memory_config_default();
+  double delta = 2.0 * c.w_max / 1023.0, w0 = -c.w_max + 511 * delta, dw = delta, heat;
+  limen_memory_step s = {0, 1e-6};
+  limen_memory_stats st;
+  limen_memory *m;
+  /* digital: 511 → 512 flips all 10 bits */
+  cr_assert_eq(limen_memory_alloc(limen_memory_digital_static, &c, 1, &w0, &m, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert(m->e_ret_kT > 55 && m->e_ret_kT < 60, "E_ret %g kT", m->e_ret_kT);
+  cr_assert_eq(limen_memory_apply(m, &dw, &s, NULL, &heat, &st, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(st.ops, 10.0);
+  cr_log_info("digital-static: %.2f kT per bit flip at E_ret = %.2f kT", heat / 10, m->e_ret_kT);
+  cr_assert(heat / 10 > 100 && heat / 10 < 200, "%g kT per flip", heat / 10);
+  limen_memory_free(m);
+  /* analog: one level crossed */
+  cr_assert_eq(limen_memory_alloc(limen_memory_analog_static, &c, 1, &w0, &m, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(limen_memory_apply(m, &dw, &s, NULL, &heat, &st, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(st.ops, 1.0);
+  cr_log_info("analog-static: %.2f kT per level", heat);
+  cr_assert(heat > 100 && heat < 200, "%g kT per level", heat);
+  limen_memory_free(m);
+  /* lim-fixed at E_low = 10 kT: the closed form (H) of the same one-level move */
+  cr_assert_eq(limen_memory_alloc(limen_memory_lim_fixed, &c, 1, &w0, &m, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(limen_memory_apply(m, &dw, &s, NULL, &heat, &st, &err), LIMEN_OK, "%s", err.msg);
+  double e_h;
+  cr_assert_eq(limen_hop_cost_kT(1.0, st.rate_dt, &e_h, NULL, NULL, &err), LIMEN_OK);
+  cr_log_info("lim-fixed: closed form %.3f kT for one level at r·Δt = %.3f", e_h, st.rate_dt);
+  cr_assert(tu_close_rel(st.expected_kT, e_h, 1e-12));
+  cr_assert(e_h < 1.0);
+  limen_memory_free(m);
+}

@@ -223,3 +223,38 @@ Test(train, bad_configuration_is_rejected) {
   cr_assert_eq(limen_task_setup("imagenet", 1, &t, &err), LIMEN_ENOTFOUND);
   cr_assert(strstr(err.msg, "task 'imagenet'"), "%s", err.msg);
 }
+
+/* The closed form (H) replayed along a recorded trajectory equals the run's own closed-form
+ * expectation at its window (no cell driven over the barrier), falls with a longer window,
+ * and the measured heat agrees with it within its standard error. */
+Test(train, hop_closed_form_replays_the_recorded_trajectory) {
+  limen_task t;
+  limen_error err;
+  cr_assert_eq(limen_task_setup("breast-cancer", 1, &t, &err), LIMEN_OK, "%s", err.msg);
+  const limen_memory_type *types[2] = {limen_memory_lim_fixed, limen_memory_lim_matched};
+  for (int k = 0; k < 2; k++) {
+    limen_train_config c = t.defaults;
+    c.record_updates = 1;
+    limen_train_result r;
+    cr_assert_eq(limen_train_run(&t.model, t.train, t.test, types[k], NULL, &c, &r, &err), LIMEN_OK, "%s", err.msg);
+    cr_assert_eq(r.driven, 0);
+    double kT = 1.380649e-23 * r.temperature_K, e_same, e_slow; /* k_B, exact (SI 2019) */
+    cr_assert_eq(limen_train_hop_closed_form_kT(&r, c.window_s, &e_same, &err), LIMEN_OK, "%s", err.msg);
+    cr_assert_eq(limen_train_hop_closed_form_kT(&r, 10 * c.window_s, &e_slow, &err), LIMEN_OK, "%s", err.msg);
+    double z = (r.total_heat_J - e_same * kT) / r.heat_stderr_J;
+    cr_log_info("%s: closed form %.6e J, expected %.6e J, measured %.6e J (z = %.2f); 10x window: %.3e J",
+                types[k]->name, e_same * kT, r.expected_heat_J, r.total_heat_J, z, e_slow * kT);
+    cr_assert(tu_close_rel(e_same * kT, r.expected_heat_J, 1e-10));
+    cr_assert(fabs(z) < 4, "z = %g", z);
+    cr_assert(e_slow < e_same);
+    limen_train_result_free(&r);
+  }
+  limen_train_config c = t.defaults;
+  limen_train_result r;
+  cr_assert_eq(limen_train_run(&t.model, t.train, t.test, limen_memory_ideal, NULL, &c, &r, &err), LIMEN_OK);
+  double e;
+  cr_assert_eq(limen_train_hop_closed_form_kT(&r, 1e-6, &e, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "record_updates"), "%s", err.msg);
+  limen_train_result_free(&r);
+  limen_task_free(&t);
+}

@@ -6,25 +6,33 @@
  * cut(s) = Σ_{(i,j)} w_ij (1 − s_i s_j)/2 = (Σ w − H(s))/2 with the Ising energy
  * H(s) = Σ_{(i,j)} w_ij s_i s_j, so maximizing the cut minimizes H.
  *
- * Annealing rule (documented exactly; sweep k = 0 … K−1, spins visited in index order):
- *   barrier    E_b(t) = E_b(0) + ln(1 + t/t0)   (the (A) law for η ∝ 1/(1 + t/t0));
- *   base rate  r_b(t) = r_K(E_b(0))/(1 + t/t0) with r_K the Kramers rate of the quartic
- *              cell (so r_b ∝ e^{−E_b(t)} exactly as (A) prescribes);
- *   coupling   the tilt a spin feels from its neighbours is proportional to its barrier (both
- *              scale with the cell's anisotropy energy): β(t) = β₀·E_b(t)/E_b(0) kT per unit
- *              edge weight;
- *   flip rate  r_i = r_b(t)·exp(−β(t)·ΔH_i/2), ΔH_i = −2 s_i h_i, h_i = Σ_j w_ij s_j
- *              (Arrhenius over the barrier lowered or raised by half the energy change);
- *   time step  sweep k lasts one base hop time 1/r_b(t_k), so spin i flips with probability
- *              1 − exp(−exp(−β_k ΔH_i/2)).
- * The rates are symmetric (r(s→s')/r(s'→s) = e^{−βΔH}), so at fixed β the dynamics samples
- * the Boltzmann distribution e^{−βH}: this is simulated annealing with the symmetric
- * Arrhenius acceptance rule and the temperature schedule 1/β(t) = E_b(0)/(β₀(E_b(0) +
- * ln(1 + t/t0))) — logarithmic in physical time (Geman & Geman 1984).  Because each sweep
- * lasts 1/r_b(t), ln(1 + t_k/t0) grows linearly in k; t0 is chosen so that β reaches β_end
- * at the last sweep: ln(1 + t_K/t0) = E_b(0)(β_end/β₀ − 1), t0 = 1/(r_b(0)·Δ) with
- * Δ = E_b(0)(β_end/β₀ − 1)/K.  Physical time therefore grows exponentially with sweeps
- * (reported as log10 seconds): the price of a logarithmic schedule.
+ * Annealing rule (physical device schedule; documented exactly).  Every spin s_i is a binary
+ * (quartic double-well) cell; the cells are coupled, so that cell i feels the tilt of the local
+ * field h_i = Σ_j w_ij s_j scaled by the coupling energy J (in kT per unit edge weight):
+ * flipping s_i changes the coupling energy by J·ΔH_i with ΔH_i = 2 s_i h_i.
+ *   barrier    E_b(t) = E_b(0) + ln(1 + t/t0) kT — rule (A) for η ∝ 1/(1 + t/t0); it rises by
+ *              barrier_rise_kT over the run;
+ *   attempts   each cell attempts a flip at rate r(t) = r₀·e^{−E_b(t)}, with r₀e^{−E_b(0)}
+ *              the Kramers rate of the quartic cell at E_b(0) (limen_kramers_log_rate);
+ *              the attempt rate therefore falls as 1/(1 + t/t0), exactly as (A) prescribes;
+ *   acceptance Glauber at the bath temperature: an attempt succeeds with probability
+ *              1/(1 + e^{β ΔH_i}), β = J/kT, which satisfies detailed balance for the
+ *              Boltzmann weight e^{−βH}.  (A valid two-state model while J·|ΔH_i| is below the
+ *              barrier; above it the real cell would flip faster than r(t), so the reported
+ *              time is an upper bound there.)
+ *   coupling   the same control that raises the barrier raises the coupling in proportion:
+ *              J(t)/kT = β(t) = β₀ + κ·(E_b(t) − E_b(0)), κ = (β_end − β₀)/barrier_rise_kT.
+ *              With J fixed (β_end = β₀) the Boltzmann weight never changes: the rising
+ *              barrier only slows the dynamics and the run is a quench at β₀.  With J
+ *              rising with the barrier, β(t) = β₀ + κ·ln(1 + t/t0): the logarithmic cooling
+ *              schedule of Geman & Geman (IEEE TPAMI 6, 721, 1984) in physical time.
+ *   sweeps     one sweep gives every spin (index order) one attempt and lasts the mean
+ *              waiting time 1/r(t_k) of an attempt.  With t0 = 1/(r(0)·(e^δ − 1)),
+ *              δ = barrier_rise_kT/K, each sweep raises ln(1 + t/t0) by exactly δ, so the
+ *              barrier and β grow linearly in sweeps and physical time is
+ *              t_k = t0·(e^{kδ} − 1) (t0 converted to seconds with τ₀): the whole run lasts
+ *              t0·(e^{barrier_rise} − 1).  Defaults (E_b(0) = 10 kT, rise 6 kT, τ₀ = 1 ns,
+ *              1,000 sweeps) give r(0) ≈ 4.1e5 /s and about 0.14 s in total.
  *
  * Energy accounting per flip:
  *   modulated barrier (LIM): the flip is thermally activated; the bath receives the drop of
@@ -74,8 +82,9 @@ int limen_maxcut_brute_force(const limen_graph *g, double *best, int *s_best, li
 
 typedef struct limen_anneal_config {
   size_t sweeps;              /* K                                                [1000] */
-  double beta0, beta_end;     /* β at the first and last sweep, per unit weight   [0.1, 3] */
-  double barrier0_kT;         /* E_b(0)                                           [20]   */
+  double beta0, beta_end;     /* β = J/kT at the first and last sweep, per unit weight [0.1, 3] */
+  double barrier0_kT;         /* E_b(0)                                           [10]   */
+  double barrier_rise_kT;     /* E_b(K) − E_b(0) = ln(1 + t_K/t0), (0, 60]          [6]    */
   double retention_barrier_kT;/* E_ret of the static-barrier comparison; 0 → limen_retention_barrier(10 y, 1e-6) */
   double write_s;             /* duration of one static write                     [1e-6] */
   double write_fail;          /* p_w of a static write                            [1e-6] */
@@ -89,7 +98,8 @@ limen_anneal_config limen_anneal_config_default(void);
 
 typedef struct limen_anneal_point {
   size_t sweep;
-  double log10_time_s;        /* physical time (log10 of seconds)                          */
+  double time_s;              /* physical time at the end of the sweep                     */
+  double log10_time_s;        /* log10 of time_s                                            */
   double beta, barrier_kT;
   double cut, best_cut;
   double heat_modulated_J, heat_static_J;  /* cumulative                                   */
@@ -103,7 +113,10 @@ typedef struct limen_anneal_result {
   double coupling_work_J;     /* Σ (β_{k+1} − β_k) H kT                                       */
   double heat_static_J;       /* flips × e_S                                                 */
   double static_write_kT;     /* e_S per flip                                                */
-  double log10_time_s;        /* physical time of the whole anneal                           */
+  double time_s;              /* physical time of the whole anneal                           */
+  double log10_time_s;        /* log10 of time_s                                             */
+  double attempt_rate0_per_s; /* r(0): flip attempts per second per spin at E_b(0)           */
+  double t0_s;                /* t0 of the schedule                                          */
   double final_barrier_kT;
   limen_anneal_point *points;
   size_t n_points;

@@ -72,6 +72,7 @@ typedef struct limen_train_config {
   double target;          /* target test accuracy for the energy-to-solution               */
   size_t eval_every;      /* record every this many steps (≥ 1)                            */
   unsigned long seed;     /* initial parameters and batch order                            */
+  int record_updates;     /* keep the desired moves and window rates (closed-form curves)  */
 } limen_train_config;
 
 typedef struct limen_train_point {
@@ -107,6 +108,12 @@ typedef struct limen_train_result {
   size_t driven;              /* cell-steps driven over the barrier                          */
   limen_train_point *points;
   size_t n_points;
+  /* with record_updates (else NULL): desired move of every cell in every step in levels,
+   * m = Δw/δ (steps × n_params, step-major), and the zero-tilt hop rate r_k of each window
+   * (per τ₀; 0 for the non-hopping paradigms) */
+  double *updates_levels;
+  double *rate_per_tau0;
+  double tau0_s;
 } limen_train_result;
 
 /* Train `model` on train (evaluated on test; both NULL for the quadratic model) with its
@@ -116,6 +123,12 @@ int limen_train_run(const limen_net *model, const limen_dataset *train, const li
                     const limen_memory_type *type, const limen_memory_config *mem, const limen_train_config *cfg,
                     limen_train_result *out, limen_error *err);
 void limen_train_result_free(limen_train_result *r);
+
+/* The closed form (H) for a recorded trajectory (record_updates) replayed with another update
+ * window: Σ_k Σ_i e_H(m_ki, r_k·window_s/τ₀) (limen_hop_cost_kT), in kT.  At the run's own
+ * window this is the run's expected heat (cells driven over the barrier excepted).  The
+ * hopping rates r_k are those of the run (lim-matched: r(E_b(0))·η(k)/η(0)). */
+int limen_train_hop_closed_form_kT(const limen_train_result *r, double window_s, double *e_kT, limen_error *err);
 
 /* Named tasks with their data, preprocessing, model and suggested hyperparameters:
  *   "digits"         softmax regression on digits (64 → 10), test fraction 0.25

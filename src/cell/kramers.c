@@ -27,7 +27,7 @@ int limen_kramers_log_rate(const limen_well *w, const limen_precision *prec, dou
 int limen_kramers_rate(const limen_well *w, const limen_precision *prec, double *rate,
                        limen_error *err) {
   if (!rate) return limen_error_set(err, LIMEN_EINVAL, __func__, "rate: must not be NULL");
-  double lr;
+  double lr = 0.0;
   int rc = limen_kramers_log_rate(w, prec, &lr, err);
   if (rc) return rc;
   *rate = exp(lr); /* may underflow to 0 for barriers beyond ~740 kT: use the log form */

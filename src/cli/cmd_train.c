@@ -18,7 +18,7 @@
 
 enum {
   O_TASK, O_PARADIGM, O_WINDOW, O_STEPS, O_BATCH, O_LR, O_SCHEDULE, O_LR_T0, O_BARRIER, O_RETENTION,
-  O_BITS, O_WMAX, O_HOLD, O_TAU0, O_TEMPERATURE, O_TARGET, O_SEED, O_CELLS, O_EVAL, O_BETA0, O_BETA_END,
+  O_BITS, O_WMAX, O_HOLD, O_TAU0, O_TEMPERATURE, O_TARGET, O_SEED, O_CELLS, O_EVAL, O_BETA0, O_BETA_END, O_RISE,
   O_EXPERIMENT, O_VALUES, O_FORMAT, O_OUT, O_COUNT
 };
 
@@ -38,7 +38,7 @@ static void train_options(cli_opt *o) {
                               "learning-rate schedule: constant, η0/(1 + t/t0), or cosine to η0/1000 at the last step");
   o[O_LR_T0] = cli_opt_num("lr-t0", "STEPS", NULL, 0, 1, 1e12, 0, "task default", "t0 of the inverse schedule");
   o[O_BARRIER] = cli_opt_num("barrier", "KT", "kT", 3, 0, 300, 0, "10",
-                             "lowered barrier E_low (lim-fixed), E_b(0) (lim-matched; Max-Cut default 20)");
+                             "lowered barrier E_low (lim-fixed), E_b(0) (lim-matched; Max-Cut default 10)");
   o[O_RETENTION] = cli_opt_num("retention-barrier", "KT", "kT", 3, 0, 1000, 0, "from 10 years, p = 1e-6",
                                "retention barrier E_ret of the static paradigms and between windows");
   o[O_BITS] = cli_opt_int("bits", "N", NULL, 1, 24, "10", "bits per parameter (analog cells: 2^N levels)");
@@ -54,8 +54,10 @@ static void train_options(cli_opt *o) {
                            "(lim-fixed, lim-matched; small cases only)");
   o[O_EVAL] = cli_opt_int("eval-every", "K", NULL, 1, 100000000, "1 (digits-mlp: 25, Max-Cut: 10)",
                           "evaluate and record a trace row every K steps (and at the last)");
-  o[O_BETA0] = cli_opt_num("beta0", "B", NULL, 0, 1, 1e3, 0, "0.1", "Max-Cut: initial coupling β per unit weight");
-  o[O_BETA_END] = cli_opt_num("beta-end", "B", NULL, 0, 1, 1e3, 0, "3", "Max-Cut: final coupling β");
+  o[O_BETA0] = cli_opt_num("beta0", "B", NULL, 0, 1, 1e3, 0, "0.1", "Max-Cut: initial coupling J/kT per unit weight");
+  o[O_BETA_END] = cli_opt_num("beta-end", "B", NULL, 0, 1, 1e3, 0, "3", "Max-Cut: final coupling J/kT");
+  o[O_RISE] = cli_opt_num("barrier-rise", "KT", "kT", 0, 1, 60, 0, "6",
+                          "Max-Cut: rise of the spin barrier over the run, ln(1 + t_K/t0)");
   o[O_EXPERIMENT] = cli_opt_str("experiment", CLI_OPT_STRING, "NAME", "paradigms,window,barrier,scaling,maxcut", NULL,
                                 "run an experiment of docs/results.md: a table, and with --out its CSV and figures");
   o[O_VALUES] = cli_opt_str("values", CLI_OPT_LIST, "LIST", NULL, "window: 1e-8,...,1e-4; barrier: 3,4,...,16",
@@ -279,6 +281,7 @@ static int run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf *ou
   c.beta0 = num_or(&o[O_BETA0], c.beta0);
   c.beta_end = num_or(&o[O_BETA_END], c.beta_end);
   c.barrier0_kT = num_or(&o[O_BARRIER], c.barrier0_kT);
+  c.barrier_rise_kT = num_or(&o[O_RISE], c.barrier_rise_kT);
   c.retention_barrier_kT = num_or(&o[O_RETENTION], 0.0);
   c.tau0_s = num_or(&o[O_TAU0], c.tau0_s);
   c.temperature_K = num_or(&o[O_TEMPERATURE], c.temperature_K);
@@ -295,13 +298,14 @@ static int run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf *ou
   for (size_t i = 0; i < r.n_points; i++)
     if (r.points[i].best_cut >= target * best_known) {
       e_target = r.points[i].heat_modulated_J;
-      t_target = r.points[i].log10_time_s;
+      t_target = r.points[i].time_s;
       break;
     }
   double kT = limen_kT(c.temperature_K);
   char name[32];
   snprintf(name, sizeof name, "maxcut-%s", graph);
-  const char *texts[] = {"task", name, "paradigm", "lim-matched", "schedule", "E_b(t) = E_b(0) + ln(1 + t/t0)"};
+  const char *texts[] = {"task", name, "paradigm", "lim-matched", "schedule",
+                         "E_b(t) = E_b(0) + ln(1 + t/t0), J/kT = beta0 + kappa*(E_b(t) - E_b(0)), Glauber flips"};
   row rows[] = {
       {"best_cut", "best cut found", "", r.best_cut},
       {"best_known_cut", "best-known cut", "", best_known},
@@ -310,7 +314,7 @@ static int run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf *ou
       {"best_sweep", "sweep of the best cut", "", (double)r.best_sweep},
       {"target_fraction", "target fraction of best-known", "", target},
       {"energy_to_target_J", "modulated heat to reach the target", "J", e_target},
-      {"log10_time_to_target_s", "log10 physical time to the target", "log10 s", t_target},
+      {"time_to_target_s", "physical time to the target", "s", t_target},
       {"total_heat_J", "modulated-barrier heat of the flips", "J", r.heat_modulated_J},
       {"coupling_work_J", "work of raising the coupling", "J", r.coupling_work_J},
       {"static_heat_J", "static-barrier heat of the same flips", "J", r.heat_static_J},
@@ -318,11 +322,13 @@ static int run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf *ou
       {"flips", "spin flips", "", r.flips},
       {"sweeps", "sweeps", "", (double)c.sweeps},
       {"n_spins", "spins", "", (double)g->n},
-      {"beta0", "initial coupling β", "", c.beta0},
-      {"beta_end", "final coupling β", "", c.beta_end},
+      {"beta0", "initial coupling J/kT per unit weight", "", c.beta0},
+      {"beta_end", "final coupling J/kT per unit weight", "", c.beta_end},
       {"barrier0_kT", "initial barrier", "kT", c.barrier0_kT},
       {"final_barrier_kT", "final barrier", "kT", r.final_barrier_kT},
-      {"log10_time_s", "log10 physical time", "log10 s", r.log10_time_s},
+      {"attempt_rate0_per_s", "flip attempt rate at E_b(0)", "1/s", r.attempt_rate0_per_s},
+      {"t0_s", "t0 of the schedule", "s", r.t0_s},
+      {"time_s", "physical time of the anneal (tau0 = given)", "s", r.time_s},
       {"temperature_K", "temperature", "K", c.temperature_K},
       {"seed", "seed", "", (double)c.seed},
   };
@@ -335,10 +341,10 @@ static int run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf *ou
     cli_buf b;
     cli_buf_init(&b);
     char n[8][64];
-    cli_buf_puts(&b, "sweep,log10_time_s,beta,barrier_kT,cut,best_cut,heat_modulated_J,heat_static_J\n");
+    cli_buf_puts(&b, "sweep,time_s,beta,barrier_kT,cut,best_cut,heat_modulated_J,heat_static_J\n");
     for (size_t i = 0; i < r.n_points; i++) {
       const limen_anneal_point *p = &r.points[i];
-      cli_buf_printf(&b, "%zu,%s,%s,%s,%s,%s,%s,%s\n", p->sweep, cli_num(n[0], 64, p->log10_time_s), cli_num(n[1], 64, p->beta),
+      cli_buf_printf(&b, "%zu,%s,%s,%s,%s,%s,%s,%s\n", p->sweep, cli_num(n[0], 64, p->time_s), cli_num(n[1], 64, p->beta),
                      cli_num(n[2], 64, p->barrier_kT), cli_num(n[3], 64, p->cut), cli_num(n[4], 64, p->best_cut),
                      cli_num(n[5], 64, p->heat_modulated_J), cli_num(n[6], 64, p->heat_static_J));
     }
@@ -346,24 +352,29 @@ static int run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf *ou
     if (!st) st = cli_write_file_atomic(o[O_OUT].str, "trace.csv", b.data, err);
     if (!st) st = cli_write_file_atomic(o[O_OUT].str, "summary.json", js.data, err);
     cli_buf_free(&b);
-    /* figure: best cut (fraction of best-known) versus cumulative heat, modulated and static */
-    double *v = st ? NULL : malloc(3 * (r.n_points + 1) * sizeof *v);
+    /* figures: best cut (fraction of best-known) versus cumulative heat (modulated and static)
+     * and versus physical time */
+    double *v = st ? NULL : malloc(4 * (r.n_points + 1) * sizeof *v);
     if (!st && !v) st = limen_error_set(err, LIMEN_ENOMEM, "train", "figure data");
-    if (!st) {
+    for (int pass = 0; !st && pass < 2; pass++) {
       size_t m = r.n_points;
       for (size_t i = 0; i < m; i++) {
         v[i] = r.points[i].heat_modulated_J;
         v[m + i] = r.points[i].heat_static_J;
         v[2 * m + i] = r.points[i].best_cut / best_known;
+        v[3 * m + i] = r.points[i].time_s;
       }
       limen_plot_series ser[2] = {
-          {"modulated barrier", v, v + 2 * m, m, LIMEN_PLOT_LINE, 1, NULL},
-          {"static barrier", v + m, v + 2 * m, m, LIMEN_PLOT_DASHED, 2, NULL}};
-      char ttl[96], path[4096];
-      snprintf(ttl, sizeof ttl, "Max-Cut %s: best cut versus heat", graph);
-      limen_plot pl = {ttl, "cumulative heat of the spin flips [J]", "best cut / best-known cut", 1, 0, ser, 2, NULL, 0, 0, 0,
-                       "barrier E_b(t) = E_b(0) + ln(1 + t/t0); coupling proportional to the barrier"};
-      if (snprintf(path, sizeof path, "%s/cut_vs_heat.png", o[O_OUT].str) >= (int)sizeof path)
+          {pass ? "modulated barrier, log schedule" : "modulated barrier", pass ? v + 3 * m : v,
+           v + 2 * m, m, LIMEN_PLOT_LINE, 1, NULL},
+          {"same flips, static writes", v + m, v + 2 * m, m, LIMEN_PLOT_DASHED, 2, NULL}};
+      char ttl[96], path[4096], note[160];
+      snprintf(ttl, sizeof ttl, pass ? "Max-Cut %s: best cut versus physical time" : "Max-Cut %s: best cut versus heat", graph);
+      snprintf(note, sizeof note, "E_b = %g + ln(1 + t/t0) kT, J/kT %g to %g, %zu sweeps, tau0 = %g s; best-known cut %g",
+               c.barrier0_kT, c.beta0, c.beta_end, c.sweeps, c.tau0_s, best_known);
+      limen_plot pl = {ttl, pass ? "physical time [s]" : "cumulative heat of the spin flips [J]", "best cut / best-known cut", 1,
+                       0, ser, pass ? 1 : 2, NULL, 0, 0, 0, note};
+      if (snprintf(path, sizeof path, "%s/%s", o[O_OUT].str, pass ? "cut_vs_time.png" : "cut_vs_heat.png") >= (int)sizeof path)
         st = limen_error_set(err, LIMEN_EIO, "--out", "path too long");
       else
         st = limen_plot_write(&pl, path, err);
@@ -414,6 +425,8 @@ static void json_run(cJSON *arr, const exp_run *e, const char *value_key) {
   cJSON_AddStringToObject(j, "paradigm", e->paradigm);
   if (value_key) cli_json_num(j, value_key, e->value);
   cli_json_num(j, "final_test_accuracy", e->r.final_test_accuracy);
+  cli_json_num(j, "final_loss", e->r.final_loss);
+  cli_json_num(j, "steps_to_target", (double)e->r.steps_to_target);
   cli_json_num(j, "energy_to_target_J", e->r.energy_to_target_J);
   cli_json_num(j, "total_heat_J", e->r.total_heat_J);
   cli_json_num(j, "closed_form_heat_J", e->r.expected_heat_J);
@@ -563,6 +576,7 @@ static int exp_sweep(cli_opt *o, int barrier, exp_run *runs, size_t *n_runs, lim
       limen_memory_config mi = mc;
       if (barrier) mi.low_barrier_kT = v[i];
       else ci.window_s = v[i];
+      ci.record_updates = !barrier; /* the closed-form curve of the window figure */
       st = limen_train_run(&task->model, task->train, task->test, types[t], &mi, &ci, &e->r, err);
       if (st) (*n_runs)--;
     }
@@ -721,6 +735,44 @@ static int exp_scaling(cli_opt *o, cli_format fmt, const char *dir, cli_buf *out
     cli_buf_free(&csv);
   }
   cli_table_free(&t);
+  if (!st && dir) {
+    /* figure: energy versus parameter count N for this run's K and learning path — `limen
+     * project` (solid) against the measured heat per cell-step × N·K (dashed) */
+    enum { NG = 29 };
+    double *buf = malloc(9 * NG * sizeof *buf);
+    limen_projection *pg = calloc(4, sizeof *pg);
+    if (!buf || !pg) st = limen_error_set(err, LIMEN_ENOMEM, "train", "figure data");
+    for (int i = 0; !st && i < NG; i++) {
+      double Ni = N * pow(10.0 * wb.params / N, (double)i / (NG - 1));
+      buf[i] = Ni;
+      limen_workload wi = w;
+      wi.params = Ni;
+      st = limen_project(&wi, proj_specs, 4, NULL, NULL, pg, err);
+      for (int k = 0; !st && k < 4; k++) {
+        buf[(1 + k) * NG + i] = pg[k].energy_J;
+        buf[(5 + k) * NG + i] = r[k].heat_per_cell_step_J * Ni * K;
+      }
+    }
+    if (!st) {
+      static char lab[8][64];
+      limen_plot_series ser[8];
+      for (int k = 0; k < 4; k++) {
+        snprintf(lab[k], sizeof lab[k], "project: %s", proj_specs[k]);
+        snprintf(lab[4 + k], sizeof lab[4 + k], "measured: %s", meas[k]);
+        ser[k] = (limen_plot_series){lab[k], buf, buf + (1 + k) * NG, NG, LIMEN_PLOT_LINE, 1 + k, NULL};
+        ser[4 + k] = (limen_plot_series){lab[4 + k], buf, buf + (5 + k) * NG, NG, LIMEN_PLOT_DASHED, 5 + k, NULL};
+      }
+      limen_plot_marker mk[2] = {{N, "this run"}, {wb.params, "brain scale"}};
+      char note[200];
+      snprintf(note, sizeof note, "K = %g steps, n = %d bits, window %g s, learning path of the %s run; measured = heat per "
+               "cell-step x N x K", K, mc.bits, c.window_s, task.name);
+      limen_plot pl = {"Measured heat extrapolated vs limen project", "parameters N", "energy [J]", 1, 1,
+                       ser, 8, mk, 2, 0, 0, note};
+      st = plot_file(dir, "energy_vs_params.png", &pl, err);
+    }
+    free(buf);
+    free(pg);
+  }
 done:
   cJSON_Delete(root);
   cli_buf_free(&js);
@@ -773,8 +825,12 @@ static int run_experiment(cli_opt *o, cli_format fmt, cli_buf *out, limen_error 
           }
           ser[ns++] = (limen_plot_series){runs[i].paradigm, bufs[i], bufs[i] + m, m, LIMEN_PLOT_LINE, 0, NULL};
         }
-        limen_plot pl = {pass ? "Test accuracy versus physical time" : "Test accuracy versus cumulative heat",
-                         pass ? "physical time [s]" : "cumulative heat [J]", "test accuracy", 1, 0, ser, ns, NULL, 0, 0, 0,
+        int quad = strcmp(task.name, "quadratic") == 0;
+        limen_plot pl = {pass ? (quad ? "Quadratic program: progress versus physical time" : "Test accuracy versus physical time")
+                              : (quad ? "Quadratic program: progress versus cumulative heat" : "Test accuracy versus cumulative heat"),
+                         pass ? "physical time [s]" : "cumulative heat [J]",
+                         strcmp(task.name, "quadratic") == 0 ? "fraction of the gap closed, 1 - (f - f*)/(f0 - f*)" : "test accuracy",
+                         1, 0, ser, ns, NULL, 0, 0, 0,
                          pass ? "window 1 us per step unless --window" : "ideal memory (zero heat) not shown on the log axis"};
         st = bufs ? plot_file(dir, pass ? "accuracy_vs_time.png" : "accuracy_vs_heat.png", &pl, err)
                   : limen_error_set(err, LIMEN_ENOMEM, "train", "figure data");
@@ -801,18 +857,45 @@ static int run_experiment(cli_opt *o, cli_format fmt, cli_buf *out, limen_error 
         }
         snprintf(labels[4 * g], 96, "%s: heat to target", runs[g * per].paradigm);
         snprintf(labels[4 * g + 1], 96, "%s: total heat", runs[g * per].paradigm);
-        snprintf(labels[4 * g + 2], 96, "%s: bound (same trajectory)", runs[g * per].paradigm);
+        snprintf(labels[4 * g + 2], 96, "%s: drag bound", runs[g * per].paradigm);
         ser[3 * g] = (limen_plot_series){labels[4 * g], x + g * per, y + g * per, per, LIMEN_PLOT_LINE_POINTS, (int)(1 + 3 * g), NULL};
         ser[3 * g + 1] = (limen_plot_series){labels[4 * g + 1], x + g * per, ybuf + g * per, per, LIMEN_PLOT_DASHED, (int)(2 + 3 * g), NULL};
         ser[3 * g + 2] = (limen_plot_series){labels[4 * g + 2], x + g * per, ybuf + EXP_MAX_RUNS + g * per, per, LIMEN_PLOT_POINTS,
                                              (int)(3 + 3 * g), NULL};
       }
+      /* window experiment: the closed form (H) replayed along the trajectory of the middle run
+       * of each paradigm, on a fine grid of windows */
+      enum { CURVE_N = 61 };
+      double *curve = (!st && !barrier) ? malloc(2 * 2 * CURVE_N * sizeof *curve) : NULL;
+      size_t n_ser = 3 * (ng < 2 ? ng : 2);
+      if (!st && !barrier && !curve) st = limen_error_set(err, LIMEN_ENOMEM, "train", "figure data");
+      for (size_t g = 0; !st && curve && g < ng && g < 2; g++) {
+        const exp_run *ref = &runs[g * per + per / 2];
+        double lo = x[g * per], hi = x[g * per];
+        for (size_t i = 0; i < per; i++) {
+          if (x[g * per + i] < lo) lo = x[g * per + i];
+          if (x[g * per + i] > hi) hi = x[g * per + i];
+        }
+        double *cx = curve + 2 * CURVE_N * g, *cy = cx + CURVE_N;
+        for (int i = 0; !st && i < CURVE_N; i++) {
+          cx[i] = lo * pow(hi / lo, (double)i / (CURVE_N - 1));
+          double e;
+          st = limen_train_hop_closed_form_kT(&ref->r, cx[i], &e, err);
+          cy[i] = e * limen_kT(ref->r.temperature_K);
+        }
+        snprintf(labels[4 * g + 3], 96, "%s: (H), path of %g s", ref->paradigm, ref->value);
+        ser[n_ser++] = (limen_plot_series){labels[4 * g + 3], cx, cy, CURVE_N, LIMEN_PLOT_LINE, (int)(7 + g), NULL};
+      }
       if (!st) {
         limen_plot pl = {barrier ? "Heat versus barrier height" : "Energy-speed trade-off: heat versus update window",
                          barrier ? "barrier E_low (lim-matched: E_b(0)) [kT]" : "update window dt [s]", "heat [J]", !barrier, 1,
-                         ser, 3 * (ng < 2 ? ng : 2), NULL, 0, 0, 0, "measured heat (jump statistics) and the drag/Landauer bound"};
+                         ser, n_ser, NULL, 0, 0, 0,
+                         barrier ? "measured heat (jump statistics) and the drag bound of the same trajectory"
+                                 : "points: measured (jump statistics); lines: closed form (H) replayed along the recorded "
+                                   "trajectory of the 1 us run"};
         st = plot_file(dir, barrier ? "heat_vs_barrier.png" : "heat_vs_window.png", &pl, err);
       }
+      free(curve);
       for (size_t g = 0; !st && g < ng && g < 2; g++)
         ser[g] = (limen_plot_series){runs[g * per].paradigm, x + g * per, acc + g * per, per, LIMEN_PLOT_LINE_POINTS, (int)(1 + g), NULL};
       if (!st) {
@@ -867,9 +950,9 @@ int limen_cmd_train(int argc, char **argv) {
   } else if (strncmp(task, "maxcut-", 7) == 0) {
     status = run_maxcut(o, task + 7, fmt, &out, &err);
   } else {
-    if (o[O_BETA0].set || o[O_BETA_END].set) {
+    if (o[O_BETA0].set || o[O_BETA_END].set || o[O_RISE].set) {
       status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options", "--%s applies to the maxcut tasks only",
-                               o[O_BETA0].set ? "beta0" : "beta-end");
+                               o[O_BETA0].set ? "beta0" : o[O_BETA_END].set ? "beta-end" : "barrier-rise");
       goto fail;
     }
     status = run_training(o, fmt, &out, &err);

@@ -315,7 +315,7 @@ static int store_text(cli_args *a, cli_opt *o, const char *label, const char *te
   switch (o->kind) {
     case CLI_OPT_DOUBLE:
     case CLI_OPT_LONG: {
-      double v;
+      double v = 0.0;
       int s = parse_number_label(o, label, text, &v, err);
       if (s) return s;
       o->num = v;

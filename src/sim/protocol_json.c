@@ -39,7 +39,7 @@ static int get_number(const cJSON *obj, const char *key, const char *path, doubl
 
 static int get_int(const cJSON *obj, const char *key, const char *path, int *v,
                    limen_error *err) {
-  double d;
+  double d = 0.0;
   int rc = get_number(obj, key, path, &d, err);
   if (rc) return rc;
   if (d != floor(d) || fabs(d) > 1e9)

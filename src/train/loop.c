@@ -13,8 +13,35 @@
 void limen_train_result_free(limen_train_result *r) {
   if (!r) return;
   free(r->points);
+  free(r->updates_levels);
+  free(r->rate_per_tau0);
   r->points = NULL;
+  r->updates_levels = NULL;
+  r->rate_per_tau0 = NULL;
   r->n_points = 0;
+}
+
+int limen_train_hop_closed_form_kT(const limen_train_result *r, double window_s, double *e_kT, limen_error *err) {
+  if (!r || !e_kT) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  if (!r->updates_levels || !r->rate_per_tau0)
+    return limen_error_set(err, LIMEN_EINVAL, __func__, "the run has no recorded trajectory (record_updates = 0)");
+  int st = limen_check_positive(err, __func__, "window_s", window_s);
+  if (st) return st;
+  double sum = 0;
+  for (size_t k = 0; k < r->steps; k++) {
+    double rdt = r->rate_per_tau0[k] * window_s / r->tau0_s;
+    if (!(rdt > 0)) return limen_error_set(err, LIMEN_EINVAL, __func__, "step %zu: no hopping rate (paradigm '%s')", k, r->paradigm);
+    const double *m = r->updates_levels + k * r->n_params;
+    for (size_t i = 0; i < r->n_params; i++) {
+      if (m[i] == 0) continue;
+      double e;
+      if ((st = limen_hop_cost_kT(fabs(m[i]), rdt, &e, NULL, NULL, err)))
+        return limen_error_wrap(err, st, __func__, "step %zu, cell %zu", k, i);
+      sum += e;
+    }
+  }
+  *e_kT = sum;
+  return LIMEN_OK;
 }
 
 static int check_config(const limen_train_config *c, limen_error *err) {
@@ -68,7 +95,9 @@ int limen_train_run(const limen_net *model, const limen_dataset *train, const li
   limen_train_point *pts = malloc(n_points_max * sizeof *pts);
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
   limen_memory *memory = NULL;
-  if (!w0 || !g || !dw || (n_rows && !perm) || !pts || !rng) {
+  double *upd = cfg->record_updates ? malloc(cfg->steps * P * sizeof *upd) : NULL;
+  double *rates = cfg->record_updates ? malloc(cfg->steps * sizeof *rates) : NULL;
+  if (!w0 || !g || !dw || (n_rows && !perm) || !pts || !rng || (cfg->record_updates && (!upd || !rates))) {
     st = limen_error_set(err, LIMEN_ENOMEM, __func__, "workspace for %zu parameters", P);
     goto done;
   }
@@ -108,6 +137,10 @@ int limen_train_run(const limen_net *model, const limen_dataset *train, const li
     limen_memory_step step = {k, cfg->window_s};
     limen_memory_stats s;
     if ((st = limen_memory_apply(memory, dw, &step, NULL, NULL, &s, err))) goto done;
+    if (upd) {
+      for (size_t p = 0; p < P; p++) upd[k * P + p] = dw[p] / memory->delta;
+      rates[k] = s.rate_dt / (cfg->window_s / mc.tau0_s);
+    }
     heat += s.heat_kT;
     expected += s.expected_kT;
     heat_var += s.heat_var_kT2;
@@ -151,13 +184,19 @@ int limen_train_run(const limen_net *model, const limen_dataset *train, const li
   out->heat_per_cell_step_J = heat * kT / ((double)P * (double)cfg->steps);
   out->points = pts;
   out->n_points = np;
+  out->updates_levels = upd;
+  out->rate_per_tau0 = rates;
+  out->tau0_s = mc.tau0_s;
   pts = NULL;
+  upd = rates = NULL;
   st = LIMEN_OK;
 done:
   if (st) limen_error_wrap(err, st, __func__, "paradigm '%s'", type->name);
   limen_memory_free(memory);
   if (rng) gsl_rng_free(rng);
   free(pts);
+  free(upd);
+  free(rates);
   free(perm);
   free(w0);
   free(g);

@@ -286,7 +286,8 @@ limen_anneal_config limen_anneal_config_default(void) {
   c.sweeps = 1000;
   c.beta0 = 0.1;
   c.beta_end = 3.0;
-  c.barrier0_kT = 20.0;
+  c.barrier0_kT = 10.0;
+  c.barrier_rise_kT = 6.0;
   c.retention_barrier_kT = 0.0;
   c.write_s = 1e-6;
   c.write_fail = 1e-6;
@@ -311,18 +312,13 @@ static int anneal_check(const limen_anneal_config *c, limen_error *err) {
   if ((st = limen_check_range(err, fn, "beta0", c->beta0, 0, 1, 1e3, 0))) return st;
   if ((st = limen_check_range(err, fn, "beta_end", c->beta_end, c->beta0, 0, 1e3, 0))) return st;
   if ((st = limen_check_range(err, fn, "barrier0_kT", c->barrier0_kT, 1.0, 0, 1e3, 0))) return st;
+  if ((st = limen_check_range(err, fn, "barrier_rise_kT", c->barrier_rise_kT, 0, 1, 60, 0))) return st;
   if (c->retention_barrier_kT != 0 && (st = limen_check_range(err, fn, "retention_barrier_kT", c->retention_barrier_kT, 3, 0, 1e3, 0)))
     return st;
   if ((st = limen_check_range(err, fn, "write_s", c->write_s, 0, 1, 1e6, 0))) return st;
   if ((st = limen_check_range(err, fn, "write_fail", c->write_fail, 0, 1, 0.5, 1))) return st;
   if ((st = limen_check_range(err, fn, "tau0_s", c->tau0_s, 0, 1, 1, 0))) return st;
   if ((st = limen_check_range(err, fn, "temperature_K", c->temperature_K, 0, 1, 1e4, 0))) return st;
-  /* physical time must stay representable: ln(1 + t/t0) ≤ 700 */
-  double span = c->barrier0_kT * (c->beta_end / c->beta0 - 1.0);
-  if (span > 700)
-    return limen_error_set(err, LIMEN_EINVAL, fn,
-                           "barrier0_kT·(beta_end/beta0 − 1) = %g: the log schedule would need e^%g base hop times; allowed ≤ 700",
-                           span, span);
   return LIMEN_OK;
 }
 
@@ -342,12 +338,13 @@ int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, in
   if ((st = limen_static_write_cost(e_ret, c.write_s / c.tau0_s, c.write_fail, NULL, &sw, err)))
     return limen_error_wrap(err, st, __func__, "static flip cost");
   limen_well q = {LIMEN_WELL_QUARTIC, c.barrier0_kT, 0.0, 0};
-  double ln_r_b0;
-  if ((st = limen_kramers_log_rate(&q, NULL, &ln_r_b0, err))) return limen_error_wrap(err, st, __func__, "base hop rate");
+  double ln_r0;
+  if ((st = limen_kramers_log_rate(&q, NULL, &ln_r0, err))) return limen_error_wrap(err, st, __func__, "attempt rate");
   size_t n = g->n, K = c.sweeps;
-  double span = c.barrier0_kT * (c.beta_end / c.beta0 - 1.0);
-  double delta = span / (double)K;               /* increase of ln(1 + t/t0) per sweep */
-  double log10_t0 = -(ln_r_b0 + log(delta > 0 ? delta : 1.0)) / log(10.0); /* t0 = 1/(r_b(0)·Δ), in τ₀ */
+  double delta = c.barrier_rise_kT / (double)K; /* rise of ln(1 + t/t0) per sweep */
+  double kappa = (c.beta_end - c.beta0) / c.barrier_rise_kT;
+  double r0_s = exp(ln_r0) / c.tau0_s;          /* attempts per second at E_b(0) */
+  double t0_s = 1.0 / (r0_s * expm1(delta));
   int *s = calloc(n, sizeof *s), *sb = calloc(n, sizeof *sb);
   double *h = calloc(n, sizeof *h);
   size_t n_rec = c.record_every ? K / c.record_every + 2 : 0;
@@ -374,15 +371,15 @@ int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, in
   for (size_t k = 0; k < K; k++) {
     double lnfac = delta * (double)k;          /* ln(1 + t_k/t0) */
     double Eb = c.barrier0_kT + lnfac;
-    double beta_k = c.beta0 * Eb / c.barrier0_kT;
+    double beta_k = c.beta0 + kappa * lnfac;
     w_coup += (beta_k - beta) * H;             /* raising the coupling at fixed spins */
     beta = beta_k;
     limen_rng r;
     limen_rng_seed(&r, c.seed, (uint64_t)k);
     for (size_t i = 0; i < n; i++) {
       double dH = -2.0 * s[i] * h[i]; /* H after − H before */
-      double x = -0.5 * beta * dH;
-      double pflip = x > 30 ? 1.0 : -expm1(-exp(x));
+      double x = beta * dH;                  /* Glauber: 1/(1 + e^{βΔH}) */
+      double pflip = x > 0 ? exp(-x) / (1.0 + exp(-x)) : 1.0 / (1.0 + exp(x));
       if (limen_rng_uniform(&r) >= pflip) continue;
       s[i] = -s[i];
       for (size_t a = g->adj_start[i]; a < g->adj_start[i + 1]; a++) h[g->adj[a]] += 2.0 * g->adj_w[a] * s[i];
@@ -400,7 +397,8 @@ int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, in
       limen_anneal_point *p = &pts[np++];
       double lf = delta * (double)(k + 1); /* ln(1 + t/t0) after this sweep */
       p->sweep = k + 1;
-      p->log10_time_s = log10(c.tau0_s) + log10_t0 + (lf > 30 ? lf / log(10.0) + log10(-expm1(-lf)) : log10(expm1(lf)));
+      p->time_s = t0_s * expm1(lf);
+      p->log10_time_s = log10(p->time_s);
       p->beta = beta;
       p->barrier_kT = Eb;
       p->cut = cut;
@@ -409,10 +407,10 @@ int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, in
       p->heat_static_J = flips * sw.work_kT * kT;
     }
   }
-  {
-    double lf = span;
-    out->log10_time_s = log10(c.tau0_s) + log10_t0 + (lf > 30 ? lf / log(10.0) + log10(-expm1(-lf)) : log10(expm1(lf)));
-  }
+  out->time_s = t0_s * expm1(c.barrier_rise_kT);
+  out->log10_time_s = log10(out->time_s);
+  out->attempt_rate0_per_s = r0_s;
+  out->t0_s = t0_s;
   out->best_cut = best;
   out->final_cut = cut;
   out->best_sweep = best_sweep;
@@ -421,7 +419,7 @@ int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, in
   out->coupling_work_J = w_coup * kT;
   out->static_write_kT = sw.work_kT;
   out->heat_static_J = flips * sw.work_kT * kT;
-  out->final_barrier_kT = c.barrier0_kT + span;
+  out->final_barrier_kT = c.barrier0_kT + c.barrier_rise_kT;
   out->points = pts;
   out->n_points = np;
   pts = NULL;

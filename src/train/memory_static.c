@@ -122,7 +122,7 @@ static int analog_static_apply(limen_memory *m, const double *dw, const limen_me
     if (q > m->levels - 1) q = m->levels - 1;
     size_t k = (size_t)fabs(q - old);
     if (isnan(s->level_kT[k])) {
-      double e;
+      double e = 0.0;
       if ((st = write_cost(m, step->window_s / (double)k, &e, err))) return st;
       s->level_kT[k] = (double)k * e;
     }

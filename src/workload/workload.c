@@ -239,7 +239,7 @@ static int field_lookup(const char *func, const char *field, size_t *offset, lim
 }
 
 int limen_workload_set(limen_workload *w, const char *field, double value, limen_error *err) {
-  size_t off;
+  size_t off = 0;
   int rc = field_lookup(__func__, field, &off, err);
   if (rc != LIMEN_OK) return rc;
   *(double *)(void *)((char *)w + off) = value;
@@ -248,7 +248,7 @@ int limen_workload_set(limen_workload *w, const char *field, double value, limen
 
 int limen_workload_get(const limen_workload *w, const char *field, double *value,
                        limen_error *err) {
-  size_t off;
+  size_t off = 0;
   int rc = field_lookup(__func__, field, &off, err);
   if (rc != LIMEN_OK) return rc;
   *value = *(const double *)(const void *)((const char *)w + off);
