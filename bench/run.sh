@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Benchmark of the Langevin kernel (see docs/performance.md).  Builds nothing.
+# usage: bench/run.sh BUILD_DIR [--quick]
+set -eu
+if [ $# -lt 1 ] || [ ! -x "$1/bench/bench_langevin" ]; then
+  echo "usage: bench/run.sh BUILD_DIR [--quick]   (BUILD_DIR/bench/bench_langevin must exist)" >&2
+  exit 2
+fi
+build=$1
+here=$(cd "$(dirname "$0")" && pwd)
+traj=20000 tau=5 reps=5 nptau=1
+if [ "${2:-}" = "--quick" ]; then traj=4000 tau=1 reps=1 nptau=0.2; fi
+# Debian's python3-numpy lives under /usr/bin/python3; another python3 first on PATH may lack it
+py=python3
+python3 -c 'import numpy' 2>/dev/null || py=/usr/bin/python3
+out=$("$build/bench/bench_langevin" --traj "$traj" --tau "$tau" --reps "$reps" 2>/dev/null)
+np=$("$py" "$here/langevin_numpy.py" --traj "$traj" --tau "$nptau" --reps "$reps")
+# the same with one engine block of 64 trajectories, where NumPy's per-call overhead dominates
+np64=$("$py" "$here/langevin_numpy.py" --traj 64 --tau "$nptau" --reps "$reps" | sed 's/^numpy_threads1/numpy64_threads1/')
+np="$np
+$np64"
+python3 - "$out" "$np" "$(nproc)" <<'PY'
+import sys
+d = {}
+for line in (sys.argv[1] + "\n" + sys.argv[2]).splitlines():
+    k, _, v = line.partition(" ")
+    d[k] = v
+f = lambda k: float(d[k])
+print(f"Langevin kernel benchmark: {d['protocol']}")
+print(f"  {d['trajectories']} trajectories x {d['steps']} steps; {sys.argv[3]} CPUs visible")
+print()
+print(f"{'':28s}{'1 thread':>14s}{'2 threads':>14s}")
+print(f"{'kernel [particle-steps/s]':28s}{f('kernel_threads1'):14.4g}{f('kernel_threads2'):14.4g}")
+print(f"{'roofline (Gaussians only)':28s}{f('roofline_threads1'):14.4g}{f('roofline_threads2'):14.4g}")
+print(f"{'NumPy [particle-steps/s]':28s}{f('numpy_threads1'):14.4g}   ({d['trajectories']} trajectories, vectorized)")
+print(f"{'NumPy, 64 trajectories':28s}{f('numpy64_threads1'):14.4g}")
+print(f"{'Fokker-Planck [cell-steps/s]':28s}{f('fp_cell_steps'):14.4g}   ({d['fp_cells']} cells, TR-BDF2)")
+print()
+r1 = f('kernel_threads1') / f('roofline_threads1')
+r2 = f('kernel_threads2') / f('roofline_threads2')
+sp = f('kernel_threads2') / f('kernel_threads1')
+npx = f('kernel_threads1') / f('numpy_threads1')
+ok = lambda c: "meets" if c else "BELOW"
+print(f"kernel / roofline, 1 thread   {r1:6.1%}   (target >= 50 %: {ok(r1 >= 0.5)})")
+print(f"kernel / roofline, 2 threads  {r2:6.1%}   (target >= 50 %: {ok(r2 >= 0.5)})")
+npx64 = f('kernel_threads1') / f('numpy64_threads1')
+print(f"kernel / NumPy, 1 thread      {npx:6.1f}x   (target >= 30x: {ok(npx >= 30)})")
+print(f"kernel / NumPy at 64 traj.    {npx64:6.1f}x   (target >= 30x: {ok(npx64 >= 30)})")
+print(f"speed-up 1 -> 2 threads       {sp:6.2f}x   (target >= 1.8x: {ok(sp >= 1.8)})")
+PY

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * fokker_planck.h: noise-free mean work, heat and success probability of a memory-cell
+ * protocol from the 1-D Fokker–Planck (Smoluchowski) equation, theory §5.
+ *
+ * Units as in cell.h: x in a, energy in kT, time in τ₀ = γa²/kT.
+ *     ∂ₜρ = ∂ₓ(ρ ∂ₓU(x, λ(t)) + ∂ₓρ),  zero flux at both ends of [x_lo, x_hi].
+ * Finite volumes with Scharfetter–Gummel fluxes: e^{−U} is a stationary state of the discrete
+ * equations to round-off and the total mass is conserved to round-off.  Implicit time stepping
+ * (TR-BDF2 or backward Euler) with one tridiagonal solve per stage. */
+#ifndef LIMEN_FOKKER_PLANCK_H
+#define LIMEN_FOKKER_PLANCK_H
+
+#include <stddef.h>
+
+#include "limen/common.h"
+#include "limen/langevin.h"
+#include "limen/potential.h"
+#include "limen/protocol.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- the grid kernel ----------------------------------------------------------- */
+
+typedef enum {
+  LIMEN_FP_TRBDF2 = 0,        /* TR-BDF2, γ = 2 − √2: second order, L-stable (default) */
+  LIMEN_FP_BACKWARD_EULER = 1 /* first order, L-stable, positivity preserving          */
+} limen_fp_scheme;
+
+typedef struct limen_fp_grid limen_fp_grid;
+
+/* n_cells ≥ 3 equal cells on [x_lo, x_hi]; the density starts uniform. */
+limen_fp_grid *limen_fp_grid_alloc(size_t n_cells, double x_lo, double x_hi, limen_error *err);
+void limen_fp_grid_free(limen_fp_grid *g);
+
+size_t limen_fp_grid_size(const limen_fp_grid *g);
+double limen_fp_grid_dx(const limen_fp_grid *g);
+const double *limen_fp_grid_x(const limen_fp_grid *g);       /* cell centres             */
+const double *limen_fp_grid_density(const limen_fp_grid *g); /* ρ_i, Σ ρ_i·dx = mass     */
+
+/* ρ_i = e^{−u_i}/Z normalized to unit mass; u holds U at the cell centres. */
+int limen_fp_grid_set_boltzmann(limen_fp_grid *g, const double *u, limen_error *err);
+/* Copy a density (finite, ≥ 0, positive mass; not renormalized). */
+int limen_fp_grid_set_density(limen_fp_grid *g, const double *rho, limen_error *err);
+
+double limen_fp_grid_mass(const limen_fp_grid *g);                  /* Σ ρ_i dx          */
+double limen_fp_grid_mean(const limen_fp_grid *g, const double *f); /* Σ ρ_i f_i dx      */
+double limen_fp_grid_mass_between(const limen_fp_grid *g, double a, double b);
+
+/* Advance ρ by dt > 0 with the potential u (at the cell centres) frozen over the step. */
+int limen_fp_grid_step(limen_fp_grid *g, const double *u, double dt, limen_fp_scheme scheme,
+                       limen_error *err);
+
+/* Largest |J_{i+½}| of the current density in the potential u (0 in equilibrium). */
+int limen_fp_grid_flux_residual(limen_fp_grid *g, const double *u, double *max_abs_flux,
+                                limen_error *err);
+
+/* ---- protocols --------------------------------------------------------------------
+ * The time grid and the work/heat splitting are those of the Langevin engine
+ * (langevin.h): N = ⌈τ/dt⌉ steps of dt_eff = τ/N; λ_0 = λ(0⁻), λ_{n+1} = λ(t_{n+1}⁻),
+ * and after the last step the final jump to λ(τ⁺).  Step n, with ⟨f⟩_n = Σ_i ρ_i^n f_i Δx:
+ *     W_n = ⟨U(λ_{n+1}) − U(λ_n)⟩_n                 (λ changes at fixed ρ: work)
+ *     ρⁿ → ρⁿ⁺¹ by one implicit step in U(λ_{n+1})  (relaxation at fixed λ: heat)
+ *     Q_n = ⟨U(λ_{n+1})⟩_n − ⟨U(λ_{n+1})⟩_{n+1}
+ * so ⟨ΔU⟩ = ΣW_n − ΣQ_n exactly (the same numbers enter both sums); jumps of λ are work.
+ * The initial density is the (discrete) Boltzmann density of U(·, λ_0) on the protocol's
+ * initial region, or all mass in the cell holding x0 (LIMEN_INIT_FIXED); the success
+ * probability is the final mass in the target region.
+ *
+ * Grid.  Where the potential has walls (washboard) the grid spans its domain exactly;
+ * otherwise it spans the union over the protocol of limen_potential_support(…, cut_kT),
+ * sampled at every segment boundary and at 64 points inside each segment.  n_cells = 0
+ * picks cells of width ≤ h_max (at least 200). */
+typedef struct limen_fp_config {
+  double dt;               /* requested time step (τ₀), > 0                        [1e-3]  */
+  size_t n_cells;          /* grid cells; 0 = automatic from h_max                  [0]     */
+  double h_max;            /* automatic grid: largest cell width (a)                [0.005] */
+  double cut_kT;           /* automatic domain: Boltzmann tail left out, e^{−cut}   [40]    */
+  double x_lo, x_hi;       /* explicit domain when x_lo < x_hi (else automatic)     [0, 0]  */
+  limen_fp_scheme scheme;  /*                                                     [TRBDF2]  */
+  limen_init_kind init;    /* LIMEN_INIT_EQUILIBRIUM or LIMEN_INIT_FIXED (at x0)   [EQUIL]  */
+  double x0;               /*                                                       [0]     */
+  /* Called about every 1 % of the steps with the fraction done (may be NULL).           */
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
+} limen_fp_config;
+
+limen_fp_config limen_fp_config_default(void);
+
+typedef struct limen_fp_result {
+  size_t n_steps;          /* N                                                          */
+  double dt;               /* dt_eff = τ/N                                               */
+  double duration;         /* τ                                                          */
+  size_t n_cells;
+  double x_lo, x_hi, dx;   /* the grid                                                   */
+  double mean_work;        /* ⟨W⟩ (kT)                                                   */
+  double mean_heat;        /* ⟨Q⟩ (kT), heat to the bath                                 */
+  double mean_dU;          /* ⟨U(λ(τ⁺))⟩_final − ⟨U(λ(0⁻))⟩_initial                      */
+  double first_law_residual; /* |⟨ΔU⟩ − (⟨W⟩ − ⟨Q⟩)| (round-off)                          */
+  double success;          /* final mass in the target region                            */
+  double mass_error;       /* |final mass − 1|                                           */
+  double free_energy_change; /* ΔF = −ln(Z(λ(τ⁺))/Z(λ(0⁻))) on the grid, over the whole
+                                grid (the equilibrium free-energy difference)              */
+  double *x, *rho;         /* cell centres and the final density (n_cells each, owned)   */
+} limen_fp_result;
+
+/* Run the protocol.  pot may be NULL (made from the protocol and freed inside); res is
+ * overwritten (free a previous result first); on failure its pointers are NULL. */
+int limen_fp_run(const limen_fp_config *cfg, const limen_potential *pot,
+                 const limen_protocol *proto, limen_fp_result *res, limen_error *err);
+void limen_fp_result_free(limen_fp_result *res);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LIMEN_FOKKER_PLANCK_H */

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * validate.h: the simulator's reference checks (theory §5), as one library function used by
+ * `limen validate` and by the test suite, and the closed-form bound that applies to a
+ * simulated protocol (used by `limen simulate`).
+ *
+ * Units as in potential.h: energies in kT, lengths in a, times in τ₀. */
+#ifndef LIMEN_VALIDATE_H
+#define LIMEN_VALIDATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "limen/common.h"
+#include "limen/protocol.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- the bound that applies to a protocol ----------------------------------------------
+ * By the protocol's kind (the ready-made protocol it came from):
+ *   erasure            heat ≥ e_FT(τ) = e_L(P_s) + B/τ of the cell (finite-time Landauer,
+ *                      limen_finite_time_kT with the cell's barrier), P_s = the measured
+ *                      success (folded to ≥ ½)                      "finite-time-landauer"
+ *   erasure-optimal    the same, with the protocol's target P_s      "finite-time-landauer"
+ *   modulated-write    heat ≥ (M) limen_modulated_write_kT(E_low, P_s, τ)  "modulated-write"
+ *   static-write       work ≈ (S) work of the tilt cycle for failure probability
+ *                      p_w = 1 − P_s (at least `p_floor`); all of it is dissipated once
+ *                      the cell has relaxed after the final untilt         "static-write"
+ *   hopping            heat ≈ (H) m·2 asinh(m/(2rτ)), r = the zero-tilt hop rate of the
+ *                      washboard (exact, from the mean first-passage time)  "hopping"
+ *   trap-linear/-optimal  work ≥ W* = λ_f²/(τ + 2/k) (Schmiedl–Seifert)    "schmiedl-seifert"
+ *   stiffness-change   work ≥ ΔF = ½ ln(k_f/k_i)                          "free-energy"
+ *   custom, starting in full equilibrium: work ≥ ΔF between the equilibria of λ(0⁻) and
+ *                      λ(τ⁺) (quadrature)                                 "free-energy"
+ *   otherwise          none (bound_kT = NaN)                              "none"          */
+typedef struct limen_sim_bound {
+  const char *name;     /* as above                                                   */
+  const char *quantity; /* "heat" or "work": which measured mean the bound applies to  */
+  double value_kT;      /* NaN when there is none                                       */
+  double landauer_kT;   /* generalized Landauer e_L(P_s) for the success used (NaN if n/a) */
+  double success_used;  /* the P_s the bound was evaluated for (NaN if n/a)             */
+} limen_sim_bound;
+
+/* success: the measured success probability; p_floor: the smallest failure probability the
+ * measurement resolves (e.g. 1/(2·trajectories); 0 for Fokker–Planck). */
+int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_floor,
+                         limen_sim_bound *out, limen_error *err);
+
+/* Exact zero-tilt hop rate (per τ₀, each way) of a washboard cell of barrier E_b:
+ * r = 1/(2·T), T the mean first-passage time from a minimum to either neighbouring minimum
+ * (= ∫₀¹ dy e^{U(y)} ∫₀^y e^{−U(z)} dz by symmetry; GSL quadrature). */
+int limen_washboard_hop_rate(double barrier_kT, double *rate, limen_error *err);
+
+/* ---- the reference checks ------------------------------------------------------------- */
+
+typedef enum {
+  LIMEN_CHECK_EQUAL = 0,    /* pass when |measured − expected| ≤ tolerance                  */
+  LIMEN_CHECK_AT_LEAST = 1, /* pass when measured ≥ expected − tolerance                   */
+  LIMEN_CHECK_GREATER = 2   /* pass when measured ≥ expected + tolerance (significantly more) */
+} limen_check_relation;
+
+typedef struct limen_validate_row {
+  char name[64];        /* "<check>: <what>"                                              */
+  char note[160];       /* method, sizes, Δt, and where the expected value comes from      */
+  limen_check_relation relation;
+  double expected;      /* the reference (closed form, quadrature, or the other method)   */
+  double measured;
+  double tolerance;     /* absolute; statistical rows: z_max standard errors (GREATER: 3)   */
+  double stderr_;       /* standard error of measured − expected (0 for deterministic rows) */
+  double z;             /* (measured − expected)/stderr_, NaN for deterministic rows       */
+  int pass;
+} limen_validate_row;
+
+typedef struct limen_validate_options {
+  double scale;         /* ensemble sizes × scale, (0, 100]                          [1]   */
+  int threads;          /* OpenMP threads (0 = default)                              [0]   */
+  uint64_t seed;        /* master seed                                               [1]   */
+  double z_max;         /* statistical rows pass within z_max standard errors        [4]   */
+  const char *only;     /* comma-separated check names to run (NULL = all)           [NULL] */
+  /* Called before each check with its name (may be NULL). */
+  void (*progress)(void *ctx, const char *check, size_t index, size_t count);
+  void *progress_ctx;
+} limen_validate_options;
+
+limen_validate_options limen_validate_options_default(void);
+
+typedef struct limen_validate_report {
+  size_t n_rows;
+  limen_validate_row *rows; /* owned */
+  size_t n_failed;
+  double seconds;           /* wall-clock time of the run */
+} limen_validate_report;
+
+/* The check names, in run order (NULL-terminated). */
+const char *const *limen_validate_check_names(void);
+
+/* Run the checks.  rep is overwritten (free a previous report first).  A check that fails is
+ * a row with pass = 0; a check that cannot run at all (e.g. a numerical failure) adds one
+ * failed row "<check>: could not run" whose note holds the reason, and the others still run.
+ * Errors: bad options (LIMEN_EINVAL), an unknown check name (LIMEN_ENOTFOUND), LIMEN_ENOMEM. */
+int limen_validate_run(const limen_validate_options *opt, limen_validate_report *rep,
+                       limen_error *err);
+void limen_validate_report_free(limen_validate_report *rep);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LIMEN_VALIDATE_H */

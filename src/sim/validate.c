@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * validate.c: the report machinery of the reference checks (rows, ensemble helpers) and the
+ * check table.  The checks themselves are in validate_harmonic.c (trap and OU results) and
+ * validate_cell.c (double-well and washboard cells). */
+#include <math.h>
+#include <omp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/validate_internal.h"
+
+static const vcheck checks[] = {
+    {"em-variance", vcheck_em_variance},
+    {"ou-transition", vcheck_ou_transition},
+    {"schmiedl-seifert", vcheck_schmiedl_seifert},
+    {"stiffness", vcheck_stiffness},
+    {"jarzynski", vcheck_jarzynski},
+    {"mfpt", vcheck_mfpt},
+    {"erasure", vcheck_erasure},
+    {"erasure-optimal", vcheck_erasure_optimal},
+    {"static-write", vcheck_static_write},
+    {"hopping", vcheck_hopping},
+};
+#define N_CHECKS (sizeof checks / sizeof checks[0])
+
+const char *const *limen_validate_check_names(void) {
+  static const char *names[N_CHECKS + 1];
+  for (size_t i = 0; i < N_CHECKS; i++) names[i] = checks[i].name;
+  names[N_CHECKS] = NULL;
+  return names;
+}
+
+limen_validate_options limen_validate_options_default(void) {
+  limen_validate_options o;
+  memset(&o, 0, sizeof o);
+  o.scale = 1.0;
+  o.threads = 0;
+  o.seed = 1;
+  o.z_max = 4.0;
+  o.only = NULL;
+  return o;
+}
+
+void limen_validate_report_free(limen_validate_report *rep) {
+  if (!rep) return;
+  free(rep->rows);
+  rep->rows = NULL;
+  rep->n_rows = rep->n_failed = 0;
+}
+
+size_t vsize(const vctx *v, double base) {
+  double n = base * v->opt->scale;
+  return n < 20.0 ? 20 : (size_t)llround(n);
+}
+
+uint64_t vseed(vctx *v) { return v->opt->seed * 1000003u + (uint64_t)(++v->salt) * 7919u; }
+
+int vshift_row(vctx *v, const char *name, const double *coarse, const double *fine, size_t n, double se_result,
+               const char *fmt, ...) {
+  double s = 0.0, s2 = 0.0;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (isfinite(coarse[i]) && isfinite(fine[i])) {
+      double d = fine[i] - coarse[i];
+      s += d;
+      s2 += d * d;
+      k++;
+    }
+  double m = k ? s / (double)k : NAN;
+  double se = k > 1 ? sqrt(fmax(s2 - s * m, 0.0) / (double)(k - 1) / (double)k) : NAN;
+  char note[160];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(note, sizeof note, fmt, ap);
+  va_end(ap);
+  int st = vrow(v, name, LIMEN_CHECK_EQUAL, 0.0, m, 0, se, "%s", note);
+  if (st) return st;
+  /* pass: the shift is below one standard error of the result, or indistinguishable from 0 */
+  limen_validate_row *r = &v->rep->rows[v->rep->n_rows - 1];
+  int was = r->pass;
+  r->tolerance = fmax(se_result, v->opt->z_max * se);
+  r->pass = isfinite(m) && fabs(m) <= r->tolerance;
+  if (was && !r->pass) v->rep->n_failed++;
+  if (!was && r->pass) v->rep->n_failed--;
+  return LIMEN_OK;
+}
+
+int vrow(vctx *v, const char *name, limen_check_relation rel, double expected, double measured, double tol,
+         double se, const char *fmt, ...) {
+  if (v->rep->n_rows == v->cap) {
+    size_t cap = v->cap ? 2 * v->cap : 32;
+    limen_validate_row *r = realloc(v->rep->rows, cap * sizeof *r);
+    if (!r) return limen_error_set(v->err, LIMEN_ENOMEM, "limen_validate_run", "out of memory");
+    v->rep->rows = r;
+    v->cap = cap;
+  }
+  limen_validate_row *r = &v->rep->rows[v->rep->n_rows++];
+  memset(r, 0, sizeof *r);
+  snprintf(r->name, sizeof r->name, "%s", name);
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(r->note, sizeof r->note, fmt, ap);
+  va_end(ap);
+  r->relation = rel;
+  r->expected = expected;
+  r->measured = measured;
+  r->stderr_ = se > 0 ? se : 0.0;
+  double zmax = v->opt->z_max;
+  if (se > 0) {
+    r->z = (measured - expected) / se;
+    r->tolerance = (rel == LIMEN_CHECK_GREATER ? 3.0 : zmax) * se;
+  } else {
+    r->z = NAN;
+    r->tolerance = tol;
+  }
+  double d = measured - expected;
+  switch (rel) {
+    case LIMEN_CHECK_EQUAL: r->pass = fabs(d) <= r->tolerance; break;
+    case LIMEN_CHECK_AT_LEAST: r->pass = d >= -r->tolerance; break;
+    default: r->pass = d >= r->tolerance; break;
+  }
+  if (!isfinite(measured) || !isfinite(expected)) r->pass = 0;
+  if (!r->pass) v->rep->n_failed++;
+  return LIMEN_OK;
+}
+
+int vlangevin(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
+              limen_langevin_config *cfg_out, limen_langevin_result *res) {
+  return vlangevin_seeded(v, p, it, dt, n, cfg_out, vseed(v), res);
+}
+
+int vlangevin_seeded(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
+                     limen_langevin_config *cfg_out, uint64_t seed, limen_langevin_result *res) {
+  limen_langevin_config c = cfg_out ? *cfg_out : limen_langevin_config_default();
+  c.dt = dt;
+  c.n_traj = n;
+  c.seed = seed;
+  c.threads = v->opt->threads;
+  c.integrator = it;
+  int st = limen_langevin_run(&c, NULL, p, res, v->err);
+  if (st) return limen_error_wrap(v->err, st, "limen_validate_run", "Langevin run of '%s'", p->name);
+  return LIMEN_OK;
+}
+
+int vfp(vctx *v, const limen_protocol *p, double dt, double h_max, limen_fp_result *res) {
+  limen_fp_config c = limen_fp_config_default();
+  c.dt = dt;
+  c.h_max = h_max;
+  int st = limen_fp_run(&c, NULL, p, res, v->err);
+  if (st) return limen_error_wrap(v->err, st, "limen_validate_run", "Fokker-Planck run of '%s'", p->name);
+  return LIMEN_OK;
+}
+
+int vhold_protocol(vctx *v, const limen_potential_type *type, const limen_control *u, double duration,
+                   limen_protocol **out) {
+  int st = limen_protocol_alloc(1, out, v->err);
+  if (st) return st;
+  limen_protocol *p = *out;
+  snprintf(p->name, sizeof p->name, "hold-%s", type->name);
+  p->potential = type;
+  p->initial = p->final = *u;
+  p->segments[0].duration = duration;
+  p->segments[0].shape = LIMEN_SHAPE_HOLD;
+  p->segments[0].start = p->segments[0].end = *u;
+  return LIMEN_OK;
+}
+
+void vmean_var(const double *x, size_t n, double *mean, double *var) {
+  double m = 0.0;
+  for (size_t i = 0; i < n; i++) m += x[i];
+  m /= (double)n;
+  double s = 0.0;
+  for (size_t i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
+  *mean = m;
+  *var = n > 1 ? s / (double)(n - 1) : 0.0;
+}
+
+static int selected(const char *only, const char *name) {
+  if (!only) return 1;
+  size_t len = strlen(name);
+  const char *p = only;
+  while (*p) {
+    const char *e = strchr(p, ',');
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    if (l == len && strncmp(p, name, l) == 0) return 1;
+    if (!e) break;
+    p = e + 1;
+  }
+  return 0;
+}
+
+int limen_validate_run(const limen_validate_options *opt_in, limen_validate_report *rep, limen_error *err) {
+  if (!rep) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL report");
+  memset(rep, 0, sizeof *rep);
+  limen_validate_options opt = opt_in ? *opt_in : limen_validate_options_default();
+  int st = limen_check_range(err, __func__, "scale", opt.scale, 0.0, 1, 100.0, 0);
+  if (st) return st;
+  if ((st = limen_check_range(err, __func__, "z_max", opt.z_max, 1.0, 0, 10.0, 0))) return st;
+  if (opt.threads < 0 || opt.threads > 4096)
+    return limen_error_set(err, LIMEN_EINVAL, __func__, "threads = %d: allowed range [0, 4096]", opt.threads);
+  if (opt.only) {
+    /* every requested name must exist */
+    const char *p = opt.only;
+    while (*p) {
+      const char *e = strchr(p, ',');
+      size_t l = e ? (size_t)(e - p) : strlen(p);
+      int found = 0;
+      for (size_t i = 0; i < N_CHECKS; i++)
+        if (strlen(checks[i].name) == l && strncmp(checks[i].name, p, l) == 0) found = 1;
+      if (!found) {
+        char names[512] = "";
+        for (size_t i = 0; i < N_CHECKS; i++) {
+          strncat(names, checks[i].name, sizeof names - strlen(names) - 1);
+          if (i + 1 < N_CHECKS) strncat(names, ", ", sizeof names - strlen(names) - 1);
+        }
+        return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "check '%.*s': allowed %s", (int)l, p, names);
+      }
+      if (!e) break;
+      p = e + 1;
+    }
+  }
+  vctx v = {&opt, rep, 0, err, 0};
+  double t0 = omp_get_wtime();
+  size_t count = 0, index = 0;
+  for (size_t i = 0; i < N_CHECKS; i++) count += (size_t)selected(opt.only, checks[i].name);
+  for (size_t i = 0; i < N_CHECKS; i++) {
+    if (!selected(opt.only, checks[i].name)) continue;
+    if (opt.progress) opt.progress(opt.progress_ctx, checks[i].name, index, count);
+    index++;
+    v.salt = 1000u * (unsigned)i; /* each check's seeds do not depend on which others run */
+    limen_error inner;
+    limen_error_clear(&inner);
+    v.err = &inner;
+    st = checks[i].run(&v);
+    v.err = err;
+    if (st == LIMEN_ENOMEM) {
+      limen_validate_report_free(rep);
+      if (err) *err = inner;
+      return limen_error_wrap(err, st, __func__, "check '%s'", checks[i].name);
+    }
+    if (st) {
+      /* a check that cannot run is a failed row that says why; the others still run */
+      char name[64];
+      snprintf(name, sizeof name, "%s: could not run", checks[i].name);
+      if ((st = vrow(&v, name, LIMEN_CHECK_EQUAL, 0.0, NAN, 0.0, 0.0, "%.150s", inner.msg))) {
+        limen_validate_report_free(rep);
+        return st;
+      }
+    }
+  }
+  rep->seconds = omp_get_wtime() - t0;
+  return LIMEN_OK;
+}

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * validate_bound.c: the closed-form bound of bounds.h that applies to a simulated protocol
+ * (see validate.h), and the exact zero-tilt hop rate of the washboard cell. */
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "limen/bounds.h"
+#include "limen/fokker_planck.h"
+#include "limen/validate.h"
+
+/* ---- exact hop rate ---------------------------------------------------------------------- */
+
+typedef struct {
+  double eb;
+  gsl_integration_workspace *ws;
+  double epsrel;
+  int status;
+} hop_ctx;
+
+static double wb_u(double eb, double y) { return 0.5 * eb * (1.0 - cos(2.0 * M_PI * y)); }
+
+static double inner_f(double z, void *p) {
+  const hop_ctx *c = p;
+  return exp(-wb_u(c->eb, z));
+}
+
+/* e^{U(y) − E_b} ∫₀^y e^{−U(z)} dz  (shifted by e^{−E_b} so that it stays O(1)) */
+static double outer_f(double y, void *p) {
+  hop_ctx *c = p;
+  gsl_function f = {inner_f, c};
+  double r = 0.0, e = 0.0;
+  size_t neval = 0;
+  int st = gsl_integration_qng(&f, 0.0, y, 0.0, c->epsrel * 0.1, &r, &e, &neval);
+  if (st) c->status = st;
+  return exp(wb_u(c->eb, y) - c->eb) * r;
+}
+
+int limen_washboard_hop_rate(double barrier_kT, double *rate, limen_error *err) {
+  int st = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0.0, 1, 700.0, 0);
+  if (st) return st;
+  limen_gsl_quiet();
+  limen_precision prec = limen_precision_default();
+  hop_ctx c = {barrier_kT, gsl_integration_workspace_alloc(prec.quad_limit), prec.quad_epsrel, 0};
+  if (!c.ws) return limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
+  gsl_function f = {outer_f, &c};
+  double r = 0.0, e = 0.0;
+  st = gsl_integration_qag(&f, 0.0, 1.0, prec.quad_epsabs, prec.quad_epsrel, prec.quad_limit, GSL_INTEG_GAUSS61,
+                           c.ws, &r, &e);
+  gsl_integration_workspace_free(c.ws);
+  if (st || c.status)
+    return limen_error_set(err, LIMEN_ENUMERIC, __func__, "quadrature of the first-passage time failed: %s",
+                           gsl_strerror(st ? st : c.status));
+  /* T = e^{E_b}·r; r_hop = 1/(2T) */
+  *rate = 0.5 * exp(-barrier_kT) / r;
+  return LIMEN_OK;
+}
+
+/* ---- bound of a protocol ---------------------------------------------------------------- */
+
+static double fold(double p) { return p < 0.5 ? 1.0 - p : p; }
+
+/* ΔF between the equilibria of λ(0⁻) and λ(τ⁺) by a fine quadrature on the Fokker–Planck
+ * grid (a zero-length relaxation, i.e. the grid's partition functions). */
+static int free_energy_change(const limen_protocol *proto, double *dF, limen_error *err) {
+  limen_protocol *p0 = NULL;
+  int st = limen_protocol_alloc(1, &p0, err);
+  if (st) return st;
+  /* one very short hold at λ(0⁻), then the final jump to λ(τ⁺) */
+  memcpy(p0->name, proto->name, sizeof p0->name);
+  p0->potential = proto->potential;
+  p0->potential_params = proto->potential_params;
+  limen_protocol_control(proto, 0.0, -1, &p0->initial);
+  limen_protocol_control(proto, limen_protocol_duration(proto), +1, &p0->final);
+  p0->segments[0].duration = 1e-12;
+  p0->segments[0].shape = LIMEN_SHAPE_HOLD;
+  p0->segments[0].start = p0->segments[0].end = p0->initial;
+  limen_fp_config cfg = limen_fp_config_default();
+  cfg.dt = 1.0;
+  cfg.h_max = 0.002;
+  limen_fp_result r;
+  st = limen_fp_run(&cfg, NULL, p0, &r, err);
+  limen_protocol_free(p0);
+  if (st) return st;
+  *dF = r.free_energy_change;
+  limen_fp_result_free(&r);
+  return LIMEN_OK;
+}
+
+int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_floor, limen_sim_bound *out,
+                         limen_error *err) {
+  if (!proto || !out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int st = limen_check_range(err, __func__, "success", success, 0.0, 0, 1.0, 0);
+  if (st) return st;
+  if ((st = limen_check_range(err, __func__, "p_floor", p_floor, 0.0, 0, 0.5, 0))) return st;
+  out->name = "none";
+  out->quantity = "heat";
+  out->value_kT = NAN;
+  out->landauer_kT = NAN;
+  out->success_used = NAN;
+  const limen_protocol_args *a = &proto->args;
+  double tau = limen_protocol_duration(proto);
+  const char *k = proto->kind;
+  if (strcmp(k, "erasure") == 0 || strcmp(k, "erasure-optimal") == 0 || strcmp(k, "modulated-write") == 0) {
+    double ps = strcmp(k, "erasure-optimal") == 0 ? a->success : fold(success);
+    out->success_used = ps;
+    if ((st = limen_landauer_generalized_kT(ps, &out->landauer_kT, err))) return st;
+    if (strcmp(k, "modulated-write") == 0) {
+      out->name = "modulated-write";
+      st = limen_modulated_write_kT(a->barrier_low_kT, ps, tau, NULL, &out->value_kT, err);
+    } else {
+      out->name = "finite-time-landauer";
+      st = limen_finite_time_kT(a->barrier_kT, ps, tau, NULL, &out->value_kT, NULL, err);
+    }
+    return st ? limen_error_wrap(err, st, __func__, "bound of '%s'", proto->name) : LIMEN_OK;
+  }
+  if (strcmp(k, "static-write") == 0) {
+    double pw = fmax(1.0 - success, p_floor);
+    if (pw <= 0.0) pw = 1e-300;
+    if (pw >= 1.0) pw = 0.5;
+    limen_static_write sw;
+    out->name = "static-write";
+    out->quantity = "work";
+    out->success_used = 1.0 - pw;
+    st = limen_static_write_cost(a->barrier_kT, tau, pw, NULL, &sw, err);
+    if (st) return limen_error_wrap(err, st, __func__, "bound of '%s'", proto->name);
+    out->value_kT = sw.work_kT;
+    return LIMEN_OK;
+  }
+  if (strcmp(k, "hopping") == 0) {
+    double r = 0.0, tilt = 0.0;
+    out->name = "hopping";
+    if ((st = limen_washboard_hop_rate(a->barrier_kT, &r, err))) return st;
+    st = limen_hop_cost_kT(fabs((double)a->hop_levels), r * tau, &out->value_kT, &tilt, NULL, err);
+    return st ? limen_error_wrap(err, st, __func__, "bound of '%s'", proto->name) : LIMEN_OK;
+  }
+  if (strcmp(k, "trap-linear") == 0 || strcmp(k, "trap-optimal") == 0) {
+    out->name = "schmiedl-seifert";
+    out->quantity = "work";
+    out->value_kT = a->distance * a->distance / (tau + 2.0 / a->stiffness);
+    return LIMEN_OK;
+  }
+  if (strcmp(k, "stiffness-change") == 0) {
+    out->name = "free-energy";
+    out->quantity = "work";
+    out->value_kT = 0.5 * log(a->stiffness_final / a->stiffness);
+    return LIMEN_OK;
+  }
+  if (isinf(proto->initial_lo) && proto->initial_lo < 0 && isinf(proto->initial_hi) && proto->initial_hi > 0) {
+    out->name = "free-energy";
+    out->quantity = "work";
+    return free_energy_change(proto, &out->value_kT, err);
+  }
+  return LIMEN_OK;
+}

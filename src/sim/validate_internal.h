@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * validate_internal.h: what the reference checks of validate*.c share. */
+#ifndef LIMEN_SIM_VALIDATE_INTERNAL_H
+#define LIMEN_SIM_VALIDATE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "limen/fokker_planck.h"
+#include "limen/langevin.h"
+#include "limen/protocol.h"
+#include "limen/validate.h"
+
+typedef struct vctx {
+  const limen_validate_options *opt;
+  limen_validate_report *rep;
+  size_t cap;
+  limen_error *err;
+  unsigned salt; /* advanced by every ensemble: independent streams per run */
+} vctx;
+
+typedef struct vcheck {
+  const char *name;
+  int (*run)(vctx *v);
+} vcheck;
+
+/* Ensemble size base·scale (at least 20). */
+size_t vsize(const vctx *v, double base);
+/* A fresh master seed for the next ensemble. */
+uint64_t vseed(vctx *v);
+/* Append a row.  se > 0: statistical (tolerance z_max·se, or 3·se for GREATER);
+ * se = 0: deterministic with absolute tolerance tol.  The note is printf-formatted. */
+int vrow(vctx *v, const char *name, limen_check_relation rel, double expected, double measured, double tol,
+         double se, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+/* A Δt-halving row from paired runs on the same Brownian paths (noise_refine): the mean of
+ * fine[i] − coarse[i] over the pairs where both are finite, with its paired standard error;
+ * passes when the shift is below se_result (one standard error of the result) or within
+ * z_max paired standard errors of zero. */
+int vshift_row(vctx *v, const char *name, const double *coarse, const double *fine, size_t n, double se_result,
+               const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* Run a Langevin ensemble with a fresh seed; cfg (may be NULL) supplies record options. */
+int vlangevin(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
+              limen_langevin_config *cfg, limen_langevin_result *res);
+/* The same with a given master seed (common random numbers for paired comparisons). */
+int vlangevin_seeded(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
+                     limen_langevin_config *cfg, uint64_t seed, limen_langevin_result *res);
+int vfp(vctx *v, const limen_protocol *p, double dt, double h_max, limen_fp_result *res);
+/* A one-segment protocol that holds u for `duration`. */
+int vhold_protocol(vctx *v, const limen_potential_type *type, const limen_control *u, double duration,
+                   limen_protocol **out);
+/* Sample mean and (n − 1)-normalized variance. */
+void vmean_var(const double *x, size_t n, double *mean, double *var);
+
+int vcheck_em_variance(vctx *v);
+int vcheck_ou_transition(vctx *v);
+int vcheck_schmiedl_seifert(vctx *v);
+int vcheck_stiffness(vctx *v);
+int vcheck_jarzynski(vctx *v);
+int vcheck_mfpt(vctx *v);
+int vcheck_erasure(vctx *v);
+int vcheck_erasure_optimal(vctx *v);
+int vcheck_static_write(vctx *v);
+int vcheck_hopping(vctx *v);
+
+#endif

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# limen simulate: JSON keys, heat above the applicable bound, Langevin vs Fokker-Planck,
+# --out files, and the error paths (exit 2, empty stdout, one stderr line naming the field).
+source "$(dirname "$0")/lib/common.bash"
+
+keys='all(k in d for k in ("mean_work_kT", "stderr_work_kT", "mean_heat_kT", "stderr_heat_kT", "success", "bound_kT", "bound", "bound_quantity", "first_law_residual_kT"))'
+
+# a quick erasure: heat >= finite-time Landauer bound within 3 standard errors; first law to round-off
+expect_ok simulate --protocol erasure --tau 5 --trajectories 400 --dt 2e-3 --format json
+check json_py "$keys" "erasure JSON keys"
+check json_py 'd["bound"] == "finite-time-landauer" and d["bound_quantity"] == "heat"' "erasure bound name"
+check json_py 'd["mean_heat_kT"] >= d["bound_kT"] - 3 * d["stderr_heat_kT"]' "erasure heat >= e_FT"
+check json_py 'd["first_law_residual_kT"] < 1e-9 and 0.9 < d["success"] <= 1' "erasure first law, success"
+cp "$TMP/out" "$TMP/langevin.json"
+
+# the same protocol by Fokker-Planck: noise-free, within 4 standard errors of the ensemble
+expect_ok simulate --protocol erasure --tau 5 --dt 2e-3 --method fokker-planck --format json
+check json_py "$keys"' and d["stderr_heat_kT"] == 0 and d["mass_error"] < 1e-10' "fokker-planck JSON"
+check python3 -c 'import json,sys
+a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
+sys.exit(0 if abs(a["mean_heat_kT"]-b["mean_heat_kT"]) < 4*a["stderr_heat_kT"] else 1)' \
+  "$TMP/langevin.json" "$TMP/out" "langevin and fokker-planck agree"
+
+# bit-identical results for any thread count
+expect_ok simulate --protocol trap-optimal --trajectories 300 --threads 1 --format json
+cp "$TMP/out" "$TMP/t1.json"
+expect_ok simulate --protocol trap-optimal --trajectories 300 --threads 2 --format json
+check python3 -c 'import json,sys
+a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
+sys.exit(0 if a["mean_work_kT"]==b["mean_work_kT"] and a["mean_heat_kT"]==b["mean_heat_kT"] else 1)' \
+  "$TMP/t1.json" "$TMP/out" "threads 1 and 2 give identical results"
+check json_py 'd["bound"] == "schmiedl-seifert" and d["bound_quantity"] == "work" and abs(d["bound_kT"] - 25/3) < 1e-8' \
+  "trap-optimal bound W* = lambda_f^2/(tau + 2/k)"
+
+# times in seconds: --tau 5e-9s with tau0 = 1 ns is 5 tau0
+expect_ok simulate --protocol stiffness-change --tau 5e-9s --dt 1e-11s --trajectories 100 --format json
+check json_py 'abs(d["duration_tau0"] - 5) < 1e-12 and abs(d["dt_tau0"] - 0.01) < 1e-12' "times with suffix s"
+check json_py 'd["bound"] == "free-energy" and abs(d["bound_kT"] - 0.5 * __import__("math").log(4)) < 1e-9' \
+  "stiffness-change bound (1/2) ln(kf/ki)"
+
+# other protocols run and name their bound
+for p in static-write:static-write hopping:hopping modulated-write:modulated-write; do
+  expect_ok simulate --protocol "${p%%:*}" --trajectories 50 --format json --tau 1
+  check json_py 'd["bound"] == "'"${p##*:}"'"' "${p%%:*} bound"
+done
+
+# table output
+expect_ok simulate --protocol trap-linear --trajectories 200
+check grep -q "mean heat" "$TMP/out" "table has mean heat"
+check grep -q "schmiedl-seifert" "$TMP/out" "table names the bound"
+
+# --out writes result.json and histograms; a protocol file round trip
+expect_ok simulate --protocol erasure --tau 2 --trajectories 100 --out "$TMP/res" --format json
+check test -s "$TMP/res/result.json" "result.json written"
+check test -s "$TMP/res/work_hist.csv" "work_hist.csv written"
+check test -s "$TMP/res/heat_hist.csv" "heat_hist.csv written"
+check python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/res/result.json" "result.json is JSON"
+expect_ok simulate --protocol trap-optimal --method fokker-planck --out "$TMP/fp"
+check grep -q "^x_a,density_per_a" "$TMP/fp/density.csv" "density.csv written"
+cat >"$TMP/p.json" <<'JSON'
+{"name": "ramp", "potential": {"type": "quartic"}, "initial": {"barrier": 4},
+ "segments": [{"duration": 1, "end": {"barrier": 1, "tilt": 1}}]}
+JSON
+expect_ok simulate --protocol-file "$TMP/p.json" --trajectories 500 --format json
+check json_py 'd["protocol"] == "ramp" and d["bound"] == "free-energy" and d["mean_work_kT"] >= d["bound_kT"] - 4 * d["stderr_work_kT"]' \
+  "protocol file: work >= free-energy change"
+
+# error paths
+expect_usage "--protocol" simulate
+expect_usage "--protocol" simulate --protocol no-such-protocol
+expect_usage "--protocol" simulate --protocol erasure --protocol-file "$TMP/p.json"
+expect_usage "--tau" simulate --protocol erasure --tau -1
+expect_usage "--dt" simulate --protocol erasure --dt 0
+expect_usage "--dt" simulate --protocol erasure --dt abc
+expect_usage "--dt" simulate --protocol erasure --tau 1 --dt 2
+expect_usage "--trajectories" simulate --protocol erasure --trajectories 0
+expect_usage "--barrier" simulate --protocol erasure --barrier -3
+expect_usage "--method" simulate --protocol erasure --method monte-carlo
+expect_usage "--format" simulate --protocol erasure --format xml
+expect_usage "--threads" simulate --protocol erasure --method fokker-planck --threads 2
+expect_usage "--barrier" simulate --protocol-file "$TMP/p.json" --barrier 3
+expect_usage "nonexistent" simulate --protocol-file "$TMP/nonexistent.json"
+echo '{"potential": {"type": "quartic"}, "segments": [{"duration": -1}]}' >"$TMP/bad.json"
+expect_usage "duration" simulate --protocol-file "$TMP/bad.json"
+
+finish

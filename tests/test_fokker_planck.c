@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Fokker–Planck solver: the finite-volume kernel (stationarity and mass to round-off,
+ * relaxation) and the protocol driver (Schmiedl–Seifert, quasi-static stiffness change,
+ * agreement with the Langevin ensemble). */
+#include <criterion/criterion.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_vector.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "limen/limen.h"
+#include "limen/fokker_planck.h"
+#include "limen/langevin.h"
+#include "limen/protocol.h"
+#include "testutil.h"
+
+static void quartic(const double *x, size_t n, double eb, double f, double *u) {
+  for (size_t i = 0; i < n; i++) u[i] = eb * (x[i] * x[i] - 1.0) * (x[i] * x[i] - 1.0) - f * x[i];
+}
+
+static void harmonic(const double *x, size_t n, double k, double c, double *u) {
+  for (size_t i = 0; i < n; i++) u[i] = 0.5 * k * (x[i] - c) * (x[i] - c);
+}
+
+/* e^{−U} stays put to round-off, under both schemes, over many large steps. */
+Test(fp_kernel, boltzmann_is_stationary_to_roundoff) {
+  const double barriers[] = {0.5, 5.0, 20.0};
+  for (int s = 0; s < 2; s++)
+    for (size_t b = 0; b < 3; b++) {
+      limen_fp_grid *g = limen_fp_grid_alloc(801, -2.2, 2.2, NULL);
+      cr_assert_not_null(g);
+      size_t n = limen_fp_grid_size(g);
+      double *u = malloc(n * sizeof *u), *rho0 = malloc(n * sizeof *rho0);
+      quartic(limen_fp_grid_x(g), n, barriers[b], 0.7, u);
+      cr_assert_eq(limen_fp_grid_set_boltzmann(g, u, NULL), LIMEN_OK);
+      const double *rho = limen_fp_grid_density(g);
+      double rmax = 0.0;
+      for (size_t i = 0; i < n; i++) rho0[i] = rho[i], rmax = fmax(rmax, rho[i]);
+      double flux = 1.0;
+      cr_assert_eq(limen_fp_grid_flux_residual(g, u, &flux, NULL), LIMEN_OK);
+      cr_expect_lt(flux, 1e-12 * rmax, "equilibrium flux %g", flux);
+      for (int k = 0; k < 1000; k++)
+        cr_assert_eq(limen_fp_grid_step(g, u, 0.05, (limen_fp_scheme)s, NULL), LIMEN_OK);
+      double dev = 0.0;
+      for (size_t i = 0; i < n; i++) dev = fmax(dev, fabs(rho[i] - rho0[i]));
+      cr_expect_lt(dev / rmax, 1e-12, "scheme %d, E_b = %g: max |Δρ|/max ρ = %g after 1000 steps", s,
+                   barriers[b], dev / rmax);
+      cr_expect_lt(fabs(limen_fp_grid_mass(g) - 1.0), 1e-12, "mass error %g", limen_fp_grid_mass(g) - 1.0);
+      free(u);
+      free(rho0);
+      limen_fp_grid_free(g);
+    }
+}
+
+/* Mass is conserved to round-off far from equilibrium, with a potential that changes every step. */
+Test(fp_kernel, mass_conserved_to_roundoff) {
+  for (int s = 0; s < 2; s++) {
+    limen_fp_grid *g = limen_fp_grid_alloc(500, -3.0, 3.0, NULL);
+    size_t n = limen_fp_grid_size(g);
+    double *u = malloc(n * sizeof *u), *rho = malloc(n * sizeof *rho);
+    const double *x = limen_fp_grid_x(g);
+    for (size_t i = 0; i < n; i++) rho[i] = x[i] > 2.0 ? 5.0 : 0.0; /* a block at the right edge */
+    cr_assert_eq(limen_fp_grid_set_density(g, rho, NULL), LIMEN_OK);
+    double m0 = limen_fp_grid_mass(g);
+    for (int k = 0; k < 2000; k++) {
+      quartic(x, n, 4.0 * (1.0 + sin(0.01 * k)), 6.0 * cos(0.003 * k), u);
+      cr_assert_eq(limen_fp_grid_step(g, u, k % 7 == 0 ? 0.3 : 1e-3, (limen_fp_scheme)s, NULL), LIMEN_OK);
+    }
+    /* round-off: a few units of DBL_EPSILON per step, accumulated over the 2000 steps */
+    double rel = fabs(limen_fp_grid_mass(g) - m0) / m0;
+    cr_expect_lt(rel, 4.0 * 2000 * 2.220446e-16, "scheme %d: relative mass drift %g", s, rel);
+    cr_log_info("scheme %d: relative mass drift after 2000 steps %.2e", s, rel);
+    free(u);
+    free(rho);
+    limen_fp_grid_free(g);
+  }
+}
+
+/* From a uniform start the density relaxes to the discrete Boltzmann density; in a harmonic
+ * trap the mean relaxes as c + (x0 − c)e^{−kt} (exact OU), to discretization error. */
+Test(fp_kernel, relaxes_to_equilibrium) {
+  limen_fp_grid *g = limen_fp_grid_alloc(600, -2.5, 2.5, NULL);
+  size_t n = limen_fp_grid_size(g);
+  double *u = malloc(n * sizeof *u), *eq = malloc(n * sizeof *eq), *xs = malloc(n * sizeof *xs);
+  const double *x = limen_fp_grid_x(g);
+  quartic(x, n, 3.0, 1.0, u);
+  cr_assert_eq(limen_fp_grid_set_boltzmann(g, u, NULL), LIMEN_OK);
+  for (size_t i = 0; i < n; i++) eq[i] = limen_fp_grid_density(g)[i];
+  for (size_t i = 0; i < n; i++) xs[i] = 1.0;
+  cr_assert_eq(limen_fp_grid_set_density(g, xs, NULL), LIMEN_OK); /* uniform, mass 5 */
+  for (int k = 0; k < 4000; k++) cr_assert_eq(limen_fp_grid_step(g, u, 0.05, LIMEN_FP_TRBDF2, NULL), LIMEN_OK);
+  double dev = 0.0, m = limen_fp_grid_mass(g);
+  for (size_t i = 0; i < n; i++) dev = fmax(dev, fabs(limen_fp_grid_density(g)[i] / m - eq[i]));
+  cr_expect_lt(dev, 1e-10, "distance to equilibrium %g", dev);
+
+  free(u);
+  free(eq);
+  free(xs);
+  limen_fp_grid_free(g);
+
+  /* harmonic relaxation of the mean: start in equilibrium around 0, move the trap to c = 1 */
+  const double k = 2.0, c = 1.0, t_end = 0.8;
+  g = limen_fp_grid_alloc(1100, -5.0, 6.0, NULL);
+  n = limen_fp_grid_size(g);
+  x = limen_fp_grid_x(g);
+  u = malloc(n * sizeof *u), eq = malloc(n * sizeof *eq), xs = malloc(n * sizeof *xs);
+  harmonic(x, n, k, 0.0, u);
+  limen_fp_grid_set_boltzmann(g, u, NULL);
+  harmonic(x, n, k, c, u);
+  for (size_t i = 0; i < n; i++) xs[i] = x[i];
+  for (int r = 0; r < 3; r++) {
+    int steps = 100 << r;
+    harmonic(x, n, k, 0.0, eq);
+    limen_fp_grid_set_boltzmann(g, eq, NULL);
+    for (int s = 0; s < steps; s++) limen_fp_grid_step(g, u, t_end / steps, LIMEN_FP_TRBDF2, NULL);
+    double mean = limen_fp_grid_mean(g, xs), exact = c * (1.0 - exp(-k * t_end));
+    double e = fabs(mean - exact);
+    cr_log_info("harmonic mean relaxation, %d steps: error %.3e", steps, e);
+    /* spatial error O(h²) ≈ 1e-5 at h = 0.01 dominates the O(Δt²) TR-BDF2 error here */
+    cr_expect_lt(e, 3e-5, "mean %g vs exact %g", mean, exact);
+  }
+  free(u);
+  free(eq);
+  free(xs);
+  limen_fp_grid_free(g);
+}
+
+Test(fp_kernel, rejects_bad_input) {
+  limen_error err;
+  cr_expect_null(limen_fp_grid_alloc(2, 0, 1, &err));
+  cr_expect_eq(err.code, LIMEN_EINVAL);
+  cr_expect_null(limen_fp_grid_alloc(10, 1, 1, &err));
+  limen_fp_grid *g = limen_fp_grid_alloc(10, 0, 1, NULL);
+  double u[10] = {0};
+  cr_expect_eq(limen_fp_grid_step(g, u, -1.0, LIMEN_FP_TRBDF2, &err), LIMEN_EINVAL);
+  u[3] = NAN;
+  cr_expect_eq(limen_fp_grid_step(g, u, 0.1, LIMEN_FP_TRBDF2, &err), LIMEN_ENUMERIC);
+  limen_fp_grid_free(g);
+}
+
+/* One backward-Euler step equals an independent solve of (I − ΔtA)ρⁿ⁺¹ = ρⁿ by GSL, with A
+ * assembled here from the Scharfetter–Gummel formula. */
+Test(fp_kernel, step_matches_gsl_tridiagonal_solve) {
+  const size_t n = 300;
+  const double dt = 0.02;
+  limen_fp_grid *g = limen_fp_grid_alloc(n, -2.0, 2.5, NULL);
+  const double *x = limen_fp_grid_x(g);
+  double h = limen_fp_grid_dx(g);
+  double *u = malloc(n * sizeof *u), *rho = malloc(n * sizeof *rho);
+  quartic(x, n, 6.0, 2.0, u);
+  for (size_t i = 0; i < n; i++) rho[i] = exp(-(x[i] - 0.3) * (x[i] - 0.3) * 4.0);
+  limen_fp_grid_set_density(g, rho, NULL);
+  gsl_vector *d = gsl_vector_calloc(n), *e = gsl_vector_calloc(n - 1), *f = gsl_vector_calloc(n - 1);
+  gsl_vector *b = gsl_vector_alloc(n), *s = gsl_vector_alloc(n);
+  for (size_t i = 0; i < n; i++) gsl_vector_set(d, i, 1.0), gsl_vector_set(b, i, rho[i]);
+  for (size_t i = 0; i + 1 < n; i++) {
+    double z = u[i + 1] - u[i];
+    double bp = z == 0 ? 1.0 : z / expm1(z), bm = z == 0 ? 1.0 : -z / expm1(-z);
+    double k = dt / (h * h);
+    *gsl_vector_ptr(d, i) += k * bp;
+    *gsl_vector_ptr(d, i + 1) += k * bm;
+    gsl_vector_set(e, i, -k * bm);
+    gsl_vector_set(f, i, -k * bp);
+  }
+  cr_assert_eq(gsl_linalg_solve_tridiag(d, e, f, b, s), 0);
+  cr_assert_eq(limen_fp_grid_step(g, u, dt, LIMEN_FP_BACKWARD_EULER, NULL), LIMEN_OK);
+  double dev = 0.0, m = 0.0;
+  for (size_t i = 0; i < n; i++)
+    dev = fmax(dev, fabs(limen_fp_grid_density(g)[i] - gsl_vector_get(s, i))), m = fmax(m, rho[i]);
+  cr_expect_lt(dev / m, 1e-13, "max deviation from GSL %g", dev / m);
+  gsl_vector_free(d), gsl_vector_free(e), gsl_vector_free(f), gsl_vector_free(b), gsl_vector_free(s);
+  free(u);
+  free(rho);
+  limen_fp_grid_free(g);
+}
+
+/* ---- the protocol driver ---------------------------------------------------------------- */
+
+static double fp_work(const limen_protocol *p, double dt, double h_max, limen_fp_result *keep) {
+  limen_fp_config c = limen_fp_config_default();
+  c.dt = dt;
+  c.h_max = h_max;
+  limen_fp_result r;
+  limen_error err;
+  cr_assert_eq(limen_fp_run(&c, NULL, p, &r, &err), LIMEN_OK, "%s", err.msg);
+  cr_expect_lt(r.first_law_residual, 1e-12, "first law residual %g", r.first_law_residual);
+  cr_expect_lt(r.mass_error, 1e-12, "mass error %g", r.mass_error);
+  double w = r.mean_work;
+  if (keep) *keep = r;
+  else limen_fp_result_free(&r);
+  return w;
+}
+
+/* Schmiedl & Seifert: W* = λ_f²/(τ + 2/k), to discretization error, second order in the grid. */
+Test(fp_protocol, schmiedl_seifert_converges_with_grid) {
+  const double k = 1.0, lf = 2.0, tau = 1.0, wstar = lf * lf / (tau + 2.0 / k);
+  limen_protocol *p = NULL;
+  cr_assert_eq(limen_protocol_alloc_trap_optimal(k, lf, tau, &p, NULL), LIMEN_OK);
+  double prev = 0.0;
+  for (int r = 0; r < 3; r++) {
+    double h = 0.08 / (1 << r);
+    double e = fabs(fp_work(p, 1e-3, h, NULL) - wstar);
+    cr_log_info("dx = %.3f: |W - W*| = %.3e", h, e);
+    if (r > 0) cr_expect(e < prev / 3.0 && e > prev / 5.0, "error ratio %.2f at dx = %g (second order: 4)", prev / e, h);
+    prev = e;
+  }
+  cr_expect_lt(prev / wstar, 1e-4, "relative error %g at the finest grid", prev / wstar);
+  /* and first order in the time step (the Sekimoto splitting) */
+  double w1 = fp_work(p, 4e-3, 0.02, NULL), w2 = fp_work(p, 2e-3, 0.02, NULL), w4 = fp_work(p, 1e-3, 0.02, NULL);
+  cr_log_info("dt 4e-3, 2e-3, 1e-3: W - W* = %.3e %.3e %.3e", w1 - wstar, w2 - wstar, w4 - wstar);
+  cr_expect_lt(fabs(w4 - w2), fabs(w2 - w1), "time error falls with dt");
+  /* the linear protocol costs more (closed form (λ_f/τ)²(τ − (1 − e^{−kτ})/k)) */
+  limen_protocol *l = NULL;
+  cr_assert_eq(limen_protocol_alloc_trap_linear(k, lf, tau, &l, NULL), LIMEN_OK);
+  double wl = fp_work(l, 1e-3, 0.01, NULL), wl_exact = lf * lf / (tau * tau) * (tau + expm1(-k * tau) / k);
+  cr_expect_lt(fabs(wl - wl_exact), 1e-4 * wl_exact, "linear W %g vs %g", wl, wl_exact);
+  cr_expect_gt(wl, wstar);
+  limen_protocol_free(l);
+  limen_protocol_free(p);
+}
+
+/* A slow stiffness change k_i → k_f costs ΔF = ½ ln(k_f/k_i) + O(1/τ). */
+Test(fp_protocol, stiffness_change_quasi_static) {
+  const double dF = 0.5 * log(4.0);
+  double w[2];
+  for (int i = 0; i < 2; i++) {
+    limen_protocol *p = NULL;
+    cr_assert_eq(limen_protocol_alloc_stiffness_change(1.0, 4.0, 40.0 * (i + 1), &p, NULL), LIMEN_OK);
+    limen_fp_result r;
+    w[i] = fp_work(p, 5e-3, 0.02, &r);
+    cr_expect_lt(fabs(r.free_energy_change - dF), 1e-9, "grid dF %.12f", r.free_energy_change);
+    cr_expect_gt(w[i], dF, "second law");
+    limen_fp_result_free(&r);
+    limen_protocol_free(p);
+  }
+  double extrap = 2.0 * w[1] - w[0];
+  cr_log_info("W(40) = %.6f, W(80) = %.6f, Richardson %.6f, dF = %.6f", w[0], w[1], extrap, dF);
+  cr_expect_lt(fabs(extrap - dF), 1e-3);
+}
+
+/* A protocol that only jumps: the work is ⟨ΔU⟩ over the initial equilibrium and no heat flows. */
+Test(fp_protocol, jump_is_work_without_heat) {
+  limen_protocol *p = NULL;
+  cr_assert_eq(limen_protocol_alloc(1, &p, NULL), LIMEN_OK);
+  p->potential = limen_potential_harmonic;
+  p->initial = limen_control_zero();
+  p->segments[0].duration = 0.01;
+  p->segments[0].shape = LIMEN_SHAPE_HOLD;
+  p->segments[0].start = p->segments[0].end = p->initial;
+  p->final = p->initial;
+  p->final.center = 0.7; /* U jumps from x²/2 to (x − 0.7)²/2: ⟨ΔU⟩ = 0.7²/2 */
+  limen_fp_config c = limen_fp_config_default();
+  c.dt = 0.001;
+  c.x_lo = -12;
+  c.x_hi = 12;
+  c.n_cells = 2400;
+  limen_fp_result r;
+  cr_assert_eq(limen_fp_run(&c, NULL, p, &r, NULL), LIMEN_OK);
+  cr_expect_lt(fabs(r.mean_heat), 1e-13, "heat %g in equilibrium", r.mean_heat);
+  cr_expect_lt(fabs(r.mean_work - 0.245), 1e-4, "jump work %.8f", r.mean_work); /* O(dx²) quadrature */
+  cr_expect_lt(r.first_law_residual, 1e-14);
+  limen_fp_result_free(&r);
+  limen_protocol_free(p);
+}
+
+/* The same protocol by the Langevin ensemble: the noise-free means lie within its standard errors. */
+Test(fp_protocol, agrees_with_langevin_ensemble) {
+  struct {
+    const char *name;
+    double tau;
+  } cases[] = {{"erasure", 5.0}, {"trap-linear", 1.0}, {"static-write", 1.0}};
+  for (size_t i = 0; i < 3; i++) {
+    limen_protocol_args a;
+    cr_assert_eq(limen_protocol_args_default(cases[i].name, &a, NULL), LIMEN_OK);
+    a.duration = cases[i].tau;
+    limen_protocol *p = NULL;
+    cr_assert_eq(limen_protocol_alloc_named(cases[i].name, &a, &p, NULL), LIMEN_OK);
+    limen_langevin_config lc = limen_langevin_config_default();
+    lc.n_traj = (size_t)fmax(200.0, 4000.0 * tu_scale());
+    lc.dt = 1e-3;
+    lc.seed = 11 + i;
+    lc.integrator = p->potential->harmonic ? limen_integrator_ou : limen_integrator_heun;
+    limen_langevin_result lr;
+    limen_error err;
+    cr_assert_eq(limen_langevin_run(&lc, NULL, p, &lr, &err), LIMEN_OK, "%s", err.msg);
+    limen_fp_config fc = limen_fp_config_default();
+    fc.dt = 1e-3;
+    limen_fp_result fr;
+    cr_assert_eq(limen_fp_run(&fc, NULL, p, &fr, &err), LIMEN_OK, "%s", err.msg);
+    double zw = tu_z(lr.mean_work, fr.mean_work, lr.stderr_work), zq = tu_z(lr.mean_heat, fr.mean_heat, lr.stderr_heat);
+    double zs = lr.stderr_success > 0 ? tu_z(lr.success, fr.success, lr.stderr_success) : 0.0;
+    cr_log_info("%s: W FP %.5f L %.5f ± %.5f (z %+.2f); Q FP %.5f L %.5f ± %.5f (z %+.2f); P_s FP %.5f L %.5f",
+                cases[i].name, fr.mean_work, lr.mean_work, lr.stderr_work, zw, fr.mean_heat, lr.mean_heat,
+                lr.stderr_heat, zq, fr.success, lr.success);
+    cr_expect_lt(fabs(zw), 4.0, "%s work z = %.2f", cases[i].name, zw);
+    cr_expect_lt(fabs(zq), 4.0, "%s heat z = %.2f", cases[i].name, zq);
+    cr_expect_lt(fabs(zs), 4.0, "%s success z = %.2f", cases[i].name, zs);
+    limen_langevin_result_free(&lr);
+    limen_fp_result_free(&fr);
+    limen_protocol_free(p);
+  }
+}
+
+Test(fp_protocol, rejects_bad_input) {
+  limen_protocol *p = NULL;
+  cr_assert_eq(limen_protocol_alloc_trap_linear(1, 1, 1, &p, NULL), LIMEN_OK);
+  limen_fp_config c = limen_fp_config_default();
+  limen_fp_result r;
+  limen_error err;
+  c.dt = 0;
+  cr_expect_eq(limen_fp_run(&c, NULL, p, &r, &err), LIMEN_EINVAL);
+  cr_expect(strstr(err.msg, "dt") != NULL, "%s", err.msg);
+  c = limen_fp_config_default();
+  c.init = LIMEN_INIT_FIXED;
+  c.x0 = NAN;
+  cr_expect_eq(limen_fp_run(&c, NULL, p, &r, &err), LIMEN_EINVAL);
+  cr_expect_eq(limen_fp_run(NULL, NULL, NULL, &r, &err), LIMEN_EINVAL);
+  limen_protocol_free(p);
+}
