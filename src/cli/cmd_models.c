@@ -112,34 +112,13 @@ static int render(const limen_catalog *c, cli_format fmt, cli_buf *b, limen_erro
   return cli_buf_check(b, err);
 }
 
-int limen_cmd_models(int argc, char **argv) {
-  cli_opt o[1];
-  o[0] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
-  cli_args args;
-  cli_args_init(&args);
-  limen_error err;
-  limen_error_clear(&err);
-  cli_buf out;
-  cli_buf_init(&out);
+/* Load the data, render it, release it. */
+static int load_and_render(cli_format fmt, cli_buf *out, limen_error *err) {
   limen_catalog *cat = NULL;
-  int status = cli_opts_parse(&doc, o, 1, argc, argv, &args, &err);
-  if (status == CLI_HELP) {
-    cli_args_free(&args);
-    return CLI_OK;
-  }
-  cli_format fmt = CLI_FORMAT_TABLE;
-  if (!status && args.n_positional)
-    status = cli_error(&err, LIMEN_EINVAL, "unexpected argument '%s'", args.positional[0]);
-  if (!status && o[0].set) status = cli_parse_format(o[0].str, 1, &fmt, &err);
-  if (!status) status = limen_catalog_load(NULL, &cat, &err);
-  if (!status) status = render(cat, fmt, &out, &err);
+  int status = limen_catalog_load(NULL, &cat, err);
+  if (!status) status = render(cat, fmt, out, err);
   limen_catalog_free(cat);
-  cli_args_free(&args);
-  if (status) {
-    cli_buf_free(&out);
-    return cli_fail_err("models", &err);
-  }
-  status = cli_emit("models", &out);
-  cli_buf_free(&out);
   return status;
 }
+
+int limen_cmd_models(int argc, char **argv) { return cli_run_listing(&doc, argc, argv, load_and_render); }

@@ -81,6 +81,13 @@ void cli_args_free(cli_args *a);
 int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int argc, char **argv,
                    cli_args *args, limen_error *err);
 
+/* Run a command whose only option is --format (table, csv or json): parse argv, then call
+ * render(fmt, out, err) to build the whole output, and print it (nothing on failure).
+ * Returns the exit status.  Used by `limen models` and `limen profiles`. */
+struct cli_buf;
+typedef int (*cli_render_fn)(cli_format fmt, struct cli_buf *out, limen_error *err);
+int cli_run_listing(const cli_command_doc *doc, int argc, char **argv, cli_render_fn render);
+
 /* Print the generated help for `doc` and `opts` to f. */
 void cli_opts_help(FILE *f, const cli_command_doc *doc, const cli_opt *opts, size_t n_opts);
 
