@@ -78,6 +78,7 @@ typedef struct limen_potential_params {
   double duration;      /* transport: τ (in τ₀) of the protocol the table is made for   */
   int grid_x;           /* transport: x grid points (0 → 2001)                          */
   int grid_s;           /* transport: path grid points (0 → 401)                        */
+  double step_width;    /* transport: width w (a) of the smoothed moving step (0 → default) */
 } limen_potential_params;
 
 struct limen_potential;

@@ -46,10 +46,6 @@ static int cim_static_compute(const limen_paradigm *p, const limen_workload *w,
   limen_projection_note(out, "consolidation (C): (T_train/T_c)·N·n·(e_read + e_S) with T_c = %g s (%.4g copies), e_read = %.3g J/bit, e_S = %.3g J/bit: %.4g J",
                         w->consolidation_period_s, w->train_time_s / w->consolidation_period_s,
                         e_read_bit, e_write_bit, out->consolidation_J);
-  if (p->has_profile && !isnan(p->profile.update_energy_J))
-    limen_projection_note(out, "for comparison: the %s device update energy %.3g J × N·K would give %.4g J (not used: the update term is the physical bound)",
-                          p->profile.name, p->profile.update_energy_J,
-                          p->profile.update_energy_J * w->params * d->steps);
   out->compute_J = 0.0;
   return LIMEN_OK;
 }

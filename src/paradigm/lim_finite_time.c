@@ -32,10 +32,6 @@ static int lim_ft_compute(const limen_paradigm *p, const limen_workload *w,
   out->consolidation_J = 0.0;
   limen_projection_note(out, "consolidation in place: one barrier rise to E_ret per parameter (N = %.4g), quasi-static around a localized state: 0 J dissipated (theory (M))",
                         w->params);
-  if (p->has_profile && !isnan(p->profile.update_energy_J))
-    limen_projection_note(out, "for comparison: the %s device update energy %.3g J × N·K would give %.4g J (not used: the update term is the physical bound)",
-                          p->profile.name, p->profile.update_energy_J,
-                          p->profile.update_energy_J * w->params * d->steps);
   out->compute_J = 0.0;
   return LIMEN_OK;
 }

@@ -171,10 +171,6 @@ static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
 
   rc = limen_pd_in_memory_reads(p, w, d, out, &out->memory_J, err);
   if (rc != LIMEN_OK) return rc;
-  if (p->has_profile && !isnan(p->profile.update_energy_J))
-    limen_projection_note(out, "for comparison: the %s device update energy %.3g J × N·K would give %.4g J (not used: the update term is the physical bound)",
-                          p->profile.name, p->profile.update_energy_J,
-                          p->profile.update_energy_J * w->params * K);
   limen_projection_note(out, "this paradigm counts parameter motion (per parameter and step), not per-FLOP writes: compare it with landauer-adiabatic under --ops per-parameter-step");
   out->compute_J = 0.0;
   return LIMEN_OK;

@@ -222,15 +222,18 @@ void limen_pd_note_workload(limen_projection *out, const limen_workload *w,
 int limen_pd_in_memory_reads(const limen_paradigm *p, const limen_workload *w,
                              const limen_workload_derived *d, limen_projection *out,
                              double *memory_J, limen_error *err) {
-  (void)w;
   *memory_J = 0.0;
   if (p->has_profile && !isnan(p->profile.read_energy_J)) {
     int rc = limen_read_energy_J(LIMEN_READ_DEVICE, d->flops, p->profile.read_energy_J, memory_J, err);
     if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "device reads");
     limen_projection_note(out, "reads: C = %.4g in-memory operations × %.3g J (%s read energy per operation; a multiply-accumulate counts as 2)",
                           d->flops, p->profile.read_energy_J, p->profile.name);
-    return LIMEN_OK;
   }
+  if (p->has_profile && !isnan(p->profile.update_energy_J))
+    limen_projection_note(out, "for comparison: the %s device update energy %.3g J × N·K would give %.4g J (not used: the update term is the physical bound)",
+                          p->profile.name, p->profile.update_energy_J,
+                          p->profile.update_energy_J * w->params * d->steps);
+  if (p->has_profile && !isnan(p->profile.read_energy_J)) return LIMEN_OK;
   if (p->has_profile)
     limen_projection_note(out, "reads at the thermodynamic floor 0 J (reversible measurement): profile %s gives no read energy",
                           p->profile.name);

@@ -19,7 +19,8 @@ void limen_pd_note_workload(limen_projection *out, const limen_workload *w,
 
 /* Reads of an in-memory paradigm: C in-memory operations at the device profile's
  * read_energy_J when the instance has a device profile that gives one, else the
- * thermodynamic floor 0 J (reversible measurement).  Notes what it used. */
+ * thermodynamic floor 0 J (reversible measurement).  Notes what it used and, for comparison
+ * only, what the device's published update energy would give over N·K updates. */
 int limen_pd_in_memory_reads(const limen_paradigm *p, const limen_workload *w,
                              const limen_workload_derived *d, limen_projection *out,
                              double *memory_J, limen_error *err);

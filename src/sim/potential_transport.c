@@ -30,7 +30,7 @@
 
 #include "limen/potential.h"
 
-#define STEP_WIDTH 0.05
+#define STEP_WIDTH_DEFAULT 0.05
 #define CUT_KT 40.0
 #define N_FINE 40001
 #define N_LAG 8001
@@ -38,7 +38,7 @@
 
 typedef struct transport_state {
   int nx, ns;
-  double L, hx, tau;
+  double L, hx, tau, w;
   double *U;  /* ns × nx energies */
   double *dU; /* ns × nx slopes ∂ₓU */
 } transport_state;
@@ -194,7 +194,7 @@ static int build(const limen_potential_params *q, transport_state *t, limen_erro
         u = (lT[j] - lx0[j]) * (1 - f) + (lT[j + 1] - lx0[j + 1]) * f;
       }
       /* smoothed step: ln ρ drops by J across X_s(x_P) */
-      lrho -= J * 0.5 * (1.0 + tanh((x - XP) / STEP_WIDTH));
+      lrho -= J * 0.5 * (1.0 + tanh((x - XP) / t->w));
       Uk[i] = -lrho;
       ue[i] = u;
     }
@@ -234,6 +234,7 @@ static int transport_init(const limen_potential_params *q, void **state, limen_e
   t->nx = nx;
   t->ns = ns;
   t->tau = q->duration;
+  t->w = q->step_width > 0 ? q->step_width : STEP_WIDTH_DEFAULT;
   t->U = malloc((size_t)nx * ns * sizeof(double));
   t->dU = malloc((size_t)nx * ns * sizeof(double));
   if (!t->U || !t->dU) {
