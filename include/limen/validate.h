@@ -37,6 +37,9 @@ extern "C" {
 typedef struct limen_sim_bound {
   const char *name;     /* as above                                                   */
   const char *quantity; /* "heat" or "work": which measured mean the bound applies to  */
+  const char *relation; /* "lower-bound" (≥ above: no protocol of this kind does better) or
+                           "cost-model" (≈ above: the expected cost of this protocol family
+                           from theory §3, which a particular protocol may undercut)       */
   double value_kT;      /* NaN when there is none                                       */
   double landauer_kT;   /* generalized Landauer e_L(P_s) for the success used (NaN if n/a) */
   double success_used;  /* the P_s the bound was evaluated for (NaN if n/a)             */

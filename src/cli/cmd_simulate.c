@@ -187,6 +187,7 @@ static cJSON *to_json(const sim_out *s) {
   cli_json_num(o, "bound_kT", s->bound.value_kT);
   cJSON_AddStringToObject(o, "bound", s->bound.name);
   cJSON_AddStringToObject(o, "bound_quantity", s->bound.quantity);
+  cJSON_AddStringToObject(o, "bound_relation", s->bound.relation);
   cli_json_num(o, "bound_success", s->bound.success_used);
   cli_json_num(o, "landauer_generalized_kT", s->bound.landauer_kT);
   cli_json_num(o, "mean_work_J", limen_kT_to_J(s->W, s->T));
@@ -236,8 +237,8 @@ static void table(const sim_out *s, cli_buf *b) {
   else {
     double m = strcmp(s->bound.quantity, "work") == 0 ? s->W : s->Q;
     double se = strcmp(s->bound.quantity, "work") == 0 ? s->seW : s->seQ;
-    cli_buf_printf(b, "  bound         %12s kT   (%s, on the mean %s", cli_human(x[0], 64, s->bound.value_kT, 6),
-                   s->bound.name, s->bound.quantity);
+    cli_buf_printf(b, "  bound         %12s kT   (%s %s, on the mean %s", cli_human(x[0], 64, s->bound.value_kT, 6),
+                   s->bound.name, s->bound.relation, s->bound.quantity);
     if (!isnan(s->bound.success_used)) cli_buf_printf(b, ", P_s = %s", cli_human(x[1], 64, s->bound.success_used, 5));
     cli_buf_printf(b, ")\n  %s - bound  %12s kT", s->bound.quantity, cli_human(x[2], 64, m - s->bound.value_kT, 4));
     if (se > 0) cli_buf_printf(b, "   (%+.2f standard errors)", (m - s->bound.value_kT) / se);

@@ -97,6 +97,7 @@ int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_f
   if ((st = limen_check_range(err, __func__, "p_floor", p_floor, 0.0, 0, 0.5, 0))) return st;
   out->name = "none";
   out->quantity = "heat";
+  out->relation = "lower-bound";
   out->value_kT = NAN;
   out->landauer_kT = NAN;
   out->success_used = NAN;
@@ -123,6 +124,7 @@ int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_f
     limen_static_write sw;
     out->name = "static-write";
     out->quantity = "work";
+    out->relation = "cost-model";
     out->success_used = 1.0 - pw;
     st = limen_static_write_cost(a->barrier_kT, tau, pw, NULL, &sw, err);
     if (st) return limen_error_wrap(err, st, __func__, "bound of '%s'", proto->name);
@@ -132,6 +134,7 @@ int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_f
   if (strcmp(k, "hopping") == 0) {
     double r = 0.0, tilt = 0.0;
     out->name = "hopping";
+    out->relation = "cost-model";
     if ((st = limen_washboard_hop_rate(a->barrier_kT, &r, err))) return st;
     st = limen_hop_cost_kT(fabs((double)a->hop_levels), r * tau, &out->value_kT, &tilt, NULL, err);
     return st ? limen_error_wrap(err, st, __func__, "bound of '%s'", proto->name) : LIMEN_OK;
