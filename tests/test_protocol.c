@@ -162,6 +162,7 @@ Test(protocol, data_files_parse) {
     limen_protocol_control(q, t, -1, &b);
     cr_assert(tu_close_rel(a.barrier, b.barrier, 1e-14) && tu_close_rel(a.tilt, b.tilt, 1e-14), "t=%g", t);
   }
+  limen_protocol_free(q);
   const char *tmp = "test_protocol_roundtrip.json"; /* in the test's working directory */
   cr_assert_eq(limen_protocol_save(p, tmp, &e), 0, "%s", e.msg);
   cr_assert_eq(limen_protocol_load(tmp, &q, &e), 0, "%s", e.msg);

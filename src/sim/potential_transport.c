@@ -30,7 +30,7 @@
 
 #include "limen/potential.h"
 
-#define STEP_WIDTH_DEFAULT 0.05
+#define STEP_WIDTH_DEFAULT 0.005
 #define CUT_KT 40.0
 #define N_FINE 40001
 #define N_LAG 8001
@@ -225,7 +225,7 @@ static int transport_init(const limen_potential_params *q, void **state, limen_e
     return rc;
   if ((rc = limen_check_range(err, "transport", "success", q->success, 0.5, 1, 1.0, 1))) return rc;
   if ((rc = limen_check_range(err, "transport", "duration", q->duration, 0, 1, 1e15, 0))) return rc;
-  int nx = q->grid_x ? q->grid_x : 2001, ns = q->grid_s ? q->grid_s : 401;
+  int nx = q->grid_x ? q->grid_x : 4001, ns = q->grid_s ? q->grid_s : 401;
   if ((rc = limen_check_range(err, "transport", "grid_x", nx, 101, 0, 1e6, 0))) return rc;
   if ((rc = limen_check_range(err, "transport", "grid_s", ns, 2, 0, 1e5, 0))) return rc;
   if (nx % 2 == 0) nx++; /* x = 0 on the grid */
@@ -234,6 +234,7 @@ static int transport_init(const limen_potential_params *q, void **state, limen_e
   t->nx = nx;
   t->ns = ns;
   t->tau = q->duration;
+  t->w = q->step_width > 0 ? q->step_width : STEP_WIDTH_DEFAULT;
   t->w = q->step_width > 0 ? q->step_width : STEP_WIDTH_DEFAULT;
   t->U = malloc((size_t)nx * ns * sizeof(double));
   t->dU = malloc((size_t)nx * ns * sizeof(double));
