@@ -38,11 +38,25 @@
  * cell into the family at t = 0 and back at t = τ (the jumps cost work, no heat).
  * U_s is tabulated on a grid in (x, s) (cubic Hermite in x, linear in s); beyond the grid
  * a steep quadratic wall continues it.  P_s must lie in [0.5, 1) (P_s = 1 makes U_1
- * infinite on x > 0).  One departure from the exact optimum: ρ_1 jumps at x = 0, so the exact
- * U_s has a moving step of height ln[((1−s) + sT'₋)/((1−s) + sT'₊)] at X_s(x_P), F₀(x_P) = P_s;
- * it is smoothed to a tanh ramp of width 0.05 a so that a Langevin integrator can follow it
- * (details in src/sim/potential_transport.c; the measured heat is within statistical error of
- * e_FT(τ) after Δt → 0 extrapolation, see tests/test_langevin_long.c).
+ * infinite on x > 0).
+ *
+ * Accuracy.  ρ_1 jumps at x = 0, so the exact U_s has a moving step of height
+ * J(s) = ln[((1−s) + sT'₊)/((1−s) + sT'₋)] (→ ln(P_s/(1−P_s))) at X_s(x_P), F₀(x_P) = P_s: it
+ * separates the particles bound for the left well from those that stay.  The table smooths
+ * it to a tanh ramp of width w = params.step_width (default LIMEN_TRANSPORT_STEP_WIDTH =
+ * 0.005 a).  The ramp lets particles within ~w of the moving split point end on the wrong
+ * side: the success falls short of P_s by a second-order amount, measured by the
+ * Fokker–Planck solver (E_b = 8, P_s = 0.9) as ≈ 16·w² at τ = 2 and ≈ 1.6·w² at τ = 10
+ * (w = 0.05: 0.022 — the shortfall the former default of 0.05 a produced; w = 0.0125:
+ * 2.5e-3; w = 0.005: 4e-4; w = 0.003: 1.5e-4), and ⟨Q⟩ → e_FT(τ) at the same rate; keep the
+ * x grid finer than w/4 (grid_x = 4001 gives 0.0009 a).  docs/simulation.md has the table.
+ * Langevin integration: besides the ramp (curvature ≈ J/w²), the optimal potential has
+ * features that are singular at the ends of the path: a hole of width ≈ s opening at
+ * X_s(x_P) (depth ln(1 + s·T'), T' ≈ e^{E_b}·ρ₀(x_P)/(2P_s·ρ₀(0)) the stretching of the
+ * barrier-top material) and a gap of width ≈ 1 − s closing at T(0) in the left well.  A
+ * fixed-step integrator needs Δt well below 1/max(J/w², T'²): at E_b = 4 and w = 0.05,
+ * Heun at Δt = 1e-4 agrees with the Fokker–Planck solver; at E_b = 8 its success is still
+ * biased by +0.02 at Δt = 2e-5, so use the Fokker–Planck solver there.
  */
 #ifndef LIMEN_POTENTIAL_H
 #define LIMEN_POTENTIAL_H
@@ -76,10 +90,18 @@ typedef struct limen_potential_params {
   double barrier_kT;    /* transport: barrier E_b of the quartic cell being erased, > 0  */
   double success;       /* transport: target success probability P_s ∈ [0.5, 1)         */
   double duration;      /* transport: τ (in τ₀) of the protocol the table is made for   */
-  int grid_x;           /* transport: x grid points (0 → 2001)                          */
+  int grid_x;           /* transport: x grid points (0 → 4001)                          */
   int grid_s;           /* transport: path grid points (0 → 401)                        */
-  double step_width;    /* transport: width w (a) of the smoothed moving step (0 → default) */
+  double step_width;    /* transport: width w (a) of the ramp that smooths the moving step
+                           (accuracy: success shortfall O(w²), see above); 0 → default      */
 } limen_potential_params;
+
+/* Default ramp width of the transport type (a). */
+#define LIMEN_TRANSPORT_STEP_WIDTH 0.005
+
+/* The ramp width the transport type uses for params: params->step_width, or
+ * LIMEN_TRANSPORT_STEP_WIDTH when that is 0. */
+double limen_potential_transport_step_width(const limen_potential_params *params);
 
 struct limen_potential;
 

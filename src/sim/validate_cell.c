@@ -183,84 +183,99 @@ int vcheck_erasure(vctx *v) {
   return st;
 }
 
+/* Relative tolerance of the noise-free optimal-erasure heat: the Fokker–Planck grid used here
+ * (Δt = 2.5e-4, h = 0.005) differs from a converged one (Δt = 1e-4, h = 0.001, table 8001 × 801)
+ * by 0.13 % of ⟨Q⟩ at τ = 2 and 10; the default ramp adds O(w²) (below 0.1 % at w = 0.005). */
+#define OPT_HEAT_RTOL 3e-3
+/* Tolerance of the success probability the optimal erasure reaches: its shortfall is the
+ * ramp's, about 16·w² at τ = 2 and 1.6·w² at τ = 10 (E_b = 8, P_s = 0.9; 4e-4 and 4e-5 at
+ * the default w = 0.005), plus the grid's, below 1e-4 (docs/simulation.md). */
+#define OPT_SUCCESS_TOL 1e-3
+
 int vcheck_erasure_optimal(vctx *v) {
-  /* the finite-time-optimal erasure approaches e_FT(τ) and is not below it */
+  /* (1) noise-free: the default optimal erasure (E_b = 8, P_s = 0.9) reaches P_s and
+   *     dissipates e_FT(τ) = e_L(P_s) + B/τ, at τ = 2 and 10, by the Fokker–Planck solver;
+   * (2) the Langevin ensemble against the Fokker–Planck solver for the same protocol, in a
+   *     cell of E_b = 4 with a ramp of width 0.05, where a fixed-step integrator converges at
+   *     Δt = 1e-4 (at E_b = 8 the optimal potential's features at s → 0 and s → 1 are
+   *     e^{E_b/2} times narrower and steeper and need Δt ≲ 1e-5; see potential.h). */
   limen_protocol_args ao;
   int st = limen_protocol_args_default("erasure-optimal", &ao, v->err);
-  size_t n = vsize(v, 1000);
-  double worst_z = HUGE_VAL, worst_q = 0, worst_b = 0, worst_tau = 0;
   const double topt[] = {2.0, 10.0};
-  /* The family's potential varies steeply (the final density jumps at x = 0 by the factor
-   * P_s/(1 − P_s)), so the Langevin ensemble is run at Δt = 2e-4 and 1e-4 on the same
-   * Brownian paths and extrapolated to Δt → 0 (2Q(Δt/2) − Q(Δt), per trajectory). */
-  const double dt = 2e-4;
   for (size_t i = 0; i < 2 && !st; i++) {
     limen_protocol *p = NULL;
-    limen_langevin_result r = {0}, r2 = {0};
-    limen_fp_result f = {0};
-    double eft = 0, eft_reached = 0;
+    limen_fp_result f = {0}, f2 = {0};
+    double eft = 0, eft_reached = 0, w = 0;
     st = limen_protocol_alloc_erasure_optimal(ao.barrier_kT, ao.success, topt[i], &p, v->err);
     if (!st) st = limen_finite_time_kT(ao.barrier_kT, ao.success, topt[i], NULL, &eft, NULL, v->err);
-    uint64_t seed = vseed(v);
-    limen_langevin_config coarse = limen_langevin_config_default();
-    coarse.noise_refine = 1;
-    if (!st) st = vlangevin_seeded(v, p, limen_integrator_heun, dt, n, &coarse, seed, &r);
-    if (!st) st = vlangevin_seeded(v, p, limen_integrator_heun, dt / 2, n, NULL, seed, &r2);
     if (!st) st = vfp(v, p, 2.5e-4, 0.005, &f);
-    if (!st) st = limen_finite_time_kT(ao.barrier_kT, fmax(f.success, 0.5), topt[i], NULL, &eft_reached, NULL, v->err);
-    double qx = 0, se = 0;
-    if (!st) {
-      double *d = malloc(n * sizeof *d), var = 0;
-      if (!d) st = limen_error_set(v->err, LIMEN_ENOMEM, "limen_validate_run", "out of memory");
-      else {
-        for (size_t j = 0; j < n; j++) d[j] = 2.0 * r2.heat[j] - r.heat[j];
-        vmean_var(d, n, &qx, &var);
-        free(d);
-        se = sqrt(var / (double)n);
-      }
+    if (!st) { /* the same at twice the ramp width: the shortfall must scale as w² */
+      w = limen_potential_transport_step_width(&p->potential_params);
+      p->potential_params.step_width = 2.0 * w;
+      st = vfp(v, p, 2.5e-4, 0.005, &f2);
     }
+    if (!st) st = limen_finite_time_kT(ao.barrier_kT, fmax(f.success, 0.5), topt[i], NULL, &eft_reached, NULL, v->err);
     char name[64];
     if (!st) {
-      snprintf(name, sizeof name, "optimal erasure tau=%g vs e_FT", topt[i]);
-      st = vrow(v, name, LIMEN_CHECK_EQUAL, eft, qx, 0, se,
-                "E_b=%g, P_s=%g, Heun dt=%g and %g extrapolated to 0 (<Q> %.4f, %.4f), %zu traj, P_s measured "
-                "%.4f; e_FT = e_L + B/tau",
-                ao.barrier_kT, ao.success, dt, dt / 2, r.mean_heat, r2.mean_heat, n, r2.success);
-    }
-    if (!st) {
-      snprintf(name, sizeof name, "Fokker-Planck optimal tau=%g >= e_FT(P_s)", topt[i]);
-      st = vrow(v, name, LIMEN_CHECK_AT_LEAST, eft_reached, f.mean_heat, 1e-3 * eft_reached, 0,
-                "W2 bound at the P_s the protocol reaches (%.4f), excess %+.2f%%; %zu cells, dt=2.5e-4", f.success,
-                100.0 * (f.mean_heat - eft_reached) / eft_reached, f.n_cells);
-    }
-    if (!st) {
+      double d1 = ao.success - f.success, d2 = ao.success - f2.success;
       snprintf(name, sizeof name, "Fokker-Planck optimal tau=%g reaches P_s", topt[i]);
-      st = vrow(v, name, LIMEN_CHECK_EQUAL, ao.success, f.success, 1e-3, 0,
-                "final mass on the target side (noise-free); tolerance 1e-3");
+      st = vrow(v, name, LIMEN_CHECK_EQUAL, ao.success, f.success, OPT_SUCCESS_TOL, 0,
+                "E_b=%g, step ramp w=%g: shortfall %.2e (w=%g: %.2e, ratio %.1f; O(w^2)); %zu cells, dt=2.5e-4",
+                ao.barrier_kT, w, d1, 2.0 * w, d2, d1 != 0.0 ? d2 / d1 : 0.0, f.n_cells);
     }
     if (!st) {
-      snprintf(name, sizeof name, "Langevin vs Fokker-Planck, optimal tau=%g", topt[i]);
-      st = vrow(v, name, LIMEN_CHECK_EQUAL, f.mean_heat, qx, 0, se, "<Q>, Langevin extrapolated to dt -> 0");
+      snprintf(name, sizeof name, "Fokker-Planck optimal tau=%g <Q> vs e_FT", topt[i]);
+      st = vrow(v, name, LIMEN_CHECK_EQUAL, eft, f.mean_heat, OPT_HEAT_RTOL * eft, 0,
+                "e_FT = e_L(P_s) + B/tau at the target P_s=%g: %+.3f%% (tolerance: FP grid 0.13%% + O(w^2))",
+                ao.success, 100.0 * (f.mean_heat - eft) / eft);
     }
     if (!st) {
-      snprintf(name, sizeof name, "Langevin vs Fokker-Planck, optimal tau=%g P_s", topt[i]);
-      double sp = sqrt(f.success * (1.0 - f.success) / (double)n);
-      st = vrow(v, name, LIMEN_CHECK_EQUAL, f.success, r2.success, 0, sp,
-                "success at dt=%g (at dt=%g: %.4f); binomial standard error", dt / 2, dt, r.success);
+      snprintf(name, sizeof name, "Fokker-Planck optimal tau=%g >= e_FT(P reached)", topt[i]);
+      st = vrow(v, name, LIMEN_CHECK_AT_LEAST, eft_reached, f.mean_heat, OPT_HEAT_RTOL * eft_reached, 0,
+                "W2 bound at the P_s the protocol reaches (%.5f): excess %+.3f%%", f.success,
+                100.0 * (f.mean_heat - eft_reached) / eft_reached);
     }
-    if (!st) {
-      double z = (qx - eft_reached) / se;
-      if (z < worst_z) worst_z = z, worst_q = qx, worst_b = eft_reached, worst_tau = topt[i];
-    }
-    limen_langevin_result_free(&r);
-    limen_langevin_result_free(&r2);
     limen_fp_result_free(&f);
+    limen_fp_result_free(&f2);
     limen_protocol_free(p);
   }
+  if (st) return st;
+  /* (2) Langevin vs Fokker–Planck */
+  const double eb = 4.0, tau = 2.0, wl = 0.05, dt = 1e-4;
+  size_t n = vsize(v, 1000);
+  limen_protocol *p = NULL;
+  limen_langevin_result r = {0}, r2 = {0};
+  limen_fp_result f = {0};
+  double eft_r = 0;
+  st = limen_protocol_alloc_erasure_optimal(eb, ao.success, tau, &p, v->err);
+  if (st) return st;
+  p->potential_params.step_width = wl;
+  uint64_t seed = vseed(v);
+  limen_langevin_config coarse = limen_langevin_config_default();
+  coarse.noise_refine = 1;
+  st = vlangevin_seeded(v, p, limen_integrator_heun, dt, n, &coarse, seed, &r);
+  if (!st) st = vlangevin_seeded(v, p, limen_integrator_heun, dt / 2, n, NULL, seed, &r2);
+  if (!st) st = vfp(v, p, 2.5e-4, 0.005, &f);
+  if (!st) st = limen_finite_time_kT(eb, fmax(r.success, 0.5), tau, NULL, &eft_r, NULL, v->err);
   if (!st)
-    st = vrow(v, "optimal erasure not below Wasserstein bound", LIMEN_CHECK_AT_LEAST, worst_b, worst_q, 0,
-              (worst_q - worst_b) / worst_z,
-              "least margin (tau=%g), against e_FT at the P_s the protocol reaches", worst_tau);
+    st = vrow(v, "Langevin vs Fokker-Planck, optimal <Q>", LIMEN_CHECK_EQUAL, f.mean_heat, r.mean_heat, 0,
+              r.stderr_heat, "E_b=%g, P_s=%g, tau=%g, ramp w=%g; Heun dt=%g, %zu traj; FP %zu cells, dt=2.5e-4", eb,
+              ao.success, tau, wl, dt, n, f.n_cells);
+  if (!st) {
+    double sp = sqrt(f.success * (1.0 - f.success) / (double)n);
+    st = vrow(v, "Langevin vs Fokker-Planck, optimal P_s", LIMEN_CHECK_EQUAL, f.success, r.success, 0, sp,
+              "success at dt=%g (at dt=%g: %.4f); binomial standard error", dt, dt / 2, r2.success);
+  }
+  if (!st)
+    st = vshift_row(v, "optimal erasure dt -> dt/2 shift", r.heat, r2.heat, n, r.stderr_heat,
+                    "<Q> at dt=%g minus dt=%g on the same Brownian paths", dt / 2, dt);
+  if (!st)
+    st = vrow(v, "optimal erasure not below Wasserstein bound", LIMEN_CHECK_AT_LEAST, eft_r, r.mean_heat, 0,
+              r.stderr_heat, "Langevin <Q> against e_FT(tau) at the P_s it reaches (%.4f)", r.success);
+  limen_langevin_result_free(&r);
+  limen_langevin_result_free(&r2);
+  limen_fp_result_free(&f);
+  limen_protocol_free(p);
   return st;
 }
 
