@@ -83,7 +83,7 @@ static int parse_region(const cJSON *obj, const char *key, double *lo, double *h
 
 static int parse_potential(const cJSON *it, limen_protocol *p, limen_error *err) {
   static const char *const keys[] = {"type",     "levels", "barrier_kT", "success",
-                                     "duration", "grid_x", "grid_s",     NULL};
+                                     "duration", "grid_x", "grid_s",     "step_width", NULL};
   const char *tname = NULL;
   if (cJSON_IsString(it)) {
     tname = it->valuestring;
@@ -100,7 +100,8 @@ static int parse_potential(const cJSON *it, limen_protocol *p, limen_error *err)
         get_number(it, "success", "potential", &q->success, err) > 0 ||
         get_number(it, "duration", "potential", &q->duration, err) > 0 ||
         get_int(it, "grid_x", "potential", &q->grid_x, err) > 0 ||
-        get_int(it, "grid_s", "potential", &q->grid_s, err) > 0)
+        get_int(it, "grid_s", "potential", &q->grid_s, err) > 0 ||
+        get_number(it, "step_width", "potential", &q->step_width, err) > 0)
       return err ? err->code : LIMEN_EPARSE;
   } else {
     return limen_error_set(err, LIMEN_EPARSE, FN, "potential: expected an object or a string");
@@ -305,6 +306,7 @@ int limen_protocol_to_json(const limen_protocol *p, char **text, limen_error *er
     cJSON_AddNumberToObject(pot, "duration", q->duration);
     if (q->grid_x) cJSON_AddNumberToObject(pot, "grid_x", q->grid_x);
     if (q->grid_s) cJSON_AddNumberToObject(pot, "grid_s", q->grid_s);
+    if (q->step_width > 0) cJSON_AddNumberToObject(pot, "step_width", q->step_width);
   }
   cJSON_AddItemToObject(root, "initial", control_json(&p->initial));
   cJSON *segs = cJSON_AddArrayToObject(root, "segments");
