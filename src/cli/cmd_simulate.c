@@ -34,11 +34,11 @@ static const cli_command_doc doc = {
     "--method fokker-planck solves the Fokker-Planck equation instead (noise-free means; the\n"
     "standard errors are then 0).  Protocols: erasure, erasure-optimal, modulated-write,\n"
     "static-write, hopping, trap-linear, trap-optimal, stiffness-change; unset parameters take\n"
-    "each protocol's defaults.",
+    "each protocol's defaults; a parameter that the chosen protocol does not use is rejected.",
     "examples:\n"
     "  limen simulate --protocol erasure --tau 20 --trajectories 4000\n"
     "  limen simulate --protocol trap-optimal --method fokker-planck --format json\n"
-    "  limen simulate --protocol-file my.json --out results/"};
+    "  limen simulate --protocol-file my.json --out results/\n"};
 
 enum {
   O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_TAU, O_BARRIER,
@@ -53,13 +53,15 @@ static void describe(cli_opt *o) {
   o[O_INTEGRATOR] = cli_opt_str("integrator", CLI_OPT_STRING, "I", "auto,euler,heun,ou", "auto",
                                 "Langevin step (auto: exact OU for the harmonic trap, else Heun)");
   o[O_TRAJ] = cli_opt_int("trajectories", "M", NULL, 2, 1000000000L, "10000", "Langevin ensemble size");
-  o[O_DT] = cli_opt_str("dt", CLI_OPT_STRING, "S", NULL, "1e-3", "time step (tau0, or seconds with suffix s)");
+  o[O_DT] = cli_opt_str("dt", CLI_OPT_STRING, "S", NULL, "1e-3",
+                        "time step in tau0, or in seconds with suffix s (range (0, 1e12] tau0, at most the duration)");
   o[O_SEED] = cli_opt_int("seed", "K", NULL, 0, 2147483647L, "1", "master seed");
   o[O_THREADS] = cli_opt_int("threads", "T", NULL, 0, 4096, "0 (OpenMP default)", "threads");
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "also write result.json and histograms / density CSV to DIR");
-  o[O_TAU] = cli_opt_str("tau", CLI_OPT_STRING, "S", NULL, "per protocol", "duration (tau0, or seconds with s)");
+  o[O_TAU] = cli_opt_str("tau", CLI_OPT_STRING, "S", NULL, "per protocol",
+                         "duration in tau0, or in seconds with suffix s (range (0, 1e12] tau0)");
   o[O_BARRIER] = cli_opt_num("barrier", "KT", "kT", 0, 1, 1e4, 0, NULL, "barrier E_b (static write: E_ret)");
   o[O_BARRIER_LOW] = cli_opt_num("barrier-low", "KT", "kT", 0, 1, 1e4, 0, NULL, "lowered barrier (erasure, M)");
   o[O_TILT] = cli_opt_num("tilt", "KT", "kT", 0, 0, 1e4, 0, NULL, "tilt f applied (kT per a or per level)");
@@ -73,10 +75,28 @@ static void describe(cli_opt *o) {
   o[O_DISTANCE] = cli_opt_num("distance", "X", "a", -1e6, 0, 1e6, 0, NULL, "trap translation lambda_f");
   o[O_RAMP] = cli_opt_num("ramp-fraction", "F", NULL, 0, 0, 0.5, 0, NULL, "tilt ramp fraction (static write, H)");
   o[O_CELLS] = cli_opt_int("cells", "N", NULL, 0, 10000000, "0 (automatic)", "Fokker-Planck grid cells");
-  o[O_TAU0] = cli_opt_num("tau0", "S", "s", 0, 1, 1e6, 0, "1e-9", "intrinsic time tau0 of the device");
-  o[O_TEMPERATURE] = cli_opt_num("temperature", "T", "K", 0, 1, 1e4, 0, "300", "temperature (for joules)");
-  o[O_BINS] = cli_opt_int("bins", "N", NULL, 2, 100000, "50", "histogram bins (--out)");
+  o[O_TAU0] = cli_opt_num("tau0", "S", "s", 0, 1, 1, 0, "1e-9", "intrinsic time tau0 of the device (for seconds)");
+  o[O_TEMPERATURE] = cli_opt_num("temperature", "K", "K", 0, 1, 1e4, 0, "300", "temperature (for joules)");
+  o[O_BINS] = cli_opt_int("bins", "N", NULL, 2, 100000, "50", "histogram bins of the files written by --out");
 }
+
+/* The parameters each ready-made protocol reads (limen_protocol_alloc_named); the others are
+ * rejected, so that nothing is silently ignored.  A protocol missing here reads them all. */
+#define P(x) (1ul << (x))
+static const struct proto_use {
+  const char *name;
+  unsigned long uses;
+} proto_uses[] = {
+    {"erasure", P(O_TAU) | P(O_BARRIER) | P(O_BARRIER_LOW) | P(O_TILT) | P(O_BIT)},
+    {"erasure-optimal", P(O_TAU) | P(O_BARRIER) | P(O_SUCCESS)},
+    {"modulated-write", P(O_TAU) | P(O_BARRIER) | P(O_BARRIER_LOW) | P(O_TILT) | P(O_BIT)},
+    {"static-write", P(O_TAU) | P(O_BARRIER) | P(O_TILT) | P(O_BIT) | P(O_RAMP)},
+    {"hopping", P(O_TAU) | P(O_BARRIER) | P(O_TILT) | P(O_LEVELS) | P(O_START_LEVEL) | P(O_HOP_LEVELS) | P(O_RAMP)},
+    {"trap-linear", P(O_TAU) | P(O_STIFFNESS) | P(O_DISTANCE)},
+    {"trap-optimal", P(O_TAU) | P(O_STIFFNESS) | P(O_DISTANCE)},
+    {"stiffness-change", P(O_TAU) | P(O_STIFFNESS) | P(O_STIFFNESS_FINAL)},
+};
+#define N_PROTO_USES (sizeof proto_uses / sizeof proto_uses[0])
 
 /* A bad-input error whose message starts with the option itself ("--tau = -1: ..."). */
 static int opt_error(limen_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -318,6 +338,19 @@ static int build_protocol(cli_opt *o, double tau0, limen_protocol **proto, limen
     err->code = LIMEN_ENOTFOUND;
     return LIMEN_ENOTFOUND;
   }
+  for (size_t k = 0; k < N_PROTO_USES; k++) {
+    if (strcmp(proto_uses[k].name, name) != 0) continue;
+    for (size_t i = 0; i < sizeof params / sizeof params[0]; i++) {
+      if (!o[params[i]].set || (proto_uses[k].uses & P(params[i]))) continue;
+      char users[256] = "";
+      for (size_t j = 0; j < N_PROTO_USES; j++)
+        if (proto_uses[j].uses & P(params[i])) {
+          if (users[0]) strncat(users, ", ", sizeof users - strlen(users) - 1);
+          strncat(users, proto_uses[j].name, sizeof users - strlen(users) - 1);
+        }
+      return opt_error(err, "--%s is not used by --protocol %s (it applies to %s)", o[params[i]].name, name, users);
+    }
+  }
   if (o[O_TAU].set && (st = parse_time("--tau", o[O_TAU].str, tau0, &a.duration, err))) return st;
   if (o[O_BARRIER].set) a.barrier_kT = o[O_BARRIER].num;
   if (o[O_BARRIER_LOW].set) a.barrier_low_kT = o[O_BARRIER_LOW].num;
@@ -376,6 +409,8 @@ int limen_cmd_simulate(int argc, char **argv) {
   }
   if (!status && !s.fp && o[O_CELLS].set)
     status = opt_error(&err, "--cells applies to --method fokker-planck only");
+  if (!status && !s.fp && o[O_BINS].set && !o[O_OUT].set)
+    status = opt_error(&err, "--bins applies with --out only (the histogram files it writes)");
   if (!status) status = build_protocol(o, s.tau0_s, &proto, &err);
   if (!status && dt > limen_protocol_duration(proto) && limen_protocol_duration(proto) > 0)
     status = opt_error(&err, "--dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", dt,

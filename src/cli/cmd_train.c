@@ -3,6 +3,7 @@
  * simulated physical memory cell (theory §6), or anneal a Max-Cut instance with
  * barrier-matched spins; report accuracy, heat, energy-to-solution and the bound. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,21 +25,25 @@ enum {
 
 #define TASKS "digits,digits-mlp,breast-cancer,quadratic,maxcut-G1,maxcut-G11,maxcut-G14"
 #define PARADIGMS "ideal,digital-static,analog-static,lim-fixed,lim-matched"
+#define EXP_MAX_RUNS 64
+#define EXP_MAX_VALUES (EXP_MAX_RUNS / 2) /* two paradigms per swept value */
 
 static void train_options(cli_opt *o) {
   o[O_TASK] = cli_opt_str("task", CLI_OPT_STRING, "NAME", TASKS, "digits", "what to train (or anneal)");
   o[O_PARADIGM] = cli_opt_str("paradigm", CLI_OPT_STRING, "NAME", PARADIGMS, "lim-matched",
                               "memory paradigm holding the parameters (Max-Cut: lim-matched only)");
-  o[O_WINDOW] = cli_opt_num("window", "S", "s", 0, 1, 1e6, 0, "1e-6", "update window Δt of one training step");
-  o[O_STEPS] = cli_opt_int("steps", "K", NULL, 1, 100000000, "task default",
-                           "training steps (Max-Cut: sweeps; default 1000)");
+  o[O_WINDOW] = cli_opt_num("window", "S", "s", 1e-12, 0, 1e6, 0, "1e-6",
+                            "update window Δt of one training step (from 1 ps, a thousandth of the default τ₀, "
+                            "to 1e6 s, about 12 days)");
+  o[O_STEPS] = cli_opt_int("steps", "K", NULL, 1, 100000000, "task default (Max-Cut: 1000)",
+                           "training steps (Max-Cut: sweeps)");
   o[O_BATCH] = cli_opt_int("batch", "N", NULL, 0, 100000000, "task default", "rows per step, 0 = full batch");
   o[O_LR] = cli_opt_num("lr", "ETA", NULL, 0, 1, 1e6, 0, "task default", "initial learning rate η(0)");
   o[O_SCHEDULE] = cli_opt_str("schedule", CLI_OPT_STRING, "KIND", "constant,inverse,cosine", "inverse",
                               "learning-rate schedule: constant, η0/(1 + t/t0), or cosine to η0/1000 at the last step");
   o[O_LR_T0] = cli_opt_num("lr-t0", "STEPS", NULL, 0, 1, 1e12, 0, "task default", "t0 of the inverse schedule");
   o[O_BARRIER] = cli_opt_num("barrier", "KT", "kT", 3, 0, 300, 0, "10",
-                             "lowered barrier E_low (lim-fixed), E_b(0) (lim-matched; Max-Cut default 10)");
+                             "lowered barrier E_low (lim-fixed); initial barrier E_b(0) (lim-matched, Max-Cut spins)");
   o[O_RETENTION] = cli_opt_num("retention-barrier", "KT", "kT", 3, 0, 1000, 0, "from 10 years, p = 1e-6",
                                "retention barrier E_ret of the static paradigms and between windows");
   o[O_BITS] = cli_opt_int("bits", "N", NULL, 1, 24, "10", "bits per parameter (analog cells: 2^N levels)");
@@ -60,11 +65,20 @@ static void train_options(cli_opt *o) {
                           "Max-Cut: rise of the spin barrier over the run, ln(1 + t_K/t0)");
   o[O_EXPERIMENT] = cli_opt_str("experiment", CLI_OPT_STRING, "NAME", "paradigms,window,barrier,scaling,maxcut", NULL,
                                 "run an experiment of docs/results.md: a table, and with --out its CSV and figures");
+  /* the swept values take the range of the option they replace */
+  static char values_help[256];
+  char rw[64], rb[64];
+  cli_opt_range_text(&o[O_WINDOW], rw, sizeof rw);
+  cli_opt_range_text(&o[O_BARRIER], rb, sizeof rb);
+  snprintf(values_help, sizeof values_help,
+           "the swept values of --experiment window (each in %s, as --window) or barrier (each in %s, as "
+           "--barrier); at most %d", rw, rb, EXP_MAX_VALUES);
   o[O_VALUES] = cli_opt_str("values", CLI_OPT_LIST, "LIST", NULL, "window: 1e-8,...,1e-4; barrier: 3,4,...,16",
-                            "the swept values of --experiment window (s) or barrier (kT)");
+                            values_help);
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
-                         "write trace.csv (loss, accuracy vs physical time and cumulative heat) and summary.json");
+                         "write trace.csv (loss, accuracy vs physical time and cumulative heat) and summary.json; "
+                         "experiments and Max-Cut: their tables, traces and figures");
 }
 
 static const cli_command_doc doc = {
@@ -80,12 +94,15 @@ static const cli_command_doc doc = {
     "Reported: final accuracy, total heat, heat to reach the target test accuracy, the closed-form\n"
     "expectation of the same protocols, and the lower bound for the same trajectory (drag bound\n"
     "m^2*tau0/dt per washboard move, finite-time Landauer per bit flip).\n"
-    "Tasks maxcut-G1/G11/G14 anneal the G-set graph with spins whose barrier rises as ln(1 + t/t0).",
+    "Tasks maxcut-G1/G11/G14 anneal the G-set graph with spins whose barrier rises as ln(1 + t/t0).\n"
+    "--experiment runs an experiment of docs/results.md in one command (maxcut: G1, G11 and G14).\n"
+    "Options that the chosen task, paradigm, schedule or experiment does not use are rejected.",
     "examples:\n"
     "  limen train --task digits --paradigm lim-matched\n"
     "  limen train --task digits --paradigm digital-static --format json --out results/digits\n"
     "  limen train --task breast-cancer --paradigm lim-fixed --barrier 6 --window 1e-7\n"
-    "  limen train --task maxcut-G1 --steps 1000"};
+    "  limen train --task maxcut-G1 --steps 1000\n"
+    "  limen train --experiment maxcut --out results/maxcut\n"};
 
 static double num_or(const cli_opt *o, double def) { return o->set ? o->num : def; }
 
@@ -154,6 +171,56 @@ static int render_rows(const char *title, const char *const *texts, size_t n_tex
   return cli_buf_check(out, err);
 }
 
+/* ---- options a run does not read (rejected: nothing is silently ignored) ------------------- */
+
+static int unused(limen_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int unused(limen_error *err, const char *fmt, ...) {
+  char msg[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "%s", msg);
+}
+
+/* Every training run and training experiment: the Max-Cut options, and t0 of the inverse
+ * schedule with another schedule. */
+static int training_options(cli_opt *o, limen_error *err) {
+  static const int maxcut_only[] = {O_BETA0, O_BETA_END, O_RISE};
+  for (size_t i = 0; i < sizeof maxcut_only / sizeof *maxcut_only; i++)
+    if (o[maxcut_only[i]].set)
+      return unused(err, "--%s applies to the Max-Cut tasks and --experiment maxcut only", o[maxcut_only[i]].name);
+  if (o[O_LR_T0].set && o[O_SCHEDULE].set && strcmp(o[O_SCHEDULE].str, "inverse") != 0)
+    return unused(err, "--lr-t0 applies to --schedule inverse only (not %s)", o[O_SCHEDULE].str);
+  if (o[O_BATCH].set && o[O_TASK].set && strcmp(o[O_TASK].str, "quadratic") == 0)
+    return unused(err, "--batch does not apply to --task quadratic (its gradient is exact, there are no data rows; "
+                  "it applies to digits, digits-mlp and breast-cancer)");
+  return LIMEN_OK;
+}
+
+/* The options a paradigm does not read, for runs of that paradigm only (`who` names it). */
+static int paradigm_options(cli_opt *o, const char *paradigm, const char *who, limen_error *err) {
+  int hop = strcmp(paradigm, "lim-fixed") == 0 || strcmp(paradigm, "lim-matched") == 0;
+  if (strcmp(paradigm, "ideal") == 0) {
+    static const int physical[] = {O_BARRIER, O_RETENTION, O_BITS, O_WMAX, O_TAU0, O_TEMPERATURE, O_CELLS};
+    for (size_t i = 0; i < sizeof physical / sizeof *physical; i++)
+      if (o[physical[i]].set)
+        return unused(err, "--%s does not apply to --paradigm ideal (floating point, no cells; it applies to the "
+                      "physical paradigms)", o[physical[i]].name);
+    return LIMEN_OK;
+  }
+  if (!hop && o[O_BARRIER].set)
+    return unused(err, "--barrier applies to --paradigm lim-fixed and lim-matched (%s holds its cells at "
+                  "--retention-barrier)", who);
+  if (!hop && o[O_CELLS].set)
+    return unused(err, "--cells applies to --paradigm lim-fixed and lim-matched (%s: closed-form static writes, "
+                  "no cell dynamics)", who);
+  if (hop && o[O_RETENTION].set && !(o[O_HOLD].set && o[O_HOLD].num > 0))
+    return unused(err, "--retention-barrier is not used by %s without --hold > 0 (its cells sit at E_ret only "
+                  "between windows; digital-static and analog-static always use it)", who);
+  return LIMEN_OK;
+}
+
 /* The training configuration from the options (task defaults where an option is unset). */
 static int configure(cli_opt *o, limen_task *task, const limen_memory_type **type, limen_train_config *c,
                      limen_memory_config *mc, limen_error *err) {
@@ -203,6 +270,9 @@ static int configure(cli_opt *o, limen_task *task, const limen_memory_type **typ
 }
 
 static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err) {
+  const char *paradigm = o[O_PARADIGM].set ? o[O_PARADIGM].str : "lim-matched";
+  int st0 = paradigm_options(o, paradigm, paradigm, err);
+  if (st0) return st0;
   limen_task task;
   const limen_memory_type *type = NULL;
   limen_train_config c;
@@ -264,18 +334,31 @@ done:
 
 /* ---- Max-Cut --------------------------------------------------------------------------------- */
 
-static int run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf *out, limen_error *err) {
-  static const int not_for_maxcut[] = {O_BATCH, O_LR, O_SCHEDULE, O_LR_T0, O_BITS, O_WMAX, O_HOLD, O_WINDOW};
+static int plot_file(const char *dir, const char *name, limen_plot *pl, limen_error *err) {
+  char path[4096];
+  if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
+    return limen_error_set(err, LIMEN_EIO, "--out", "path too long: '%s/%s'", dir, name);
+  int st = limen_plot_write(pl, path, err);
+  if (st) return limen_error_wrap(err, st, "figure", "%s", name);
+  return LIMEN_OK;
+}
+
+/* Options of the training tasks that an anneal does not read. */
+static const int not_for_maxcut[] = {O_BATCH, O_LR, O_SCHEDULE, O_LR_T0, O_BITS, O_WMAX, O_HOLD, O_WINDOW, O_CELLS};
+
+/* Reject what an anneal does not read; `what` names the run ("--task maxcut-G1"). */
+static int maxcut_options(cli_opt *o, const char *what, limen_error *err) {
   for (size_t i = 0; i < sizeof not_for_maxcut / sizeof *not_for_maxcut; i++)
     if (o[not_for_maxcut[i]].set)
-      return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--%s does not apply to --task maxcut-%s",
-                             o[not_for_maxcut[i]].name, graph);
+      return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--%s does not apply to %s (it applies to the training tasks)",
+                             o[not_for_maxcut[i]].name, what);
   if (o[O_PARADIGM].set && strcmp(o[O_PARADIGM].str, "lim-matched") != 0)
     return limen_error_set(err, LIMEN_EINVAL, "--paradigm", "'%s': Max-Cut annealing runs lim-matched spins only "
                            "(the static cost of the same flips is reported alongside)", o[O_PARADIGM].str);
-  limen_graph *g = NULL;
-  int st = limen_graph_load(graph, &g, err);
-  if (st) return st;
+  return LIMEN_OK;
+}
+
+static limen_anneal_config maxcut_config(cli_opt *o) {
   limen_anneal_config c = limen_anneal_config_default();
   if (o[O_STEPS].set) c.sweeps = (size_t)o[O_STEPS].lnum;
   c.beta0 = num_or(&o[O_BETA0], c.beta0);
@@ -287,111 +370,290 @@ static int run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf *ou
   c.temperature_K = num_or(&o[O_TEMPERATURE], c.temperature_K);
   c.seed = o[O_SEED].set ? (unsigned long)o[O_SEED].lnum : 1UL;
   c.record_every = o[O_EVAL].set ? (size_t)o[O_EVAL].lnum : 10;
-  double best_known = limen_gset_best_known(graph);
-  double target = num_or(&o[O_TARGET], 0.99);
+  return c;
+}
+
+/* One anneal of a G-set graph and the first point where the best cut reached the target. */
+typedef struct maxcut_run {
+  const char *graph;
+  size_t n_spins;
+  double best_known;
+  double e_target, t_target; /* modulated heat and time at the target (NAN: never) */
   limen_anneal_result r;
-  memset(&r, 0, sizeof r);
-  cli_buf js;
-  cli_buf_init(&js);
-  if ((st = limen_maxcut_anneal(g, &c, NULL, &r, err))) goto done;
-  double e_target = NAN, t_target = NAN;
-  for (size_t i = 0; i < r.n_points; i++)
-    if (r.points[i].best_cut >= target * best_known) {
-      e_target = r.points[i].heat_modulated_J;
-      t_target = r.points[i].time_s;
+} maxcut_run;
+
+static int maxcut_anneal(const char *graph, const limen_anneal_config *c, double target, maxcut_run *m,
+                         limen_error *err) {
+  memset(m, 0, sizeof *m);
+  m->graph = graph;
+  m->e_target = m->t_target = NAN;
+  limen_graph *g = NULL;
+  int st = limen_graph_load(graph, &g, err);
+  if (st) return st;
+  m->n_spins = g->n;
+  m->best_known = limen_gset_best_known(graph);
+  st = limen_maxcut_anneal(g, c, NULL, &m->r, err);
+  limen_graph_free(g);
+  if (st) return st;
+  for (size_t i = 0; i < m->r.n_points; i++)
+    if (m->r.points[i].best_cut >= target * m->best_known) {
+      m->e_target = m->r.points[i].heat_modulated_J;
+      m->t_target = m->r.points[i].time_s;
       break;
     }
-  double kT = limen_kT(c.temperature_K);
+  return LIMEN_OK;
+}
+
+/* The trace of an anneal: cut and best cut against physical time and cumulative heat. */
+static int maxcut_trace(const char *dir, const char *name, const limen_anneal_result *r, limen_error *err) {
+  cli_buf b;
+  cli_buf_init(&b);
+  char n[8][64];
+  cli_buf_puts(&b, "sweep,time_s,beta,barrier_kT,cut,best_cut,heat_modulated_J,heat_static_J\n");
+  for (size_t i = 0; i < r->n_points; i++) {
+    const limen_anneal_point *p = &r->points[i];
+    cli_buf_printf(&b, "%zu,%s,%s,%s,%s,%s,%s,%s\n", p->sweep, cli_num(n[0], 64, p->time_s), cli_num(n[1], 64, p->beta),
+                   cli_num(n[2], 64, p->barrier_kT), cli_num(n[3], 64, p->cut), cli_num(n[4], 64, p->best_cut),
+                   cli_num(n[5], 64, p->heat_modulated_J), cli_num(n[6], 64, p->heat_static_J));
+  }
+  int st = cli_buf_check(&b, err);
+  if (!st) st = cli_write_file_atomic(dir, name, b.data, err);
+  cli_buf_free(&b);
+  return st;
+}
+
+/* Figures: best cut (fraction of best-known) versus cumulative heat (modulated, and the same
+ * flips as static writes) and versus physical time, one pair of curves per graph. */
+static int maxcut_figures(const char *dir, const maxcut_run *m, size_t n, const limen_anneal_config *c,
+                          limen_error *err) {
+  enum { MAX_GRAPHS = 3 };
+  if (n > MAX_GRAPHS) return limen_error_set(err, LIMEN_EINTERNAL, "train", "%zu graphs in one figure", n);
+  double *v[MAX_GRAPHS] = {NULL};
+  int st = LIMEN_OK;
+  for (size_t k = 0; k < n && !st; k++) {
+    size_t np = m[k].r.n_points;
+    v[k] = malloc(4 * (np + 1) * sizeof *v[k]);
+    if (!v[k]) {
+      st = limen_error_set(err, LIMEN_ENOMEM, "train", "figure data");
+      break;
+    }
+    for (size_t i = 0; i < np; i++) {
+      v[k][i] = m[k].r.points[i].heat_modulated_J;
+      v[k][np + i] = m[k].r.points[i].heat_static_J;
+      v[k][2 * np + i] = m[k].r.points[i].best_cut / m[k].best_known;
+      v[k][3 * np + i] = m[k].r.points[i].time_s;
+    }
+  }
+  char graphs[64] = "", known[96] = "";
+  for (size_t k = 0; k < n; k++) {
+    size_t a = strlen(graphs), b = strlen(known);
+    snprintf(graphs + a, sizeof graphs - a, "%s%s", k ? ", " : "", m[k].graph);
+    snprintf(known + b, sizeof known - b, "%s%g", k ? ", " : "", m[k].best_known);
+  }
+  static char lab[2 * MAX_GRAPHS][64];
+  for (int pass = 0; pass < 2 && !st; pass++) {
+    limen_plot_series ser[2 * MAX_GRAPHS];
+    size_t ns = 0;
+    for (size_t k = 0; k < n; k++) {
+      size_t np = m[k].r.n_points;
+      if (n == 1) {
+        snprintf(lab[0], sizeof lab[0], "%s", pass ? "modulated barrier, log schedule" : "modulated barrier");
+        snprintf(lab[1], sizeof lab[1], "same flips, static writes");
+      } else {
+        snprintf(lab[2 * k], sizeof lab[2 * k], "%s: modulated barrier", m[k].graph);
+        snprintf(lab[2 * k + 1], sizeof lab[2 * k + 1], "%s: same flips, static writes", m[k].graph);
+      }
+      const char *l0 = n == 1 ? lab[0] : lab[2 * k], *l1 = n == 1 ? lab[1] : lab[2 * k + 1];
+      ser[ns++] = (limen_plot_series){l0, pass ? v[k] + 3 * np : v[k], v[k] + 2 * np, np, LIMEN_PLOT_LINE, (int)(1 + 2 * k), NULL};
+      if (!pass) ser[ns++] = (limen_plot_series){l1, v[k] + np, v[k] + 2 * np, np, LIMEN_PLOT_DASHED, (int)(2 + 2 * k), NULL};
+    }
+    char ttl[128], note[200];
+    snprintf(ttl, sizeof ttl, pass ? "Max-Cut %s: best cut versus physical time" : "Max-Cut %s: best cut versus heat", graphs);
+    snprintf(note, sizeof note, "E_b = %g + ln(1 + t/t0) kT, J/kT %g to %g, %zu sweeps, tau0 = %g s; best-known cut%s %s",
+             c->barrier0_kT, c->beta0, c->beta_end, c->sweeps, c->tau0_s, n > 1 ? "s" : "", known);
+    limen_plot pl = {ttl, pass ? "physical time [s]" : "cumulative heat of the spin flips [J]", "best cut / best-known cut", 1,
+                     0, ser, ns, NULL, 0, 0, 0, note};
+    st = plot_file(dir, pass ? "cut_vs_time.png" : "cut_vs_heat.png", &pl, err);
+  }
+  for (size_t k = 0; k < n; k++) free(v[k]);
+  return st;
+}
+
+static int run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf *out, limen_error *err) {
+  char what[48];
+  snprintf(what, sizeof what, "--task maxcut-%s", graph);
+  int st = maxcut_options(o, what, err);
+  if (st) return st;
+  limen_anneal_config c = maxcut_config(o);
+  double target = num_or(&o[O_TARGET], 0.99);
+  maxcut_run m;
+  cli_buf js;
+  cli_buf_init(&js);
+  if ((st = maxcut_anneal(graph, &c, target, &m, err))) goto done;
+  const limen_anneal_result *r = &m.r;
   char name[32];
   snprintf(name, sizeof name, "maxcut-%s", graph);
   const char *texts[] = {"task", name, "paradigm", "lim-matched", "schedule",
                          "E_b(t) = E_b(0) + ln(1 + t/t0), J/kT = beta0 + kappa*(E_b(t) - E_b(0)), Glauber flips"};
   row rows[] = {
-      {"best_cut", "best cut found", "", r.best_cut},
-      {"best_known_cut", "best-known cut", "", best_known},
-      {"gap", "relative gap to best-known", "", 1.0 - r.best_cut / best_known},
-      {"final_cut", "cut at the end", "", r.final_cut},
-      {"best_sweep", "sweep of the best cut", "", (double)r.best_sweep},
+      {"best_cut", "best cut found", "", r->best_cut},
+      {"best_known_cut", "best-known cut", "", m.best_known},
+      {"gap", "relative gap to best-known", "", 1.0 - r->best_cut / m.best_known},
+      {"final_cut", "cut at the end", "", r->final_cut},
+      {"best_sweep", "sweep of the best cut", "", (double)r->best_sweep},
       {"target_fraction", "target fraction of best-known", "", target},
-      {"energy_to_target_J", "modulated heat to reach the target", "J", e_target},
-      {"time_to_target_s", "physical time to the target", "s", t_target},
-      {"total_heat_J", "modulated-barrier heat of the flips", "J", r.heat_modulated_J},
-      {"coupling_work_J", "work of raising the coupling", "J", r.coupling_work_J},
-      {"static_heat_J", "static-barrier heat of the same flips", "J", r.heat_static_J},
-      {"static_write_kT", "static write per flip", "kT", r.static_write_kT},
-      {"flips", "spin flips", "", r.flips},
+      {"energy_to_target_J", "modulated heat to reach the target", "J", m.e_target},
+      {"time_to_target_s", "physical time to the target", "s", m.t_target},
+      {"total_heat_J", "modulated-barrier heat of the flips", "J", r->heat_modulated_J},
+      {"coupling_work_J", "work of raising the coupling", "J", r->coupling_work_J},
+      {"static_heat_J", "static-barrier heat of the same flips", "J", r->heat_static_J},
+      {"static_write_kT", "static write per flip", "kT", r->static_write_kT},
+      {"flips", "spin flips", "", r->flips},
       {"sweeps", "sweeps", "", (double)c.sweeps},
-      {"n_spins", "spins", "", (double)g->n},
+      {"n_spins", "spins", "", (double)m.n_spins},
       {"beta0", "initial coupling J/kT per unit weight", "", c.beta0},
       {"beta_end", "final coupling J/kT per unit weight", "", c.beta_end},
       {"barrier0_kT", "initial barrier", "kT", c.barrier0_kT},
-      {"final_barrier_kT", "final barrier", "kT", r.final_barrier_kT},
-      {"attempt_rate0_per_s", "flip attempt rate at E_b(0)", "1/s", r.attempt_rate0_per_s},
-      {"t0_s", "t0 of the schedule", "s", r.t0_s},
-      {"time_s", "physical time of the anneal (tau0 = given)", "s", r.time_s},
+      {"final_barrier_kT", "final barrier", "kT", r->final_barrier_kT},
+      {"attempt_rate0_per_s", "flip attempt rate at E_b(0)", "1/s", r->attempt_rate0_per_s},
+      {"t0_s", "t0 of the schedule", "s", r->t0_s},
+      {"time_s", "physical time of the anneal", "s", r->time_s},
+      {"tau0_s", "intrinsic time τ₀ of a spin cell", "s", c.tau0_s},
       {"temperature_K", "temperature", "K", c.temperature_K},
       {"seed", "seed", "", (double)c.seed},
   };
-  (void)kT;
   char title[96];
   snprintf(title, sizeof title, "Max-Cut on %s by barrier-matched annealing", graph);
   if ((st = render_rows(title, texts, sizeof texts / sizeof *texts, rows, sizeof rows / sizeof *rows, fmt, out, &js, err)))
     goto done;
   if (o[O_OUT].set) {
-    cli_buf b;
-    cli_buf_init(&b);
-    char n[8][64];
-    cli_buf_puts(&b, "sweep,time_s,beta,barrier_kT,cut,best_cut,heat_modulated_J,heat_static_J\n");
-    for (size_t i = 0; i < r.n_points; i++) {
-      const limen_anneal_point *p = &r.points[i];
-      cli_buf_printf(&b, "%zu,%s,%s,%s,%s,%s,%s,%s\n", p->sweep, cli_num(n[0], 64, p->time_s), cli_num(n[1], 64, p->beta),
-                     cli_num(n[2], 64, p->barrier_kT), cli_num(n[3], 64, p->cut), cli_num(n[4], 64, p->best_cut),
-                     cli_num(n[5], 64, p->heat_modulated_J), cli_num(n[6], 64, p->heat_static_J));
-    }
-    st = cli_buf_check(&b, err);
-    if (!st) st = cli_write_file_atomic(o[O_OUT].str, "trace.csv", b.data, err);
+    st = maxcut_trace(o[O_OUT].str, "trace.csv", r, err);
     if (!st) st = cli_write_file_atomic(o[O_OUT].str, "summary.json", js.data, err);
-    cli_buf_free(&b);
-    /* figures: best cut (fraction of best-known) versus cumulative heat (modulated and static)
-     * and versus physical time */
-    double *v = st ? NULL : malloc(4 * (r.n_points + 1) * sizeof *v);
-    if (!st && !v) st = limen_error_set(err, LIMEN_ENOMEM, "train", "figure data");
-    for (int pass = 0; !st && pass < 2; pass++) {
-      size_t m = r.n_points;
-      for (size_t i = 0; i < m; i++) {
-        v[i] = r.points[i].heat_modulated_J;
-        v[m + i] = r.points[i].heat_static_J;
-        v[2 * m + i] = r.points[i].best_cut / best_known;
-        v[3 * m + i] = r.points[i].time_s;
-      }
-      limen_plot_series ser[2] = {
-          {pass ? "modulated barrier, log schedule" : "modulated barrier", pass ? v + 3 * m : v,
-           v + 2 * m, m, LIMEN_PLOT_LINE, 1, NULL},
-          {"same flips, static writes", v + m, v + 2 * m, m, LIMEN_PLOT_DASHED, 2, NULL}};
-      char ttl[96], path[4096], note[160];
-      snprintf(ttl, sizeof ttl, pass ? "Max-Cut %s: best cut versus physical time" : "Max-Cut %s: best cut versus heat", graph);
-      snprintf(note, sizeof note, "E_b = %g + ln(1 + t/t0) kT, J/kT %g to %g, %zu sweeps, tau0 = %g s; best-known cut %g",
-               c.barrier0_kT, c.beta0, c.beta_end, c.sweeps, c.tau0_s, best_known);
-      limen_plot pl = {ttl, pass ? "physical time [s]" : "cumulative heat of the spin flips [J]", "best cut / best-known cut", 1,
-                       0, ser, pass ? 1 : 2, NULL, 0, 0, 0, note};
-      if (snprintf(path, sizeof path, "%s/%s", o[O_OUT].str, pass ? "cut_vs_time.png" : "cut_vs_heat.png") >= (int)sizeof path)
-        st = limen_error_set(err, LIMEN_EIO, "--out", "path too long");
-      else
-        st = limen_plot_write(&pl, path, err);
-    }
-    free(v);
+    if (!st) st = maxcut_figures(o[O_OUT].str, &m, 1, &c, err);
   }
 done:
   cli_buf_free(&js);
-  limen_anneal_result_free(&r);
-  limen_graph_free(g);
+  limen_anneal_result_free(&m.r);
   return st;
 }
 
+/* Experiment 4 (Max-Cut part): the same anneal on G1, G11 and G14; one row per graph, and with
+ * --out the table, the JSON, one cut-versus-heat-and-time trace per graph and the figures. */
+static int exp_maxcut(cli_opt *o, cli_format fmt, const char *dir, cli_buf *out, limen_error *err) {
+  static const char *const graphs[] = {"G1", "G11", "G14"};
+  enum { NG = sizeof graphs / sizeof *graphs };
+  if (o[O_TASK].set)
+    return limen_error_set(err, LIMEN_EINVAL, "conflicting options",
+                           "--task does not apply to --experiment maxcut (it anneals G1, G11 and G14)");
+  if (o[O_VALUES].set)
+    return limen_error_set(err, LIMEN_EINVAL, "conflicting options",
+                           "--values does not apply to --experiment maxcut (it applies to --experiment window and barrier)");
+  int st = maxcut_options(o, "--experiment maxcut", err);
+  if (st) return st;
+  limen_anneal_config c = maxcut_config(o);
+  double target = num_or(&o[O_TARGET], 0.99);
+  maxcut_run m[NG];
+  memset(m, 0, sizeof m);
+  for (size_t k = 0; k < NG && !st; k++) st = maxcut_anneal(graphs[k], &c, target, &m[k], err);
+  static const char *const head[] = {"graph", "spins", "best cut", "best-known", "gap", "heat to target [J]",
+                                     "time to target [s]", "modulated heat [J]", "static heat [J]", "time [s]"};
+  enum { NC = sizeof head / sizeof *head };
+  cli_table t, tc;
+  memset(&t, 0, sizeof t);
+  memset(&tc, 0, sizeof tc);
+  cJSON *root = NULL;
+  cli_buf js;
+  cli_buf_init(&js);
+  if (!st) st = cli_table_init(&t, NC, head, err);
+  if (!st) st = cli_table_init(&tc, NC, head, err);
+  if (!st && !(root = cJSON_CreateObject())) st = limen_error_set(err, LIMEN_ENOMEM, "train", "out of memory");
+  cJSON *arr = st ? NULL : cJSON_AddArrayToObject(root, "runs");
+  if (!st && !arr) st = limen_error_set(err, LIMEN_ENOMEM, "train", "out of memory");
+  if (!st) {
+    cJSON_AddStringToObject(root, "experiment", "maxcut");
+    cli_json_num(root, "target_fraction", target);
+    cJSON_AddNumberToObject(root, "sweeps", (double)c.sweeps);
+    cli_json_num(root, "beta0", c.beta0);
+    cli_json_num(root, "beta_end", c.beta_end);
+    cli_json_num(root, "barrier0_kT", c.barrier0_kT);
+    cli_json_num(root, "barrier_rise_kT", c.barrier_rise_kT);
+    cli_json_num(root, "tau0_s", c.tau0_s);
+    cli_json_num(root, "temperature_K", c.temperature_K);
+    cJSON_AddNumberToObject(root, "seed", (double)c.seed);
+    for (size_t k = 0; k < NG; k++) {
+      const limen_anneal_result *r = &m[k].r;
+      double v[NC] = {NAN, (double)m[k].n_spins, r->best_cut, m[k].best_known, 1.0 - r->best_cut / m[k].best_known,
+                      m[k].e_target, m[k].t_target, r->heat_modulated_J, r->heat_static_J, r->time_s};
+      cli_table_row(&t);
+      cli_table_row(&tc);
+      cli_table_set(&t, 0, "%s", m[k].graph);
+      cli_table_set(&tc, 0, "%s", m[k].graph);
+      for (size_t j = 1; j < NC; j++) {
+        char b[64];
+        /* text: 4 significant digits ("not reached" where the target was never reached);
+         * CSV: 10 digits, an empty field for "not reached" */
+        cli_table_set(&t, j, "%s", isfinite(v[j]) ? (j <= 3 ? cli_num(b, 64, v[j]) : cli_human(b, 64, v[j], 4)) : "not reached");
+        cli_table_set(&tc, j, "%s", isfinite(v[j]) ? cli_num(b, 64, v[j]) : "");
+      }
+      cJSON *jr = cJSON_CreateObject();
+      if (!jr) continue;
+      cJSON_AddStringToObject(jr, "graph", m[k].graph);
+      cJSON_AddNumberToObject(jr, "n_spins", (double)m[k].n_spins);
+      cli_json_num(jr, "best_cut", r->best_cut);
+      cli_json_num(jr, "best_known_cut", m[k].best_known);
+      cli_json_num(jr, "gap", 1.0 - r->best_cut / m[k].best_known);
+      cli_json_num(jr, "final_cut", r->final_cut);
+      cJSON_AddNumberToObject(jr, "best_sweep", (double)r->best_sweep);
+      cli_json_num(jr, "energy_to_target_J", m[k].e_target);
+      cli_json_num(jr, "time_to_target_s", m[k].t_target);
+      cli_json_num(jr, "total_heat_J", r->heat_modulated_J);
+      cli_json_num(jr, "coupling_work_J", r->coupling_work_J);
+      cli_json_num(jr, "static_heat_J", r->heat_static_J);
+      cli_json_num(jr, "flips", r->flips);
+      cli_json_num(jr, "time_s", r->time_s);
+      cJSON_AddItemToArray(arr, jr);
+    }
+    for (size_t j = 1; j < NC; j++) cli_table_set_right(&t, j, 1);
+    st = cli_table_check(&t, err);
+    if (!st) st = cli_table_check(&tc, err);
+    if (!st) st = cli_json_print(root, &js, err);
+  }
+  if (!st) {
+    if (fmt == CLI_FORMAT_JSON) {
+      cli_buf_puts(out, js.data);
+    } else {
+      cli_buf_printf(out,
+                     "limen train --experiment maxcut: barrier-matched annealing, %zu sweeps, E_b(0) = %g kT rising by "
+                     "%g kT,\nJ/kT %g to %g, tau0 = %g s, target %g of the best-known cut\n\n",
+                     c.sweeps, c.barrier0_kT, c.barrier_rise_kT, c.beta0, c.beta_end, c.tau0_s, target);
+      cli_table_text(&t, out, 2);
+    }
+    st = cli_buf_check(out, err);
+  }
+  if (!st && dir) {
+    cli_buf csv;
+    cli_buf_init(&csv);
+    cli_table_csv(&tc, &csv);
+    st = cli_buf_check(&csv, err);
+    if (!st) st = cli_write_file_atomic(dir, "table.csv", csv.data, err);
+    if (!st) st = cli_write_file_atomic(dir, "summary.json", js.data, err);
+    cli_buf_free(&csv);
+    for (size_t k = 0; k < NG && !st; k++) {
+      char nm[32];
+      snprintf(nm, sizeof nm, "trace_%s.csv", m[k].graph);
+      st = maxcut_trace(dir, nm, &m[k].r, err);
+    }
+    if (!st) st = maxcut_figures(dir, m, NG, &c, err);
+  }
+  cJSON_Delete(root);
+  cli_buf_free(&js);
+  cli_table_free(&t);
+  cli_table_free(&tc);
+  for (size_t k = 0; k < NG; k++) limen_anneal_result_free(&m[k].r);
+  return st;
+}
 
 /* ---- experiments (docs/results.md) ------------------------------------------------------------ */
-
-#define EXP_MAX_RUNS 64
 
 typedef struct exp_run {
   char label[48];   /* paradigm or paradigm + value   */
@@ -400,20 +662,21 @@ typedef struct exp_run {
   limen_train_result r;
 } exp_run;
 
-static int parse_values(cli_opt *o, const double *def, size_t n_def, double lo, double hi, const char *unit,
-                        double *v, size_t *n, limen_error *err) {
+/* The swept values: each must lie in the range of the option it replaces (`like`). */
+static int parse_values(cli_opt *o, const double *def, size_t n_def, const cli_opt *like, double *v, size_t *n,
+                        limen_error *err) {
   if (!o[O_VALUES].set) {
     memcpy(v, def, n_def * sizeof *v);
     *n = n_def;
     return LIMEN_OK;
   }
-  if (o[O_VALUES].n_items > EXP_MAX_RUNS / 2)
-    return limen_error_set(err, LIMEN_EINVAL, "--values", "%zu values: allowed at most %d", o[O_VALUES].n_items, EXP_MAX_RUNS / 2);
+  if (o[O_VALUES].n_items > EXP_MAX_VALUES)
+    return limen_error_set(err, LIMEN_EINVAL, "--values", "%zu values: allowed at most %d", o[O_VALUES].n_items, EXP_MAX_VALUES);
+  cli_opt shadow = *like;
+  shadow.name = "values";
   for (size_t i = 0; i < o[O_VALUES].n_items; i++) {
-    int st = cli_parse_double("--values", o[O_VALUES].items[i], &v[i], err);
+    int st = cli_opt_parse_number(&shadow, o[O_VALUES].items[i], &v[i], err);
     if (st) return st;
-    if (!(v[i] >= lo && v[i] <= hi))
-      return limen_error_set(err, LIMEN_EINVAL, "--values", "'%s': allowed range [%g, %g] %s", o[O_VALUES].items[i], lo, hi, unit);
   }
   *n = o[O_VALUES].n_items;
   return LIMEN_OK;
@@ -426,7 +689,7 @@ static void json_run(cJSON *arr, const exp_run *e, const char *value_key) {
   if (value_key) cli_json_num(j, value_key, e->value);
   cli_json_num(j, "final_test_accuracy", e->r.final_test_accuracy);
   cli_json_num(j, "final_loss", e->r.final_loss);
-  cli_json_num(j, "steps_to_target", (double)e->r.steps_to_target);
+  cli_json_num(j, "steps_to_target", e->r.steps_to_target ? (double)e->r.steps_to_target : NAN); /* null: never */
   cli_json_num(j, "energy_to_target_J", e->r.energy_to_target_J);
   cli_json_num(j, "total_heat_J", e->r.total_heat_J);
   cli_json_num(j, "closed_form_heat_J", e->r.expected_heat_J);
@@ -459,25 +722,32 @@ static int report_runs(const char *name, const char *task, const exp_run *runs, 
   cli_buf_init(&js);
   st = cli_json_print(root, &js, err);
   cJSON_Delete(root);
-  cli_table t;
+  /* t: the text table (4 significant digits, "not reached"); tc: the same as CSV (10 digits,
+   * an empty field where the target was never reached) */
+  cli_table t, tc;
   memset(&t, 0, sizeof t);
+  memset(&tc, 0, sizeof tc);
   if (!st) st = cli_table_init(&t, 8, head, err);
-  if (!st) {
+  if (!st) st = cli_table_init(&tc, 8, head, err);
+  for (int pass = 0; pass < 2 && !st; pass++) {
+    cli_table *tt = pass ? &tc : &t;
     char b[8][64];
     for (size_t i = 0; i < n; i++) {
       const limen_train_result *r = &runs[i].r;
-      cli_table_row(&t);
-      cli_table_set(&t, 0, "%s", runs[i].paradigm);
-      cli_table_set(&t, 1, "%s", value_key ? cli_num(b[0], 64, runs[i].value) : "");
-      cli_table_set(&t, 2, "%.4f", r->final_test_accuracy);
-      cli_table_set(&t, 3, "%s", isfinite(r->energy_to_target_J) ? cli_human(b[1], 64, r->energy_to_target_J, 4) : "not reached");
-      cli_table_set(&t, 4, "%s", cli_human(b[2], 64, r->total_heat_J, 4));
-      cli_table_set(&t, 5, "%s", cli_human(b[3], 64, r->expected_heat_J, 4));
-      cli_table_set(&t, 6, "%s", cli_human(b[4], 64, r->bound_J, 4));
-      cli_table_set(&t, 7, "%s", cli_human(b[5], 64, r->final_rate_dt, 4));
+      double v[8] = {NAN, runs[i].value, r->final_test_accuracy, r->energy_to_target_J, r->total_heat_J,
+                     r->expected_heat_J, r->bound_J, r->final_rate_dt};
+      cli_table_row(tt);
+      cli_table_set(tt, 0, "%s", runs[i].paradigm);
+      cli_table_set(tt, 1, "%s", value_key ? cli_num(b[0], 64, runs[i].value) : "");
+      for (size_t c = 2; c < 8; c++) {
+        if (!isfinite(v[c])) cli_table_set(tt, c, "%s", pass ? "" : "not reached");
+        else if (pass) cli_table_set(tt, c, "%s", cli_num(b[c], 64, v[c]));
+        else if (c == 2) cli_table_set(tt, c, "%.4f", v[c]);
+        else cli_table_set(tt, c, "%s", cli_human(b[c], 64, v[c], 4));
+      }
     }
-    for (int c = 1; c < 8; c++) cli_table_set_right(&t, (size_t)c, 1);
-    st = cli_table_check(&t, err);
+    for (int c = 1; c < 8; c++) cli_table_set_right(tt, (size_t)c, 1);
+    st = cli_table_check(tt, err);
   }
   if (!st) {
     if (fmt == CLI_FORMAT_JSON) {
@@ -492,7 +762,7 @@ static int report_runs(const char *name, const char *task, const exp_run *runs, 
   if (!st && dir) {
     cli_buf csv;
     cli_buf_init(&csv);
-    cli_table_csv(&t, &csv);
+    cli_table_csv(&tc, &csv);
     st = cli_buf_check(&csv, err);
     if (!st) st = cli_write_file_atomic(dir, "table.csv", csv.data, err);
     if (!st) st = cli_write_file_atomic(dir, "summary.json", js.data, err);
@@ -515,17 +785,9 @@ static int report_runs(const char *name, const char *task, const exp_run *runs, 
     cli_buf_free(&csv);
   }
   cli_table_free(&t);
+  cli_table_free(&tc);
   cli_buf_free(&js);
   return st;
-}
-
-static int plot_file(const char *dir, const char *name, limen_plot *pl, limen_error *err) {
-  char path[4096];
-  if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
-    return limen_error_set(err, LIMEN_EIO, "--out", "path too long: '%s/%s'", dir, name);
-  int st = limen_plot_write(pl, path, err);
-  if (st) return limen_error_wrap(err, st, "figure", "%s", name);
-  return LIMEN_OK;
 }
 
 /* Experiment 1: every paradigm on the task; figures: test accuracy vs cumulative heat and vs
@@ -551,10 +813,15 @@ static int exp_paradigms(cli_opt *o, exp_run *runs, size_t *n_runs, limen_task *
 static int exp_sweep(cli_opt *o, int barrier, exp_run *runs, size_t *n_runs, limen_task *task, limen_error *err) {
   static const double def_window[] = {1e-8, 1e-7, 1e-6, 1e-5, 1e-4};
   static const double def_barrier[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+  const char *p = o[O_PARADIGM].set ? o[O_PARADIGM].str : NULL;
+  if (barrier && p && strcmp(p, "lim-fixed") != 0 && strcmp(p, "lim-matched") != 0)
+    return unused(err, "--experiment barrier sweeps the barrier of lim-fixed and lim-matched; --paradigm %s has none", p);
+  int st = paradigm_options(o, p ? p : "lim-fixed", p ? p : "lim-fixed and lim-matched", err);
+  if (st) return st;
   double v[EXP_MAX_RUNS];
   size_t nv = 0;
-  int st = barrier ? parse_values(o, def_barrier, sizeof def_barrier / sizeof *def_barrier, 3, 300, "kT", v, &nv, err)
-                   : parse_values(o, def_window, sizeof def_window / sizeof *def_window, 1e-12, 1e3, "s", v, &nv, err);
+  st = barrier ? parse_values(o, def_barrier, sizeof def_barrier / sizeof *def_barrier, &o[O_BARRIER], v, &nv, err)
+                   : parse_values(o, def_window, sizeof def_window / sizeof *def_window, &o[O_WINDOW], v, &nv, err);
   if (st) return st;
   const limen_memory_type *type;
   limen_train_config c;
@@ -590,6 +857,9 @@ static int exp_scaling(cli_opt *o, cli_format fmt, const char *dir, cli_buf *out
   if (o[O_PARADIGM].set || o[O_VALUES].set)
     return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--%s does not apply to --experiment scaling",
                            o[O_PARADIGM].set ? "paradigm" : "values");
+  if (o[O_TARGET].set || o[O_EVAL].set)
+    return unused(err, "--%s does not apply to --experiment scaling (it compares total heat, not the way to a target)",
+                  o[O_TARGET].set ? "target" : "eval-every");
   static const char *const meas[4] = {"digital-static", "analog-static", "lim-fixed", "lim-matched"};
   static const char *const specs[4] = {"cim-static", "cim-static", "lim-finite-time", "lim-matched"};
   static const char *const proj_specs[4] = {"landauer-adiabatic", "cim-static", "lim-finite-time", "lim-matched"};
@@ -785,8 +1055,7 @@ done:
 static int run_experiment(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err) {
   const char *name = o[O_EXPERIMENT].str;
   const char *dir = o[O_OUT].set ? o[O_OUT].str : NULL;
-  if (strcmp(name, "maxcut") == 0)
-    return limen_error_set(err, LIMEN_EINVAL, "--experiment", "'maxcut': run 'limen train --task maxcut-G1' (and G11, G14)");
+  if (strcmp(name, "maxcut") == 0) return exp_maxcut(o, fmt, dir, out, err);
   if (strcmp(name, "scaling") == 0) return exp_scaling(o, fmt, dir, out, err);
   if (strcmp(name, "paradigms") == 0 && o[O_PARADIGM].set)
     return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--paradigm does not apply to --experiment paradigms");
@@ -941,20 +1210,22 @@ int limen_cmd_train(int argc, char **argv) {
     status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options", "--values needs --experiment window or barrier");
     goto fail;
   }
-  if (o[O_EXPERIMENT].set) {
-    if (strncmp(task, "maxcut-", 7) == 0) {
-      status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options", "--experiment applies to the training tasks");
+  int maxcut_task = strncmp(task, "maxcut-", 7) == 0;
+  if (o[O_EXPERIMENT].set && strcmp(o[O_EXPERIMENT].str, "maxcut") == 0) {
+    status = run_experiment(o, fmt, &out, &err);
+  } else if (o[O_EXPERIMENT].set) {
+    if (maxcut_task) {
+      status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options",
+                               "--experiment %s applies to the training tasks (Max-Cut: --experiment maxcut)",
+                               o[O_EXPERIMENT].str);
       goto fail;
     }
+    if ((status = training_options(o, &err))) goto fail;
     status = run_experiment(o, fmt, &out, &err);
-  } else if (strncmp(task, "maxcut-", 7) == 0) {
+  } else if (maxcut_task) {
     status = run_maxcut(o, task + 7, fmt, &out, &err);
   } else {
-    if (o[O_BETA0].set || o[O_BETA_END].set || o[O_RISE].set) {
-      status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options", "--%s applies to the maxcut tasks only",
-                               o[O_BETA0].set ? "beta0" : o[O_BETA_END].set ? "beta-end" : "barrier-rise");
-      goto fail;
-    }
+    if ((status = training_options(o, &err))) goto fail;
     status = run_training(o, fmt, &out, &err);
   }
   if (status) goto fail;

@@ -23,7 +23,7 @@ static const cli_command_doc doc = {
     "cores).  Exit status 0 only when every row passes, 1 when a row fails.",
     "checks: em-variance, ou-transition, schmiedl-seifert, stiffness, jarzynski, mfpt, erasure,\n"
     "        erasure-optimal, static-write, hopping\n"
-    "example: limen validate --scale 0.25 --check schmiedl-seifert,mfpt"};
+    "example: limen validate --scale 0.25 --check schmiedl-seifert,mfpt\n"};
 
 static const char *rel_text(limen_check_relation r) {
   return r == LIMEN_CHECK_EQUAL ? "=" : (r == LIMEN_CHECK_AT_LEAST ? ">=" : ">");

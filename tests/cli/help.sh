@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# --help on every subcommand (usage on stdout, exit 0, nothing on stderr), limen --help/--version.
+# --help on every subcommand (usage on stdout ending with a newline, exit 0, nothing on stderr),
+# limen --help/--version, and the ranges and defaults the help states.
 source "$(dirname "$0")/lib/common.bash"
 
-for cmd in project bound models profiles sweep figure; do
+# option_says OPTION PATTERN: the help of OPTION (its line and the range/default line below)
+# matches the grep pattern; help_line_lacks OPTION WORD: its first line does not contain WORD.
+option_says() { grep -A1 -- "^  $1" "$TMP/out" | grep -q -- "$2"; }
+help_line_lacks() { ! grep -- "^  $1" "$TMP/out" | grep -q -- "$2"; }
+
+for cmd in project bound models profiles sweep figure simulate validate train; do
   for flag in --help -h; do
     expect_ok "$cmd" "$flag" || continue
     check grep -q "^usage: limen $cmd" "$TMP/out" "limen $cmd $flag: no usage line"
     check grep -q -- "--config FILE" "$TMP/out" "limen $cmd $flag: --config not documented"
+    check test "$(tail -c 1 "$TMP/out" | od -An -c | tr -d ' ')" = '\n' "limen $cmd $flag: help does not end with a newline"
   done
 done
 # --help wins over other (even bad) options
 expect_ok project --temperature -1 --help
 check grep -q "^usage: limen project" "$TMP/out" "project --help after a bad option"
+expect_ok train --window -1 --help
+check grep -q "^usage: limen train" "$TMP/out" "train --help after a bad option"
 # every option of project is documented with its range or default
 expect_ok project --help
 for opt in --model --params --tokens --flops --bits --time --temperature --ops --paradigm --format --out \
@@ -22,6 +31,41 @@ expect_ok bound --help
 for k in landauer finite-time static-write hop retention kramers mfpt; do
   check grep -q -- "$k" "$TMP/out" "bound --help lacks $k"
 done
+
+# simulate: every option, the ranges of the time options (strings with an optional suffix s),
+# tau0 as in project, bound and train, the temperature placeholder K
+expect_ok simulate --help
+for opt in --protocol --protocol-file --method --integrator --trajectories --dt --seed --threads --format --out \
+  --tau --barrier --barrier-low --tilt --bit --success --levels --start-level --hop-levels --stiffness \
+  --stiffness-final --distance --ramp-fraction --cells --tau0 --temperature --bins; do
+  check grep -q -- "^  $opt " "$TMP/out" "simulate --help lacks $opt"
+done
+check grep -q -- '^  --dt S .*range (0, 1e12\] tau0, at most the duration' "$TMP/out" "simulate --help: --dt range"
+check grep -q -- '^  --tau S .*range (0, 1e12\] tau0' "$TMP/out" "simulate --help: --tau range"
+check option_says '--tau0 S' 'range (0, 1\] s' "simulate --help: --tau0 range (0, 1] s"
+check grep -q -- '^  --temperature K ' "$TMP/out" "simulate --help: --temperature K"
+for cmd in project bound train; do
+  expect_ok "$cmd" --help
+  check option_says '--tau0 S' 'range (0, 1\] s' "$cmd --help: --tau0 range (0, 1] s"
+done
+
+# validate: every option with its range
+expect_ok validate --help
+for opt in "--scale X" "--check NAME" "--threads T" "--seed K" "--format FMT"; do
+  check grep -q -- "^  $opt " "$TMP/out" "validate --help lacks $opt"
+done
+check option_says '--scale X' 'range (0, 100\]' "validate --help: --scale range"
+
+# train: --values states its ranges (those of --window and --barrier) and its count limit;
+# defaults are stated once; maxcut is an experiment
+expect_ok train --help
+check grep -q -- '--values LIST .*\[1e-12, 1000000\] s, as --window.*\[3, 300\] kT, as --barrier.*at most 32' "$TMP/out" \
+  "train --help: --values ranges"
+check option_says '--window S' 'range \[1e-12, 1000000\] s' "train --help: --window range"
+check help_line_lacks '--steps K' default "train --help: --steps states its default twice"
+check help_line_lacks '--barrier KT' default "train --help: --barrier states its default twice"
+check grep -q 'one of paradigms, window, barrier, scaling, maxcut' "$TMP/out" "train --help: experiments"
+
 expect_ok --version
 check grep -q '^limen [0-9]\+\.[0-9]\+\.[0-9]\+$' "$TMP/out" "limen --version format"
 expect_ok --help

@@ -50,8 +50,9 @@ check grep -q "mean heat" "$TMP/out" "table has mean heat"
 check grep -q "schmiedl-seifert" "$TMP/out" "table names the bound"
 
 # --out writes result.json and histograms; a protocol file round trip
-expect_ok simulate --protocol erasure --tau 2 --trajectories 100 --out "$TMP/res" --format json
+expect_ok simulate --protocol erasure --tau 2 --trajectories 100 --out "$TMP/res" --bins 12 --format json
 check test -s "$TMP/res/result.json" "result.json written"
+check test "$(wc -l <"$TMP/res/work_hist.csv")" -eq 13 "--bins 12: a header and 12 histogram rows"
 check test -s "$TMP/res/work_hist.csv" "work_hist.csv written"
 check test -s "$TMP/res/heat_hist.csv" "heat_hist.csv written"
 check python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/res/result.json" "result.json is JSON"
@@ -65,6 +66,36 @@ expect_ok simulate --protocol-file "$TMP/p.json" --trajectories 500 --format jso
 check json_py 'd["protocol"] == "ramp" and d["bound"] == "free-energy" and d["mean_work_kT"] >= d["bound_kT"] - 4 * d["stderr_work_kT"]' \
   "protocol file: work >= free-energy change"
 
+# every parameter a protocol reads is accepted
+expect_ok simulate --protocol hopping --levels 6 --start-level 1 --hop-levels 2 --barrier 4 --tilt 2 --ramp-fraction 0.1 \
+  --tau 1 --trajectories 50 --format json
+check json_py 'd["protocol"] == "hopping"' "hopping with all its parameters"
+expect_ok simulate --protocol erasure-optimal --barrier 8 --success 0.8 --tau 2 --dt 2e-3 --method fokker-planck --format json
+check json_py 'abs(d["duration_tau0"] - 2) < 1e-12' "erasure-optimal with all its parameters"
+
+# options that the run would not read are rejected, naming the option and who uses it
+expect_usage "--tilt is not used by --protocol trap-linear (it applies to erasure, modulated-write, static-write, hopping)" \
+  simulate --protocol trap-linear --tilt 3
+expect_usage "--success is not used by --protocol erasure (it applies to erasure-optimal)" simulate --protocol erasure --success 0.9
+expect_usage "--barrier-low is not used by --protocol static-write" simulate --protocol static-write --barrier-low 1
+expect_usage "--bit is not used by --protocol erasure-optimal" simulate --protocol erasure-optimal --bit 1
+expect_usage "--levels is not used by --protocol erasure" simulate --protocol erasure --levels 4
+expect_usage "--start-level is not used" simulate --protocol modulated-write --start-level 1
+expect_usage "--hop-levels is not used" simulate --protocol static-write --hop-levels 1
+expect_usage "--stiffness is not used by --protocol hopping" simulate --protocol hopping --stiffness 2
+expect_usage "--stiffness-final is not used by --protocol trap-optimal (it applies to stiffness-change)" \
+  simulate --protocol trap-optimal --stiffness-final 2
+expect_usage "--distance is not used by --protocol stiffness-change" simulate --protocol stiffness-change --distance 1
+expect_usage "--ramp-fraction is not used by --protocol erasure (it applies to static-write, hopping)" \
+  simulate --protocol erasure --ramp-fraction 0.1
+expect_usage "--barrier is not used by --protocol trap-linear" simulate --protocol trap-linear --barrier 5
+echo '{"protocol": "trap-linear", "tilt": 3}' >"$TMP/cfg.json"
+expect_usage "--tilt is not used by --protocol trap-linear" simulate --config "$TMP/cfg.json"
+expect_usage "--bins applies with --out only" simulate --protocol erasure --bins 20
+expect_usage "--bins applies to --method langevin only" simulate --protocol erasure --method fokker-planck --bins 20 --out "$TMP/x"
+expect_usage "--integrator applies to --method langevin only" simulate --protocol erasure --method fokker-planck --integrator heun
+expect_usage "--cells applies to --method fokker-planck only" simulate --protocol erasure --cells 100
+
 # error paths
 expect_usage "--protocol" simulate
 expect_usage "--protocol" simulate --protocol no-such-protocol
@@ -74,6 +105,9 @@ expect_usage "--dt" simulate --protocol erasure --dt 0
 expect_usage "--dt" simulate --protocol erasure --dt abc
 expect_usage "--dt" simulate --protocol erasure --tau 1 --dt 2
 expect_usage "--trajectories" simulate --protocol erasure --trajectories 0
+expect_usage "--tau0 = '2': allowed range (0, 1] s" simulate --protocol erasure --tau0 2
+expect_usage "--tau" simulate --protocol erasure --tau 2e12
+expect_usage "--dt" simulate --protocol erasure --dt 1e13
 expect_usage "--barrier" simulate --protocol erasure --barrier -3
 expect_usage "--method" simulate --protocol erasure --method monte-carlo
 expect_usage "--format" simulate --protocol erasure --format xml

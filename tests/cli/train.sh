@@ -46,6 +46,7 @@ check python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$TMP/run/summa
 expect_ok train --task maxcut-G1 --format json
 check json_py 'd["best_cut"] >= 0.99 * 11624 and d["best_known_cut"] == 11624' "G1 within 1 %"
 check json_py 'd["total_heat_J"] * 100 < d["static_heat_J"]' "annealing heat << static flips"
+check json_py 'd["tau0_s"] == 1e-9 and d["time_s"] > 0' "Max-Cut JSON: tau0 and the physical time"
 
 # Experiments: one command each, a table, CSV and figures under --out.
 expect_ok train --experiment paradigms --task breast-cancer --steps 20 --eval-every 5 --out "$TMP/exp1"
@@ -63,7 +64,62 @@ check json_py 'abs(d["runs"][3]["measured_heat_J"] / d["runs"][3]["projected_sam
   "lim-matched projection of the same run reproduces the measured heat"
 expect_ok train --task maxcut-G14 --steps 100 --out "$TMP/mc"
 check test -s "$TMP/mc/cut_vs_heat.png" "Max-Cut figure"
+check grep -q "physical time of the anneal  " "$TMP/out" "Max-Cut table: physical time row"
+
+# --experiment maxcut: G1, G11 and G14 in one command, a table, and with --out the CSV, JSON,
+# one cut-versus-heat-and-time trace per graph and the figures
+expect_ok train --experiment maxcut --steps 200 --format json --out "$TMP/exp4"
+check json_py 'd["experiment"] == "maxcut" and [r["graph"] for r in d["runs"]] == ["G1", "G11", "G14"]' "experiment maxcut JSON"
+check json_py '[r["best_known_cut"] for r in d["runs"]] == [11624, 564, 3064] and all(0 < r["best_cut"] <= r["best_known_cut"] for r in d["runs"])' \
+  "experiment maxcut: cuts below the best-known ones"
+check json_py 'all(r["total_heat_J"] * 100 < r["static_heat_J"] for r in d["runs"])' "experiment maxcut: heat << static flips"
+for f in table.csv summary.json trace_G1.csv trace_G11.csv trace_G14.csv cut_vs_heat.png cut_vs_time.png; do
+  check test -s "$TMP/exp4/$f" "experiment maxcut writes $f"
+done
+check test "$(head -1 "$TMP/exp4/trace_G11.csv")" = "sweep,time_s,beta,barrier_kT,cut,best_cut,heat_modulated_J,heat_static_J" \
+  "experiment maxcut trace header"
+# the same anneal as --task maxcut-G11
+cp "$TMP/out" "$TMP/exp4.json"
+expect_ok train --task maxcut-G11 --steps 200 --format json
+check python3 -c 'import json,sys
+a=json.load(open(sys.argv[1]))["runs"][1]; b=json.load(open(sys.argv[2]))
+sys.exit(0 if a["best_cut"] == b["best_cut"] and a["total_heat_J"] == b["total_heat_J"] else 1)' \
+  "$TMP/exp4.json" "$TMP/out" "experiment maxcut repeats --task maxcut-G11"
+
+# a target never reached: null in JSON, empty in CSV, "not reached" in tables, everywhere
+expect_ok train --experiment maxcut --steps 50 --target 1 --out "$TMP/exp4b"
+check grep -q "not reached" "$TMP/out" "experiment maxcut table: not reached"
+check python3 -c 'import csv,sys
+rows=list(csv.DictReader(open(sys.argv[1])))
+sys.exit(0 if len(rows) == 3 and all(r["heat to target [J]"] == "" and r["time to target [s]"] == "" for r in rows) else 1)' \
+  "$TMP/exp4b/table.csv" "experiment maxcut CSV: empty when not reached"
+check python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+sys.exit(0 if all(r["energy_to_target_J"] is None and r["time_to_target_s"] is None for r in d["runs"]) else 1)' \
+  "$TMP/exp4b/summary.json" "experiment maxcut JSON: null when not reached"
+expect_ok train --experiment window --task breast-cancer --steps 5 --values 1e-6 --target 1 --format json --out "$TMP/exp5"
+check json_py 'all(r["steps_to_target"] is None and r["energy_to_target_J"] is None for r in d["runs"])' \
+  "experiment JSON: steps_to_target null when not reached"
+check python3 -c 'import csv,sys
+rows=list(csv.DictReader(open(sys.argv[1])))
+sys.exit(0 if rows and all(r["heat to target [J]"] == "" for r in rows) else 1)' "$TMP/exp5/table.csv" \
+  "experiment CSV: empty when not reached"
+expect_ok train --experiment window --task breast-cancer --steps 5 --values 1e-6 --target 1
+check grep -q "not reached" "$TMP/out" "experiment table: not reached"
+expect_ok train --task breast-cancer --steps 5 --target 1 --format json
+check json_py 'd["steps_to_target"] is None and d["energy_to_target_J"] is None' "single run JSON: null when not reached"
+expect_ok train --experiment window --task breast-cancer --steps 20 --values 1e-6 --target 0.5 --format json
+check json_py 'all(isinstance(r["steps_to_target"], int) and r["steps_to_target"] >= 1 for r in d["runs"])' \
+  "experiment JSON: steps_to_target when reached"
 expect_usage "--values" train --experiment window --values 1e-6,abc
+# --values takes the ranges of --window and --barrier, at most 32 values
+expect_usage "--values = '1e-13': allowed range [1e-12, 1000000] s" train --experiment window --values 1e-13
+expect_usage "--values = '2e6': allowed range [1e-12, 1000000] s" train --experiment window --values 2e6
+expect_usage "--values = '2': allowed range [3, 300] kT" train --experiment barrier --values 2
+expect_usage "--values = '301'" train --experiment barrier --values 301
+expect_usage "--window = '1e-13': allowed range [1e-12, 1000000] s" train --window 1e-13
+expect_usage "--values: 33 values: allowed at most 32" train --experiment window \
+  --values "$(python3 -c 'print(",".join(["1e-6"] * 33))')"
 expect_usage "--barrier" train --experiment barrier --barrier 5
 
 # Bad input: one stderr line naming the field, exit 2, nothing on stdout.
@@ -77,8 +133,44 @@ expect_usage "--bits" train --bits 40
 expect_usage "--format" train --format xml
 expect_usage "--seed" train --seed abc
 expect_usage "--cells" train --cells langevin --steps 200
-expect_usage "cells = langevin" train --cells langevin --paradigm digital-static --task quadratic --steps 2
-expect_usage "--beta0" train --task digits --beta0 0.2
+expect_usage "--cells applies to --paradigm lim-fixed and lim-matched" train --cells langevin --paradigm digital-static \
+  --task quadratic --steps 2
+expect_usage "--beta0 applies to the Max-Cut tasks and --experiment maxcut only" train --task digits --beta0 0.2
+
+# options that the run would not read are rejected, naming the option and who uses it
+expect_usage "--cells does not apply to --task maxcut-G1" train --task maxcut-G1 --cells jump
+expect_usage "--beta0 applies to the Max-Cut tasks" train --experiment paradigms --beta0 0.2
+expect_usage "--beta-end applies to the Max-Cut tasks" train --experiment window --beta-end 2
+expect_usage "--barrier-rise applies to the Max-Cut tasks" train --experiment scaling --barrier-rise 3
+expect_usage "--lr-t0 applies to --schedule inverse only" train --schedule constant --lr-t0 5
+expect_usage "--batch does not apply to --task quadratic" train --task quadratic --batch 10
+expect_usage "--batch does not apply to --task quadratic" train --experiment paradigms --task quadratic --batch 10
+expect_usage "--lr-t0 applies to --schedule inverse only" train --experiment paradigms --schedule cosine --lr-t0 5
+expect_usage "--bits does not apply to --paradigm ideal" train --paradigm ideal --bits 8
+expect_usage "--tau0 does not apply to --paradigm ideal" train --paradigm ideal --tau0 1e-6
+expect_usage "--barrier applies to --paradigm lim-fixed and lim-matched" train --paradigm digital-static --barrier 5
+expect_usage "--cells applies to --paradigm lim-fixed and lim-matched" train --paradigm analog-static --cells jump
+expect_usage "--retention-barrier is not used by lim-fixed without --hold > 0" train --paradigm lim-fixed --retention-barrier 40
+expect_usage "--retention-barrier is not used by lim-fixed and lim-matched" train --experiment window --retention-barrier 40
+expect_usage "--experiment barrier sweeps the barrier of lim-fixed and lim-matched" \
+  train --experiment barrier --paradigm digital-static
+expect_usage "--target does not apply to --experiment scaling" train --experiment scaling --target 0.9
+expect_usage "--eval-every does not apply to --experiment scaling" train --experiment scaling --eval-every 5
+expect_usage "--task does not apply to --experiment maxcut" train --experiment maxcut --task digits
+expect_usage "--lr does not apply to --experiment maxcut" train --experiment maxcut --lr 0.3
+expect_usage "--cells does not apply to --experiment maxcut" train --experiment maxcut --cells jump
+expect_usage "--values does not apply to --experiment maxcut" train --experiment maxcut --values 1,2
+expect_usage "--paradigm" train --experiment maxcut --paradigm lim-fixed
+expect_usage "--experiment window applies to the training tasks" train --experiment window --task maxcut-G1
+# ... and accepted where the run reads them
+expect_ok train --task breast-cancer --paradigm lim-fixed --hold 1e-6 --retention-barrier 20 --steps 5 --format json
+check json_py 'abs(d["time_s"] / 1e-5 - 1) < 1e-12' "lim-fixed with --hold and --retention-barrier"
+expect_ok train --task breast-cancer --paradigm digital-static --retention-barrier 40 --steps 5 --format json
+check json_py 'd["final_barrier_kT"] == 40' "digital-static with --retention-barrier"
+expect_ok train --task breast-cancer --paradigm ideal --schedule cosine --window 1e-7 --steps 5 --format json
+check json_py 'd["total_heat_J"] == 0' "ideal with the options it reads"
+echo '{"task": "maxcut-G1", "cells": "jump"}' >"$TMP/cfg.json"
+expect_usage "--cells does not apply to --task maxcut-G1" train --config "$TMP/cfg.json"
 expect_usage "--lr" train --task maxcut-G1 --lr 0.1
 expect_usage "--paradigm" train --task maxcut-G1 --paradigm digital-static
 expect_usage "unexpected argument" train digits
