@@ -83,6 +83,10 @@ typedef struct limen_lr_schedule {
   double eta_min;  /* LIMEN_LR_COSINE floor, in (0, η0] (so that the barrier stays finite) */
 } limen_lr_schedule;
 /* Validates kind and the fields the kind uses (standard messages naming the field). */
+/* Schedule names: "constant", "inverse", "cosine". */
+const char *limen_lr_kind_name(limen_lr_kind kind);
+/* LIMEN_EINVAL naming the allowed names when `name` is none of them. */
+int limen_lr_kind_parse(const char *name, limen_lr_kind *kind, limen_error *err);
 int limen_lr_check(const limen_lr_schedule *s, limen_error *err);
 /* η(t); t < 0 or NaN is read as 0.  Returns 0 (never NaN) for a schedule that fails
  * limen_lr_check. */

@@ -9,6 +9,7 @@
  * References: theory §3 (A); I. Loshchilov, F. Hutter, SGDR, ICLR 2017 (cosine schedule);
  * S. Chakrabartty et al., arXiv:2402.14878 (learning-in-memory). */
 #include <math.h>
+#include <string.h>
 
 #include "cell/internal.h"
 #include "limen/bounds.h"
@@ -63,4 +64,20 @@ int limen_matched_barrier_kT(const limen_lr_schedule *s, double barrier0_kT, dou
   if (!isfinite(*barrier_kT))
     return limen_error_set(err, LIMEN_ERANGE, __func__, "t = %.10g: barrier not finite", t);
   return LIMEN_OK;
+}
+
+static const char *const lr_names[] = {"constant", "inverse", "cosine"};
+
+const char *limen_lr_kind_name(limen_lr_kind kind) {
+  return (unsigned)kind <= LIMEN_LR_COSINE ? lr_names[kind] : "?";
+}
+
+int limen_lr_kind_parse(const char *name, limen_lr_kind *kind, limen_error *err) {
+  for (int k = 0; k <= (int)LIMEN_LR_COSINE; k++)
+    if (name && strcmp(name, lr_names[k]) == 0) {
+      *kind = (limen_lr_kind)k;
+      return LIMEN_OK;
+    }
+  return limen_error_set(err, LIMEN_EINVAL, __func__,
+                         "learning-rate schedule '%s': allowed constant, inverse, cosine", name ? name : "");
 }

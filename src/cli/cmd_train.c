@@ -242,8 +242,10 @@ static int configure(cli_opt *o, limen_task *task, const limen_memory_type **typ
   c->lr.eta_min = c->lr.eta0 * 1e-3;
   c->lr.t_end = (double)c->steps;
   if (o[O_SCHEDULE].set) {
-    const char *k = o[O_SCHEDULE].str;
-    c->lr.kind = strcmp(k, "constant") == 0 ? LIMEN_LR_CONSTANT : strcmp(k, "cosine") == 0 ? LIMEN_LR_COSINE : LIMEN_LR_INVERSE;
+    if ((st = limen_lr_kind_parse(o[O_SCHEDULE].str, &c->lr.kind, err))) {
+      limen_task_free(task);
+      return limen_error_wrap(err, st, "--schedule", "'%s'", o[O_SCHEDULE].str);
+    }
   }
   *mc = limen_memory_config_default();
   mc->low_barrier_kT = num_or(&o[O_BARRIER], mc->low_barrier_kT);
@@ -286,7 +288,7 @@ static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   cli_buf_init(&js);
   if ((st = limen_train_run(&task.model, task.train, task.test, type, &mc, &c, &r, err))) goto done;
   double kT = limen_kT(mc.temperature_K);
-  const char *sched = c.lr.kind == LIMEN_LR_CONSTANT ? "constant" : c.lr.kind == LIMEN_LR_COSINE ? "cosine" : "inverse";
+  const char *sched = limen_lr_kind_name(c.lr.kind);
   const char *texts[] = {"task", task.name, "paradigm", r.paradigm, "schedule", sched,
                          "cells", mc.cells == LIMEN_CELLS_LANGEVIN ? "langevin" : "jump statistics"};
   row rows[] = {

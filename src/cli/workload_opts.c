@@ -160,10 +160,8 @@ int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
     if (s) return limen_error_wrap(err, LIMEN_EINVAL, "--ops", "'%s'", opts[IDX_OPS].str);
   }
   if (opts[IDX_LR].set) {
-    const char *k = opts[IDX_LR].str;
-    ctx->w.lr_kind = strcmp(k, "constant") == 0 ? LIMEN_LR_CONSTANT
-                     : strcmp(k, "cosine") == 0 ? LIMEN_LR_COSINE
-                                                 : LIMEN_LR_INVERSE;
+    s = limen_lr_kind_parse(opts[IDX_LR].str, &ctx->w.lr_kind, err);
+    if (s) return limen_error_wrap(err, s, "--lr-schedule", "'%s'", opts[IDX_LR].str);
   }
   s = limen_workload_validate(&ctx->w, err);
   if (s) return limen_error_wrap(err, s, "workload", "invalid");
@@ -236,15 +234,6 @@ int cli_wl_project(const cli_wl *ctx, const limen_workload *w, const char *const
   return LIMEN_OK;
 }
 
-static const char *lr_name(limen_lr_kind k) {
-  switch (k) {
-    case LIMEN_LR_CONSTANT: return "constant";
-    case LIMEN_LR_INVERSE: return "inverse";
-    case LIMEN_LR_COSINE: return "cosine";
-  }
-  return "?";
-}
-
 cJSON *cli_wl_json(const limen_workload *w, limen_error *err) {
   cJSON *o = cJSON_CreateObject();
   if (!o) {
@@ -261,7 +250,7 @@ cJSON *cli_wl_json(const limen_workload *w, limen_error *err) {
     cli_json_num(o, fields[i].name, v);
   }
   cJSON_AddStringToObject(o, "ops", limen_ops_convention_name(w->ops));
-  cJSON_AddStringToObject(o, "lr-schedule", lr_name(w->lr_kind));
+  cJSON_AddStringToObject(o, "lr-schedule", limen_lr_kind_name(w->lr_kind));
   limen_workload_derived d;
   if (limen_workload_derive(w, &d, err)) {
     cJSON_Delete(o);
@@ -346,7 +335,7 @@ int cli_wl_assumptions(const cli_wl *ctx, const limen_workload *w, cli_buf *b, c
   snprintf(t, sizeof t, "kT = %s J at T = %s K (k_B = 1.380649e-23 J/K, exact SI)", cli_num(num, sizeof num, d.kT_J),
            cli_num(num2, sizeof num2, w->temperature_K));
   line(b, arr, indent, t);
-  snprintf(t, sizeof t, "learning-rate schedule of lim-matched: %s", lr_name(w->lr_kind));
+  snprintf(t, sizeof t, "learning-rate schedule of lim-matched: %s", limen_lr_kind_name(w->lr_kind));
   line(b, arr, indent, t);
   if (b) return cli_buf_check(b, err);
   return LIMEN_OK;

@@ -94,15 +94,6 @@ int limen_pd_barrier_for_rate(double rate_per_tau0, const limen_precision *prec,
   return LIMEN_OK;
 }
 
-static const char *lr_name(limen_lr_kind k) {
-  switch (k) {
-    case LIMEN_LR_CONSTANT: return "constant";
-    case LIMEN_LR_INVERSE: return "inverse";
-    case LIMEN_LR_COSINE: return "cosine";
-  }
-  return "?";
-}
-
 static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
                                const limen_workload_derived *d, const limen_precision *prec,
                                limen_projection *out, limen_error *err) {
@@ -127,7 +118,7 @@ static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
                           s.eta0, s.eta_min, K, dt);
   else
     limen_projection_note(out, "learning rate η(k) = η0 = %g (%s), over K = %.6g steps of Δt = %.4g s",
-                          s.eta0, lr_name(w->lr_kind), K, dt);
+                          s.eta0, limen_lr_kind_name(w->lr_kind), K, dt);
   limen_projection_note(out, "path: m_k = η_k·g/ε levels, g = %g (update per unit learning rate), ε = range/2^n = %g/2^%g = %.4g; m_0 = %.4g levels, Σ_k m_k = %.4g levels per parameter",
                         g, w->param_range, w->bits, eps, m0, path);
 
