@@ -469,7 +469,7 @@ static int maxcut_figures(const char *dir, const maxcut_run *m, size_t n, const 
       ser[ns++] = (limen_plot_series){l0, pass ? v[k] + 3 * np : v[k], v[k] + 2 * np, np, LIMEN_PLOT_LINE, (int)(1 + 2 * k), NULL};
       if (!pass) ser[ns++] = (limen_plot_series){l1, v[k] + np, v[k] + 2 * np, np, LIMEN_PLOT_DASHED, (int)(2 + 2 * k), NULL};
     }
-    char ttl[128], note[200];
+    char ttl[128], note[320];
     snprintf(ttl, sizeof ttl, pass ? "Max-Cut %s: best cut versus physical time" : "Max-Cut %s: best cut versus heat", graphs);
     snprintf(note, sizeof note, "E_b = %g + ln(1 + t/t0) kT, J/kT %g to %g, %zu sweeps, tau0 = %g s; best-known cut%s %s",
              c->barrier0_kT, c->beta0, c->beta_end, c->sweeps, c->tau0_s, n > 1 ? "s" : "", known);
