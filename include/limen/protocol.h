@@ -149,9 +149,11 @@ int limen_protocol_save(const limen_protocol *p, const char *path, limen_error *
  *   "erasure-optimal"  the finite-time-optimal erasure to local equilibrium (transport
  *                      type, see potential.h): jump into U_s at t = 0, s = t/τ linear,
  *                      jump back to the cell at τ; ⟨Q⟩ → e_FT(τ) = e_L(P_s) + B/τ.
- *                      Erases to bit 0 (x < 0).  The smoothed step of the family is
- *                      stiff (curvature ~ ln(P_s/(1 − P_s))/0.05²): use Δt ≲ 1e-4 and
- *                      extrapolate Δt → 0 (see tests/test_langevin_long.c).
+ *                      Erases to bit 0 (x < 0).  The potential is stiff near both ends
+ *                      of the path (the smoothed step, width params.step_width): at
+ *                      E_b = 8 Langevin runs need Δt ≲ 1e-5 and should be checked against
+ *                      the Fokker–Planck solver, as the "erasure-optimal" reference check
+ *                      of validate.h does (docs/simulation.md).
  *   "modulated-write"  theory (M): lower the barrier, tilt towards `bit`, raise it (the
  *                      first three stages of "erasure" in equal thirds), then remove the
  *                      tilt as a jump at τ.  Starts in global equilibrium.
