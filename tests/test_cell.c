@@ -421,6 +421,12 @@ Test(errors, bad_precision_is_rejected) {
   p.root_epsrel = NAN;
   double E;
   expect_einval(limen_retention_barrier(1e17, 1e-6, &p, &E, &e), &e, "root_epsrel");
+  p = limen_precision_default();
+  p.quad_round_slack = 0.5; /* must be ≥ 1: never accept less than was asked for */
+  expect_einval(limen_mfpt(&w, -1.0, 1.0, &p, &T, &e), &e, "quad_round_slack");
+  p = limen_precision_default();
+  p.quad_tail_kT = 0.0;
+  expect_einval(limen_mfpt(&w, -1.0, 1.0, &p, &T, &e), &e, "quad_tail_kT");
 }
 
 Test(errors, gsl_failures_become_enumeric) {

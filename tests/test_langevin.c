@@ -323,7 +323,7 @@ Test(langevin, equilibrium_sampler_matches_quadrature) {
   cr_assert_eq(limen_potential_alloc(limen_potential_quartic, NULL, &pot, NULL), 0);
   size_t n = scaled(40000);
   double *x = malloc(n * sizeof *x);
-  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, HUGE_VAL, 5, n, x, NULL), 0);
+  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, HUGE_VAL, 5, n, x, NULL, NULL), 0);
   double z0 = 0, z1 = 0, z2 = 0;
   for (int i = -40000; i <= 40000; i++) { /* trapezoid on [−4, 4], spectrally accurate here */
     double y = i * 1e-4, w = exp(-limen_potential_energy(pot, &u, y));
@@ -343,9 +343,60 @@ Test(langevin, equilibrium_sampler_matches_quadrature) {
               m2 - m1 * m1, zv);
   cr_assert(fabs(zm) < 4 && fabs(zv) < 4);
   /* restricted to a region */
-  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, 0.0, 5, n, x, NULL), 0);
+  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, 0.0, 5, n, x, NULL, NULL), 0);
   for (size_t i = 0; i < n; i++) cr_assert(x[i] <= 0.0);
   free(x);
+  limen_potential_free(pot);
+}
+
+/* The sampler's grid is a limen_precision knob: explicit defaults give the same samples as
+ * NULL; a coarse grid (64 cells over U − min U ≤ 20 kT) changes the envelope, not the
+ * density, so its moments still match quadrature; bad values are rejected by name. */
+Test(langevin, equilibrium_sampler_grid_from_precision) {
+  limen_potential *pot;
+  limen_control u = limen_control_zero();
+  u.barrier = 3.0;
+  u.tilt = 0.7;
+  cr_assert_eq(limen_potential_alloc(limen_potential_quartic, NULL, &pot, NULL), 0);
+  size_t n = scaled(40000);
+  double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+  limen_precision p = limen_precision_default();
+  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, HUGE_VAL, 9, n, x, NULL, NULL), 0);
+  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, HUGE_VAL, 9, n, y, &p, NULL), 0);
+  cr_assert(memcmp(x, y, n * sizeof *x) == 0, "explicit defaults differ from NULL");
+  p.eq_sample_cells = 64;
+  p.eq_sample_cut_kT = 20.0;
+  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, HUGE_VAL, 9, n, x, &p, NULL), 0);
+  double z0 = 0, z1 = 0, z2 = 0;
+  for (int i = -40000; i <= 40000; i++) { /* trapezoid on [−4, 4], as above */
+    double t = i * 1e-4, w = exp(-limen_potential_energy(pot, &u, t));
+    z0 += w;
+    z1 += w * t;
+    z2 += w * t * t;
+  }
+  double m1 = z1 / z0, var = z2 / z0 - m1 * m1;
+  double s1 = 0;
+  for (size_t i = 0; i < n; i++) s1 += x[i];
+  s1 /= (double)n;
+  double v, se;
+  var_se(x, n, &v, &se);
+  double zm = (s1 - m1) / sqrt(var / (double)n), zv = tu_z(v, var, se);
+  cr_log_info("coarse sampler: <x> %.5f vs %.5f (z %.2f), var %.5f vs %.5f (z %.2f)", s1, m1,
+              zm, v, var, zv);
+  cr_assert(fabs(zm) < 4 && fabs(zv) < 4, "z %.2f, %.2f", zm, zv);
+  limen_error e;
+  p = limen_precision_default();
+  p.eq_sample_cells = 0;
+  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, HUGE_VAL, 9, n, x, &p, &e),
+               LIMEN_EINVAL);
+  cr_assert(strstr(e.msg, "eq_sample_cells") != NULL, "%s", e.msg);
+  p = limen_precision_default();
+  p.eq_sample_cut_kT = NAN;
+  cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, HUGE_VAL, 9, n, x, &p, &e),
+               LIMEN_EINVAL);
+  cr_assert(strstr(e.msg, "eq_sample_cut_kT") != NULL, "%s", e.msg);
+  free(x);
+  free(y);
   limen_potential_free(pot);
 }
 

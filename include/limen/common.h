@@ -81,6 +81,16 @@ typedef struct limen_precision {
   double root_epsrel;      /* relative tolerance of 1-D root finding (Brent)           [1e-12] */
   int root_max_iter;       /* iteration cap of root finding                              [200]  */
   double kramers_min_barrier_kT; /* below this tilted barrier, use the exact MFPT, not Kramers [5] */
+  double quad_tail_kT;     /* integrals of e^{∓U} over unbounded ranges are cut where U exceeds
+                              its reference (a well minimum) by this (kT): the neglected tail
+                              is below e^{−cut} of the integral                          [250] */
+  double quad_round_slack; /* a quadrature piece that GSL stops for round-off (GSL_EROUND) is
+                              accepted when its error estimate is at most this factor times
+                              the requested max(epsabs, epsrel·|result|); ≥ 1          [1e3]  */
+  size_t eq_sample_cells;  /* cells of the piecewise-constant envelope of the exact
+                              equilibrium sampler (Langevin initial condition), ≥ 16   [8192] */
+  double eq_sample_cut_kT; /* the sampler's grid covers where U − min U ≤ this (kT); the
+                              weight left out is below e^{−cut}                         [40]   */
 } limen_precision;
 
 limen_precision limen_precision_default(void);

@@ -22,10 +22,12 @@
  *
  * Initial condition.  LIMEN_INIT_EQUILIBRIUM: x_0 drawn exactly from ∝ e^{−U(x, λ_0)}
  * restricted to the protocol's initial_region (and to the domain): Gaussian for the
- * harmonic type, otherwise rejection sampling under a piecewise-constant envelope on a fine
- * grid over limen_potential_support(…, 40 kT), whose height in each cell is the larger
- * end-point value times e^{h²·max|U''|/8} (max|U''| estimated on the grid, times 2),
- * so the samples are exact up to the e^{−40} tail that the support leaves out.
+ * harmonic type, otherwise rejection sampling under a piecewise-constant envelope on a grid
+ * of limen_precision.eq_sample_cells cells (8192 by default) over
+ * limen_potential_support(…, eq_sample_cut_kT) (40 kT by default), whose height in each
+ * cell is the larger end-point value times e^{h²·max|U''|/8} (max|U''| estimated on the
+ * grid, times 2), so the samples are exact up to the e^{−cut} tail (e^{−40}) that the
+ * support leaves out.
  * LIMEN_INIT_FIXED: x_0 = cfg->x0 for every trajectory.
  */
 #ifndef LIMEN_LANGEVIN_H
@@ -97,6 +99,8 @@ typedef struct limen_langevin_config {
                              draws of the stream, in order: a run at Δt with refine r + 1
                              follows the same Brownian path as a run at Δt/2 with refine r,
                              so that Δt-halving checks compare like with like; 0 … 16   [0] */
+  const limen_precision *precision; /* accuracy knobs (eq_sample_cells, eq_sample_cut_kT of
+                             the initial equilibrium sampler); NULL = defaults       [NULL] */
 } limen_langevin_config;
 
 limen_langevin_config limen_langevin_config_default(void);
@@ -140,9 +144,11 @@ int limen_langevin_jarzynski(const limen_langevin_result *res, double *dF, doubl
                              limen_error *err);
 
 /* Draw n exact equilibrium samples of U(·, u) restricted to [lo, hi] ∩ domain, sample i
- * from stream (seed, i) (as the engine does for its initial condition). */
+ * from stream (seed, i) (as the engine does for its initial condition).  The envelope grid
+ * comes from prec (eq_sample_cells, eq_sample_cut_kT; NULL = defaults). */
 int limen_equilibrium_sample(const limen_potential *p, const limen_control *u, double lo,
-                             double hi, uint64_t seed, size_t n, double *x, limen_error *err);
+                             double hi, uint64_t seed, size_t n, double *x,
+                             const limen_precision *prec, limen_error *err);
 
 #ifdef __cplusplus
 }

@@ -24,8 +24,6 @@
 #include "cell/internal.h"
 #include "limen/bounds.h"
 
-#define FT_TAIL_KT 250.0
-
 typedef struct {
   double E, Ps;
   double xfar, Zh; /* domain cut and ∫_{xfar}^0 e^{−U₀} */
@@ -47,7 +45,7 @@ static double mass(ft_ctx *c, double a, double b) {
   double pt = -1.0, r = 0.0;
   size_t np = (a < -1.0 && b > -1.0) ? 1 : 0;
   double ea = c->Zh > 0 ? c->p.quad_epsabs * c->Zh : 0.0;
-  int rc = limen_cell_quad(rho_un, c, a, b, &pt, np, ea, c->p.quad_epsrel, c->p.quad_limit, &r,
+  int rc = limen_cell_quad(rho_un, c, a, b, &pt, np, ea, c->p.quad_epsrel, &c->p, &r,
                            "limen_ft_coefficient", "CDF of the equilibrium density", c->err);
   if (rc) c->failed = rc;
   return r;
@@ -125,7 +123,7 @@ int limen_ft_coefficient(double barrier_kT, double success, const limen_precisio
   c.p = limen_cell_prec(prec);
   c.failed = 0;
   c.err = err;
-  c.xfar = -sqrt(1.0 + sqrt(FT_TAIL_KT / barrier_kT));
+  c.xfar = -sqrt(1.0 + sqrt(c.p.quad_tail_kT / barrier_kT)); /* U₀ − U₀(−1) = tail */
   c.Zh = 0.0;
   c.Zh = mass(&c, c.xfar, 0.0);
   if (c.failed || !(c.Zh > 0.0))
@@ -142,7 +140,7 @@ int limen_ft_coefficient(double barrier_kT, double success, const limen_precisio
   if (xs > 1.0 + 1e-12 && xs < -c.xfar) pts[np++] = xs;
   double I = 0.0;
   rc = limen_cell_quad(b_integrand, &c, c.xfar, -c.xfar, pts, np, c.p.quad_epsabs * c.Zh,
-                       c.p.quad_epsrel, c.p.quad_limit, &I, __func__, "W2 integral", err);
+                       c.p.quad_epsrel, &c.p, &I, __func__, "W2 integral", err);
   if (c.failed) return limen_error_wrap(err, LIMEN_ENUMERIC, __func__, "B coefficient");
   if (rc) return rc;
   *B_gamma_a2 = I / (2.0 * c.Zh);

@@ -26,8 +26,6 @@
 #include "cell/internal.h"
 #include "limen/bounds.h"
 
-#define SW_TAIL_KT 250.0
-
 typedef struct {
   double E, target, kmin;
   int branch; /* 0: barrier − kmin, 1: Kramers, 2: MFPT */
@@ -81,22 +79,23 @@ static int mean_x(const limen_well *w, double lo, double hi, double xm, const li
   double pts[1] = {xm};
   size_t np = (xm > lo && xm < hi) ? 1 : 0;
   double z, m;
-  int rc = limen_cell_quad(mx_fn, &c, lo, hi, pts, np, p->quad_epsabs, p->quad_epsrel,
-                           p->quad_limit, &z, "limen_static_write_cost", "local equilibrium",
+  int rc = limen_cell_quad(mx_fn, &c, lo, hi, pts, np, p->quad_epsabs, p->quad_epsrel, p,
+                           &z, "limen_static_write_cost", "local equilibrium",
                            err);
   if (rc) return rc;
   c.moment = 1;
-  rc = limen_cell_quad(mx_fn, &c, lo, hi, pts, np, p->quad_epsabs, p->quad_epsrel, p->quad_limit,
+  rc = limen_cell_quad(mx_fn, &c, lo, hi, pts, np, p->quad_epsabs, p->quad_epsrel, p,
                        &m, "limen_static_write_cost", "local equilibrium mean", err);
   if (rc) return rc;
   *mean = m / z;
   return LIMEN_OK;
 }
 
-/* Point at distance ≥ d from xm (direction dir) where U − U(xm) ≥ SW_TAIL_KT. */
-static double tail_cut(const limen_well *w, double xm, double dir) {
+/* Point at distance ≥ d from xm (direction dir) where U − U(xm) ≥ tail_kT
+ * (prec.quad_tail_kT). */
+static double tail_cut(const limen_well *w, double xm, double dir, double tail_kT) {
   double U0 = limen_well_energy(w, xm), d = 0.25;
-  while (limen_well_energy(w, xm + dir * d) - U0 < SW_TAIL_KT && d < 1e9) d *= 2.0;
+  while (limen_well_energy(w, xm + dir * d) - U0 < tail_kT && d < 1e9) d *= 2.0;
   return xm + dir * d;
 }
 
@@ -104,7 +103,7 @@ static int cycle_work(double E, double f, const limen_precision *p, double *work
                       limen_error *err) {
   limen_well w0 = {LIMEN_WELL_QUARTIC, E, 0.0, 0}, wf = {LIMEN_WELL_QUARTIC, E, f, 0};
   double mL, mR;
-  int rc = mean_x(&w0, tail_cut(&w0, -1.0, -1.0), 0.0, -1.0, p, &mL, err);
+  int rc = mean_x(&w0, tail_cut(&w0, -1.0, -1.0, p->quad_tail_kT), 0.0, -1.0, p, &mL, err);
   if (rc) return rc;
   double x0, xn, lo;
   rc = limen_cell_escape_points(&wf, &x0, &xn, err);
@@ -115,9 +114,9 @@ static int cycle_work(double E, double f, const limen_precision *p, double *work
     if (rc) return rc;
     lo = ex.x_barrier;
   } else {
-    lo = tail_cut(&wf, xn, -1.0);
+    lo = tail_cut(&wf, xn, -1.0, p->quad_tail_kT);
   }
-  rc = mean_x(&wf, lo, tail_cut(&wf, xn, 1.0), xn, p, &mR, err);
+  rc = mean_x(&wf, lo, tail_cut(&wf, xn, 1.0, p->quad_tail_kT), xn, p, &mR, err);
   if (rc) return rc;
   *work = f * (mR - mL);
   return LIMEN_OK;

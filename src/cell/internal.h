@@ -31,11 +31,14 @@ int limen_cell_brent(double (*fn)(double, void *), void *params, double lo, doub
                      const char *func, const char *what, limen_error *err);
 
 /* Adaptive quadrature of fn over [a, b] with optional interior breakpoints (sorted,
- * strictly inside (a, b)); GSL QAGP (QAG with the 21-point rule when npts == 0). */
+ * strictly inside (a, b)): GSL QAG (21-point rule) on each piece between breakpoints, to
+ * max(epsabs, epsrel·|piece|) (the callers scale these from prec.quad_epsabs/quad_epsrel);
+ * the workspace size (prec.quad_limit) and the round-off acceptance (prec.quad_round_slack)
+ * come from prec (NULL: the defaults). */
 int limen_cell_quad(double (*fn)(double, void *), void *params, double a, double b,
                     const double *pts, size_t npts, double epsabs, double epsrel,
-                    size_t limit, double *result, const char *func, const char *what,
-                    limen_error *err);
+                    const limen_precision *prec, double *result, const char *func,
+                    const char *what, limen_error *err);
 
 /* Validates the accuracy knobs (NULL is valid: the defaults). */
 int limen_cell_check_prec(const limen_precision *prec, const char *func, limen_error *err);

@@ -22,8 +22,6 @@
 
 #include "cell/internal.h"
 
-#define MFPT_TAIL_KT 250.0
-
 typedef struct {
   limen_well w;
   limen_precision p;
@@ -71,7 +69,7 @@ static double outer_fn(double y, void *vp) {
   if (cut > c->L && (n == 0 || cut > pts[n - 1])) pts[n++] = cut;
   double r;
   int rc = limen_cell_quad(inner_fn, c, c->L, y, pts, n, c->p.quad_epsabs * 1e-2, c->inner_epsrel,
-                           c->p.quad_limit, &r, "limen_mfpt", "inner integral", c->err);
+                           &c->p, &r, "limen_mfpt", "inner integral", c->err);
   if (rc) {
     c->failed = rc;
     return 0.0;
@@ -79,11 +77,12 @@ static double outer_fn(double y, void *vp) {
   return r;
 }
 
-/* Lower cut for the quartic: U(z) − U_ref ≥ MFPT_TAIL_KT with z left of every minimum. */
-static double quartic_cut(const limen_well *w, double zref) {
+/* Lower cut for the quartic: U(z) − U_ref ≥ tail_kT (prec.quad_tail_kT) with z left of
+ * every minimum. */
+static double quartic_cut(const limen_well *w, double zref, double tail_kT) {
   double Uref = limen_well_energy(w, zref);
   double d = 0.25;
-  while (limen_well_energy(w, zref - d) - Uref < MFPT_TAIL_KT && d < 1e6) d *= 2.0;
+  while (limen_well_energy(w, zref - d) - Uref < tail_kT && d < 1e6) d *= 2.0;
   return zref - d;
 }
 
@@ -108,7 +107,7 @@ int limen_cell_mfpt_log(const limen_well *w, double x0, double b, const limen_pr
   if (w->kind == LIMEN_WELL_QUARTIC) {
     double r[3];
     limen_quartic_stationary(w->barrier_kT, w->tilt_kT, r);
-    c.L = quartic_cut(w, fmin(x0, r[0]));
+    c.L = quartic_cut(w, fmin(x0, r[0]), c.p.quad_tail_kT);
   } else {
     c.L = -0.5;
   }
@@ -141,7 +140,7 @@ int limen_cell_mfpt_log(const limen_well *w, double x0, double b, const limen_pr
   c.nst = nst;
   double I = 0.0;
   int rc = limen_cell_quad(outer_fn, &c, x0, b, st + first_out, (size_t)(nst - first_out),
-                           c.p.quad_epsabs, c.p.quad_epsrel, c.p.quad_limit, &I, __func__,
+                           c.p.quad_epsabs, c.p.quad_epsrel, &c.p, &I, __func__,
                            "outer integral", err);
   free(st);
   free(ismax);

@@ -55,8 +55,6 @@ int limen_cell_brent(double (*fn)(double, void *), void *params, double lo, doub
   return LIMEN_OK;
 }
 
-#define LIMEN_QUAD_ROUND_SLACK 1e3
-
 /* One QAG (21-point Gauss–Kronrod) piece. */
 static int quad_piece(gsl_function *F, double a, double b, double epsabs, double epsrel,
                       size_t limit, gsl_integration_workspace *ws, double *res, double *abserr) {
@@ -70,11 +68,13 @@ static int quad_piece(gsl_function *F, double a, double b, double epsabs, double
 
 int limen_cell_quad(double (*fn)(double, void *), void *params, double a, double b,
                     const double *pts, size_t npts, double epsabs, double epsrel,
-                    size_t limit, double *result, const char *func, const char *what,
-                    limen_error *err) {
+                    const limen_precision *prec, double *result, const char *func,
+                    const char *what, limen_error *err) {
   limen_gsl_quiet();
   *result = 0.0;
   if (!(b > a)) return LIMEN_OK;
+  const limen_precision p = limen_cell_prec(prec);
+  size_t limit = p.quad_limit;
   if (limit < 16) limit = 16;
   gsl_integration_workspace *ws = gsl_integration_workspace_alloc(limit);
   if (!ws) return limen_error_set(err, LIMEN_ENOMEM, func, "%s: quadrature workspace", what);
@@ -92,9 +92,9 @@ int limen_cell_quad(double (*fn)(double, void *), void *params, double a, double
     status = quad_piece(&F, lo, hi, epsabs, epsrel, limit, ws, &res, &abserr);
     /* Round-off may stop QAG short of a tolerance near machine precision (steep exponents
      * at very strong tilts); the estimate is kept when its error is still within
-     * LIMEN_QUAD_ROUND_SLACK times the request. */
+     * prec.quad_round_slack times the request. */
     if (status == GSL_EROUND && isfinite(res) &&
-        abserr <= LIMEN_QUAD_ROUND_SLACK * fmax(epsabs, epsrel * fabs(res)))
+        abserr <= p.quad_round_slack * fmax(epsabs, epsrel * fabs(res)))
       status = GSL_SUCCESS;
     total += res;
     lo = hi;

@@ -69,6 +69,14 @@ int limen_cell_check_prec(const limen_precision *prec, const char *func, limen_e
                                   1.0, 0, 1e6, 0);
   if (!rc) rc = limen_check_range(err, func, "precision.kramers_min_barrier_kT",
                                   prec->kramers_min_barrier_kT, 0.0, 0, LIMEN_CELL_MAX_BARRIER_KT, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.quad_tail_kT", prec->quad_tail_kT, 0.0, 1,
+                                  700.0, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.quad_round_slack", prec->quad_round_slack,
+                                  1.0, 0, 1e12, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.eq_sample_cells",
+                                  (double)prec->eq_sample_cells, 16.0, 0, 1e8, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.eq_sample_cut_kT", prec->eq_sample_cut_kT,
+                                  0.0, 1, 700.0, 0);
   return rc;
 }
 

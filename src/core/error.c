@@ -103,5 +103,9 @@ limen_precision limen_precision_default(void) {
   p.root_epsrel = 1e-12;
   p.root_max_iter = 200;
   p.kramers_min_barrier_kT = 5.0;
+  p.quad_tail_kT = 250.0;
+  p.quad_round_slack = 1e3;
+  p.eq_sample_cells = 8192;
+  p.eq_sample_cut_kT = 40.0;
   return p;
 }

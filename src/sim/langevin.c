@@ -26,6 +26,7 @@ limen_langevin_config limen_langevin_config_default(void) {
   c.hist_bins = 50;
   c.sample_every = 1;
   c.passage_x = HUGE_VAL;
+  c.precision = NULL;
   return c;
 }
 
@@ -277,7 +278,8 @@ int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *
   if (cfg->init == LIMEN_INIT_EQUILIBRIUM) {
     limen_control l0;
     limen_protocol_control(proto, 0.0, -1, &l0);
-    rc = limen_eq_sampler_init(&sampler, pot, &l0, proto->initial_lo, proto->initial_hi, err);
+    rc = limen_eq_sampler_init(&sampler, pot, &l0, proto->initial_lo, proto->initial_hi,
+                               cfg->precision, err);
     if (rc) {
       rc = limen_error_wrap(err, rc, __func__, "initial equilibrium of '%s'", proto->name);
       goto done;

@@ -19,7 +19,7 @@ typedef struct limen_eq_sampler {
 } limen_eq_sampler;
 
 int limen_eq_sampler_init(limen_eq_sampler *s, const limen_potential *p, const limen_control *u,
-                          double lo, double hi, limen_error *err);
+                          double lo, double hi, const limen_precision *prec, limen_error *err);
 void limen_eq_sampler_free(limen_eq_sampler *s);
 double limen_eq_sampler_draw(const limen_eq_sampler *s, limen_rng *r, gsl_rng *g);
 

@@ -9,15 +9,19 @@
 
 #include "sim/langevin_internal.h"
 
-#define SAMPLER_CELLS 8192
-#define SAMPLER_CUT_KT 40.0
-
 int limen_eq_sampler_init(limen_eq_sampler *s, const limen_potential *p, const limen_control *u,
-                          double lo, double hi, limen_error *err) {
+                          double lo, double hi, const limen_precision *prec, limen_error *err) {
   memset(s, 0, sizeof *s);
   s->pot = p;
   s->u = *u;
-  int rc = limen_potential_check_control(p, u, err);
+  const limen_precision pr = prec ? *prec : limen_precision_default();
+  int rc = limen_check_range(err, "limen_equilibrium_sample", "precision.eq_sample_cells",
+                             (double)pr.eq_sample_cells, 16.0, 0, 1e8, 0);
+  if (!rc)
+    rc = limen_check_range(err, "limen_equilibrium_sample", "precision.eq_sample_cut_kT",
+                           pr.eq_sample_cut_kT, 0.0, 1, 700.0, 0);
+  if (rc) return rc;
+  rc = limen_potential_check_control(p, u, err);
   if (rc) return rc;
   double dlo, dhi;
   p->type->domain(p, &dlo, &dhi);
@@ -28,7 +32,7 @@ int limen_eq_sampler_init(limen_eq_sampler *s, const limen_potential *p, const l
     return LIMEN_OK;
   }
   double a, b;
-  rc = limen_potential_support(p, u, SAMPLER_CUT_KT, &a, &b, err);
+  rc = limen_potential_support(p, u, pr.eq_sample_cut_kT, &a, &b, err);
   if (rc) return rc;
   a = fmax(a, fmax(lo, dlo));
   b = fmin(b, fmin(hi, dhi));
@@ -36,7 +40,7 @@ int limen_eq_sampler_init(limen_eq_sampler *s, const limen_potential *p, const l
     return limen_error_set(err, LIMEN_EINVAL, "limen_equilibrium_sample",
                            "region [%g, %g] holds no Boltzmann weight (support [%g, %g])", lo, hi,
                            a, b);
-  size_t n = SAMPLER_CELLS;
+  size_t n = pr.eq_sample_cells;
   double *x = malloc((n + 1) * 3 * sizeof *x);
   s->cum = malloc((n + 1) * sizeof *s->cum);
   s->logg = malloc(n * sizeof *s->logg);
@@ -95,12 +99,13 @@ double limen_eq_sampler_draw(const limen_eq_sampler *s, limen_rng *r, gsl_rng *g
 }
 
 int limen_equilibrium_sample(const limen_potential *p, const limen_control *u, double lo,
-                             double hi, uint64_t seed, size_t n, double *x, limen_error *err) {
+                             double hi, uint64_t seed, size_t n, double *x,
+                             const limen_precision *prec, limen_error *err) {
   if (!p || !u || (!x && n)) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   if (isnan(lo) || isnan(hi) || !(lo < hi))
     return limen_error_set(err, LIMEN_EINVAL, __func__, "region [%g, %g]: need lo < hi", lo, hi);
   limen_eq_sampler s;
-  int rc = limen_eq_sampler_init(&s, p, u, lo, hi, err);
+  int rc = limen_eq_sampler_init(&s, p, u, lo, hi, prec, err);
   if (rc) return limen_error_wrap(err, rc, __func__, "potential '%s'", p->type->name);
   for (size_t i = 0; i < n; i++) {
     limen_rng r;
