@@ -11,16 +11,11 @@
 #include "limen/dataset.h"
 #include "testutil.h"
 
-/* Write text to a fresh temporary file; returns its path (static buffer). */
+/* tu_temp_file, asserted to succeed. */
 static const char *temp_csv(const char *text) {
-  static char path[64];
-  snprintf(path, sizeof path, "limen_ds_XXXXXX"); /* in the working directory */
-  int fd = mkstemp(path);
-  cr_assert(fd >= 0);
-  size_t n = strlen(text);
-  cr_assert_eq(write(fd, text, n), (ssize_t)n);
-  close(fd);
-  return path;
+  const char *p = tu_temp_file(text);
+  cr_assert_not_null(p, "cannot write a temporary file");
+  return p;
 }
 
 Test(dataset, digits_shape_scaling_and_labels) {

@@ -14,15 +14,11 @@
 #include "limen/units.h"
 #include "testutil.h"
 
+/* tu_temp_file, asserted to succeed. */
 static const char *temp_file(const char *text) {
-  static char path[64];
-  snprintf(path, sizeof path, "limen_gs_XXXXXX"); /* in the working directory */
-  int fd = mkstemp(path);
-  cr_assert(fd >= 0);
-  size_t n = strlen(text);
-  cr_assert_eq(write(fd, text, n), (ssize_t)n);
-  close(fd);
-  return path;
+  const char *p = tu_temp_file(text);
+  cr_assert_not_null(p, "cannot write a temporary file");
+  return p;
 }
 
 Test(maxcut, gset_G1_loads) {

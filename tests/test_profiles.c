@@ -85,14 +85,11 @@ static const char *k_good =
     "\"bits\": 16, \"includes\": \"chip\", \"source\": \"a datasheet\", \"notes\": \"\"";
 
 static void expect_error(const char *cls_and_flop, const char *extra, const char *must) {
-  char text[4096], path[256];
+  char text[4096];
   snprintf(text, sizeof text, "[{%s, %s%s%s}]", k_good, cls_and_flop, extra ? ", " : "",
            extra ? extra : "");
-  snprintf(path, sizeof path, "/tmp/limen_test_profiles_%d.json", (int)getpid());
-  FILE *f = fopen(path, "w");
-  cr_assert(f);
-  fputs(text, f);
-  fclose(f);
+  const char *path = tu_temp_file(text);
+  cr_assert_not_null(path, "cannot write a temporary file");
   limen_profile_set *s = NULL;
   limen_error err;
   int rc = limen_profiles_load(path, &s, &err);

@@ -309,13 +309,9 @@ static char *row_with(const char *field, const char *value, const char *extra) {
 }
 
 static const char *write_temp(const char *text) {
-  static char path[256];
-  snprintf(path, sizeof path, "/tmp/limen_test_catalog_%d.json", (int)getpid());
-  FILE *f = fopen(path, "w");
-  cr_assert(f);
-  fputs(text, f);
-  fclose(f);
-  return path;
+  const char *p = tu_temp_file(text);
+  cr_assert_not_null(p, "cannot write a temporary file");
+  return p;
 }
 
 static void expect_parse_error(const char *text, const char *must1, const char *must2) {

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 int tu_close_rel(double a, double b, double rel) {
   if (a == b) return 1;
@@ -27,4 +30,19 @@ const char *tu_test_path(const char *rel) {
   const char *d = getenv("LIMEN_TEST_DIR");
   snprintf(buf, sizeof buf, "%s/%s", d ? d : "tests", rel);
   return buf;
+}
+
+const char *tu_temp_file(const char *text) {
+  static char path[64];
+  snprintf(path, sizeof path, "limen_test_XXXXXX");
+  int fd = mkstemp(path);
+  if (fd < 0) return NULL;
+  size_t n = strlen(text);
+  int ok = write(fd, text, n) == (ssize_t)n;
+  ok &= close(fd) == 0;
+  if (!ok) {
+    unlink(path);
+    return NULL;
+  }
+  return path;
 }

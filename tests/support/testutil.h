@@ -9,6 +9,9 @@ int tu_close_rel(double a, double b, double rel);
 double tu_z(double mean, double expected, double stderr_);
 /* Scale factor for statistical test sizes: env LIMEN_TEST_SCALE (default 1, CI may set < 1). */
 double tu_scale(void);
+/* Write `text` to a fresh file (mkstemp) in the working directory and return its path (static
+ * buffer, overwritten by the next call), or NULL when it cannot be written.  Callers remove it. */
+const char *tu_temp_file(const char *text);
 /* Path of a file in the source tree's tests/ directory (env LIMEN_TEST_DIR); static buffer. */
 const char *tu_test_path(const char *rel);
 
