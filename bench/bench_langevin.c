@@ -2,13 +2,12 @@
  * bench_langevin.c: particle-steps per second of the Langevin engine on the double-well
  * erasure ensemble (Euler–Maruyama, full Sekimoto work/heat bookkeeping, λ changing every
  * step), on 1 and 2 threads, against a roofline loop in the same process that only draws the
- * same Gaussian numbers (GSL ziggurat over the per-trajectory xoshiro256** streams, in the
- * engine's blocks of 64 trajectories).
+ * same Gaussian numbers (the engine's ziggurat over the per-trajectory xoshiro256** streams,
+ * a block of LIMEN_RNG_BLOCK trajectories at a time, as the engine draws them).
  *
  * usage: bench_langevin [--traj M] [--tau T] [--dt S] [--reps R] [--threads-max T]
  * Also times the Fokker–Planck solver on the same protocol (cell-steps per second).
  * Prints one "key value" line per figure, for bench/run.sh. */
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <omp.h>
 #include <stdio.h>
@@ -20,7 +19,7 @@
 #include "limen/protocol.h"
 #include "limen/rng.h"
 
-#define BLOCK 64
+#define BLOCK LIMEN_RNG_BLOCK
 
 /* Draw n_steps Gaussians for each of M trajectories, as the engine does (one stream per
  * trajectory, blocks of BLOCK in lockstep), and nothing else.  Returns a checksum. */
@@ -30,20 +29,66 @@ static double roofline(size_t M, size_t n_steps, int threads) {
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) reduction(+ : total)
   for (size_t b = 0; b < nblocks; b++) {
     size_t first = b * BLOCK, nb = M - first < BLOCK ? M - first : BLOCK;
-    limen_rng rng[BLOCK];
-    gsl_rng g[BLOCK];
+    limen_rng_block rng;
     double xi[BLOCK], acc[BLOCK];
-    for (size_t i = 0; i < nb; i++) {
-      limen_rng_seed(&rng[i], 1, first + i);
-      g[i] = limen_rng_gsl(&rng[i]);
-      acc[i] = 0.0;
-    }
+    limen_rng_block_seed(&rng, 1, first);
+    for (size_t i = 0; i < nb; i++) acc[i] = 0.0;
     for (size_t n = 0; n < n_steps; n++) {
-      for (size_t i = 0; i < nb; i++) xi[i] = gsl_ran_gaussian_ziggurat(&g[i], 1.0);
+      limen_rng_block_gaussian(&rng, xi);
       for (size_t i = 0; i < nb; i++) acc[i] += xi[i];
     }
     for (size_t i = 0; i < nb; i++) total += acc[i];
   }
+  return total;
+}
+
+/* Everything the kernel does except drawing the noise: the same protocol (controls
+ * tabulated once), the quartic energy and force written out inline, the Euler step with a
+ * fixed noise vector and the work/heat sums, in blocks of BLOCK.  No implementation that
+ * draws fresh noise can beat it, so it bounds the kernel/NumPy ratio from above. */
+static double arithmetic_only(const limen_protocol *p, size_t M, size_t n_steps, double tau,
+                              int threads) {
+  double *eb = malloc((n_steps + 1) * sizeof *eb), *f = malloc((n_steps + 1) * sizeof *f);
+  if (!eb || !f) {
+    free(eb);
+    free(f);
+    return 0.0;
+  }
+  const double dt = tau / (double)n_steps, amp = sqrt(2.0 * dt);
+  for (size_t n = 0; n <= n_steps; n++) {
+    limen_control u;
+    limen_protocol_control(p, n == n_steps ? tau : (double)n * dt, -1, &u);
+    eb[n] = u.barrier, f[n] = u.tilt;
+  }
+  size_t nblocks = (M + BLOCK - 1) / BLOCK;
+  double total = 0.0;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) reduction(+ : total)
+  for (size_t b = 0; b < nblocks; b++) {
+    double x[BLOCK], xi[BLOCK], U[BLOCK], W[BLOCK], Q[BLOCK];
+    limen_rng_block rng;
+    limen_rng_block_seed(&rng, 1, b * BLOCK);
+    limen_rng_block_gaussian(&rng, xi);
+    for (size_t i = 0; i < BLOCK; i++) {
+      x[i] = (i & 1) ? 1.0 : -1.0, W[i] = Q[i] = 0.0;
+      const double a = x[i] * x[i] - 1.0;
+      U[i] = eb[0] * a * a - f[0] * x[i];
+    }
+    for (size_t n = 1; n <= n_steps; n++) {
+      const double e = eb[n], t = f[n];
+      for (size_t i = 0; i < BLOCK; i++) {
+        double a = x[i] * x[i] - 1.0;
+        const double Un = e * a * a - t * x[i], F = t - 4.0 * e * x[i] * a;
+        W[i] += Un - U[i];
+        x[i] += F * dt + amp * xi[i];
+        a = x[i] * x[i] - 1.0;
+        U[i] = e * a * a - t * x[i];
+        Q[i] += Un - U[i];
+      }
+    }
+    for (size_t i = 0; i < BLOCK; i++) total += W[i] - Q[i];
+  }
+  free(eb);
+  free(f);
   return total;
 }
 
@@ -77,7 +122,7 @@ int main(int argc, char **argv) {
          a.tilt_kT, tau, dt);
   /* repetitions interleave the thread counts, so that a burst of other load on the machine
    * hits all configurations alike; each figure is the best of its repetitions */
-  double best_roof[64] = {0}, best_kern[64] = {0}, check = 0.0;
+  double best_roof[64] = {0}, best_kern[64] = {0}, best_arith[64] = {0}, check = 0.0;
   if (tmax > 64) tmax = 64;
   for (int r = 0; r < reps; r++)
     for (int t = 1; t <= tmax; t++) {
@@ -85,6 +130,10 @@ int main(int argc, char **argv) {
       check += roofline(M, n_steps, t);
       double t1 = omp_get_wtime();
       best_roof[t - 1] = fmax(best_roof[t - 1], psteps / (t1 - t0));
+      t0 = omp_get_wtime();
+      check += arithmetic_only(p, M, n_steps, tau, t);
+      t1 = omp_get_wtime();
+      best_arith[t - 1] = fmax(best_arith[t - 1], psteps / (t1 - t0));
       limen_langevin_config c = limen_langevin_config_default();
       c.n_traj = M;
       c.dt = dt;
@@ -103,7 +152,8 @@ int main(int argc, char **argv) {
       limen_langevin_result_free(&res);
     }
   for (int t = 1; t <= tmax; t++)
-    printf("roofline_threads%d %.6g\nkernel_threads%d %.6g\n", t, best_roof[t - 1], t, best_kern[t - 1]);
+    printf("roofline_threads%d %.6g\nkernel_threads%d %.6g\narith_threads%d %.6g\n", t,
+           best_roof[t - 1], t, best_kern[t - 1], t, best_arith[t - 1]);
   fprintf(stderr, "(checksum %g)\n", check);
   /* the Fokker–Planck solver on the same protocol: cell-steps per second (one thread) */
   limen_fp_config fc = limen_fp_config_default();

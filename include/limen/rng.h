@@ -7,10 +7,15 @@
  * the index, so that every trajectory's numbers depend only on (seed, index) — results are
  * bit-identical for any number of threads.
  *
- * Gaussian numbers: GSL's ziggurat (gsl_ran_gaussian_ziggurat, Marsaglia & Tsang 2000),
- * fed by the stream wrapped as a gsl_rng of type limen_gsl_rng_xoshiro (32-bit outputs:
- * the high half of each 64-bit draw).  limen_rng_gsl() makes the gsl_rng view of a
- * stream without allocating. */
+ * Gaussian numbers: limen_rng_gaussian(), an exact 256-layer ziggurat (Marsaglia & Tsang
+ * 2000, in Doornik's 2005 form; src/sim/rng_gaussian.c), one 64-bit output per number in
+ * 98.5 % of the draws.  The engine draws them a block of streams at a time
+ * (limen_rng_block_gaussian: one number per stream, the streams stored side by side so
+ * that the quick path runs as vector code); lane i of a block makes exactly the numbers
+ * limen_rng_gaussian() makes on stream (seed, first + i).
+ *
+ * For GSL's distributions (Poisson, …) limen_rng_gsl() makes a gsl_rng view of a stream
+ * without allocating (32-bit outputs: the high half of each 64-bit draw). */
 #ifndef LIMEN_RNG_H
 #define LIMEN_RNG_H
 
@@ -40,8 +45,23 @@ double limen_rng_uniform_pos(limen_rng *r);
 extern const gsl_rng_type *const limen_gsl_rng_xoshiro;
 /* A gsl_rng view of *r (no allocation; valid while r lives). */
 gsl_rng limen_rng_gsl(limen_rng *r);
-/* n standard normal numbers from the stream (GSL ziggurat). */
-void limen_rng_gaussian_fill(gsl_rng *g, size_t n, double *out);
+/* One standard normal number from the stream. */
+double limen_rng_gaussian(limen_rng *r);
+
+/* LIMEN_RNG_BLOCK streams side by side (structure of arrays: s[k][lane] is word k of the
+ * state of that lane). */
+#define LIMEN_RNG_BLOCK 64
+typedef struct limen_rng_block {
+  uint64_t s[4][LIMEN_RNG_BLOCK];
+} limen_rng_block;
+
+/* Lane i ← stream (seed, first + i), for every lane. */
+void limen_rng_block_seed(limen_rng_block *b, uint64_t seed, uint64_t first);
+/* Copy lane i out to a scalar stream, or back in (to draw other numbers from it). */
+void limen_rng_block_get(const limen_rng_block *b, size_t i, limen_rng *r);
+void limen_rng_block_put(limen_rng_block *b, size_t i, const limen_rng *r);
+/* out[i] ← one standard normal number from lane i, for every lane (LIMEN_RNG_BLOCK values). */
+void limen_rng_block_gaussian(limen_rng_block *b, double *out);
 
 #ifdef __cplusplus
 }

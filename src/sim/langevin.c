@@ -7,12 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_randist.h>
 #include <omp.h>
 
 #include "sim/langevin_internal.h"
 
-#define LANGEVIN_BLOCK 64
+#define LANGEVIN_BLOCK LIMEN_RNG_BLOCK
 
 limen_langevin_config limen_langevin_config_default(void) {
   limen_langevin_config c;
@@ -97,21 +96,26 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
   const limen_langevin_config *cfg = c->cfg;
   const limen_potential *pot = c->pot;
   double x[LANGEVIN_BLOCK], Ubuf[2][LANGEVIN_BLOCK], U0[LANGEVIN_BLOCK], W[LANGEVIN_BLOCK],
-      Q[LANGEVIN_BLOCK], F[LANGEVIN_BLOCK], xi[LANGEVIN_BLOCK],
+      Q[LANGEVIN_BLOCK], F[LANGEVIN_BLOCK], xi[LANGEVIN_BLOCK], xsum[LANGEVIN_BLOCK],
       xold[LANGEVIN_BLOCK], scratch[3 * LANGEVIN_BLOCK], tpass[LANGEVIN_BLOCK];
   int active[LANGEVIN_BLOCK];
-  limen_rng rng[LANGEVIN_BLOCK];
-  gsl_rng g[LANGEVIN_BLOCK];
+  limen_rng_block rng;
   const int passage = (cfg->record & LIMEN_RECORD_PASSAGE) != 0;
   const int stop = passage && cfg->stop_at_passage;
   const int walls = isfinite(c->wlo) || isfinite(c->whi);
   size_t n_active = nb;
   const unsigned refine = cfg->noise_refine ? 1u << cfg->noise_refine : 0u;
   const double refine_norm = refine ? 1.0 / sqrt((double)refine) : 1.0;
+  limen_rng_block_seed(&rng, cfg->seed, first);
   for (size_t i = 0; i < nb; i++) {
-    limen_rng_seed(&rng[i], cfg->seed, first + i);
-    g[i] = limen_rng_gsl(&rng[i]);
-    x[i] = cfg->init == LIMEN_INIT_FIXED ? cfg->x0 : limen_eq_sampler_draw(c->sampler, &rng[i], &g[i]);
+    if (cfg->init == LIMEN_INIT_FIXED) {
+      x[i] = cfg->x0;
+    } else { /* the initial state from the trajectory's own stream, before its noise */
+      limen_rng r;
+      limen_rng_block_get(&rng, i, &r);
+      x[i] = limen_eq_sampler_draw(c->sampler, &r);
+      limen_rng_block_put(&rng, i, &r);
+    }
     W[i] = Q[i] = 0.0;
     active[i] = 1;
     tpass[i] = HUGE_VAL;
@@ -158,17 +162,16 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
       limen_protocol_control(c->proto, t2, -1, &lnn);
       need_force = same_control(&lnn, &lam);
     }
-    if (refine == 0 && !stop) {
-      for (size_t i = 0; i < nb; i++) xi[i] = gsl_ran_gaussian_ziggurat(&g[i], 1.0);
-    } else {
-      for (size_t i = 0; i < nb; i++) {
-        double s = 0.0;
-        if (active[i]) {
-          if (refine == 0) s = gsl_ran_gaussian_ziggurat(&g[i], 1.0);
-          for (unsigned j = 0; j < refine; j++) s += gsl_ran_gaussian_ziggurat(&g[i], 1.0);
-        }
-        xi[i] = refine ? s * refine_norm : s;
+    /* every lane draws (lanes past nb and stopped trajectories too, whose numbers go
+     * unused): a lane's numbers depend only on its own stream and step */
+    limen_rng_block_gaussian(&rng, xi);
+    if (refine) {
+      for (size_t i = 0; i < nb; i++) xsum[i] = xi[i];
+      for (unsigned j = 1; j < refine; j++) {
+        limen_rng_block_gaussian(&rng, xi);
+        for (size_t i = 0; i < nb; i++) xsum[i] += xi[i];
       }
+      for (size_t i = 0; i < nb; i++) xi[i] = xsum[i] * refine_norm;
     }
     if (stop) memcpy(xold, x, nb * sizeof *x);
     c->integ->step(pot, &lam, c->dt, nb, x, F, xi, scratch);

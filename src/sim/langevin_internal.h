@@ -21,7 +21,7 @@ typedef struct limen_eq_sampler {
 int limen_eq_sampler_init(limen_eq_sampler *s, const limen_potential *p, const limen_control *u,
                           double lo, double hi, const limen_precision *prec, limen_error *err);
 void limen_eq_sampler_free(limen_eq_sampler *s);
-double limen_eq_sampler_draw(const limen_eq_sampler *s, limen_rng *r, gsl_rng *g);
+double limen_eq_sampler_draw(const limen_eq_sampler *s, limen_rng *r);
 
 /* Means, standard errors, histograms of a finished run (serial, index order). */
 int limen_langevin_reduce(const limen_langevin_config *cfg, const limen_protocol *proto,

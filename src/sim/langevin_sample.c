@@ -79,8 +79,8 @@ void limen_eq_sampler_free(limen_eq_sampler *s) {
   s->cum = s->logg = NULL;
 }
 
-double limen_eq_sampler_draw(const limen_eq_sampler *s, limen_rng *r, gsl_rng *g) {
-  if (s->gaussian) return s->mean + s->sd * gsl_ran_gaussian_ziggurat(g, 1.0);
+double limen_eq_sampler_draw(const limen_eq_sampler *s, limen_rng *r) {
+  if (s->gaussian) return s->mean + s->sd * limen_rng_gaussian(r);
   const double total = s->cum[s->n_cells];
   for (;;) {
     double v = limen_rng_uniform(r) * total;
@@ -110,8 +110,7 @@ int limen_equilibrium_sample(const limen_potential *p, const limen_control *u, d
   for (size_t i = 0; i < n; i++) {
     limen_rng r;
     limen_rng_seed(&r, seed, i);
-    gsl_rng g = limen_rng_gsl(&r);
-    x[i] = limen_eq_sampler_draw(&s, &r, &g);
+    x[i] = limen_eq_sampler_draw(&s, &r);
   }
   limen_eq_sampler_free(&s);
   return LIMEN_OK;

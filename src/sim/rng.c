@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * rng.c: xoshiro256** streams keyed by (seed, index), wrapped as a gsl_rng for GSL's
- * ziggurat Gaussian sampler.  Reference: Blackman & Vigna, "Scrambled linear pseudorandom
+ * rng.c: xoshiro256** streams keyed by (seed, index), and their gsl_rng view for GSL's
+ * distributions.  Reference: Blackman & Vigna, "Scrambled linear pseudorandom
  * number generators", ACM TOMS 47, 36 (2021); SplitMix64 (Steele, Lea & Flood 2014). */
 #include "limen/rng.h"
-
-#include <gsl/gsl_randist.h>
 
 static uint64_t splitmix64(uint64_t *z) {
   uint64_t r = (*z += 0x9E3779B97F4A7C15ULL);
@@ -57,8 +55,4 @@ gsl_rng limen_rng_gsl(limen_rng *r) {
   g.type = &xo_type;
   g.state = r;
   return g;
-}
-
-void limen_rng_gaussian_fill(gsl_rng *g, size_t n, double *out) {
-  for (size_t i = 0; i < n; i++) out[i] = gsl_ran_gaussian_ziggurat(g, 1.0);
 }
