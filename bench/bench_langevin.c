@@ -34,7 +34,7 @@ static double roofline(size_t M, size_t n_steps, int threads) {
     limen_rng_block_seed(&rng, 1, first);
     for (size_t i = 0; i < nb; i++) acc[i] = 0.0;
     for (size_t n = 0; n < n_steps; n++) {
-      limen_rng_block_gaussian(&rng, xi);
+      limen_rng_block_gaussian(&rng, nb, xi);
       for (size_t i = 0; i < nb; i++) acc[i] += xi[i];
     }
     for (size_t i = 0; i < nb; i++) total += acc[i];
@@ -67,7 +67,7 @@ static double arithmetic_only(const limen_protocol *p, size_t M, size_t n_steps,
     double x[BLOCK], xi[BLOCK], U[BLOCK], W[BLOCK], Q[BLOCK];
     limen_rng_block rng;
     limen_rng_block_seed(&rng, 1, b * BLOCK);
-    limen_rng_block_gaussian(&rng, xi);
+    limen_rng_block_gaussian(&rng, BLOCK, xi);
     for (size_t i = 0; i < BLOCK; i++) {
       x[i] = (i & 1) ? 1.0 : -1.0, W[i] = Q[i] = 0.0;
       const double a = x[i] * x[i] - 1.0;

@@ -79,7 +79,7 @@ Test(rng, block_lanes_draw_exactly_the_scalar_streams) {
   double out[LIMEN_RNG_BLOCK];
   size_t beyond_r = 0;
   for (size_t n = 0; n < steps; n++) {
-    limen_rng_block_gaussian(&b, out);
+    limen_rng_block_gaussian(&b, LIMEN_RNG_BLOCK, out);
     for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) {
       double x = limen_rng_gaussian(&r[i]);
       cr_assert(memcmp(&x, &out[i], sizeof x) == 0, "step %zu lane %zu: block %a, scalar %a", n,
@@ -93,6 +93,22 @@ Test(rng, block_lanes_draw_exactly_the_scalar_streams) {
     limen_rng c;
     limen_rng_block_get(&b, i, &c);
     cr_assert(memcmp(&c, &r[i], sizeof c) == 0, "lane %zu: state differs", i);
+  }
+}
+
+Test(rng, partial_block_draws_from_its_first_lanes_only) {
+  limen_rng_block b, ref;
+  limen_rng_block_seed(&b, 3, 0);
+  ref = b;
+  double out[LIMEN_RNG_BLOCK];
+  for (int n = 0; n < 1000; n++) limen_rng_block_gaussian(&b, 5, out);
+  for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) {
+    limen_rng r, c;
+    limen_rng_block_get(&ref, i, &r);
+    if (i < 5)
+      for (int n = 0; n < 1000; n++) (void)limen_rng_gaussian(&r);
+    limen_rng_block_get(&b, i, &c);
+    cr_assert(memcmp(&c, &r, sizeof c) == 0, "lane %zu: state differs", i);
   }
 }
 
@@ -111,7 +127,7 @@ static void collect(gstats *g, size_t blocks, size_t steps, uint64_t seed) {
     limen_rng_block b;
     limen_rng_block_seed(&b, seed, k * LIMEN_RNG_BLOCK);
     for (size_t n = 0; n < steps; n++) {
-      limen_rng_block_gaussian(&b, out);
+      limen_rng_block_gaussian(&b, LIMEN_RNG_BLOCK, out);
       for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) {
         double x = out[i], x2 = x * x;
         g->m1 += x, g->m2 += x2, g->m3 += x2 * x, g->m4 += x2 * x2;
@@ -174,8 +190,8 @@ Test(rng, streams_of_different_seeds_and_lanes_are_uncorrelated) {
   double xa[LIMEN_RNG_BLOCK], xb[LIMEN_RNG_BLOCK], lanes = 0.0, seeds = 0.0, lag = 0.0;
   double prev[LIMEN_RNG_BLOCK] = {0};
   for (size_t n = 0; n < steps; n++) {
-    limen_rng_block_gaussian(&a, xa);
-    limen_rng_block_gaussian(&b, xb);
+    limen_rng_block_gaussian(&a, LIMEN_RNG_BLOCK, xa);
+    limen_rng_block_gaussian(&b, LIMEN_RNG_BLOCK, xb);
     for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) {
       lanes += xa[i] * xa[(i + 1) % LIMEN_RNG_BLOCK];
       seeds += xa[i] * xb[i];

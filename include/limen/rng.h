@@ -60,8 +60,9 @@ void limen_rng_block_seed(limen_rng_block *b, uint64_t seed, uint64_t first);
 /* Copy lane i out to a scalar stream, or back in (to draw other numbers from it). */
 void limen_rng_block_get(const limen_rng_block *b, size_t i, limen_rng *r);
 void limen_rng_block_put(limen_rng_block *b, size_t i, const limen_rng *r);
-/* out[i] ← one standard normal number from lane i, for every lane (LIMEN_RNG_BLOCK values). */
-void limen_rng_block_gaussian(limen_rng_block *b, double *out);
+/* out[i] ← one standard normal number from lane i, for the lanes i < n ≤ LIMEN_RNG_BLOCK (the
+ * other lanes do not move). */
+void limen_rng_block_gaussian(limen_rng_block *b, size_t n, double *out);
 
 #ifdef __cplusplus
 }

@@ -162,13 +162,13 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
       limen_protocol_control(c->proto, t2, -1, &lnn);
       need_force = same_control(&lnn, &lam);
     }
-    /* every lane draws (lanes past nb and stopped trajectories too, whose numbers go
-     * unused): a lane's numbers depend only on its own stream and step */
-    limen_rng_block_gaussian(&rng, xi);
+    /* every trajectory of the block draws (a stopped one too, its number unused): a
+     * trajectory's numbers depend only on its own stream and the step */
+    limen_rng_block_gaussian(&rng, nb, xi);
     if (refine) {
       for (size_t i = 0; i < nb; i++) xsum[i] = xi[i];
       for (unsigned j = 1; j < refine; j++) {
-        limen_rng_block_gaussian(&rng, xi);
+        limen_rng_block_gaussian(&rng, nb, xi);
         for (size_t i = 0; i < nb; i++) xsum[i] += xi[i];
       }
       for (size_t i = 0; i < nb; i++) xi[i] = xsum[i] * refine_norm;

@@ -154,15 +154,16 @@ void limen_rng_block_put(limen_rng_block *b, size_t i, const limen_rng *r) {
   for (int k = 0; k < 4; k++) b->s[k][i] = r->s[k];
 }
 
-void limen_rng_block_gaussian(limen_rng_block *restrict b, double *restrict out) {
+void limen_rng_block_gaussian(limen_rng_block *restrict b, size_t n, double *restrict out) {
   uint64_t w[LIMEN_RNG_BLOCK];
   unsigned char slow[LIMEN_RNG_BLOCK];
   unsigned n_slow = 0;
+  if (n > LIMEN_RNG_BLOCK) n = LIMEN_RNG_BLOCK;
   uint64_t *restrict s0 = b->s[0], *restrict s1 = b->s[1], *restrict s2 = b->s[2],
                      *restrict s3 = b->s[3];
   /* one xoshiro256** step on every stream, then the quick test on every output: no
    * branches, so both loops run as vector code where the target has it */
-  for (size_t k = 0; k < LIMEN_RNG_BLOCK; k++) {
+  for (size_t k = 0; k < n; k++) {
     const uint64_t a1 = s1[k], t = a1 << 17;
     w[k] = rotl(a1 * 5, 7) * 9;
     const uint64_t a2 = s2[k] ^ s0[k], a3 = s3[k] ^ a1;
@@ -171,15 +172,15 @@ void limen_rng_block_gaussian(limen_rng_block *restrict b, double *restrict out)
     s2[k] = a2 ^ t;
     s3[k] = rotl(a3, 45);
   }
-  for (size_t k = 0; k < LIMEN_RNG_BLOCK; k++) {
+  for (size_t k = 0; k < n; k++) {
     const unsigned i = (unsigned)(w[k] & (ZIG_LAYERS - 1));
     const double x = signed_uniform(w[k]) * zig_x[i];
     out[k] = x;
     slow[k] = !(fabs(x) < zig_x[i + 1]);
   }
-  for (size_t k = 0; k < LIMEN_RNG_BLOCK; k++) n_slow += slow[k];
+  for (size_t k = 0; k < n; k++) n_slow += slow[k];
   if (n_slow == 0) return;
-  for (size_t k = 0; k < LIMEN_RNG_BLOCK; k++)
+  for (size_t k = 0; k < n; k++)
     if (slow[k]) {
       limen_rng r;
       limen_rng_block_get(b, k, &r);
