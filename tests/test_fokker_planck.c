@@ -316,5 +316,16 @@ Test(fp_protocol, rejects_bad_input) {
   c.x0 = NAN;
   cr_expect_eq(limen_fp_run(&c, NULL, p, &r, &err), LIMEN_EINVAL);
   cr_expect_eq(limen_fp_run(NULL, NULL, NULL, &r, &err), LIMEN_EINVAL);
+  /* the automatic domain's accuracy knobs come from the precision struct, checked */
+  limen_precision pr = limen_precision_default();
+  pr.support_time_samples = 1;
+  c = limen_fp_config_default();
+  c.precision = &pr;
+  cr_expect_eq(limen_fp_run(&c, NULL, p, &r, &err), LIMEN_EINVAL);
+  cr_expect(strstr(err.msg, "precision.support_time_samples = 1") != NULL, "%s", err.msg);
+  pr = limen_precision_default();
+  pr.support_scan_points = 7;
+  cr_expect_eq(limen_fp_run(&c, NULL, p, &r, &err), LIMEN_EINVAL);
+  cr_expect(strstr(err.msg, "precision.support_scan_points = 7") != NULL, "%s", err.msg);
   limen_protocol_free(p);
 }

@@ -83,12 +83,24 @@ Test(potential, domains_support_and_lookup) {
   limen_potential_domain(q, &lo, &hi);
   cr_assert(isinf(lo) && isinf(hi));
   limen_control u = ctl(5.0, 0.0, 0, 1);
-  cr_assert_eq(limen_potential_support(q, &u, 40.0, &lo, &hi, NULL), 0);
+  cr_assert_eq(limen_potential_support(q, &u, 40.0, &lo, &hi, NULL, NULL), 0);
   /* E_b (x² − 1)² = 40 at x² = 1 + √8 */
   double xe = sqrt(1 + sqrt(8.0));
   cr_assert(hi > xe && hi < xe + 0.01 && lo < -xe && lo > -xe - 0.01, "[%g, %g] vs %g", lo, hi, xe);
+  /* a coarser scan (precision.support_scan_points) still brackets the edges, within one of
+   * its cells; too coarse a scan is refused, naming the field */
+  limen_precision pr = limen_precision_default();
+  pr.support_scan_points = 101;
+  double lo2, hi2;
+  cr_assert_eq(limen_potential_support(q, &u, 40.0, &lo2, &hi2, &pr, NULL), 0);
+  cr_assert(hi2 > xe && lo2 < -xe, "[%g, %g] vs %g", lo2, hi2, xe);
+  cr_assert(hi2 - xe < 2.0 * (hi2 - lo2) / 100 && -xe - lo2 < 2.0 * (hi2 - lo2) / 100, "[%g, %g]", lo2, hi2);
+  pr.support_scan_points = 50;
+  limen_error pe;
+  cr_assert_eq(limen_potential_support(q, &u, 40.0, &lo2, &hi2, &pr, &pe), LIMEN_EINVAL);
+  cr_assert(strstr(pe.msg, "precision.support_scan_points = 50"), "%s", pe.msg);
   u = ctl(0, 2.0, 1.0, 4.0);
-  cr_assert_eq(limen_potential_support(hm, &u, 40.0, &lo, &hi, NULL), 0);
+  cr_assert_eq(limen_potential_support(hm, &u, 40.0, &lo, &hi, NULL, NULL), 0);
   cr_assert(lo < 1.5 - sqrt(20.0) && hi > 1.5 + sqrt(20.0));
   const limen_potential_type *t;
   cr_assert_eq(limen_potential_type_by_name("washboard", &t, NULL), 0);

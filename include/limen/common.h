@@ -91,6 +91,11 @@ typedef struct limen_precision {
                               equilibrium sampler (Langevin initial condition), ≥ 16   [8192] */
   double eq_sample_cut_kT; /* the sampler's grid covers where U − min U ≤ this (kT); the
                               weight left out is below e^{−cut}                         [40]   */
+  size_t support_scan_points; /* points of the scan that finds a potential's support
+                              (limen_potential_support): the edges are resolved to one
+                              scan cell, (b − a)/(points − 1), ≥ 101                    [4001] */
+  size_t support_time_samples; /* times per protocol segment at which the Fokker–Planck
+                              solver takes the support when it chooses its domain, ≥ 2  [64]   */
 } limen_precision;
 
 limen_precision limen_precision_default(void);

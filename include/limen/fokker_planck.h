@@ -81,6 +81,9 @@ typedef struct limen_fp_config {
   limen_fp_scheme scheme;  /*                                                     [TRBDF2]  */
   limen_init_kind init;    /* LIMEN_INIT_EQUILIBRIUM or LIMEN_INIT_FIXED (at x0)   [EQUIL]  */
   double x0;               /*                                                       [0]     */
+  /* Accuracy knobs (support_scan_points, support_time_samples: the automatic domain);
+   * NULL → limen_precision_default().                                                    */
+  const limen_precision *precision;
   /* Called about every 1 % of the steps with the fraction done (may be NULL).           */
   void (*progress)(void *ctx, double fraction);
   void *progress_ctx;

@@ -165,10 +165,13 @@ int limen_potential_check_control(const limen_potential *p, const limen_control 
                                   limen_error *err);
 
 /* An interval [*lo, *hi] inside the domain that holds all of the Boltzmann weight e^{−U}
- * except a fraction below about e^{−cut_kT} (found by stepping outwards from the minimum
- * of U on a coarse scan; cut_kT > 0, e.g. 40).  For grids (Fokker–Planck) and sampling. */
+ * except a fraction below about e^{−cut_kT} (found by widening a scan of
+ * prec->support_scan_points points outwards from the minimum of U until U − min U reaches
+ * cut_kT at both ends, then keeping one scan cell beyond the last point below the cut;
+ * cut_kT > 0, e.g. 40; prec NULL → defaults).  For grids (Fokker–Planck) and sampling. */
 int limen_potential_support(const limen_potential *p, const limen_control *u, double cut_kT,
-                            double *lo, double *hi, limen_error *err);
+                            double *lo, double *hi, const limen_precision *prec,
+                            limen_error *err);
 
 /* The control vector with every component 0 except stiffness = 1 and path = −1. */
 limen_control limen_control_zero(void);

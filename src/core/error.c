@@ -107,5 +107,7 @@ limen_precision limen_precision_default(void) {
   p.quad_round_slack = 1e3;
   p.eq_sample_cells = 8192;
   p.eq_sample_cut_kT = 40.0;
+  p.support_scan_points = 4001;
+  p.support_time_samples = 64;
   return p;
 }

@@ -7,8 +7,6 @@
 
 #include "limen/fokker_planck.h"
 
-#define SAMPLES_PER_SEGMENT 64
-
 limen_fp_config limen_fp_config_default(void) {
   limen_fp_config c;
   memset(&c, 0, sizeof c);
@@ -20,6 +18,7 @@ limen_fp_config limen_fp_config_default(void) {
   c.scheme = LIMEN_FP_TRBDF2;
   c.init = LIMEN_INIT_EQUILIBRIUM;
   c.x0 = 0.0;
+  c.precision = NULL;
   return c;
 }
 
@@ -68,18 +67,23 @@ static int choose_domain(const limen_fp_config *cfg, const limen_potential *pot,
     *hi = dhi;
     return LIMEN_OK;
   }
+  const limen_precision pr = cfg->precision ? *cfg->precision : limen_precision_default();
+  int rc = limen_check_range(err, "limen_fp_run", "precision.support_time_samples",
+                             (double)pr.support_time_samples, 2, 0, 1e6, 0);
+  if (rc) return rc;
+  const size_t samples = pr.support_time_samples;
   double a = HUGE_VAL, b = -HUGE_VAL;
   limen_control u;
   for (size_t k = 0; k <= proto->n_segments; k++) {
     double t0 = 0.0;
     for (size_t j = 0; j < k; j++) t0 += proto->segments[j].duration;
-    int nsub = k < proto->n_segments ? SAMPLES_PER_SEGMENT : 1;
-    for (int s = 0; s < nsub; s++) {
-      double t = k < proto->n_segments ? t0 + proto->segments[k].duration * s / SAMPLES_PER_SEGMENT : t0;
+    size_t nsub = k < proto->n_segments ? samples : 1;
+    for (size_t s = 0; s < nsub; s++) {
+      double t = k < proto->n_segments ? t0 + proto->segments[k].duration * (double)s / (double)samples : t0;
       for (int side = -1; side <= 1; side += 2) {
         limen_protocol_control(proto, t, side, &u);
         double l, h;
-        int st = limen_potential_support(pot, &u, cfg->cut_kT, &l, &h, err);
+        int st = limen_potential_support(pot, &u, cfg->cut_kT, &l, &h, &pr, err);
         if (st) return limen_error_wrap(err, st, "limen_fp_run", "grid domain at t = %g", t);
         a = fmin(a, l);
         b = fmax(b, h);

@@ -32,7 +32,7 @@ int limen_eq_sampler_init(limen_eq_sampler *s, const limen_potential *p, const l
     return LIMEN_OK;
   }
   double a, b;
-  rc = limen_potential_support(p, u, pr.eq_sample_cut_kT, &a, &b, err);
+  rc = limen_potential_support(p, u, pr.eq_sample_cut_kT, &a, &b, &pr, err);
   if (rc) return rc;
   a = fmax(a, fmax(lo, dlo));
   b = fmin(b, fmin(hi, dhi));

@@ -120,24 +120,28 @@ int limen_potential_check_control(const limen_potential *p, const limen_control 
   return p->type->check_control(p, u, err);
 }
 
-#define SCAN_POINTS 4001
-
 /* Minimum of U over an n-point grid on [a, b]. */
 static double scan_min(const limen_potential *p, const limen_control *u, double a, double b,
-                       double *buf_x, double *buf_u) {
-  for (int i = 0; i < SCAN_POINTS; i++) buf_x[i] = a + (b - a) * i / (SCAN_POINTS - 1);
-  p->type->eval(p, u, SCAN_POINTS, buf_x, buf_u, NULL);
+                       size_t n, double *buf_x, double *buf_u) {
+  for (size_t i = 0; i < n; i++) buf_x[i] = a + (b - a) * (double)i / (double)(n - 1);
+  p->type->eval(p, u, n, buf_x, buf_u, NULL);
   double m = HUGE_VAL;
-  for (int i = 0; i < SCAN_POINTS; i++)
+  for (size_t i = 0; i < n; i++)
     if (buf_u[i] < m) m = buf_u[i];
   return m;
 }
 
 int limen_potential_support(const limen_potential *p, const limen_control *u, double cut_kT,
-                            double *lo, double *hi, limen_error *err) {
+                            double *lo, double *hi, const limen_precision *prec,
+                            limen_error *err) {
   if (!p || !u || !lo || !hi) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   int rc = limen_check_positive(err, __func__, "cut_kT", cut_kT);
   if (rc) return rc;
+  const limen_precision pr = prec ? *prec : limen_precision_default();
+  if ((rc = limen_check_range(err, __func__, "precision.support_scan_points",
+                              (double)pr.support_scan_points, 101, 0, 1e8, 0)))
+    return rc;
+  const size_t N = pr.support_scan_points;
   rc = limen_potential_check_control(p, u, err);
   if (rc) return limen_error_wrap(err, rc, __func__, "support of '%s'", p->type->name);
   double dlo, dhi;
@@ -148,15 +152,15 @@ int limen_potential_support(const limen_potential *p, const limen_control *u, do
     a = m - w;
     b = m + w;
   }
-  double *bx = malloc(2 * SCAN_POINTS * sizeof *bx);
+  double *bx = malloc(2 * N * sizeof *bx);
   if (!bx) return limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
-  double *bu = bx + SCAN_POINTS;
+  double *bu = bx + N;
   double Umin = 0;
   int ok = 0;
   for (int iter = 0; iter < 80 && !ok; iter++) {
-    Umin = scan_min(p, u, a, b, bx, bu);
+    Umin = scan_min(p, u, a, b, N, bx, bu);
     int left_ok = (a <= dlo) || (bu[0] - Umin >= cut_kT);
-    int right_ok = (b >= dhi) || (bu[SCAN_POINTS - 1] - Umin >= cut_kT);
+    int right_ok = (b >= dhi) || (bu[N - 1] - Umin >= cut_kT);
     ok = left_ok && right_ok;
     double w = b - a;
     if (!left_ok) a = fmax(dlo, a - w);
@@ -168,11 +172,11 @@ int limen_potential_support(const limen_potential *p, const limen_control *u, do
                            "potential '%s' does not confine: no support found within %g",
                            p->type->name, b - a);
   }
-  int i0 = 0, i1 = SCAN_POINTS - 1;
-  while (i0 < SCAN_POINTS - 1 && bu[i0] - Umin >= cut_kT) i0++;
+  size_t i0 = 0, i1 = N - 1;
+  while (i0 < N - 1 && bu[i0] - Umin >= cut_kT) i0++;
   while (i1 > 0 && bu[i1] - Umin >= cut_kT) i1--;
   *lo = bx[i0 > 0 ? i0 - 1 : 0];
-  *hi = bx[i1 < SCAN_POINTS - 1 ? i1 + 1 : SCAN_POINTS - 1];
+  *hi = bx[i1 < N - 1 ? i1 + 1 : N - 1];
   free(bx);
   return LIMEN_OK;
 }
