@@ -170,3 +170,137 @@ Test(protocol, data_files_parse) {
   limen_protocol_free(p);
   limen_protocol_free(q);
 }
+
+/* ---- which arguments each ready-made protocol reads (limen_protocol_args_used) ------------- */
+
+static int same_control(const limen_control *a, const limen_control *b) {
+  return a->barrier == b->barrier && a->tilt == b->tilt && a->center == b->center &&
+         a->stiffness == b->stiffness && a->path == b->path;
+}
+
+/* Do p and q drive the same physics: potential, regions, segments, and the control λ(t±) at
+ * times spread over both durations?  (The recorded args are not compared: a builder could
+ * record a field without using it.) */
+static int same_protocol(const limen_protocol *p, const limen_protocol *q) {
+  if (p->potential != q->potential || p->n_segments != q->n_segments) return 0;
+  if (p->potential_params.levels != q->potential_params.levels ||
+      p->potential_params.barrier_kT != q->potential_params.barrier_kT ||
+      p->potential_params.success != q->potential_params.success ||
+      p->potential_params.duration != q->potential_params.duration)
+    return 0;
+  if (p->initial_lo != q->initial_lo || p->initial_hi != q->initial_hi || p->target_lo != q->target_lo ||
+      p->target_hi != q->target_hi)
+    return 0;
+  if (!same_control(&p->initial, &q->initial) || !same_control(&p->final, &q->final)) return 0;
+  for (size_t k = 0; k < p->n_segments; k++) {
+    const limen_protocol_segment *a = &p->segments[k], *b = &q->segments[k];
+    if (a->duration != b->duration || a->shape != b->shape || !same_control(&a->start, &b->start) ||
+        !same_control(&a->end, &b->end))
+      return 0;
+  }
+  double tau = fmax(limen_protocol_duration(p), limen_protocol_duration(q));
+  for (int i = 0; i <= 16; i++)
+    for (int side = -1; side <= 1; side += 2) {
+      limen_control u, v;
+      limen_protocol_control(p, tau * i / 16.0, side, &u);
+      limen_protocol_control(q, tau * i / 16.0, side, &v);
+      if (!same_control(&u, &v)) return 0;
+    }
+  return 1;
+}
+
+/* Change field f of a (a protocol's defaults) to another admissible value. */
+static void perturb(limen_protocol_args *a, limen_protocol_arg f) {
+  switch (f) {
+    case LIMEN_PROTOCOL_ARG_DURATION: a->duration *= 1.5; break;
+    case LIMEN_PROTOCOL_ARG_BARRIER: a->barrier_kT += 1.0; break;
+    case LIMEN_PROTOCOL_ARG_BARRIER_LOW: a->barrier_low_kT *= 2.0; break;
+    case LIMEN_PROTOCOL_ARG_TILT: a->tilt_kT += 1.0; break;
+    case LIMEN_PROTOCOL_ARG_BIT: a->bit = 1 - a->bit; break;
+    case LIMEN_PROTOCOL_ARG_SUCCESS: a->success = 0.5 * (a->success + 1.0); break;
+    case LIMEN_PROTOCOL_ARG_LEVELS: a->levels += 2; break;
+    case LIMEN_PROTOCOL_ARG_START_LEVEL: a->start_level += 1; break;
+    case LIMEN_PROTOCOL_ARG_HOP_LEVELS: a->hop_levels += 1; break;
+    case LIMEN_PROTOCOL_ARG_STIFFNESS: a->stiffness *= 2.0; break;
+    case LIMEN_PROTOCOL_ARG_STIFFNESS_FINAL: a->stiffness_final *= 0.5; break;
+    case LIMEN_PROTOCOL_ARG_DISTANCE: a->distance += 1.0; break;
+    case LIMEN_PROTOCOL_ARG_RAMP_FRACTION: a->ramp_fraction = 0.5 * a->ramp_fraction + 0.1; break;
+    default: cr_assert_fail("field %d has no perturbation", (int)f);
+  }
+}
+
+/* Set field f to a value no protocol accepts: a builder that read it would fail. */
+static void spoil(limen_protocol_args *a, limen_protocol_arg f) {
+  switch (f) {
+    case LIMEN_PROTOCOL_ARG_DURATION: a->duration = NAN; break;
+    case LIMEN_PROTOCOL_ARG_BARRIER: a->barrier_kT = NAN; break;
+    case LIMEN_PROTOCOL_ARG_BARRIER_LOW: a->barrier_low_kT = NAN; break;
+    case LIMEN_PROTOCOL_ARG_TILT: a->tilt_kT = NAN; break;
+    case LIMEN_PROTOCOL_ARG_BIT: a->bit = -7; break;
+    case LIMEN_PROTOCOL_ARG_SUCCESS: a->success = NAN; break;
+    case LIMEN_PROTOCOL_ARG_LEVELS: a->levels = -7; break;
+    case LIMEN_PROTOCOL_ARG_START_LEVEL: a->start_level = -7; break;
+    case LIMEN_PROTOCOL_ARG_HOP_LEVELS: a->hop_levels = -7000; break;
+    case LIMEN_PROTOCOL_ARG_STIFFNESS: a->stiffness = NAN; break;
+    case LIMEN_PROTOCOL_ARG_STIFFNESS_FINAL: a->stiffness_final = NAN; break;
+    case LIMEN_PROTOCOL_ARG_DISTANCE: a->distance = NAN; break;
+    case LIMEN_PROTOCOL_ARG_RAMP_FRACTION: a->ramp_fraction = NAN; break;
+    default: cr_assert_fail("field %d cannot be spoiled", (int)f);
+  }
+}
+
+Test(protocol, arg_names) {
+  for (int f = 0; f < LIMEN_PROTOCOL_ARG_COUNT; f++) {
+    const char *n = limen_protocol_arg_name((limen_protocol_arg)f);
+    cr_assert_not_null(n, "field %d", f);
+    for (int g = 0; g < f; g++) cr_assert_str_neq(n, limen_protocol_arg_name((limen_protocol_arg)g));
+  }
+  cr_assert_str_eq(limen_protocol_arg_name(LIMEN_PROTOCOL_ARG_BARRIER_LOW), "barrier_low_kT");
+  cr_assert_str_eq(limen_protocol_arg_name(LIMEN_PROTOCOL_ARG_RAMP_FRACTION), "ramp_fraction");
+  cr_assert_null(limen_protocol_arg_name(LIMEN_PROTOCOL_ARG_COUNT));
+  unsigned mask = 0;
+  limen_error e;
+  cr_assert_eq(limen_protocol_args_used("teleport", &mask, &e), LIMEN_ENOTFOUND);
+  cr_assert(strstr(e.msg, "teleport") && strstr(e.msg, "stiffness-change"), "%s", e.msg);
+  cr_assert_eq(limen_protocol_args_used(NULL, &mask, NULL), LIMEN_EINVAL);
+  cr_assert_eq(limen_protocol_args_used("erasure", NULL, NULL), LIMEN_EINVAL);
+}
+
+/* The mask of every library protocol matches its builder: a field outside the mask (even an
+ * inadmissible value) leaves the built protocol identical, a field inside it changes it. */
+Test(protocol, args_used_matches_the_builders) {
+  const unsigned all = LIMEN_PROTOCOL_ARG_MASK(LIMEN_PROTOCOL_ARG_COUNT) - 1u;
+  for (const char *const *n = limen_protocol_names(); *n; n++) {
+    unsigned mask = 0;
+    limen_error e;
+    cr_assert_eq(limen_protocol_args_used(*n, &mask, &e), LIMEN_OK, "%s: %s", *n, e.msg);
+    cr_assert(mask != 0 && (mask & ~all) == 0, "%s: mask %#x", *n, mask);
+    cr_assert(mask & LIMEN_PROTOCOL_ARG_MASK(LIMEN_PROTOCOL_ARG_DURATION), "%s: duration not in the mask", *n);
+    limen_protocol_args d;
+    cr_assert_eq(limen_protocol_args_default(*n, &d, NULL), LIMEN_OK);
+    limen_protocol *ref;
+    cr_assert_eq(limen_protocol_alloc_named(*n, &d, &ref, &e), LIMEN_OK, "%s: %s", *n, e.msg);
+    for (int f = 0; f < LIMEN_PROTOCOL_ARG_COUNT; f++) {
+      const char *field = limen_protocol_arg_name((limen_protocol_arg)f);
+      int used = (mask & LIMEN_PROTOCOL_ARG_MASK(f)) != 0;
+      for (int bad = 0; bad <= !used; bad++) { /* unused fields: an admissible and a spoiled value */
+        limen_protocol_args a = d;
+        if (bad) spoil(&a, (limen_protocol_arg)f);
+        else perturb(&a, (limen_protocol_arg)f);
+        limen_protocol *p = NULL;
+        limen_error_clear(&e);
+        cr_assert_eq(limen_protocol_alloc_named(*n, &a, &p, &e), LIMEN_OK, "%s with %s changed%s: %s", *n, field,
+                     bad ? " to an inadmissible value" : "", e.msg);
+        if (used) {
+          cr_assert(!same_protocol(ref, p), "%s: changing %s (in the mask) leaves the protocol unchanged", *n,
+                    field);
+        } else {
+          cr_assert(same_protocol(ref, p), "%s: changing %s (not in the mask) changes the protocol", *n, field);
+          cr_assert(memcmp(&ref->args, &p->args, sizeof p->args) == 0, "%s: %s recorded in args", *n, field);
+        }
+        limen_protocol_free(p);
+      }
+    }
+    limen_protocol_free(ref);
+  }
+}

@@ -95,6 +95,28 @@ typedef struct limen_protocol_args {
                              and tilt-off ramps (0 → jumps)                                */
 } limen_protocol_args;
 
+/* The fields of limen_protocol_args, one bit each in the masks of limen_protocol_args_used
+ * (bit LIMEN_PROTOCOL_ARG_MASK(field)); limen_protocol_arg_name gives the field's name as
+ * spelled in the struct and in the JSON "args" object ("duration", "barrier_kT", ...). */
+typedef enum {
+  LIMEN_PROTOCOL_ARG_DURATION = 0,    /* duration        */
+  LIMEN_PROTOCOL_ARG_BARRIER,         /* barrier_kT      */
+  LIMEN_PROTOCOL_ARG_BARRIER_LOW,     /* barrier_low_kT  */
+  LIMEN_PROTOCOL_ARG_TILT,            /* tilt_kT         */
+  LIMEN_PROTOCOL_ARG_BIT,             /* bit             */
+  LIMEN_PROTOCOL_ARG_SUCCESS,         /* success         */
+  LIMEN_PROTOCOL_ARG_LEVELS,          /* levels          */
+  LIMEN_PROTOCOL_ARG_START_LEVEL,     /* start_level     */
+  LIMEN_PROTOCOL_ARG_HOP_LEVELS,      /* hop_levels      */
+  LIMEN_PROTOCOL_ARG_STIFFNESS,       /* stiffness       */
+  LIMEN_PROTOCOL_ARG_STIFFNESS_FINAL, /* stiffness_final */
+  LIMEN_PROTOCOL_ARG_DISTANCE,        /* distance        */
+  LIMEN_PROTOCOL_ARG_RAMP_FRACTION,   /* ramp_fraction   */
+  LIMEN_PROTOCOL_ARG_COUNT
+} limen_protocol_arg;
+
+#define LIMEN_PROTOCOL_ARG_MASK(arg) (1u << (unsigned)(arg))
+
 typedef struct limen_protocol {
   char name[64];            /* library name or the JSON "name"                              */
   char kind[32];            /* the ready-made protocol it came from (library name), or
@@ -175,6 +197,21 @@ const char *const *limen_protocol_names(void);
 
 /* Defaults of protocol `name` (LIMEN_ENOTFOUND for an unknown name). */
 int limen_protocol_args_default(const char *name, limen_protocol_args *args, limen_error *err);
+
+/* The limen_protocol_args fields that protocol `name` reads, as a mask of
+ * LIMEN_PROTOCOL_ARG_MASK bits (LIMEN_ENOTFOUND for an unknown name).  Every protocol reads
+ * the duration; the other fields of args do not change the protocol it builds:
+ *   erasure, modulated-write  duration, barrier_kT, barrier_low_kT, tilt_kT, bit
+ *   erasure-optimal           duration, barrier_kT, success
+ *   static-write              duration, barrier_kT, tilt_kT, bit, ramp_fraction
+ *   hopping                   duration, barrier_kT, tilt_kT, levels, start_level, hop_levels,
+ *                             ramp_fraction
+ *   trap-linear, trap-optimal duration, stiffness, distance
+ *   stiffness-change          duration, stiffness, stiffness_final */
+int limen_protocol_args_used(const char *name, unsigned *mask, limen_error *err);
+
+/* The name of field `arg` ("duration", "barrier_kT", ...); NULL when arg is out of range. */
+const char *limen_protocol_arg_name(limen_protocol_arg arg);
 
 /* Build protocol `name` from args (NULL → defaults); validates every argument. */
 int limen_protocol_alloc_named(const char *name, const limen_protocol_args *args,

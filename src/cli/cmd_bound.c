@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/frame.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "limen/bounds.h"
@@ -375,41 +376,22 @@ static int run_rate(inputs *in, result *r, int exact, limen_error *err) {
   return LIMEN_OK;
 }
 
-int limen_cmd_bound(int argc, char **argv) {
-  cli_opt o[O_COUNT];
-  bound_options(o);
-  cli_args args;
-  cli_args_init(&args);
-  limen_error err;
-  limen_error_clear(&err);
-  cli_buf out;
-  cli_buf_init(&out);
-  int status = cli_opts_parse(&doc, o, O_COUNT, argc, argv, &args, &err);
-  if (status == CLI_HELP) {
-    cli_args_free(&args);
-    return CLI_OK;
-  }
-  if (status) goto fail;
-  if (args.n_positional != 1) {
-    status = args.n_positional == 0
-                 ? limen_error_set(&err, LIMEN_EINVAL, "kind", "missing: allowed %s", KINDS)
-                 : limen_error_set(&err, LIMEN_EINVAL, "kind", "'%s' given after '%s': give exactly one of %s",
-                                   args.positional[1], args.positional[0], KINDS);
-    goto fail;
-  }
+/* The kind named on the command line, checked against the options it reads, computed and
+ * rendered into out. */
+static int run(cli_opt *o, const cli_args *args, cli_buf *out, limen_error *err) {
+  if (args->n_positional != 1)
+    return args->n_positional == 0
+               ? cli_error(err, LIMEN_EINVAL, "kind: missing; allowed %s", KINDS)
+               : limen_error_set(err, LIMEN_EINVAL, "kind", "'%s' given after '%s': give exactly one of %s",
+                                 args->positional[1], args->positional[0], KINDS);
   const kind_info *k = NULL;
   for (size_t i = 0; i < N_KINDS; i++)
-    if (strcmp(args.positional[0], kinds[i].name) == 0) k = &kinds[i];
-  if (!k) {
-    status = limen_error_set(&err, LIMEN_ENOTFOUND, "kind", "'%s': allowed %s", args.positional[0], KINDS);
-    goto fail;
-  }
+    if (strcmp(args->positional[0], kinds[i].name) == 0) k = &kinds[i];
+  if (!k) return cli_error(err, LIMEN_ENOTFOUND, "kind = '%s': allowed %s", args->positional[0], KINDS);
   for (int i = 0; i < O_COUNT; i++)
-    if (o[i].set && !(k->uses & B(i))) {
-      status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options", "--%s does not apply to 'bound %s'",
-                               o[i].name, k->name);
-      goto fail;
-    }
+    if (o[i].set && !(k->uses & B(i)))
+      return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--%s does not apply to 'bound %s'",
+                             o[i].name, k->name);
   inputs in = {0};
   in.barrier_given = o[O_BARRIER].set != CLI_UNSET;
   in.barrier = o[O_BARRIER].num;
@@ -425,34 +407,32 @@ int limen_cmd_bound(int argc, char **argv) {
   in.p_ret = opt_num(&o[O_RETENTION_FAIL], 1e-6);
   in.move = opt_num(&o[O_MOVE], 1);
   in.rate_dt = opt_num(&o[O_RATE_DT], 1);
-  if (o[O_LEVELS].set && !in.washboard) {
-    status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options", "--levels needs --well washboard");
-    goto fail;
-  }
+  if (o[O_LEVELS].set && !in.washboard)
+    return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--levels needs --well washboard");
   cli_format fmt = CLI_FORMAT_TABLE;
-  if (o[O_FORMAT].set && (status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &err))) goto fail;
+  int status;
+  if (o[O_FORMAT].set && (status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, err))) return status;
 
   result r;
   memset(&r, 0, sizeof r);
-  if (strcmp(k->name, "landauer") == 0) status = run_landauer(&in, &r, &err);
-  else if (strcmp(k->name, "finite-time") == 0) status = run_finite_time(&in, &r, &err);
-  else if (strcmp(k->name, "static-write") == 0) status = run_static_write(&in, &r, &err);
-  else if (strcmp(k->name, "hop") == 0) status = run_hop(&in, &r, &err);
-  else if (strcmp(k->name, "retention") == 0) status = run_retention(&in, &r, &err);
-  else if (strcmp(k->name, "kramers") == 0) status = run_rate(&in, &r, 0, &err);
-  else status = run_rate(&in, &r, 1, &err);
-  if (status) goto fail;
-  status = render(k, &r, fmt, &out, &err);
-  if (status) goto fail;
-  cli_args_free(&args);
-  status = cli_emit("bound", &out);
-  cli_buf_free(&out);
-  return status;
+  if (strcmp(k->name, "landauer") == 0) status = run_landauer(&in, &r, err);
+  else if (strcmp(k->name, "finite-time") == 0) status = run_finite_time(&in, &r, err);
+  else if (strcmp(k->name, "static-write") == 0) status = run_static_write(&in, &r, err);
+  else if (strcmp(k->name, "hop") == 0) status = run_hop(&in, &r, err);
+  else if (strcmp(k->name, "retention") == 0) status = run_retention(&in, &r, err);
+  else if (strcmp(k->name, "kramers") == 0) status = run_rate(&in, &r, 0, err);
+  else status = run_rate(&in, &r, 1, err);
+  if (status) return status;
+  return render(k, &r, fmt, out, err);
+}
 
-fail:
-  cli_args_free(&args);
-  cli_buf_free(&out);
-  /* A result out of a double's range is caused by the inputs: a usage error (status 2). */
-  if (err.code == LIMEN_ERANGE) err.code = LIMEN_EINVAL;
-  return cli_fail_err("bound", &err);
+int limen_cmd_bound(int argc, char **argv) {
+  cli_opt o[O_COUNT];
+  bound_options(o);
+  cli_frame f;
+  int status = cli_frame_begin(&f, &doc, o, O_COUNT, argc, argv);
+  if (status == CLI_HELP) return CLI_OK;
+  f.range_is_usage = 1;
+  if (!status) status = run(o, &f.args, &f.out, &f.err);
+  return cli_frame_end(&f, status);
 }

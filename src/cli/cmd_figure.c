@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/frame.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/workload_opts.h"
@@ -157,87 +158,84 @@ int limen_cmd_figure(int argc, char **argv) {
   o[n++] = cli_opt_int("width", "PX", "px", 200, 10000, "1200", "image width");
   o[n++] = cli_opt_int("height", "PX", "px", 150, 10000, "800", "image height");
   n += cli_wl_options(o + n);
-  cli_args args;
-  cli_args_init(&args);
-  limen_error err;
-  limen_error_clear(&err);
   cli_wl wl;
   memset(&wl, 0, sizeof wl);
   fig f;
   memset(&f, 0, sizeof f);
-  int status = cli_opts_parse(&doc, o, n, argc, argv, &args, &err);
-  if (status == CLI_HELP) {
-    cli_args_free(&args);
-    return CLI_OK;
-  }
-  if (status) goto fail;
+  cli_frame fr;
+  int status = cli_frame_begin(&fr, &doc, o, n, argc, argv);
+  if (status == CLI_HELP) return CLI_OK;
+  fr.range_is_usage = 1;
+  if (status) goto done;
   static const char *const KINDS = "projection, tradeoff, per-op";
-  if (args.n_positional != 1) {
-    status = args.n_positional == 0 ? cli_error(&err, LIMEN_EINVAL, "kind: missing; allowed %s", KINDS)
-                                    : cli_error(&err, LIMEN_EINVAL, "kind: '%s' given after '%s'; give one of %s",
-                                                args.positional[1], args.positional[0], KINDS);
-    goto fail;
+  if (fr.args.n_positional != 1) {
+    status = fr.args.n_positional == 0
+                 ? cli_error(&fr.err, LIMEN_EINVAL, "kind: missing; allowed %s", KINDS)
+                 : cli_error(&fr.err, LIMEN_EINVAL, "kind: '%s' given after '%s'; give one of %s",
+                             fr.args.positional[1], fr.args.positional[0], KINDS);
+    goto done;
   }
-  const char *kind = args.positional[0];
+  const char *kind = fr.args.positional[0];
   int k_proj = strcmp(kind, "projection") == 0, k_trade = strcmp(kind, "tradeoff") == 0,
       k_perop = strcmp(kind, "per-op") == 0;
   if (!k_proj && !k_trade && !k_perop) {
-    status = cli_error(&err, LIMEN_ENOTFOUND, "kind = '%s': allowed %s", kind, KINDS);
-    goto fail;
+    status = cli_error(&fr.err, LIMEN_ENOTFOUND, "kind = '%s': allowed %s", kind, KINDS);
+    goto done;
   }
   const cli_opt *oo = cli_opt_find(o, n, "out"), *xmin = cli_opt_find(o, n, "xmin"), *xmax = cli_opt_find(o, n, "xmax"),
                 *pts = cli_opt_find(o, n, "points"), *po = cli_opt_find(o, n, "paradigm");
   if (!oo->set) {
-    status = cli_error(&err, LIMEN_EINVAL, "--out: missing; give FILE.png or FILE.svg");
-    goto fail;
+    status = cli_error(&fr.err, LIMEN_EINVAL, "--out: missing; give FILE.png or FILE.svg");
+    goto done;
   }
   const char *device;
-  if ((status = limen_plot_device_for(oo->str, &device, &err))) {
-    status = cli_error(&err, LIMEN_EINVAL, "--out = '%s': allowed extensions .png, .svg", oo->str);
-    goto fail;
+  if ((status = limen_plot_device_for(oo->str, &device, &fr.err))) {
+    status = cli_error(&fr.err, LIMEN_EINVAL, "--out = '%s': allowed extensions .png, .svg", oo->str);
+    goto done;
   }
   if (k_perop && po->set) {
-    status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options", "--paradigm does not apply to 'figure per-op'");
-    goto fail;
+    status = limen_error_set(&fr.err, LIMEN_EINVAL, "conflicting options", "--paradigm does not apply to 'figure per-op'");
+    goto done;
   }
   const char *xfield = k_proj ? "params" : k_trade ? "time" : NULL;
   if (xfield && cli_opt_find(o, n, xfield)->set) {
-    status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options",
+    status = limen_error_set(&fr.err, LIMEN_EINVAL, "conflicting options",
                              "--%s is the x axis of 'figure %s': use --xmin/--xmax", xfield, kind);
-    goto fail;
+    goto done;
   }
   if (k_proj && cli_opt_find(o, n, "model")->set) {
-    status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options",
+    status = limen_error_set(&fr.err, LIMEN_EINVAL, "conflicting options",
                              "--model does not apply to 'figure projection' (every catalog model is marked)");
-    goto fail;
+    goto done;
   }
-  status = cli_wl_build(o, n, &wl, &err);
-  if (status) goto fail;
+  status = cli_wl_build(o, n, &wl, &fr.err);
+  if (status) goto done;
   double a = xmin->set ? xmin->num : k_proj ? 1e6 : k_trade ? 3600 : 1e-9;
   double b = xmax->set ? xmax->num : k_proj ? 1e16 : k_trade ? 100 * LIMEN_SECONDS_PER_YEAR : 1;
   if (!(b > a)) {
-    status = cli_error(&err, LIMEN_EINVAL, "--xmax = %.10g: must be greater than --xmin = %.10g", b, a);
-    goto fail;
+    status = cli_error(&fr.err, LIMEN_EINVAL, "--xmax = %.10g: must be greater than --xmin = %.10g", b, a);
+    goto done;
   }
   if (xfield) {
-    const cli_opt *xo = cli_wl_numeric_option(&wl, xfield);
-    if ((status = cli_opt_check_number(xo, a, &err)) || (status = cli_opt_check_number(xo, b, &err))) {
-      status = cli_error(&err, LIMEN_EINVAL, "--xmin/--xmax: %s", err.msg);
-      goto fail;
-    }
+    /* the axis ends must lie in the range of the option they stand for */
+    cli_opt ends = *cli_wl_numeric_option(&wl, xfield);
+    ends.name = "xmin";
+    if ((status = cli_opt_check_number(&ends, a, &fr.err))) goto done;
+    ends.name = "xmax";
+    if ((status = cli_opt_check_number(&ends, b, &fr.err))) goto done;
   }
   long npts = pts->set ? pts->lnum : 61;
   f.x = log_grid(a, b, npts);
   if (!f.x) {
-    status = limen_error_set(&err, LIMEN_ENOMEM, "figure", "out of memory");
-    goto fail;
+    status = limen_error_set(&fr.err, LIMEN_ENOMEM, "figure", "out of memory");
+    goto done;
   }
   limen_plot plot;
   memset(&plot, 0, sizeof plot);
   plot.xlog = plot.ylog = 1;
   const limen_workload *w = &wl.w;
   if (k_perop) {
-    status = per_op(&wl, npts, &f, &err);
+    status = per_op(&wl, npts, &f, &fr.err);
     plot.title = "Cost of one elementary operation per bit";
     plot.xlabel = "operation time #gt [s]";
     plot.ylabel = "energy per bit [kT]";
@@ -248,14 +246,14 @@ int limen_cmd_figure(int argc, char **argv) {
     if (k_trade && !po->set) {
       specs = lim_specs;
       ns = 3;
-    } else if ((status = cli_wl_paradigms(o, n, &specs, &ns, &args, &err))) {
-      goto fail;
+    } else if ((status = cli_wl_paradigms(o, n, &specs, &ns, &fr.args, &fr.err))) {
+      goto done;
     }
     if (ns > MAX_SERIES - 1) {
-      status = cli_error(&err, LIMEN_EINVAL, "--paradigm: %zu paradigms; at most %d in one figure", ns, MAX_SERIES - 1);
-      goto fail;
+      status = cli_error(&fr.err, LIMEN_EINVAL, "--paradigm: %zu paradigms; at most %d in one figure", ns, MAX_SERIES - 1);
+      goto done;
     }
-    status = curves(&wl, xfield, specs, ns, npts, &f, &err);
+    status = curves(&wl, xfield, specs, ns, npts, &f, &fr.err);
     if (!status && k_proj) {
       plot.title = "Training energy against model size";
       plot.xlabel = "trainable parameters N";
@@ -306,7 +304,7 @@ int limen_cmd_figure(int argc, char **argv) {
       f.markers[f.nm++] = (limen_plot_marker){w->train_time_s, "workload T#dtrain#u"};
     }
   }
-  if (status) goto fail;
+  if (status) goto done;
   plot.series = f.series;
   plot.n_series = f.ns;
   plot.markers = f.markers;
@@ -315,17 +313,10 @@ int limen_cmd_figure(int argc, char **argv) {
   plot.width_px = (int)(cli_opt_find(o, n, "width")->set ? cli_opt_find(o, n, "width")->lnum : 1200);
   plot.height_px = (int)(cli_opt_find(o, n, "height")->set ? cli_opt_find(o, n, "height")->lnum : 800);
   fflush(stdout);
-  status = limen_plot_write(&plot, oo->str, &err);
-  if (status) goto fail;
-  goto done;
+  status = limen_plot_write(&plot, oo->str, &fr.err);
 
-fail:
-  /* A result out of a double's range is caused by the inputs: a usage error (status 2). */
-  if (err.code == LIMEN_ERANGE) err.code = LIMEN_EINVAL;
-  status = cli_fail_err("figure", &err);
 done:
   fig_free(&f);
   cli_wl_free(&wl);
-  cli_args_free(&args);
-  return status;
+  return cli_frame_end(&fr, status); /* nothing on stdout: the figure is the file */
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/frame.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/workload_opts.h"
@@ -225,65 +226,49 @@ int limen_cmd_project(int argc, char **argv) {
   o[n++] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format on stdout");
   o[n++] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                        "also write project.json, project.csv and project.txt into DIR (atomically)");
-  cli_args args;
-  cli_args_init(&args);
-  limen_error err;
-  limen_error_clear(&err);
-  cli_buf out, files[3];
-  cli_buf_init(&out);
+  cli_buf files[3];
   for (int i = 0; i < 3; i++) cli_buf_init(&files[i]);
   run r;
   memset(&r, 0, sizeof r);
   r.published_J = NAN;
-  int status = cli_opts_parse(&doc, o, n, argc, argv, &args, &err);
-  if (status == CLI_HELP) {
-    cli_args_free(&args);
-    return CLI_OK;
-  }
-  if (status) goto fail;
-  if (args.n_positional) {
-    status = cli_error(&err, LIMEN_EINVAL, "unexpected argument '%s' (options start with --)", args.positional[0]);
-    goto fail;
-  }
+  cli_frame f;
+  int status = cli_frame_begin(&f, &doc, o, n, argc, argv);
+  if (status == CLI_HELP) return CLI_OK;
+  f.range_is_usage = 1;
+  if (!status) status = cli_frame_no_positional(&f);
+  if (status) goto done;
   cli_format fmt = CLI_FORMAT_TABLE;
   const cli_opt *fo = cli_opt_find(o, n, "format"), *oo = cli_opt_find(o, n, "out");
-  if (fo->set && (status = cli_parse_format(fo->str, 1, &fmt, &err))) goto fail;
-  status = cli_wl_build(o, n, &r.wl, &err);
-  if (status) goto fail;
-  status = cli_wl_paradigms(o, n, &r.specs, &r.n, &args, &err);
-  if (status) goto fail;
+  if (fo->set && (status = cli_parse_format(fo->str, 1, &fmt, &f.err))) goto done;
+  status = cli_wl_build(o, n, &r.wl, &f.err);
+  if (status) goto done;
+  status = cli_wl_paradigms(o, n, &r.specs, &r.n, &f.args, &f.err);
+  if (status) goto done;
   r.proj = calloc(r.n, sizeof *r.proj);
   if (!r.proj) {
-    status = limen_error_set(&err, LIMEN_ENOMEM, "project", "out of memory");
-    goto fail;
+    status = limen_error_set(&f.err, LIMEN_ENOMEM, "project", "out of memory");
+    goto done;
   }
-  status = cli_wl_project(&r.wl, &r.wl.w, r.specs, r.n, r.proj, &err);
-  if (status) goto fail;
+  status = cli_wl_project(&r.wl, &r.wl.w, r.specs, r.n, r.proj, &f.err);
+  if (status) goto done;
   if (!r.wl.custom && r.wl.model) r.published_J = limen_model_published_energy_J(r.wl.model);
 
-  if (oo->set || fmt == CLI_FORMAT_TABLE) status = emit_table(&r, &files[0], &err);
+  if (oo->set || fmt == CLI_FORMAT_TABLE) status = emit_table(&r, &files[0], &f.err);
   if (!status && (oo->set || fmt == CLI_FORMAT_CSV)) emit_csv(&r, &files[1]);
-  if (!status && (oo->set || fmt == CLI_FORMAT_JSON)) status = emit_json(&r, &files[2], &err);
-  for (int i = 0; !status && i < 3; i++) status = cli_buf_check(&files[i], &err);
-  if (status) goto fail;
+  if (!status && (oo->set || fmt == CLI_FORMAT_JSON)) status = emit_json(&r, &files[2], &f.err);
+  for (int i = 0; !status && i < 3; i++) status = cli_buf_check(&files[i], &f.err);
+  if (status) goto done;
   if (oo->set) {
     static const char *const names[3] = {"project.txt", "project.csv", "project.json"};
-    for (int i = 0; i < 3 && !status; i++) status = cli_write_file_atomic(oo->str, names[i], files[i].data, &err);
-    if (status) goto fail;
+    for (int i = 0; i < 3 && !status; i++) status = cli_write_file_atomic(oo->str, names[i], files[i].data, &f.err);
+    if (status) goto done;
   }
-  const cli_buf *chosen = fmt == CLI_FORMAT_TABLE ? &files[0] : fmt == CLI_FORMAT_CSV ? &files[1] : &files[2];
-  status = cli_emit("project", chosen);
-  goto done;
+  f.emit = fmt == CLI_FORMAT_TABLE ? &files[0] : fmt == CLI_FORMAT_CSV ? &files[1] : &files[2];
 
-fail:
-  /* A result out of a double's range is caused by the inputs: a usage error (status 2). */
-  if (err.code == LIMEN_ERANGE) err.code = LIMEN_EINVAL;
-  status = cli_fail_err("project", &err);
 done:
+  status = cli_frame_end(&f, status);
   free(r.proj);
   cli_wl_free(&r.wl);
-  cli_args_free(&args);
-  cli_buf_free(&out);
   for (int i = 0; i < 3; i++) cli_buf_free(&files[i]);
   return status;
 }

@@ -9,12 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/frame.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "cli/sim_progress.h"
 #include "limen/fokker_planck.h"
 #include "limen/langevin.h"
 #include "limen/protocol.h"
@@ -80,23 +81,29 @@ static void describe(cli_opt *o) {
   o[O_BINS] = cli_opt_int("bins", "N", NULL, 2, 100000, "50", "histogram bins of the files written by --out");
 }
 
-/* The parameters each ready-made protocol reads (limen_protocol_alloc_named); the others are
- * rejected, so that nothing is silently ignored.  A protocol missing here reads them all. */
-#define P(x) (1ul << (x))
-static const struct proto_use {
-  const char *name;
-  unsigned long uses;
-} proto_uses[] = {
-    {"erasure", P(O_TAU) | P(O_BARRIER) | P(O_BARRIER_LOW) | P(O_TILT) | P(O_BIT)},
-    {"erasure-optimal", P(O_TAU) | P(O_BARRIER) | P(O_SUCCESS)},
-    {"modulated-write", P(O_TAU) | P(O_BARRIER) | P(O_BARRIER_LOW) | P(O_TILT) | P(O_BIT)},
-    {"static-write", P(O_TAU) | P(O_BARRIER) | P(O_TILT) | P(O_BIT) | P(O_RAMP)},
-    {"hopping", P(O_TAU) | P(O_BARRIER) | P(O_TILT) | P(O_LEVELS) | P(O_START_LEVEL) | P(O_HOP_LEVELS) | P(O_RAMP)},
-    {"trap-linear", P(O_TAU) | P(O_STIFFNESS) | P(O_DISTANCE)},
-    {"trap-optimal", P(O_TAU) | P(O_STIFFNESS) | P(O_DISTANCE)},
-    {"stiffness-change", P(O_TAU) | P(O_STIFFNESS) | P(O_STIFFNESS_FINAL)},
+/* The protocol parameters: each option and the limen_protocol_args field it sets.  Which
+ * fields a ready-made protocol reads is the library's knowledge (limen_protocol_args_used); an
+ * option whose field the chosen protocol does not read is rejected, so that nothing is silently
+ * ignored. */
+static const struct proto_param {
+  int opt;
+  limen_protocol_arg arg;
+} params[] = {
+    {O_TAU, LIMEN_PROTOCOL_ARG_DURATION},
+    {O_BARRIER, LIMEN_PROTOCOL_ARG_BARRIER},
+    {O_BARRIER_LOW, LIMEN_PROTOCOL_ARG_BARRIER_LOW},
+    {O_TILT, LIMEN_PROTOCOL_ARG_TILT},
+    {O_BIT, LIMEN_PROTOCOL_ARG_BIT},
+    {O_SUCCESS, LIMEN_PROTOCOL_ARG_SUCCESS},
+    {O_LEVELS, LIMEN_PROTOCOL_ARG_LEVELS},
+    {O_START_LEVEL, LIMEN_PROTOCOL_ARG_START_LEVEL},
+    {O_HOP_LEVELS, LIMEN_PROTOCOL_ARG_HOP_LEVELS},
+    {O_STIFFNESS, LIMEN_PROTOCOL_ARG_STIFFNESS},
+    {O_STIFFNESS_FINAL, LIMEN_PROTOCOL_ARG_STIFFNESS_FINAL},
+    {O_DISTANCE, LIMEN_PROTOCOL_ARG_DISTANCE},
+    {O_RAMP, LIMEN_PROTOCOL_ARG_RAMP_FRACTION},
 };
-#define N_PROTO_USES (sizeof proto_uses / sizeof proto_uses[0])
+#define N_PARAMS (sizeof params / sizeof params[0])
 
 /* A bad-input error whose message starts with the option itself ("--tau = -1: ..."). */
 static int opt_error(limen_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -126,47 +133,6 @@ static int parse_time(const char *field, const char *text, double tau0_s, double
     return opt_error(err, "%s = %s (%g tau0): allowed range (0, 1e12] tau0", field, text, v);
   *out = v;
   return LIMEN_OK;
-}
-
-/* ---- progress bar ------------------------------------------------------------------------ */
-
-typedef struct bar {
-  int tty;
-  double t0;       /* start (omp_get_wtime)                   */
-  double estimate; /* Langevin: estimated seconds (0: unknown) */
-  int shown;
-  volatile int done;
-} bar;
-
-static void bar_draw(bar *b, double frac) {
-  double el = omp_get_wtime() - b->t0;
-  if (!b->tty || (el < 1.0 && !b->shown)) return;
-  b->shown = 1;
-  if (frac > 1.0) frac = 1.0;
-  int w = 40, k = (int)(frac * w);
-  char s[64];
-  memset(s, '#', (size_t)k);
-  memset(s + k, '.', (size_t)(w - k));
-  s[w] = '\0';
-  fprintf(stderr, "\rlimen simulate: [%s] %3.0f%% %.1f s", s, 100.0 * frac, el);
-  fflush(stderr);
-}
-
-static void bar_clear(bar *b) {
-  if (b->shown) fprintf(stderr, "\r%72s\r", "");
-}
-
-static void fp_progress(void *ctx, double frac) { bar_draw(ctx, frac); }
-
-static void *bar_thread(void *ctx) {
-  bar *b = ctx;
-  struct timespec ts = {0, 100000000L};
-  while (!b->done) {
-    double f = (omp_get_wtime() - b->t0) / b->estimate;
-    bar_draw(b, f > 0.99 ? 0.99 : f);
-    nanosleep(&ts, NULL);
-  }
-  return NULL;
 }
 
 /* ---- output ---------------------------------------------------------------------------- */
@@ -308,25 +274,36 @@ static int write_out(const char *dir, const sim_out *s, const char *json, limen_
 
 /* ---- the command ------------------------------------------------------------------------- */
 
+/* "NAME, NAME, ...": the ready-made protocols that read field `arg`. */
+static void users_of(limen_protocol_arg arg, char *buf, size_t n) {
+  buf[0] = '\0';
+  for (const char *const *p = limen_protocol_names(); *p; p++) {
+    unsigned mask;
+    if (limen_protocol_args_used(*p, &mask, NULL) || !(mask & LIMEN_PROTOCOL_ARG_MASK(arg))) continue;
+    if (buf[0]) strncat(buf, ", ", n - strlen(buf) - 1);
+    strncat(buf, *p, n - strlen(buf) - 1);
+  }
+}
+
 static int build_protocol(cli_opt *o, double tau0, limen_protocol **proto, limen_error *err) {
-  static const int params[] = {O_TAU, O_BARRIER, O_BARRIER_LOW, O_TILT, O_BIT, O_SUCCESS, O_LEVELS,
-                               O_START_LEVEL, O_HOP_LEVELS, O_STIFFNESS, O_STIFFNESS_FINAL, O_DISTANCE, O_RAMP};
   if (o[O_PROTOCOL].set && o[O_FILE].set)
     return opt_error(err, "--protocol conflicts with --protocol-file: give one of them");
   if (!o[O_PROTOCOL].set && !o[O_FILE].set)
     return opt_error(err, "--protocol: missing: give --protocol NAME or --protocol-file FILE");
   if (o[O_FILE].set) {
-    for (size_t i = 0; i < sizeof params / sizeof params[0]; i++)
-      if (o[params[i]].set)
+    for (size_t i = 0; i < N_PARAMS; i++)
+      if (o[params[i].opt].set)
         return opt_error(err, "--%s applies to --protocol NAME only (edit the protocol file instead)",
-                         o[params[i]].name);
+                         o[params[i].opt].name);
     int st = limen_protocol_load(o[O_FILE].str, proto, err);
     if (st == LIMEN_EIO) err->code = st = LIMEN_EINVAL; /* an unreadable --protocol-file is bad input */
     return st;
   }
   const char *name = o[O_PROTOCOL].str;
   limen_protocol_args a;
+  unsigned uses = 0;
   int st = limen_protocol_args_default(name, &a, err);
+  if (!st) st = limen_protocol_args_used(name, &uses, err);
   if (st) {
     limen_error_clear(err);
     char names[512] = "";
@@ -338,18 +315,12 @@ static int build_protocol(cli_opt *o, double tau0, limen_protocol **proto, limen
     err->code = LIMEN_ENOTFOUND;
     return LIMEN_ENOTFOUND;
   }
-  for (size_t k = 0; k < N_PROTO_USES; k++) {
-    if (strcmp(proto_uses[k].name, name) != 0) continue;
-    for (size_t i = 0; i < sizeof params / sizeof params[0]; i++) {
-      if (!o[params[i]].set || (proto_uses[k].uses & P(params[i]))) continue;
-      char users[256] = "";
-      for (size_t j = 0; j < N_PROTO_USES; j++)
-        if (proto_uses[j].uses & P(params[i])) {
-          if (users[0]) strncat(users, ", ", sizeof users - strlen(users) - 1);
-          strncat(users, proto_uses[j].name, sizeof users - strlen(users) - 1);
-        }
-      return opt_error(err, "--%s is not used by --protocol %s (it applies to %s)", o[params[i]].name, name, users);
-    }
+  for (size_t i = 0; i < N_PARAMS; i++) {
+    if (!o[params[i].opt].set || (uses & LIMEN_PROTOCOL_ARG_MASK(params[i].arg))) continue;
+    char users[256];
+    users_of(params[i].arg, users, sizeof users);
+    return opt_error(err, "--%s is not used by --protocol %s (it applies to %s)", o[params[i].opt].name, name,
+                     users);
   }
   if (o[O_TAU].set && (st = parse_time("--tau", o[O_TAU].str, tau0, &a.duration, err))) return st;
   if (o[O_BARRIER].set) a.barrier_kT = o[O_BARRIER].num;
@@ -370,23 +341,15 @@ static int build_protocol(cli_opt *o, double tau0, limen_protocol **proto, limen
 int limen_cmd_simulate(int argc, char **argv) {
   cli_opt o[O_COUNT];
   describe(o);
-  cli_args args;
-  cli_args_init(&args);
-  limen_error err;
-  limen_error_clear(&err);
-  cli_buf out;
-  cli_buf_init(&out);
   limen_protocol *proto = NULL;
   limen_langevin_result lr;
   limen_fp_result fr;
   memset(&lr, 0, sizeof lr);
   memset(&fr, 0, sizeof fr);
   char *json = NULL;
-  int status = cli_opts_parse(&doc, o, O_COUNT, argc, argv, &args, &err);
-  if (status == CLI_HELP) {
-    cli_args_free(&args);
-    return CLI_OK;
-  }
+  cli_frame f;
+  int status = cli_frame_begin(&f, &doc, o, O_COUNT, argc, argv);
+  if (status == CLI_HELP) return CLI_OK;
   sim_out s;
   memset(&s, 0, sizeof s);
   s.tau0_s = o[O_TAU0].set ? o[O_TAU0].num : 1e-9;
@@ -397,33 +360,32 @@ int limen_cmd_simulate(int argc, char **argv) {
   s.threads = o[O_THREADS].set ? (int)o[O_THREADS].lnum : 0;
   double dt = 1e-3;
   cli_format fmt = CLI_FORMAT_TABLE;
-  if (!status && args.n_positional)
-    status = limen_error_set(&err, LIMEN_EINVAL, "simulate", "unexpected argument '%s'", args.positional[0]);
-  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &err);
-  if (!status && o[O_DT].set) status = parse_time("--dt", o[O_DT].str, s.tau0_s, &dt, &err);
+  if (!status) status = cli_frame_no_positional(&f);
+  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
+  if (!status && o[O_DT].set) status = parse_time("--dt", o[O_DT].str, s.tau0_s, &dt, &f.err);
   if (!status && s.fp) {
     static const int lonly[] = {O_TRAJ, O_SEED, O_THREADS, O_INTEGRATOR, O_BINS};
     for (size_t i = 0; i < sizeof lonly / sizeof lonly[0] && !status; i++)
       if (o[lonly[i]].set)
-        status = opt_error(&err, "--%s applies to --method langevin only", o[lonly[i]].name);
+        status = opt_error(&f.err, "--%s applies to --method langevin only", o[lonly[i]].name);
   }
   if (!status && !s.fp && o[O_CELLS].set)
-    status = opt_error(&err, "--cells applies to --method fokker-planck only");
+    status = opt_error(&f.err, "--cells applies to --method fokker-planck only");
   if (!status && !s.fp && o[O_BINS].set && !o[O_OUT].set)
-    status = opt_error(&err, "--bins applies with --out only (the histogram files it writes)");
-  if (!status) status = build_protocol(o, s.tau0_s, &proto, &err);
+    status = opt_error(&f.err, "--bins applies with --out only (the histogram files it writes)");
+  if (!status) status = build_protocol(o, s.tau0_s, &proto, &f.err);
   if (!status && dt > limen_protocol_duration(proto) && limen_protocol_duration(proto) > 0)
-    status = opt_error(&err, "--dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", dt,
+    status = opt_error(&f.err, "--dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", dt,
                        limen_protocol_duration(proto));
-  bar pb = {isatty(fileno(stderr)), omp_get_wtime(), 0.0, 0, 0};
+  sim_bar pb = {isatty(fileno(stderr)), omp_get_wtime(), 0.0, 0, 0};
   if (!status && s.fp) {
     limen_fp_config c = limen_fp_config_default();
     c.dt = dt;
     if (o[O_CELLS].set) c.n_cells = (size_t)o[O_CELLS].lnum;
-    c.progress = fp_progress;
+    c.progress = sim_bar_fp_progress;
     c.progress_ctx = &pb;
-    status = limen_fp_run(&c, NULL, proto, &fr, &err);
-    bar_clear(&pb);
+    status = limen_fp_run(&c, NULL, proto, &fr, &f.err);
+    sim_bar_clear(&pb);
     if (!status) {
       s.fpr = &fr;
       s.duration = fr.duration;
@@ -434,7 +396,7 @@ int limen_cmd_simulate(int argc, char **argv) {
       s.dU = fr.mean_dU;
       s.success = fr.success;
       s.residual = fr.first_law_residual;
-      status = limen_sim_bound_eval(proto, fr.success, 0.0, &s.bound, &err);
+      status = limen_sim_bound_eval(proto, fr.success, 0.0, &s.bound, &f.err);
     }
   } else if (!status) {
     limen_langevin_config c = limen_langevin_config_default();
@@ -444,7 +406,7 @@ int limen_cmd_simulate(int argc, char **argv) {
     c.threads = s.threads;
     const char *iname = o[O_INTEGRATOR].set ? o[O_INTEGRATOR].str : "auto";
     if (strcmp(iname, "auto") == 0) iname = proto->potential->harmonic ? "ou" : "heun";
-    status = limen_integrator_by_name(iname, &c.integrator, &err);
+    status = limen_integrator_by_name(iname, &c.integrator, &f.err);
     s.integrator = iname;
     if (o[O_OUT].set) {
       c.record = LIMEN_RECORD_HISTOGRAMS;
@@ -459,21 +421,21 @@ int limen_cmd_simulate(int argc, char **argv) {
       pc.record = 0;
       limen_langevin_result pr;
       double t0 = omp_get_wtime();
-      status = limen_langevin_run(&pc, NULL, proto, &pr, &err);
+      status = limen_langevin_run(&pc, NULL, proto, &pr, &f.err);
       if (!status) {
         pb.estimate = (omp_get_wtime() - t0) * (double)s.traj / (double)pc.n_traj;
         limen_langevin_result_free(&pr);
         pb.t0 = omp_get_wtime();
-        if (pb.estimate > 1.0 && pthread_create(&th, NULL, bar_thread, &pb) == 0) have_thread = 1;
+        if (pb.estimate > 1.0 && pthread_create(&th, NULL, sim_bar_thread, &pb) == 0) have_thread = 1;
       }
     }
-    if (!status) status = limen_langevin_run(&c, NULL, proto, &lr, &err);
+    if (!status) status = limen_langevin_run(&c, NULL, proto, &lr, &f.err);
     pb.done = 1;
     if (have_thread) {
       pthread_join(th, NULL);
-      if (!status) bar_draw(&pb, 1.0);
+      if (!status) sim_bar_draw(&pb, 1.0);
     }
-    bar_clear(&pb);
+    sim_bar_clear(&pb);
     if (!status) {
       s.lr = &lr;
       s.duration = lr.duration;
@@ -488,7 +450,7 @@ int limen_cmd_simulate(int argc, char **argv) {
       s.success = lr.success;
       s.seS = lr.stderr_success;
       s.residual = lr.max_first_law_residual;
-      status = limen_sim_bound_eval(proto, lr.success, 0.5 / (double)s.traj, &s.bound, &err);
+      status = limen_sim_bound_eval(proto, lr.success, 0.5 / (double)s.traj, &s.bound, &f.err);
     }
   }
   s.proto = proto;
@@ -497,35 +459,28 @@ int limen_cmd_simulate(int argc, char **argv) {
     cJSON *root = to_json(&s);
     json = root ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
-    if (!json) status = limen_error_set(&err, LIMEN_ENOMEM, "simulate", "out of memory");
+    if (!json) status = limen_error_set(&f.err, LIMEN_ENOMEM, "simulate", "out of memory");
   }
   if (!status && o[O_OUT].set) {
     size_t len = strlen(json);
     char *withnl = malloc(len + 2);
-    if (!withnl) status = limen_error_set(&err, LIMEN_ENOMEM, "simulate", "out of memory");
+    if (!withnl) status = limen_error_set(&f.err, LIMEN_ENOMEM, "simulate", "out of memory");
     else {
       memcpy(withnl, json, len);
       withnl[len] = '\n';
       withnl[len + 1] = '\0';
-      status = write_out(o[O_OUT].str, &s, withnl, &err);
+      status = write_out(o[O_OUT].str, &s, withnl, &f.err);
       free(withnl);
     }
   }
   if (!status) {
-    if (fmt == CLI_FORMAT_JSON) cli_buf_printf(&out, "%s\n", json);
-    else table(&s, &out);
-    status = cli_buf_check(&out, &err);
+    if (fmt == CLI_FORMAT_JSON) cli_buf_printf(&f.out, "%s\n", json);
+    else table(&s, &f.out);
+    status = cli_buf_check(&f.out, &f.err);
   }
   free(json);
   limen_langevin_result_free(&lr);
   limen_fp_result_free(&fr);
   limen_protocol_free(proto);
-  cli_args_free(&args);
-  if (status) {
-    cli_buf_free(&out);
-    return cli_fail_err("simulate", &err);
-  }
-  status = cli_emit("simulate", &out);
-  cli_buf_free(&out);
-  return status;
+  return cli_frame_end(&f, status);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/frame.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/workload_opts.h"
@@ -96,70 +97,60 @@ int limen_cmd_sweep(int argc, char **argv) {
   o[n++] = cli_opt_str("layout", CLI_OPT_STRING, "L", "long,wide", "long",
                        "long: a row per point and paradigm; wide: a row per point");
   n += cli_wl_options(o + n);
-  cli_args args;
-  cli_args_init(&args);
-  limen_error err;
-  limen_error_clear(&err);
-  cli_buf out;
-  cli_buf_init(&out);
   cli_wl wl;
   memset(&wl, 0, sizeof wl);
   limen_projection *proj = NULL;
   cJSON *root = NULL;
   axis ax[2];
   memset(ax, 0, sizeof ax);
-  int status = cli_opts_parse(&doc, o, n, argc, argv, &args, &err);
-  if (status == CLI_HELP) {
-    cli_args_free(&args);
-    return CLI_OK;
-  }
-  if (status) goto fail;
-  if (args.n_positional) {
-    status = cli_error(&err, LIMEN_EINVAL, "unexpected argument '%s' (options start with --)", args.positional[0]);
-    goto fail;
-  }
+  cli_frame f;
+  int status = cli_frame_begin(&f, &doc, o, n, argc, argv);
+  if (status == CLI_HELP) return CLI_OK;
+  f.range_is_usage = 1;
+  if (!status) status = cli_frame_no_positional(&f);
+  if (status) goto done;
   const cli_opt *vo = cli_opt_find(o, n, "vary"), *fo = cli_opt_find(o, n, "format"),
                 *lo = cli_opt_find(o, n, "layout");
   if (!vo->set || vo->n_items == 0) {
-    status = cli_error(&err, LIMEN_EINVAL, "--vary: missing; give NAME=START:STOP:POINTS[:log] once or twice");
-    goto fail;
+    status = cli_error(&f.err, LIMEN_EINVAL, "--vary: missing; give NAME=START:STOP:POINTS[:log] once or twice");
+    goto done;
   }
   if (vo->n_items > 2) {
-    status = cli_error(&err, LIMEN_EINVAL, "--vary: given %zu times; allowed once or twice", vo->n_items);
-    goto fail;
+    status = cli_error(&f.err, LIMEN_EINVAL, "--vary: given %zu times; allowed once or twice", vo->n_items);
+    goto done;
   }
   int json = fo->set && strcmp(fo->str, "json") == 0;
   int wide = lo->set && strcmp(lo->str, "wide") == 0;
-  status = cli_wl_build(o, n, &wl, &err);
-  if (status) goto fail;
+  status = cli_wl_build(o, n, &wl, &f.err);
+  if (status) goto done;
   size_t nax = vo->n_items;
   for (size_t k = 0; k < nax; k++) {
-    status = parse_vary(&wl, vo->items[k], &ax[k], &err);
-    if (status) goto fail;
+    status = parse_vary(&wl, vo->items[k], &ax[k], &f.err);
+    if (status) goto done;
     if (ax[k].opt->set) {
-      status = limen_error_set(&err, LIMEN_EINVAL, "conflicting options", "--%s and --vary %s: give one of them",
+      status = limen_error_set(&f.err, LIMEN_EINVAL, "conflicting options", "--%s and --vary %s: give one of them",
                                ax[k].opt->name, ax[k].opt->name);
-      goto fail;
+      goto done;
     }
   }
   if (nax == 2 && ax[0].opt == ax[1].opt) {
-    status = cli_error(&err, LIMEN_EINVAL, "--vary: '%s' is varied twice", ax[0].opt->name);
-    goto fail;
+    status = cli_error(&f.err, LIMEN_EINVAL, "--vary: '%s' is varied twice", ax[0].opt->name);
+    goto done;
   }
   long n1 = ax[0].points, n2 = nax == 2 ? ax[1].points : 1;
   if ((double)n1 * (double)n2 > MAX_TOTAL) {
-    status = cli_error(&err, LIMEN_EINVAL, "--vary: %ld x %ld = %.0f points: allowed at most %d", n1, n2,
+    status = cli_error(&f.err, LIMEN_EINVAL, "--vary: %ld x %ld = %.0f points: allowed at most %d", n1, n2,
                        (double)n1 * (double)n2, MAX_TOTAL);
-    goto fail;
+    goto done;
   }
   const char *const *specs;
   size_t ns;
-  status = cli_wl_paradigms(o, n, &specs, &ns, &args, &err);
-  if (status) goto fail;
+  status = cli_wl_paradigms(o, n, &specs, &ns, &f.args, &f.err);
+  if (status) goto done;
   proj = calloc(ns, sizeof *proj);
   if (!proj) {
-    status = limen_error_set(&err, LIMEN_ENOMEM, "sweep", "out of memory");
-    goto fail;
+    status = limen_error_set(&f.err, LIMEN_ENOMEM, "sweep", "out of memory");
+    goto done;
   }
   cJSON *rows = NULL;
   if (json) {
@@ -175,30 +166,30 @@ int limen_cmd_sweep(int argc, char **argv) {
       cJSON_AddNumberToObject(v, "points", (double)ax[k].points);
       cJSON_AddBoolToObject(v, "log", ax[k].log);
     }
-    cJSON *wj = cli_wl_json(&wl.w, &err);
+    cJSON *wj = cli_wl_json(&wl.w, &f.err);
     if (!wj) {
-      status = err.code ? err.code : LIMEN_ENOMEM;
-      goto fail;
+      status = f.err.code ? f.err.code : LIMEN_ENOMEM;
+      goto done;
     }
     cJSON_AddItemToObject(root, "workload", wj);
     cJSON *pa = cJSON_AddArrayToObject(root, "paradigms");
     for (size_t i = 0; pa && i < ns; i++) cJSON_AddItemToArray(pa, cJSON_CreateString(specs[i]));
     rows = cJSON_AddArrayToObject(root, "rows");
     if (!rows) {
-      status = limen_error_set(&err, LIMEN_ENOMEM, "sweep", "out of memory");
-      goto fail;
+      status = limen_error_set(&f.err, LIMEN_ENOMEM, "sweep", "out of memory");
+      goto done;
     }
   } else {
-    for (size_t k = 0; k < nax; k++) cli_buf_printf(&out, "%s,", ax[k].opt->name);
+    for (size_t k = 0; k < nax; k++) cli_buf_printf(&f.out, "%s,", ax[k].opt->name);
     if (wide) {
       for (size_t i = 0; i < ns; i++) {
         char col[LIMEN_PARADIGM_SPEC_MAX + 8];
         snprintf(col, sizeof col, "%s_J", specs[i]);
-        cli_csv_field(&out, col);
-        cli_buf_puts(&out, i + 1 < ns ? "," : "\n");
+        cli_csv_field(&f.out, col);
+        cli_buf_puts(&f.out, i + 1 < ns ? "," : "\n");
       }
     } else {
-      cli_buf_puts(&out, "paradigm,energy_J,compute_J,memory_J,update_J,consolidation_J,ratio_to_landauer,"
+      cli_buf_puts(&f.out, "paradigm,energy_J,compute_J,memory_J,update_J,consolidation_J,ratio_to_landauer,"
                          "update_per_op_kT\n");
     }
   }
@@ -208,18 +199,18 @@ int limen_cmd_sweep(int argc, char **argv) {
       limen_workload w = wl.w;
       double x[2] = {grid(&ax[0], i), nax == 2 ? grid(&ax[1], j) : 0};
       for (size_t k = 0; k < nax; k++) {
-        status = cli_wl_set(&wl, &w, ax[k].opt->name, x[k], &err);
-        if (status) goto fail;
+        status = cli_wl_set(&wl, &w, ax[k].opt->name, x[k], &f.err);
+        if (status) goto done;
       }
-      status = cli_wl_project(&wl, &w, specs, ns, proj, &err);
+      status = cli_wl_project(&wl, &w, specs, ns, proj, &f.err);
       if (status) {
         char pt[200];
         if (nax == 2)
           snprintf(pt, sizeof pt, "%s = %.10g, %s = %.10g", ax[0].opt->name, x[0], ax[1].opt->name, x[1]);
         else
           snprintf(pt, sizeof pt, "%s = %.10g", ax[0].opt->name, x[0]);
-        limen_error_wrap(&err, status, "sweep point", "%s", pt);
-        goto fail;
+        limen_error_wrap(&f.err, status, "sweep point", "%s", pt);
+        goto done;
       }
       if (json) {
         for (size_t p = 0; p < ns; p++) {
@@ -240,14 +231,14 @@ int limen_cmd_sweep(int argc, char **argv) {
           cli_json_num(r, "update_per_op_kT", proj[p].update_per_op_kT);
         }
       } else if (wide) {
-        for (size_t k = 0; k < nax; k++) cli_buf_printf(&out, "%s,", cli_num(v[0], 64, x[k]));
+        for (size_t k = 0; k < nax; k++) cli_buf_printf(&f.out, "%s,", cli_num(v[0], 64, x[k]));
         for (size_t p = 0; p < ns; p++)
-          cli_buf_printf(&out, "%s%s", cli_num(v[0], 64, proj[p].energy_J), p + 1 < ns ? "," : "\n");
+          cli_buf_printf(&f.out, "%s%s", cli_num(v[0], 64, proj[p].energy_J), p + 1 < ns ? "," : "\n");
       } else {
         for (size_t p = 0; p < ns; p++) {
-          for (size_t k = 0; k < nax; k++) cli_buf_printf(&out, "%s,", cli_num(v[0], 64, x[k]));
-          cli_csv_field(&out, proj[p].name);
-          cli_buf_printf(&out, ",%s,%s,%s,%s,%s,%s,%s\n", cli_num(v[1], 64, proj[p].energy_J),
+          for (size_t k = 0; k < nax; k++) cli_buf_printf(&f.out, "%s,", cli_num(v[0], 64, x[k]));
+          cli_csv_field(&f.out, proj[p].name);
+          cli_buf_printf(&f.out, ",%s,%s,%s,%s,%s,%s,%s\n", cli_num(v[1], 64, proj[p].energy_J),
                          cli_num(v[2], 64, proj[p].compute_J), cli_num(v[3], 64, proj[p].memory_J),
                          cli_num(v[4], 64, proj[p].update_J), cli_num(v[5], 64, proj[p].consolidation_J),
                          cli_num(v[6], 64, proj[p].ratio_to_landauer),
@@ -255,20 +246,12 @@ int limen_cmd_sweep(int argc, char **argv) {
         }
       }
     }
-  if (json && (status = cli_json_print(root, &out, &err))) goto fail;
-  if ((status = cli_buf_check(&out, &err))) goto fail;
-  status = cli_emit("sweep", &out);
-  goto done;
+  if (json && (status = cli_json_print(root, &f.out, &f.err))) goto done;
+  status = cli_buf_check(&f.out, &f.err);
 
-fail:
-  /* A result out of a double's range is caused by the inputs: a usage error (status 2). */
-  if (err.code == LIMEN_ERANGE) err.code = LIMEN_EINVAL;
-  status = cli_fail_err("sweep", &err);
 done:
   cJSON_Delete(root);
   free(proj);
   cli_wl_free(&wl);
-  cli_args_free(&args);
-  cli_buf_free(&out);
-  return status;
+  return cli_frame_end(&f, status);
 }

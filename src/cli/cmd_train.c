@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/frame.h"
 #include "cli/train_cli.h"
 #include "limen/units.h"
 
@@ -249,57 +250,37 @@ done:
   return st;
 }
 
+/* The checks every run shares, then the run the options select: an experiment, a Max-Cut anneal
+ * or one training run. */
+static int dispatch(cli_opt *o, cli_buf *out, limen_error *err) {
+  int status;
+  cli_format fmt = CLI_FORMAT_TABLE;
+  if (o[O_FORMAT].set && (status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, err))) return status;
+  const char *task = o[O_TASK].set ? o[O_TASK].str : "digits";
+  if (o[O_VALUES].set && !o[O_EXPERIMENT].set)
+    return cli_train_conflict(err, "--values needs --experiment window or barrier");
+  int maxcut_task = strncmp(task, "maxcut-", 7) == 0;
+  if (o[O_EXPERIMENT].set && strcmp(o[O_EXPERIMENT].str, "maxcut") == 0)
+    return cli_train_run_experiment(o, fmt, out, err);
+  if (o[O_EXPERIMENT].set) {
+    if (maxcut_task)
+      return cli_train_conflict(err, "--experiment %s applies to the training tasks (Max-Cut: --experiment maxcut)",
+                                o[O_EXPERIMENT].str);
+    if ((status = training_options(o, err))) return status;
+    return cli_train_run_experiment(o, fmt, out, err);
+  }
+  if (maxcut_task) return cli_train_run_maxcut(o, task + 7, fmt, out, err);
+  if ((status = training_options(o, err))) return status;
+  return run_training(o, fmt, out, err);
+}
+
 int limen_cmd_train(int argc, char **argv) {
   cli_opt o[O_COUNT];
   train_options(o);
-  cli_args args;
-  cli_args_init(&args);
-  limen_error err;
-  limen_error_clear(&err);
-  cli_buf out;
-  cli_buf_init(&out);
-  int status = cli_opts_parse(&doc, o, O_COUNT, argc, argv, &args, &err);
-  if (status == CLI_HELP) {
-    cli_args_free(&args);
-    return CLI_OK;
-  }
-  if (status) goto fail;
-  if (args.n_positional != 0) {
-    status = limen_error_set(&err, LIMEN_EINVAL, "train", "unexpected argument '%s': options only (see --help)",
-                             args.positional[0]);
-    goto fail;
-  }
-  cli_format fmt = CLI_FORMAT_TABLE;
-  if (o[O_FORMAT].set && (status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &err))) goto fail;
-  const char *task = o[O_TASK].set ? o[O_TASK].str : "digits";
-  if (o[O_VALUES].set && !o[O_EXPERIMENT].set) {
-    status = cli_train_conflict(&err, "--values needs --experiment window or barrier");
-    goto fail;
-  }
-  int maxcut_task = strncmp(task, "maxcut-", 7) == 0;
-  if (o[O_EXPERIMENT].set && strcmp(o[O_EXPERIMENT].str, "maxcut") == 0) {
-    status = cli_train_run_experiment(o, fmt, &out, &err);
-  } else if (o[O_EXPERIMENT].set) {
-    if (maxcut_task) {
-      status = cli_train_conflict(&err, "--experiment %s applies to the training tasks (Max-Cut: --experiment maxcut)",
-                                  o[O_EXPERIMENT].str);
-      goto fail;
-    }
-    if ((status = training_options(o, &err))) goto fail;
-    status = cli_train_run_experiment(o, fmt, &out, &err);
-  } else if (maxcut_task) {
-    status = cli_train_run_maxcut(o, task + 7, fmt, &out, &err);
-  } else {
-    if ((status = training_options(o, &err))) goto fail;
-    status = run_training(o, fmt, &out, &err);
-  }
-  if (status) goto fail;
-  cli_args_free(&args);
-  status = cli_emit("train", &out);
-  cli_buf_free(&out);
-  return status;
-fail:
-  cli_args_free(&args);
-  cli_buf_free(&out);
-  return cli_fail_err("train", &err);
+  cli_frame f;
+  int status = cli_frame_begin(&f, &doc, o, O_COUNT, argc, argv);
+  if (status == CLI_HELP) return CLI_OK;
+  if (!status) status = cli_frame_no_positional(&f);
+  if (!status) status = dispatch(o, &f.out, &f.err);
+  return cli_frame_end(&f, status);
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/frame.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "limen/validate.h"
@@ -109,23 +110,14 @@ int limen_cmd_validate(int argc, char **argv) {
   o[3] = cli_opt_int("seed", "K", NULL, 0, 2147483647L, "1", "master seed");
   o[4] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
   const size_t n_opts = sizeof o / sizeof o[0];
-  cli_args args;
-  cli_args_init(&args);
-  limen_error err;
-  limen_error_clear(&err);
-  cli_buf out;
-  cli_buf_init(&out);
   limen_validate_report rep = {0};
   char only[1024] = "";
-  int status = cli_opts_parse(&doc, o, n_opts, argc, argv, &args, &err);
-  if (status == CLI_HELP) {
-    cli_args_free(&args);
-    return CLI_OK;
-  }
+  cli_frame f;
+  int status = cli_frame_begin(&f, &doc, o, n_opts, argc, argv);
+  if (status == CLI_HELP) return CLI_OK;
   limen_validate_options vo = limen_validate_options_default();
   cli_format fmt = CLI_FORMAT_TABLE;
-  if (!status && args.n_positional)
-    status = limen_error_set(&err, LIMEN_EINVAL, "validate", "unexpected argument '%s'", args.positional[0]);
+  if (!status) status = cli_frame_no_positional(&f);
   if (!status && o[0].set) vo.scale = o[0].num;
   if (!status && o[1].set) {
     for (size_t i = 0; i < o[1].n_items; i++) {
@@ -136,21 +128,15 @@ int limen_cmd_validate(int argc, char **argv) {
   }
   if (!status && o[2].set) vo.threads = (int)o[2].lnum;
   if (!status && o[3].set) vo.seed = (uint64_t)o[3].lnum;
-  if (!status && o[4].set) status = cli_parse_format(o[4].str, 0, &fmt, &err);
+  if (!status && o[4].set) status = cli_parse_format(o[4].str, 0, &fmt, &f.err);
   int tty = isatty(fileno(stderr));
   if (!status && tty) vo.progress = progress;
-  if (!status) status = limen_validate_run(&vo, &rep, &err);
+  if (!status) status = limen_validate_run(&vo, &rep, &f.err);
   if (tty && vo.progress) fprintf(stderr, "\r%60s\r", "");
-  if (!status) status = render(&rep, &vo, fmt, &out, &err);
-  cli_args_free(&args);
-  if (status) {
-    limen_validate_report_free(&rep);
-    cli_buf_free(&out);
-    return cli_fail_err("validate", &err);
-  }
-  status = cli_emit("validate", &out);
-  if (status == CLI_OK && rep.n_failed) status = CLI_FAIL;
+  if (!status) status = render(&rep, &vo, fmt, &f.out, &f.err);
+  size_t n_failed = status ? 0 : rep.n_failed;
   limen_validate_report_free(&rep);
-  cli_buf_free(&out);
-  return status;
+  status = cli_frame_end(&f, status);
+  /* every row printed, but one failed: exit status 1 */
+  return status == CLI_OK && n_failed ? CLI_FAIL : status;
 }

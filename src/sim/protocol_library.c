@@ -1,56 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * protocol_library.c: the ready-made protocols of protocol.h (erasure, finite-time-optimal
- * erasure, static and modulated writes, biased hopping, trap translation, stiffness change). */
+ * erasure, static and modulated writes, biased hopping, trap translation, stiffness change), and
+ * the table that names them, gives their defaults and says which arguments each one reads. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "limen/protocol.h"
-
-static const char *const names[] = {"erasure",     "erasure-optimal", "modulated-write",
-                                    "static-write", "hopping",         "trap-linear",
-                                    "trap-optimal", "stiffness-change", NULL};
-
-const char *const *limen_protocol_names(void) { return names; }
-
-static int find_name(const char *name) {
-  for (int i = 0; names[i]; i++)
-    if (strcmp(names[i], name) == 0) return i;
-  return -1;
-}
-
-int limen_protocol_args_default(const char *name, limen_protocol_args *a, limen_error *err) {
-  if (!name || !a) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
-  int id = find_name(name);
-  if (id < 0)
-    return limen_error_set(err, LIMEN_ENOTFOUND, __func__,
-                           "unknown protocol '%s' (known: erasure, erasure-optimal, "
-                           "modulated-write, static-write, hopping, trap-linear, trap-optimal, "
-                           "stiffness-change)", name);
-  memset(a, 0, sizeof *a);
-  a->duration = 10.0;
-  a->barrier_kT = 8.0;
-  a->barrier_low_kT = 0.5;
-  a->tilt_kT = 4.0;
-  a->bit = 0;
-  a->success = 0.9;
-  a->levels = 8;
-  a->start_level = 2;
-  a->hop_levels = 2;
-  a->stiffness = 1.0;
-  a->stiffness_final = 4.0;
-  a->distance = 5.0;
-  a->ramp_fraction = 0.0;
-  switch (id) {
-    case 0: a->duration = 50.0; break;
-    case 2: a->duration = 50.0; a->bit = 1; break;
-    case 3: a->tilt_kT = 10.0; a->bit = 1; a->duration = 1.0; break;
-    case 4: a->barrier_kT = 4.0; a->tilt_kT = 2.0; break;
-    case 5: case 6: a->duration = 1.0; break;
-    default: break;
-  }
-  return LIMEN_OK;
-}
 
 static limen_control ctl_well(double barrier, double tilt) {
   limen_control u = limen_control_zero();
@@ -312,32 +268,167 @@ int limen_protocol_alloc_stiffness_change(double stiffness_initial, double stiff
   return finish(out, p, err, __func__);
 }
 
+/* ---- the library: one row per ready-made protocol ------------------------------------------
+ * Each row holds the protocol's name, the limen_protocol_args fields its builder reads (the mask
+ * that limen_protocol_args_used reports), the builder, and its defaults where they differ from
+ * the common ones of limen_protocol_args_default.  The mask sits next to the builder that it
+ * describes; tests/test_protocol.c checks the two against each other. */
+
+#define USES(field) LIMEN_PROTOCOL_ARG_MASK(LIMEN_PROTOCOL_ARG_##field)
+
+typedef struct library_row {
+  char name[24];  /* an array, so that names[] below can point into the table */
+  unsigned uses;  /* LIMEN_PROTOCOL_ARG_MASK bits of the fields `build` reads */
+  int (*build)(const limen_protocol_args *a, limen_protocol **out, limen_error *err);
+  void (*defaults)(limen_protocol_args *a); /* NULL: the common defaults */
+} library_row;
+
+static int build_erasure(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
+  return limen_protocol_alloc_erasure(a->barrier_kT, a->barrier_low_kT, a->tilt_kT, a->bit, a->duration, out,
+                                      err);
+}
+static int build_erasure_optimal(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
+  return limen_protocol_alloc_erasure_optimal(a->barrier_kT, a->success, a->duration, out, err);
+}
+static int build_modulated_write(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
+  return limen_protocol_alloc_modulated_write(a->barrier_kT, a->barrier_low_kT, a->tilt_kT, a->bit, a->duration,
+                                              out, err);
+}
+static int build_static_write(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
+  return limen_protocol_alloc_static_write(a->barrier_kT, a->tilt_kT, a->bit, a->duration, a->ramp_fraction, out,
+                                           err);
+}
+static int build_hopping(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
+  return limen_protocol_alloc_hopping(a->levels, a->barrier_kT, a->start_level, a->hop_levels, a->tilt_kT,
+                                      a->duration, a->ramp_fraction, out, err);
+}
+static int build_trap_linear(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
+  return limen_protocol_alloc_trap_linear(a->stiffness, a->distance, a->duration, out, err);
+}
+static int build_trap_optimal(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
+  return limen_protocol_alloc_trap_optimal(a->stiffness, a->distance, a->duration, out, err);
+}
+static int build_stiffness_change(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
+  return limen_protocol_alloc_stiffness_change(a->stiffness, a->stiffness_final, a->duration, out, err);
+}
+
+static void erasure_defaults(limen_protocol_args *a) { a->duration = 50.0; }
+static void modulated_write_defaults(limen_protocol_args *a) {
+  a->duration = 50.0;
+  a->bit = 1;
+}
+static void static_write_defaults(limen_protocol_args *a) {
+  a->duration = 1.0;
+  a->tilt_kT = 10.0;
+  a->bit = 1;
+}
+static void hopping_defaults(limen_protocol_args *a) {
+  a->barrier_kT = 4.0;
+  a->tilt_kT = 2.0;
+}
+static void trap_defaults(limen_protocol_args *a) { a->duration = 1.0; }
+
+static const library_row library[] = {
+    {"erasure", USES(DURATION) | USES(BARRIER) | USES(BARRIER_LOW) | USES(TILT) | USES(BIT), build_erasure,
+     erasure_defaults},
+    {"erasure-optimal", USES(DURATION) | USES(BARRIER) | USES(SUCCESS), build_erasure_optimal, NULL},
+    {"modulated-write", USES(DURATION) | USES(BARRIER) | USES(BARRIER_LOW) | USES(TILT) | USES(BIT),
+     build_modulated_write, modulated_write_defaults},
+    {"static-write", USES(DURATION) | USES(BARRIER) | USES(TILT) | USES(BIT) | USES(RAMP_FRACTION),
+     build_static_write, static_write_defaults},
+    {"hopping",
+     USES(DURATION) | USES(BARRIER) | USES(TILT) | USES(LEVELS) | USES(START_LEVEL) | USES(HOP_LEVELS) |
+         USES(RAMP_FRACTION),
+     build_hopping, hopping_defaults},
+    {"trap-linear", USES(DURATION) | USES(STIFFNESS) | USES(DISTANCE), build_trap_linear, trap_defaults},
+    {"trap-optimal", USES(DURATION) | USES(STIFFNESS) | USES(DISTANCE), build_trap_optimal, trap_defaults},
+    {"stiffness-change", USES(DURATION) | USES(STIFFNESS) | USES(STIFFNESS_FINAL), build_stiffness_change, NULL},
+};
+#define N_LIBRARY (sizeof library / sizeof library[0])
+
+/* limen_protocol_names(): the names of the rows (address constants into the table). */
+static const char *const names[] = {library[0].name, library[1].name, library[2].name, library[3].name,
+                                    library[4].name, library[5].name, library[6].name, library[7].name,
+                                    NULL};
+_Static_assert(sizeof names / sizeof names[0] == N_LIBRARY + 1, "names[] must list every library row");
+
+static const char *const arg_names[LIMEN_PROTOCOL_ARG_COUNT] = {
+    [LIMEN_PROTOCOL_ARG_DURATION] = "duration",
+    [LIMEN_PROTOCOL_ARG_BARRIER] = "barrier_kT",
+    [LIMEN_PROTOCOL_ARG_BARRIER_LOW] = "barrier_low_kT",
+    [LIMEN_PROTOCOL_ARG_TILT] = "tilt_kT",
+    [LIMEN_PROTOCOL_ARG_BIT] = "bit",
+    [LIMEN_PROTOCOL_ARG_SUCCESS] = "success",
+    [LIMEN_PROTOCOL_ARG_LEVELS] = "levels",
+    [LIMEN_PROTOCOL_ARG_START_LEVEL] = "start_level",
+    [LIMEN_PROTOCOL_ARG_HOP_LEVELS] = "hop_levels",
+    [LIMEN_PROTOCOL_ARG_STIFFNESS] = "stiffness",
+    [LIMEN_PROTOCOL_ARG_STIFFNESS_FINAL] = "stiffness_final",
+    [LIMEN_PROTOCOL_ARG_DISTANCE] = "distance",
+    [LIMEN_PROTOCOL_ARG_RAMP_FRACTION] = "ramp_fraction",
+};
+
+const char *const *limen_protocol_names(void) { return names; }
+
+const char *limen_protocol_arg_name(limen_protocol_arg arg) {
+  return (unsigned)arg < LIMEN_PROTOCOL_ARG_COUNT ? arg_names[arg] : NULL;
+}
+
+/* The row of `name`, or NULL with LIMEN_ENOTFOUND (or LIMEN_EINVAL for NULL) set in err. */
+static const library_row *find_row(const char *name, limen_error *err, const char *func) {
+  if (!name) {
+    limen_error_set(err, LIMEN_EINVAL, func, "NULL argument");
+    return NULL;
+  }
+  for (size_t i = 0; i < N_LIBRARY; i++)
+    if (strcmp(library[i].name, name) == 0) return &library[i];
+  char known[256] = "";
+  for (size_t i = 0; i < N_LIBRARY; i++) {
+    if (i) strncat(known, ", ", sizeof known - strlen(known) - 1);
+    strncat(known, library[i].name, sizeof known - strlen(known) - 1);
+  }
+  limen_error_set(err, LIMEN_ENOTFOUND, func, "unknown protocol '%s' (known: %s)", name, known);
+  return NULL;
+}
+
+int limen_protocol_args_default(const char *name, limen_protocol_args *a, limen_error *err) {
+  if (!name || !a) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  const library_row *row = find_row(name, err, __func__);
+  if (!row) return LIMEN_ENOTFOUND;
+  memset(a, 0, sizeof *a);
+  a->duration = 10.0;
+  a->barrier_kT = 8.0;
+  a->barrier_low_kT = 0.5;
+  a->tilt_kT = 4.0;
+  a->bit = 0;
+  a->success = 0.9;
+  a->levels = 8;
+  a->start_level = 2;
+  a->hop_levels = 2;
+  a->stiffness = 1.0;
+  a->stiffness_final = 4.0;
+  a->distance = 5.0;
+  a->ramp_fraction = 0.0;
+  if (row->defaults) row->defaults(a);
+  return LIMEN_OK;
+}
+
+int limen_protocol_args_used(const char *name, unsigned *mask, limen_error *err) {
+  if (!name || !mask) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  const library_row *row = find_row(name, err, __func__);
+  if (!row) return LIMEN_ENOTFOUND;
+  *mask = row->uses;
+  return LIMEN_OK;
+}
+
 int limen_protocol_alloc_named(const char *name, const limen_protocol_args *args,
                                limen_protocol **out, limen_error *err) {
   if (!name || !out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   limen_protocol_args d;
   int rc = limen_protocol_args_default(name, &d, err);
   if (rc) return rc;
-  const limen_protocol_args *a = args ? args : &d;
-  switch (find_name(name)) {
-    case 0: rc = limen_protocol_alloc_erasure(a->barrier_kT, a->barrier_low_kT, a->tilt_kT, a->bit,
-                                              a->duration, out, err); break;
-    case 1: rc = limen_protocol_alloc_erasure_optimal(a->barrier_kT, a->success, a->duration, out,
-                                                      err); break;
-    case 2: rc = limen_protocol_alloc_modulated_write(a->barrier_kT, a->barrier_low_kT, a->tilt_kT,
-                                                      a->bit, a->duration, out, err); break;
-    case 3: rc = limen_protocol_alloc_static_write(a->barrier_kT, a->tilt_kT, a->bit, a->duration,
-                                                   a->ramp_fraction, out, err); break;
-    case 4: rc = limen_protocol_alloc_hopping(a->levels, a->barrier_kT, a->start_level,
-                                              a->hop_levels, a->tilt_kT, a->duration,
-                                              a->ramp_fraction, out, err); break;
-    case 5: rc = limen_protocol_alloc_trap_linear(a->stiffness, a->distance, a->duration, out,
-                                                  err); break;
-    case 6: rc = limen_protocol_alloc_trap_optimal(a->stiffness, a->distance, a->duration, out,
-                                                   err); break;
-    default: rc = limen_protocol_alloc_stiffness_change(a->stiffness, a->stiffness_final,
-                                                        a->duration, out, err); break;
-  }
+  const library_row *row = find_row(name, NULL, __func__);
+  rc = row->build(args ? args : &d, out, err);
   if (rc) return limen_error_wrap(err, rc, __func__, "protocol '%s'", name);
   return LIMEN_OK;
 }

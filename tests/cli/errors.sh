@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every bad-input path of project, bound, sweep, figure, models and profiles: exit status 2,
-# nothing on stdout, one line on stderr naming the offending option or input.
+# Every bad-input path of project, bound, sweep, figure, models and profiles (and the stray
+# arguments of every command): exit status 2, nothing on stdout, one line on stderr naming the
+# offending option or input.
 source "$(dirname "$0")/lib/common.bash"
 
 # ---- numbers: negative, zero, NaN, inf, overflow, garbage, out of range -----------------
@@ -102,6 +103,8 @@ expect_usage "kind" figure no-such-figure --out "$TMP/x.png"
 expect_usage "--out" figure projection
 expect_usage "--out" figure projection --out "$TMP/x.gif"
 expect_usage "--xmax" figure per-op --out "$TMP/x.png" --xmin 1 --xmax 0.1
+expect_usage "--xmin = 0.5: allowed range [1, 1e+30]" figure projection --out "$TMP/x.png" --xmin 0.5
+expect_usage "--xmax = 1e+40: allowed range [1, 1e+30]" figure projection --out "$TMP/x.png" --xmax 1e40
 expect_usage "--points" figure per-op --out "$TMP/x.png" --points 1
 check test ! -e "$TMP/x.png" "failed figure runs must not leave a file"
 
@@ -109,6 +112,16 @@ check test ! -e "$TMP/x.png" "failed figure runs must not leave a file"
 expect_usage "--format" models --format xml
 expect_usage "--format" profiles --format yaml
 expect_usage "unexpected argument" models gpt-3
+
+# ---- a stray argument, every command that takes none (the shared command frame) -----------------
+expect_usage "unexpected argument 'extra'" profiles extra
+expect_usage "unexpected argument 'extra'" sweep extra --vary bits=1:2:2
+expect_usage "unexpected argument 'extra'" simulate extra --protocol erasure
+expect_usage "unexpected argument 'extra'" validate extra
+expect_usage "unexpected argument 'extra'" train extra
+# ... and a bad option reported before it
+expect_usage "--bogus" train extra --bogus
+expect_usage "--format" models extra --format xml
 
 # ---- top level --------------------------------------------------------------------------------
 expect_usage "unknown command" no-such-command

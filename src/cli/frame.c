@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * frame.c: the opening and closing shared by the subcommands (frame.h). */
+#include "cli/frame.h"
+
+int cli_frame_begin(cli_frame *f, const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int argc,
+                    char **argv) {
+  f->cmd = doc->name;
+  cli_args_init(&f->args);
+  limen_error_clear(&f->err);
+  cli_buf_init(&f->out);
+  f->emit = NULL;
+  f->range_is_usage = 0;
+  int status = cli_opts_parse(doc, opts, n_opts, argc, argv, &f->args, &f->err);
+  if (status == CLI_HELP) cli_args_free(&f->args);
+  return status;
+}
+
+int cli_frame_no_positional(cli_frame *f) {
+  if (!f->args.n_positional) return LIMEN_OK;
+  return cli_error(&f->err, LIMEN_EINVAL, "unexpected argument '%s' (options start with --)",
+                   f->args.positional[0]);
+}
+
+int cli_frame_end(cli_frame *f, int status) {
+  cli_args_free(&f->args);
+  if (status) {
+    if (f->range_is_usage && f->err.code == LIMEN_ERANGE) f->err.code = LIMEN_EINVAL;
+    status = cli_fail_err(f->cmd, &f->err);
+  } else {
+    status = cli_emit(f->cmd, f->emit ? f->emit : &f->out);
+  }
+  cli_buf_free(&f->out);
+  f->emit = NULL;
+  return status;
+}
