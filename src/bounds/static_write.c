@@ -48,10 +48,10 @@ static double sw_fn(double f, void *vp) {
     rc = limen_kramers_log_rate(&w, &c->p, &v, c->err);
     v -= c->target;
   } else {
-    double x0, b, lt;
+    double x0, b, lt = 0.0;
     rc = limen_cell_escape_points(&w, &x0, &b, c->err);
     if (!rc) rc = limen_cell_mfpt_log(&w, x0, b, &c->p, &lt, c->err);
-    v = -lt - c->target;
+    if (!rc) v = -lt - c->target;
   }
   if (rc) {
     c->failed = rc;

@@ -382,11 +382,10 @@ static const library_row *find_row(const char *name, limen_error *err, const cha
   }
   for (size_t i = 0; i < N_LIBRARY; i++)
     if (strcmp(library[i].name, name) == 0) return &library[i];
-  char known[256] = "";
-  for (size_t i = 0; i < N_LIBRARY; i++) {
-    if (i) strncat(known, ", ", sizeof known - strlen(known) - 1);
-    strncat(known, library[i].name, sizeof known - strlen(known) - 1);
-  }
+  char known[512] = "";
+  size_t len = 0;
+  for (size_t i = 0; i < N_LIBRARY && len < sizeof known; i++)
+    len += (size_t)snprintf(known + len, sizeof known - len, "%s%s", i ? ", " : "", library[i].name);
   limen_error_set(err, LIMEN_ENOTFOUND, func, "unknown protocol '%s' (known: %s)", name, known);
   return NULL;
 }
