@@ -13,6 +13,30 @@ static int try_dir(const char *dir, const char *name, char *buf, size_t n) {
   return w > 0 && (size_t)w < n && access(buf, R_OK) == 0;
 }
 
+/* The data directory of an installation that has been moved: the running program is
+ * <prefix>/<bindir>/<program>, so the data are in <prefix>/<datadir>/limen.  Empty when the
+ * program's path is unknown (no /proc) or does not end in <bindir>. */
+static void relocated_dir(char *dir, size_t n) {
+  dir[0] = '\0';
+#ifdef __linux__
+  char exe[4096];
+  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (len <= 0) return;
+  exe[len] = '\0';
+  char *slash = strrchr(exe, '/'); /* strip /<program> */
+  if (!slash) return;
+  *slash = '\0';
+  const char *bindir = LIMEN_INSTALL_BINDIR_REL; /* e.g. "bin" */
+  size_t lb = strlen(bindir), le = strlen(exe);
+  if (le <= lb || strcmp(exe + le - lb, bindir) != 0 || exe[le - lb - 1] != '/') return;
+  exe[le - lb - 1] = '\0'; /* the prefix */
+  int w = snprintf(dir, n, "%s/%s", exe, LIMEN_INSTALL_DATADIR_REL);
+  if (w < 0 || (size_t)w >= n) dir[0] = '\0';
+#else
+  (void)n;
+#endif
+}
+
 int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *err) {
   const char *env = getenv("LIMEN_DATA_DIR");
   if (env && *env) {
@@ -20,11 +44,15 @@ int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *er
     return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "data file '%s' not found in LIMEN_DATA_DIR=%s",
                            name, env);
   }
+  char moved[4200];
+  relocated_dir(moved, sizeof moved);
+  if (try_dir(moved, name, buf, bufsize)) return LIMEN_OK;
   if (try_dir(LIMEN_INSTALL_DATADIR, name, buf, bufsize)) return LIMEN_OK;
   if (try_dir(LIMEN_SOURCE_DATADIR, name, buf, bufsize)) return LIMEN_OK;
   return limen_error_set(err, LIMEN_ENOTFOUND, __func__,
-                         "data file '%s' not found in %s or %s (set LIMEN_DATA_DIR)", name,
-                         LIMEN_INSTALL_DATADIR, LIMEN_SOURCE_DATADIR);
+                         "data file '%s' not found in %s%s%s or %s (set LIMEN_DATA_DIR)", name,
+                         moved[0] ? moved : "", moved[0] ? ", " : "", LIMEN_INSTALL_DATADIR,
+                         LIMEN_SOURCE_DATADIR);
 }
 
 int limen_read_text_file(const char *path, char **text, size_t *len, limen_error *err) {

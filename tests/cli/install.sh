@@ -25,5 +25,13 @@ out2=$(LIMEN_DATA_DIR="$tmp/prefix/share/limen" "$tmp/ex/brain_scale")
 [ "$out" = "$out2" ] || { echo "FAIL: CMake-package example differs"; fail=1; }
 LIMEN_DATA_DIR="$tmp/prefix/share/limen" "$tmp/prefix/bin/limen" models --format csv >/dev/null ||
   { echo "FAIL: installed limen cannot read its installed catalog"; fail=1; }
+# a moved installation finds its own data next to its binary (no LIMEN_DATA_DIR): mark the
+# moved catalog so that the output shows which copy was read
+mv "$tmp/prefix" "$tmp/moved"
+sed -i 's/"display": "GPT-3 175B"/"display": "GPT-3 175B (moved copy)"/' "$tmp/moved/share/limen/models.json"
+moved=$(env -u LIMEN_DATA_DIR "$tmp/moved/bin/limen" models --format csv) ||
+  { echo "FAIL: moved installation cannot read a catalog"; fail=1; }
+echo "$moved" | grep -q 'GPT-3 175B (moved copy)' ||
+  { echo "FAIL: moved installation did not read the catalog next to its binary"; fail=1; }
 echo "$out"
 if [ $fail -eq 0 ]; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; exit 1; fi
