@@ -14,7 +14,7 @@ for f in bin/limen include/limen/limen.h share/limen/models.json share/limen/pro
 done
 pcdir=$(dirname "$(find "$tmp/prefix" -name limen.pc | head -n1)")
 [ -n "$pcdir" ] || { echo "FAIL: limen.pc not installed"; exit 1; }
-flags=$(PKG_CONFIG_PATH="$pcdir" pkg-config --define-prefix --cflags --libs --static limen)
+flags=$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags --libs --static limen)
 # shellcheck disable=SC2086
 cc -std=c17 -Wall -Wextra -Werror "$src/examples/brain_scale.c" $flags -o "$tmp/bs_pc"
 out=$(LIMEN_DATA_DIR="$tmp/prefix/share/limen" "$tmp/bs_pc")
