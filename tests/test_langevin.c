@@ -89,6 +89,73 @@ Test(langevin, results_are_bit_identical_for_any_thread_count) {
   limen_protocol_free(p);
 }
 
+/* An ensemble split into parts (as over MPI ranks), joined in trajectory order and
+ * summarized, is bit-identical to the whole run: per-trajectory arrays, samples, passage
+ * times, means, errors and histograms. */
+Test(langevin, parts_joined_equal_the_whole_run) {
+  limen_protocol *p;
+  cr_assert_eq(limen_protocol_alloc_erasure(6, 0.5, 3, 1, 2.0, &p, NULL), 0);
+  limen_langevin_config c = cfg_of(2e-3, 333, 7);
+  c.record = LIMEN_RECORD_HISTOGRAMS | LIMEN_RECORD_SAMPLES | LIMEN_RECORD_PASSAGE;
+  c.n_sample_traj = 150;
+  c.sample_every = 100;
+  c.passage_x = 0.5;
+  limen_langevin_result whole;
+  run_ok(&c, p, &whole);
+  const size_t cut[] = {0, 70, 128, 333}; /* parts of 70, 58 and 205: not block-aligned */
+  limen_langevin_result joined;
+  memset(&joined, 0, sizeof joined);
+  size_t M = c.n_traj, np = whole.n_sample_points;
+  joined.n_traj = M;
+  joined.work = malloc(M * sizeof(double));
+  joined.heat = malloc(M * sizeof(double));
+  joined.dU = malloc(M * sizeof(double));
+  joined.x_final = malloc(M * sizeof(double));
+  joined.passage_time = malloc(M * sizeof(double));
+  double *sx = malloc(c.n_sample_traj * np * sizeof(double));
+  size_t rows = 0;
+  for (int k = 0; k < 3; k++) {
+    limen_langevin_result part;
+    limen_error e;
+    cr_assert_eq(limen_langevin_run_part(&c, NULL, p, cut[k], cut[k + 1] - cut[k], &part, &e), LIMEN_OK,
+                 "%s", e.msg);
+    size_t n = part.n_traj, b = cut[k] * sizeof(double);
+    cr_assert_eq(n, cut[k + 1] - cut[k]);
+    memcpy((char *)joined.work + b, part.work, n * sizeof(double));
+    memcpy((char *)joined.heat + b, part.heat, n * sizeof(double));
+    memcpy((char *)joined.dU + b, part.dU, n * sizeof(double));
+    memcpy((char *)joined.x_final + b, part.x_final, n * sizeof(double));
+    memcpy((char *)joined.passage_time + b, part.passage_time, n * sizeof(double));
+    memcpy(sx + rows * np, part.sample_x, part.n_sample_traj * np * sizeof(double));
+    rows += part.n_sample_traj;
+    cr_assert(part.work_hist == NULL && part.mean_work == 0.0, "a part is not summarized");
+    limen_langevin_result_free(&part);
+  }
+  cr_assert_eq(rows, c.n_sample_traj);
+  cr_assert_eq(limen_langevin_summarize(&c, p, &joined, NULL), LIMEN_OK);
+  const size_t sz = M * sizeof(double);
+  cr_assert(memcmp(whole.work, joined.work, sz) == 0 && memcmp(whole.heat, joined.heat, sz) == 0);
+  cr_assert(memcmp(whole.dU, joined.dU, sz) == 0 && memcmp(whole.x_final, joined.x_final, sz) == 0);
+  cr_assert(memcmp(whole.passage_time, joined.passage_time, sz) == 0);
+  cr_assert(memcmp(whole.sample_x, sx, c.n_sample_traj * np * sizeof(double)) == 0);
+  cr_assert(whole.mean_work == joined.mean_work && whole.stderr_heat == joined.stderr_heat &&
+            whole.success == joined.success && whole.n_passed == joined.n_passed &&
+            whole.max_first_law_residual == joined.max_first_law_residual);
+  cr_assert(gsl_histogram_equal_bins_p(whole.heat_hist, joined.heat_hist));
+  for (size_t i = 0; i < c.hist_bins; i++)
+    cr_assert(gsl_histogram_get(whole.heat_hist, i) == gsl_histogram_get(joined.heat_hist, i));
+  /* parts outside the ensemble are refused, naming the range */
+  limen_langevin_result bad;
+  limen_error e;
+  cr_assert_eq(limen_langevin_run_part(&c, NULL, p, 300, 34, &bad, &e), LIMEN_EINVAL);
+  cr_assert(strstr(e.msg, "[300, 334)") && strstr(e.msg, "[0, 333)"), "%s", e.msg);
+  cr_assert_eq(limen_langevin_run_part(&c, NULL, p, 5, 0, &bad, &e), LIMEN_EINVAL);
+  free(sx);
+  limen_langevin_result_free(&whole);
+  limen_langevin_result_free(&joined);
+  limen_protocol_free(p);
+}
+
 Test(langevin, rejects_bad_input) {
   limen_protocol *p;
   cr_assert_eq(limen_protocol_alloc_erasure(6, 0.5, 3, 1, 2.0, &p, NULL), 0);

@@ -137,6 +137,25 @@ int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *
                        limen_error *err);
 void limen_langevin_result_free(limen_langevin_result *res);
 
+/* One part of an ensemble, for runs spread over processes (MPI ranks, machines):
+ * trajectories [first, first + count) of the ensemble cfg describes (cfg->n_traj is the whole
+ * ensemble), each with exactly the numbers it gets in the whole run (its stream is
+ * (seed, index)).  res gets the per-trajectory arrays of the part (n_traj = count entries,
+ * passage times when recorded, and the sample rows of its trajectories below
+ * cfg->n_sample_traj); the means, errors, success and histograms are left empty.  Join the
+ * parts' arrays in trajectory order into one result of cfg->n_traj entries and call
+ * limen_langevin_summarize: the numbers are then bit-identical to limen_langevin_run's,
+ * whatever the split. */
+int limen_langevin_run_part(const limen_langevin_config *cfg, const limen_potential *pot,
+                            const limen_protocol *proto, size_t first, size_t count,
+                            limen_langevin_result *res, limen_error *err);
+
+/* The means, standard errors, success probability, largest first-law residual, passage count
+ * and (LIMEN_RECORD_HISTOGRAMS) histograms of res from its per-trajectory arrays, summed
+ * serially in trajectory order.  LIMEN_ENUMERIC names a diverged trajectory. */
+int limen_langevin_summarize(const limen_langevin_config *cfg, const limen_protocol *proto,
+                             limen_langevin_result *res, limen_error *err);
+
 /* Jarzynski estimate of ΔF from the work values: −ln⟨e^{−W}⟩, with its standard error by
  * the delta method (stderr of ⟨e^{−W}⟩ divided by ⟨e^{−W}⟩); computed with a shift by
  * min W so that it never overflows. */

@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "cli/frame.h"
+#include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/sim_progress.h"
@@ -429,7 +430,7 @@ int limen_cmd_simulate(int argc, char **argv) {
         if (pb.estimate > 1.0 && pthread_create(&th, NULL, sim_bar_thread, &pb) == 0) have_thread = 1;
       }
     }
-    if (!status) status = limen_langevin_run(&c, NULL, proto, &lr, &f.err);
+    if (!status) status = cli_langevin_run(&c, proto, &lr, &f.err); /* over MPI ranks, if any */
     pb.done = 1;
     if (have_thread) {
       pthread_join(th, NULL);
@@ -461,7 +462,7 @@ int limen_cmd_simulate(int argc, char **argv) {
     cJSON_Delete(root);
     if (!json) status = limen_error_set(&f.err, LIMEN_ENOMEM, "simulate", "out of memory");
   }
-  if (!status && o[O_OUT].set) {
+  if (!status && o[O_OUT].set && cli_mpi_rank() == 0) { /* one writer under MPI */
     size_t len = strlen(json);
     char *withnl = malloc(len + 2);
     if (!withnl) status = limen_error_set(&f.err, LIMEN_ENOMEM, "simulate", "out of memory");

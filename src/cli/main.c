@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/mpi_run.h"
 #include "limen/limen.h"
 
 typedef struct {
@@ -37,8 +38,7 @@ static void usage(FILE *f) {
              "'limen project' on the brain-scale workload.\n");
 }
 
-int main(int argc, char **argv) {
-  limen_gsl_quiet();
+static int dispatch(int argc, char **argv) {
   if (argc < 2) {
     static char name[] = "project";
     char *def[] = {name, NULL};
@@ -50,6 +50,7 @@ int main(int argc, char **argv) {
   }
   if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
     printf("limen %s\n", limen_version());
+    if (cli_mpi_library()) printf("built with MPI: %s\n", cli_mpi_library());
     return CLI_OK;
   }
   for (size_t i = 0; i < N_COMMANDS; i++)
@@ -57,4 +58,13 @@ int main(int argc, char **argv) {
   fprintf(stderr, "limen: unknown command '%s': allowed: ", argv[1]);
   for (size_t i = 0; i < N_COMMANDS; i++) fprintf(stderr, "%s%s", commands[i].name, i + 1 < N_COMMANDS ? ", " : "\n");
   return CLI_USAGE;
+}
+
+int main(int argc, char **argv) {
+  limen_gsl_quiet();
+  int status = cli_mpi_init(&argc, &argv);
+  if (status) return status;
+  status = dispatch(argc, argv);
+  cli_mpi_finalize();
+  return status;
 }

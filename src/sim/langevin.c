@@ -84,6 +84,7 @@ typedef struct run_ctx {
   const limen_integrator_type *integ;
   const limen_eq_sampler *sampler;
   size_t N;
+  size_t part;           /* the first trajectory of this part: res arrays start there   */
   double dt, tau, wlo, whi;
   size_t n_points; /* sample points */
   limen_langevin_result *res;
@@ -126,7 +127,7 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
   }
   const int rec = (cfg->record & LIMEN_RECORD_SAMPLES) && first < cfg->n_sample_traj;
   size_t every = cfg->sample_every, ip = 0;
-  double *sx = rec ? c->res->sample_x : NULL;
+  double *sx = rec ? c->res->sample_x - c->part * c->n_points : NULL; /* rows by trajectory */
   if (rec) {
     for (size_t i = 0; i < nb && first + i < cfg->n_sample_traj; i++)
       sx[(first + i) * c->n_points + ip] = x[i];
@@ -219,19 +220,20 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
     for (size_t i = 0; i < nb && first + i < cfg->n_sample_traj; i++)
       for (size_t j = ip; j < c->n_points; j++) sx[(first + i) * c->n_points + j] = x[i];
   limen_langevin_result *r = c->res;
+  const size_t k0 = first - c->part;
   for (size_t i = 0; i < nb; i++) {
-    r->work[first + i] = W[i];
-    r->heat[first + i] = Q[i];
-    r->dU[first + i] = Uc[i] - U0[i];
-    r->x_final[first + i] = x[i];
-    if (passage) r->passage_time[first + i] = tpass[i];
+    r->work[k0 + i] = W[i];
+    r->heat[k0 + i] = Q[i];
+    r->dU[k0 + i] = Uc[i] - U0[i];
+    r->x_final[k0 + i] = x[i];
+    if (passage) r->passage_time[k0 + i] = tpass[i];
   }
 }
 
-int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *pot,
-                       const limen_protocol *proto, limen_langevin_result *res,
-                       limen_error *err) {
-  if (!cfg || !proto || !res) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+/* Trajectories [part, part + count) of the ensemble, without the reduction. */
+static int run_range(const limen_langevin_config *cfg, const limen_potential *pot,
+                     const limen_protocol *proto, size_t part, size_t count,
+                     limen_langevin_result *res, limen_error *err) {
   memset(res, 0, sizeof *res);
   limen_gsl_quiet();
   int rc = check_config(cfg, err);
@@ -294,7 +296,8 @@ int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *
   }
   c.sampler = &sampler;
   c.res = res;
-  size_t M = cfg->n_traj;
+  c.part = part;
+  const size_t M = count;
   res->n_traj = M;
   res->n_steps = c.N;
   res->dt = c.dt;
@@ -309,7 +312,9 @@ int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *
     bad |= !res->passage_time;
   }
   if (cfg->record & LIMEN_RECORD_SAMPLES) {
-    res->n_sample_traj = cfg->n_sample_traj < M ? cfg->n_sample_traj : M;
+    /* rows of the trajectories of this part below n_sample_traj */
+    size_t ns_all = cfg->n_sample_traj < cfg->n_traj ? cfg->n_sample_traj : cfg->n_traj;
+    res->n_sample_traj = ns_all > part ? (ns_all - part < M ? ns_all - part : M) : 0;
     c.n_points = sample_points(c.N, cfg->sample_every);
     res->n_sample_points = c.n_points;
     res->sample_t = malloc(c.n_points * sizeof(double));
@@ -330,14 +335,36 @@ int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *
   if ((size_t)nthreads > nblocks) nthreads = (int)nblocks;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(nthreads)
   for (size_t b = 0; b < nblocks; b++) {
-    size_t first = b * LANGEVIN_BLOCK;
-    size_t nb = M - first < LANGEVIN_BLOCK ? M - first : LANGEVIN_BLOCK;
-    run_block(&c, first, nb);
+    size_t off = b * LANGEVIN_BLOCK;
+    size_t nb = M - off < LANGEVIN_BLOCK ? M - off : LANGEVIN_BLOCK;
+    run_block(&c, part + off, nb);
   }
-  rc = limen_langevin_reduce(cfg, proto, res, err);
 done:
   limen_eq_sampler_free(&sampler);
   limen_potential_free(own);
   if (rc) limen_langevin_result_free(res);
   return rc;
+}
+
+int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *pot,
+                       const limen_protocol *proto, limen_langevin_result *res,
+                       limen_error *err) {
+  if (!cfg || !proto || !res) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int rc = run_range(cfg, pot, proto, 0, cfg->n_traj, res, err);
+  if (!rc) rc = limen_langevin_summarize(cfg, proto, res, err);
+  if (rc) limen_langevin_result_free(res);
+  return rc;
+}
+
+int limen_langevin_run_part(const limen_langevin_config *cfg, const limen_potential *pot,
+                            const limen_protocol *proto, size_t first, size_t count,
+                            limen_langevin_result *res, limen_error *err) {
+  if (!cfg || !proto || !res) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  if (count == 0 || first > cfg->n_traj || count > cfg->n_traj - first) {
+    memset(res, 0, sizeof *res);
+    return limen_error_set(err, LIMEN_EINVAL, __func__,
+                           "trajectories [%zu, %zu): allowed a non-empty part of [0, %zu)", first,
+                           first + count, cfg->n_traj);
+  }
+  return run_range(cfg, pot, proto, first, count, res, err);
 }

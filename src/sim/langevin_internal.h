@@ -23,8 +23,5 @@ int limen_eq_sampler_init(limen_eq_sampler *s, const limen_potential *p, const l
 void limen_eq_sampler_free(limen_eq_sampler *s);
 double limen_eq_sampler_draw(const limen_eq_sampler *s, limen_rng *r);
 
-/* Means, standard errors, histograms of a finished run (serial, index order). */
-int limen_langevin_reduce(const limen_langevin_config *cfg, const limen_protocol *proto,
-                          limen_langevin_result *res, limen_error *err);
 
 #endif

@@ -36,8 +36,14 @@ static gsl_histogram *histogram(const double *v, size_t n, size_t bins) {
   return h;
 }
 
-int limen_langevin_reduce(const limen_langevin_config *cfg, const limen_protocol *proto,
-                          limen_langevin_result *res, limen_error *err) {
+int limen_langevin_summarize(const limen_langevin_config *cfg, const limen_protocol *proto,
+                             limen_langevin_result *res, limen_error *err) {
+  if (!cfg || !proto || !res || !res->work || !res->heat || !res->dU || !res->x_final ||
+      res->n_traj == 0)
+    return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument or empty result");
+  if (res->work_hist) gsl_histogram_free(res->work_hist);
+  if (res->heat_hist) gsl_histogram_free(res->heat_hist);
+  res->work_hist = res->heat_hist = NULL;
   size_t n = res->n_traj;
   mean_se(res->work, n, &res->mean_work, &res->stderr_work);
   mean_se(res->heat, n, &res->mean_heat, &res->stderr_heat);
