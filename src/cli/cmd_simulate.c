@@ -36,7 +36,9 @@ static const cli_command_doc doc = {
     "--method fokker-planck solves the Fokker-Planck equation instead (noise-free means; the\n"
     "standard errors are then 0).  Protocols: erasure, erasure-optimal, modulated-write,\n"
     "static-write, hopping, trap-linear, trap-optimal, stiffness-change; unset parameters take\n"
-    "each protocol's defaults; a parameter that the chosen protocol does not use is rejected.",
+    "each protocol's defaults; a parameter that the chosen protocol does not use is rejected.\n"
+    "Started by mpirun (limen built with MPI), the Langevin ensemble is split over the\n"
+    "processes, with the same result as one process bit for bit; rank 0 prints.",
     "examples:\n"
     "  limen simulate --protocol erasure --tau 20 --trajectories 4000\n"
     "  limen simulate --protocol trap-optimal --method fokker-planck --format json\n"
