@@ -381,6 +381,29 @@ Test(langevin, jarzynski_equality_few_kT) {
   limen_protocol_free(p);
 }
 
+/* z-scores of the sample mean and variance of x[0..n) against the Boltzmann moments of
+ * U(·, u), by the trapezoid rule on [−4, 4] (spectrally accurate for these wells). */
+static void sampler_z(const limen_potential *pot, const limen_control *u, const double *x, size_t n,
+                      const char *label, double *zm, double *zv) {
+  double z0 = 0, z1 = 0, z2 = 0;
+  for (int i = -40000; i <= 40000; i++) {
+    double t = i * 1e-4, w = exp(-limen_potential_energy(pot, u, t));
+    z0 += w;
+    z1 += w * t;
+    z2 += w * t * t;
+  }
+  double m1 = z1 / z0, var = z2 / z0 - m1 * m1;
+  double s1 = 0;
+  for (size_t i = 0; i < n; i++) s1 += x[i];
+  s1 /= (double)n;
+  double v, se;
+  var_se(x, n, &v, &se);
+  *zm = (s1 - m1) / sqrt(var / (double)n);
+  *zv = tu_z(v, var, se);
+  cr_log_info("%s: <x> %.5f vs %.5f (z %.2f), var %.5f vs %.5f (z %.2f)", label, s1, m1, *zm, v, var,
+              *zv);
+}
+
 /* Exact equilibrium sampling of the quartic well: ⟨x²⟩ against quadrature. */
 Test(langevin, equilibrium_sampler_matches_quadrature) {
   limen_potential *pot;
@@ -391,23 +414,8 @@ Test(langevin, equilibrium_sampler_matches_quadrature) {
   size_t n = scaled(40000);
   double *x = malloc(n * sizeof *x);
   cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, HUGE_VAL, 5, n, x, NULL, NULL), 0);
-  double z0 = 0, z1 = 0, z2 = 0;
-  for (int i = -40000; i <= 40000; i++) { /* trapezoid on [−4, 4], spectrally accurate here */
-    double y = i * 1e-4, w = exp(-limen_potential_energy(pot, &u, y));
-    z0 += w;
-    z1 += w * y;
-    z2 += w * y * y;
-  }
-  double m1 = z1 / z0, m2 = z2 / z0;
-  double s1 = 0, s2 = 0;
-  for (size_t i = 0; i < n; i++) s1 += x[i];
-  s1 /= (double)n;
-  double v, se;
-  var_se(x, n, &v, &se);
-  double zm = (s1 - m1) / sqrt((m2 - m1 * m1) / (double)n), zv = tu_z(v, m2 - m1 * m1, se);
-  (void)s2;
-  cr_log_info("sampler: <x> %.5f vs %.5f (z %.2f), var %.5f vs %.5f (z %.2f)", s1, m1, zm, v,
-              m2 - m1 * m1, zv);
+  double zm, zv;
+  sampler_z(pot, &u, x, n, "sampler", &zm, &zv);
   cr_assert(fabs(zm) < 4 && fabs(zv) < 4);
   /* restricted to a region */
   cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, 0.0, 5, n, x, NULL, NULL), 0);
@@ -434,22 +442,8 @@ Test(langevin, equilibrium_sampler_grid_from_precision) {
   p.eq_sample_cells = 64;
   p.eq_sample_cut_kT = 20.0;
   cr_assert_eq(limen_equilibrium_sample(pot, &u, -HUGE_VAL, HUGE_VAL, 9, n, x, &p, NULL), 0);
-  double z0 = 0, z1 = 0, z2 = 0;
-  for (int i = -40000; i <= 40000; i++) { /* trapezoid on [−4, 4], as above */
-    double t = i * 1e-4, w = exp(-limen_potential_energy(pot, &u, t));
-    z0 += w;
-    z1 += w * t;
-    z2 += w * t * t;
-  }
-  double m1 = z1 / z0, var = z2 / z0 - m1 * m1;
-  double s1 = 0;
-  for (size_t i = 0; i < n; i++) s1 += x[i];
-  s1 /= (double)n;
-  double v, se;
-  var_se(x, n, &v, &se);
-  double zm = (s1 - m1) / sqrt(var / (double)n), zv = tu_z(v, var, se);
-  cr_log_info("coarse sampler: <x> %.5f vs %.5f (z %.2f), var %.5f vs %.5f (z %.2f)", s1, m1,
-              zm, v, var, zv);
+  double zm, zv;
+  sampler_z(pot, &u, x, n, "coarse sampler", &zm, &zv);
   cr_assert(fabs(zm) < 4 && fabs(zv) < 4, "z %.2f, %.2f", zm, zv);
   limen_error e;
   p = limen_precision_default();
