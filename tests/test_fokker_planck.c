@@ -220,6 +220,53 @@ Test(fp_protocol, schmiedl_seifert_converges_with_grid) {
   limen_protocol_free(p);
 }
 
+/* Closed-form mean work of the two trap protocols (units γ = kT = 1).
+ * Optimal (Schmiedl & Seifert, PRL 98, 108301 (2007)): W* = λ_f²/(τ + 2/k), jumps included.
+ * Linear, c(t) = vt with v = λ_f/τ: the mean lag y = c − ⟨x⟩ obeys ẏ = v − k y, y(0) = 0, so
+ * y = (v/k)(1 − e^{−kt}); the work rate is ⟨∂ₜU⟩ = −k v ⟨x − c⟩ = k v y, and
+ *     W = ∫₀^τ k v y dt = v²(τ − (1 − e^{−kτ})/k)
+ * (= γv²τ − γv²(γ/k)(1 − e^{−kτ/γ}) with γ restored); no jump at either end. */
+static double trap_work_exact(int optimal, double k, double lf, double tau) {
+  if (optimal) return lf * lf / (tau + 2.0 / k);
+  double v = lf / tau;
+  return v * v * (tau + expm1(-k * tau) / k);
+}
+
+/* The trap protocols at several distances and durations against their closed forms, with the
+ * tolerance taken from the solver's own discretization error: the grid error at h by
+ * Richardson from h and 2h (second order: (W_2h − W_h)/3), the time error at Δt from Δt and
+ * Δt/2 (the Sekimoto splitting is first order: 2(W_Δt − W_Δt/2)).  The closed form must lie
+ * within twice that estimate, and the estimate must explain most of the difference (the
+ * corrected value is closer by 5×), i.e. the solver converges to the closed form.  These are
+ * also the runs of `limen simulate --protocol trap-* --method fokker-planck --distance 3, 4, 6`,
+ * whose success (all the mass) must stay a probability ≤ 1 despite round-off. */
+Test(fp_protocol, trap_work_matches_closed_form_over_distances) {
+  const double k = 1.0, dists[] = {3.0, 4.0, 6.0}, taus[] = {0.5, 1.0, 4.0}, h = 0.01, dt = 1e-3;
+  for (int opt = 0; opt < 2; opt++)
+    for (size_t i = 0; i < 3; i++)
+      for (size_t j = 0; j < 3; j++) {
+        const double lf = dists[i], tau = taus[j], exact = trap_work_exact(opt, k, lf, tau);
+        limen_protocol *p = NULL;
+        int rc = opt ? limen_protocol_alloc_trap_optimal(k, lf, tau, &p, NULL)
+                     : limen_protocol_alloc_trap_linear(k, lf, tau, &p, NULL);
+        cr_assert_eq(rc, LIMEN_OK);
+        limen_fp_result r;
+        double w = fp_work(p, dt, h, &r), w2h = fp_work(p, dt, 2.0 * h, NULL), wt = fp_work(p, dt / 2.0, h, NULL);
+        double eh = (w2h - w) / 3.0, et = 2.0 * (w - wt), est = fabs(eh) + fabs(et);
+        double err = w - exact, resid = err - eh - et;
+        cr_log_info("%s lf=%g tau=%g: W %.8f exact %.8f, W - exact %+.2e; grid %+.2e, time %+.2e; corrected %+.2e",
+                    opt ? "trap-optimal" : "trap-linear", lf, tau, w, exact, err, eh, et, resid);
+        cr_expect_leq(fabs(err), 2.0 * est, "%s lf=%g tau=%g: |W - exact| = %.3e > 2 x estimate %.3e",
+                      p->name, lf, tau, fabs(err), est);
+        cr_expect_leq(fabs(resid), 0.2 * fabs(err), "%s lf=%g tau=%g: corrected error %.3e vs %.3e", p->name, lf,
+                      tau, resid, err);
+        cr_expect_leq(r.success, 1.0, "success %.17g", r.success);
+        cr_expect_geq(r.success, 1.0 - 1e-12, "success %.17g (the target is the whole line)", r.success);
+        limen_fp_result_free(&r);
+        limen_protocol_free(p);
+      }
+}
+
 /* A slow stiffness change k_i → k_f costs ΔF = ½ ln(k_f/k_i) + O(1/τ). */
 Test(fp_protocol, stiffness_change_quasi_static) {
   const double dF = 0.5 * log(4.0);

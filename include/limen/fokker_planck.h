@@ -66,7 +66,8 @@ int limen_fp_grid_flux_residual(limen_fp_grid *g, const double *u, double *max_a
  * so ⟨ΔU⟩ = ΣW_n − ΣQ_n exactly (the same numbers enter both sums); jumps of λ are work.
  * The initial density is the (discrete) Boltzmann density of U(·, λ_0) on the protocol's
  * initial region, or all mass in the cell holding x0 (LIMEN_INIT_FIXED); the success
- * probability is the final mass in the target region.
+ * probability is the fraction of the final mass in the target region (so that the round-off
+ * drift of the total mass, ~1e-13, cannot carry it above 1).
  *
  * Grid.  Where the potential has walls (washboard) the grid spans its domain exactly;
  * otherwise it spans the union over the protocol of limen_potential_support(…, cut_kT),
@@ -101,7 +102,8 @@ typedef struct limen_fp_result {
   double mean_heat;        /* ⟨Q⟩ (kT), heat to the bath                                 */
   double mean_dU;          /* ⟨U(λ(τ⁺))⟩_final − ⟨U(λ(0⁻))⟩_initial                      */
   double first_law_residual; /* |⟨ΔU⟩ − (⟨W⟩ − ⟨Q⟩)| (round-off)                          */
-  double success;          /* final mass in the target region                            */
+  double success;          /* fraction of the final mass in the target region, in [0, 1]
+                              (the mass drifts from 1 by round-off only: see mass_error)   */
   double mass_error;       /* |final mass − 1|                                           */
   double free_energy_change; /* ΔF = −ln(Z(λ(τ⁺))/Z(λ(0⁻))) on the grid, over the whole
                                 grid (the equilibrium free-energy difference)              */
