@@ -93,14 +93,51 @@ typedef struct run_ctx {
 /* Steps of the sample points: j·every for j = 0 … , plus N. */
 static size_t sample_points(size_t N, size_t every) { return N / every + 1 + (N % every != 0); }
 
+/* Seed salt of the Brownian-bridge streams: stream (seed ^ BRIDGE_SALT, i) of trajectory i.
+ * The high bits are set, so it is never the noise stream of a seed below 2^32 (the CLI's). */
+#define BRIDGE_SALT 0xB81D6E5A3C4F0000ULL
+/* Below e^{−BRIDGE_CUT} the crossing probability is smaller than every uniform that
+ * limen_rng_uniform_pos returns (≥ 2^−53), so skipping the draw changes nothing. */
+#define BRIDGE_CUT 40.0
+
+/* First passage through b during the step [t0, t1] from xold to x, for the trajectories
+ * still unpassed.  A step that ends at x ≥ b crossed: its time is the linear interpolation
+ * of the crossing.  A step that starts and ends below b crossed in between with the
+ * probability of the Brownian bridge of the step's noise (variance 2(t1 − t0)):
+ *     P = exp(−2(b − x_n)(b − x_{n+1})/(2(t1 − t0))) = exp(−(b − x_n)(b − x_{n+1})/(t1 − t0)),
+ * decided by a uniform from the trajectory's own bridge stream; its time is then the middle of
+ * the step (an O(Δt) placement error, against the O(√Δt) bias of testing grid points only).
+ * Returns the number of trajectories that passed in this step. */
+static size_t passage_step(size_t nb, double b, double t0, double t1, const double *xold, const double *x,
+                           const int *active, limen_rng *bridge, double *tpass, int *passed) {
+  const double h = t1 - t0;
+  size_t count = 0;
+  for (size_t i = 0; i < nb; i++) {
+    passed[i] = 0;
+    if (!active[i] || tpass[i] != HUGE_VAL) continue;
+    if (x[i] >= b) {
+      double frac = xold[i] < b ? (b - xold[i]) / (x[i] - xold[i]) : 0.0;
+      tpass[i] = t0 + frac * h;
+    } else {
+      double a = (b - xold[i]) * (b - x[i]) / h;
+      if (!(a < BRIDGE_CUT) || limen_rng_uniform_pos(&bridge[i]) >= exp(-a)) continue;
+      tpass[i] = t0 + 0.5 * h;
+    }
+    passed[i] = 1;
+    count++;
+  }
+  return count;
+}
+
 static void run_block(const run_ctx *c, size_t first, size_t nb) {
   const limen_langevin_config *cfg = c->cfg;
   const limen_potential *pot = c->pot;
   double x[LANGEVIN_BLOCK], Ubuf[2][LANGEVIN_BLOCK], U0[LANGEVIN_BLOCK], W[LANGEVIN_BLOCK],
       Q[LANGEVIN_BLOCK], F[LANGEVIN_BLOCK], xi[LANGEVIN_BLOCK], xsum[LANGEVIN_BLOCK],
       xold[LANGEVIN_BLOCK], scratch[3 * LANGEVIN_BLOCK], tpass[LANGEVIN_BLOCK];
-  int active[LANGEVIN_BLOCK];
+  int active[LANGEVIN_BLOCK], passed[LANGEVIN_BLOCK];
   limen_rng_block rng;
+  limen_rng bridge[LANGEVIN_BLOCK];
   const int passage = (cfg->record & LIMEN_RECORD_PASSAGE) != 0;
   const int stop = passage && cfg->stop_at_passage;
   const int walls = isfinite(c->wlo) || isfinite(c->whi);
@@ -120,6 +157,7 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
     W[i] = Q[i] = 0.0;
     active[i] = 1;
     tpass[i] = HUGE_VAL;
+    if (passage) limen_rng_seed(&bridge[i], cfg->seed ^ BRIDGE_SALT, first + i);
     if (passage && x[i] >= cfg->passage_x) {
       tpass[i] = 0.0;
       if (stop) active[i] = 0, n_active--;
@@ -174,7 +212,7 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
       }
       for (size_t i = 0; i < nb; i++) xi[i] = xsum[i] * refine_norm;
     }
-    if (stop) memcpy(xold, x, nb * sizeof *x);
+    if (passage) memcpy(xold, x, nb * sizeof *x);
     c->integ->step(pot, &lam, c->dt, nb, x, F, xi, scratch);
     if (walls)
       for (size_t i = 0; i < nb; i++) {
@@ -195,12 +233,10 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
       for (size_t i = 0; i < nb; i++) Q[i] += Uc[i] - Un[i];
     }
     Ut = Uc, Uc = Un, Un = Ut;
-    if (passage)
+    if (passage &&
+        passage_step(nb, cfg->passage_x, (double)n * c->dt, t1, xold, x, active, bridge, tpass, passed) && stop)
       for (size_t i = 0; i < nb; i++)
-        if (active[i] && tpass[i] == HUGE_VAL && x[i] >= cfg->passage_x) {
-          tpass[i] = t1;
-          if (stop) active[i] = 0, n_active--;
-        }
+        if (passed[i]) active[i] = 0, n_active--;
     if (rec && ((n + 1) % every == 0 || n + 1 == c->N)) {
       for (size_t i = 0; i < nb && first + i < cfg->n_sample_traj; i++)
         sx[(first + i) * c->n_points + ip] = x[i];
