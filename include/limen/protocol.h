@@ -192,6 +192,10 @@ int limen_protocol_save(const limen_protocol *p, const char *path, limen_error *
  *                      jumps at both ends; W* = λ_f²/(τ + 2/k) (units γ = kT = 1).
  *   "stiffness-change" harmonic trap at c = 0, k_i → k_f linearly in τ; quasi-static work
  *                      ΔF = ½ ln(k_f/k_i).
+ *   "hold"             the quartic cell at barrier E_b, untilted, held for τ (no work is
+ *                      done): retention, and first passages from a fixed start (langevin.h).
+ *                      Starts in local equilibrium in the well of `bit`; success: x still
+ *                      on that side.
  */
 const char *const *limen_protocol_names(void);
 
@@ -207,7 +211,8 @@ int limen_protocol_args_default(const char *name, limen_protocol_args *args, lim
  *   hopping                   duration, barrier_kT, tilt_kT, levels, start_level, hop_levels,
  *                             ramp_fraction
  *   trap-linear, trap-optimal duration, stiffness, distance
- *   stiffness-change          duration, stiffness, stiffness_final */
+ *   stiffness-change          duration, stiffness, stiffness_final
+ *   hold                      duration, barrier_kT, bit */
 int limen_protocol_args_used(const char *name, unsigned *mask, limen_error *err);
 
 /* The name of field `arg` ("duration", "barrier_kT", ...); NULL when arg is out of range. */
@@ -239,6 +244,8 @@ int limen_protocol_alloc_trap_optimal(double stiffness, double distance, double 
 int limen_protocol_alloc_stiffness_change(double stiffness_initial, double stiffness_final,
                                           double duration, limen_protocol **out,
                                           limen_error *err);
+int limen_protocol_alloc_hold(double barrier_kT, int bit, double duration, limen_protocol **out,
+                              limen_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * protocol_library.c: the ready-made protocols of protocol.h (erasure, finite-time-optimal
- * erasure, static and modulated writes, biased hopping, trap translation, stiffness change), and
+ * erasure, static and modulated writes, biased hopping, trap translation, stiffness change, a
+ * static hold of the quartic cell), and
  * the table that names them, gives their defaults and says which arguments each one reads. */
 #include <math.h>
 #include <stdio.h>
@@ -205,6 +206,30 @@ int limen_protocol_alloc_hopping(int levels, double barrier_kT, int start_level,
   return finish(out, p, err, __func__);
 }
 
+int limen_protocol_alloc_hold(double barrier_kT, int bit, double duration, limen_protocol **out,
+                              limen_error *err) {
+  if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int rc;
+  if ((rc = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0, 1, 1e4, 0))) return rc;
+  if ((rc = check_bit(bit, err, __func__))) return rc;
+  if ((rc = limen_check_range(err, __func__, "duration", duration, 0, 1, 1e15, 0))) return rc;
+  limen_protocol *p;
+  if ((rc = limen_protocol_alloc(1, &p, err))) return rc;
+  set_names(p, "hold");
+  p->potential = limen_potential_quartic;
+  p->initial = p->final = ctl_well(barrier_kT, 0.0);
+  p->segments[0] = (limen_protocol_segment){duration, LIMEN_SHAPE_HOLD, p->initial, p->initial};
+  if (bit) { /* local equilibrium in the well of `bit`; success: still there */
+    p->initial_lo = p->target_lo = 0.0;
+  } else {
+    p->initial_hi = p->target_hi = 0.0;
+  }
+  p->args.duration = duration;
+  p->args.barrier_kT = barrier_kT;
+  p->args.bit = bit;
+  return finish(out, p, err, __func__);
+}
+
 static int trap(const char *kind, double k, double lf, double tau, int optimal,
                 limen_protocol **out, limen_error *err, const char *func) {
   int rc;
@@ -308,6 +333,9 @@ static int build_trap_linear(const limen_protocol_args *a, limen_protocol **out,
 static int build_trap_optimal(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
   return limen_protocol_alloc_trap_optimal(a->stiffness, a->distance, a->duration, out, err);
 }
+static int build_hold(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
+  return limen_protocol_alloc_hold(a->barrier_kT, a->bit, a->duration, out, err);
+}
 static int build_stiffness_change(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
   return limen_protocol_alloc_stiffness_change(a->stiffness, a->stiffness_final, a->duration, out, err);
 }
@@ -343,13 +371,14 @@ static const library_row library[] = {
     {"trap-linear", USES(DURATION) | USES(STIFFNESS) | USES(DISTANCE), build_trap_linear, trap_defaults},
     {"trap-optimal", USES(DURATION) | USES(STIFFNESS) | USES(DISTANCE), build_trap_optimal, trap_defaults},
     {"stiffness-change", USES(DURATION) | USES(STIFFNESS) | USES(STIFFNESS_FINAL), build_stiffness_change, NULL},
+    {"hold", USES(DURATION) | USES(BARRIER) | USES(BIT), build_hold, NULL},
 };
 #define N_LIBRARY (sizeof library / sizeof library[0])
 
 /* limen_protocol_names(): the names of the rows (address constants into the table). */
 static const char *const names[] = {library[0].name, library[1].name, library[2].name, library[3].name,
                                     library[4].name, library[5].name, library[6].name, library[7].name,
-                                    NULL};
+                                    library[8].name, NULL};
 _Static_assert(sizeof names / sizeof names[0] == N_LIBRARY + 1, "names[] must list every library row");
 
 static const char *const arg_names[LIMEN_PROTOCOL_ARG_COUNT] = {
