@@ -17,6 +17,7 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/sim_progress.h"
+#include "limen/cell.h"
 #include "limen/fokker_planck.h"
 #include "limen/langevin.h"
 #include "limen/protocol.h"
@@ -35,19 +36,23 @@ static const cli_command_doc doc = {
     "seconds with an 's' suffix (e.g. --dt 2e-12s), converted with --tau0 (default 1 ns).\n"
     "--method fokker-planck solves the Fokker-Planck equation instead (noise-free means; the\n"
     "standard errors are then 0).  Protocols: erasure, erasure-optimal, modulated-write,\n"
-    "static-write, hopping, trap-linear, trap-optimal, stiffness-change; unset parameters take\n"
-    "each protocol's defaults; a parameter that the chosen protocol does not use is rejected.\n"
+    "static-write, hopping, trap-linear, trap-optimal, stiffness-change, hold; unset parameters\n"
+    "take each protocol's defaults; a parameter that the chosen protocol does not use is rejected.\n"
+    "--protocol hold --start X0 --passage B measures the mean first-passage time from X0 to B in\n"
+    "the static cell next to the exact value (every trajectory must pass: --tau unset is 40 times\n"
+    "the exact mean, and a run in which some did not pass fails).\n"
     "Started by mpirun (limen built with MPI), the Langevin ensemble is split over the\n"
     "processes, with the same result as one process bit for bit; rank 0 prints.",
     "examples:\n"
     "  limen simulate --protocol erasure --tau 20 --trajectories 4000\n"
     "  limen simulate --protocol trap-optimal --method fokker-planck --format json\n"
+    "  limen simulate --protocol hold --barrier 5 --start -1 --passage 0 --trajectories 4000\n"
     "  limen simulate --protocol-file my.json --out results/\n"};
 
 enum {
   O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_TAU, O_BARRIER,
   O_BARRIER_LOW, O_TILT, O_BIT, O_SUCCESS, O_LEVELS, O_START_LEVEL, O_HOP_LEVELS, O_STIFFNESS, O_STIFFNESS_FINAL,
-  O_DISTANCE, O_RAMP, O_CELLS, O_TAU0, O_TEMPERATURE, O_BINS, O_COUNT
+  O_DISTANCE, O_RAMP, O_CELLS, O_TAU0, O_TEMPERATURE, O_BINS, O_START, O_PASSAGE, O_COUNT
 };
 
 static void describe(cli_opt *o) {
@@ -82,6 +87,11 @@ static void describe(cli_opt *o) {
   o[O_TAU0] = cli_opt_num("tau0", "S", "s", 0, 1, 1, 0, "1e-9", "intrinsic time tau0 of the device (for seconds)");
   o[O_TEMPERATURE] = cli_opt_num("temperature", "K", "K", 0, 1, 1e4, 0, "300", "temperature (for joules)");
   o[O_BINS] = cli_opt_int("bins", "N", NULL, 2, 100000, "50", "histogram bins of the files written by --out");
+  o[O_START] = cli_opt_num("start", "X0", "a", -5, 0, 5, 0, NULL,
+                           "every trajectory starts at X0 (hold; range [-5, 5] a)");
+  o[O_PASSAGE] = cli_opt_num("passage", "B", "a", -5, 0, 5, 0, NULL,
+                             "stop each trajectory at its first passage through B > X0 and report the mean "
+                             "first-passage time with the exact one (hold, langevin; needs --start)");
 }
 
 /* The protocol parameters: each option and the limen_protocol_args field it sets.  Which
@@ -155,6 +165,9 @@ typedef struct sim_out {
   const limen_fp_result *fpr;
   const limen_langevin_result *lr;
   double seconds;
+  /* --start / --passage */
+  int fixed_start, passage;
+  double x0, b, exact_passage, mean_passage, se_passage;
 } sim_out;
 
 static cJSON *to_json(const sim_out *s) {
@@ -189,6 +202,16 @@ static cJSON *to_json(const sim_out *s) {
   cli_json_num(o, "dt_s", s->dt * s->tau0_s);
   cJSON_AddNumberToObject(o, "steps", (double)s->steps);
   cli_json_num(o, "first_law_residual_kT", s->residual);
+  if (s->fixed_start) cli_json_num(o, "start_x", s->x0);
+  if (s->passage) {
+    cli_json_num(o, "passage_x", s->b);
+    cJSON_AddNumberToObject(o, "passed", (double)s->lr->n_passed);
+    cli_json_num(o, "mean_passage_tau0", s->mean_passage);
+    cli_json_num(o, "stderr_passage_tau0", s->se_passage);
+    cli_json_num(o, "exact_passage_tau0", s->exact_passage);
+    cli_json_num(o, "passage_z", (s->mean_passage - s->exact_passage) / s->se_passage);
+    cli_json_num(o, "mean_passage_s", s->mean_passage * s->tau0_s);
+  }
   if (s->fp) {
     cJSON_AddNumberToObject(o, "grid_cells", (double)s->fpr->n_cells);
     cli_json_num(o, "grid_dx", s->fpr->dx);
@@ -237,6 +260,11 @@ static void table(const sim_out *s, cli_buf *b) {
     cli_buf_printf(b, "  landauer      %12s kT   (generalized, for the same P_s)\n",
                    cli_human(x[0], 64, s->bound.landauer_kT, 6));
   cli_buf_printf(b, "  first law     %12s kT   (largest |dU - (W - Q)|)\n", cli_human(x[0], 64, s->residual, 2));
+  if (s->passage)
+    cli_buf_printf(b, "  passage       %12s +- %-10s tau0 (%s -> %s a, %zu passed; exact %s tau0, %+.2f standard errors)\n",
+                   cli_human(x[0], 64, s->mean_passage, 6), cli_human(x[1], 64, s->se_passage, 2),
+                   cli_human(x[2], 64, s->x0, 4), cli_human(x[3], 64, s->b, 4), s->lr->n_passed,
+                   cli_human(x[4], 64, s->exact_passage, 6), (s->mean_passage - s->exact_passage) / s->se_passage);
 }
 
 static int write_hist(const char *dir, const char *name, const gsl_histogram *h, limen_error *err) {
@@ -341,6 +369,56 @@ static int build_protocol(cli_opt *o, double tau0, limen_protocol **proto, limen
   return limen_protocol_alloc_named(name, &a, proto, err);
 }
 
+/* --start and --passage (the hold protocol only; --passage needs --start, the Langevin method and
+ * B > X0).  With --passage, the exact mean first-passage time of the static cell (limen_mfpt, the
+ * whole line reflecting at -inf) goes beside the measured one, and an unset --tau becomes 40 times
+ * it: the run stops once every trajectory has passed, and one still unpassed after 40 mean times
+ * (probability ~e^-40 each) would bias the mean over the others (see passage_result). */
+static int passage_options(cli_opt *o, sim_out *s, limen_protocol **proto, limen_error *err) {
+  s->fixed_start = o[O_START].set;
+  s->passage = o[O_PASSAGE].set;
+  if (!s->fixed_start && !s->passage) return LIMEN_OK;
+  const int which = s->passage ? O_PASSAGE : O_START;
+  if (strcmp((*proto)->kind, "hold") != 0 || !o[O_PROTOCOL].set)
+    return opt_error(err, "--%s applies to --protocol hold only", o[which].name);
+  if (s->passage && s->fp) return opt_error(err, "--passage applies to --method langevin only");
+  if (s->passage && !s->fixed_start)
+    return opt_error(err, "--passage needs --start X0 (the point every trajectory starts from)");
+  s->x0 = o[O_START].num;
+  if (!s->passage) return LIMEN_OK;
+  s->b = o[O_PASSAGE].num;
+  if (!(s->b > s->x0))
+    return opt_error(err, "--passage = %g: allowed range (%g, 5] a (above --start = %g)", s->b, s->x0, s->x0);
+  const limen_protocol_args a = (*proto)->args;
+  limen_well w = {LIMEN_WELL_QUARTIC, a.barrier_kT, 0.0, 0};
+  double lt = 0.0;
+  int st = limen_mfpt_log(&w, s->x0, s->b, NULL, &lt, err);
+  if (st) return limen_error_wrap(err, st, "simulate", "exact mean first-passage time");
+  if (lt > log(1e12 / 40.0))
+    return opt_error(err, "--barrier = %g: the mean first-passage time from %g to %g is exp(%.4g) tau0, too long to "
+                     "simulate (40 times it exceeds 1e12 tau0)", a.barrier_kT, s->x0, s->b, lt);
+  s->exact_passage = exp(lt);
+  if (o[O_TAU].set) return LIMEN_OK;
+  limen_protocol_free(*proto);
+  *proto = NULL;
+  return limen_protocol_alloc_hold(a.barrier_kT, a.bit, 40.0 * s->exact_passage, proto, err);
+}
+
+/* Mean and standard error of the passage times; every trajectory must have passed. */
+static int passage_result(sim_out *s, const limen_langevin_result *r, limen_error *err) {
+  if (r->n_passed < r->n_traj)
+    return opt_error(err, "--tau = %g tau0: %zu of %zu trajectories did not pass --passage %g (exact mean "
+                     "first-passage time %.6g tau0), and the mean over the others would be biased: raise --tau "
+                     "(unset, it is 40 times the exact mean)", r->duration, r->n_traj - r->n_passed, r->n_traj,
+                     s->b, s->exact_passage);
+  double sum = 0.0, ss = 0.0, n = (double)r->n_traj;
+  for (size_t i = 0; i < r->n_traj; i++) sum += r->passage_time[i];
+  s->mean_passage = sum / n;
+  for (size_t i = 0; i < r->n_traj; i++) ss += (r->passage_time[i] - s->mean_passage) * (r->passage_time[i] - s->mean_passage);
+  s->se_passage = sqrt(ss / (n - 1.0) / n);
+  return LIMEN_OK;
+}
+
 int limen_cmd_simulate(int argc, char **argv) {
   cli_opt o[O_COUNT];
   describe(o);
@@ -377,6 +455,7 @@ int limen_cmd_simulate(int argc, char **argv) {
   if (!status && !s.fp && o[O_BINS].set && !o[O_OUT].set)
     status = opt_error(&f.err, "--bins applies with --out only (the histogram files it writes)");
   if (!status) status = build_protocol(o, s.tau0_s, &proto, &f.err);
+  if (!status) status = passage_options(o, &s, &proto, &f.err);
   if (!status && dt > limen_protocol_duration(proto) && limen_protocol_duration(proto) > 0)
     status = opt_error(&f.err, "--dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", dt,
                        limen_protocol_duration(proto));
@@ -385,6 +464,7 @@ int limen_cmd_simulate(int argc, char **argv) {
     limen_fp_config c = limen_fp_config_default();
     c.dt = dt;
     if (o[O_CELLS].set) c.n_cells = (size_t)o[O_CELLS].lnum;
+    if (s.fixed_start) c.init = LIMEN_INIT_FIXED, c.x0 = s.x0;
     c.progress = sim_bar_fp_progress;
     c.progress_ctx = &pb;
     status = limen_fp_run(&c, NULL, proto, &fr, &f.err);
@@ -414,6 +494,12 @@ int limen_cmd_simulate(int argc, char **argv) {
     if (o[O_OUT].set) {
       c.record = LIMEN_RECORD_HISTOGRAMS;
       c.hist_bins = o[O_BINS].set ? (size_t)o[O_BINS].lnum : 50;
+    }
+    if (s.fixed_start) c.init = LIMEN_INIT_FIXED, c.x0 = s.x0;
+    if (s.passage) {
+      c.record |= LIMEN_RECORD_PASSAGE;
+      c.passage_x = s.b;
+      c.stop_at_passage = 1;
     }
     pthread_t th;
     int have_thread = 0;
@@ -454,6 +540,7 @@ int limen_cmd_simulate(int argc, char **argv) {
       s.seS = lr.stderr_success;
       s.residual = lr.max_first_law_residual;
       status = limen_sim_bound_eval(proto, lr.success, 0.5 / (double)s.traj, &s.bound, &f.err);
+      if (!status && s.passage) status = passage_result(&s, &lr, &f.err);
     }
   }
   s.proto = proto;

@@ -107,6 +107,38 @@ expect_usage "--bins applies to --method langevin only" simulate --protocol eras
 expect_usage "--integrator applies to --method langevin only" simulate --protocol erasure --method fokker-planck --integrator heun
 expect_usage "--cells applies to --method fokker-planck only" simulate --protocol erasure --cells 100
 
+# first passage in the static cell: --protocol hold --start X0 --passage B reports the mean
+# first-passage time with its standard error beside the exact one, which is limen bound mfpt's
+# from the minimum -1 to the other minimum +1; every trajectory passes (--tau unset: 40 x exact)
+expect_ok bound mfpt --barrier 3 --format json
+cp "$TMP/out" "$TMP/mfpt.json"
+expect_ok simulate --protocol hold --barrier 3 --start -1 --passage 1 --trajectories 2000 --format json
+check json_py 'all(k in d for k in ("mean_passage_tau0", "stderr_passage_tau0", "exact_passage_tau0", "passed", "passage_z"))' \
+  "hold --passage: JSON keys"
+check python3 -c 'import json,sys
+a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
+sys.exit(0 if abs(a["mfpt_tau0"]-b["exact_passage_tau0"]) < 1e-9*a["mfpt_tau0"] else 1)' \
+  "$TMP/mfpt.json" "$TMP/out" "hold --passage: exact value = limen bound mfpt"
+check json_py 'd["passed"] == 2000 and abs(d["mean_passage_tau0"] - d["exact_passage_tau0"]) < 4 * d["stderr_passage_tau0"]' \
+  "hold --passage 1: all passed, mean within 4 standard errors of the exact MFPT"
+check json_py 'abs(d["duration_tau0"] - 40 * d["exact_passage_tau0"]) < 1e-6 * d["duration_tau0"] and d["mean_work_kT"] == 0' \
+  "hold --passage: --tau unset is 40 x the exact MFPT; a hold does no work"
+# to the barrier top (where testing grid points only made the time 7 % long)
+expect_ok simulate --protocol hold --barrier 3 --start -1 --passage 0 --trajectories 4000 --seed 2
+check grep -Eq "^  passage .* 4000 passed; exact 4.23278 tau0" "$TMP/out" "hold --passage 0: table row with the exact value"
+expect_ok simulate --protocol hold --barrier 5 --start -1 --method fokker-planck --tau 20 --format json
+check json_py 'd["start_x"] == -1 and 0.5 < d["success"] < 1' "hold --start with fokker-planck"
+expect_usage "--tau = 5 tau0: " simulate --protocol hold --barrier 3 --start -1 --passage 1 --tau 5 --trajectories 200
+check grep -q "did not pass --passage 1" "$TMP/err" "unpassed trajectories: the run fails, saying how many"
+expect_usage "--passage needs --start" simulate --protocol hold --passage 1
+expect_usage "--passage = 0.5: allowed range (1, 5] a" simulate --protocol hold --start 1 --passage 0.5
+expect_usage "--passage = '6': allowed range [-5, 5] a" simulate --protocol hold --start 1 --passage 6
+expect_usage "--start = '7': allowed range [-5, 5] a" simulate --protocol hold --start 7
+expect_usage "--start applies to --protocol hold only" simulate --protocol erasure --start 1
+expect_usage "--passage applies to --protocol hold only" simulate --protocol trap-linear --start 0 --passage 1
+expect_usage "--passage applies to --method langevin only" simulate --protocol hold --start -1 --passage 0 --method fokker-planck
+expect_usage "--barrier = 500: the mean first-passage time" simulate --protocol hold --barrier 500 --start -1 --passage 1
+
 # error paths
 expect_usage "--protocol" simulate
 expect_usage "--protocol" simulate --protocol no-such-protocol
