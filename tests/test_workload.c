@@ -129,12 +129,14 @@ static const bad_case k_bad[] = {
     {"consolidation-period", "consolidation_period_s", {NAN, INFINITY, 0, -3600, 1e13, 0}, 5},
     {"write-time", "write_time_s", {NAN, INFINITY, -INFINITY, 1e13, 0, 0}, 4},
     {"bytes-per-flop", "bytes_per_flop", {NAN, INFINITY, -1, 1e7, 0, 0}, 4},
+    {"pue", "pue", {NAN, INFINITY, 0.99, 0, 10.5, 0}, 5},
     {"lr-eta0", "lr_eta0", {NAN, INFINITY, 0, -1e-3, 11, 0}, 5},
     {"lr-t0-frac", "lr_t0_frac", {NAN, INFINITY, 0, -0.1, 1e7, 0}, 5},
     {"lr-eta-min-frac", "lr_eta_min_frac", {NAN, INFINITY, 0, -0.1, 1.5, 0}, 5},
     {"grad-scale", "grad_scale", {NAN, INFINITY, 0, -1, 1e7, 0}, 5},
     {"param-range", "param_range", {NAN, INFINITY, 0, -2, 1e7, 0}, 5},
     {"drift-diffusion-ratio", "drift_diffusion_ratio", {NAN, INFINITY, 0, -1, 1e7, 0}, 5},
+    {"hops-per-level", "hops_per_level", {NAN, INFINITY, 0.5, 2.5, 1e31, 0}, 5},
 };
 
 Test(workload, every_field_rejects_bad_values) {
@@ -285,8 +287,8 @@ static const char *k_row_fields[][2] = {
     {"name", "\"m\""},          {"display", "\"M\""},         {"params", "1e9"},
     {"tokens", "1e10"},         {"flops", "null"},            {"batch_tokens", "1e6"},
     {"year", "2020"},           {"published_energy_kWh", "null"}, {"energy_basis", "\"none\""},
-    {"hardware", "\"x\""},      {"source", "\"a paper\""},    {"energy_source", "\"\""},
-    {"notes", "\"\""}};
+    {"hardware", "\"x\""},      {"hardware_profile", "\"\""},  {"published_pue", "null"},
+    {"source", "\"a paper\""},  {"energy_source", "\"\""},     {"notes", "\"\""}};
 
 static char *row_with(const char *field, const char *value, const char *extra) {
   static char buf[4096];
@@ -356,6 +358,9 @@ Test(catalog, malformed_files) {
   expect_parse_error(row_with("name", "\"\"", NULL), "row 0", "name");
   expect_parse_error(row_with("source", "3", NULL), "row 0 (m)", "source");
   expect_parse_error(row_with("published_energy_kWh", "1000", NULL), "row 0 (m)", "energy_source");
+  expect_parse_error(row_with("published_pue", "0.9", NULL), "row 0 (m)", "published_pue");
+  expect_parse_error(row_with("published_pue", "11", NULL), "row 0 (m)", "published_pue");
+  expect_parse_error(row_with("hardware_profile", NULL, NULL), "row 0 (m)", "hardware_profile: missing");
   /* duplicate names: two copies of the same row */
   char two[8192];
   const char *one = row_with(NULL, NULL, NULL);

@@ -59,6 +59,8 @@ typedef struct limen_workload {
   double write_time_s;         /* τ_w of a static write; ≤ 0 → τ_op    [0 → τ_op] range ≤0 or (0, 1e12] s */
   double bytes_per_flop;       /* off-chip bytes moved per FLOP (accelerator data movement) [0]
                                   range [0, 1e6]; 0 = compute only                               */
+  double pue;                  /* facility overhead (power usage effectiveness) applied to the
+                                  accelerator paradigms' energies [1 = board only] range [1, 10] */
 
   /* ---- learning path of lim-matched (theory (H)+(A)) ------------------------------------
    * The parameter moves by η_k·g per step k (in parameter units), i.e. m_k = η_k·g/ε levels
@@ -72,7 +74,10 @@ typedef struct limen_workload {
   double grad_scale;           /* g, per-parameter update size per unit learning rate
                                   (1 for Adam-normalized updates)     [1]      range (0, 1e6]          */
   double param_range;          /* full range of a parameter; ε = range/2^n [2] range (0, 1e6]        */
-  double drift_diffusion_ratio;/* ρ = m_k/(2 r_k Δt)                   [1]      range (0, 1e6]         */
+  double drift_diffusion_ratio;/* ρ = μ_k/(2 r_k Δt) per hop            [1]      range (0, 1e6]         */
+  double hops_per_level;       /* H, hop positions per n-bit level; ≤ 0 → the least H whose spread
+                                  stays within one level (theory (P)) [0 → derived]
+                                  range ≤0 or whole numbers in [1, 1e30]                         */
 } limen_workload;
 
 /* The brain-scale workload (N = 1e15, D = C/(6N), C = 1e28 FLOPs; see data/models.json and
@@ -104,8 +109,8 @@ int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, li
 /* Field access by name, for sweeps and config files.  Names (and the CLI flag spellings):
  * params, tokens, flops, flops-per-param-token, batch-tokens, bits, time (= train_time_s),
  * temperature, parallel-cells, tau0, retention-time, retention-fail, write-fail, success,
- * consolidation-period, write-time, bytes-per-flop, lr-eta0, lr-t0-frac, lr-eta-min-frac,
- * grad-scale, param-range, drift-diffusion-ratio.  LIMEN_ENOTFOUND listing them when unknown.
+ * consolidation-period, write-time, bytes-per-flop, pue, lr-eta0, lr-t0-frac, lr-eta-min-frac,
+ * grad-scale, param-range, drift-diffusion-ratio, hops-per-level.  LIMEN_ENOTFOUND listing them when unknown.
  * set does not validate (call limen_workload_validate afterwards). */
 int limen_workload_set(limen_workload *w, const char *field, double value, limen_error *err);
 int limen_workload_get(const limen_workload *w, const char *field, double *value, limen_error *err);
@@ -128,6 +133,9 @@ typedef struct limen_model {
   double published_energy_kWh;             /* published training energy; NaN when none          */
   char energy_basis[128];                  /* "facility (PUE 1.1 included)", "GPU-only", ...    */
   char hardware[128];                      /* e.g. "10,000 V100"                                */
+  char hardware_profile[64];               /* limen profile of that hardware ("" when none)     */
+  double published_pue;                    /* facility overhead included in the published energy;
+                                              NaN when it is a board/GPU-level figure          */
   char source[LIMEN_MODEL_TEXT_MAX];       /* public source of N, D, C                          */
   char energy_source[LIMEN_MODEL_TEXT_MAX];/* public source of the energy ("" when none)        */
   char notes[LIMEN_MODEL_TEXT_MAX];
@@ -140,7 +148,8 @@ typedef struct limen_catalog {
 
 /* Load a catalog.  path NULL → limen_data_file("models.json").  Strict: a row must have
  * exactly the fields {name, display, params, tokens, flops, batch_tokens, year,
- * published_energy_kWh, energy_basis, hardware, source, energy_source, notes}; unknown or
+ * published_energy_kWh, energy_basis, hardware, hardware_profile, published_pue, source,
+ * energy_source, notes}; published_pue null or in [1, 10]; unknown or
  * missing fields, wrong types, non-positive numbers, duplicate names or over-long strings give
  * LIMEN_EPARSE with "file: row i (name): field: why". */
 int limen_catalog_load(const char *path, limen_catalog **out, limen_error *err);

@@ -23,6 +23,8 @@ static const jr_field k_model_fields[] = {
     {"published_energy_kWh", JR_POSITIVE_OR_NULL, S(published_energy_kWh), 0, 0},
     {"energy_basis", JR_STRING, S(energy_basis), 0, 0},
     {"hardware", JR_STRING, S(hardware), 0, 0},
+    {"hardware_profile", JR_STRING_OR_EMPTY, S(hardware_profile), 0, 0},
+    {"published_pue", JR_POSITIVE_OR_NULL, S(published_pue), 0, 0},
     {"source", JR_STRING, S(source), 0, 0},
     {"energy_source", JR_STRING_OR_EMPTY, S(energy_source), 0, 0},
     {"notes", JR_STRING_OR_EMPTY, S(notes), 0, 0},
@@ -60,6 +62,10 @@ static int check_row(const char *path, size_t i, const limen_model *m, limen_err
     return limen_error_set(err, LIMEN_EPARSE, "limen_catalog_load",
                            "%s: row %zu (%s): published_energy_kWh = %g: allowed range (0, 1e20] or null",
                            path, i, m->name, m->published_energy_kWh);
+  if (!isnan(m->published_pue) && (m->published_pue < 1 || m->published_pue > 10))
+    return limen_error_set(err, LIMEN_EPARSE, "limen_catalog_load",
+                           "%s: row %zu (%s): published_pue = %g: allowed range [1, 10] or null", path, i,
+                           m->name, m->published_pue);
   if (!isnan(m->published_energy_kWh) && m->energy_source[0] == '\0')
     return limen_error_set(err, LIMEN_EPARSE, "limen_catalog_load",
                            "%s: row %zu (%s): energy_source: must name the source of the published energy",

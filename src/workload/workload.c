@@ -33,6 +33,7 @@ limen_workload limen_workload_default(void) {
   w.consolidation_period_s = 3600.0;
   w.write_time_s = 0.0; /* → τ_op */
   w.bytes_per_flop = 0.0;
+  w.pue = 1.0; /* board only */
   w.lr_kind = LIMEN_LR_INVERSE;
   w.lr_eta0 = 1e-3;
   w.lr_t0_frac = 0.1;
@@ -112,6 +113,7 @@ int limen_workload_validate(const limen_workload *w, limen_error *err) {
                           1e12, 0));
   CHECK(check_optional(err, "write_time_s", w->write_time_s, 1e12));
   CHECK(limen_check_range(err, fn, "bytes_per_flop", w->bytes_per_flop, 0, 0, 1e6, 0));
+  CHECK(limen_check_range(err, fn, "pue", w->pue, 1, 0, 10, 0));
   if (w->lr_kind != LIMEN_LR_CONSTANT && w->lr_kind != LIMEN_LR_INVERSE &&
       w->lr_kind != LIMEN_LR_COSINE)
     return limen_error_set(err, LIMEN_EINVAL, fn,
@@ -123,6 +125,12 @@ int limen_workload_validate(const limen_workload *w, limen_error *err) {
   CHECK(limen_check_range(err, fn, "grad_scale", w->grad_scale, 0, 1, 1e6, 0));
   CHECK(limen_check_range(err, fn, "param_range", w->param_range, 0, 1, 1e6, 0));
   CHECK(limen_check_range(err, fn, "drift_diffusion_ratio", w->drift_diffusion_ratio, 0, 1, 1e6, 0));
+  if (!isfinite(w->hops_per_level) ||
+      (w->hops_per_level > 0 && (w->hops_per_level < 1 || w->hops_per_level > 1e30 ||
+                                 w->hops_per_level != floor(w->hops_per_level))))
+    return limen_error_set(err, LIMEN_EINVAL, fn,
+                           "hops_per_level = %g: allowed range <= 0 (derived) or whole numbers in [1, 1e30]",
+                           w->hops_per_level);
   return LIMEN_OK;
 }
 
@@ -203,12 +211,14 @@ int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, li
   X("consolidation-period", consolidation_period_s)   \
   X("write-time", write_time_s)                       \
   X("bytes-per-flop", bytes_per_flop)                 \
+  X("pue", pue)                                       \
   X("lr-eta0", lr_eta0)                               \
   X("lr-t0-frac", lr_t0_frac)                         \
   X("lr-eta-min-frac", lr_eta_min_frac)               \
   X("grad-scale", grad_scale)                         \
   X("param-range", param_range)                       \
-  X("drift-diffusion-ratio", drift_diffusion_ratio)
+  X("drift-diffusion-ratio", drift_diffusion_ratio)   \
+  X("hops-per-level", hops_per_level)
 
 #define NAME_OF(n, m) n,
 #define OFFSET_OF(n, m) offsetof(limen_workload, m),
