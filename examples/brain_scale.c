@@ -19,7 +19,7 @@ int main(void) {
     return 1;
   }
   for (int i = 0; i < 3; i++)
-    printf("%-20s %.4e J  (%.4g kWh, %.4g x Landauer)\n", out[i].name, out[i].energy_J,
-           limen_J_to_kWh(out[i].energy_J), out[i].ratio_to_landauer);
+    printf("%-20s %.4e J  (%.4g kWh, %.4g x the floor of its own counted work)\n", out[i].name,
+           out[i].energy_J, limen_J_to_kWh(out[i].energy_J), out[i].ratio_to_floor);
   return 0;
 }

@@ -39,17 +39,65 @@ extern "C" {
 #define LIMEN_MAX_ASSUMPTIONS 40
 #define LIMEN_ASSUMPTION_MAX 256
 #define LIMEN_PARADIGM_SPEC_MAX 96
+#define LIMEN_MAX_COUNTS 6
 
-/* The result of one projection.  All energies in J. */
+/* What one counted operation is (theory §4, "counting conventions and floors"). */
+typedef enum {
+  LIMEN_WORK_FLOP = 0,         /* an arithmetic operation whose n-bit result is written (per-flop
+                                  convention: a multiply-accumulate is 2 FLOPs, one written result) */
+  LIMEN_WORK_PARAMETER_UPDATE, /* a parameter given a new n-bit value                        */
+  LIMEN_WORK_READ,             /* an in-memory read / operation, or a byte moved              */
+  LIMEN_WORK_CONSOLIDATION,    /* a parameter copied from short- to long-term memory         */
+  LIMEN_WORK_BARRIER_RISE      /* in-place consolidation: one barrier rise per parameter      */
+} limen_work_kind;
+
+/* "flop", "parameter-update", "read", "consolidation-copy", "barrier-rise". */
+const char *limen_work_kind_name(limen_work_kind k);
+
+/* One kind of work a paradigm counts, and the Landauer floor of exactly that work:
+ * floor_J = ops · bits · e_L(success) · kT (generalized Landauer; 0 for reads, which can be
+ * reversible, and for barrier rises, which erase nothing). */
+typedef struct limen_work_count {
+  limen_work_kind kind;
+  const char *term;  /* the energy term it is charged to: "compute", "memory", "update",
+                        "consolidation" (static string)                                       */
+  double ops;        /* number of operations                                                    */
+  double bits;       /* bits per operation                                                      */
+  double success;    /* success probability of one bit (floor: e_L(success) per bit)            */
+  double floor_J;    /* Landauer floor of this work                                             */
+  int reference;     /* 1: the floor is a reference, not a bound (the work erases no information:
+                        lim-matched's incremental moves are logically reversible)              */
+} limen_work_count;
+
+/* The result of one projection.  All energies in J.  A term the paradigm does not count is NaN
+ * (printed "not counted" / null), never 0; a counted term that is 0 J is a result of the model. */
 typedef struct limen_projection {
   char name[LIMEN_PARADIGM_SPEC_MAX]; /* the specification, e.g. "accelerator:h100"            */
   const char *description;            /* the paradigm type's one-line description (static)      */
-  double energy_J;                    /* total = compute + memory + update + consolidation      */
-  double compute_J;                   /* arithmetic (accelerators)                              */
-  double memory_J;                    /* reads / data movement                                  */
-  double update_J;                    /* parameter writes                                       */
+  const char *relation;               /* "lower-bound" (no process of this kind does better) or
+                                         "cost-model" (the cost of a stated mechanism or device) */
+  double energy_J;                    /* total: the sum of the counted terms                    */
+  double compute_J;                   /* arithmetic (accelerators)                  NaN: not counted */
+  double memory_J;                    /* reads / data movement                      NaN: not counted */
+  double update_J;                    /* parameter writes                           NaN: not counted */
   double consolidation_J;             /* short- to long-term copies, or in-place barrier rises   */
-  double ratio_to_landauer;           /* energy_J / landauer-adiabatic energy of the same workload */
+  size_t n_counts;
+  limen_work_count counts[LIMEN_MAX_COUNTS]; /* the work counted; counts[0] is the main work */
+  double floor_J;                     /* Σ floor_J of the counts: the floor of the same work     */
+  int floor_is_bound;                 /* 1 when every count's floor is a bound (then energy ≥
+                                         floor is an invariant); 0: a reference                 */
+  double bound_J;                     /* lim-matched: the thermodynamic-uncertainty bound
+                                         2kT·S²/spread per parameter × N; NaN for the others    */
+  double ratio_to_floor;              /* energy_J / floor_J (≥ 1 for a consistent model)         */
+  double headline_floor_J;            /* the per-FLOP Landauer headline C·n·kT·ln2 of the workload */
+  double ratio_to_headline;           /* energy_J / headline_floor_J when counts[0] is the
+                                         headline's work (C FLOP results of n bits); NaN else   */
+  double bits_used;                   /* bits a profile's figures used here hold for (n when none
+                                         is used, or when they hold for n)                      */
+  int bits_mismatch;                  /* 1: a profile's figures hold for bits_used ≠ n; they are
+                                         not rescaled                                          */
+  double effective_bits;              /* precision delivered by a paradigm that moves parameters
+                                         stochastically (lim-matched); NaN for the others       */
   double realized_J;                  /* accelerator: C × realized J/FLOP; NaN otherwise/unknown */
   double update_per_op_kT;            /* cost of one update operation per bit, in kT (NaN if n/a) */
   size_t n_assumptions;
@@ -63,6 +111,7 @@ typedef struct limen_paradigm_type {
   const char *name;        /* "landauer-adiabatic", "accelerator", ...                        */
   const char *description; /* one line                                                       */
   int profile;             /* 0: takes no profile, 1: optional device profile, 2: profile required */
+  const char *relation;    /* "lower-bound" or "cost-model" (limen_projection.relation)        */
   /* Fill `out` (already cleared, name set) for workload w with derived quantities d. */
   int (*compute)(const limen_paradigm *p, const limen_workload *w, const limen_workload_derived *d,
                  const limen_precision *prec, limen_projection *out, limen_error *err);
@@ -95,8 +144,11 @@ int limen_paradigm_alloc(const char *spec, const limen_profile_set *profiles, li
                          limen_error *err);
 void limen_paradigm_free(limen_paradigm *p);
 
-/* Project one paradigm: validates and derives the workload, computes, sets the ratio to
- * landauer-adiabatic.  prec NULL → defaults. */
+/* Project one paradigm: validates and derives the workload, computes, sums the counted terms,
+ * sets the floor of the counted work, the ratios to it and to the per-FLOP headline.
+ * LIMEN_EINTERNAL when the energy falls below a floor that is a bound, or below bound_J (a
+ * modelling error).
+ * prec NULL → defaults. */
 int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
                            const limen_precision *prec, limen_projection *out, limen_error *err);
 
@@ -112,6 +164,37 @@ const char *const *limen_paradigm_default_specs(void);
 
 /* The landauer-adiabatic energy OPS·n·kT·ln2 of a workload (J). */
 int limen_landauer_adiabatic_J(const limen_workload *w, double *energy_J, limen_error *err);
+
+/* The per-FLOP headline floor C·n·kT·ln2 of a workload (J), whatever its OPS convention. */
+int limen_headline_floor_J(const limen_workload *w, double *energy_J, limen_error *err);
+
+/* Append a counted kind of work to a projection: its floor ops·bits·e_L(success)·kT for
+ * LIMEN_WORK_FLOP, _PARAMETER_UPDATE and _CONSOLIDATION, 0 for reads and barrier rises. */
+int limen_projection_count(limen_projection *out, limen_work_kind kind, const char *term, double ops,
+                           double bits, double success, double kT_J, limen_error *err);
+/* Mark the last count's floor as a reference rather than a bound. */
+void limen_projection_count_is_reference(limen_projection *out);
+
+/* The precision design of lim-matched for a workload (theory (P)): the path, the hop
+ * positions per level H and the drift-to-diffusion ratio ρ that keep the final spread within
+ * one level, and what they cost.  The projection uses exactly these numbers. */
+typedef struct limen_lim_matched_design {
+  double steps;                /* K, whole training steps                                     */
+  double m0_levels;            /* m_0 = η0·g/ε, levels moved in the first step                 */
+  double path_levels;          /* S = Σ_k m_k, levels per parameter over training              */
+  double rho;                  /* ρ used (the workload's, or raised for the hop-rate limit)    */
+  int rho_raised;              /* 1 when ρ was raised above the workload's                     */
+  double hops_per_level;       /* H = max(1, ⌈S·coth(f/2)⌉)                                    */
+  double tilt_kT;              /* f = 2·asinh(ρ), tilt per hop                                 */
+  double energy_per_param_kT;  /* f·H·S                                                       */
+  double spread_levels2;       /* S·coth(f/2)/H: variance of the final parameter, levels²      */
+  double effective_bits;       /* n − max(0, ½·log2(spread))                                   */
+  double first_rate_per_tau0;  /* zero-tilt hop rate in the first step, per τ₀                 */
+  double rate_limit_per_tau0;  /* the Kramers rate at the minimum barrier, per τ₀              */
+} limen_lim_matched_design;
+
+int limen_lim_matched_design_compute(const limen_workload *w, const limen_precision *prec, limen_lim_matched_design *out,
+                                     limen_error *err);
 
 /* Append one assumption line (printf-style) to a projection; silently truncates beyond
  * LIMEN_MAX_ASSUMPTIONS lines (the last line then says so). */

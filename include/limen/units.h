@@ -13,6 +13,7 @@ extern "C" {
 #define LIMEN_E_CHARGE 1.602176634e-19    /* elementary charge, C (exact): 1 eV in J          */
 #define LIMEN_J_PER_KWH 3.6e6             /* 1 kWh in J (exact)                               */
 #define LIMEN_LN2 0.693147180559945309417232121458 /* ln 2                                    */
+#define LIMEN_PI 3.14159265358979323846264338327950288 /* π */
 #define LIMEN_SECONDS_PER_DAY 86400.0
 #define LIMEN_SECONDS_PER_YEAR 31557600.0 /* Julian year, 365.25 d                            */
 #define LIMEN_DEFAULT_TEMPERATURE_K 300.0

@@ -86,6 +86,9 @@ static double grid(const axis *a, long i) {
   return a->start + f * (a->stop - a->start);
 }
 
+/* A CSV number, empty when NaN (a term not counted, a ratio that does not apply). */
+static const char *opt_num(char *buf, double v) { return isnan(v) ? "" : cli_num(buf, 64, v); }
+
 int limen_cmd_sweep(int argc, char **argv) {
   cli_opt o[MAX_OPTS];
   size_t n = 0;
@@ -189,11 +192,11 @@ int limen_cmd_sweep(int argc, char **argv) {
         cli_buf_puts(&f.out, i + 1 < ns ? "," : "\n");
       }
     } else {
-      cli_buf_puts(&f.out, "paradigm,energy_J,compute_J,memory_J,update_J,consolidation_J,ratio_to_landauer,"
-                         "update_per_op_kT\n");
+      cli_buf_puts(&f.out, "paradigm,energy_J,compute_J,memory_J,update_J,consolidation_J,floor_J,ratio_to_floor,"
+                         "ratio_to_headline,effective_bits,update_per_op_kT\n");
     }
   }
-  char v[9][64];
+  char v[10][64];
   for (long i = 0; i < n1; i++)
     for (long j = 0; j < n2; j++) {
       limen_workload w = wl.w;
@@ -227,7 +230,10 @@ int limen_cmd_sweep(int argc, char **argv) {
             cli_json_num(t, "update_J", proj[p].update_J);
             cli_json_num(t, "consolidation_J", proj[p].consolidation_J);
           }
-          cli_json_num(r, "ratio_to_landauer", proj[p].ratio_to_landauer);
+          cli_json_num(r, "floor_J", proj[p].floor_J);
+          cli_json_num(r, "ratio_to_floor", proj[p].ratio_to_floor);
+          cli_json_num(r, "ratio_to_headline", proj[p].ratio_to_headline);
+          cli_json_num(r, "effective_bits", proj[p].effective_bits);
           cli_json_num(r, "update_per_op_kT", proj[p].update_per_op_kT);
         }
       } else if (wide) {
@@ -238,11 +244,12 @@ int limen_cmd_sweep(int argc, char **argv) {
         for (size_t p = 0; p < ns; p++) {
           for (size_t k = 0; k < nax; k++) cli_buf_printf(&f.out, "%s,", cli_num(v[0], 64, x[k]));
           cli_csv_field(&f.out, proj[p].name);
-          cli_buf_printf(&f.out, ",%s,%s,%s,%s,%s,%s,%s\n", cli_num(v[1], 64, proj[p].energy_J),
-                         cli_num(v[2], 64, proj[p].compute_J), cli_num(v[3], 64, proj[p].memory_J),
-                         cli_num(v[4], 64, proj[p].update_J), cli_num(v[5], 64, proj[p].consolidation_J),
-                         cli_num(v[6], 64, proj[p].ratio_to_landauer),
-                         isnan(proj[p].update_per_op_kT) ? "" : cli_num(v[7], 64, proj[p].update_per_op_kT));
+          const limen_projection *q = &proj[p];
+          cli_buf_printf(&f.out, ",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", cli_num(v[1], 64, q->energy_J),
+                         opt_num(v[2], q->compute_J), opt_num(v[3], q->memory_J), opt_num(v[4], q->update_J),
+                         opt_num(v[5], q->consolidation_J), cli_num(v[6], 64, q->floor_J),
+                         opt_num(v[7], q->ratio_to_floor), opt_num(v[8], q->ratio_to_headline),
+                         opt_num(v[0], q->effective_bits), opt_num(v[9], q->update_per_op_kT));
         }
       }
     }

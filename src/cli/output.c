@@ -203,12 +203,25 @@ int cli_table_check(const cli_table *t, limen_error *err) {
   return LIMEN_OK;
 }
 
-/* Display width of a UTF-8 string (code points; the tables use no wide characters). */
-static size_t width(const char *s) {
-  size_t w = 0;
-  for (; *s; s++)
-    if (((unsigned char)*s & 0xC0) != 0x80) w++;
-  return w;
+static size_t width(const char *s) { return width_of(s, strlen(s)); }
+
+size_t cli_text_width(const char *s) {
+  size_t best = 0;
+  while (s && *s) {
+    const char *e = strchr(s, '\n');
+    size_t n = e ? (size_t)(e - s) : strlen(s), w = width_of(s, n);
+    if (w > best) best = w;
+    s += n + (e ? 1 : 0);
+  }
+  return best;
+}
+
+size_t cli_terminal_columns(void) {
+  const char *c = getenv("COLUMNS");
+  char *end = NULL;
+  long v = c && *c ? strtol(c, &end, 10) : 0;
+  if (!c || !*c || *end || v < 40 || v > 1000) return 100;
+  return (size_t)v;
 }
 
 void cli_table_text(const cli_table *t, cli_buf *b, int indent) {

@@ -34,6 +34,11 @@ int cli_emit(const char *cmd, const cli_buf *b);
  * `indent` spaces; ends with a newline.  Words longer than a line are not broken. */
 void cli_wrap(cli_buf *b, const char *first, size_t indent, const char *text, size_t width);
 
+/* Widest line of s in display columns (UTF-8 code points). */
+size_t cli_text_width(const char *s);
+/* The terminal width for text output: $COLUMNS when it is a number in [40, 1000], else 100. */
+size_t cli_terminal_columns(void);
+
 /* ---- numbers ------------------------------------------------------------------------- */
 /* "%.10g", or "nan"/"inf" spelled out (callers of JSON use cli_json_num, which writes null). */
 const char *cli_num(char *buf, size_t n, double v);

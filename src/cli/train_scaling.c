@@ -72,6 +72,7 @@ int cli_train_exp_scaling(cli_opt *o, cli_format fmt, const char *dir, cli_buf *
   w.grad_scale = g_eff;
   w.param_range = 2.0 * mc.w_max;
   w.drift_diffusion_ratio = rho;
+  w.hops_per_level = 1; /* the simulated cells hop between their n-bit levels */
   if ((st = limen_project(&w, proj_specs, 4, NULL, NULL, pr, err))) goto done;
   limen_workload wb = limen_workload_default();
   wb.ops = LIMEN_OPS_PER_PARAMETER_STEP;

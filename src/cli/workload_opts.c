@@ -44,6 +44,8 @@ static const wl_field fields[] = {
     {"write-time", NULL, "S", "s", 0, 1, 1e12, 0, "τ_op", "duration τ_w of a static write (cim-static)", "τ_w"},
     {"bytes-per-flop", NULL, "X", "B/FLOP", 0, 0, 1e6, 0, "0 (compute only)",
      "off-chip bytes moved per FLOP (accelerators)", "bytes/FLOP"},
+    {"pue", NULL, "X", NULL, 1, 0, 10, 0, "1 (board only)",
+     "facility overhead (PUE) applied to the accelerators' energies", "PUE"},
     {"lr-eta0", NULL, "ETA", NULL, 0, 1, 10, 0, "1e-3", "initial learning rate η(0) (lim-matched)", "η0"},
     {"lr-t0-frac", NULL, "X", NULL, 0, 1, 1e6, 0, "0.1", "inverse schedule: t0 = X·K steps (lim-matched)",
      "t0/K"},
@@ -53,7 +55,9 @@ static const wl_field fields[] = {
     {"param-range", NULL, "R", NULL, 0, 1, 1e6, 0, "2", "full range of a parameter; level ε = R/2^n (lim-matched)",
      "range"},
     {"drift-diffusion-ratio", NULL, "RHO", NULL, 0, 1, 1e6, 0, "1",
-     "drift-to-diffusion ratio ρ = m/(2rΔt) of the matched cell (lim-matched)", "ρ"},
+     "drift-to-diffusion ratio ρ = μ/(2rΔt) per hop of the matched cell (lim-matched)", "ρ"},
+    {"hops-per-level", NULL, "H", NULL, 1, 0, 1e30, 0, "derived: the least H that keeps n bits",
+     "hop positions per n-bit level of the matched cell (lim-matched)", "H"},
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 /* option layout: model, the numeric fields, ops, lr-schedule */
@@ -339,4 +343,14 @@ int cli_wl_assumptions(const cli_wl *ctx, const limen_workload *w, cli_buf *b, c
   line(b, arr, indent, t);
   if (b) return cli_buf_check(b, err);
   return LIMEN_OK;
+}
+
+const char *cli_default_paradigms(void) {
+  static char list[512];
+  if (list[0]) return list;
+  const char *const *d = limen_paradigm_default_specs();
+  size_t at = 0;
+  for (size_t i = 0; d[i] && at < sizeof list; i++)
+    at += (size_t)snprintf(list + at, sizeof list - at, "%s%s", i ? "," : "", d[i]);
+  return list;
 }

@@ -51,6 +51,9 @@ const cli_opt *cli_wl_numeric_option(const cli_wl *ctx, const char *name);
 int cli_wl_paradigms(cli_opt *opts, size_t n_opts, const char *const **specs, size_t *n, cli_args *args,
                      limen_error *err);
 
+/* The library's default paradigm list, comma-separated (for the help text). */
+const char *cli_default_paradigms(void);
+
 /* Project every spec for workload w into out[0..n-1]; errors name the paradigm. */
 int cli_wl_project(const cli_wl *ctx, const limen_workload *w, const char *const *specs, size_t n,
                    limen_projection *out, limen_error *err);

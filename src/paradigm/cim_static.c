@@ -3,7 +3,9 @@
  * non-volatile cells at the retention barrier.  Every update bit is a static-barrier tilt write
  * (theory (S)) within τ_w (= τ_op unless the workload sets write_time_s); short-term weights
  * are copied to long-term memory every T_c (theory (C)); reads at the floor 0 J or at the
- * device profile's read energy (theory (R)). */
+ * device profile's read energy (theory (R)).
+ * Counted work: OPS update operations of n bits and (T_train/T_c)·N consolidation copies of n
+ * bits, each write succeeding with 1 − p_w (floor: e_L(1 − p_w) per bit); device reads. */
 #include <math.h>
 
 #include "limen/bounds.h"
@@ -32,25 +34,29 @@ static int cim_static_compute(const limen_paradigm *p, const limen_workload *w,
   out->update_J = d->ops * w->bits * sw.work_kT * d->kT_J;
   limen_projection_note(out, "update = OPS·n·e_S = %.4g J", out->update_J);
 
-  rc = limen_pd_in_memory_reads(p, w, d, out, &out->memory_J, err);
+  rc = limen_pd_count_ops(out, w, d, 1.0 - w->write_fail, err);
+  if (rc == LIMEN_OK) rc = limen_pd_in_memory_reads(p, w, d, out, err);
   if (rc != LIMEN_OK) return rc;
 
-  /* Two-tier consolidation: N·n bits copied every T_c; the copy reads each bit (device read
-   * energy per operation shared over its n bits, or the floor 0) and writes it statically. */
+  /* Two-tier consolidation: N·n bits copied every T_c; the copy reads each bit (the device's
+   * read energy per operation over the bits it holds for, or the floor 0) and writes it
+   * statically. */
   double e_read_bit = 0.0;
-  if (p->has_profile && !isnan(p->profile.read_energy_J)) e_read_bit = p->profile.read_energy_J / w->bits;
-  double e_write_bit = sw.work_kT * d->kT_J;
+  if (p->has_profile && !isnan(p->profile.read_energy_J)) e_read_bit = limen_pd_read_energy_per_bit_J(&p->profile);
+  double e_write_bit = sw.work_kT * d->kT_J, copies = w->train_time_s / w->consolidation_period_s;
   rc = limen_consolidation_J(w->train_time_s, w->consolidation_period_s, w->params, w->bits,
                              e_read_bit, e_write_bit, &out->consolidation_J, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "cim_static", "consolidation");
-  limen_projection_note(out, "consolidation (C): (T_train/T_c)·N·n·(e_read + e_S) with T_c = %g s (%.4g copies), e_read = %.3g J/bit, e_S = %.3g J/bit: %.4g J",
-                        w->consolidation_period_s, w->train_time_s / w->consolidation_period_s,
-                        e_read_bit, e_write_bit, out->consolidation_J);
-  out->compute_J = 0.0;
-  return LIMEN_OK;
+  limen_projection_note(out, "consolidation (C): (T_train/T_c)·N·n·(e_read + e_S) with T_c = %g s (%.4g copies), e_read = %.3g J/bit%s, e_S = %.3g J/bit: %.4g J",
+                        w->consolidation_period_s, copies, e_read_bit,
+                        e_read_bit > 0 ? " (read energy per operation / its bits)" : " (floor: reversible)",
+                        e_write_bit, out->consolidation_J);
+  limen_projection_note(out, "not counted: compute (the arithmetic is the in-memory operations)");
+  return limen_projection_count(out, LIMEN_WORK_CONSOLIDATION, "consolidation", copies * w->params, w->bits,
+                                1.0 - w->write_fail, d->kT_J, err);
 }
 
 const limen_paradigm_type limen_pd_cim_static_type = {
     "cim-static",
     "compute in memory, static-barrier writes at the retention barrier, two-tier consolidation",
-    1, cim_static_compute};
+    1, "cost-model", cim_static_compute};

@@ -2,7 +2,8 @@
  * lim_finite_time.c: paradigm "lim-finite-time[:<device>]" — learning in memory with the
  * barrier modulated for every update: each update bit is a finite-time erasure in τ_op
  * (theory (M) → (FT)), e_FT(τ_op) = e_L(P_s) + B/τ_op with B by quadrature for the cell at
- * the retention barrier.  Consolidation happens in place: one barrier rise per parameter. */
+ * the retention barrier.  Consolidation happens in place: one barrier rise per parameter.
+ * Counted work: OPS update operations of n bits (floor OPS·n·e_L(P_s)·kT). */
 #include <math.h>
 
 #include "limen/bounds.h"
@@ -27,16 +28,17 @@ static int lim_ft_compute(const limen_paradigm *p, const limen_workload *w,
   out->update_per_op_kT = e_ft;
   out->update_J = d->ops * w->bits * e_ft * d->kT_J;
   limen_projection_note(out, "update = OPS·n·e_FT(τ_op) = %.4g J", out->update_J);
-  rc = limen_pd_in_memory_reads(p, w, d, out, &out->memory_J, err);
+  rc = limen_pd_count_ops(out, w, d, w->success, err);
+  if (rc == LIMEN_OK) rc = limen_pd_in_memory_reads(p, w, d, out, err);
   if (rc != LIMEN_OK) return rc;
   out->consolidation_J = 0.0;
   limen_projection_note(out, "consolidation in place: one barrier rise to E_ret per parameter (N = %.4g), quasi-static around a localized state: 0 J dissipated (theory (M))",
                         w->params);
-  out->compute_J = 0.0;
-  return LIMEN_OK;
+  limen_projection_note(out, "not counted: compute (the arithmetic is the update operations themselves)");
+  return limen_projection_count(out, LIMEN_WORK_BARRIER_RISE, "consolidation", w->params, 0.0, 1.0, d->kT_J, err);
 }
 
 const limen_paradigm_type limen_pd_lim_finite_time_type = {
     "lim-finite-time",
     "learning in memory: modulated-barrier writes as finite-time erasures in τ_op, consolidation in place",
-    1, lim_ft_compute};
+    1, "lower-bound", lim_ft_compute};

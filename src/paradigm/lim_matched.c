@@ -1,20 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * lim_matched.c: paradigm "lim-matched[:<device>]" — each parameter is a multi-level cell moved
+ * lim_matched.c: paradigm "lim-matched[:<device>]" — each parameter is an analog cell moved
  * along its learning path by biased hopping (theory (H)) while its barrier follows the
- * learning-rate schedule (theory (A)).
+ * learning-rate schedule (theory (A)), at the precision n it is labelled with (theory (P)).
  *
  * Path.  At step k the parameter moves by η_k·g (g: update size per unit learning rate, 1 for
- * Adam-normalized updates), i.e. m_k = η_k·g/ε levels with ε = range/2^n.
- * Matching.  The hop rate r_k = r₀e^{−E_b(k)} is proportional to η_k (A), so the drift-to-
- * diffusion ratio ρ = m_k/(2 r_k Δt) is the same at every step and the tilt per level
- * f = 2·asinh(ρ) is constant: e_H(m_k, r_kΔt) = m_k·f kT and
- *     E_update = Σ_k N·e_H(m_k, r_kΔt) = N·f·kT·Σ_k m_k.
- * ρ trades energy against precision: the same steps add 2 r_k Δt = m_k/ρ levels² of
- * diffusion.  Default ρ = 1 (drift per step equals the diffusion it adds, in levels and
- * levels²): f = 1.76 kT per level.
+ * Adam-normalized updates), i.e. m_k = η_k·g/ε levels with ε = range/2^n; S = Σ_k m_k.
+ * Hops.  The cell hops between positions H per level apart (H ≥ 1 hop positions per n-bit
+ * level), so a step moves μ_k = H·m_k hops.  The hop rate is matched to the learning rate (A),
+ * r_kΔt = μ_k/(2ρ), so the tilt per hop f = 2·asinh(ρ) is the same at every step and
+ *     E_update = N·f·kT·H·S.
+ * Precision.  Biased hopping adds (r₊ + r₋)Δt = μ_k·coth(f/2) hops² of variance per step
+ * (shot noise: never less than μ_k), so the final parameter spreads by
+ *     V = S·coth(f/2)/H levels²;
+ * n bits need V ≤ 1 (spread within one level ε), hence H = ⌈S·coth(f/2)⌉, and
+ *     E_update = N·kT·f·coth(f/2)·S² ≥ 2·N·kT·S²
+ * (the thermodynamic uncertainty relation; ρ = 1 is within 25 % of it).  The drift error is 0
+ * by construction (the tilt is set from the cell's own hop rate).  ρ is raised above the
+ * workload's value only when the first steps would need hops faster than a Kramers cell at
+ * the minimum barrier allows.
  * Consolidation: the barrier ends the schedule at E_b(K) and is raised in place to E_ret,
  * quasi-statically around a localized state: 0 J (theory (M)). */
 #include <math.h>
+#include <string.h>
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_sf_psi.h>
@@ -24,30 +31,41 @@
 #include "limen/units.h"
 #include "paradigm/paradigm_impl.h"
 
-int limen_pd_lr_sum(const limen_lr_schedule *s, double steps, double *sum, limen_error *err) {
+int limen_pd_lr_partial_sum(const limen_lr_schedule *s, double steps, double a, double *sum,
+                            limen_error *err) {
   const char *fn = __func__;
   if (!(steps >= 1) || !isfinite(steps))
     return limen_error_set(err, LIMEN_EINVAL, fn, "steps = %g: allowed range [1, inf)", steps);
+  if (!(a >= 0) || !(a <= steps))
+    return limen_error_set(err, LIMEN_EINVAL, fn, "a = %g: allowed range [0, K = %g]", a, steps);
   switch (s->kind) {
     case LIMEN_LR_CONSTANT:
-      *sum = s->eta0 * steps;
+      *sum = s->eta0 * a;
       return LIMEN_OK;
     case LIMEN_LR_INVERSE: {
       limen_gsl_quiet();
-      gsl_sf_result a, b;
-      int st = gsl_sf_psi_e(s->t0 + steps, &a);
-      if (st == GSL_SUCCESS) st = gsl_sf_psi_e(s->t0, &b);
+      gsl_sf_result x, y;
+      int st = gsl_sf_psi_e(s->t0 + a, &x);
+      if (st == GSL_SUCCESS) st = gsl_sf_psi_e(s->t0, &y);
       if (st != GSL_SUCCESS)
-        return limen_error_set(err, LIMEN_ENUMERIC, fn, "digamma at t0 = %g, K = %g: %s", s->t0,
-                               steps, gsl_strerror(st));
-      *sum = s->eta0 * s->t0 * (a.val - b.val);
+        return limen_error_set(err, LIMEN_ENUMERIC, fn, "digamma at t0 = %g, a = %g: %s", s->t0, a,
+                               gsl_strerror(st));
+      *sum = s->eta0 * s->t0 * (x.val - y.val);
       return LIMEN_OK;
     }
-    case LIMEN_LR_COSINE:
-      *sum = steps * s->eta_min + (s->eta0 - s->eta_min) * (steps + 1.0) / 2.0;
+    case LIMEN_LR_COSINE: {
+      /* Σ_{k<a} cos(kθ) = sin(aθ/2)·cos((a−1)θ/2)/sin(θ/2), θ = π/K (= 1 at a = K) */
+      double th = LIMEN_PI / steps;
+      double c = a >= steps ? 1.0 : a <= 0 ? 0.0 : sin(a * th / 2) * cos((a - 1) * th / 2) / sin(th / 2);
+      *sum = a * s->eta_min + (s->eta0 - s->eta_min) * (a + c) / 2.0;
       return LIMEN_OK;
+    }
   }
   return limen_error_set(err, LIMEN_EINVAL, fn, "schedule kind %d: unknown", (int)s->kind);
+}
+
+int limen_pd_lr_sum(const limen_lr_schedule *s, double steps, double *sum, limen_error *err) {
+  return limen_pd_lr_partial_sum(s, steps, steps, sum, err);
 }
 
 static int log_rate(double barrier_kT, const limen_precision *prec, double *lr, limen_error *err) {
@@ -94,62 +112,26 @@ int limen_pd_barrier_for_rate(double rate_per_tau0, const limen_precision *prec,
   return LIMEN_OK;
 }
 
-static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
-                               const limen_workload_derived *d, const limen_precision *prec,
-                               limen_projection *out, limen_error *err) {
+typedef limen_lim_matched_design lm_design;
+
+/* The matched barrier schedule (A), in-place consolidation and the reads. */
+static int lm_barrier(const limen_paradigm *p, const limen_workload *w, const limen_workload_derived *d,
+                      const limen_precision *prec, const limen_lr_schedule *s, const lm_design *g, double dt,
+                      limen_projection *out, limen_error *err) {
   const char *fn = "lim_matched";
-  double K = fmax(1.0, floor(d->steps + 0.5));
-  double dt = w->train_time_s / K;
-  limen_lr_schedule s = {w->lr_kind, w->lr_eta0, w->lr_t0_frac * K, K,
-                         w->lr_eta_min_frac * w->lr_eta0};
-  int rc = limen_lr_check(&s, err);
-  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "learning-rate schedule");
-  double sum_eta = 0;
-  rc = limen_pd_lr_sum(&s, K, &sum_eta, err);
-  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "learning path");
-  double eps = d->level_size, g = w->grad_scale, rho = w->drift_diffusion_ratio;
-  double m0 = s.eta0 * g / eps;
-  double path = sum_eta * g / eps;
-  if (w->lr_kind == LIMEN_LR_INVERSE)
-    limen_projection_note(out, "learning rate η(k) = η0/(1 + k/t0), η0 = %g, t0 = %g·K = %.4g steps, over K = %.6g steps of Δt = %.4g s",
-                          s.eta0, w->lr_t0_frac, s.t0, K, dt);
-  else if (w->lr_kind == LIMEN_LR_COSINE)
-    limen_projection_note(out, "learning rate η(k) = η_min + (η0 − η_min)(1 + cos(πk/K))/2, η0 = %g, η_min = %g, over K = %.6g steps of Δt = %.4g s",
-                          s.eta0, s.eta_min, K, dt);
-  else
-    limen_projection_note(out, "learning rate η(k) = η0 = %g (%s), over K = %.6g steps of Δt = %.4g s",
-                          s.eta0, limen_lr_kind_name(w->lr_kind), K, dt);
-  limen_projection_note(out, "path: m_k = η_k·g/ε levels, g = %g (update per unit learning rate), ε = range/2^n = %g/2^%g = %.4g; m_0 = %.4g levels, Σ_k m_k = %.4g levels per parameter",
-                        g, w->param_range, w->bits, eps, m0, path);
-
-  double e0 = 0, f = 0, var0 = 0;
-  rc = limen_hop_cost_kT(m0, m0 / (2.0 * rho), &e0, &f, &var0, err);
-  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "hop cost");
-  double per_param_kT = e0 * (path / m0); /* = f·Σ m_k: e_H is linear in m at fixed ρ */
-  out->update_J = w->params * per_param_kT * d->kT_J;
-  out->update_per_op_kT = per_param_kT / (K * w->bits);
-  limen_projection_note(out, "matched hopping (H)+(A): r_kΔt = m_k/(2ρ), ρ = %g, so the tilt f = 2·asinh(ρ) = %.4g kT per level is the same at every step",
-                        rho, f);
-  limen_projection_note(out, "update = Σ_k N·e_H(m_k, r_kΔt) = N·f·kT·Σ_k m_k = %.4g J (%.4g kT per parameter; %.4g kT per parameter-step per bit)",
-                        out->update_J, per_param_kT, out->update_per_op_kT);
-  limen_projection_note(out, "precision: the same hops add Σ_k m_k/ρ = %.4g levels² of diffusion per parameter (std %.3g levels = %.3g in parameter units)",
-                        path / rho, sqrt(path / rho), sqrt(path / rho) * eps);
-
-  /* the matched barrier schedule */
-  double r0_tau0 = m0 / (2.0 * rho) * (w->tau0_s / dt);
-  double e_start = 0;
+  double e_start = 0, e_end = 0;
   int below = 0;
-  rc = limen_pd_barrier_for_rate(r0_tau0, prec, &e_start, &below, err);
-  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "matched barrier");
-  double e_end = 0;
-  rc = limen_matched_barrier_kT(&s, e_start, K, &e_end, err);
+  int rc = limen_pd_barrier_for_rate(g->first_rate_per_tau0, prec, &e_start, &below, err);
+  if (rc == LIMEN_OK) rc = limen_matched_barrier_kT(s, e_start, s->t_end, &e_end, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "matched barrier");
   if (below)
     limen_projection_note(out, "warning: the first steps need %.3g hops per τ₀, faster than a Kramers cell with a barrier of %g kT; the barrier schedule below starts at that floor",
-                          r0_tau0, e_start);
-  limen_projection_note(out, "matched barrier (A): E_b(k) = E_b(0) + kT·ln(η0/η_k) rises from %.4g kT (hop rate %.3g/s) to %.4g kT at the end of training",
-                        e_start, r0_tau0 / w->tau0_s, e_end);
-
+                          g->first_rate_per_tau0, e_start);
+  if (g->tilt_kT >= 2.0 * e_start)
+    limen_projection_note(out, "warning: the tilt f = %.3g kT per hop is at least twice the starting barrier %.3g kT: the tilted cell has almost no barrier left, hopping (H) is outside its validity and this energy is an extrapolation",
+                          g->tilt_kT, e_start);
+  limen_projection_note(out, "matched barrier (A): E_b(k) = E_b(0) + kT·ln(η0/η_k) rises from %.4g kT (hop rate %.3g/s) to %.4g kT at the end of training (step Δt = %.4g s)",
+                        e_start, g->first_rate_per_tau0 / w->tau0_s, e_end, dt);
   double e_ret = 0;
   rc = limen_pd_retention_barrier(w, prec, out, &e_ret, err);
   if (rc != LIMEN_OK) return rc;
@@ -159,15 +141,178 @@ static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
                           e_end, e_ret);
   else
     limen_projection_note(out, "consolidation in place: the matched barrier already exceeds E_ret = %.4g kT at the end; 0 J", e_ret);
-
-  rc = limen_pd_in_memory_reads(p, w, d, out, &out->memory_J, err);
+  rc = limen_projection_count(out, LIMEN_WORK_BARRIER_RISE, "consolidation", w->params, 0.0, 1.0, d->kT_J, err);
   if (rc != LIMEN_OK) return rc;
-  limen_projection_note(out, "this paradigm counts parameter motion (per parameter and step), not per-FLOP writes: compare it with landauer-adiabatic under --ops per-parameter-step");
-  out->compute_J = 0.0;
+  rc = limen_pd_in_memory_reads(p, w, d, out, err);
+  if (rc != LIMEN_OK) return rc;
+  limen_projection_note(out, "this paradigm counts parameter updates, not per-FLOP writes: its floor is the Landauer cost of those updates, and it has no ratio to the per-FLOP headline");
   return LIMEN_OK;
+}
+
+/* Σ_k min(1, m_k) over the K steps, for a non-increasing schedule: every step up to the one
+ * where m_k falls below 1 level changes the stored value; after it a step changes it with
+ * probability m_k. */
+static int changing_writes(const limen_lr_schedule *s, double K, double level_per_eta, double *out,
+                           limen_error *err) {
+  double lo = 0, hi = K; /* m_k ≥ 1 for k < k*: bisection on the (integer) step index */
+  while (hi - lo > 0.5) {
+    double mid = floor((lo + hi) / 2);
+    double eta = s->kind == LIMEN_LR_CONSTANT  ? s->eta0
+                 : s->kind == LIMEN_LR_INVERSE ? s->eta0 / (1.0 + mid / s->t0)
+                                               : s->eta_min + (s->eta0 - s->eta_min) * (1 + cos(LIMEN_PI * mid / K)) / 2;
+    if (eta * level_per_eta >= 1.0) lo = mid + 1;
+    else hi = mid;
+    if (hi - lo < 1) break;
+  }
+  double kstar = lo, tail_all = 0, tail_head = 0;
+  int rc = limen_pd_lr_partial_sum(s, K, K, &tail_all, err);
+  if (rc == LIMEN_OK) rc = limen_pd_lr_partial_sum(s, K, kstar, &tail_head, err);
+  if (rc != LIMEN_OK) return rc;
+  *out = kstar + fmax(0.0, tail_all - tail_head) * level_per_eta;
+  return LIMEN_OK;
+}
+
+static void note_schedule(limen_projection *out, const limen_workload *w, const limen_lr_schedule *s,
+                          double K, double dt) {
+  if (w->lr_kind == LIMEN_LR_INVERSE)
+    limen_projection_note(out, "learning rate η(k) = η0/(1 + k/t0), η0 = %g, t0 = %g·K = %.4g steps, over K = %.6g steps of Δt = %.4g s",
+                          s->eta0, w->lr_t0_frac, s->t0, K, dt);
+  else if (w->lr_kind == LIMEN_LR_COSINE)
+    limen_projection_note(out, "learning rate η(k) = η_min + (η0 − η_min)(1 + cos(πk/K))/2, η0 = %g, η_min = %g, over K = %.6g steps of Δt = %.4g s",
+                          s->eta0, s->eta_min, K, dt);
+  else
+    limen_projection_note(out, "learning rate η(k) = η0 = %g (%s), over K = %.6g steps of Δt = %.4g s",
+                          s->eta0, limen_lr_kind_name(w->lr_kind), K, dt);
+}
+
+static int design(const limen_workload *w, double S, double m0, double dt, const limen_precision *prec,
+                  lm_design *g, limen_error *err) {
+  g->path_levels = S;
+  g->m0_levels = m0;
+  g->rho = w->drift_diffusion_ratio;
+  g->rho_raised = 0;
+  double lr_max = 0;
+  limen_well well = {LIMEN_WELL_WASHBOARD, prec->kramers_min_barrier_kT, 0.0, 4};
+  int rc = limen_kramers_rate(&well, prec, &lr_max, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "lim_matched", "fastest Kramers hop rate");
+  g->rate_limit_per_tau0 = lr_max;
+  double R = lr_max * dt / w->tau0_s, fixed = w->hops_per_level;
+  if (fixed > 0 && m0 * fixed / (2.0 * g->rho) > R) { /* given H: ρ ≥ m0·H/(2R) */
+    g->rho = m0 * fixed / (2.0 * R) * (1.0 + 1e-12);
+    g->rho_raised = 1;
+  }
+  /* hops needed in the first step, with H ≤ (S + 1)·√(1+ρ²)/ρ: m0·(S+1)·√(1+ρ²)/(2ρ²) ≤ R */
+  double c = 2.0 * R / (m0 * (S + 1.0));
+  double need = m0 * (S + 1.0) * sqrt(1.0 + g->rho * g->rho) / (2.0 * g->rho * g->rho);
+  if (fixed <= 0 && need > R) {
+    double u = (1.0 + sqrt(1.0 + 4.0 * c * c)) / (2.0 * c * c); /* c²u² − u − 1 = 0, u = ρ² */
+    g->rho = sqrt(u) * (1.0 + 1e-12);
+    g->rho_raised = 1;
+  }
+  double coth = sqrt(1.0 + g->rho * g->rho) / g->rho; /* coth(f/2) at f = 2 asinh ρ */
+  g->hops_per_level = fixed > 0 ? fixed : fmax(1.0, ceil(S * coth));
+  double mu0 = m0 * g->hops_per_level, e0 = 0, var0 = 0;
+  rc = limen_hop_cost_kT(mu0, mu0 / (2.0 * g->rho), &e0, &g->tilt_kT, &var0, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "lim_matched", "hop cost");
+  double H2 = g->hops_per_level * g->hops_per_level;
+  g->energy_per_param_kT = e0 * (S / m0);  /* = f·H·S: e_H is linear in μ at fixed ρ */
+  g->spread_levels2 = var0 * (S / m0) / H2; /* = S·coth(f/2)/H                        */
+  g->effective_bits = w->bits - fmax(0.0, 0.5 * log2(g->spread_levels2));
+  g->first_rate_per_tau0 = mu0 / (2.0 * g->rho) * (w->tau0_s / dt);
+  return LIMEN_OK;
+}
+
+static void note_design(limen_projection *out, const limen_workload *w, const lm_design *g, double eps) {
+  if (g->rho_raised)
+    limen_projection_note(out, "ρ raised from %g to %.4g: at ρ = %g the first steps would need hops faster than a Kramers cell at the minimum barrier allows (%.3g per τ₀)",
+                          w->drift_diffusion_ratio, g->rho, w->drift_diffusion_ratio, g->rate_limit_per_tau0);
+  if (w->hops_per_level > 0)
+    limen_projection_note(out, "precision (P): H = %.6g hop positions per level (given); hopping adds μ·coth(f/2) hops² per step (never less than μ: shot noise)",
+                          g->hops_per_level);
+  else
+    limen_projection_note(out, "precision (P): hopping adds μ·coth(f/2) hops² per step (never less than μ: shot noise), so n = %g bits (spread ≤ ε) needs H = ⌈S·coth(f/2)⌉ = %.6g hop positions per level",
+                          w->bits, g->hops_per_level);
+  limen_projection_note(out, "matched hopping (H)+(A): r_kΔt = H·m_k/(2ρ), ρ = %.4g, tilt f = 2·asinh(ρ) = %.4g kT per hop at every step; %.4g kT per parameter = f·H·S = f·coth(f/2)·S² ≥ 2·S² (thermodynamic uncertainty relation)",
+                        g->rho, g->tilt_kT, g->energy_per_param_kT);
+  limen_projection_note(out, "spread of the final parameter: %.4g levels² (std %.3g levels = %.3g in parameter units); drift error 0 by construction (a relative hop-rate error δ would add δ·S = δ·%.4g levels)",
+                        g->spread_levels2, sqrt(g->spread_levels2), sqrt(g->spread_levels2) * eps, g->path_levels);
+}
+
+/* The schedule of workload w over its K whole steps, and the path sums. */
+static int lm_path(const limen_workload *w, const limen_workload_derived *d, limen_lr_schedule *s, double *K,
+                   double *S, double *m0, limen_error *err) {
+  *K = fmax(1.0, floor(d->steps + 0.5));
+  *s = (limen_lr_schedule){w->lr_kind, w->lr_eta0, w->lr_t0_frac * *K, *K, w->lr_eta_min_frac * w->lr_eta0};
+  int rc = limen_lr_check(s, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "lim_matched", "learning-rate schedule");
+  double sum_eta = 0;
+  rc = limen_pd_lr_sum(s, *K, &sum_eta, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "lim_matched", "learning path");
+  *m0 = s->eta0 * w->grad_scale / d->level_size;
+  *S = sum_eta * w->grad_scale / d->level_size;
+  return LIMEN_OK;
+}
+
+int limen_lim_matched_design_compute(const limen_workload *w, const limen_precision *prec, limen_lim_matched_design *out,
+                             limen_error *err) {
+  limen_workload_derived d;
+  int rc = limen_workload_derive(w, &d, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "workload");
+  limen_precision defaults = limen_precision_default();
+  if (!prec) prec = &defaults;
+  limen_lr_schedule s;
+  double K = 0, S = 0, m0 = 0;
+  memset(out, 0, sizeof *out);
+  rc = lm_path(w, &d, &s, &K, &S, &m0, err);
+  if (rc == LIMEN_OK) rc = design(w, S, m0, w->train_time_s / K, prec, out, err);
+  out->steps = K;
+  return rc;
+}
+
+static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
+                               const limen_workload_derived *d, const limen_precision *prec,
+                               limen_projection *out, limen_error *err) {
+  const char *fn = "lim_matched";
+  limen_lr_schedule s;
+  double K = 0, S = 0, m0 = 0, eps = d->level_size, g = w->grad_scale;
+  int rc = lm_path(w, d, &s, &K, &S, &m0, err);
+  if (rc != LIMEN_OK) return rc;
+  double dt = w->train_time_s / K;
+  note_schedule(out, w, &s, K, dt);
+  limen_projection_note(out, "path: m_k = η_k·g/ε levels, g = %g (update per unit learning rate), ε = range/2^n = %g/2^%g = %.4g; m_0 = %.4g levels, S = Σ_k m_k = %.4g levels per parameter",
+                        g, w->param_range, w->bits, eps, m0, S);
+  lm_design gd;
+  rc = design(w, S, m0, dt, prec, &gd, err);
+  if (rc != LIMEN_OK) return rc;
+  gd.steps = K;
+  note_design(out, w, &gd, eps);
+  out->update_J = w->params * gd.energy_per_param_kT * d->kT_J;
+  out->update_per_op_kT = gd.energy_per_param_kT / (K * w->bits);
+  out->effective_bits = gd.effective_bits;
+  limen_projection_note(out, "update = N·f·H·S·kT = %.4g J (%.4g kT per parameter-step per bit); effective bits log2(range/max(ε, std)) = %.4g",
+                        out->update_J, out->update_per_op_kT, out->effective_bits);
+  double writes = 0;
+  rc = changing_writes(&s, K, g / eps, &writes, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "counted writes");
+  /* per parameter and step on the K whole steps, scaled to the workload's K = D/B_s steps */
+  double updates = w->params * d->steps * (writes / K);
+  limen_projection_note(out, "counted work: N·K·(Σ_k min(1, m_k))/K = %.4g parameter updates of n bits (a step moving less than one level changes the stored value with probability m_k)",
+                        updates);
+  limen_projection_note(out, "not counted: compute (the arithmetic is done by the cells' own relaxation)");
+  /* the bits a write really holds: the effective bits when the spread exceeds a level.  The
+   * Landauer cost of these writes is a reference: a move by a known step is logically
+   * reversible; the bound is the thermodynamic uncertainty relation. */
+  rc = limen_projection_count(out, LIMEN_WORK_PARAMETER_UPDATE, "update", updates, fmin(w->bits, gd.effective_bits),
+                              1.0, d->kT_J, err);
+  limen_projection_count_is_reference(out);
+  out->bound_J = w->params * 2.0 * gd.path_levels * gd.path_levels / gd.spread_levels2 * d->kT_J;
+  limen_projection_note(out, "floor: the Landauer cost of those writes is a reference (a move by a known step is logically reversible); the bound is the thermodynamic uncertainty relation, N·2kT·S²/spread = %.4g J",
+                        out->bound_J);
+  if (rc == LIMEN_OK) rc = lm_barrier(p, w, d, prec, &s, &gd, dt, out, err);
+  return rc;
 }
 
 const limen_paradigm_type limen_pd_lim_matched_type = {
     "lim-matched",
     "learning in memory: biased hopping along the learning path at the Arrhenius-matched barrier",
-    1, lim_matched_compute};
+    1, "cost-model", lim_matched_compute};

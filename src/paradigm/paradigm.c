@@ -154,6 +154,82 @@ int limen_landauer_adiabatic_J(const limen_workload *w, double *energy_J, limen_
   return LIMEN_OK;
 }
 
+int limen_headline_floor_J(const limen_workload *w, double *energy_J, limen_error *err) {
+  limen_workload_derived d;
+  int rc = limen_workload_derive(w, &d, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "headline floor");
+  *energy_J = d.flops * w->bits * d.kT_J * LIMEN_LN2;
+  return LIMEN_OK;
+}
+
+const char *limen_work_kind_name(limen_work_kind k) {
+  switch (k) {
+    case LIMEN_WORK_FLOP: return "flop";
+    case LIMEN_WORK_PARAMETER_UPDATE: return "parameter-update";
+    case LIMEN_WORK_READ: return "read";
+    case LIMEN_WORK_CONSOLIDATION: return "consolidation-copy";
+    case LIMEN_WORK_BARRIER_RISE: return "barrier-rise";
+  }
+  return "?";
+}
+
+int limen_projection_count(limen_projection *out, limen_work_kind kind, const char *term, double ops,
+                           double bits, double success, double kT_J, limen_error *err) {
+  const char *fn = __func__;
+  if (out->n_counts >= LIMEN_MAX_COUNTS)
+    return limen_error_set(err, LIMEN_EINTERNAL, fn, "more than %d kinds of work", LIMEN_MAX_COUNTS);
+  if (!(ops >= 0) || !isfinite(ops) || !(bits >= 0) || !isfinite(bits))
+    return limen_error_set(err, LIMEN_EINTERNAL, fn, "%s: ops = %g, bits = %g", limen_work_kind_name(kind),
+                           ops, bits);
+  double e_l = 0.0;
+  if (kind == LIMEN_WORK_FLOP || kind == LIMEN_WORK_PARAMETER_UPDATE || kind == LIMEN_WORK_CONSOLIDATION) {
+    int rc = limen_landauer_generalized_kT(success, &e_l, err);
+    if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "floor of %s", limen_work_kind_name(kind));
+  }
+  limen_work_count *c = &out->counts[out->n_counts++];
+  *c = (limen_work_count){kind, term, ops, bits, success, ops * bits * e_l * kT_J, 0};
+  return LIMEN_OK;
+}
+
+void limen_projection_count_is_reference(limen_projection *out) {
+  if (out->n_counts) out->counts[out->n_counts - 1].reference = 1;
+}
+
+/* Σ of the counted terms (NaN = not counted). */
+static double counted_sum(const limen_projection *p) {
+  const double t[4] = {p->compute_J, p->memory_J, p->update_J, p->consolidation_J};
+  double s = 0.0;
+  for (int i = 0; i < 4; i++)
+    if (!isnan(t[i])) s += t[i];
+  return s;
+}
+
+/* Floor, ratios and the like-for-like test against the headline (theory §4). */
+static int set_floor(limen_projection *out, const limen_workload *w, const limen_workload_derived *d,
+                     limen_error *err) {
+  out->floor_J = 0.0;
+  out->floor_is_bound = 1;
+  for (size_t i = 0; i < out->n_counts; i++) {
+    out->floor_J += out->counts[i].floor_J;
+    if (out->counts[i].reference && out->counts[i].floor_J > 0) out->floor_is_bound = 0;
+  }
+  out->headline_floor_J = d->flops * w->bits * d->kT_J * LIMEN_LN2;
+  out->ratio_to_floor = out->floor_J > 0 ? out->energy_J / out->floor_J : NAN;
+  const limen_work_count *c0 = out->n_counts ? &out->counts[0] : NULL;
+  int same = c0 && c0->kind == LIMEN_WORK_FLOP && c0->ops == d->flops && c0->bits == w->bits;
+  out->ratio_to_headline = same ? out->energy_J / out->headline_floor_J : NAN;
+  /* below a bound of its own counted work: a modelling error, never a result */
+  if (!isnan(out->bound_J) && !(out->energy_J >= out->bound_J * (1.0 - 1e-12)))
+    return limen_error_set(err, LIMEN_EINTERNAL, "floor check",
+                           "paradigm '%s': energy %.6g J below its bound %.6g J (a modelling error)", out->name,
+                           out->energy_J, out->bound_J);
+  if (out->floor_is_bound && out->floor_J > 0 && !(out->energy_J >= out->floor_J * (1.0 - 1e-12)))
+    return limen_error_set(err, LIMEN_EINTERNAL, "floor check",
+                           "paradigm '%s': energy %.6g J below the Landauer floor %.6g J of its own "
+                           "counted work (a modelling error)", out->name, out->energy_J, out->floor_J);
+  return LIMEN_OK;
+}
+
 int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
                            const limen_precision *prec, limen_projection *out, limen_error *err) {
   const char *fn = __func__;
@@ -161,8 +237,13 @@ int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
   memset(out, 0, sizeof *out);
   snprintf(out->name, sizeof out->name, "%s", p->spec);
   out->description = p->type->description;
+  out->relation = p->type->relation;
+  out->compute_J = out->memory_J = out->update_J = out->consolidation_J = NAN;
   out->realized_J = NAN;
   out->update_per_op_kT = NAN;
+  out->effective_bits = NAN;
+  out->bound_J = NAN;
+  out->bits_used = w ? w->bits : NAN;
   limen_workload_derived d;
   int rc = limen_workload_derive(w, &d, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "paradigm '%s'", p->spec);
@@ -170,12 +251,12 @@ int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
   if (!prec) prec = &defaults;
   rc = p->type->compute(p, w, &d, prec, out, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "paradigm '%s'", p->spec);
-  out->energy_J = out->compute_J + out->memory_J + out->update_J + out->consolidation_J;
+  out->energy_J = counted_sum(out);
   if (!isfinite(out->energy_J) || out->energy_J < 0)
     return limen_error_set(err, LIMEN_ERANGE, fn, "paradigm '%s': energy = %g J: not representable",
                            p->spec, out->energy_J);
-  double landauer = d.ops * w->bits * d.kT_J * LIMEN_LN2;
-  out->ratio_to_landauer = out->energy_J / landauer;
+  rc = set_floor(out, w, &d, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "paradigm '%s'", p->spec);
   return LIMEN_OK;
 }
 
@@ -219,27 +300,38 @@ void limen_pd_note_workload(limen_projection *out, const limen_workload *w,
                           w->parallel_cells > 0 ? "" : " = N", w->tau0_s);
 }
 
+int limen_pd_count_ops(limen_projection *out, const limen_workload *w, const limen_workload_derived *d,
+                       double success, limen_error *err) {
+  limen_work_kind k = w->ops == LIMEN_OPS_PER_FLOP ? LIMEN_WORK_FLOP : LIMEN_WORK_PARAMETER_UPDATE;
+  return limen_projection_count(out, k, "update", d->ops, w->bits, success, d->kT_J, err);
+}
+
+double limen_pd_read_energy_per_bit_J(const limen_profile *pr) { return pr->read_energy_J / pr->bits; }
+
 int limen_pd_in_memory_reads(const limen_paradigm *p, const limen_workload *w,
-                             const limen_workload_derived *d, limen_projection *out,
-                             double *memory_J, limen_error *err) {
-  *memory_J = 0.0;
-  if (p->has_profile && !isnan(p->profile.read_energy_J)) {
-    int rc = limen_read_energy_J(LIMEN_READ_DEVICE, d->flops, p->profile.read_energy_J, memory_J, err);
-    if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "device reads");
-    limen_projection_note(out, "reads: C = %.4g in-memory operations × %.3g J (%s read energy per operation; a multiply-accumulate counts as 2)",
-                          d->flops, p->profile.read_energy_J, p->profile.name);
-  }
+                             const limen_workload_derived *d, limen_projection *out, limen_error *err) {
   if (p->has_profile && !isnan(p->profile.update_energy_J))
     limen_projection_note(out, "for comparison: the %s device update energy %.3g J × N·K would give %.4g J (not used: the update term is the physical bound)",
                           p->profile.name, p->profile.update_energy_J,
                           p->profile.update_energy_J * w->params * d->steps);
-  if (p->has_profile && !isnan(p->profile.read_energy_J)) return LIMEN_OK;
-  if (p->has_profile)
-    limen_projection_note(out, "reads at the thermodynamic floor 0 J (reversible measurement): profile %s gives no read energy",
-                          p->profile.name);
-  else
-    limen_projection_note(out, "reads at the thermodynamic floor 0 J (reversible measurement); name a device profile (e.g. :hermes-14nm) for device read energies");
-  return LIMEN_OK;
+  if (!p->has_profile || isnan(p->profile.read_energy_J)) {
+    limen_projection_note(out, "reads not counted: their thermodynamic floor is 0 J (reversible measurement)%s%s",
+                          p->has_profile ? "; profile gives no read energy: " : "; name a device profile (e.g. :hermes-14nm) for device read energies",
+                          p->has_profile ? p->profile.name : "");
+    return LIMEN_OK;
+  }
+  const limen_profile *pr = &p->profile;
+  int rc = limen_read_energy_J(LIMEN_READ_DEVICE, d->flops, pr->read_energy_J, &out->memory_J, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "device reads");
+  limen_projection_note(out, "reads: C = %.4g in-memory operations × %.3g J (%s read energy per operation at %d bits; a multiply-accumulate counts as 2), performed under either OPS convention",
+                        d->flops, pr->read_energy_J, pr->name, pr->bits);
+  if ((double)pr->bits != w->bits) {
+    out->bits_mismatch = 1;
+    out->bits_used = pr->bits;
+    limen_projection_note(out, "warning: the %s read energy holds for %d-bit operations, not n = %g bits; it is not rescaled",
+                          pr->name, pr->bits, w->bits);
+  }
+  return limen_projection_count(out, LIMEN_WORK_READ, "memory", d->flops, pr->bits, 1.0, d->kT_J, err);
 }
 
 int limen_pd_retention_barrier(const limen_workload *w, const limen_precision *prec,

@@ -17,13 +17,22 @@ extern const limen_paradigm_type limen_pd_lim_matched_type;
 void limen_pd_note_workload(limen_projection *out, const limen_workload *w,
                             const limen_workload_derived *d, int with_tau);
 
-/* Reads of an in-memory paradigm: C in-memory operations at the device profile's
- * read_energy_J when the instance has a device profile that gives one, else the
- * thermodynamic floor 0 J (reversible measurement).  Notes what it used and, for comparison
+/* Reads of an in-memory paradigm: C in-memory operations (a multiply-accumulate counts as 2)
+ * at the device profile's read_energy_J when the instance has a device profile that gives one
+ * (counted: out->memory_J, a LIMEN_WORK_READ count with floor 0; bits_mismatch when the
+ * device's operations hold for other than n bits), else not counted (memory_J stays NaN: the
+ * floor of a read is 0 J, reversible measurement).  Notes what it used and, for comparison
  * only, what the device's published update energy would give over N·K updates. */
 int limen_pd_in_memory_reads(const limen_paradigm *p, const limen_workload *w,
-                             const limen_workload_derived *d, limen_projection *out,
-                             double *memory_J, limen_error *err);
+                             const limen_workload_derived *d, limen_projection *out, limen_error *err);
+
+/* Count the OPS update operations of the workload's convention: OPS = C FLOP results
+ * (per-flop) or N·K parameter updates (per-parameter-step), n bits each, success P. */
+int limen_pd_count_ops(limen_projection *out, const limen_workload *w, const limen_workload_derived *d,
+                       double success, limen_error *err);
+
+/* Energy per bit of a device's read operation, which holds for profile bits (J/bit). */
+double limen_pd_read_energy_per_bit_J(const limen_profile *pr);
 
 /* Retention barrier E_ret(τ_ret/τ₀, p_ret) of the workload, with a note. */
 int limen_pd_retention_barrier(const limen_workload *w, const limen_precision *prec,
@@ -33,6 +42,9 @@ int limen_pd_retention_barrier(const limen_workload *w, const limen_precision *p
  * constant η0·K; inverse η0·t0·(ψ(t0 + K) − ψ(t0)); cosine with t_end = K:
  * K·η_min + (η0 − η_min)(K + 1)/2 (since Σ_{k<K} cos(πk/K) = 1). */
 int limen_pd_lr_sum(const limen_lr_schedule *s, double steps, double *sum, limen_error *err);
+/* Σ_{k=0}^{a−1} η(k) of the same schedule over K = steps (0 ≤ a ≤ K; = lr_sum at a = K). */
+int limen_pd_lr_partial_sum(const limen_lr_schedule *s, double steps, double a, double *sum,
+                            limen_error *err);
 
 /* Barrier E (kT) at which the untilted washboard cell hops at rate_per_tau0 each way
  * (Kramers, root finding on the log rate).  *below_kramers is set when the required rate is

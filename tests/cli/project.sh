@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# limen project: default table, headline numbers, JSON structure, gpt-3 beside its published
-# energy, --out files, config merging (flags win).
+# limen project: the compact default table (every paradigm against the floor of its own
+# counted work), headline numbers, JSON structure, gpt-3 beside its published energy on the
+# same hardware and basis, --out files, config merging (flags win).
 source "$(dirname "$0")/lib/common.bash"
 
 # default run (also: `limen` with no command)
@@ -9,21 +10,48 @@ for p in landauer-adiabatic lim-finite-time lim-matched cim-static accelerator:h
   check grep -q "^$p " "$TMP/out" "default table lacks $p"
 done
 check grep -q "energy \[J\]" "$TMP/out" "table has energy in J"
-check grep -q "energy \[kWh\]" "$TMP/out" "table has energy in kWh"
-check grep -q "^assumptions:" "$TMP/out" "table is followed by the assumptions"
+check grep -q "floor \[J\]" "$TMP/out" "table has the floor of the counted work"
+check grep -q "headline floor C·n·kT·ln2" "$TMP/out" "table shows the per-FLOP headline once"
+check test "$(grep -c "headline floor" "$TMP/out")" -eq 1 "the headline is shown once"
+check test "$(wc -l <"$TMP/out")" -le 40 "default table fits in 40 lines"
+check test "$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$TMP/out")" -le 100 \
+  "default table fits 100 columns"
+check grep -q "^! accelerator:cmos-limit: .*4-bit" "$TMP/out" "bits mismatch warned in the table"
+check bash -c "! grep -q '^assumptions:' '$TMP/out'" "assumptions only with --verbose"
+check grep -q "^lim-matched .*N·K×16b .* - *$" "$TMP/out" "lim-matched: no ratio to the per-FLOP headline"
 cp "$TMP/out" "$TMP/project.txt"
 expect_ok
 check cmp -s "$TMP/out" "$TMP/project.txt" "'limen' alone equals 'limen project'"
 
-# JSON: exactly one object with workload, paradigms (name, energy_J, terms, ratio) and assumptions
+# narrower terminals: columns give way, nothing wider than COLUMNS
+COLUMNS=80 run project
+check test "$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$TMP/out")" -le 80 \
+  "COLUMNS=80 respected"
+expect_ok project --verbose
+check grep -q "^assumptions:" "$TMP/out" "--verbose: followed by the assumptions"
+check grep -q "not counted" "$TMP/out" "--verbose: terms not counted say so"
+
+# JSON: exactly one object with workload, headline, paradigms and assumptions
 expect_ok project --format json
-check json_py 'set(["workload", "paradigms", "assumptions"]) <= set(d)' "JSON top-level keys"
-check json_py 'all(set(["name", "energy_J", "terms", "ratio_to_landauer"]) <= set(p) for p in d["paradigms"])' \
+check json_py 'set(["workload", "headline", "paradigms", "assumptions"]) <= set(d)' "JSON top-level keys"
+check json_py 'all(set(["name", "relation", "energy_J", "terms", "counts", "floor_J", "ratio_to_floor", "ratio_to_headline", "effective_bits", "bits_mismatch"]) <= set(p) for p in d["paradigms"])' \
   "JSON paradigm keys"
 check json_py 'all(sorted(p["terms"]) == ["compute_J", "consolidation_J", "memory_J", "update_J"] for p in d["paradigms"])' \
   "JSON terms"
-check json_py 'all(abs(sum(p["terms"].values()) - p["energy_J"]) <= 1e-9 * p["energy_J"] for p in d["paradigms"])' \
-  "terms add up to the total"
+check json_py 'all(abs(sum(v for v in p["terms"].values() if v is not None) - p["energy_J"]) <= 1e-9 * p["energy_J"] for p in d["paradigms"])' \
+  "counted terms add up to the total"
+check json_py 'all(p["terms"][t] is None for p in d["paradigms"] if p["name"] == "landauer-adiabatic" for t in ("compute_J", "memory_J", "consolidation_J"))' \
+  "terms not counted are null, never 0"
+check json_py 'all(p["ratio_to_floor"] >= 1 - 1e-12 for p in d["paradigms"])' "every paradigm at or above its floor"
+check json_py 'all(abs(p["floor_J"] - sum(c["floor_J"] for c in p["counts"])) <= 1e-9 * p["floor_J"] for p in d["paradigms"])' \
+  "floor = sum of the counted work's floors"
+check json_py '[p["effective_bits"] for p in d["paradigms"] if p["name"] == "lim-matched"] == [16]' "lim-matched: 16 effective bits"
+check json_py '[p["relation"] for p in d["paradigms"]][:2] == ["lower-bound", "lower-bound"]' "relations"
+expect_ok project --format json --ops per-parameter-step --paradigm landauer-adiabatic,lim-matched,accelerator:h100
+check json_py 'd["paradigms"][0]["counts"][0]["kind"] == "parameter-update" and d["paradigms"][2]["counts"][0]["kind"] == "flop"' \
+  "per-parameter-step: updates counted as updates, the accelerator's FLOPs as FLOPs"
+check json_py 'd["paradigms"][1]["floor_J"] == d["paradigms"][0]["floor_J"] and d["paradigms"][0]["ratio_to_headline"] is None' \
+  "per-parameter-step: lim-matched against the floor of the same updates"
 check json_py 'd["workload"]["params"] == 1e15' "default workload is brain-scale"
 check json_py 'len(d["assumptions"]) > 10 and all(isinstance(a, str) for a in d["assumptions"])' "assumptions listed"
 
@@ -37,20 +65,37 @@ check json_py '1e8 <= d["paradigms"][0]["energy_J"] <= 1e9' "headline: landauer-
 check json_py '1e8 <= d["paradigms"][1]["energy_J"] <= 1e9' "headline: lim-finite-time in [1e8, 1e9] J"
 check json_py '0.1 <= d["paradigms"][1]["energy_J"] / d["paradigms"][0]["energy_J"] <= 10' \
   "headline: lim-finite-time within 10x of landauer-adiabatic"
-check json_py 'all(p["ratio_to_landauer"] >= 1e6 for p in d["paradigms"][3:])' "headline: accelerators >= 1e6 x landauer"
+check json_py 'all(p["energy_J"] >= 1e6 * d["headline"]["floor_J"] for p in d["paradigms"][3:])' \
+  "headline: accelerators >= 1e6 x the headline floor"
 check json_py 'd["paradigms"][1]["energy_J"] < d["paradigms"][2]["energy_J"] < min(p["energy_J"] for p in d["paradigms"][3:])' \
   "headline: cim-static between LIM and the accelerators"
 
-# GPT-3: H100 projection and the published 1,287 MWh side by side
+# GPT-3: the published 1,287 MWh (V100, facility, PUE 1.1) beside a V100 projection x PUE 1.1
 expect_ok project --model gpt-3
-check grep -q "accelerator:h100" "$TMP/out" "gpt-3 table shows the H100 projection"
-check grep -q "1287 MWh" "$TMP/out" "gpt-3 table shows the published 1287 MWh"
+check grep -q "accelerator:v100 × PUE 1.1" "$TMP/out" "gpt-3 compared on V100 at the published PUE"
+check grep -q "1.287e+06 kWh" "$TMP/out" "gpt-3 table shows the published 1287 MWh"
 check grep -q "published / projection" "$TMP/out" "gpt-3 table compares published and projected"
 expect_ok project --model gpt-3 --format json
-check json_py 'd["published"]["energy_kWh"] == 1287000 and d["published"]["compared_with"] == "accelerator:h100"' \
-  "gpt-3 JSON carries the published energy"
+check json_py 'd["published"]["energy_kWh"] == 1287000 and d["published"]["compared_with"] == "accelerator:v100"' \
+  "gpt-3 JSON carries the published energy and the V100 comparison"
+check json_py 'd["published"]["projection_pue"] == 1.1 and d["published"]["projection_basis"] == "facility"' "same basis"
+check json_py 'abs(d["published"]["projection_J"] - 3.14e23 * 2.4e-12 * 1.1) < 1e-6 * d["published"]["projection_J"]' \
+  "V100 peak-spec projection x PUE"
 expect_ok project --model gpt-3 --format csv
-check grep -q "^published:gpt-3,4.6332e+12," "$TMP/out" "gpt-3 CSV has the published row"
+check grep -q "^published:gpt-3,published,4.6332e+12," "$TMP/out" "gpt-3 CSV has the published row"
+expect_ok project --model t5-11b
+check grep -q "not compared: limen has no profile of this hardware" "$TMP/out" "T5 (TPU v3): not compared"
+# --pue: the accelerators on a facility basis; the in-memory bounds do not change
+expect_ok project --format json --pue 1.5 --paradigm lim-finite-time,accelerator:h100
+check json_py 'abs(d["paradigms"][1]["energy_J"] / (1.5 * 1e28 * 7.077856420626896e-13) - 1) < 1e-9' "--pue scales the accelerators"
+check json_py 'd["workload"]["pue"] == 1.5' "--pue in the workload"
+run project --pue 0.5
+check test "$RC" -eq 2 "--pue 0.5: exit 2"
+check grep -q -- "--pue" "$TMP/err" "--pue out of range names the option"
+# help lists exactly the library's default paradigm list
+expect_ok project --help
+check grep -q "cim-static:hermes-14nm,accelerator:cmos-limit" "$TMP/out" "help shows the default paradigm list"
+check bash -c "! grep -q 'accelerator:hermes-14nm' '$TMP/out'" "help does not list accelerator:hermes-14nm"
 
 # custom workload: C = c_f N D unless --flops
 expect_ok project --params 1e9 --tokens 2e10 --format json --paradigm landauer-adiabatic

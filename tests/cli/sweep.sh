@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib/common.bash"
 
 expect_ok sweep --vary params=1e9:1e15:7:log --paradigm landauer-adiabatic,accelerator:h100
 check test "$(wc -l <"$TMP/out")" -eq 15 "7 points x 2 paradigms + header"
-check grep -q "^params,paradigm,energy_J,compute_J,memory_J,update_J,consolidation_J,ratio_to_landauer" "$TMP/out" \
+check grep -q "^params,paradigm,energy_J,compute_J,memory_J,update_J,consolidation_J,floor_J,ratio_to_floor,ratio_to_headline,effective_bits" "$TMP/out" \
   "long CSV header"
 # energy of landauer-adiabatic grows linearly with N at fixed D (C = 6 N D)
 check python3 -c '
