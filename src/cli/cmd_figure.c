@@ -29,8 +29,11 @@ static const cli_command_doc doc = {
     "  projection  training energy against the number of parameters N for every paradigm\n"
     "              (log-log; D, n, T_train, T of the workload options; C = c_f*N*D unless\n"
     "              --flops is given); catalog models marked, published energies as points\n"
-    "  tradeoff    training energy against the training time T_train for the learning-in-memory\n"
-    "              paradigms (the energy-speed trade-off), landauer-adiabatic for reference\n"
+    "  tradeoff    training energy against the training time T_train (--x time: the energy-speed\n"
+    "              trade-off) or the bits of precision n (--x bits: energy-precision) for the\n"
+    "              learning-in-memory paradigms, landauer-adiabatic for reference\n"
+    "A paradigm that does not count the headline's work (C FLOP results of n bits) is drawn with\n"
+    "the floor of its own counted work, dashed in its colour.\n"
     "  per-op      cost per bit against the operation time tau for (L) Landauer, (FT) finite-time\n"
     "              Landauer and (S) static-barrier write, at the retention barrier E_ret of\n"
     "              --retention-time/--retention-fail, P_s = --success, p_w = --write-fail\n"
@@ -38,6 +41,7 @@ static const cli_command_doc doc = {
     "examples:\n"
     "  limen figure projection --out projection.png\n"
     "  limen figure tradeoff --out tradeoff.svg --bits 8\n"
+    "  limen figure tradeoff --x bits --out precision.png\n"
     "  limen figure per-op --out per-op.png --xmin 1e-9 --xmax 1e-3\n"};
 
 #define MAX_OPTS (CLI_WL_MAX_OPTS + 8)
@@ -54,6 +58,7 @@ typedef struct fig {
   const char *plabels[64];
   char mlabels[64][160];    /* merged marker labels                 */
   char note[512];
+  char flabels[MAX_SERIES][LIMEN_PARADIGM_SPEC_MAX + 32]; /* "floor of <spec>'s counted work" */
 } fig;
 
 static void fig_free(fig *f) {
@@ -68,12 +73,15 @@ static double *log_grid(double a, double b, long n) {
   return x;
 }
 
-/* energy vs a workload input for every spec */
+/* energy vs a workload input for every spec; a paradigm whose counted work is not the
+ * headline's (no ratio to it at some point) gets the floor of its own work as a dashed curve
+ * in its colour, so that no curve is read against a floor it does not share */
 static int curves(cli_wl *wl, const char *field, const char *const *specs, size_t ns, long npts, fig *f,
                   limen_error *err) {
   limen_projection *proj = calloc(ns, sizeof *proj);
-  if (!proj) return limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
-  int s = LIMEN_OK;
+  double *floor_y = calloc(ns * (size_t)npts, sizeof *floor_y);
+  int *own = calloc(ns, sizeof *own);
+  int s = proj && floor_y && own ? LIMEN_OK : limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
   for (size_t p = 0; p < ns && !s; p++) {
     f->y[p] = malloc((size_t)npts * sizeof(double));
     if (!f->y[p]) s = limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
@@ -86,20 +94,44 @@ static int curves(cli_wl *wl, const char *field, const char *const *specs, size_
       limen_error_wrap(err, s, "figure point", "%s = %.10g", field, f->x[i]);
       break;
     }
-    for (size_t p = 0; p < ns; p++) f->y[p][i] = proj[p].energy_J;
+    for (size_t p = 0; p < ns; p++) {
+      f->y[p][i] = proj[p].energy_J;
+      floor_y[p * (size_t)npts + (size_t)i] = proj[p].floor_J;
+      if (isnan(proj[p].ratio_to_headline)) own[p] = 1;
+    }
   }
   free(proj);
-  if (s) return s;
-  for (size_t p = 0; p < ns; p++) {
+  for (size_t p = 0; p < ns && !s; p++) {
     limen_plot_series *S = &f->series[f->ns++];
     memset(S, 0, sizeof *S);
     S->label = specs[p];
     S->x = f->x;
     S->y = f->y[p];
     S->n = (size_t)npts;
+    S->color = (int)(p % 12) + 1;
     S->style = strcmp(specs[p], "landauer-adiabatic") == 0 ? LIMEN_PLOT_DASHED : LIMEN_PLOT_LINE;
   }
-  return LIMEN_OK;
+  for (size_t p = 0, k = ns; p < ns && !s && k < MAX_SERIES; p++) {
+    if (!own[p]) continue;
+    f->y[k] = malloc((size_t)npts * sizeof(double));
+    if (!f->y[k]) {
+      s = limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
+      break;
+    }
+    memcpy(f->y[k], floor_y + p * (size_t)npts, (size_t)npts * sizeof(double));
+    snprintf(f->flabels[p], sizeof f->flabels[p], "%s floor", specs[p]);
+    limen_plot_series *S = &f->series[f->ns++];
+    memset(S, 0, sizeof *S);
+    S->label = f->flabels[p];
+    S->x = f->x;
+    S->y = f->y[k++];
+    S->n = (size_t)npts;
+    S->color = (int)(p % 12) + 1;
+    S->style = LIMEN_PLOT_DASHED;
+  }
+  free(floor_y);
+  free(own);
+  return s;
 }
 
 static int per_op(const cli_wl *wl, long npts, fig *f, limen_error *err) {
@@ -154,7 +186,8 @@ int limen_cmd_figure(int argc, char **argv) {
                        "left end of the x axis (N, T_train in s, or τ in s)");
   o[n++] = cli_opt_num("xmax", "X", NULL, 0, 1, 1e60, 0, "projection 1e16; tradeoff 3.15576e9 s (100 y); per-op 1 s",
                        "right end of the x axis");
-  o[n++] = cli_opt_int("points", "N", NULL, 2, 2000, "61", "points per curve");
+  o[n++] = cli_opt_int("points", "N", NULL, 2, 2000, "61", "points per curve (--x bits: one per whole bit)");
+  o[n++] = cli_opt_str("x", CLI_OPT_STRING, "AXIS", "time,bits", "time", "tradeoff: the x axis");
   o[n++] = cli_opt_int("width", "PX", "px", 200, 10000, "1200", "image width");
   o[n++] = cli_opt_int("height", "PX", "px", 150, 10000, "800", "image height");
   n += cli_wl_options(o + n);
@@ -197,7 +230,13 @@ int limen_cmd_figure(int argc, char **argv) {
     status = limen_error_set(&fr.err, LIMEN_EINVAL, "conflicting options", "--paradigm does not apply to 'figure per-op'");
     goto done;
   }
-  const char *xfield = k_proj ? "params" : k_trade ? "time" : NULL;
+  const cli_opt *xo = cli_opt_find(o, n, "x");
+  int by_bits = xo->set && strcmp(xo->str, "bits") == 0;
+  if (xo->set && !k_trade) {
+    status = limen_error_set(&fr.err, LIMEN_EINVAL, "conflicting options", "--x applies to 'figure tradeoff' only");
+    goto done;
+  }
+  const char *xfield = k_proj ? "params" : k_trade ? (by_bits ? "bits" : "time") : NULL;
   if (xfield && cli_opt_find(o, n, xfield)->set) {
     status = limen_error_set(&fr.err, LIMEN_EINVAL, "conflicting options",
                              "--%s is the x axis of 'figure %s': use --xmin/--xmax", xfield, kind);
@@ -210,8 +249,8 @@ int limen_cmd_figure(int argc, char **argv) {
   }
   status = cli_wl_build(o, n, &wl, &fr.err);
   if (status) goto done;
-  double a = xmin->set ? xmin->num : k_proj ? 1e6 : k_trade ? 3600 : 1e-9;
-  double b = xmax->set ? xmax->num : k_proj ? 1e16 : k_trade ? 100 * LIMEN_SECONDS_PER_YEAR : 1;
+  double a = xmin->set ? xmin->num : k_proj ? 1e6 : by_bits ? 4 : k_trade ? 3600 : 1e-9;
+  double b = xmax->set ? xmax->num : k_proj ? 1e16 : by_bits ? 32 : k_trade ? 100 * LIMEN_SECONDS_PER_YEAR : 1;
   if (!(b > a)) {
     status = cli_error(&fr.err, LIMEN_EINVAL, "--xmax = %.10g: must be greater than --xmin = %.10g", b, a);
     goto done;
@@ -225,14 +264,25 @@ int limen_cmd_figure(int argc, char **argv) {
     if ((status = cli_opt_check_number(&ends, b, &fr.err))) goto done;
   }
   long npts = pts->set ? pts->lnum : 61;
-  f.x = log_grid(a, b, npts);
+  if (by_bits) { /* whole bits from ⌈xmin⌉ to ⌊xmax⌋ */
+    a = ceil(a);
+    b = floor(b);
+    npts = (long)(b - a) + 1;
+    if (npts < 2) {
+      status = cli_error(&fr.err, LIMEN_EINVAL, "--xmin/--xmax: %g to %g bits: give at least two whole bits", a, b);
+      goto done;
+    }
+  }
+  f.x = by_bits ? log_grid(1, 2, npts) : log_grid(a, b, npts);
+  for (long i = 0; by_bits && f.x && i < npts; i++) f.x[i] = a + (double)i;
   if (!f.x) {
     status = limen_error_set(&fr.err, LIMEN_ENOMEM, "figure", "out of memory");
     goto done;
   }
   limen_plot plot;
   memset(&plot, 0, sizeof plot);
-  plot.xlog = plot.ylog = 1;
+  plot.xlog = !by_bits;
+  plot.ylog = 1;
   const limen_workload *w = &wl.w;
   if (k_perop) {
     status = per_op(&wl, npts, &f, &fr.err);
@@ -295,13 +345,14 @@ int limen_cmd_figure(int argc, char **argv) {
         S->point_labels = f.plabels;
       }
     } else if (!status) {
-      plot.title = "Energy-speed trade-off of learning in memory";
-      plot.xlabel = "training time T#dtrain#u [s]";
+      plot.title = by_bits ? "Energy-precision trade-off of learning in memory" : "Energy-speed trade-off of learning in memory";
+      plot.xlabel = by_bits ? "bits of precision n" : "training time T#dtrain#u [s]";
       plot.ylabel = "training energy [J]";
       snprintf(f.note, sizeof f.note, "%s: N = %.4g, C = %.4g FLOP, n = %g bits, T = %.4g K, OPS %s, #gt#d0#u = %.3g s",
                w->name, w->params, w->flops > 0 ? w->flops : w->flops_per_param_token * w->params * w->tokens, w->bits,
                w->temperature_K, limen_ops_convention_name(w->ops), w->tau0_s);
-      f.markers[f.nm++] = (limen_plot_marker){w->train_time_s, "workload T#dtrain#u"};
+      f.markers[f.nm++] = by_bits ? (limen_plot_marker){w->bits, "workload n"}
+                                  : (limen_plot_marker){w->train_time_s, "workload T#dtrain#u"};
     }
   }
   if (status) goto done;
