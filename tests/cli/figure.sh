@@ -20,5 +20,12 @@ check grep -q "<svg" "$TMP/per-op.svg" "figure per-op: SVG"
 run figure tradeoff --out "$TMP/t.png" --points 8 --bits 8 --paradigm lim-finite-time,landauer-adiabatic --width 800 --height 600
 check test "$RC" -eq 0 "figure tradeoff with options: exit $RC ($(head -c 300 "$TMP/err"))"
 check png_ok "$TMP/t.png" "figure tradeoff with options: valid PNG"
+# the energy-precision trade-off: whole bits on a linear axis; --x only for tradeoff
+run figure tradeoff --x bits --xmin 4 --xmax 12 --out "$TMP/b.png" --width 800 --height 600
+check test "$RC" -eq 0 "figure tradeoff --x bits: exit $RC ($(head -c 300 "$TMP/err"))"
+check png_ok "$TMP/b.png" "figure tradeoff --x bits: valid PNG"
+run figure projection --x bits --out "$TMP/c.png"
+check test "$RC" -eq 2 "--x with figure projection: exit 2"
+check grep -q -- "--x" "$TMP/err" "--x misuse named"
 check test -z "$(ls -A "$TMP" | grep '\.tmp\.')" "no temporary files left"
 finish

@@ -30,4 +30,11 @@ check test "$(wc -l <"$TMP/out")" -eq 4 "tau0 sweep"
 # alias names work
 expect_ok sweep --vary retention=3.15e7:3.15e8:2 --paradigm cim-static
 check grep -q "^retention-time," "$TMP/out" "alias resolved to its option name"
+# the energy-precision trade-off of lim-matched: energy grows with n, n effective bits, above the
+# floor of its own updates at every point
+expect_ok sweep --vary bits=4:16:4 --paradigm lim-matched --format json
+check json_py 'all(a["energy_J"] < b["energy_J"] for a, b in zip(d["rows"], d["rows"][1:]))' "lim-matched grows with bits"
+check json_py 'all(r["effective_bits"] == r["bits"] for r in d["rows"])' "lim-matched delivers the bits asked for"
+check json_py 'all(r["ratio_to_floor"] >= 1 and r["ratio_to_headline"] is None for r in d["rows"])' \
+  "lim-matched above its own floor, no ratio to the per-FLOP headline"
 finish
