@@ -104,7 +104,7 @@ Test(passage, mean_first_passage_time_matches_exact) {
     limen_error e;
     cr_assert_eq(limen_mfpt(&w, -1.0, cases[k].b, NULL, &T, &e), LIMEN_OK, "%s", e.msg);
     limen_protocol *p = hold(cases[k].eb, 40.0 * T); /* P(not passed) ~ e^{-40} */
-    const size_t n = scaled(cases[k].base, 400);
+    const size_t n = scaled(cases[k].base, 200);
     limen_langevin_config c = passage_cfg(dt, n, 100 + k, -1.0, cases[k].b);
     c.noise_refine = cases[k].halve ? 1u : 0u;
     limen_langevin_result r;
