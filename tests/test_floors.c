@@ -101,8 +101,8 @@ Test(floors, every_catalog_model_convention_and_paradigm_is_at_or_above_its_floo
 }
 
 Test(floors, holds_across_precision_time_and_success) {
-  const double bits[] = {1, 4, 8, 12, 16, 24, 32, 64};
-  const double days[] = {1.0 / 24, 1, 30, 3650};
+  const double bits[] = {1, 4, 8, 16, 32, 64};
+  const double days[] = {1.0 / 24, 30, 3650};
   for (size_t b = 0; b < sizeof bits / sizeof bits[0]; b++)
     for (size_t t = 0; t < sizeof days / sizeof days[0]; t++)
       for (int ops = 0; ops < 2; ops++) {
@@ -110,7 +110,7 @@ Test(floors, holds_across_precision_time_and_success) {
         w.bits = bits[b];
         w.train_time_s = days[t] * 86400;
         w.ops = ops ? LIMEN_OPS_PER_PARAMETER_STEP : LIMEN_OPS_PER_FLOP;
-        w.success = t % 2 ? 1.0 : 0.999;
+        w.success = (t + b) % 2 ? 1.0 : 0.999;
         w.lr_kind = (limen_lr_kind)(b % 3);
         check_all(&w, "brain-scale");
       }
