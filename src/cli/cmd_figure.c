@@ -273,8 +273,8 @@ int limen_cmd_figure(int argc, char **argv) {
       goto done;
     }
   }
-  f.x = by_bits ? log_grid(1, 2, npts) : log_grid(a, b, npts);
-  for (long i = 0; by_bits && f.x && i < npts; i++) f.x[i] = a + (double)i;
+  f.x = by_bits ? malloc((size_t)npts * sizeof *f.x) : log_grid(a, b, npts);
+  for (long i = 0; by_bits && f.x && i < npts; i++) f.x[i] = a + (double)i; /* whole bits */
   if (!f.x) {
     status = limen_error_set(&fr.err, LIMEN_ENOMEM, "figure", "out of memory");
     goto done;

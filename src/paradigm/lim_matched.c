@@ -162,7 +162,6 @@ static int changing_writes(const limen_lr_schedule *s, double K, double level_pe
                                                : s->eta_min + (s->eta0 - s->eta_min) * (1 + cos(LIMEN_PI * mid / K)) / 2;
     if (eta * level_per_eta >= 1.0) lo = mid + 1;
     else hi = mid;
-    if (hi - lo < 1) break;
   }
   double kstar = lo, tail_all = 0, tail_head = 0;
   int rc = limen_pd_lr_partial_sum(s, K, K, &tail_all, err);
