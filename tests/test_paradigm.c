@@ -39,6 +39,11 @@ Test(paradigm, landauer_adiabatic_closed_form) {
   cr_assert(isnan(r.compute_J) && isnan(r.memory_J) && isnan(r.consolidation_J), "not counted: NaN");
   cr_assert(tu_close_rel(r.ratio_to_floor, 1.0, 1e-15));
   cr_assert(tu_close_rel(r.ratio_to_headline, 1.0, 1e-15));
+  double h = 0;
+  limen_error herr;
+  cr_assert_eq(limen_headline_floor_J(&w, &h, &herr), LIMEN_OK, "%s", herr.msg);
+  cr_assert_eq(h, r.headline_floor_J, "the public headline and the projection's are one formula");
+  cr_assert(tu_close_rel(h, expect, 1e-12));
   cr_assert_str_eq(r.relation, "lower-bound");
   double e = 0;
   limen_error err;

@@ -9,8 +9,9 @@
 
 #include "limen/cell.h"
 #include "limen/common.h"
+#include "limen/units.h"
 
-#define LIMEN_CELL_PI 3.14159265358979323846
+#define LIMEN_CELL_PI LIMEN_PI /* one definition: limen/units.h */
 
 /* Largest barrier (kT) the cell functions accept. */
 #define LIMEN_CELL_MAX_BARRIER_KT 1e4

@@ -157,10 +157,7 @@ static int changing_writes(const limen_lr_schedule *s, double K, double level_pe
   double lo = 0, hi = K; /* m_k ≥ 1 for k < k*: bisection on the (integer) step index */
   while (hi - lo > 0.5) {
     double mid = floor((lo + hi) / 2);
-    double eta = s->kind == LIMEN_LR_CONSTANT  ? s->eta0
-                 : s->kind == LIMEN_LR_INVERSE ? s->eta0 / (1.0 + mid / s->t0)
-                                               : s->eta_min + (s->eta0 - s->eta_min) * (1 + cos(LIMEN_PI * mid / K)) / 2;
-    if (eta * level_per_eta >= 1.0) lo = mid + 1;
+    if (limen_lr_eta(s, mid) * level_per_eta >= 1.0) lo = mid + 1;
     else hi = mid;
   }
   double kstar = lo, tail_all = 0, tail_head = 0;
@@ -252,20 +249,25 @@ static int lm_path(const limen_workload *w, const limen_workload_derived *d, lim
   return LIMEN_OK;
 }
 
+/* The path of workload w and the precision design on it (theory (P)). */
+static int plan(const limen_workload *w, const limen_workload_derived *d, const limen_precision *prec,
+                limen_lr_schedule *s, lm_design *g, limen_error *err) {
+  double K = 0, S = 0, m0 = 0;
+  memset(g, 0, sizeof *g);
+  int rc = lm_path(w, d, s, &K, &S, &m0, err);
+  if (rc == LIMEN_OK) rc = design(w, S, m0, w->train_time_s / K, prec, g, err);
+  g->steps = K;
+  return rc;
+}
+
 int limen_lim_matched_design_compute(const limen_workload *w, const limen_precision *prec, limen_lim_matched_design *out,
-                             limen_error *err) {
+                                     limen_error *err) {
   limen_workload_derived d;
   int rc = limen_workload_derive(w, &d, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "workload");
   limen_precision defaults = limen_precision_default();
-  if (!prec) prec = &defaults;
   limen_lr_schedule s;
-  double K = 0, S = 0, m0 = 0;
-  memset(out, 0, sizeof *out);
-  rc = lm_path(w, &d, &s, &K, &S, &m0, err);
-  if (rc == LIMEN_OK) rc = design(w, S, m0, w->train_time_s / K, prec, out, err);
-  out->steps = K;
-  return rc;
+  return plan(w, &d, prec ? prec : &defaults, &s, out, err);
 }
 
 static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
@@ -273,17 +275,14 @@ static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
                                limen_projection *out, limen_error *err) {
   const char *fn = "lim_matched";
   limen_lr_schedule s;
-  double K = 0, S = 0, m0 = 0, eps = d->level_size, g = w->grad_scale;
-  int rc = lm_path(w, d, &s, &K, &S, &m0, err);
+  lm_design gd;
+  double eps = d->level_size, g = w->grad_scale;
+  int rc = plan(w, d, prec, &s, &gd, err);
   if (rc != LIMEN_OK) return rc;
-  double dt = w->train_time_s / K;
+  double K = gd.steps, dt = w->train_time_s / K;
   note_schedule(out, w, &s, K, dt);
   limen_projection_note(out, "path: m_k = η_k·g/ε levels, g = %g (update per unit learning rate), ε = range/2^n = %g/2^%g = %.4g; m_0 = %.4g levels, S = Σ_k m_k = %.4g levels per parameter",
-                        g, w->param_range, w->bits, eps, m0, S);
-  lm_design gd;
-  rc = design(w, S, m0, dt, prec, &gd, err);
-  if (rc != LIMEN_OK) return rc;
-  gd.steps = K;
+                        g, w->param_range, w->bits, eps, gd.m0_levels, gd.path_levels);
   note_design(out, w, &gd, eps);
   out->update_J = w->params * gd.energy_per_param_kT * d->kT_J;
   out->update_per_op_kT = gd.energy_per_param_kT / (K * w->bits);

@@ -154,11 +154,16 @@ int limen_landauer_adiabatic_J(const limen_workload *w, double *energy_J, limen_
   return LIMEN_OK;
 }
 
+/* The per-FLOP headline C·n·kT·ln2: one formula for the public function and every projection. */
+static double headline_J(const limen_workload *w, const limen_workload_derived *d) {
+  return d->flops * w->bits * d->kT_J * LIMEN_LN2;
+}
+
 int limen_headline_floor_J(const limen_workload *w, double *energy_J, limen_error *err) {
   limen_workload_derived d;
   int rc = limen_workload_derive(w, &d, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "headline floor");
-  *energy_J = d.flops * w->bits * d.kT_J * LIMEN_LN2;
+  *energy_J = headline_J(w, &d);
   return LIMEN_OK;
 }
 
@@ -213,7 +218,7 @@ static int set_floor(limen_projection *out, const limen_workload *w, const limen
     out->floor_J += out->counts[i].floor_J;
     if (out->counts[i].reference && out->counts[i].floor_J > 0) out->floor_is_bound = 0;
   }
-  out->headline_floor_J = d->flops * w->bits * d->kT_J * LIMEN_LN2;
+  out->headline_floor_J = headline_J(w, d);
   out->ratio_to_floor = out->floor_J > 0 ? out->energy_J / out->floor_J : NAN;
   const limen_work_count *c0 = out->n_counts ? &out->counts[0] : NULL;
   int same = c0 && c0->kind == LIMEN_WORK_FLOP && c0->ops == d->flops && c0->bits == w->bits;
