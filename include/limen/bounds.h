@@ -14,10 +14,10 @@ extern "C" {
 #endif
 
 /* (L) Landauer: kT·ln2 per erased bit. */
-double limen_landauer_kT(void);
+LIMEN_API double limen_landauer_kT(void);
 /* (L) generalized Landauer for success probability P_s ∈ [0, 1]:
  *   ln2 + P_s ln P_s + (1 − P_s) ln(1 − P_s)   (0·ln 0 = 0). */
-int limen_landauer_generalized_kT(double success, double *e_kT, limen_error *err);
+LIMEN_API int limen_landauer_generalized_kT(double success, double *e_kT, limen_error *err);
 
 /* (FT) the finite-time coefficient B/(γa²) = ∫ (F_f⁻¹(F₀(x)) − x)² ρ₀(x) dx (= W₂(ρ₀, ρ_f)²)
  * for erasing the symmetric quartic cell of barrier E_b ∈ (0, 1e4] (tilt ignored) to success
@@ -25,11 +25,11 @@ int limen_landauer_generalized_kT(double success, double *e_kT, limen_error *err
  * left, 1 − P_s right).  Computed by GSL quadrature (CDF) and Brent (its inverse), never
  * tabulated; B = 2 − 1/√(πE_b) + O(1/E_b) for P_s = 1 (→ 2 for narrow wells), 0 at P_s = ½.
  * Examples (P_s = 1): E_b = 2: 1.16807, 5: 1.56500, 10: 1.74625, 50: 1.90681. */
-int limen_ft_coefficient(double barrier_kT, double success, const limen_precision *prec,
+LIMEN_API int limen_ft_coefficient(double barrier_kT, double success, const limen_precision *prec,
                          double *B_gamma_a2, limen_error *err);
 /* (FT) e_FT(τ) = e_L(P_s) + B/τ  in kT, τ in τ₀ (finite, > 0); B (in γa²) returned when
  * B_out ≠ NULL. */
-int limen_finite_time_kT(double barrier_kT, double success, double tau_over_tau0,
+LIMEN_API int limen_finite_time_kT(double barrier_kT, double success, double tau_over_tau0,
                          const limen_precision *prec, double *e_kT, double *B_out,
                          limen_error *err);
 
@@ -54,14 +54,14 @@ typedef struct limen_static_write {
   double work_kT;             /* exact work of the tilt cycle (all dissipated)            */
   double approx_kT;           /* the estimate 2·f*                                       */
 } limen_static_write;
-int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_fail,
+LIMEN_API int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_fail,
                             const limen_precision *prec, limen_static_write *out,
                             limen_error *err);
 
 /* (M) modulated-barrier write: lower the barrier, tilt, raise it.  Quasi-static
  * (tau_over_tau0 = +INFINITY) → generalized Landauer; finite tau → finite-time Landauer with
  * the low-barrier cell's B.  barrier_low_kT ∈ (0, 1e4] is the lowered barrier, P_s ∈ [½, 1]. */
-int limen_modulated_write_kT(double barrier_low_kT, double success, double tau_over_tau0,
+LIMEN_API int limen_modulated_write_kT(double barrier_low_kT, double success, double tau_over_tau0,
                              const limen_precision *prec, double *e_kT, limen_error *err);
 
 /* (H) biased hopping on a multi-level cell: move m levels (net, any sign) in time Δt with
@@ -69,7 +69,7 @@ int limen_modulated_write_kT(double barrier_low_kT, double success, double tau_o
  * e = |m|·|f| (kT); slow limit m²/(rΔt), fast limit 2m·ln(m/(rΔt)).  var_levels2 (when not
  * NULL) is the variance of the net displacement in the same step, (r₊ + r₋)Δt =
  * √((2rΔt)² + m²) ≈ 2rΔt levels² for slow moves.  Each output pointer may be NULL. */
-int limen_hop_cost_kT(double m_levels, double rate_dt, double *e_kT, double *tilt_kT,
+LIMEN_API int limen_hop_cost_kT(double m_levels, double rate_dt, double *e_kT, double *tilt_kT,
                       double *var_levels2, limen_error *err);
 
 /* (A) learning-rate schedules and the Arrhenius-matched barrier E_b(t) = E_b(0) + ln(η(0)/η(t)). */
@@ -84,27 +84,27 @@ typedef struct limen_lr_schedule {
 } limen_lr_schedule;
 /* Validates kind and the fields the kind uses (standard messages naming the field). */
 /* Schedule names: "constant", "inverse", "cosine". */
-const char *limen_lr_kind_name(limen_lr_kind kind);
+LIMEN_API const char *limen_lr_kind_name(limen_lr_kind kind);
 /* LIMEN_EINVAL naming the allowed names when `name` is none of them. */
-int limen_lr_kind_parse(const char *name, limen_lr_kind *kind, limen_error *err);
-int limen_lr_check(const limen_lr_schedule *s, limen_error *err);
+LIMEN_API int limen_lr_kind_parse(const char *name, limen_lr_kind *kind, limen_error *err);
+LIMEN_API int limen_lr_check(const limen_lr_schedule *s, limen_error *err);
 /* η(t); t < 0 or NaN is read as 0.  Returns 0 (never NaN) for a schedule that fails
  * limen_lr_check. */
-double limen_lr_eta(const limen_lr_schedule *s, double t);
+LIMEN_API double limen_lr_eta(const limen_lr_schedule *s, double t);
 /* barrier0_kT ∈ (0, 1e4], t ≥ 0 finite.  Inverse schedule: E_b(0) + ln(1 + t/t0) exactly. */
-int limen_matched_barrier_kT(const limen_lr_schedule *s, double barrier0_kT, double t,
+LIMEN_API int limen_matched_barrier_kT(const limen_lr_schedule *s, double barrier0_kT, double t,
                              double *barrier_kT, limen_error *err);
 
 /* (C) two-tier consolidation: copies N·n bits every T_c:  (T_train/T_c)·N·n·(e_read + e_write).
  * Times and N > 0, n ∈ [1, 1024], energies ≥ 0 (J).  LIMEN_ERANGE on overflow. */
-int limen_consolidation_J(double train_time_s, double period_s, double params, double bits,
+LIMEN_API int limen_consolidation_J(double train_time_s, double period_s, double params, double bits,
                           double e_read_J, double e_write_J, double *energy_J, limen_error *err);
 
 /* (R) reads.  LIMEN_READ_FLOOR: 0, the thermodynamic floor (a measurement can be made
  * reversibly).  LIMEN_READ_DEVICE: count × device read energy per operation (in memory).
  * LIMEN_READ_VON_NEUMANN: count = bytes moved × energy per byte.  count, energy ≥ 0. */
 typedef enum { LIMEN_READ_FLOOR = 0, LIMEN_READ_DEVICE = 1, LIMEN_READ_VON_NEUMANN = 2 } limen_read_mode;
-int limen_read_energy_J(limen_read_mode mode, double count, double energy_each_J, double *energy_J,
+LIMEN_API int limen_read_energy_J(limen_read_mode mode, double count, double energy_each_J, double *energy_J,
                         limen_error *err);
 
 #ifdef __cplusplus

@@ -29,14 +29,14 @@ typedef struct limen_well {
 
 /* Validate a well: kind, barrier_kT in (0, 1e4], |tilt_kT| ≤ 1e8, washboard levels in
  * [2, 2^20].  Every function below that takes a well calls it. */
-int limen_well_check(const limen_well *w, limen_error *err);
+LIMEN_API int limen_well_check(const limen_well *w, limen_error *err);
 
 /* U(x)/kT, −U'(x)/kT·a, U''(x)/kT·a².  The well must pass limen_well_check.  Outside the
  * washboard's walls the energy is +inf (HUGE_VAL), force and curvature 0; NaN x gives
  * HUGE_VAL / 0 / 0 (never NaN). */
-double limen_well_energy(const limen_well *w, double x);
-double limen_well_force(const limen_well *w, double x);
-double limen_well_curvature(const limen_well *w, double x);
+LIMEN_API double limen_well_energy(const limen_well *w, double x);
+LIMEN_API double limen_well_force(const limen_well *w, double x);
+LIMEN_API double limen_well_curvature(const limen_well *w, double x);
 
 /* Stationary points that govern a forward (towards +x) escape.
  * Quartic: the left minimum, the barrier top and the right minimum of the tilted well
@@ -51,19 +51,19 @@ typedef struct limen_well_extrema {
   double curv_min;     /* U''(x_min)                              */
   double curv_barrier; /* |U''(x_barrier)|                        */
 } limen_well_extrema;
-int limen_well_extrema_find(const limen_well *w, const limen_precision *prec,
+LIMEN_API int limen_well_extrema_find(const limen_well *w, const limen_precision *prec,
                             limen_well_extrema *out, limen_error *err);
 
 /* Critical tilt of the quartic well at which the barrier vanishes: 8E_b/(3√3). */
-double limen_quartic_critical_tilt(double barrier_kT);
+LIMEN_API double limen_quartic_critical_tilt(double barrier_kT);
 
 /* Kramers escape rate (overdamped, barrier ≫ kT) out of the metastable minimum, per τ₀:
  *   r = √(U''(x_min)·|U''(x_b)|)/(2π) · e^{−ΔU}.
  * Untilted quartic well: r = 2√2·E_b/π · e^{−E_b}. */
-int limen_kramers_rate(const limen_well *w, const limen_precision *prec, double *rate,
+LIMEN_API int limen_kramers_rate(const limen_well *w, const limen_precision *prec, double *rate,
                        limen_error *err);
 /* ln r of the same (no underflow for any barrier). */
-int limen_kramers_log_rate(const limen_well *w, const limen_precision *prec, double *log_rate,
+LIMEN_API int limen_kramers_log_rate(const limen_well *w, const limen_precision *prec, double *log_rate,
                            limen_error *err);
 
 /* Exact mean first-passage time (in τ₀) from x0 to an absorbing point b > x0, reflecting at
@@ -71,10 +71,10 @@ int limen_kramers_log_rate(const limen_well *w, const limen_precision *prec, dou
  *   T = ∫_{x0}^{b} dy e^{U(y)} ∫_{−∞}^{y} dz e^{−U(z)}       (GSL adaptive quadrature,
  * nested, on the combined exponent U(y) − U(z) − S so that nothing overflows; see mfpt.c).
  * Washboard: x0, b in [−½, M − ½].  LIMEN_ERANGE when T overflows a double (use the log). */
-int limen_mfpt(const limen_well *w, double x0, double b, const limen_precision *prec,
+LIMEN_API int limen_mfpt(const limen_well *w, double x0, double b, const limen_precision *prec,
                double *t_tau0, limen_error *err);
 /* ln T of the same; finite for every accepted well. */
-int limen_mfpt_log(const limen_well *w, double x0, double b, const limen_precision *prec,
+LIMEN_API int limen_mfpt_log(const limen_well *w, double x0, double b, const limen_precision *prec,
                    double *log_t_tau0, limen_error *err);
 
 /* Escape rate used by the cost models: Kramers when the (tilted) barrier is at least
@@ -85,9 +85,9 @@ int limen_mfpt_log(const limen_well *w, double x0, double b, const limen_precisi
  * (may be NULL) is set to "kramers" or "mfpt".  The rate may underflow to 0 for barriers
  * beyond ~740 kT: use limen_escape_log_rate.  Forward escape needs a forward minimum:
  * tilt_kT > −f_c (quartic) or > −πE_b (washboard). */
-int limen_escape_rate(const limen_well *w, const limen_precision *prec, double *rate,
+LIMEN_API int limen_escape_rate(const limen_well *w, const limen_precision *prec, double *rate,
                       const char **method, limen_error *err);
-int limen_escape_log_rate(const limen_well *w, const limen_precision *prec, double *log_rate,
+LIMEN_API int limen_escape_log_rate(const limen_well *w, const limen_precision *prec, double *log_rate,
                           const char **method, limen_error *err);
 
 /* Retention barrier: the barrier E_ret (kT) of an untilted quartic cell whose flip
@@ -97,7 +97,7 @@ int limen_escape_log_rate(const limen_well *w, const limen_precision *prec, doub
  * MFPT below).  tau_ret_over_tau0 = τ_ret/τ₀ in (0, 1e300], p_ret in (0, 1).  Defaults of
  * the project (10 years, τ₀ = 1 ns, p = 1e-6) give E_ret = 58.07 kT.  LIMEN_ERANGE when
  * the answer is outside [1, 1e4] kT. */
-int limen_retention_barrier(double tau_ret_over_tau0, double p_ret, const limen_precision *prec,
+LIMEN_API int limen_retention_barrier(double tau_ret_over_tau0, double p_ret, const limen_precision *prec,
                             double *barrier_kT, limen_error *err);
 
 #ifdef __cplusplus

@@ -14,6 +14,15 @@
 
 #include <stddef.h>
 
+/* LIMEN_API marks what liblimen.so exports: every function and object declared in
+ * include/limen.  The library is compiled with hidden visibility, so nothing else (the
+ * layers' internal helpers) is visible to a program that links the shared library. */
+#if defined(__GNUC__) || defined(__clang__)
+#define LIMEN_API __attribute__((visibility("default")))
+#else
+#define LIMEN_API
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -39,37 +48,37 @@ typedef struct limen_error {
 } limen_error;
 
 /* Clear an error (sets code LIMEN_OK and an empty message). NULL is allowed. */
-void limen_error_clear(limen_error *err);
+LIMEN_API void limen_error_clear(limen_error *err);
 
 /* Record a new failure: msg = "<func>: <formatted>". Returns `code` so that callers write
  *     return limen_error_set(err, LIMEN_EINVAL, __func__, "x = %g: must be > 0", x);      */
-int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...)
+LIMEN_API int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* Add context around an existing failure: msg = "<func>: <formatted>: <old msg>".
  * Returns err->code (or `fallback` when err is NULL). */
-int limen_error_wrap(limen_error *err, int fallback, const char *func, const char *fmt, ...)
+LIMEN_API int limen_error_wrap(limen_error *err, int fallback, const char *func, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* Human name of a status code ("invalid input", ...). */
-const char *limen_strstatus(int code);
+LIMEN_API const char *limen_strstatus(int code);
 
 /* Range checks that produce the standard bad-input message
  *     "<func>: <field> = <value>: allowed range <range>"
  * They reject NaN and infinities.  `lo_open`/`hi_open` select open ends; use
  * -HUGE_VAL / HUGE_VAL for an unbounded side. */
-int limen_check_range(limen_error *err, const char *func, const char *field, double value,
+LIMEN_API int limen_check_range(limen_error *err, const char *func, const char *field, double value,
                       double lo, int lo_open, double hi, int hi_open);
 /* value > 0 and finite. */
-int limen_check_positive(limen_error *err, const char *func, const char *field, double value);
+LIMEN_API int limen_check_positive(limen_error *err, const char *func, const char *field, double value);
 
 /* Library version, "MAJOR.MINOR.PATCH". */
-const char *limen_version(void);
+LIMEN_API const char *limen_version(void);
 
 /* Turn GSL's abort-on-error handler off (idempotent, thread-safe to call repeatedly).
  * Every library entry point that uses GSL calls it; it is public so that programs that
  * use GSL themselves can see what limen does. */
-void limen_gsl_quiet(void);
+LIMEN_API void limen_gsl_quiet(void);
 
 /* ---- accuracy parameters ------------------------------------------------------
  * Every accuracy knob of the library, in one struct (CLASS style).  Functions that take a
@@ -98,7 +107,7 @@ typedef struct limen_precision {
                               solver takes the support when it chooses its domain, ≥ 2  [64]   */
 } limen_precision;
 
-limen_precision limen_precision_default(void);
+LIMEN_API limen_precision limen_precision_default(void);
 
 #ifdef __cplusplus
 }

@@ -16,10 +16,10 @@ extern "C" {
 
 /* Full path of data file `name` (e.g. "models.json", "digits/digits.csv.gz") into buf.
  * LIMEN_ENOTFOUND (with every place searched in the message) when it exists nowhere. */
-int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *err);
+LIMEN_API int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *err);
 
 /* Read a whole file into a NUL-terminated malloc'd buffer (caller frees). */
-int limen_read_text_file(const char *path, char **text, size_t *len, limen_error *err);
+LIMEN_API int limen_read_text_file(const char *path, char **text, size_t *len, limen_error *err);
 
 #ifdef __cplusplus
 }

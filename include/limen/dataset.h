@@ -35,25 +35,25 @@ typedef struct limen_dataset {
 } limen_dataset;
 
 /* Allocate an empty n × d data set (x zeroed). */
-int limen_dataset_alloc(size_t n, size_t d, size_t classes, limen_dataset **out, limen_error *err);
-void limen_dataset_free(limen_dataset *ds);
+LIMEN_API int limen_dataset_alloc(size_t n, size_t d, size_t classes, limen_dataset **out, limen_error *err);
+LIMEN_API void limen_dataset_free(limen_dataset *ds);
 
 /* Read a CSV file of rows "f_1,…,f_d,label".  header_lines lines are skipped first (they
  * must still exist).  d and classes are what every row must match. */
-int limen_dataset_read_csv(const char *path, size_t header_lines, size_t d, size_t classes,
+LIMEN_API int limen_dataset_read_csv(const char *path, size_t header_lines, size_t d, size_t classes,
                            limen_dataset **out, limen_error *err);
 
 /* Load a named data set from the data directory (limen_data_file), with its fixed
  * preprocessing (digits: /16).  Names: "digits", "breast_cancer". */
-int limen_dataset_load(const char *name, limen_dataset **out, limen_error *err);
+LIMEN_API int limen_dataset_load(const char *name, limen_dataset **out, limen_error *err);
 
 /* Stratified split; test_fraction in (0, 1). */
-int limen_dataset_split(const limen_dataset *ds, double test_fraction, unsigned long seed,
+LIMEN_API int limen_dataset_split(const limen_dataset *ds, double test_fraction, unsigned long seed,
                         limen_dataset **train, limen_dataset **test, limen_error *err);
 
 /* Standardize every feature of train and test with train's mean and (population) standard
  * deviation; features with zero spread in train are only centred.  test may be NULL. */
-int limen_dataset_standardize(limen_dataset *train, limen_dataset *test, limen_error *err);
+LIMEN_API int limen_dataset_standardize(limen_dataset *train, limen_dataset *test, limen_error *err);
 
 #ifdef __cplusplus
 }

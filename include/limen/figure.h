@@ -53,11 +53,11 @@ typedef struct limen_plot {
 
 /* Output format from a file name: ".png" → "pngcairo", ".svg" → "svgcairo" (case-insensitive);
  * LIMEN_EINVAL naming the allowed extensions otherwise. */
-int limen_plot_device_for(const char *path, const char **device, limen_error *err);
+LIMEN_API int limen_plot_device_for(const char *path, const char **device, limen_error *err);
 
 /* Draw `plot` into `path` (.png or .svg).  Errors: LIMEN_EINVAL (bad extension, no finite
  * point to draw, bad sizes), LIMEN_EIO (device missing, file not writable, file not produced). */
-int limen_plot_write(const limen_plot *plot, const char *path, limen_error *err);
+LIMEN_API int limen_plot_write(const limen_plot *plot, const char *path, limen_error *err);
 
 #ifdef __cplusplus
 }

@@ -31,29 +31,29 @@ typedef enum {
 typedef struct limen_fp_grid limen_fp_grid;
 
 /* n_cells ≥ 3 equal cells on [x_lo, x_hi]; the density starts uniform. */
-limen_fp_grid *limen_fp_grid_alloc(size_t n_cells, double x_lo, double x_hi, limen_error *err);
-void limen_fp_grid_free(limen_fp_grid *g);
+LIMEN_API limen_fp_grid *limen_fp_grid_alloc(size_t n_cells, double x_lo, double x_hi, limen_error *err);
+LIMEN_API void limen_fp_grid_free(limen_fp_grid *g);
 
-size_t limen_fp_grid_size(const limen_fp_grid *g);
-double limen_fp_grid_dx(const limen_fp_grid *g);
-const double *limen_fp_grid_x(const limen_fp_grid *g);       /* cell centres             */
-const double *limen_fp_grid_density(const limen_fp_grid *g); /* ρ_i, Σ ρ_i·dx = mass     */
+LIMEN_API size_t limen_fp_grid_size(const limen_fp_grid *g);
+LIMEN_API double limen_fp_grid_dx(const limen_fp_grid *g);
+LIMEN_API const double *limen_fp_grid_x(const limen_fp_grid *g);       /* cell centres             */
+LIMEN_API const double *limen_fp_grid_density(const limen_fp_grid *g); /* ρ_i, Σ ρ_i·dx = mass     */
 
 /* ρ_i = e^{−u_i}/Z normalized to unit mass; u holds U at the cell centres. */
-int limen_fp_grid_set_boltzmann(limen_fp_grid *g, const double *u, limen_error *err);
+LIMEN_API int limen_fp_grid_set_boltzmann(limen_fp_grid *g, const double *u, limen_error *err);
 /* Copy a density (finite, ≥ 0, positive mass; not renormalized). */
-int limen_fp_grid_set_density(limen_fp_grid *g, const double *rho, limen_error *err);
+LIMEN_API int limen_fp_grid_set_density(limen_fp_grid *g, const double *rho, limen_error *err);
 
-double limen_fp_grid_mass(const limen_fp_grid *g);                  /* Σ ρ_i dx          */
-double limen_fp_grid_mean(const limen_fp_grid *g, const double *f); /* Σ ρ_i f_i dx      */
-double limen_fp_grid_mass_between(const limen_fp_grid *g, double a, double b);
+LIMEN_API double limen_fp_grid_mass(const limen_fp_grid *g);                  /* Σ ρ_i dx          */
+LIMEN_API double limen_fp_grid_mean(const limen_fp_grid *g, const double *f); /* Σ ρ_i f_i dx      */
+LIMEN_API double limen_fp_grid_mass_between(const limen_fp_grid *g, double a, double b);
 
 /* Advance ρ by dt > 0 with the potential u (at the cell centres) frozen over the step. */
-int limen_fp_grid_step(limen_fp_grid *g, const double *u, double dt, limen_fp_scheme scheme,
+LIMEN_API int limen_fp_grid_step(limen_fp_grid *g, const double *u, double dt, limen_fp_scheme scheme,
                        limen_error *err);
 
 /* Largest |J_{i+½}| of the current density in the potential u (0 in equilibrium). */
-int limen_fp_grid_flux_residual(limen_fp_grid *g, const double *u, double *max_abs_flux,
+LIMEN_API int limen_fp_grid_flux_residual(limen_fp_grid *g, const double *u, double *max_abs_flux,
                                 limen_error *err);
 
 /* ---- protocols --------------------------------------------------------------------
@@ -90,7 +90,7 @@ typedef struct limen_fp_config {
   void *progress_ctx;
 } limen_fp_config;
 
-limen_fp_config limen_fp_config_default(void);
+LIMEN_API limen_fp_config limen_fp_config_default(void);
 
 typedef struct limen_fp_result {
   size_t n_steps;          /* N                                                          */
@@ -112,9 +112,9 @@ typedef struct limen_fp_result {
 
 /* Run the protocol.  pot may be NULL (made from the protocol and freed inside); res is
  * overwritten (free a previous result first); on failure its pointers are NULL. */
-int limen_fp_run(const limen_fp_config *cfg, const limen_potential *pot,
+LIMEN_API int limen_fp_run(const limen_fp_config *cfg, const limen_potential *pot,
                  const limen_protocol *proto, limen_fp_result *res, limen_error *err);
-void limen_fp_result_free(limen_fp_result *res);
+LIMEN_API void limen_fp_result_free(limen_fp_result *res);
 
 #ifdef __cplusplus
 }

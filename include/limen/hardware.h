@@ -20,7 +20,7 @@ typedef enum {
 } limen_profile_class;
 
 /* "accelerator", "limit", "device". */
-const char *limen_profile_class_name(limen_profile_class c);
+LIMEN_API const char *limen_profile_class_name(limen_profile_class c);
 
 #define LIMEN_PROFILE_TEXT_MAX 1024
 
@@ -50,10 +50,10 @@ typedef struct limen_profile_set {
  * energy_per_byte_J, read_energy_J, update_energy_J, bits, includes, source, notes}; unknown
  * or missing fields, wrong types, non-positive energies, an unknown class, duplicate names,
  * or a row with no energy at all give LIMEN_EPARSE with "file: row i (name): field: why". */
-int limen_profiles_load(const char *path, limen_profile_set **out, limen_error *err);
-void limen_profiles_free(limen_profile_set *s);
+LIMEN_API int limen_profiles_load(const char *path, limen_profile_set **out, limen_error *err);
+LIMEN_API void limen_profiles_free(limen_profile_set *s);
 /* Find by name; LIMEN_ENOTFOUND listing every name. */
-int limen_profiles_find(const limen_profile_set *s, const char *name, const limen_profile **out,
+LIMEN_API int limen_profiles_find(const limen_profile_set *s, const char *name, const limen_profile **out,
                         limen_error *err);
 
 #ifdef __cplusplus

@@ -49,7 +49,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <gsl/gsl_histogram.h>
 
 #include "limen/common.h"
 #include "limen/potential.h"
@@ -75,10 +74,10 @@ typedef struct limen_integrator_type {
                double *x, const double *F, const double *xi, double *scratch);
 } limen_integrator_type;
 
-extern const limen_integrator_type *const limen_integrator_euler;
-extern const limen_integrator_type *const limen_integrator_heun;
-extern const limen_integrator_type *const limen_integrator_ou;
-int limen_integrator_by_name(const char *name, const limen_integrator_type **type,
+LIMEN_API extern const limen_integrator_type *const limen_integrator_euler;
+LIMEN_API extern const limen_integrator_type *const limen_integrator_heun;
+LIMEN_API extern const limen_integrator_type *const limen_integrator_ou;
+LIMEN_API int limen_integrator_by_name(const char *name, const limen_integrator_type **type,
                              limen_error *err);
 
 typedef enum {
@@ -117,7 +116,14 @@ typedef struct limen_langevin_config {
                              the initial equilibrium sampler); NULL = defaults       [NULL] */
 } limen_langevin_config;
 
-limen_langevin_config limen_langevin_config_default(void);
+LIMEN_API limen_langevin_config limen_langevin_config_default(void);
+
+/* A histogram of an ensemble's values: bin i counts the values in [edges[i], edges[i+1]). */
+typedef struct limen_histogram {
+  size_t bins;
+  double *edges;          /* bins + 1, ascending                                         */
+  double *counts;         /* bins                                                        */
+} limen_histogram;
 
 typedef struct limen_langevin_result {
   size_t n_traj;
@@ -135,7 +141,7 @@ typedef struct limen_langevin_result {
   double *passage_time;   /* LIMEN_RECORD_PASSAGE: first-passage time through passage_x
                              (see "First passage" above), or +HUGE_VAL when never reached */
   size_t n_passed;        /* trajectories that reached passage_x                         */
-  gsl_histogram *work_hist, *heat_hist;  /* LIMEN_RECORD_HISTOGRAMS, else NULL           */
+  limen_histogram *work_hist, *heat_hist; /* LIMEN_RECORD_HISTOGRAMS, else NULL          */
   /* LIMEN_RECORD_SAMPLES: positions at t = j·sample_every·dt_eff, j = 0 … n_sample_points−1
    * (the last point is the final position), row-major [trajectory][point]. */
   size_t n_sample_traj, n_sample_points;
@@ -146,10 +152,13 @@ typedef struct limen_langevin_result {
 /* Run the ensemble.  res is overwritten (free a previous result first); on failure every
  * pointer in res is NULL.  Validates cfg, the protocol and that the potential's type is the
  * protocol's type (pot may be NULL: the protocol's potential is made and freed inside). */
-int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *pot,
+/* Frees a histogram made by the engine (NULL is a no-op). */
+LIMEN_API void limen_histogram_free(limen_histogram *h);
+
+LIMEN_API int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *pot,
                        const limen_protocol *proto, limen_langevin_result *res,
                        limen_error *err);
-void limen_langevin_result_free(limen_langevin_result *res);
+LIMEN_API void limen_langevin_result_free(limen_langevin_result *res);
 
 /* One part of an ensemble, for runs spread over processes (MPI ranks, machines):
  * trajectories [first, first + count) of the ensemble cfg describes (cfg->n_traj is the whole
@@ -160,26 +169,26 @@ void limen_langevin_result_free(limen_langevin_result *res);
  * parts' arrays in trajectory order into one result of cfg->n_traj entries and call
  * limen_langevin_summarize: the numbers are then bit-identical to limen_langevin_run's,
  * whatever the split. */
-int limen_langevin_run_part(const limen_langevin_config *cfg, const limen_potential *pot,
+LIMEN_API int limen_langevin_run_part(const limen_langevin_config *cfg, const limen_potential *pot,
                             const limen_protocol *proto, size_t first, size_t count,
                             limen_langevin_result *res, limen_error *err);
 
 /* The means, standard errors, success probability, largest first-law residual, passage count
  * and (LIMEN_RECORD_HISTOGRAMS) histograms of res from its per-trajectory arrays, summed
  * serially in trajectory order.  LIMEN_ENUMERIC names a diverged trajectory. */
-int limen_langevin_summarize(const limen_langevin_config *cfg, const limen_protocol *proto,
+LIMEN_API int limen_langevin_summarize(const limen_langevin_config *cfg, const limen_protocol *proto,
                              limen_langevin_result *res, limen_error *err);
 
 /* Jarzynski estimate of ΔF from the work values: −ln⟨e^{−W}⟩, with its standard error by
  * the delta method (stderr of ⟨e^{−W}⟩ divided by ⟨e^{−W}⟩); computed with a shift by
  * min W so that it never overflows. */
-int limen_langevin_jarzynski(const limen_langevin_result *res, double *dF, double *stderr_dF,
+LIMEN_API int limen_langevin_jarzynski(const limen_langevin_result *res, double *dF, double *stderr_dF,
                              limen_error *err);
 
 /* Draw n exact equilibrium samples of U(·, u) restricted to [lo, hi] ∩ domain, sample i
  * from stream (seed, i) (as the engine does for its initial condition).  The envelope grid
  * comes from prec (eq_sample_cells, eq_sample_cut_kT; NULL = defaults). */
-int limen_equilibrium_sample(const limen_potential *p, const limen_control *u, double lo,
+LIMEN_API int limen_equilibrium_sample(const limen_potential *p, const limen_control *u, double lo,
                              double hi, uint64_t seed, size_t n, double *x,
                              const limen_precision *prec, limen_error *err);
 

@@ -64,21 +64,21 @@ typedef struct limen_graph {
 
 /* G-set format: first line "n m", then m lines "i j w" (1-based, i ≠ j, w finite).
  * Strict: errors name file, line and field. */
-int limen_graph_read_gset(const char *path, limen_graph **out, limen_error *err);
+LIMEN_API int limen_graph_read_gset(const char *path, limen_graph **out, limen_error *err);
 /* A named graph from the data directory: "G1", "G11", "G14" (data/gset/<name>.txt). */
-int limen_graph_load(const char *name, limen_graph **out, limen_error *err);
+LIMEN_API int limen_graph_load(const char *name, limen_graph **out, limen_error *err);
 /* Erdős–Rényi graph G(n, p), weights +1 or (signed ≠ 0) ±1 with equal probability,
  * gsl_rng_mt19937 seeded with seed. */
-int limen_graph_random(size_t n, double p, int signed_weights, unsigned long seed, limen_graph **out,
+LIMEN_API int limen_graph_random(size_t n, double p, int signed_weights, unsigned long seed, limen_graph **out,
                        limen_error *err);
-void limen_graph_free(limen_graph *g);
+LIMEN_API void limen_graph_free(limen_graph *g);
 /* Best-known cut of a named G-set graph (G1 11624, G11 564, G14 3064), NAN if unknown. */
-double limen_gset_best_known(const char *name);
+LIMEN_API double limen_gset_best_known(const char *name);
 
 /* Cut value of spins s (±1). */
-double limen_maxcut_value(const limen_graph *g, const int *s);
+LIMEN_API double limen_maxcut_value(const limen_graph *g, const int *s);
 /* Exact maximum cut by enumeration (Gray code, last spin fixed), n ≤ 26. s_best may be NULL. */
-int limen_maxcut_brute_force(const limen_graph *g, double *best, int *s_best, limen_error *err);
+LIMEN_API int limen_maxcut_brute_force(const limen_graph *g, double *best, int *s_best, limen_error *err);
 
 typedef struct limen_anneal_config {
   size_t sweeps;              /* K                                                [1000] */
@@ -94,7 +94,7 @@ typedef struct limen_anneal_config {
   size_t record_every;        /* trace every this many sweeps (0: none)          [0]    */
 } limen_anneal_config;
 
-limen_anneal_config limen_anneal_config_default(void);
+LIMEN_API limen_anneal_config limen_anneal_config_default(void);
 
 typedef struct limen_anneal_point {
   size_t sweep;
@@ -123,9 +123,9 @@ typedef struct limen_anneal_result {
 } limen_anneal_result;
 
 /* Anneal from a random start (s_best receives the best spins seen; may be NULL). */
-int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, int *s_best,
+LIMEN_API int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, int *s_best,
                         limen_anneal_result *out, limen_error *err);
-void limen_anneal_result_free(limen_anneal_result *r);
+LIMEN_API void limen_anneal_result_free(limen_anneal_result *r);
 
 #ifdef __cplusplus
 }

@@ -101,7 +101,7 @@ typedef struct limen_memory_config {
   double langevin_dt;          /* Langevin time step, in τ₀ (cells = langevin)         [2e-3]  */
 } limen_memory_config;
 
-limen_memory_config limen_memory_config_default(void);
+LIMEN_API limen_memory_config limen_memory_config_default(void);
 
 /* What the training loop tells the array about the step. */
 typedef struct limen_memory_step {
@@ -149,37 +149,37 @@ struct limen_memory {
   void *state;       /* type-specific                                          */
 };
 
-extern const limen_memory_type *const limen_memory_ideal;
-extern const limen_memory_type *const limen_memory_digital_static;
-extern const limen_memory_type *const limen_memory_analog_static;
-extern const limen_memory_type *const limen_memory_lim_fixed;
-extern const limen_memory_type *const limen_memory_lim_matched;
+LIMEN_API extern const limen_memory_type *const limen_memory_ideal;
+LIMEN_API extern const limen_memory_type *const limen_memory_digital_static;
+LIMEN_API extern const limen_memory_type *const limen_memory_analog_static;
+LIMEN_API extern const limen_memory_type *const limen_memory_lim_fixed;
+LIMEN_API extern const limen_memory_type *const limen_memory_lim_matched;
 
 /* NULL-terminated list of every type, and lookup by name (LIMEN_ENOTFOUND lists them). */
-extern const limen_memory_type *const limen_memory_types[];
-int limen_memory_type_find(const char *name, const limen_memory_type **type, limen_error *err);
+LIMEN_API extern const limen_memory_type *const limen_memory_types[];
+LIMEN_API int limen_memory_type_find(const char *name, const limen_memory_type **type, limen_error *err);
 
 /* Validate a configuration (messages name the field, value and range). */
-int limen_memory_config_check(const limen_memory_config *cfg, limen_error *err);
+LIMEN_API int limen_memory_config_check(const limen_memory_config *cfg, limen_error *err);
 
 /* An array of n cells holding w0 (quantized onto the cells' levels; values outside
  * [−w_max, w_max] are an error). */
-int limen_memory_alloc(const limen_memory_type *type, const limen_memory_config *cfg, size_t n,
+LIMEN_API int limen_memory_alloc(const limen_memory_type *type, const limen_memory_config *cfg, size_t n,
                        const double *w0, limen_memory **out, limen_error *err);
-void limen_memory_free(limen_memory *m);
+LIMEN_API void limen_memory_free(limen_memory *m);
 
 /* Apply one update window (see the type's apply). stats may be NULL. */
-int limen_memory_apply(limen_memory *m, const double *dw, const limen_memory_step *step,
+LIMEN_API int limen_memory_apply(limen_memory *m, const double *dw, const limen_memory_step *step,
                        double *dw_real, double *heat_kT, limen_memory_stats *stats,
                        limen_error *err);
 
 /* Current parameter values (n numbers, owned by the array). */
-const double *limen_memory_values(const limen_memory *m);
+LIMEN_API const double *limen_memory_values(const limen_memory *m);
 
 /* Zero-tilt hop rate (per τ₀) of the washboard cell at barrier E_b:
  * limen_escape_rate of the untilted washboard (Kramers above
  * limen_precision.kramers_min_barrier_kT, exact MFPT below). */
-int limen_memory_hop_rate(double barrier_kT, double *rate_per_tau0, limen_error *err);
+LIMEN_API int limen_memory_hop_rate(double barrier_kT, double *rate_per_tau0, limen_error *err);
 
 #ifdef __cplusplus
 }

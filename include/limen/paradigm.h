@@ -52,7 +52,7 @@ typedef enum {
 } limen_work_kind;
 
 /* "flop", "parameter-update", "read", "consolidation-copy", "barrier-rise". */
-const char *limen_work_kind_name(limen_work_kind k);
+LIMEN_API const char *limen_work_kind_name(limen_work_kind k);
 
 /* One kind of work a paradigm counts, and the Landauer floor of exactly that work:
  * floor_J = ops · bits · e_L(success) · kT (generalized Landauer; 0 for reads, which can be
@@ -125,55 +125,55 @@ struct limen_paradigm {
   limen_profile profile;
 };
 
-extern const limen_paradigm_type *const limen_paradigm_accelerator;
-extern const limen_paradigm_type *const limen_paradigm_landauer_adiabatic;
-extern const limen_paradigm_type *const limen_paradigm_cim_static;
-extern const limen_paradigm_type *const limen_paradigm_lim_finite_time;
-extern const limen_paradigm_type *const limen_paradigm_lim_matched;
+LIMEN_API extern const limen_paradigm_type *const limen_paradigm_accelerator;
+LIMEN_API extern const limen_paradigm_type *const limen_paradigm_landauer_adiabatic;
+LIMEN_API extern const limen_paradigm_type *const limen_paradigm_cim_static;
+LIMEN_API extern const limen_paradigm_type *const limen_paradigm_lim_finite_time;
+LIMEN_API extern const limen_paradigm_type *const limen_paradigm_lim_matched;
 
 /* All paradigm types, NULL-terminated. */
-const limen_paradigm_type *const *limen_paradigm_types(void);
+LIMEN_API const limen_paradigm_type *const *limen_paradigm_types(void);
 /* Find a type by name; LIMEN_ENOTFOUND listing the names. */
-int limen_paradigm_type_find(const char *name, const limen_paradigm_type **out, limen_error *err);
+LIMEN_API int limen_paradigm_type_find(const char *name, const limen_paradigm_type **out, limen_error *err);
 
 /* Make an instance from "<type>[:<profile>]".  profiles may be NULL when the spec names no
  * profile.  Errors: unknown type or profile → LIMEN_ENOTFOUND (listing the allowed names);
  * a profile where the type takes none, none where one is required, or a profile lacking the
  * numbers the type needs (energy_per_flop_J for accelerator) → LIMEN_EINVAL. */
-int limen_paradigm_alloc(const char *spec, const limen_profile_set *profiles, limen_paradigm **out,
+LIMEN_API int limen_paradigm_alloc(const char *spec, const limen_profile_set *profiles, limen_paradigm **out,
                          limen_error *err);
-void limen_paradigm_free(limen_paradigm *p);
+LIMEN_API void limen_paradigm_free(limen_paradigm *p);
 
 /* Project one paradigm: validates and derives the workload, computes, sums the counted terms,
  * sets the floor of the counted work, the ratios to it and to the per-FLOP headline.
  * LIMEN_EINTERNAL when the energy falls below a floor that is a bound, or below bound_J (a
  * modelling error).
  * prec NULL → defaults. */
-int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
+LIMEN_API int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
                            const limen_precision *prec, limen_projection *out, limen_error *err);
 
 /* Convenience: project a list of specifications in order into out[0..n-1]. */
-int limen_project(const limen_workload *w, const char *const *specs, size_t n,
+LIMEN_API int limen_project(const limen_workload *w, const char *const *specs, size_t n,
                   const limen_profile_set *profiles, const limen_precision *prec,
                   limen_projection *out, limen_error *err);
 
 /* The default paradigm list of `limen project`, NULL-terminated:
  * landauer-adiabatic, lim-finite-time, lim-matched, cim-static, cim-static:hermes-14nm,
  * accelerator:cmos-limit, accelerator:horowitz-45nm, accelerator:a100, accelerator:h100. */
-const char *const *limen_paradigm_default_specs(void);
+LIMEN_API const char *const *limen_paradigm_default_specs(void);
 
 /* The landauer-adiabatic energy OPS·n·kT·ln2 of a workload (J). */
-int limen_landauer_adiabatic_J(const limen_workload *w, double *energy_J, limen_error *err);
+LIMEN_API int limen_landauer_adiabatic_J(const limen_workload *w, double *energy_J, limen_error *err);
 
 /* The per-FLOP headline floor C·n·kT·ln2 of a workload (J), whatever its OPS convention. */
-int limen_headline_floor_J(const limen_workload *w, double *energy_J, limen_error *err);
+LIMEN_API int limen_headline_floor_J(const limen_workload *w, double *energy_J, limen_error *err);
 
 /* Append a counted kind of work to a projection: its floor ops·bits·e_L(success)·kT for
  * LIMEN_WORK_FLOP, _PARAMETER_UPDATE and _CONSOLIDATION, 0 for reads and barrier rises. */
-int limen_projection_count(limen_projection *out, limen_work_kind kind, const char *term, double ops,
+LIMEN_API int limen_projection_count(limen_projection *out, limen_work_kind kind, const char *term, double ops,
                            double bits, double success, double kT_J, limen_error *err);
 /* Mark the last count's floor as a reference rather than a bound. */
-void limen_projection_count_is_reference(limen_projection *out);
+LIMEN_API void limen_projection_count_is_reference(limen_projection *out);
 
 /* The precision design of lim-matched for a workload (theory (P)): the path, the hop
  * positions per level H and the drift-to-diffusion ratio ρ that keep the final spread within
@@ -193,12 +193,12 @@ typedef struct limen_lim_matched_design {
   double rate_limit_per_tau0;  /* the Kramers rate at the minimum barrier, per τ₀              */
 } limen_lim_matched_design;
 
-int limen_lim_matched_design_compute(const limen_workload *w, const limen_precision *prec, limen_lim_matched_design *out,
+LIMEN_API int limen_lim_matched_design_compute(const limen_workload *w, const limen_precision *prec, limen_lim_matched_design *out,
                                      limen_error *err);
 
 /* Append one assumption line (printf-style) to a projection; silently truncates beyond
  * LIMEN_MAX_ASSUMPTIONS lines (the last line then says so). */
-void limen_projection_note(limen_projection *out, const char *fmt, ...)
+LIMEN_API void limen_projection_note(limen_projection *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 #ifdef __cplusplus

@@ -101,7 +101,7 @@ typedef struct limen_potential_params {
 
 /* The ramp width the transport type uses for params: params->step_width, or
  * LIMEN_TRANSPORT_STEP_WIDTH when that is 0. */
-double limen_potential_transport_step_width(const limen_potential_params *params);
+LIMEN_API double limen_potential_transport_step_width(const limen_potential_params *params);
 
 struct limen_potential;
 
@@ -128,13 +128,13 @@ typedef struct limen_potential_type {
   void (*domain)(const struct limen_potential *p, double *lo, double *hi);
 } limen_potential_type;
 
-extern const limen_potential_type *const limen_potential_quartic;
-extern const limen_potential_type *const limen_potential_washboard;
-extern const limen_potential_type *const limen_potential_harmonic;
-extern const limen_potential_type *const limen_potential_transport;
+LIMEN_API extern const limen_potential_type *const limen_potential_quartic;
+LIMEN_API extern const limen_potential_type *const limen_potential_washboard;
+LIMEN_API extern const limen_potential_type *const limen_potential_harmonic;
+LIMEN_API extern const limen_potential_type *const limen_potential_transport;
 
 /* Look a type up by its name; LIMEN_ENOTFOUND lists the known names. */
-int limen_potential_type_by_name(const char *name, const limen_potential_type **type,
+LIMEN_API int limen_potential_type_by_name(const char *name, const limen_potential_type **type,
                                  limen_error *err);
 
 /* An instance: a type with its parameters and precomputed state. */
@@ -146,22 +146,22 @@ typedef struct limen_potential {
 
 /* Make a potential of `type` with `params` (NULL: all zero, fine for quartic/harmonic).
  * *out is set on success and must be released with limen_potential_free. */
-int limen_potential_alloc(const limen_potential_type *type, const limen_potential_params *params,
+LIMEN_API int limen_potential_alloc(const limen_potential_type *type, const limen_potential_params *params,
                           limen_potential **out, limen_error *err);
-void limen_potential_free(limen_potential *p);
+LIMEN_API void limen_potential_free(limen_potential *p);
 
 /* The potential and control of a static cell of cell.h (quartic or washboard, its barrier
  * and tilt); other control components are set to 0 (stiffness 1, path −1). */
-int limen_potential_from_well(const limen_well *w, limen_potential **out, limen_control *u,
+LIMEN_API int limen_potential_from_well(const limen_well *w, limen_potential **out, limen_control *u,
                               limen_error *err);
 
 /* Scalar conveniences over type->eval / type->dU_dcontrol. */
-double limen_potential_energy(const limen_potential *p, const limen_control *u, double x);
-double limen_potential_force(const limen_potential *p, const limen_control *u, double x);
-void limen_potential_dU_dcontrol(const limen_potential *p, const limen_control *u, double x,
+LIMEN_API double limen_potential_energy(const limen_potential *p, const limen_control *u, double x);
+LIMEN_API double limen_potential_force(const limen_potential *p, const limen_control *u, double x);
+LIMEN_API void limen_potential_dU_dcontrol(const limen_potential *p, const limen_control *u, double x,
                                  double grad[LIMEN_CONTROL_DIM]);
-void limen_potential_domain(const limen_potential *p, double *lo, double *hi);
-int limen_potential_check_control(const limen_potential *p, const limen_control *u,
+LIMEN_API void limen_potential_domain(const limen_potential *p, double *lo, double *hi);
+LIMEN_API int limen_potential_check_control(const limen_potential *p, const limen_control *u,
                                   limen_error *err);
 
 /* An interval [*lo, *hi] inside the domain that holds all of the Boltzmann weight e^{−U}
@@ -169,12 +169,12 @@ int limen_potential_check_control(const limen_potential *p, const limen_control 
  * prec->support_scan_points points outwards from the minimum of U until U − min U reaches
  * cut_kT at both ends, then keeping one scan cell beyond the last point below the cut;
  * cut_kT > 0, e.g. 40; prec NULL → defaults).  For grids (Fokker–Planck) and sampling. */
-int limen_potential_support(const limen_potential *p, const limen_control *u, double cut_kT,
+LIMEN_API int limen_potential_support(const limen_potential *p, const limen_control *u, double cut_kT,
                             double *lo, double *hi, const limen_precision *prec,
                             limen_error *err);
 
 /* The control vector with every component 0 except stiffness = 1 and path = −1. */
-limen_control limen_control_zero(void);
+LIMEN_API limen_control limen_control_zero(void);
 
 #ifdef __cplusplus
 }

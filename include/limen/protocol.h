@@ -135,31 +135,31 @@ typedef struct limen_protocol {
 
 /* An empty protocol with n_segments zero-filled segments (each shape LINEAR), no name,
  * potential quartic, initial = final = limen_control_zero(), regions unbounded. */
-int limen_protocol_alloc(size_t n_segments, limen_protocol **out, limen_error *err);
-void limen_protocol_free(limen_protocol *p);
+LIMEN_API int limen_protocol_alloc(size_t n_segments, limen_protocol **out, limen_error *err);
+LIMEN_API void limen_protocol_free(limen_protocol *p);
 /* Deep copy. */
-int limen_protocol_copy(const limen_protocol *p, limen_protocol **out, limen_error *err);
+LIMEN_API int limen_protocol_copy(const limen_protocol *p, limen_protocol **out, limen_error *err);
 
 /* Validate: durations > 0 and finite, every control finite and admissible for the
  * potential type, regions ordered, potential params valid. */
-int limen_protocol_check(const limen_protocol *p, limen_error *err);
+LIMEN_API int limen_protocol_check(const limen_protocol *p, limen_error *err);
 
 /* τ = Σ d_k. */
-double limen_protocol_duration(const limen_protocol *p);
+LIMEN_API double limen_protocol_duration(const limen_protocol *p);
 
 /* λ at time t.  side < 0: left limit λ(t⁻); side ≥ 0: right limit λ(t⁺).  t ≤ 0 with
  * side < 0 gives `initial`; t ≥ τ with side ≥ 0 gives `final`. */
-void limen_protocol_control(const limen_protocol *p, double t, int side, limen_control *u);
+LIMEN_API void limen_protocol_control(const limen_protocol *p, double t, int side, limen_control *u);
 
 /* A potential instance of the protocol's type and parameters. */
-int limen_protocol_potential_alloc(const limen_protocol *p, limen_potential **out,
+LIMEN_API int limen_protocol_potential_alloc(const limen_protocol *p, limen_potential **out,
                                    limen_error *err);
 
 /* JSON (format in the header comment). _to_json returns a malloc'd string (caller frees). */
-int limen_protocol_from_json(const char *text, limen_protocol **out, limen_error *err);
-int limen_protocol_to_json(const limen_protocol *p, char **text, limen_error *err);
-int limen_protocol_load(const char *path, limen_protocol **out, limen_error *err);
-int limen_protocol_save(const limen_protocol *p, const char *path, limen_error *err);
+LIMEN_API int limen_protocol_from_json(const char *text, limen_protocol **out, limen_error *err);
+LIMEN_API int limen_protocol_to_json(const limen_protocol *p, char **text, limen_error *err);
+LIMEN_API int limen_protocol_load(const char *path, limen_protocol **out, limen_error *err);
+LIMEN_API int limen_protocol_save(const limen_protocol *p, const char *path, limen_error *err);
 
 /* ---- ready-made protocols -------------------------------------------------------------
  * Names (limen_protocol_names(), NULL-terminated):
@@ -197,10 +197,10 @@ int limen_protocol_save(const limen_protocol *p, const char *path, limen_error *
  *                      Starts in local equilibrium in the well of `bit`; success: x still
  *                      on that side.
  */
-const char *const *limen_protocol_names(void);
+LIMEN_API const char *const *limen_protocol_names(void);
 
 /* Defaults of protocol `name` (LIMEN_ENOTFOUND for an unknown name). */
-int limen_protocol_args_default(const char *name, limen_protocol_args *args, limen_error *err);
+LIMEN_API int limen_protocol_args_default(const char *name, limen_protocol_args *args, limen_error *err);
 
 /* The limen_protocol_args fields that protocol `name` reads, as a mask of
  * LIMEN_PROTOCOL_ARG_MASK bits (LIMEN_ENOTFOUND for an unknown name).  Every protocol reads
@@ -213,38 +213,38 @@ int limen_protocol_args_default(const char *name, limen_protocol_args *args, lim
  *   trap-linear, trap-optimal duration, stiffness, distance
  *   stiffness-change          duration, stiffness, stiffness_final
  *   hold                      duration, barrier_kT, bit */
-int limen_protocol_args_used(const char *name, unsigned *mask, limen_error *err);
+LIMEN_API int limen_protocol_args_used(const char *name, unsigned *mask, limen_error *err);
 
 /* The name of field `arg` ("duration", "barrier_kT", ...); NULL when arg is out of range. */
-const char *limen_protocol_arg_name(limen_protocol_arg arg);
+LIMEN_API const char *limen_protocol_arg_name(limen_protocol_arg arg);
 
 /* Build protocol `name` from args (NULL → defaults); validates every argument. */
-int limen_protocol_alloc_named(const char *name, const limen_protocol_args *args,
+LIMEN_API int limen_protocol_alloc_named(const char *name, const limen_protocol_args *args,
                                limen_protocol **out, limen_error *err);
 
 /* The same, one function per protocol (args as documented above). */
-int limen_protocol_alloc_erasure(double barrier_kT, double barrier_low_kT, double tilt_kT,
+LIMEN_API int limen_protocol_alloc_erasure(double barrier_kT, double barrier_low_kT, double tilt_kT,
                                  int bit, double duration, limen_protocol **out,
                                  limen_error *err);
-int limen_protocol_alloc_erasure_optimal(double barrier_kT, double success, double duration,
+LIMEN_API int limen_protocol_alloc_erasure_optimal(double barrier_kT, double success, double duration,
                                          limen_protocol **out, limen_error *err);
-int limen_protocol_alloc_modulated_write(double barrier_kT, double barrier_low_kT,
+LIMEN_API int limen_protocol_alloc_modulated_write(double barrier_kT, double barrier_low_kT,
                                          double tilt_kT, int bit, double duration,
                                          limen_protocol **out, limen_error *err);
-int limen_protocol_alloc_static_write(double barrier_kT, double tilt_kT, int bit,
+LIMEN_API int limen_protocol_alloc_static_write(double barrier_kT, double tilt_kT, int bit,
                                       double duration, double ramp_fraction,
                                       limen_protocol **out, limen_error *err);
-int limen_protocol_alloc_hopping(int levels, double barrier_kT, int start_level,
+LIMEN_API int limen_protocol_alloc_hopping(int levels, double barrier_kT, int start_level,
                                  int hop_levels, double tilt_kT, double duration,
                                  double ramp_fraction, limen_protocol **out, limen_error *err);
-int limen_protocol_alloc_trap_linear(double stiffness, double distance, double duration,
+LIMEN_API int limen_protocol_alloc_trap_linear(double stiffness, double distance, double duration,
                                      limen_protocol **out, limen_error *err);
-int limen_protocol_alloc_trap_optimal(double stiffness, double distance, double duration,
+LIMEN_API int limen_protocol_alloc_trap_optimal(double stiffness, double distance, double duration,
                                       limen_protocol **out, limen_error *err);
-int limen_protocol_alloc_stiffness_change(double stiffness_initial, double stiffness_final,
+LIMEN_API int limen_protocol_alloc_stiffness_change(double stiffness_initial, double stiffness_final,
                                           double duration, limen_protocol **out,
                                           limen_error *err);
-int limen_protocol_alloc_hold(double barrier_kT, int bit, double duration, limen_protocol **out,
+LIMEN_API int limen_protocol_alloc_hold(double barrier_kT, int bit, double duration, limen_protocol **out,
                               limen_error *err);
 
 #ifdef __cplusplus

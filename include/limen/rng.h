@@ -14,15 +14,15 @@
  * that the quick path runs as vector code); lane i of a block makes exactly the numbers
  * limen_rng_gaussian() makes on stream (seed, first + i).
  *
- * For GSL's distributions (Poisson, …) limen_rng_gsl() makes a gsl_rng view of a stream
- * without allocating (32-bit outputs: the high half of each 64-bit draw). */
+ * Inside the library, GSL's distributions (Poisson, …) draw from a stream through a gsl_rng
+ * view of it (src/rng/rng_gsl.h; no GSL type appears in this header). */
 #ifndef LIMEN_RNG_H
 #define LIMEN_RNG_H
 
 #include <stdint.h>
 #include <stddef.h>
 
-#include <gsl/gsl_rng.h>
+#include "limen/common.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -33,20 +33,16 @@ typedef struct limen_rng {
 } limen_rng;
 
 /* Seed stream `index` of master seed `seed`. */
-void limen_rng_seed(limen_rng *r, uint64_t seed, uint64_t index);
+LIMEN_API void limen_rng_seed(limen_rng *r, uint64_t seed, uint64_t index);
 /* Next 64-bit output of xoshiro256**. */
-uint64_t limen_rng_u64(limen_rng *r);
+LIMEN_API uint64_t limen_rng_u64(limen_rng *r);
 /* Uniform in [0, 1) with 53 random bits. */
-double limen_rng_uniform(limen_rng *r);
+LIMEN_API double limen_rng_uniform(limen_rng *r);
 /* Uniform in (0, 1). */
-double limen_rng_uniform_pos(limen_rng *r);
+LIMEN_API double limen_rng_uniform_pos(limen_rng *r);
 
-/* The gsl_rng type over a limen_rng state (its "set" seeds stream 0 of the seed). */
-extern const gsl_rng_type *const limen_gsl_rng_xoshiro;
-/* A gsl_rng view of *r (no allocation; valid while r lives). */
-gsl_rng limen_rng_gsl(limen_rng *r);
 /* One standard normal number from the stream. */
-double limen_rng_gaussian(limen_rng *r);
+LIMEN_API double limen_rng_gaussian(limen_rng *r);
 
 /* LIMEN_RNG_BLOCK streams side by side (structure of arrays: s[k][lane] is word k of the
  * state of that lane). */
@@ -56,13 +52,13 @@ typedef struct limen_rng_block {
 } limen_rng_block;
 
 /* Lane i ← stream (seed, first + i), for every lane. */
-void limen_rng_block_seed(limen_rng_block *b, uint64_t seed, uint64_t first);
+LIMEN_API void limen_rng_block_seed(limen_rng_block *b, uint64_t seed, uint64_t first);
 /* Copy lane i out to a scalar stream, or back in (to draw other numbers from it). */
-void limen_rng_block_get(const limen_rng_block *b, size_t i, limen_rng *r);
-void limen_rng_block_put(limen_rng_block *b, size_t i, const limen_rng *r);
+LIMEN_API void limen_rng_block_get(const limen_rng_block *b, size_t i, limen_rng *r);
+LIMEN_API void limen_rng_block_put(limen_rng_block *b, size_t i, const limen_rng *r);
 /* out[i] ← one standard normal number from lane i, for the lanes i < n ≤ LIMEN_RNG_BLOCK (the
  * other lanes do not move). */
-void limen_rng_block_gaussian(limen_rng_block *b, size_t n, double *out);
+LIMEN_API void limen_rng_block_gaussian(limen_rng_block *b, size_t n, double *out);
 
 #ifdef __cplusplus
 }

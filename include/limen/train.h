@@ -45,23 +45,23 @@ typedef struct limen_net {
   double f_star;                /* quadratic: f(x*)                               */
 } limen_net;
 
-int limen_net_softmax_init(limen_net *m, size_t d, size_t classes, double l2, limen_error *err);
-int limen_net_mlp_init(limen_net *m, size_t d, size_t hidden, size_t classes, double l2, limen_error *err);
+LIMEN_API int limen_net_softmax_init(limen_net *m, size_t d, size_t classes, double l2, limen_error *err);
+LIMEN_API int limen_net_mlp_init(limen_net *m, size_t d, size_t hidden, size_t classes, double l2, limen_error *err);
 /* Random SPD A = MᵀM/n + I (M standard normal, gsl_rng_mt19937 seeded with seed) and b
  * standard normal: eigenvalues of A lie in about [1, 5]. */
-int limen_net_quadratic_init(limen_net *m, size_t n, unsigned long seed, limen_error *err);
-void limen_net_free(limen_net *m);
+LIMEN_API int limen_net_quadratic_init(limen_net *m, size_t n, unsigned long seed, limen_error *err);
+LIMEN_API void limen_net_free(limen_net *m);
 
 /* Initial parameters: softmax and quadratic zero; mlp weights uniform in ±√(6/(fan_in +
  * fan_out)) (Glorot & Bengio 2010) from gsl_rng_mt19937(seed), biases zero. */
-int limen_net_init_params(const limen_net *m, unsigned long seed, double *w, limen_error *err);
+LIMEN_API int limen_net_init_params(const limen_net *m, unsigned long seed, double *w, limen_error *err);
 
 /* Mean loss over the rows idx[0 … n_idx−1] of ds (idx NULL: all rows) and its gradient
  * (grad may be NULL).  The quadratic model ignores ds and idx. */
-int limen_net_loss_grad(const limen_net *m, const double *w, const limen_dataset *ds, const size_t *idx,
+LIMEN_API int limen_net_loss_grad(const limen_net *m, const double *w, const limen_dataset *ds, const size_t *idx,
                           size_t n_idx, double *loss, double *grad, limen_error *err);
 /* Fraction of rows of ds classified correctly (argmax of the logits). */
-int limen_net_accuracy(const limen_net *m, const double *w, const limen_dataset *ds, double *acc,
+LIMEN_API int limen_net_accuracy(const limen_net *m, const double *w, const limen_dataset *ds, double *acc,
                          limen_error *err);
 
 typedef struct limen_train_config {
@@ -119,16 +119,16 @@ typedef struct limen_train_result {
 /* Train `model` on train (evaluated on test; both NULL for the quadratic model) with its
  * parameters in a memory array of `type` configured by mem (NULL: defaults; the array's
  * schedule is replaced by cfg->lr so that lim-matched follows the schedule in use). */
-int limen_train_run(const limen_net *model, const limen_dataset *train, const limen_dataset *test,
+LIMEN_API int limen_train_run(const limen_net *model, const limen_dataset *train, const limen_dataset *test,
                     const limen_memory_type *type, const limen_memory_config *mem, const limen_train_config *cfg,
                     limen_train_result *out, limen_error *err);
-void limen_train_result_free(limen_train_result *r);
+LIMEN_API void limen_train_result_free(limen_train_result *r);
 
 /* The closed form (H) for a recorded trajectory (record_updates) replayed with another update
  * window: Σ_k Σ_i e_H(m_ki, r_k·window_s/τ₀) (limen_hop_cost_kT), in kT.  At the run's own
  * window this is the run's expected heat (cells driven over the barrier excepted).  The
  * hopping rates r_k are those of the run (lim-matched: r(E_b(0))·η(k)/η(0)). */
-int limen_train_hop_closed_form_kT(const limen_train_result *r, double window_s, double *e_kT, limen_error *err);
+LIMEN_API int limen_train_hop_closed_form_kT(const limen_train_result *r, double window_s, double *e_kT, limen_error *err);
 
 /* Named tasks with their data, preprocessing, model and suggested hyperparameters:
  *   "digits"         softmax regression on digits (64 → 10), test fraction 0.25
@@ -141,10 +141,10 @@ typedef struct limen_task {
   limen_dataset *train, *test;
   limen_train_config defaults;
 } limen_task;
-int limen_task_setup(const char *name, unsigned long seed, limen_task *task, limen_error *err);
-void limen_task_free(limen_task *task);
+LIMEN_API int limen_task_setup(const char *name, unsigned long seed, limen_task *task, limen_error *err);
+LIMEN_API void limen_task_free(limen_task *task);
 /* Comma-separated names of the tasks. */
-const char *limen_task_names(void);
+LIMEN_API const char *limen_task_names(void);
 
 #ifdef __cplusplus
 }

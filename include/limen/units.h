@@ -5,6 +5,8 @@
 #ifndef LIMEN_UNITS_H
 #define LIMEN_UNITS_H
 
+#include "limen/common.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -19,24 +21,24 @@ extern "C" {
 #define LIMEN_DEFAULT_TEMPERATURE_K 300.0
 
 /* kT in joules at temperature T (K). */
-double limen_kT(double temperature_K);
+LIMEN_API double limen_kT(double temperature_K);
 
-double limen_J_to_kT(double energy_J, double temperature_K);
-double limen_kT_to_J(double energy_kT, double temperature_K);
+LIMEN_API double limen_J_to_kT(double energy_J, double temperature_K);
+LIMEN_API double limen_kT_to_J(double energy_kT, double temperature_K);
 /* in units of kT·ln2 (the Landauer cost of one bit) */
-double limen_J_to_kTln2(double energy_J, double temperature_K);
-double limen_J_to_eV(double energy_J);
-double limen_eV_to_J(double energy_eV);
-double limen_J_to_kWh(double energy_J);
-double limen_kWh_to_J(double energy_kWh);
+LIMEN_API double limen_J_to_kTln2(double energy_J, double temperature_K);
+LIMEN_API double limen_J_to_eV(double energy_J);
+LIMEN_API double limen_eV_to_J(double energy_eV);
+LIMEN_API double limen_J_to_kWh(double energy_J);
+LIMEN_API double limen_kWh_to_J(double energy_kWh);
 
 /* Energy units by name, for parsing and printing: "J", "kT", "kTln2", "eV", "kWh". */
 typedef enum { LIMEN_UNIT_J, LIMEN_UNIT_KT, LIMEN_UNIT_KTLN2, LIMEN_UNIT_EV, LIMEN_UNIT_KWH } limen_energy_unit;
 /* Convert energy_J into `unit` at temperature T (T is ignored for J, eV, kWh). */
-double limen_energy_convert(double energy_J, limen_energy_unit unit, double temperature_K);
-const char *limen_energy_unit_name(limen_energy_unit unit);
+LIMEN_API double limen_energy_convert(double energy_J, limen_energy_unit unit, double temperature_K);
+LIMEN_API const char *limen_energy_unit_name(limen_energy_unit unit);
 /* Returns 0 and sets *unit, or -1 when the name is unknown. */
-int limen_energy_unit_parse(const char *name, limen_energy_unit *unit);
+LIMEN_API int limen_energy_unit_parse(const char *name, limen_energy_unit *unit);
 
 #ifdef __cplusplus
 }

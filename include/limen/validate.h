@@ -47,13 +47,13 @@ typedef struct limen_sim_bound {
 
 /* success: the measured success probability; p_floor: the smallest failure probability the
  * measurement resolves (e.g. 1/(2·trajectories); 0 for Fokker–Planck). */
-int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_floor,
+LIMEN_API int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_floor,
                          limen_sim_bound *out, limen_error *err);
 
 /* Exact zero-tilt hop rate (per τ₀, each way) of a washboard cell of barrier E_b:
  * r = 1/(2·T), T the mean first-passage time from a minimum to either neighbouring minimum
  * (= ∫₀¹ dy e^{U(y)} ∫₀^y e^{−U(z)} dz by symmetry; GSL quadrature). */
-int limen_washboard_hop_rate(double barrier_kT, double *rate, limen_error *err);
+LIMEN_API int limen_washboard_hop_rate(double barrier_kT, double *rate, limen_error *err);
 
 /* ---- the reference checks ------------------------------------------------------------- */
 
@@ -86,7 +86,7 @@ typedef struct limen_validate_options {
   void *progress_ctx;
 } limen_validate_options;
 
-limen_validate_options limen_validate_options_default(void);
+LIMEN_API limen_validate_options limen_validate_options_default(void);
 
 typedef struct limen_validate_report {
   size_t n_rows;
@@ -96,15 +96,15 @@ typedef struct limen_validate_report {
 } limen_validate_report;
 
 /* The check names, in run order (NULL-terminated). */
-const char *const *limen_validate_check_names(void);
+LIMEN_API const char *const *limen_validate_check_names(void);
 
 /* Run the checks.  rep is overwritten (free a previous report first).  A check that fails is
  * a row with pass = 0; a check that cannot run at all (e.g. a numerical failure) adds one
  * failed row "<check>: could not run" whose note holds the reason, and the others still run.
  * Errors: bad options (LIMEN_EINVAL), an unknown check name (LIMEN_ENOTFOUND), LIMEN_ENOMEM. */
-int limen_validate_run(const limen_validate_options *opt, limen_validate_report *rep,
+LIMEN_API int limen_validate_run(const limen_validate_options *opt, limen_validate_report *rep,
                        limen_error *err);
-void limen_validate_report_free(limen_validate_report *rep);
+LIMEN_API void limen_validate_report_free(limen_validate_report *rep);
 
 #ifdef __cplusplus
 }

@@ -26,9 +26,9 @@ typedef enum {
 } limen_ops_convention;
 
 /* "per-flop" / "per-parameter-step". */
-const char *limen_ops_convention_name(limen_ops_convention c);
+LIMEN_API const char *limen_ops_convention_name(limen_ops_convention c);
 /* Parse a convention name; LIMEN_ENOTFOUND listing the allowed names. */
-int limen_ops_convention_parse(const char *name, limen_ops_convention *out, limen_error *err);
+LIMEN_API int limen_ops_convention_parse(const char *name, limen_ops_convention *out, limen_error *err);
 
 #define LIMEN_WORKLOAD_NAME_MAX 64
 
@@ -82,10 +82,10 @@ typedef struct limen_workload {
 
 /* The brain-scale workload (N = 1e15, D = C/(6N), C = 1e28 FLOPs; see data/models.json and
  * data/README.md for the choice) with every default listed above. */
-limen_workload limen_workload_default(void);
+LIMEN_API limen_workload limen_workload_default(void);
 
 /* Check every field; on failure LIMEN_EINVAL with "field = value: allowed range ...". */
-int limen_workload_validate(const limen_workload *w, limen_error *err);
+LIMEN_API int limen_workload_validate(const limen_workload *w, limen_error *err);
 
 /* Quantities derived from a workload, computed in one place. */
 typedef struct limen_workload_derived {
@@ -104,7 +104,7 @@ typedef struct limen_workload_derived {
 /* Validate, then derive.  Products are formed in logarithms: LIMEN_ERANGE when C, OPS or
  * OPS·n·kT·1e6 (head-room for per-operation costs up to 1e6 kT) would overflow a double, or
  * when τ_op underflows. */
-int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, limen_error *err);
+LIMEN_API int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, limen_error *err);
 
 /* Field access by name, for sweeps and config files.  Names (and the CLI flag spellings):
  * params, tokens, flops, flops-per-param-token, batch-tokens, bits, time (= train_time_s),
@@ -112,10 +112,10 @@ int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, li
  * consolidation-period, write-time, bytes-per-flop, pue, lr-eta0, lr-t0-frac, lr-eta-min-frac,
  * grad-scale, param-range, drift-diffusion-ratio, hops-per-level.  LIMEN_ENOTFOUND listing them when unknown.
  * set does not validate (call limen_workload_validate afterwards). */
-int limen_workload_set(limen_workload *w, const char *field, double value, limen_error *err);
-int limen_workload_get(const limen_workload *w, const char *field, double *value, limen_error *err);
+LIMEN_API int limen_workload_set(limen_workload *w, const char *field, double value, limen_error *err);
+LIMEN_API int limen_workload_get(const limen_workload *w, const char *field, double *value, limen_error *err);
 /* NULL-terminated list of the names accepted by limen_workload_set/get. */
-const char *const *limen_workload_fields(void);
+LIMEN_API const char *const *limen_workload_fields(void);
 
 /* ---- model catalog (data/models.json) ------------------------------------------------ */
 
@@ -152,18 +152,18 @@ typedef struct limen_catalog {
  * energy_source, notes}; published_pue null or in [1, 10]; unknown or
  * missing fields, wrong types, non-positive numbers, duplicate names or over-long strings give
  * LIMEN_EPARSE with "file: row i (name): field: why". */
-int limen_catalog_load(const char *path, limen_catalog **out, limen_error *err);
-void limen_catalog_free(limen_catalog *c);
+LIMEN_API int limen_catalog_load(const char *path, limen_catalog **out, limen_error *err);
+LIMEN_API void limen_catalog_free(limen_catalog *c);
 /* Find a row by name (case-sensitive); LIMEN_ENOTFOUND listing every name. */
-int limen_catalog_find(const limen_catalog *c, const char *name, const limen_model **out,
+LIMEN_API int limen_catalog_find(const limen_catalog *c, const char *name, const limen_model **out,
                        limen_error *err);
 
 /* A workload from a catalog row: N, D, C, B_s and name from the row, every other field from
  * limen_workload_default(). */
-int limen_workload_from_model(const limen_model *m, limen_workload *w, limen_error *err);
+LIMEN_API int limen_workload_from_model(const limen_model *m, limen_workload *w, limen_error *err);
 
 /* Published training energy of a row in J (NaN when none). */
-double limen_model_published_energy_J(const limen_model *m);
+LIMEN_API double limen_model_published_energy_J(const limen_model *m);
 
 #ifdef __cplusplus
 }

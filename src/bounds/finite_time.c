@@ -45,7 +45,7 @@ static double mass(ft_ctx *c, double a, double b) {
   double pt = -1.0, r = 0.0;
   size_t np = (a < -1.0 && b > -1.0) ? 1 : 0;
   double ea = c->Zh > 0 ? c->p.quad_epsabs * c->Zh : 0.0;
-  int rc = limen_cell_quad(rho_un, c, a, b, &pt, np, ea, c->p.quad_epsrel, &c->p, &r,
+  int rc = limen_numeric_quad(rho_un, c, a, b, &pt, np, ea, c->p.quad_epsrel, &c->p, &r,
                            "limen_ft_coefficient", "CDF of the equilibrium density", c->err);
   if (rc) c->failed = rc;
   return r;
@@ -77,7 +77,7 @@ static double inv_left(ft_ctx *c, double v, double vc) {
   c->v = v;
   c->vc = vc;
   double t = 0.0;
-  int rc = limen_cell_brent(inv_fn, c, c->xfar, 0.0, &c->p, &c->failed, &t,
+  int rc = limen_numeric_brent(inv_fn, c, c->xfar, 0.0, &c->p, &c->failed, &t,
                             "limen_ft_coefficient", "inverse CDF", c->err);
   if (rc) c->failed = rc;
   return t;
@@ -110,7 +110,7 @@ static double b_integrand(double x, void *vp) {
 
 int limen_ft_coefficient(double barrier_kT, double success, const limen_precision *prec,
                          double *B_gamma_a2, limen_error *err) {
-  if (limen_cell_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
+  if (limen_numeric_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
   int rc = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0.0, 1,
                              LIMEN_CELL_MAX_BARRIER_KT, 0);
   if (rc) return rc;
@@ -120,7 +120,7 @@ int limen_ft_coefficient(double barrier_kT, double success, const limen_precisio
   ft_ctx c;
   c.E = barrier_kT;
   c.Ps = success;
-  c.p = limen_cell_prec(prec);
+  c.p = limen_numeric_prec(prec);
   c.failed = 0;
   c.err = err;
   c.xfar = -sqrt(1.0 + sqrt(c.p.quad_tail_kT / barrier_kT)); /* U₀ − U₀(−1) = tail */
@@ -139,7 +139,7 @@ int limen_ft_coefficient(double barrier_kT, double success, const limen_precisio
   pts[np++] = 1.0;
   if (xs > 1.0 + 1e-12 && xs < -c.xfar) pts[np++] = xs;
   double I = 0.0;
-  rc = limen_cell_quad(b_integrand, &c, c.xfar, -c.xfar, pts, np, c.p.quad_epsabs * c.Zh,
+  rc = limen_numeric_quad(b_integrand, &c, c.xfar, -c.xfar, pts, np, c.p.quad_epsabs * c.Zh,
                        c.p.quad_epsrel, &c.p, &I, __func__, "W2 integral", err);
   if (c.failed) return limen_error_wrap(err, LIMEN_ENUMERIC, __func__, "B coefficient");
   if (rc) return rc;

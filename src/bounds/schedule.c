@@ -39,7 +39,7 @@ double limen_lr_eta(const limen_lr_schedule *s, double t) {
     case LIMEN_LR_INVERSE: return s->eta0 / (1.0 + t / s->t0);
     case LIMEN_LR_COSINE:
       if (t >= s->t_end) return s->eta_min;
-      return s->eta_min + (s->eta0 - s->eta_min) * 0.5 * (1.0 + cos(LIMEN_CELL_PI * t / s->t_end));
+      return s->eta_min + (s->eta0 - s->eta_min) * 0.5 * (1.0 + cos(LIMEN_PI * t / s->t_end));
     default: return s->eta0;
   }
 }

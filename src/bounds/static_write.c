@@ -79,12 +79,12 @@ static int mean_x(const limen_well *w, double lo, double hi, double xm, const li
   double pts[1] = {xm};
   size_t np = (xm > lo && xm < hi) ? 1 : 0;
   double z, m;
-  int rc = limen_cell_quad(mx_fn, &c, lo, hi, pts, np, p->quad_epsabs, p->quad_epsrel, p,
+  int rc = limen_numeric_quad(mx_fn, &c, lo, hi, pts, np, p->quad_epsabs, p->quad_epsrel, p,
                            &z, "limen_static_write_cost", "local equilibrium",
                            err);
   if (rc) return rc;
   c.moment = 1;
-  rc = limen_cell_quad(mx_fn, &c, lo, hi, pts, np, p->quad_epsabs, p->quad_epsrel, p,
+  rc = limen_numeric_quad(mx_fn, &c, lo, hi, pts, np, p->quad_epsabs, p->quad_epsrel, p,
                        &m, "limen_static_write_cost", "local equilibrium mean", err);
   if (rc) return rc;
   *mean = m / z;
@@ -125,7 +125,7 @@ static int cycle_work(double E, double f, const limen_precision *p, double *work
 int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_fail,
                             const limen_precision *prec, limen_static_write *out,
                             limen_error *err) {
-  if (limen_cell_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
+  if (limen_numeric_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
   int rc = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0.0, 1,
                              LIMEN_CELL_MAX_BARRIER_KT, 0);
   if (rc) return rc;
@@ -136,7 +136,7 @@ int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_
   if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "out: must not be NULL");
   sw_ctx c;
   c.E = barrier_kT;
-  c.p = limen_cell_prec(prec);
+  c.p = limen_numeric_prec(prec);
   c.kmin = c.p.kramers_min_barrier_kT;
   c.target = log(-log(p_fail)) - log(tau_w_over_tau0);
   c.failed = 0;
@@ -146,7 +146,7 @@ int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_
   double fs = 0.0;
   if (barrier_kT > c.kmin) {
     c.branch = 0;
-    rc = limen_cell_brent(sw_fn, &c, 0.0, fc * (1.0 - 1e-9), &c.p, &c.failed, &fs, __func__,
+    rc = limen_numeric_brent(sw_fn, &c, 0.0, fc * (1.0 - 1e-9), &c.p, &c.failed, &fs, __func__,
                           "switch tilt (tilted barrier = kramers_min_barrier_kT)", err);
     if (rc) return limen_error_wrap(err, rc, __func__, "static write");
   }
@@ -161,7 +161,7 @@ int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_
       fstar = 0.0;
     } else if (gs >= 0.0) {
       branch = 1;
-      rc = limen_cell_brent(sw_fn, &c, 0.0, fs, &c.p, &c.failed, &fstar, __func__,
+      rc = limen_numeric_brent(sw_fn, &c, 0.0, fs, &c.p, &c.failed, &fstar, __func__,
                             "tilt f* with r(f*)*tau_w = ln(1/p_fail) (Kramers)", err);
       if (rc) return limen_error_wrap(err, rc, __func__, "static write");
     } else {
@@ -187,7 +187,7 @@ int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_
         return limen_error_set(err, LIMEN_ERANGE, __func__,
                                "tau_w_over_tau0 = %.10g: the write needs a tilt above %.3g kT/a",
                                tau_w_over_tau0, LIMEN_CELL_MAX_TILT_KT);
-      rc = limen_cell_brent(sw_fn, &c, fs, hi, &c.p, &c.failed, &fstar, __func__,
+      rc = limen_numeric_brent(sw_fn, &c, fs, hi, &c.p, &c.failed, &fstar, __func__,
                             "tilt f* with r(f*)*tau_w = ln(1/p_fail) (exact MFPT)", err);
       if (rc) return limen_error_wrap(err, rc, __func__, "static write");
     }

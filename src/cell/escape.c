@@ -23,14 +23,14 @@ static double dU(double x, void *p) { return -limen_well_force((const limen_well
 int limen_cell_escape_points(const limen_well *w, double *x0, double *b, limen_error *err) {
   double E = w->barrier_kT, f = w->tilt_kT;
   if (w->kind == LIMEN_WELL_WASHBOARD) {
-    double s = f / (LIMEN_CELL_PI * E);
+    double s = f / (LIMEN_PI * E);
     if (s <= -1.0)
       return limen_error_set(err, LIMEN_EINVAL, "limen_escape_rate",
                              "tilt_kT = %.10g: no forward minimum for tilt_kT <= -pi*barrier_kT "
                              "= %.10g",
-                             f, -LIMEN_CELL_PI * E);
+                             f, -LIMEN_PI * E);
     *x0 = 0.0;
-    *b = s >= 1.0 ? 1.25 : 1.0 + asin(s) / (2.0 * LIMEN_CELL_PI);
+    *b = s >= 1.0 ? 1.25 : 1.0 + asin(s) / (2.0 * LIMEN_PI);
     return LIMEN_OK;
   }
   double fc = limen_quartic_critical_tilt(E);
@@ -42,19 +42,19 @@ int limen_cell_escape_points(const limen_well *w, double *x0, double *b, limen_e
   if (f > 0) hi = 2.0 + cbrt(f / (4.0 * E));
   limen_well copy = *w;
   *x0 = -1.0;
-  return limen_cell_brent(dU, &copy, lo, hi, NULL, NULL, b, "limen_escape_rate",
+  return limen_numeric_brent(dU, &copy, lo, hi, NULL, NULL, b, "limen_escape_rate",
                           "right minimum of the tilted well", err);
 }
 
 int limen_escape_log_rate(const limen_well *w, const limen_precision *prec, double *log_rate,
                           const char **method, limen_error *err) {
-  if (limen_cell_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
+  if (limen_numeric_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
   int rc = limen_cell_check_well(w, __func__, err);
   if (rc) return rc;
   if (!log_rate) return limen_error_set(err, LIMEN_EINVAL, __func__, "log_rate: must not be NULL");
-  limen_precision p = limen_cell_prec(prec);
+  limen_precision p = limen_numeric_prec(prec);
   double E = w->barrier_kT, f = w->tilt_kT;
-  double fc = w->kind == LIMEN_WELL_QUARTIC ? limen_quartic_critical_tilt(E) : LIMEN_CELL_PI * E;
+  double fc = w->kind == LIMEN_WELL_QUARTIC ? limen_quartic_critical_tilt(E) : LIMEN_PI * E;
   if (fabs(f) < fc) {
     limen_well_extrema ex;
     rc = limen_well_extrema_find(w, &p, &ex, err);

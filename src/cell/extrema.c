@@ -16,7 +16,7 @@ static double dU(double x, void *p) { return -limen_well_force((const limen_well
 
 int limen_well_extrema_find(const limen_well *w, const limen_precision *prec,
                             limen_well_extrema *out, limen_error *err) {
-  if (limen_cell_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
+  if (limen_numeric_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
   int rc = limen_cell_check_well(w, __func__, err);
   if (rc) return rc;
   if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "out: must not be NULL");
@@ -35,7 +35,7 @@ int limen_well_extrema_find(const limen_well *w, const limen_precision *prec,
     a[1] = -q;   b[1] = q;
     a[2] = q;    b[2] = 2.0;
   } else {
-    double fc = LIMEN_CELL_PI * E;
+    double fc = LIMEN_PI * E;
     if (fabs(f) >= fc)
       return limen_error_set(err, LIMEN_EINVAL, __func__,
                              "tilt_kT = %.10g: the washboard barrier vanishes at |tilt_kT| >= "
@@ -48,7 +48,7 @@ int limen_well_extrema_find(const limen_well *w, const limen_precision *prec,
   int n = w->kind == LIMEN_WELL_QUARTIC ? 3 : 2;
   static const char *what[3] = {"metastable minimum", "barrier top", "next minimum"};
   for (int i = 0; i < n; i++) {
-    rc = limen_cell_brent(dU, &copy, a[i], b[i], prec, NULL, &x[i], __func__, what[i], err);
+    rc = limen_numeric_brent(dU, &copy, a[i], b[i], prec, NULL, &x[i], __func__, what[i], err);
     if (rc) return rc;
   }
   if (w->kind == LIMEN_WELL_WASHBOARD) x[2] = x[0] + 1.0;

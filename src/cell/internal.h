@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * cell/internal.h: numerical helpers shared by src/cell and src/bounds (not installed).
- * Root finding wraps GSL's Brent solver; quadrature wraps GSL's QAG/QAGP; both turn every
- * GSL failure into LIMEN_ENUMERIC with a readable message. */
+ * cell/internal.h: the cell layer's checks, limits and exact-MFPT helpers that src/bounds
+ * shares (not installed).  Root finding and quadrature live one layer down, numeric/numeric.h. */
 #ifndef LIMEN_CELL_INTERNAL_H
 #define LIMEN_CELL_INTERNAL_H
 
@@ -10,39 +9,12 @@
 #include "limen/cell.h"
 #include "limen/common.h"
 #include "limen/units.h"
+#include "numeric/numeric.h"
 
-#define LIMEN_CELL_PI LIMEN_PI /* one definition: limen/units.h */
-
-/* Largest barrier (kT) the cell functions accept. */
-#define LIMEN_CELL_MAX_BARRIER_KT 1e4
 /* Largest |tilt| (kT per a) the cell functions accept. */
 #define LIMEN_CELL_MAX_TILT_KT 1e8
 /* Largest number of washboard levels. */
 #define LIMEN_CELL_MAX_LEVELS 1048576
-
-/* The precision in use: *prec, or the defaults when prec is NULL. */
-limen_precision limen_cell_prec(const limen_precision *prec);
-
-/* Brent's method on fn over [lo, hi] (fn(lo), fn(hi) of opposite signs or zero).
- * The interval stops when gsl_root_test_interval(lo, hi, 1e-15, prec.root_epsrel) holds.
- * `failed`, when not NULL, is polled after every evaluation: a non-zero value aborts the
- * search with LIMEN_ENUMERIC (the callee has then recorded its own error in err). */
-int limen_cell_brent(double (*fn)(double, void *), void *params, double lo, double hi,
-                     const limen_precision *prec, const int *failed, double *root,
-                     const char *func, const char *what, limen_error *err);
-
-/* Adaptive quadrature of fn over [a, b] with optional interior breakpoints (sorted,
- * strictly inside (a, b)): GSL QAG (21-point rule) on each piece between breakpoints, to
- * max(epsabs, epsrel·|piece|) (the callers scale these from prec.quad_epsabs/quad_epsrel);
- * the workspace size (prec.quad_limit) and the round-off acceptance (prec.quad_round_slack)
- * come from prec (NULL: the defaults). */
-int limen_cell_quad(double (*fn)(double, void *), void *params, double a, double b,
-                    const double *pts, size_t npts, double epsabs, double epsrel,
-                    const limen_precision *prec, double *result, const char *func,
-                    const char *what, limen_error *err);
-
-/* Validates the accuracy knobs (NULL is valid: the defaults). */
-int limen_cell_check_prec(const limen_precision *prec, const char *func, limen_error *err);
 
 /* Validates a well (kind, barrier in (0, 1e4], finite |tilt| ≤ 1e8, washboard levels in
  * [2, 2^20]).  Standard messages naming the field. */

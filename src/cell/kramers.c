@@ -19,7 +19,7 @@ int limen_kramers_log_rate(const limen_well *w, const limen_precision *prec, dou
     return limen_error_set(err, LIMEN_ENUMERIC, __func__,
                            "degenerate curvature at the minimum (%.6g) or barrier (%.6g)",
                            ex.curv_min, ex.curv_barrier);
-  *log_rate = 0.5 * (log(ex.curv_min) + log(ex.curv_barrier)) - log(2.0 * LIMEN_CELL_PI) -
+  *log_rate = 0.5 * (log(ex.curv_min) + log(ex.curv_barrier)) - log(2.0 * LIMEN_PI) -
               ex.barrier_kT;
   return LIMEN_OK;
 }

@@ -41,7 +41,7 @@ typedef struct {
 static double energy_diff(const limen_well *w, double y, double z) {
   double E = w->barrier_kT, f = w->tilt_kT, d = y - z;
   if (w->kind == LIMEN_WELL_WASHBOARD)
-    return E * sin(LIMEN_CELL_PI * (y + z)) * sin(LIMEN_CELL_PI * d) - f * d;
+    return E * sin(LIMEN_PI * (y + z)) * sin(LIMEN_PI * d) - f * d;
   return d * (E * (y + z) * (y * y + z * z - 2.0) - f);
 }
 
@@ -68,7 +68,7 @@ static double outer_fn(double y, void *vp) {
   }
   if (cut > c->L && (n == 0 || cut > pts[n - 1])) pts[n++] = cut;
   double r;
-  int rc = limen_cell_quad(inner_fn, c, c->L, y, pts, n, c->p.quad_epsabs * 1e-2, c->inner_epsrel,
+  int rc = limen_numeric_quad(inner_fn, c, c->L, y, pts, n, c->p.quad_epsabs * 1e-2, c->inner_epsrel,
                            &c->p, &r, "limen_mfpt", "inner integral", c->err);
   if (rc) {
     c->failed = rc;
@@ -90,7 +90,7 @@ int limen_cell_mfpt_log(const limen_well *w, double x0, double b, const limen_pr
                         double *log_t, limen_error *err) {
   mfpt_ctx c;
   c.w = *w;
-  c.p = limen_cell_prec(prec);
+  c.p = limen_numeric_prec(prec);
   c.inner_epsrel = fmax(1e-2 * c.p.quad_epsrel, 1e-13);
   c.failed = 0;
   c.err = err;
@@ -139,7 +139,7 @@ int limen_cell_mfpt_log(const limen_well *w, double x0, double b, const limen_pr
   c.st = st;
   c.nst = nst;
   double I = 0.0;
-  int rc = limen_cell_quad(outer_fn, &c, x0, b, st + first_out, (size_t)(nst - first_out),
+  int rc = limen_numeric_quad(outer_fn, &c, x0, b, st + first_out, (size_t)(nst - first_out),
                            c.p.quad_epsabs, c.p.quad_epsrel, &c.p, &I, __func__,
                            "outer integral", err);
   free(st);
@@ -156,7 +156,7 @@ int limen_cell_mfpt_log(const limen_well *w, double x0, double b, const limen_pr
 
 int limen_mfpt_log(const limen_well *w, double x0, double b, const limen_precision *prec,
                    double *log_t_tau0, limen_error *err) {
-  if (limen_cell_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
+  if (limen_numeric_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
   int rc = limen_cell_check_well(w, __func__, err);
   if (rc) return rc;
   if (!log_t_tau0) return limen_error_set(err, LIMEN_EINVAL, __func__, "log_t_tau0: must not be NULL");

@@ -14,10 +14,6 @@
 
 #include "cell/internal.h"
 
-limen_precision limen_cell_prec(const limen_precision *prec) {
-  return prec ? *prec : limen_precision_default();
-}
-
 static int washboard_outside(const limen_well *w, double x) {
   return x < -0.5 || x > (double)w->levels - 0.5;
 }
@@ -27,7 +23,7 @@ double limen_well_energy(const limen_well *w, double x) {
   double E = w->barrier_kT, f = w->tilt_kT;
   if (w->kind == LIMEN_WELL_WASHBOARD) {
     if (washboard_outside(w, x)) return HUGE_VAL;
-    return 0.5 * E * (1.0 - cos(2.0 * LIMEN_CELL_PI * x)) - f * x;
+    return 0.5 * E * (1.0 - cos(2.0 * LIMEN_PI * x)) - f * x;
   }
   double s = x * x - 1.0;
   return E * s * s - f * x;
@@ -38,7 +34,7 @@ double limen_well_force(const limen_well *w, double x) {
   double E = w->barrier_kT, f = w->tilt_kT;
   if (w->kind == LIMEN_WELL_WASHBOARD) {
     if (washboard_outside(w, x)) return 0.0;
-    return -(LIMEN_CELL_PI * E * sin(2.0 * LIMEN_CELL_PI * x) - f);
+    return -(LIMEN_PI * E * sin(2.0 * LIMEN_PI * x) - f);
   }
   return -(4.0 * E * x * (x * x - 1.0) - f);
 }
@@ -48,7 +44,7 @@ double limen_well_curvature(const limen_well *w, double x) {
   double E = w->barrier_kT;
   if (w->kind == LIMEN_WELL_WASHBOARD) {
     if (washboard_outside(w, x)) return 0.0;
-    return 2.0 * LIMEN_CELL_PI * LIMEN_CELL_PI * E * cos(2.0 * LIMEN_CELL_PI * x);
+    return 2.0 * LIMEN_PI * LIMEN_PI * E * cos(2.0 * LIMEN_PI * x);
   }
   return 4.0 * E * (3.0 * x * x - 1.0);
 }
@@ -58,27 +54,6 @@ double limen_quartic_critical_tilt(double barrier_kT) {
   return 8.0 * barrier_kT / (3.0 * sqrt(3.0));
 }
 
-int limen_cell_check_prec(const limen_precision *prec, const char *func, limen_error *err) {
-  if (!prec) return LIMEN_OK;
-  int rc = limen_check_range(err, func, "precision.quad_epsabs", prec->quad_epsabs, 0.0, 0, 1.0, 1);
-  if (!rc) rc = limen_check_range(err, func, "precision.quad_epsrel", prec->quad_epsrel, 0.0, 0, 0.1, 0);
-  if (!rc) rc = limen_check_range(err, func, "precision.quad_limit", (double)prec->quad_limit, 1.0, 0,
-                                  1e8, 0);
-  if (!rc) rc = limen_check_range(err, func, "precision.root_epsrel", prec->root_epsrel, 0.0, 1, 0.1, 0);
-  if (!rc) rc = limen_check_range(err, func, "precision.root_max_iter", (double)prec->root_max_iter,
-                                  1.0, 0, 1e6, 0);
-  if (!rc) rc = limen_check_range(err, func, "precision.kramers_min_barrier_kT",
-                                  prec->kramers_min_barrier_kT, 0.0, 0, LIMEN_CELL_MAX_BARRIER_KT, 0);
-  if (!rc) rc = limen_check_range(err, func, "precision.quad_tail_kT", prec->quad_tail_kT, 0.0, 1,
-                                  700.0, 0);
-  if (!rc) rc = limen_check_range(err, func, "precision.quad_round_slack", prec->quad_round_slack,
-                                  1.0, 0, 1e12, 0);
-  if (!rc) rc = limen_check_range(err, func, "precision.eq_sample_cells",
-                                  (double)prec->eq_sample_cells, 16.0, 0, 1e8, 0);
-  if (!rc) rc = limen_check_range(err, func, "precision.eq_sample_cut_kT", prec->eq_sample_cut_kT,
-                                  0.0, 1, 700.0, 0);
-  return rc;
-}
 
 int limen_cell_check_well(const limen_well *w, const char *func, limen_error *err) {
   if (!w) return limen_error_set(err, LIMEN_EINVAL, func, "well: must not be NULL");
@@ -124,9 +99,9 @@ int limen_cell_stationary_in(const limen_well *w, double lo, double hi, double *
     }
     return n;
   }
-  double s = w->tilt_kT / (LIMEN_CELL_PI * w->barrier_kT);
+  double s = w->tilt_kT / (LIMEN_PI * w->barrier_kT);
   if (fabs(s) >= 1.0) return 0;
-  double xm = asin(s) / (2.0 * LIMEN_CELL_PI); /* minima at xm + k, maxima at ½ − xm + k */
+  double xm = asin(s) / (2.0 * LIMEN_PI); /* minima at xm + k, maxima at ½ − xm + k */
   double xb = 0.5 - xm;
   double wlo = fmax(lo, -0.5), whi = fmin(hi, (double)w->levels - 0.5);
   long k0 = (long)floor(wlo) - 1, k1 = (long)ceil(whi) + 1;

@@ -47,7 +47,7 @@ static double h_fn(double E, void *vp) {
 
 int limen_retention_barrier(double tau_ret_over_tau0, double p_ret, const limen_precision *prec,
                             double *barrier_kT, limen_error *err) {
-  if (limen_cell_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
+  if (limen_numeric_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
   int rc = limen_check_range(err, __func__, "tau_ret_over_tau0", tau_ret_over_tau0, 0.0, 1,
                              1e300, 0);
   if (rc) return rc;
@@ -55,7 +55,7 @@ int limen_retention_barrier(double tau_ret_over_tau0, double p_ret, const limen_
   if (rc) return rc;
   if (!barrier_kT) return limen_error_set(err, LIMEN_EINVAL, __func__, "barrier_kT: must not be NULL");
   ret_ctx c;
-  c.p = limen_cell_prec(prec);
+  c.p = limen_numeric_prec(prec);
   c.target = log(-log1p(-p_ret)) - log(tau_ret_over_tau0);
   c.failed = 0;
   c.err = err;
@@ -82,7 +82,7 @@ int limen_retention_barrier(double tau_ret_over_tau0, double p_ret, const limen_
                              "the cell is no longer a memory)",
                              tau_ret_over_tau0, p_ret);
   }
-  rc = limen_cell_brent(h_fn, &c, lo, hi, &c.p, &c.failed, barrier_kT, __func__,
+  rc = limen_numeric_brent(h_fn, &c, lo, hi, &c.p, &c.failed, barrier_kT, __func__,
                         "r(E)*tau_ret = -ln(1 - p_ret)", err);
   return rc;
 }

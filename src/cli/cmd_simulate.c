@@ -267,15 +267,16 @@ static void table(const sim_out *s, cli_buf *b) {
                    cli_human(x[4], 64, s->exact_passage, 6), (s->mean_passage - s->exact_passage) / s->se_passage);
 }
 
-static int write_hist(const char *dir, const char *name, const gsl_histogram *h, limen_error *err) {
+static int write_hist(const char *dir, const char *name, const limen_histogram *h, limen_error *err) {
   cli_buf b;
   cli_buf_init(&b);
   cli_buf_puts(&b, "bin_lo_kT,bin_hi_kT,count\n");
   char x[2][64];
-  for (size_t i = 0; i < gsl_histogram_bins(h); i++) {
+  for (size_t i = 0; i < h->bins; i++) {
     double lo, hi;
-    gsl_histogram_get_range(h, i, &lo, &hi);
-    cli_buf_printf(&b, "%s,%s,%.0f\n", cli_num(x[0], 64, lo), cli_num(x[1], 64, hi), gsl_histogram_get(h, i));
+    lo = h->edges[i];
+    hi = h->edges[i + 1];
+    cli_buf_printf(&b, "%s,%s,%.0f\n", cli_num(x[0], 64, lo), cli_num(x[1], 64, hi), h->counts[i]);
   }
   int st = cli_buf_check(&b, err);
   if (!st) st = cli_write_file_atomic(dir, name, b.data, err);

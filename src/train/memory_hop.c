@@ -12,6 +12,7 @@
 #include "limen/langevin.h"
 #include "limen/protocol.h"
 #include "limen/rng.h"
+#include "rng/rng_gsl.h"
 #include "train/internal.h"
 
 #define LEAK_STREAM_SALT 0xD1B54A32D192ED03ULL

@@ -14,15 +14,26 @@ for f in bin/limen include/limen/limen.h share/limen/models.json share/limen/pro
 done
 pcdir=$(dirname "$(find "$tmp/prefix" -name limen.pc | head -n1)")
 [ -n "$pcdir" ] || { echo "FAIL: limen.pc not installed"; exit 1; }
-flags=$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags --libs --static limen)
+# the shared library exports the API and nothing else
+so=$(find "$tmp/prefix" -name 'liblimen.so.*' -type f | head -n1)
+[ -n "$so" ] || { echo "FAIL: liblimen.so not installed"; exit 1; }
+[ -n "$(find "$tmp/prefix" -name liblimen.a)" ] || { echo "FAIL: liblimen.a not installed"; fail=1; }
+stray=$(nm -D --defined-only "$so" | awk '{print $3}' | grep -v '^limen_' || true)
+[ -z "$stray" ] || { echo "FAIL: liblimen.so exports non-API symbols: $stray"; fail=1; }
+# pkg-config: no --static needed, the shared library brings its own dependencies
+flags=$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags --libs limen)
 # shellcheck disable=SC2086
 cc -std=c17 -Wall -Wextra -Werror "$src/examples/brain_scale.c" $flags -o "$tmp/bs_pc"
-out=$(LIMEN_DATA_DIR="$tmp/prefix/share/limen" "$tmp/bs_pc")
+out=$(LD_LIBRARY_PATH="$(dirname "$so")" LIMEN_DATA_DIR="$tmp/prefix/share/limen" "$tmp/bs_pc")
 echo "$out" | grep -q '^landauer-adiabatic' || { echo "FAIL: pkg-config example output: $out"; fail=1; }
-cmake -S "$src/examples" -B "$tmp/ex" -G Ninja -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null
-cmake --build "$tmp/ex" >/dev/null
-out2=$(LIMEN_DATA_DIR="$tmp/prefix/share/limen" "$tmp/ex/brain_scale")
-[ "$out" = "$out2" ] || { echo "FAIL: CMake-package example differs"; fail=1; }
+# the exported CMake package: limen::limen (shared) and limen::static
+for kind in shared static; do
+  cmake -S "$src/examples" -B "$tmp/ex_$kind" -G Ninja -DCMAKE_PREFIX_PATH="$tmp/prefix" \
+        -DLIMEN_EXAMPLE_LINK="$kind" >/dev/null
+  cmake --build "$tmp/ex_$kind" >/dev/null
+  out2=$(LIMEN_DATA_DIR="$tmp/prefix/share/limen" "$tmp/ex_$kind/brain_scale")
+  [ "$out" = "$out2" ] || { echo "FAIL: CMake-package example ($kind) differs"; fail=1; }
+done
 LIMEN_DATA_DIR="$tmp/prefix/share/limen" "$tmp/prefix/bin/limen" models --format csv >/dev/null ||
   { echo "FAIL: installed limen cannot read its installed catalog"; fail=1; }
 # a moved installation finds its own data next to its binary (no LIMEN_DATA_DIR): mark the

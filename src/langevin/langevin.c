@@ -9,7 +9,7 @@
 
 #include <omp.h>
 
-#include "sim/langevin_internal.h"
+#include "langevin/langevin_internal.h"
 
 #define LANGEVIN_BLOCK LIMEN_RNG_BLOCK
 
@@ -38,8 +38,8 @@ void limen_langevin_result_free(limen_langevin_result *res) {
   free(res->passage_time);
   free(res->sample_t);
   free(res->sample_x);
-  if (res->work_hist) gsl_histogram_free(res->work_hist);
-  if (res->heat_hist) gsl_histogram_free(res->heat_hist);
+  limen_histogram_free(res->work_hist);
+  limen_histogram_free(res->heat_hist);
   memset(res, 0, sizeof *res);
 }
 

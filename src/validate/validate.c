@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/validate_internal.h"
+#include "validate/validate_internal.h"
 
 static const vcheck checks[] = {
     {"em-variance", vcheck_em_variance},

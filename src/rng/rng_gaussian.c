@@ -20,7 +20,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "sim/rng_internal.h"
+#include "rng/rng_internal.h"
 
 #define ZIG_LAYERS LIMEN_ZIG_LAYERS
 #define zig_x limen_zig_x

@@ -7,7 +7,7 @@
 
 #include <gsl/gsl_randist.h>
 
-#include "sim/langevin_internal.h"
+#include "langevin/langevin_internal.h"
 
 int limen_eq_sampler_init(limen_eq_sampler *s, const limen_potential *p, const limen_control *u,
                           double lo, double hi, const limen_precision *prec, limen_error *err) {

@@ -2,7 +2,7 @@
  * rng.c: xoshiro256** streams keyed by (seed, index), and their gsl_rng view for GSL's
  * distributions.  Reference: Blackman & Vigna, "Scrambled linear pseudorandom
  * number generators", ACM TOMS 47, 36 (2021); SplitMix64 (Steele, Lea & Flood 2014). */
-#include "limen/rng.h"
+#include "rng/rng_gsl.h"
 
 static uint64_t splitmix64(uint64_t *z) {
   uint64_t r = (*z += 0x9E3779B97F4A7C15ULL);

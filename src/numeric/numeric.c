@@ -9,13 +9,13 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "cell/internal.h"
+#include "numeric/numeric.h"
 
-int limen_cell_brent(double (*fn)(double, void *), void *params, double lo, double hi,
+int limen_numeric_brent(double (*fn)(double, void *), void *params, double lo, double hi,
                      const limen_precision *prec, const int *failed, double *root,
                      const char *func, const char *what, limen_error *err) {
   limen_gsl_quiet();
-  limen_precision p = limen_cell_prec(prec);
+  limen_precision p = limen_numeric_prec(prec);
   double flo = fn(lo, params);
   if (failed && *failed) return limen_error_wrap(err, LIMEN_ENUMERIC, func, "%s", what);
   double fhi = fn(hi, params);
@@ -66,14 +66,14 @@ static int quad_piece(gsl_function *F, double a, double b, double epsabs, double
   return gsl_integration_qag(F, a, b, epsabs, epsrel, limit, GSL_INTEG_GAUSS21, ws, res, abserr);
 }
 
-int limen_cell_quad(double (*fn)(double, void *), void *params, double a, double b,
+int limen_numeric_quad(double (*fn)(double, void *), void *params, double a, double b,
                     const double *pts, size_t npts, double epsabs, double epsrel,
                     const limen_precision *prec, double *result, const char *func,
                     const char *what, limen_error *err) {
   limen_gsl_quiet();
   *result = 0.0;
   if (!(b > a)) return LIMEN_OK;
-  const limen_precision p = limen_cell_prec(prec);
+  const limen_precision p = limen_numeric_prec(prec);
   size_t limit = p.quad_limit;
   if (limit < 16) limit = 16;
   gsl_integration_workspace *ws = gsl_integration_workspace_alloc(limit);
@@ -107,4 +107,30 @@ int limen_cell_quad(double (*fn)(double, void *), void *params, double a, double
                            what, plo, phi, gsl_strerror(status), res, abserr);
   *result = total;
   return LIMEN_OK;
+}
+
+limen_precision limen_numeric_prec(const limen_precision *prec) {
+  return prec ? *prec : limen_precision_default();
+}
+
+int limen_numeric_check_prec(const limen_precision *prec, const char *func, limen_error *err) {
+  if (!prec) return LIMEN_OK;
+  int rc = limen_check_range(err, func, "precision.quad_epsabs", prec->quad_epsabs, 0.0, 0, 1.0, 1);
+  if (!rc) rc = limen_check_range(err, func, "precision.quad_epsrel", prec->quad_epsrel, 0.0, 0, 0.1, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.quad_limit", (double)prec->quad_limit, 1.0, 0,
+                                  1e8, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.root_epsrel", prec->root_epsrel, 0.0, 1, 0.1, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.root_max_iter", (double)prec->root_max_iter,
+                                  1.0, 0, 1e6, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.kramers_min_barrier_kT",
+                                  prec->kramers_min_barrier_kT, 0.0, 0, LIMEN_CELL_MAX_BARRIER_KT, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.quad_tail_kT", prec->quad_tail_kT, 0.0, 1,
+                                  700.0, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.quad_round_slack", prec->quad_round_slack,
+                                  1.0, 0, 1e12, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.eq_sample_cells",
+                                  (double)prec->eq_sample_cells, 16.0, 0, 1e8, 0);
+  if (!rc) rc = limen_check_range(err, func, "precision.eq_sample_cut_kT", prec->eq_sample_cut_kT,
+                                  0.0, 1, 700.0, 0);
+  return rc;
 }

@@ -3,8 +3,11 @@
  * sums do not depend on the thread count), histograms, Jarzynski estimate. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "sim/langevin_internal.h"
+#include <gsl/gsl_histogram.h>
+
+#include "langevin/langevin_internal.h"
 
 static void mean_se(const double *v, size_t n, double *mean, double *se) {
   double s = 0.0;
@@ -15,7 +18,15 @@ static void mean_se(const double *v, size_t n, double *mean, double *se) {
   *se = n > 1 ? sqrt(ss / (double)(n - 1) / (double)n) : 0.0;
 }
 
-static gsl_histogram *histogram(const double *v, size_t n, size_t bins) {
+void limen_histogram_free(limen_histogram *h) {
+  if (!h) return;
+  free(h->edges);
+  free(h->counts);
+  free(h);
+}
+
+/* GSL's uniform binning and counting, copied out into limen's own type. */
+static limen_histogram *histogram(const double *v, size_t n, size_t bins) {
   double lo = HUGE_VAL, hi = -HUGE_VAL;
   for (size_t i = 0; i < n; i++) {
     lo = fmin(lo, v[i]);
@@ -33,7 +44,21 @@ static gsl_histogram *histogram(const double *v, size_t n, size_t bins) {
     return NULL;
   }
   for (size_t i = 0; i < n; i++) gsl_histogram_increment(h, v[i]);
-  return h;
+  limen_histogram *out = calloc(1, sizeof *out);
+  if (out) {
+    out->bins = bins;
+    out->edges = malloc((bins + 1) * sizeof *out->edges);
+    out->counts = malloc(bins * sizeof *out->counts);
+  }
+  if (!out || !out->edges || !out->counts) {
+    limen_histogram_free(out);
+    gsl_histogram_free(h);
+    return NULL;
+  }
+  memcpy(out->edges, h->range, (bins + 1) * sizeof *out->edges);
+  memcpy(out->counts, h->bin, bins * sizeof *out->counts);
+  gsl_histogram_free(h);
+  return out;
 }
 
 int limen_langevin_summarize(const limen_langevin_config *cfg, const limen_protocol *proto,
@@ -41,8 +66,8 @@ int limen_langevin_summarize(const limen_langevin_config *cfg, const limen_proto
   if (!cfg || !proto || !res || !res->work || !res->heat || !res->dU || !res->x_final ||
       res->n_traj == 0)
     return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument or empty result");
-  if (res->work_hist) gsl_histogram_free(res->work_hist);
-  if (res->heat_hist) gsl_histogram_free(res->heat_hist);
+  limen_histogram_free(res->work_hist);
+  limen_histogram_free(res->heat_hist);
   res->work_hist = res->heat_hist = NULL;
   size_t n = res->n_traj;
   mean_se(res->work, n, &res->mean_work, &res->stderr_work);

@@ -18,7 +18,7 @@
 
 #include "limen/bounds.h"
 #include "limen/cell.h"
-#include "sim/validate_internal.h"
+#include "validate/validate_internal.h"
 
 /* Passage times from x = −1 to +1 in the untilted quartic well (trajectories stop at
  * passage); res holds them in passage_time. */

@@ -12,9 +12,10 @@
  *                     a fast stiffness change and a double-well barrier/tilt change. */
 #include <gsl/gsl_fit.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-#include "sim/validate_internal.h"
+#include "validate/validate_internal.h"
 
 int vcheck_em_variance(vctx *v) {
   const double k = 1.0, dt = 0.1, tau = 20.0;
