@@ -137,7 +137,7 @@ Test(floors, lim_matched_effective_bits_and_uncertainty_bound) {
 /* A memory array of independent cells driven by the design's matched hopping: per step k a
  * cell makes Poisson(r₊Δt) forward and Poisson(r₋Δt) backward hops, r±Δt = (μ_k/2ρ)·e^{±f/2},
  * μ_k = H·m_k.  Its final spread and mean are compared with the projection (z-scores). */
-static void simulate_array(const limen_workload *w, size_t cells, unsigned long seed) {
+static void simulate_array(const limen_workload *w, size_t cells, uint64_t seed) {
   limen_lim_matched_design g;
   limen_error err;
   cr_assert_eq(limen_lim_matched_design_compute(w, NULL, &g, &err), LIMEN_OK, "%s", err.msg);

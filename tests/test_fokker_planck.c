@@ -188,7 +188,7 @@ static double fp_work(const limen_protocol *p, double dt, double h_max, limen_fp
   cr_expect_lt(r.mass_error, 1e-12, "mass error %g", r.mass_error);
   double w = r.mean_work;
   if (keep) *keep = r;
-  else limen_fp_result_free(&r);
+  else limen_fp_result_clear(&r);
   return w;
 }
 
@@ -262,7 +262,7 @@ Test(fp_protocol, trap_work_matches_closed_form_over_distances) {
                       tau, resid, err);
         cr_expect_leq(r.success, 1.0, "success %.17g", r.success);
         cr_expect_geq(r.success, 1.0 - 1e-12, "success %.17g (the target is the whole line)", r.success);
-        limen_fp_result_free(&r);
+        limen_fp_result_clear(&r);
         limen_protocol_free(p);
       }
 }
@@ -278,7 +278,7 @@ Test(fp_protocol, stiffness_change_quasi_static) {
     w[i] = fp_work(p, 5e-3, 0.02, &r);
     cr_expect_lt(fabs(r.free_energy_change - dF), 1e-9, "grid dF %.12f", r.free_energy_change);
     cr_expect_gt(w[i], dF, "second law");
-    limen_fp_result_free(&r);
+    limen_fp_result_clear(&r);
     limen_protocol_free(p);
   }
   double extrap = 2.0 * w[1] - w[0];
@@ -307,7 +307,7 @@ Test(fp_protocol, jump_is_work_without_heat) {
   cr_expect_lt(fabs(r.mean_heat), 1e-13, "heat %g in equilibrium", r.mean_heat);
   cr_expect_lt(fabs(r.mean_work - 0.245), 1e-4, "jump work %.8f", r.mean_work); /* O(dx²) quadrature */
   cr_expect_lt(r.first_law_residual, 1e-14);
-  limen_fp_result_free(&r);
+  limen_fp_result_clear(&r);
   limen_protocol_free(p);
 }
 
@@ -343,8 +343,8 @@ Test(fp_protocol, agrees_with_langevin_ensemble) {
     cr_expect_lt(fabs(zw), 4.0, "%s work z = %.2f", cases[i].name, zw);
     cr_expect_lt(fabs(zq), 4.0, "%s heat z = %.2f", cases[i].name, zq);
     cr_expect_lt(fabs(zs), 4.0, "%s success z = %.2f", cases[i].name, zs);
-    limen_langevin_result_free(&lr);
-    limen_fp_result_free(&fr);
+    limen_langevin_result_clear(&lr);
+    limen_fp_result_clear(&fr);
     limen_protocol_free(p);
   }
 }

@@ -65,7 +65,7 @@ Test(langevin, first_law_holds_on_every_trajectory) {
     cr_assert(r.max_first_law_residual <= 1e-10);
     cr_log_info("%s: max |dU - (W - Q)| = %.3g over %zu trajectories", ints[k]->name,
                 r.max_first_law_residual, r.n_traj);
-    limen_langevin_result_free(&r);
+    limen_langevin_result_clear(&r);
   }
   limen_protocol_free(p);
 }
@@ -86,8 +86,8 @@ Test(langevin, results_are_bit_identical_for_any_thread_count) {
   cr_assert(r1.work_hist->bins == r3.work_hist->bins &&
             memcmp(r1.work_hist->edges, r3.work_hist->edges,
                    (r1.work_hist->bins + 1) * sizeof(double)) == 0);
-  limen_langevin_result_free(&r1);
-  limen_langevin_result_free(&r3);
+  limen_langevin_result_clear(&r1);
+  limen_langevin_result_clear(&r3);
   limen_protocol_free(p);
 }
 
@@ -131,7 +131,7 @@ Test(langevin, parts_joined_equal_the_whole_run) {
     memcpy(sx + rows * np, part.sample_x, part.n_sample_traj * np * sizeof(double));
     rows += part.n_sample_traj;
     cr_assert(part.work_hist == NULL && part.mean_work == 0.0, "a part is not summarized");
-    limen_langevin_result_free(&part);
+    limen_langevin_result_clear(&part);
   }
   cr_assert_eq(rows, c.n_sample_traj);
   cr_assert_eq(limen_langevin_summarize(&c, p, &joined, NULL), LIMEN_OK);
@@ -155,8 +155,8 @@ Test(langevin, parts_joined_equal_the_whole_run) {
   cr_assert(strstr(e.msg, "[300, 334)") && strstr(e.msg, "[0, 333)"), "%s", e.msg);
   cr_assert_eq(limen_langevin_run_part(&c, NULL, p, 5, 0, &bad, &e), LIMEN_EINVAL);
   free(sx);
-  limen_langevin_result_free(&whole);
-  limen_langevin_result_free(&joined);
+  limen_langevin_result_clear(&whole);
+  limen_langevin_result_clear(&joined);
   limen_protocol_free(p);
 }
 
@@ -174,9 +174,9 @@ Test(langevin, rejects_bad_input) {
   cr_assert_eq(limen_langevin_run(&c, NULL, p, &r, &e), LIMEN_EINVAL);
   cr_assert(strstr(e.msg, "harmonic") != NULL, "%s", e.msg);
   const limen_integrator_type *t;
-  cr_assert_eq(limen_integrator_by_name("heun", &t, NULL), 0);
+  cr_assert_eq(limen_integrator_type_find("heun", &t, NULL), 0);
   cr_assert_eq(t, limen_integrator_heun);
-  cr_assert_eq(limen_integrator_by_name("rk4", &t, &e), LIMEN_ENOTFOUND);
+  cr_assert_eq(limen_integrator_type_find("rk4", &t, &e), LIMEN_ENOTFOUND);
   limen_protocol_free(p);
 }
 
@@ -196,7 +196,7 @@ Test(langevin, samples_and_histograms) {
   double tot = 0;
   for (size_t b = 0; b < r.heat_hist->bins; b++) tot += r.heat_hist->counts[b];
   cr_assert_eq(tot, 100.0);
-  limen_langevin_result_free(&r);
+  limen_langevin_result_clear(&r);
   limen_protocol_free(p);
 }
 
@@ -216,7 +216,7 @@ Test(langevin, euler_stationary_variance_is_the_discrete_formula) {
   cr_log_info("EM stationary variance: expected %.6f measured %.6f se %.6f z %.2f (1/k = %.3f)",
               expect, v, se, z, 1 / k);
   cr_assert(fabs(z) < 4, "variance %g vs %g: z = %.2f", v, expect, z);
-  limen_langevin_result_free(&r);
+  limen_langevin_result_clear(&r);
   limen_protocol_free(p);
 }
 
@@ -253,7 +253,7 @@ Test(langevin, ou_step_has_the_exact_transition_density) {
                 "KS sqrt(n)D = %.3f", dts[j], mean, m, zm, v, s * s, zv, ks);
     cr_assert(fabs(zm) < 4 && fabs(zv) < 4);
     cr_assert(ks < 1.95, "KS statistic %.3f (0.1%% critical value 1.95)", ks);
-    limen_langevin_result_free(&r);
+    limen_langevin_result_clear(&r);
   }
   limen_protocol_free(p);
 }
@@ -307,8 +307,8 @@ Test(langevin, schmiedl_seifert_optimal_trap_translation) {
     }
     prev = ro.mean_work;
     prev_se = ro.stderr_work;
-    limen_langevin_result_free(&ro);
-    limen_langevin_result_free(&rl);
+    limen_langevin_result_clear(&ro);
+    limen_langevin_result_clear(&rl);
   }
   limen_protocol_free(po);
   limen_protocol_free(pl);
@@ -358,7 +358,7 @@ Test(langevin, stiffness_change_approaches_the_free_energy) {
     if (h == 1) cr_assert(fabs(r.mean_work - prev) < prev_se, "dt bias above one se");
     prev = r.mean_work;
     prev_se = r.stderr_work;
-    limen_langevin_result_free(&r);
+    limen_langevin_result_clear(&r);
     limen_protocol_free(p);
   }
 }
@@ -381,7 +381,7 @@ Test(langevin, jarzynski_equality_few_kT) {
               "(dissipated %.3f kT)", dF, est, se, z, r.mean_work, r.mean_work - dF);
   cr_assert(r.mean_work - dF > 0.3, "not in the few-kT regime");
   cr_assert(fabs(z) < 4);
-  limen_langevin_result_free(&r);
+  limen_langevin_result_clear(&r);
   limen_protocol_free(p);
 }
 
@@ -479,7 +479,7 @@ Test(langevin, every_library_protocol_runs) {
     cr_assert(r.max_first_law_residual < 1e-10, "%s: residual %g", *n, r.max_first_law_residual);
     cr_log_info("%-17s tau %6.1f: <W> %8.4f <Q> %8.4f success %.3f (64 trajectories)", *n,
                 r.duration, r.mean_work, r.mean_heat, r.success);
-    limen_langevin_result_free(&r);
+    limen_langevin_result_clear(&r);
     limen_protocol_free(p);
   }
 }

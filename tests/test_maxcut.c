@@ -76,7 +76,7 @@ Test(maxcut, strict_reader_names_file_line_and_field) {
 Test(maxcut, anneal_finds_the_brute_force_optimum) {
   limen_error err;
   int found = 0, total = 0;
-  for (unsigned long seed = 1; seed <= 8; seed++) {
+  for (uint64_t seed = 1; seed <= 8; seed++) {
     limen_graph *g;
     size_t n = 12 + (size_t)(seed % 4) * 2; /* 12 … 18 */
     cr_assert_eq(limen_graph_random(n, 0.4, (int)(seed % 2), seed, &g, &err), LIMEN_OK);
@@ -93,7 +93,7 @@ Test(maxcut, anneal_finds_the_brute_force_optimum) {
     found += r.best_cut == best;
     total++;
     free(s);
-    limen_anneal_result_free(&r);
+    limen_anneal_result_clear(&r);
     limen_graph_free(g);
   }
   cr_assert_eq(found, total, "exact optimum on %d of %d graphs", found, total);
@@ -116,7 +116,7 @@ Test(maxcut, G1_within_one_percent_of_best_known) {
   cr_assert(r.best_cut <= known);
   /* thermally activated flips cost far less than static-barrier writes of the same flips */
   cr_assert(r.heat_modulated_J * 100 < r.heat_static_J);
-  limen_anneal_result_free(&r);
+  limen_anneal_result_clear(&r);
   limen_graph_free(g);
 }
 
@@ -156,8 +156,8 @@ Test(maxcut, anneal_is_reproducible_and_follows_the_schedule) {
     /* sweep k lasts one mean attempt time 1/r(t_k), r(t) = r(0)/(1 + t/t0) */
     cr_assert(tu_close_rel(a.t0_s * (expm1((k + 1.0) * delta) - expm1(k * delta)), (1.0 + t_start / a.t0_s) / r0, 1e-9));
   }
-  limen_anneal_result_free(&a);
-  limen_anneal_result_free(&b);
+  limen_anneal_result_clear(&a);
+  limen_anneal_result_clear(&b);
   c.beta_end = 0.05;
   cr_assert_eq(limen_maxcut_anneal(g, &c, NULL, &a, &err), LIMEN_EINVAL);
   cr_assert(strstr(err.msg, "beta_end = 0.05"), "%s", err.msg);
@@ -190,6 +190,6 @@ Test(maxcut, anneal_energy_balance) {
   cr_assert(fabs(dU - balance) <= 1e-9 * (fabs(r.coupling_work_J) + fabs(r.heat_modulated_J)), "%g vs %g", dU, balance);
   free(s);
   free(s0);
-  limen_anneal_result_free(&r);
+  limen_anneal_result_clear(&r);
   limen_graph_free(g);
 }

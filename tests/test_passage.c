@@ -81,7 +81,7 @@ Test(passage, bridge_is_exact_for_free_diffusion) {
   for (size_t i = 0; i < r.n_traj; i++)
     if (isfinite(r.passage_time[i]))
       cr_assert(r.passage_time[i] > 0.0 && r.passage_time[i] <= tau, "passage time %g", r.passage_time[i]);
-  limen_langevin_result_free(&r);
+  limen_langevin_result_clear(&r);
   limen_protocol_free(p);
 }
 
@@ -128,9 +128,9 @@ Test(passage, mean_first_passage_time_matches_exact) {
       cr_expect(fabs(ms) < se || fabs(ms) < 4.0 * ses, "E_b = %g: dt-halving shift %.4f (result s.e. %.4f, paired %.4f)",
                 cases[k].eb, ms, se, ses);
       free(d);
-      limen_langevin_result_free(&r2);
+      limen_langevin_result_clear(&r2);
     }
-    limen_langevin_result_free(&r);
+    limen_langevin_result_clear(&r);
     limen_protocol_free(p);
   }
 }
@@ -153,9 +153,9 @@ Test(passage, reproducible_and_leaves_the_noise_alone) {
   cr_assert(memcmp(r1.x_final, none.x_final, sz) == 0 && memcmp(r1.heat, none.heat, sz) == 0,
             "recording passages changed the trajectories");
   cr_assert_gt(r1.n_passed, r1.n_traj / 2);
-  limen_langevin_result_free(&r1);
-  limen_langevin_result_free(&r3);
-  limen_langevin_result_free(&none);
+  limen_langevin_result_clear(&r1);
+  limen_langevin_result_clear(&r3);
+  limen_langevin_result_clear(&none);
   limen_protocol_free(p);
 }
 
@@ -176,7 +176,7 @@ Test(passage, hold_protocol) {
   cr_expect_eq(r.mean_work, 0.0, "a hold does no work");
   /* E_b = 8: the mean time to the other well is 437 tau0, so over tau = 10 about 2 % flip */
   cr_expect(r.success > 0.9 && r.success < 1.0 + 1e-15, "success %g", r.success);
-  limen_langevin_result_free(&r);
+  limen_langevin_result_clear(&r);
   limen_protocol_free(p);
   limen_error e;
   a.barrier_kT = 0.0;

@@ -103,10 +103,10 @@ Test(potential, domains_support_and_lookup) {
   cr_assert_eq(limen_potential_support(hm, &u, 40.0, &lo, &hi, NULL, NULL), 0);
   cr_assert(lo < 1.5 - sqrt(20.0) && hi > 1.5 + sqrt(20.0));
   const limen_potential_type *t;
-  cr_assert_eq(limen_potential_type_by_name("washboard", &t, NULL), 0);
+  cr_assert_eq(limen_potential_type_find("washboard", &t, NULL), 0);
   cr_assert_eq(t, limen_potential_washboard);
   limen_error e;
-  cr_assert_eq(limen_potential_type_by_name("sextic", &t, &e), LIMEN_ENOTFOUND);
+  cr_assert_eq(limen_potential_type_find("sextic", &t, &e), LIMEN_ENOTFOUND);
   cr_assert(strstr(e.msg, "sextic"));
   limen_potential_free(w);
   limen_potential_free(q);

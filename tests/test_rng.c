@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "limen/rng.h"
-#include "sim/rng_internal.h"
+#include "rng/rng_internal.h"
 #include "testutil.h"
 
 #define NL LIMEN_ZIG_LAYERS

@@ -19,7 +19,7 @@
 #define PIN_FIXED 137
 #define PIN_MATCHED 138
 
-static limen_dataset *random_data(size_t n, size_t d, size_t K, unsigned long seed) {
+static limen_dataset *random_data(size_t n, size_t d, size_t K, uint64_t seed) {
   limen_dataset *ds;
   limen_error err;
   cr_assert_eq(limen_dataset_alloc(n, d, K, &ds, &err), LIMEN_OK);
@@ -32,7 +32,7 @@ static limen_dataset *random_data(size_t n, size_t d, size_t K, unsigned long se
 }
 
 /* Central finite differences, step h: error O(h²·f''') + O(ε·f/h) ≈ 1e-10 here. */
-static void check_gradient(const limen_net *m, const limen_dataset *ds, unsigned long seed) {
+static void check_gradient(const limen_net *m, const limen_dataset *ds, uint64_t seed) {
   limen_error err;
   size_t P = m->n_params;
   double *w = malloc(P * sizeof *w), *g = malloc(P * sizeof *g);
@@ -97,7 +97,7 @@ Test(train, quadratic_gradient_and_known_optimum) {
   cr_assert_eq(limen_net_loss_grad(&m, m.x_star, NULL, NULL, 0, &f, g, &err), LIMEN_OK);
   for (int i = 0; i < 12; i++) cr_assert(fabs(g[i]) < 1e-12, "g[%d] = %g", i, g[i]);
   cr_assert(tu_close_rel(f, m.f_star, 1e-12));
-  limen_net_free(&m);
+  limen_net_clear(&m);
 }
 
 Test(train, mini_batch_gradient_is_the_mean_over_the_batch) {
@@ -128,8 +128,8 @@ Test(train, quadratic_program_reaches_its_optimum) {
   cr_assert_eq(limen_train_run(&t.model, NULL, NULL, limen_memory_ideal, NULL, &c, &r, &err), LIMEN_OK, "%s", err.msg);
   cr_log_info("quadratic: suboptimality %g after %zu steps", r.final_loss, r.steps);
   cr_assert(r.final_loss < 1e-10 && r.final_loss >= 0, "suboptimality %g", r.final_loss);
-  limen_train_result_free(&r);
-  limen_task_free(&t);
+  limen_train_result_clear(&r);
+  limen_task_clear(&t);
 }
 
 /* Every paradigm trains logistic regression on breast cancer deterministically to a pinned
@@ -156,8 +156,8 @@ static void train_breast_cancer(const char *paradigm, double pinned_acc, limen_t
   cr_assert(r[0].total_heat_J - r[0].bound_J >= -4 * r[0].heat_stderr_J, "heat %g below bound %g", r[0].total_heat_J,
             r[0].bound_J);
   *out = r[0];
-  limen_train_result_free(&r[1]);
-  limen_task_free(&t);
+  limen_train_result_clear(&r[1]);
+  limen_task_clear(&t);
 }
 
 Test(train, paradigms_train_to_pinned_accuracy) {
@@ -175,11 +175,11 @@ Test(train, paradigms_train_to_pinned_accuracy) {
   cr_assert(mat.total_heat_J * 20 < dig.total_heat_J, "lim-matched %g vs digital-static %g", mat.total_heat_J,
             dig.total_heat_J);
   cr_assert(mat.total_heat_J * 20 < ana.total_heat_J);
-  limen_train_result_free(&ideal);
-  limen_train_result_free(&dig);
-  limen_train_result_free(&ana);
-  limen_train_result_free(&fix);
-  limen_train_result_free(&mat);
+  limen_train_result_clear(&ideal);
+  limen_train_result_clear(&dig);
+  limen_train_result_clear(&ana);
+  limen_train_result_clear(&fix);
+  limen_train_result_clear(&mat);
 }
 
 /* Mini-batch SGD with a cosine schedule: reproducible for a seed, and it learns. */
@@ -205,9 +205,9 @@ Test(train, mini_batch_cosine_is_reproducible) {
   double expect = 10.0 + log(limen_lr_eta(&cos, 0) / limen_lr_eta(&cos, 59));
   cr_assert(tu_close_rel(a.final_barrier_kT, expect, 1e-12), "%g vs %g", a.final_barrier_kT, expect);
   cr_assert(a.points[2].time_s == 60 * c.window_s);
-  limen_train_result_free(&a);
-  limen_train_result_free(&b);
-  limen_task_free(&t);
+  limen_train_result_clear(&a);
+  limen_train_result_clear(&b);
+  limen_task_clear(&t);
 }
 
 Test(train, bad_configuration_is_rejected) {
@@ -219,7 +219,7 @@ Test(train, bad_configuration_is_rejected) {
   limen_train_result r;
   cr_assert_eq(limen_train_run(&t.model, NULL, NULL, limen_memory_ideal, NULL, &c, &r, &err), LIMEN_EINVAL);
   cr_assert(strstr(err.msg, "window_s = -1"), "%s", err.msg);
-  limen_task_free(&t);
+  limen_task_clear(&t);
   cr_assert_eq(limen_task_setup("imagenet", 1, &t, &err), LIMEN_ENOTFOUND);
   cr_assert(strstr(err.msg, "task 'imagenet'"), "%s", err.msg);
 }
@@ -247,7 +247,7 @@ Test(train, hop_closed_form_replays_the_recorded_trajectory) {
     cr_assert(tu_close_rel(e_same * kT, r.expected_heat_J, 1e-10));
     cr_assert(fabs(z) < 4, "z = %g", z);
     cr_assert(e_slow < e_same);
-    limen_train_result_free(&r);
+    limen_train_result_clear(&r);
   }
   limen_train_config c = t.defaults;
   limen_train_result r;
@@ -255,6 +255,6 @@ Test(train, hop_closed_form_replays_the_recorded_trajectory) {
   double e;
   cr_assert_eq(limen_train_hop_closed_form_kT(&r, 1e-6, &e, &err), LIMEN_EINVAL);
   cr_assert(strstr(err.msg, "record_updates"), "%s", err.msg);
-  limen_train_result_free(&r);
-  limen_task_free(&t);
+  limen_train_result_clear(&r);
+  limen_task_clear(&t);
 }

@@ -28,10 +28,10 @@ Test(units, one_kWh_and_one_eV) {
 
 Test(units, unit_names_parse) {
   limen_energy_unit u;
-  cr_assert_eq(limen_energy_unit_parse("kTln2", &u), 0);
+  cr_assert_eq(limen_energy_unit_parse("kTln2", &u, NULL), LIMEN_OK);
   cr_assert_eq(u, LIMEN_UNIT_KTLN2);
   cr_assert_str_eq(limen_energy_unit_name(LIMEN_UNIT_KWH), "kWh");
-  cr_assert_eq(limen_energy_unit_parse("furlong", &u), -1);
+  cr_assert_eq(limen_energy_unit_parse("furlong", &u, NULL), LIMEN_ENOTFOUND);
   cr_assert(tu_close_rel(limen_energy_convert(limen_kT(300), LIMEN_UNIT_KT, 300), 1.0, 1e-15));
 }
 

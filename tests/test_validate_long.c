@@ -25,7 +25,7 @@ static void run_check(const char *name) {
     cr_expect(r->pass, "%s: expected %.6g, measured %.6g, tolerance %.3g, z = %.2f (%s)", r->name, r->expected,
               r->measured, r->tolerance, r->z, r->note);
   }
-  limen_validate_report_free(&rep);
+  limen_validate_report_clear(&rep);
 }
 
 Test(validate, em_variance) { run_check("em-variance"); }

@@ -18,6 +18,7 @@
 #define LIMEN_DATASET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "limen/common.h"
 
@@ -48,7 +49,7 @@ LIMEN_API int limen_dataset_read_csv(const char *path, size_t header_lines, size
 LIMEN_API int limen_dataset_load(const char *name, limen_dataset **out, limen_error *err);
 
 /* Stratified split; test_fraction in (0, 1). */
-LIMEN_API int limen_dataset_split(const limen_dataset *ds, double test_fraction, unsigned long seed,
+LIMEN_API int limen_dataset_split(const limen_dataset *ds, double test_fraction, uint64_t seed,
                         limen_dataset **train, limen_dataset **test, limen_error *err);
 
 /* Standardize every feature of train and test with train's mean and (population) standard

@@ -111,10 +111,10 @@ typedef struct limen_fp_result {
 } limen_fp_result;
 
 /* Run the protocol.  pot may be NULL (made from the protocol and freed inside); res is
- * overwritten (free a previous result first); on failure its pointers are NULL. */
+ * overwritten (clear a previous result first); on failure its pointers are NULL. */
 LIMEN_API int limen_fp_run(const limen_fp_config *cfg, const limen_potential *pot,
                  const limen_protocol *proto, limen_fp_result *res, limen_error *err);
-LIMEN_API void limen_fp_result_free(limen_fp_result *res);
+LIMEN_API void limen_fp_result_clear(limen_fp_result *res);
 
 #ifdef __cplusplus
 }

@@ -77,7 +77,7 @@ typedef struct limen_integrator_type {
 LIMEN_API extern const limen_integrator_type *const limen_integrator_euler;
 LIMEN_API extern const limen_integrator_type *const limen_integrator_heun;
 LIMEN_API extern const limen_integrator_type *const limen_integrator_ou;
-LIMEN_API int limen_integrator_by_name(const char *name, const limen_integrator_type **type,
+LIMEN_API int limen_integrator_type_find(const char *name, const limen_integrator_type **type,
                              limen_error *err);
 
 typedef enum {
@@ -149,7 +149,7 @@ typedef struct limen_langevin_result {
   double *sample_x;       /* n_sample_traj × n_sample_points                             */
 } limen_langevin_result;
 
-/* Run the ensemble.  res is overwritten (free a previous result first); on failure every
+/* Run the ensemble.  res is overwritten (clear a previous result first); on failure every
  * pointer in res is NULL.  Validates cfg, the protocol and that the potential's type is the
  * protocol's type (pot may be NULL: the protocol's potential is made and freed inside). */
 /* Frees a histogram made by the engine (NULL is a no-op). */
@@ -158,7 +158,7 @@ LIMEN_API void limen_histogram_free(limen_histogram *h);
 LIMEN_API int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *pot,
                        const limen_protocol *proto, limen_langevin_result *res,
                        limen_error *err);
-LIMEN_API void limen_langevin_result_free(limen_langevin_result *res);
+LIMEN_API void limen_langevin_result_clear(limen_langevin_result *res);
 
 /* One part of an ensemble, for runs spread over processes (MPI ranks, machines):
  * trajectories [first, first + count) of the ensemble cfg describes (cfg->n_traj is the whole

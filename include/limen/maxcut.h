@@ -45,6 +45,7 @@
 #define LIMEN_MAXCUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "limen/common.h"
 
@@ -69,7 +70,7 @@ LIMEN_API int limen_graph_read_gset(const char *path, limen_graph **out, limen_e
 LIMEN_API int limen_graph_load(const char *name, limen_graph **out, limen_error *err);
 /* Erdős–Rényi graph G(n, p), weights +1 or (signed ≠ 0) ±1 with equal probability,
  * gsl_rng_mt19937 seeded with seed. */
-LIMEN_API int limen_graph_random(size_t n, double p, int signed_weights, unsigned long seed, limen_graph **out,
+LIMEN_API int limen_graph_random(size_t n, double p, int signed_weights, uint64_t seed, limen_graph **out,
                        limen_error *err);
 LIMEN_API void limen_graph_free(limen_graph *g);
 /* Best-known cut of a named G-set graph (G1 11624, G11 564, G14 3064), NAN if unknown. */
@@ -90,7 +91,7 @@ typedef struct limen_anneal_config {
   double write_fail;          /* p_w of a static write                            [1e-6] */
   double tau0_s;              /* τ₀                                               [1e-9] */
   double temperature_K;       /*                                                  [300]  */
-  unsigned long seed;         /* initial spins and the flips                      [1]    */
+  uint64_t seed;         /* initial spins and the flips                      [1]    */
   size_t record_every;        /* trace every this many sweeps (0: none)          [0]    */
 } limen_anneal_config;
 
@@ -125,7 +126,7 @@ typedef struct limen_anneal_result {
 /* Anneal from a random start (s_best receives the best spins seen; may be NULL). */
 LIMEN_API int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, int *s_best,
                         limen_anneal_result *out, limen_error *err);
-LIMEN_API void limen_anneal_result_free(limen_anneal_result *r);
+LIMEN_API void limen_anneal_result_clear(limen_anneal_result *r);
 
 #ifdef __cplusplus
 }

@@ -78,6 +78,8 @@
 #include <stddef.h>
 
 #include "limen/bounds.h"
+#include <stdint.h>
+
 #include "limen/common.h"
 
 #ifdef __cplusplus
@@ -96,7 +98,7 @@ typedef struct limen_memory_config {
   double low_barrier_kT;       /* E_low (lim-fixed) and E_b(0) (lim-matched), [3, 300] [10]    */
   double hold_s;               /* time at E_ret between update windows                 [0]     */
   limen_lr_schedule schedule;  /* lim-matched: the barrier follows η(t) by (A)         [const] */
-  unsigned long seed;          /* random streams                                       [1]     */
+  uint64_t seed;          /* random streams                                       [1]     */
   limen_cells_kind cells;      /* cell simulation: jump statistics or Langevin         [jump]  */
   double langevin_dt;          /* Langevin time step, in τ₀ (cells = langevin)         [2e-3]  */
 } limen_memory_config;
@@ -156,7 +158,7 @@ LIMEN_API extern const limen_memory_type *const limen_memory_lim_fixed;
 LIMEN_API extern const limen_memory_type *const limen_memory_lim_matched;
 
 /* NULL-terminated list of every type, and lookup by name (LIMEN_ENOTFOUND lists them). */
-LIMEN_API extern const limen_memory_type *const limen_memory_types[];
+LIMEN_API const limen_memory_type *const *limen_memory_types(void);
 LIMEN_API int limen_memory_type_find(const char *name, const limen_memory_type **type, limen_error *err);
 
 /* Validate a configuration (messages name the field, value and range). */

@@ -134,7 +134,7 @@ LIMEN_API extern const limen_potential_type *const limen_potential_harmonic;
 LIMEN_API extern const limen_potential_type *const limen_potential_transport;
 
 /* Look a type up by its name; LIMEN_ENOTFOUND lists the known names. */
-LIMEN_API int limen_potential_type_by_name(const char *name, const limen_potential_type **type,
+LIMEN_API int limen_potential_type_find(const char *name, const limen_potential_type **type,
                                  limen_error *err);
 
 /* An instance: a type with its parameters and precomputed state. */

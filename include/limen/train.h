@@ -26,6 +26,8 @@
 #include <stddef.h>
 
 #include "limen/bounds.h"
+#include <stdint.h>
+
 #include "limen/common.h"
 #include "limen/dataset.h"
 #include "limen/memory.h"
@@ -49,12 +51,12 @@ LIMEN_API int limen_net_softmax_init(limen_net *m, size_t d, size_t classes, dou
 LIMEN_API int limen_net_mlp_init(limen_net *m, size_t d, size_t hidden, size_t classes, double l2, limen_error *err);
 /* Random SPD A = MᵀM/n + I (M standard normal, gsl_rng_mt19937 seeded with seed) and b
  * standard normal: eigenvalues of A lie in about [1, 5]. */
-LIMEN_API int limen_net_quadratic_init(limen_net *m, size_t n, unsigned long seed, limen_error *err);
-LIMEN_API void limen_net_free(limen_net *m);
+LIMEN_API int limen_net_quadratic_init(limen_net *m, size_t n, uint64_t seed, limen_error *err);
+LIMEN_API void limen_net_clear(limen_net *m);
 
 /* Initial parameters: softmax and quadratic zero; mlp weights uniform in ±√(6/(fan_in +
  * fan_out)) (Glorot & Bengio 2010) from gsl_rng_mt19937(seed), biases zero. */
-LIMEN_API int limen_net_init_params(const limen_net *m, unsigned long seed, double *w, limen_error *err);
+LIMEN_API int limen_net_init_params(const limen_net *m, uint64_t seed, double *w, limen_error *err);
 
 /* Mean loss over the rows idx[0 … n_idx−1] of ds (idx NULL: all rows) and its gradient
  * (grad may be NULL).  The quadratic model ignores ds and idx. */
@@ -71,7 +73,7 @@ typedef struct limen_train_config {
   double window_s;        /* update window Δt                                              */
   double target;          /* target test accuracy for the energy-to-solution               */
   size_t eval_every;      /* record every this many steps (≥ 1)                            */
-  unsigned long seed;     /* initial parameters and batch order                            */
+  uint64_t seed;     /* initial parameters and batch order                            */
   int record_updates;     /* keep the desired moves and window rates (closed-form curves)  */
 } limen_train_config;
 
@@ -122,7 +124,7 @@ typedef struct limen_train_result {
 LIMEN_API int limen_train_run(const limen_net *model, const limen_dataset *train, const limen_dataset *test,
                     const limen_memory_type *type, const limen_memory_config *mem, const limen_train_config *cfg,
                     limen_train_result *out, limen_error *err);
-LIMEN_API void limen_train_result_free(limen_train_result *r);
+LIMEN_API void limen_train_result_clear(limen_train_result *r);
 
 /* The closed form (H) for a recorded trajectory (record_updates) replayed with another update
  * window: Σ_k Σ_i e_H(m_ki, r_k·window_s/τ₀) (limen_hop_cost_kT), in kT.  At the run's own
@@ -141,10 +143,10 @@ typedef struct limen_task {
   limen_dataset *train, *test;
   limen_train_config defaults;
 } limen_task;
-LIMEN_API int limen_task_setup(const char *name, unsigned long seed, limen_task *task, limen_error *err);
-LIMEN_API void limen_task_free(limen_task *task);
-/* Comma-separated names of the tasks. */
-LIMEN_API const char *limen_task_names(void);
+LIMEN_API int limen_task_setup(const char *name, uint64_t seed, limen_task *task, limen_error *err);
+LIMEN_API void limen_task_clear(limen_task *task);
+/* NULL-terminated names of the tasks. */
+LIMEN_API const char *const *limen_task_names(void);
 
 #ifdef __cplusplus
 }

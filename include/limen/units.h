@@ -37,8 +37,8 @@ typedef enum { LIMEN_UNIT_J, LIMEN_UNIT_KT, LIMEN_UNIT_KTLN2, LIMEN_UNIT_EV, LIM
 /* Convert energy_J into `unit` at temperature T (T is ignored for J, eV, kWh). */
 LIMEN_API double limen_energy_convert(double energy_J, limen_energy_unit unit, double temperature_K);
 LIMEN_API const char *limen_energy_unit_name(limen_energy_unit unit);
-/* Returns 0 and sets *unit, or -1 when the name is unknown. */
-LIMEN_API int limen_energy_unit_parse(const char *name, limen_energy_unit *unit);
+/* Sets *unit from its name: LIMEN_OK, or LIMEN_ENOTFOUND naming the allowed units. */
+LIMEN_API int limen_energy_unit_parse(const char *name, limen_energy_unit *unit, limen_error *err);
 
 #ifdef __cplusplus
 }

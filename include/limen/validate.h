@@ -98,13 +98,13 @@ typedef struct limen_validate_report {
 /* The check names, in run order (NULL-terminated). */
 LIMEN_API const char *const *limen_validate_check_names(void);
 
-/* Run the checks.  rep is overwritten (free a previous report first).  A check that fails is
+/* Run the checks.  rep is overwritten (clear a previous report first).  A check that fails is
  * a row with pass = 0; a check that cannot run at all (e.g. a numerical failure) adds one
  * failed row "<check>: could not run" whose note holds the reason, and the others still run.
  * Errors: bad options (LIMEN_EINVAL), an unknown check name (LIMEN_ENOTFOUND), LIMEN_ENOMEM. */
 LIMEN_API int limen_validate_run(const limen_validate_options *opt, limen_validate_report *rep,
                        limen_error *err);
-LIMEN_API void limen_validate_report_free(limen_validate_report *rep);
+LIMEN_API void limen_validate_report_clear(limen_validate_report *rep);
 
 #ifdef __cplusplus
 }

@@ -490,7 +490,7 @@ int limen_cmd_simulate(int argc, char **argv) {
     c.threads = s.threads;
     const char *iname = o[O_INTEGRATOR].set ? o[O_INTEGRATOR].str : "auto";
     if (strcmp(iname, "auto") == 0) iname = proto->potential->harmonic ? "ou" : "heun";
-    status = limen_integrator_by_name(iname, &c.integrator, &f.err);
+    status = limen_integrator_type_find(iname, &c.integrator, &f.err);
     s.integrator = iname;
     if (o[O_OUT].set) {
       c.record = LIMEN_RECORD_HISTOGRAMS;
@@ -514,7 +514,7 @@ int limen_cmd_simulate(int argc, char **argv) {
       status = limen_langevin_run(&pc, NULL, proto, &pr, &f.err);
       if (!status) {
         pb.estimate = (omp_get_wtime() - t0) * (double)s.traj / (double)pc.n_traj;
-        limen_langevin_result_free(&pr);
+        limen_langevin_result_clear(&pr);
         pb.t0 = omp_get_wtime();
         if (pb.estimate > 1.0 && pthread_create(&th, NULL, sim_bar_thread, &pb) == 0) have_thread = 1;
       }
@@ -570,8 +570,8 @@ int limen_cmd_simulate(int argc, char **argv) {
     status = cli_buf_check(&f.out, &f.err);
   }
   free(json);
-  limen_langevin_result_free(&lr);
-  limen_fp_result_free(&fr);
+  limen_langevin_result_clear(&lr);
+  limen_fp_result_clear(&fr);
   limen_protocol_free(proto);
   return cli_frame_end(&f, status);
 }

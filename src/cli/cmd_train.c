@@ -137,11 +137,11 @@ int cli_train_paradigm_options(cli_opt *o, const char *paradigm, const char *who
 /* The training configuration from the options (task defaults where an option is unset). */
 int cli_train_configure(cli_opt *o, limen_task *task, const limen_memory_type **type, limen_train_config *c,
                         limen_memory_config *mc, limen_error *err) {
-  unsigned long seed = o[O_SEED].set ? (unsigned long)o[O_SEED].lnum : 1UL;
+  uint64_t seed = o[O_SEED].set ? (uint64_t)o[O_SEED].lnum : 1;
   int st = limen_task_setup(o[O_TASK].set ? o[O_TASK].str : "digits", seed, task, err);
   if (st) return st;
   if ((st = limen_memory_type_find(o[O_PARADIGM].set ? o[O_PARADIGM].str : "lim-matched", type, err))) {
-    limen_task_free(task);
+    limen_task_clear(task);
     return st;
   }
   *c = task->defaults;
@@ -156,7 +156,7 @@ int cli_train_configure(cli_opt *o, limen_task *task, const limen_memory_type **
   c->lr.t_end = (double)c->steps;
   if (o[O_SCHEDULE].set) {
     if ((st = limen_lr_kind_parse(o[O_SCHEDULE].str, &c->lr.kind, err))) {
-      limen_task_free(task);
+      limen_task_clear(task);
       return limen_error_wrap(err, st, "--schedule", "'%s'", o[O_SCHEDULE].str);
     }
   }
@@ -174,7 +174,7 @@ int cli_train_configure(cli_opt *o, limen_task *task, const limen_memory_type **
     /* Langevin cells integrate Δt/dt steps per cell and step: refuse runs that would take hours */
     double evals = (double)task->model.n_params * (double)c->steps * (c->window_s / mc->tau0_s) / mc->langevin_dt;
     if (evals > 1e8) {
-      limen_task_free(task);
+      limen_task_clear(task);
       return limen_error_set(err, LIMEN_EINVAL, "--cells",
                              "langevin: %zu cells × %zu steps × %g τ₀ windows = %.3g Langevin steps; allowed ≤ 1e8 "
                              "(use fewer --steps, a shorter --window, or --cells jump)",
@@ -194,7 +194,7 @@ static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   limen_memory_config mc;
   int st = cli_train_configure(o, &task, &type, &c, &mc, err);
   if (st) return st;
-  unsigned long seed = mc.seed;
+  uint64_t seed = mc.seed;
   limen_train_result r;
   memset(&r, 0, sizeof r);
   cli_buf js;
@@ -245,8 +245,8 @@ static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   }
 done:
   cli_buf_free(&js);
-  limen_train_result_free(&r);
-  limen_task_free(&task);
+  limen_train_result_clear(&r);
+  limen_task_clear(&task);
   return st;
 }
 

@@ -135,7 +135,7 @@ int limen_cmd_validate(int argc, char **argv) {
   if (tty && vo.progress) fprintf(stderr, "\r%60s\r", "");
   if (!status) status = render(&rep, &vo, fmt, &f.out, &f.err);
   size_t n_failed = status ? 0 : rep.n_failed;
-  limen_validate_report_free(&rep);
+  limen_validate_report_clear(&rep);
   status = cli_frame_end(&f, status);
   /* every row printed, but one failed: exit status 1 */
   return status == CLI_OK && n_failed ? CLI_FAIL : status;

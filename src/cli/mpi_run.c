@@ -97,7 +97,7 @@ int cli_langevin_run(const limen_langevin_config *cfg, const limen_protocol *pro
   memset(&part, 0, sizeof part);
   int st = end > first ? limen_langevin_run_part(cfg, NULL, proto, first, end - first, &part, err) : 0;
   if ((st = agree(st, err))) {
-    limen_langevin_result_free(&part);
+    limen_langevin_result_clear(&part);
     return st;
   }
   int *counts = malloc(2 * (size_t)g_size * sizeof *counts), *displs = counts ? counts + g_size : NULL;
@@ -153,8 +153,8 @@ int cli_langevin_run(const limen_langevin_config *cfg, const limen_protocol *pro
   st = agree(limen_langevin_summarize(cfg, proto, res, err), err);
 out:
   free(counts);
-  limen_langevin_result_free(&part);
-  if (st) limen_langevin_result_free(res);
+  limen_langevin_result_clear(&part);
+  if (st) limen_langevin_result_clear(res);
   return st;
 }
 

@@ -48,7 +48,7 @@ int cli_train_conflict(limen_error *err, const char *fmt, ...) __attribute__((fo
 int cli_train_paradigm_options(cli_opt *o, const char *paradigm, const char *who, limen_error *err);
 
 /* The task, memory type and configurations from the options (task defaults where unset); on
- * success the caller frees the task with limen_task_free. */
+ * success the caller frees the task with limen_task_clear. */
 int cli_train_configure(cli_opt *o, limen_task *task, const limen_memory_type **type, limen_train_config *c,
                         limen_memory_config *mc, limen_error *err);
 

@@ -139,12 +139,13 @@ static int exp_paradigms(cli_opt *o, exp_run *runs, size_t *n_runs, limen_task *
   limen_memory_config mc;
   int st = cli_train_configure(o, task, &type, &c, &mc, err);
   if (st) return st;
-  for (size_t i = 0; limen_memory_types[i] && !st; i++) {
+  const limen_memory_type *const *types = limen_memory_types();
+  for (size_t i = 0; types[i] && !st; i++) {
     exp_run *e = &runs[(*n_runs)++];
-    e->paradigm = limen_memory_types[i]->name;
+    e->paradigm = types[i]->name;
     e->value = NAN;
     snprintf(e->label, sizeof e->label, "%s", e->paradigm);
-    st = limen_train_run(&task->model, task->train, task->test, limen_memory_types[i], &mc, &c, &e->r, err);
+    st = limen_train_run(&task->model, task->train, task->test, types[i], &mc, &c, &e->r, err);
     if (st) (*n_runs)--;
   }
   return st;
@@ -329,8 +330,8 @@ int cli_train_run_experiment(cli_opt *o, cli_format fmt, cli_buf *out, limen_err
   if (!st) st = report_runs(name, task.name, runs, n, vkey, barrier ? "barrier E_low [kT]" : "window [s]", fmt, dir, out, err);
   if (!st && dir)
     st = vkey ? sweep_figures(dir, barrier, runs, n, err) : paradigm_figures(dir, task.name, runs, n, err);
-  for (size_t i = 0; i < n; i++) limen_train_result_free(&runs[i].r);
+  for (size_t i = 0; i < n; i++) limen_train_result_clear(&runs[i].r);
   free(runs);
-  limen_task_free(&task);
+  limen_task_clear(&task);
   return st;
 }

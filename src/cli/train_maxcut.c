@@ -34,7 +34,7 @@ static limen_anneal_config maxcut_config(cli_opt *o) {
   c.retention_barrier_kT = cli_train_num_or(&o[O_RETENTION], 0.0);
   c.tau0_s = cli_train_num_or(&o[O_TAU0], c.tau0_s);
   c.temperature_K = cli_train_num_or(&o[O_TEMPERATURE], c.temperature_K);
-  c.seed = o[O_SEED].set ? (unsigned long)o[O_SEED].lnum : 1UL;
+  c.seed = o[O_SEED].set ? (uint64_t)o[O_SEED].lnum : 1;
   c.record_every = o[O_EVAL].set ? (size_t)o[O_EVAL].lnum : 10;
   return c;
 }
@@ -199,7 +199,7 @@ int cli_train_run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf 
   }
 done:
   cli_buf_free(&js);
-  limen_anneal_result_free(&m.r);
+  limen_anneal_result_clear(&m.r);
   return st;
 }
 
@@ -308,6 +308,6 @@ int cli_train_exp_maxcut(cli_opt *o, cli_format fmt, const char *dir, cli_buf *o
   cli_buf_free(&js);
   cli_table_free(&t);
   cli_table_free(&tc);
-  for (size_t k = 0; k < NG; k++) limen_anneal_result_free(&m[k].r);
+  for (size_t k = 0; k < NG; k++) limen_anneal_result_clear(&m[k].r);
   return st;
 }

@@ -200,8 +200,8 @@ int cli_train_exp_scaling(cli_opt *o, cli_format fmt, const char *dir, cli_buf *
 done:
   cJSON_Delete(root);
   cli_buf_free(&js);
-  for (int i = 0; i < 4; i++) limen_train_result_free(&r[i]);
+  for (int i = 0; i < 4; i++) limen_train_result_clear(&r[i]);
   free(pr);
-  limen_task_free(&task);
+  limen_task_clear(&task);
   return st;
 }

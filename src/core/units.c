@@ -32,12 +32,13 @@ const char *limen_energy_unit_name(limen_energy_unit unit) {
   return unit_names[unit];
 }
 
-int limen_energy_unit_parse(const char *name, limen_energy_unit *unit) {
+int limen_energy_unit_parse(const char *name, limen_energy_unit *unit, limen_error *err) {
   for (int i = 0; i <= (int)LIMEN_UNIT_KWH; i++) {
-    if (name && strcmp(name, unit_names[i]) == 0) {
+    if (name && unit && strcmp(name, unit_names[i]) == 0) {
       *unit = (limen_energy_unit)i;
-      return 0;
+      return LIMEN_OK;
     }
   }
-  return -1;
+  return limen_error_set(err, LIMEN_ENOTFOUND, __func__,
+                         "energy unit '%s': allowed J, kT, kTln2, eV, kWh", name ? name : "(null)");
 }

@@ -22,7 +22,7 @@ limen_fp_config limen_fp_config_default(void) {
   return c;
 }
 
-void limen_fp_result_free(limen_fp_result *res) {
+void limen_fp_result_clear(limen_fp_result *res) {
   if (!res) return;
   free(res->x);
   free(res->rho);
@@ -256,7 +256,7 @@ int limen_fp_run(const limen_fp_config *cfg_in, const limen_potential *pot_in, c
   res->x = malloc(n * sizeof *res->x);
   res->rho = malloc(n * sizeof *res->rho);
   if (!res->x || !res->rho) {
-    limen_fp_result_free(res);
+    limen_fp_result_clear(res);
     st = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
     goto done;
   }

@@ -44,7 +44,7 @@ const limen_integrator_type *const limen_integrator_euler = &euler_type;
 const limen_integrator_type *const limen_integrator_heun = &heun_type;
 const limen_integrator_type *const limen_integrator_ou = &ou_type;
 
-int limen_integrator_by_name(const char *name, const limen_integrator_type **type,
+int limen_integrator_type_find(const char *name, const limen_integrator_type **type,
                              limen_error *err) {
   if (!name || !type) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   const limen_integrator_type *all[] = {&euler_type, &heun_type, &ou_type};

@@ -29,7 +29,7 @@ limen_langevin_config limen_langevin_config_default(void) {
   return c;
 }
 
-void limen_langevin_result_free(limen_langevin_result *res) {
+void limen_langevin_result_clear(limen_langevin_result *res) {
   if (!res) return;
   free(res->work);
   free(res->heat);
@@ -378,7 +378,7 @@ static int run_range(const limen_langevin_config *cfg, const limen_potential *po
 done:
   limen_eq_sampler_free(&sampler);
   limen_potential_free(own);
-  if (rc) limen_langevin_result_free(res);
+  if (rc) limen_langevin_result_clear(res);
   return rc;
 }
 
@@ -388,7 +388,7 @@ int limen_langevin_run(const limen_langevin_config *cfg, const limen_potential *
   if (!cfg || !proto || !res) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   int rc = run_range(cfg, pot, proto, 0, cfg->n_traj, res, err);
   if (!rc) rc = limen_langevin_summarize(cfg, proto, res, err);
-  if (rc) limen_langevin_result_free(res);
+  if (rc) limen_langevin_result_clear(res);
   return rc;
 }
 

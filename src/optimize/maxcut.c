@@ -207,7 +207,7 @@ int limen_graph_load(const char *name, limen_graph **out, limen_error *err) {
   return LIMEN_OK;
 }
 
-int limen_graph_random(size_t n, double p, int signed_weights, unsigned long seed, limen_graph **out, limen_error *err) {
+int limen_graph_random(size_t n, double p, int signed_weights, uint64_t seed, limen_graph **out, limen_error *err) {
   if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   if (n < 2 || n > 100000) return limen_error_set(err, LIMEN_EINVAL, __func__, "n = %zu: allowed range [2, 100000]", n);
   int st = limen_check_range(err, __func__, "p", p, 0, 0, 1, 0);
@@ -298,7 +298,7 @@ limen_anneal_config limen_anneal_config_default(void) {
   return c;
 }
 
-void limen_anneal_result_free(limen_anneal_result *r) {
+void limen_anneal_result_clear(limen_anneal_result *r) {
   if (!r) return;
   free(r->points);
   r->points = NULL;

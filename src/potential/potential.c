@@ -17,7 +17,7 @@ static const limen_potential_type *const *all_types(void) {
   return types;
 }
 
-int limen_potential_type_by_name(const char *name, const limen_potential_type **type,
+int limen_potential_type_find(const char *name, const limen_potential_type **type,
                                  limen_error *err) {
   if (!name || !type) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   const limen_potential_type *const *t = all_types();

@@ -106,7 +106,7 @@ static int parse_potential(const cJSON *it, limen_protocol *p, limen_error *err)
   } else {
     return limen_error_set(err, LIMEN_EPARSE, FN, "potential: expected an object or a string");
   }
-  int rc = limen_potential_type_by_name(tname, &p->potential, err);
+  int rc = limen_potential_type_find(tname, &p->potential, err);
   if (rc) return limen_error_wrap(err, rc, FN, "potential.type");
   return LIMEN_OK;
 }

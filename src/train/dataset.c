@@ -207,7 +207,7 @@ static void copy_rows(const limen_dataset *src, limen_dataset *dst, const unsign
   }
 }
 
-int limen_dataset_split(const limen_dataset *ds, double test_fraction, unsigned long seed,
+int limen_dataset_split(const limen_dataset *ds, double test_fraction, uint64_t seed,
                         limen_dataset **train, limen_dataset **test, limen_error *err) {
   if (!ds || !train || !test) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   int st = limen_check_range(err, __func__, "test_fraction", test_fraction, 0.0, 1, 1.0, 1);

@@ -10,7 +10,7 @@
 #include "limen/train.h"
 #include "limen/units.h"
 
-void limen_train_result_free(limen_train_result *r) {
+void limen_train_result_clear(limen_train_result *r) {
   if (!r) return;
   free(r->points);
   free(r->updates_levels);
@@ -205,11 +205,12 @@ done:
 }
 
 /* ---- named tasks ----------------------------------------------------------------------- */
-const char *limen_task_names(void) { return "digits, digits-mlp, breast-cancer, quadratic"; }
+static const char *const task_names[] = {"digits", "digits-mlp", "breast-cancer", "quadratic", NULL};
+const char *const *limen_task_names(void) { return task_names; }
 
-void limen_task_free(limen_task *t) {
+void limen_task_clear(limen_task *t) {
   if (!t) return;
-  limen_net_free(&t->model);
+  limen_net_clear(&t->model);
   limen_dataset_free(t->train);
   limen_dataset_free(t->test);
   t->train = t->test = NULL;
@@ -220,7 +221,7 @@ static limen_lr_schedule lr_inverse(double eta0, double t0) {
   return s;
 }
 
-int limen_task_setup(const char *name, unsigned long seed, limen_task *t, limen_error *err) {
+int limen_task_setup(const char *name, uint64_t seed, limen_task *t, limen_error *err) {
   if (!name || !t) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   memset(t, 0, sizeof *t);
   snprintf(t->name, sizeof t->name, "%s", name);
@@ -266,10 +267,10 @@ int limen_task_setup(const char *name, unsigned long seed, limen_task *t, limen_
     c->lr = lr_inverse(0.3, 100.0);
     c->target = 0.99;
   } else {
-    return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "task '%s': allowed %s", name, limen_task_names());
+    return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "task '%s': allowed %s, %s, %s, %s", name, task_names[0], task_names[1], task_names[2], task_names[3]);
   }
   if (st) {
-    limen_task_free(t);
+    limen_task_clear(t);
     return limen_error_wrap(err, st, __func__, "task '%s'", name);
   }
   return LIMEN_OK;

@@ -95,9 +95,11 @@ static const limen_memory_type ideal_type = {"ideal", "floating point, no physic
                                              ideal_init, ideal_release, ideal_apply};
 const limen_memory_type *const limen_memory_ideal = &ideal_type;
 
-const limen_memory_type *const limen_memory_types[] = {&ideal_type, &limen_train_digital_static_type,
-                                                       &limen_train_analog_static_type, &limen_train_lim_fixed_type,
-                                                       &limen_train_lim_matched_type, NULL};
+static const limen_memory_type *const memory_types[] = {
+    &ideal_type, &limen_train_digital_static_type, &limen_train_analog_static_type,
+    &limen_train_lim_fixed_type, &limen_train_lim_matched_type, NULL};
+
+const limen_memory_type *const *limen_memory_types(void) { return memory_types; }
 const limen_memory_type *const limen_memory_digital_static = &limen_train_digital_static_type;
 const limen_memory_type *const limen_memory_analog_static = &limen_train_analog_static_type;
 const limen_memory_type *const limen_memory_lim_fixed = &limen_train_lim_fixed_type;
@@ -105,9 +107,9 @@ const limen_memory_type *const limen_memory_lim_matched = &limen_train_lim_match
 
 int limen_memory_type_find(const char *name, const limen_memory_type **type, limen_error *err) {
   if (!name || !type) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
-  for (size_t i = 0; limen_memory_types[i]; i++)
-    if (strcmp(limen_memory_types[i]->name, name) == 0) {
-      *type = limen_memory_types[i];
+  for (size_t i = 0; memory_types[i]; i++)
+    if (strcmp(memory_types[i]->name, name) == 0) {
+      *type = memory_types[i];
       return LIMEN_OK;
     }
   return limen_error_set(err, LIMEN_ENOTFOUND, __func__,

@@ -80,7 +80,7 @@ static int langevin_window(const limen_memory *m, double E, double f, double dt_
   double q = floor(res.x_final[0] + 0.5);
   *level_out = q < 0 ? 0 : (q > m->levels - 1 ? m->levels - 1 : q);
   *heat_kT = res.heat[0];
-  limen_langevin_result_free(&res);
+  limen_langevin_result_clear(&res);
   return LIMEN_OK;
 }
 

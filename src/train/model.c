@@ -48,7 +48,7 @@ int limen_net_mlp_init(limen_net *m, size_t d, size_t hidden, size_t classes, do
   return LIMEN_OK;
 }
 
-int limen_net_quadratic_init(limen_net *m, size_t n, unsigned long seed, limen_error *err) {
+int limen_net_quadratic_init(limen_net *m, size_t n, uint64_t seed, limen_error *err) {
   if (!m) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL model");
   memset(m, 0, sizeof *m);
   if (n == 0 || n > 4096) return limen_error_set(err, LIMEN_EINVAL, __func__, "n = %zu: allowed range [1, 4096]", n);
@@ -64,7 +64,7 @@ int limen_net_quadratic_init(limen_net *m, size_t n, unsigned long seed, limen_e
   if (!m->A || !m->b || !m->x_star || !M || !rng) {
     free(M);
     if (rng) gsl_rng_free(rng);
-    limen_net_free(m);
+    limen_net_clear(m);
     return limen_error_set(err, LIMEN_ENOMEM, __func__, "quadratic of dimension %zu", n);
   }
   gsl_rng_set(rng, seed);
@@ -86,7 +86,7 @@ int limen_net_quadratic_init(limen_net *m, size_t n, unsigned long seed, limen_e
   if (!L || !x) {
     if (L) gsl_matrix_free(L);
     if (x) gsl_vector_free(x);
-    limen_net_free(m);
+    limen_net_clear(m);
     return limen_error_set(err, LIMEN_ENOMEM, __func__, "Cholesky workspace");
   }
   memcpy(L->data, m->A, n * n * sizeof *m->A);
@@ -96,7 +96,7 @@ int limen_net_quadratic_init(limen_net *m, size_t n, unsigned long seed, limen_e
   if (gst) {
     gsl_matrix_free(L);
     gsl_vector_free(x);
-    limen_net_free(m);
+    limen_net_clear(m);
     return limen_error_set(err, LIMEN_ENUMERIC, __func__, "Cholesky solve failed: %s", gsl_strerror(gst));
   }
   memcpy(m->x_star, x->data, n * sizeof *m->x_star);
@@ -108,7 +108,7 @@ int limen_net_quadratic_init(limen_net *m, size_t n, unsigned long seed, limen_e
   return LIMEN_OK;
 }
 
-void limen_net_free(limen_net *m) {
+void limen_net_clear(limen_net *m) {
   if (!m) return;
   free(m->A);
   free(m->b);
@@ -116,7 +116,7 @@ void limen_net_free(limen_net *m) {
   m->A = m->b = m->x_star = NULL;
 }
 
-int limen_net_init_params(const limen_net *m, unsigned long seed, double *w, limen_error *err) {
+int limen_net_init_params(const limen_net *m, uint64_t seed, double *w, limen_error *err) {
   if (!m || !w) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   memset(w, 0, m->n_params * sizeof *w);
   if (m->kind != LIMEN_NET_MLP) return LIMEN_OK;

@@ -12,16 +12,16 @@
 #include "validate/validate_internal.h"
 
 static const vcheck checks[] = {
-    {"em-variance", vcheck_em_variance},
-    {"ou-transition", vcheck_ou_transition},
-    {"schmiedl-seifert", vcheck_schmiedl_seifert},
-    {"stiffness", vcheck_stiffness},
-    {"jarzynski", vcheck_jarzynski},
-    {"mfpt", vcheck_mfpt},
-    {"erasure", vcheck_erasure},
-    {"erasure-optimal", vcheck_erasure_optimal},
-    {"static-write", vcheck_static_write},
-    {"hopping", vcheck_hopping},
+    {"em-variance", limen_vcheck_em_variance},
+    {"ou-transition", limen_vcheck_ou_transition},
+    {"schmiedl-seifert", limen_vcheck_schmiedl_seifert},
+    {"stiffness", limen_vcheck_stiffness},
+    {"jarzynski", limen_vcheck_jarzynski},
+    {"mfpt", limen_vcheck_mfpt},
+    {"erasure", limen_vcheck_erasure},
+    {"erasure-optimal", limen_vcheck_erasure_optimal},
+    {"static-write", limen_vcheck_static_write},
+    {"hopping", limen_vcheck_hopping},
 };
 #define N_CHECKS (sizeof checks / sizeof checks[0])
 
@@ -43,21 +43,21 @@ limen_validate_options limen_validate_options_default(void) {
   return o;
 }
 
-void limen_validate_report_free(limen_validate_report *rep) {
+void limen_validate_report_clear(limen_validate_report *rep) {
   if (!rep) return;
   free(rep->rows);
   rep->rows = NULL;
   rep->n_rows = rep->n_failed = 0;
 }
 
-size_t vsize(const vctx *v, double base) {
+size_t limen_vsize(const vctx *v, double base) {
   double n = base * v->opt->scale;
   return n < 20.0 ? 20 : (size_t)llround(n);
 }
 
-uint64_t vseed(vctx *v) { return v->opt->seed * 1000003u + (uint64_t)(++v->salt) * 7919u; }
+uint64_t limen_vseed(vctx *v) { return v->opt->seed * 1000003u + (uint64_t)(++v->salt) * 7919u; }
 
-int vshift_row(vctx *v, const char *name, const double *coarse, const double *fine, size_t n, double se_result,
+int limen_vshift_row(vctx *v, const char *name, const double *coarse, const double *fine, size_t n, double se_result,
                const char *fmt, ...) {
   double s = 0.0, s2 = 0.0;
   size_t k = 0;
@@ -75,7 +75,7 @@ int vshift_row(vctx *v, const char *name, const double *coarse, const double *fi
   va_start(ap, fmt);
   vsnprintf(note, sizeof note, fmt, ap);
   va_end(ap);
-  int st = vrow(v, name, LIMEN_CHECK_EQUAL, 0.0, m, 0, se, "%s", note);
+  int st = limen_vrow(v, name, LIMEN_CHECK_EQUAL, 0.0, m, 0, se, "%s", note);
   if (st) return st;
   /* pass: the shift is below one standard error of the result, or indistinguishable from 0 */
   limen_validate_row *r = &v->rep->rows[v->rep->n_rows - 1];
@@ -87,7 +87,7 @@ int vshift_row(vctx *v, const char *name, const double *coarse, const double *fi
   return LIMEN_OK;
 }
 
-int vrow(vctx *v, const char *name, limen_check_relation rel, double expected, double measured, double tol,
+int limen_vrow(vctx *v, const char *name, limen_check_relation rel, double expected, double measured, double tol,
          double se, const char *fmt, ...) {
   if (v->rep->n_rows == v->cap) {
     size_t cap = v->cap ? 2 * v->cap : 32;
@@ -126,12 +126,12 @@ int vrow(vctx *v, const char *name, limen_check_relation rel, double expected, d
   return LIMEN_OK;
 }
 
-int vlangevin(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
+int limen_vlangevin(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
               limen_langevin_config *cfg_out, limen_langevin_result *res) {
-  return vlangevin_seeded(v, p, it, dt, n, cfg_out, vseed(v), res);
+  return limen_vlangevin_seeded(v, p, it, dt, n, cfg_out, limen_vseed(v), res);
 }
 
-int vlangevin_seeded(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
+int limen_vlangevin_seeded(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
                      limen_langevin_config *cfg_out, uint64_t seed, limen_langevin_result *res) {
   limen_langevin_config c = cfg_out ? *cfg_out : limen_langevin_config_default();
   c.dt = dt;
@@ -144,7 +144,7 @@ int vlangevin_seeded(vctx *v, const limen_protocol *p, const limen_integrator_ty
   return LIMEN_OK;
 }
 
-int vfp(vctx *v, const limen_protocol *p, double dt, double h_max, limen_fp_result *res) {
+int limen_vfp(vctx *v, const limen_protocol *p, double dt, double h_max, limen_fp_result *res) {
   limen_fp_config c = limen_fp_config_default();
   c.dt = dt;
   c.h_max = h_max;
@@ -153,7 +153,7 @@ int vfp(vctx *v, const limen_protocol *p, double dt, double h_max, limen_fp_resu
   return LIMEN_OK;
 }
 
-int vhold_protocol(vctx *v, const limen_potential_type *type, const limen_control *u, double duration,
+int limen_vhold_protocol(vctx *v, const limen_potential_type *type, const limen_control *u, double duration,
                    limen_protocol **out) {
   int st = limen_protocol_alloc(1, out, v->err);
   if (st) return st;
@@ -167,7 +167,7 @@ int vhold_protocol(vctx *v, const limen_potential_type *type, const limen_contro
   return LIMEN_OK;
 }
 
-void vmean_var(const double *x, size_t n, double *mean, double *var) {
+void limen_vmean_var(const double *x, size_t n, double *mean, double *var) {
   double m = 0.0;
   for (size_t i = 0; i < n; i++) m += x[i];
   m /= (double)n;
@@ -236,7 +236,7 @@ int limen_validate_run(const limen_validate_options *opt_in, limen_validate_repo
     st = checks[i].run(&v);
     v.err = err;
     if (st == LIMEN_ENOMEM) {
-      limen_validate_report_free(rep);
+      limen_validate_report_clear(rep);
       if (err) *err = inner;
       return limen_error_wrap(err, st, __func__, "check '%s'", checks[i].name);
     }
@@ -244,8 +244,8 @@ int limen_validate_run(const limen_validate_options *opt_in, limen_validate_repo
       /* a check that cannot run is a failed row that says why; the others still run */
       char name[64];
       snprintf(name, sizeof name, "%s: could not run", checks[i].name);
-      if ((st = vrow(&v, name, LIMEN_CHECK_EQUAL, 0.0, NAN, 0.0, 0.0, "%.150s", inner.msg))) {
-        limen_validate_report_free(rep);
+      if ((st = limen_vrow(&v, name, LIMEN_CHECK_EQUAL, 0.0, NAN, 0.0, 0.0, "%.150s", inner.msg))) {
+        limen_validate_report_clear(rep);
         return st;
       }
     }

@@ -85,7 +85,7 @@ static int free_energy_change(const limen_protocol *proto, double *dF, limen_err
   limen_protocol_free(p0);
   if (st) return st;
   *dF = r.free_energy_change;
-  limen_fp_result_free(&r);
+  limen_fp_result_clear(&r);
   return LIMEN_OK;
 }
 

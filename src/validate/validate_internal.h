@@ -25,41 +25,41 @@ typedef struct vcheck {
 } vcheck;
 
 /* Ensemble size base·scale (at least 20). */
-size_t vsize(const vctx *v, double base);
+size_t limen_vsize(const vctx *v, double base);
 /* A fresh master seed for the next ensemble. */
-uint64_t vseed(vctx *v);
+uint64_t limen_vseed(vctx *v);
 /* Append a row.  se > 0: statistical (tolerance z_max·se, or 3·se for GREATER);
  * se = 0: deterministic with absolute tolerance tol.  The note is printf-formatted. */
-int vrow(vctx *v, const char *name, limen_check_relation rel, double expected, double measured, double tol,
+int limen_vrow(vctx *v, const char *name, limen_check_relation rel, double expected, double measured, double tol,
          double se, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 /* A Δt-halving row from paired runs on the same Brownian paths (noise_refine): the mean of
  * fine[i] − coarse[i] over the pairs where both are finite, with its paired standard error;
  * passes when the shift is below se_result (one standard error of the result) or within
  * z_max paired standard errors of zero. */
-int vshift_row(vctx *v, const char *name, const double *coarse, const double *fine, size_t n, double se_result,
+int limen_vshift_row(vctx *v, const char *name, const double *coarse, const double *fine, size_t n, double se_result,
                const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 /* Run a Langevin ensemble with a fresh seed; cfg (may be NULL) supplies record options. */
-int vlangevin(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
+int limen_vlangevin(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
               limen_langevin_config *cfg, limen_langevin_result *res);
 /* The same with a given master seed (common random numbers for paired comparisons). */
-int vlangevin_seeded(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
+int limen_vlangevin_seeded(vctx *v, const limen_protocol *p, const limen_integrator_type *it, double dt, size_t n,
                      limen_langevin_config *cfg, uint64_t seed, limen_langevin_result *res);
-int vfp(vctx *v, const limen_protocol *p, double dt, double h_max, limen_fp_result *res);
+int limen_vfp(vctx *v, const limen_protocol *p, double dt, double h_max, limen_fp_result *res);
 /* A one-segment protocol that holds u for `duration`. */
-int vhold_protocol(vctx *v, const limen_potential_type *type, const limen_control *u, double duration,
+int limen_vhold_protocol(vctx *v, const limen_potential_type *type, const limen_control *u, double duration,
                    limen_protocol **out);
 /* Sample mean and (n − 1)-normalized variance. */
-void vmean_var(const double *x, size_t n, double *mean, double *var);
+void limen_vmean_var(const double *x, size_t n, double *mean, double *var);
 
-int vcheck_em_variance(vctx *v);
-int vcheck_ou_transition(vctx *v);
-int vcheck_schmiedl_seifert(vctx *v);
-int vcheck_stiffness(vctx *v);
-int vcheck_jarzynski(vctx *v);
-int vcheck_mfpt(vctx *v);
-int vcheck_erasure(vctx *v);
-int vcheck_erasure_optimal(vctx *v);
-int vcheck_static_write(vctx *v);
-int vcheck_hopping(vctx *v);
+int limen_vcheck_em_variance(vctx *v);
+int limen_vcheck_ou_transition(vctx *v);
+int limen_vcheck_schmiedl_seifert(vctx *v);
+int limen_vcheck_stiffness(vctx *v);
+int limen_vcheck_jarzynski(vctx *v);
+int limen_vcheck_mfpt(vctx *v);
+int limen_vcheck_erasure(vctx *v);
+int limen_vcheck_erasure_optimal(vctx *v);
+int limen_vcheck_static_write(vctx *v);
+int limen_vcheck_hopping(vctx *v);
 
 #endif

@@ -82,7 +82,7 @@ int limen_catalog_load(const char *path, limen_catalog **out, limen_error *err) 
     path = buf;
   }
   cJSON *root = NULL;
-  int rc = jr_load_array(path, &root, err);
+  int rc = limen_jr_load_array(path, &root, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "model catalog");
   int n = cJSON_GetArraySize(root);
   if (n <= 0) {
@@ -99,7 +99,7 @@ int limen_catalog_load(const char *path, limen_catalog **out, limen_error *err) 
   size_t i = 0;
   for (const cJSON *row = root->child; row; row = row->next, i++) {
     limen_model *m = &c->models[i];
-    rc = jr_read_row(path, i, row, k_model_fields, N_MODEL_FIELDS, m, err);
+    rc = limen_jr_read_row(path, i, row, k_model_fields, N_MODEL_FIELDS, m, err);
     if (rc == LIMEN_OK) rc = check_row(path, i, m, err);
     for (size_t j = 0; rc == LIMEN_OK && j < i; j++)
       if (strcmp(c->models[j].name, m->name) == 0)

@@ -8,12 +8,12 @@
 
 #include "limen/datafile.h"
 
-const char *jr_row_name(const cJSON *obj) {
+const char *limen_jr_row_name(const cJSON *obj) {
   const cJSON *n = cJSON_GetObjectItemCaseSensitive(obj, "name");
   return (cJSON_IsString(n) && n->valuestring) ? n->valuestring : "?";
 }
 
-int jr_load_array(const char *path, cJSON **root, limen_error *err) {
+int limen_jr_load_array(const char *path, cJSON **root, limen_error *err) {
   char *text = NULL;
   size_t len = 0;
   *root = NULL;
@@ -46,9 +46,9 @@ static const jr_field *find_field(const jr_field *f, size_t n, const char *key) 
   return NULL;
 }
 
-int jr_read_row(const char *path, size_t row, const cJSON *obj, const jr_field *fields,
+int limen_jr_read_row(const char *path, size_t row, const cJSON *obj, const jr_field *fields,
                 size_t nfields, void *dst, limen_error *err) {
-  const char *name = jr_row_name(obj);
+  const char *name = limen_jr_row_name(obj);
   if (!cJSON_IsObject(obj))
     return limen_error_set(err, LIMEN_EPARSE, __func__, "%s: row %zu: must be an object", path, row);
   /* unknown fields */

@@ -29,14 +29,14 @@ typedef struct jr_field {
 } jr_field;
 
 /* Read `path` and parse it into a JSON array (caller cJSON_Delete's *root). */
-int jr_load_array(const char *path, cJSON **root, limen_error *err);
+int limen_jr_load_array(const char *path, cJSON **root, limen_error *err);
 
 /* Fill `dst` from one object.  `row` is the 0-based index; the error message is
  * "<path>: row <row> (<name>): <field>: <why>". */
-int jr_read_row(const char *path, size_t row, const cJSON *obj, const jr_field *fields,
+int limen_jr_read_row(const char *path, size_t row, const cJSON *obj, const jr_field *fields,
                 size_t nfields, void *dst, limen_error *err);
 
 /* The row's "name" for messages ("?" when missing or not a string). */
-const char *jr_row_name(const cJSON *obj);
+const char *limen_jr_row_name(const cJSON *obj);
 
 #endif

@@ -91,7 +91,7 @@ int limen_profiles_load(const char *path, limen_profile_set **out, limen_error *
     path = buf;
   }
   cJSON *root = NULL;
-  int rc = jr_load_array(path, &root, err);
+  int rc = limen_jr_load_array(path, &root, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "hardware profiles");
   int n = cJSON_GetArraySize(root);
   if (n <= 0) {
@@ -108,7 +108,7 @@ int limen_profiles_load(const char *path, limen_profile_set **out, limen_error *
   size_t i = 0;
   for (const cJSON *row = root->child; row; row = row->next, i++) {
     limen_profile *p = &s->profiles[i];
-    rc = jr_read_row(path, i, row, k_profile_fields, N_PROFILE_FIELDS, p, err);
+    rc = limen_jr_read_row(path, i, row, k_profile_fields, N_PROFILE_FIELDS, p, err);
     if (rc == LIMEN_OK) rc = read_class(path, i, row, p, err);
     if (rc == LIMEN_OK) rc = check_row(path, i, p, err);
     for (size_t j = 0; rc == LIMEN_OK && j < i; j++)
