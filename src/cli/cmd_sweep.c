@@ -79,11 +79,7 @@ static int parse_vary(const cli_wl *wl, const char *text, axis *a, limen_error *
 }
 
 static double grid(const axis *a, long i) {
-  if (a->points == 1) return a->start;
-  double f = (double)i / (double)(a->points - 1);
-  if (i == a->points - 1) return a->stop;
-  if (a->log) return exp(log(a->start) + f * (log(a->stop) - log(a->start)));
-  return a->start + f * (a->stop - a->start);
+  return limen_grid_point(a->start, a->stop, (size_t)i, (size_t)a->points, a->log);
 }
 
 /* A CSV number, empty when NaN (a term not counted, a ratio that does not apply). */
