@@ -56,6 +56,11 @@ LIMEN_API int limen_well_extrema_find(const limen_well *w, const limen_precision
 
 /* Critical tilt of the quartic well at which the barrier vanishes: 8E_b/(3√3). */
 LIMEN_API double limen_quartic_critical_tilt(double barrier_kT);
+/* Critical tilt per level of the washboard at which its barriers vanish: π·E_b. */
+LIMEN_API double limen_washboard_critical_tilt(double barrier_kT);
+/* The critical tilt of w's kind at w's barrier (the two above); 0 for NULL.  A metastable
+ * minimum (limen_well_extrema_find, limen_kramers_rate) exists only for |tilt_kT| below it. */
+LIMEN_API double limen_well_critical_tilt(const limen_well *w);
 
 /* Kramers escape rate (overdamped, barrier ≫ kT) out of the metastable minimum, per τ₀:
  *   r = √(U''(x_min)·|U''(x_b)|)/(2π) · e^{−ΔU}.

@@ -53,8 +53,8 @@ int limen_escape_log_rate(const limen_well *w, const limen_precision *prec, doub
   if (rc) return rc;
   if (!log_rate) return limen_error_set(err, LIMEN_EINVAL, __func__, "log_rate: must not be NULL");
   limen_precision p = limen_numeric_prec(prec);
-  double E = w->barrier_kT, f = w->tilt_kT;
-  double fc = w->kind == LIMEN_WELL_QUARTIC ? limen_quartic_critical_tilt(E) : LIMEN_PI * E;
+  double f = w->tilt_kT;
+  double fc = limen_well_critical_tilt(w);
   if (fabs(f) < fc) {
     limen_well_extrema ex;
     rc = limen_well_extrema_find(w, &p, &ex, err);

@@ -35,7 +35,7 @@ int limen_well_extrema_find(const limen_well *w, const limen_precision *prec,
     a[1] = -q;   b[1] = q;
     a[2] = q;    b[2] = 2.0;
   } else {
-    double fc = LIMEN_PI * E;
+    double fc = limen_washboard_critical_tilt(E);
     if (fabs(f) >= fc)
       return limen_error_set(err, LIMEN_EINVAL, __func__,
                              "tilt_kT = %.10g: the washboard barrier vanishes at |tilt_kT| >= "

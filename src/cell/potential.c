@@ -54,6 +54,17 @@ double limen_quartic_critical_tilt(double barrier_kT) {
   return 8.0 * barrier_kT / (3.0 * sqrt(3.0));
 }
 
+double limen_washboard_critical_tilt(double barrier_kT) {
+  if (!isfinite(barrier_kT) || barrier_kT < 0) return 0.0;
+  return LIMEN_PI * barrier_kT;
+}
+
+double limen_well_critical_tilt(const limen_well *w) {
+  if (!w) return 0.0;
+  return w->kind == LIMEN_WELL_WASHBOARD ? limen_washboard_critical_tilt(w->barrier_kT)
+                                         : limen_quartic_critical_tilt(w->barrier_kT);
+}
+
 
 int limen_cell_check_well(const limen_well *w, const char *func, limen_error *err) {
   if (!w) return limen_error_set(err, LIMEN_EINVAL, func, "well: must not be NULL");
