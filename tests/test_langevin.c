@@ -8,6 +8,7 @@
 #include <gsl/gsl_sort.h>
 #include <stdlib.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "limen/limen.h"
@@ -88,6 +89,85 @@ Test(langevin, results_are_bit_identical_for_any_thread_count) {
                    (r1.work_hist->bins + 1) * sizeof(double)) == 0);
   limen_langevin_result_clear(&r1);
   limen_langevin_result_clear(&r3);
+  limen_protocol_free(p);
+}
+
+/* The progress callback: what it saw (calls are serialized by the engine; `inside` catches
+ * two calls that overlap all the same). */
+typedef struct progress_log {
+  double frac[256];
+  size_t n, calls;
+  atomic_int inside;
+  int overlapped;
+} progress_log;
+
+static void log_progress(void *ctx, double fraction) {
+  progress_log *l = ctx;
+  if (atomic_fetch_add(&l->inside, 1) != 0) l->overlapped = 1;
+  if (l->n < sizeof l->frac / sizeof l->frac[0]) l->frac[l->n++] = fraction;
+  l->calls++;
+  atomic_fetch_sub(&l->inside, 1);
+}
+
+static void check_progress_log(const progress_log *l, const char *what) {
+  cr_assert(!l->overlapped, "%s: two progress calls overlapped", what);
+  cr_assert(l->calls >= 3 && l->calls == l->n, "%s: %zu progress calls", what, l->calls);
+  for (size_t i = 0; i < l->n; i++) {
+    cr_assert(l->frac[i] > 0.0 && l->frac[i] <= 1.0, "%s: fraction %g", what, l->frac[i]);
+    if (i) cr_assert(l->frac[i] > l->frac[i - 1], "%s: %g after %g", what, l->frac[i], l->frac[i - 1]);
+  }
+  cr_assert(l->frac[l->n - 1] == 1.0, "%s: the last call reports %g, not 1", what, l->frac[l->n - 1]);
+}
+
+static void cmp_results(const limen_langevin_result *a, const limen_langevin_result *b) {
+  size_t n = a->n_traj * sizeof(double);
+  cr_assert(a->n_traj == b->n_traj && a->n_passed == b->n_passed);
+  cr_assert(memcmp(a->work, b->work, n) == 0 && memcmp(a->heat, b->heat, n) == 0);
+  cr_assert(memcmp(a->dU, b->dU, n) == 0 && memcmp(a->x_final, b->x_final, n) == 0);
+  cr_assert(memcmp(a->passage_time, b->passage_time, n) == 0);
+  cr_assert(memcmp(&a->mean_work, &b->mean_work, sizeof a->mean_work) == 0 &&
+            memcmp(&a->stderr_heat, &b->stderr_heat, sizeof a->stderr_heat) == 0 &&
+            memcmp(&a->success, &b->success, sizeof a->success) == 0);
+}
+
+/* The progress callback is called with strictly increasing fractions ending at exactly 1, one
+ * call at a time, for 1 and 3 threads, with trajectories stopped early at their passage; the
+ * results with and without it are bit-identical. */
+Test(langevin, progress_callback_is_monotone_and_changes_nothing) {
+  limen_protocol *p;
+  cr_assert_eq(limen_protocol_alloc_hold(3.0, 0, 6.0, &p, NULL), 0);
+  limen_langevin_config c = cfg_of(2e-3, 1000, 5);
+  c.init = LIMEN_INIT_FIXED;
+  c.x0 = -1.0;
+  c.record = LIMEN_RECORD_PASSAGE;
+  c.passage_x = 0.0;
+  c.stop_at_passage = 1;
+  limen_langevin_result plain, with;
+  run_ok(&c, p, &plain);
+  for (int threads = 1; threads <= 3; threads += 2) {
+    static progress_log log;
+    memset(&log, 0, sizeof log);
+    c.threads = threads;
+    c.progress = log_progress;
+    c.progress_ctx = &log;
+    run_ok(&c, p, &with);
+    check_progress_log(&log, threads == 1 ? "1 thread" : "3 threads");
+    cmp_results(&plain, &with);
+    limen_langevin_result_clear(&with);
+    c.progress = NULL;
+  }
+  /* a part reports the fraction of its own trajectories */
+  static progress_log log;
+  memset(&log, 0, sizeof log);
+  c.progress = log_progress;
+  c.progress_ctx = &log;
+  limen_error e;
+  limen_error_clear(&e);
+  cr_assert_eq(limen_langevin_run_part(&c, NULL, p, 256, 300, &with, &e), LIMEN_OK, "%s", e.msg);
+  check_progress_log(&log, "part");
+  cr_assert(memcmp(with.work, plain.work + 256, 300 * sizeof(double)) == 0);
+  limen_langevin_result_clear(&with);
+  limen_langevin_result_clear(&plain);
   limen_protocol_free(p);
 }
 

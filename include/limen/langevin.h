@@ -79,6 +79,11 @@ LIMEN_API extern const limen_integrator_type *const limen_integrator_heun;
 LIMEN_API extern const limen_integrator_type *const limen_integrator_ou;
 LIMEN_API int limen_integrator_type_find(const char *name, const limen_integrator_type **type,
                              limen_error *err);
+/* The integrator that suits a potential type: the exact Ornstein–Uhlenbeck step for the
+ * harmonic type (no time-step error at all), stochastic Heun for every other (weak order 2,
+ * against Euler's 1).  `limen simulate --integrator auto` runs it; a config whose integrator
+ * is NULL still gets Euler–Maruyama. */
+LIMEN_API const limen_integrator_type *limen_integrator_type_auto(const limen_potential_type *type);
 
 typedef enum {
   LIMEN_INIT_EQUILIBRIUM = 0, /* exact equilibrium in U(·, λ(0⁻)) on the initial region */
@@ -114,6 +119,16 @@ typedef struct limen_langevin_config {
                              so that Δt-halving checks compare like with like; 0 … 16   [0] */
   const limen_precision *precision; /* accuracy knobs (eq_sample_cells, eq_sample_cut_kT of
                              the initial equilibrium sampler); NULL = defaults       [NULL] */
+  /* Progress (may be NULL): called with the fraction of the run's trajectory-steps done,
+   * about every 1 %, with fractions that strictly increase, and once with exactly 1 when
+   * every trajectory has finished (a trajectory stopped at its passage counts as done).
+   * Calls come from the engine's OpenMP threads, one at a time (never concurrently); the
+   * final call comes from the calling thread before the run returns.  The callback must
+   * not call the engine.  It does not change any result: a run with and without it gives
+   * the same numbers bit for bit.  limen_langevin_run_part reports the fraction of its
+   * part.                                                                           [NULL] */
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
 } limen_langevin_config;
 
 LIMEN_API limen_langevin_config limen_langevin_config_default(void);

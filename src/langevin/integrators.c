@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * integrators.c: one overdamped Langevin step at fixed control (langevin.h):
- * Euler–Maruyama, stochastic Heun, and the exact Ornstein–Uhlenbeck step. */
+ * Euler–Maruyama, stochastic Heun, and the exact Ornstein–Uhlenbeck step, and the choice
+ * among them that suits a potential type (limen_integrator_type_auto). */
 #include <math.h>
 #include <string.h>
 
@@ -55,4 +56,8 @@ int limen_integrator_type_find(const char *name, const limen_integrator_type **t
     }
   return limen_error_set(err, LIMEN_ENOTFOUND, __func__,
                          "unknown integrator '%s' (known: euler, heun, ou)", name);
+}
+
+const limen_integrator_type *limen_integrator_type_auto(const limen_potential_type *type) {
+  return type && type->harmonic ? &ou_type : &heun_type;
 }

@@ -4,6 +4,8 @@
  * the control λ is evaluated once per step per block and the potential is evaluated on
  * whole blocks (one indirect call per block and step). */
 #include <math.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +79,34 @@ static int same_control(const limen_control *a, const limen_control *b) {
          a->stiffness == b->stiffness && a->path == b->path;
 }
 
+/* Progress of a run in trajectory-steps (a run of N = 0 steps counts one per trajectory).
+ * Threads add what they have done atomically; the thread that carries the count past the
+ * next whole percent reports it, inside a critical section that also re-checks the last
+ * percent reported, so calls never overlap and their fractions strictly increase.  Nothing
+ * here touches the trajectories' numbers. */
+typedef struct run_progress {
+  void (*fn)(void *ctx, double fraction);
+  void *ctx;
+  uint64_t total;            /* trajectory-steps of the whole run (or part) */
+  atomic_uint_fast64_t done; /* trajectory-steps finished so far            */
+  atomic_int reported;       /* last whole percent reported, −1 = none      */
+} run_progress;
+
+static void progress_add(run_progress *p, uint64_t n) {
+  uint64_t done = (uint64_t)atomic_fetch_add_explicit(&p->done, n, memory_order_relaxed) + n;
+  double frac = (double)done / (double)p->total;
+  int pct = (int)(100.0 * frac);
+  if (pct >= 100) return; /* 100 % is reported once, after the last block (run_range) */
+  if (pct <= atomic_load_explicit(&p->reported, memory_order_relaxed)) return;
+#pragma omp critical(limen_langevin_progress)
+  {
+    if (pct > atomic_load_explicit(&p->reported, memory_order_relaxed)) {
+      atomic_store_explicit(&p->reported, pct, memory_order_relaxed);
+      p->fn(p->ctx, frac);
+    }
+  }
+}
+
 typedef struct run_ctx {
   const limen_langevin_config *cfg;
   const limen_potential *pot;
@@ -88,6 +118,8 @@ typedef struct run_ctx {
   double dt, tau, wlo, whi;
   size_t n_points; /* sample points */
   limen_langevin_result *res;
+  run_progress *progress; /* NULL: no callback                                     */
+  size_t progress_every;  /* steps between progress_add calls of a block           */
 } run_ctx;
 
 /* Steps of the sample points: j·every for j = 0 … , plus N. */
@@ -180,7 +212,12 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
   int have_force = same_control(&lnext, &lam); /* F holds −∂ₓU(x, lam) */
   pot->type->eval(pot, &lam, nb, x, Uc, have_force ? F : NULL);
   memcpy(U0, Uc, nb * sizeof *U0);
+  uint64_t reported = 0; /* trajectory-steps of this block passed to progress_add */
   for (size_t n = 0; n < c->N && n_active > 0; n++) {
+    if (c->progress && n > 0 && n % c->progress_every == 0) {
+      progress_add(c->progress, (uint64_t)nb * c->progress_every);
+      reported += (uint64_t)nb * c->progress_every;
+    }
     double t1 = (n + 1 == c->N) ? c->tau : (double)(n + 1) * c->dt; /* lnext = λ(t1⁻) */
     if (!have_force || !same_control(&lnext, &lam)) { /* W_n at fixed x */
       pot->type->eval(pot, &lnext, nb, x, Un, F);
@@ -264,6 +301,8 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
     r->x_final[k0 + i] = x[i];
     if (passage) r->passage_time[k0 + i] = tpass[i];
   }
+  if (c->progress) /* the rest of the block, stopped trajectories included */
+    progress_add(c->progress, (uint64_t)nb * (c->N > 0 ? c->N : 1) - reported);
 }
 
 /* Trajectories [part, part + count) of the ensemble, without the reduction. */
@@ -366,6 +405,16 @@ static int run_range(const limen_langevin_config *cfg, const limen_potential *po
     rc = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory for %zu trajectories", M);
     goto done;
   }
+  run_progress prog;
+  if (cfg->progress) {
+    prog.fn = cfg->progress;
+    prog.ctx = cfg->progress_ctx;
+    prog.total = (uint64_t)M * (c.N > 0 ? c.N : 1);
+    atomic_init(&prog.done, 0);
+    atomic_init(&prog.reported, -1);
+    c.progress = &prog;
+    c.progress_every = c.N / 100 > 0 ? c.N / 100 : 1;
+  }
   size_t nblocks = (M + LANGEVIN_BLOCK - 1) / LANGEVIN_BLOCK;
   int nthreads = cfg->threads > 0 ? cfg->threads : omp_get_max_threads();
   if ((size_t)nthreads > nblocks) nthreads = (int)nblocks;
@@ -375,6 +424,7 @@ static int run_range(const limen_langevin_config *cfg, const limen_potential *po
     size_t nb = M - off < LANGEVIN_BLOCK ? M - off : LANGEVIN_BLOCK;
     run_block(&c, part + off, nb);
   }
+  if (cfg->progress) cfg->progress(cfg->progress_ctx, 1.0);
 done:
   limen_eq_sampler_free(&sampler);
   limen_potential_free(own);
