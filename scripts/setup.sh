@@ -3,7 +3,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 PKGS="build-essential cmake ninja-build pkg-config libgsl-dev libcjson-dev libplplot-dev \
-plplot-driver-cairo libcriterion-dev libopenmpi-dev openmpi-bin python3 python3-numpy"
+plplot-driver-cairo libcriterion-dev libopenmpi-dev openmpi-bin python3 python3-numpy \
+clang libomp-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The whole test suite: the release build's tests (every label, the long statistical runs at
-# a reduced size when CI=true), then the same tests under AddressSanitizer + UBSan.
+# a reduced size when CI=true), then the same tests under AddressSanitizer + UBSan, then the
+# threaded ones (label "threads") under ThreadSanitizer (Clang, LLVM's OpenMP and Archer).
 set -eu
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -12,3 +13,7 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLIMEN_SANITIZE=ON -
 cmake --build build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LIMEN_TEST_SCALE=0.1 ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE long
+echo "== ThreadSanitizer build (Clang): the threaded tests"
+CC=clang cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLIMEN_TSAN=ON -DLIMEN_BUILD_BENCH=OFF
+cmake --build build-tsan --target limen_cli threads_check
+LIMEN_TEST_SCALE=0.1 ctest --test-dir build-tsan --output-on-failure -j "$jobs" -L threads

@@ -12,13 +12,6 @@
 
 #include "limen/figure.h"
 
-/* fontconfig (loaded by cairo through pango) keeps a process-lifetime cache that LeakSanitizer
- * reports; these hooks are only called by sanitizer builds. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_options(void);
-const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
-const char *__lsan_default_options(void) { return "print_suppressions=0"; }
-
 static char dir[256];
 
 static void make_dir(void) {

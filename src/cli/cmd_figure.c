@@ -15,14 +15,6 @@
 #include "limen/figure.h"
 #include "limen/units.h"
 
-/* Sanitizer builds: fontconfig, loaded by PLplot's cairo driver through pango, keeps a font
- * cache for the life of the process, which LeakSanitizer reports as leaked; it is not limen's
- * memory.  The sanitizer runtime calls these hooks when they exist; other builds never do. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_options(void);
-const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
-const char *__lsan_default_options(void) { return "print_suppressions=0"; }
-
 static const cli_command_doc doc = {
     "figure", "<projection|tradeoff|per-op> --out FILE.png|FILE.svg [options]",
     "Draw a figure with PLplot into a PNG or SVG file (nothing is printed on success):\n"

@@ -3,8 +3,8 @@
 # numbers to 1e-8 relative (outputs print 10 significant digits), text exactly, except the
 # free-text "assumptions" of project (checked by project.sh; their numbers are compared here
 # through the fields they are derived from).
-# Regenerate after an intended change (then review the diff):
-#     LIMEN_UPDATE_GOLDEN=1 ctest --test-dir build -R cli_golden
+# Regenerate after an intended change with scripts/update-golden.sh, and review its diff in
+# the commit that changes the behaviour.
 source "$(dirname "$0")/lib/common.bash"
 GOLDEN_DIR="$LIMEN_TEST_DIR/golden"
 COMPARE="$LIMEN_TEST_DIR/cli/lib/golden_compare.py"
