@@ -12,6 +12,7 @@
 #ifndef LIMEN_COMMON_H
 #define LIMEN_COMMON_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* LIMEN_API marks what liblimen.so exports: every function and object declared in
@@ -54,6 +55,10 @@ LIMEN_API void limen_error_clear(limen_error *err);
  *     return limen_error_set(err, LIMEN_EINVAL, __func__, "x = %g: must be > 0", x);      */
 LIMEN_API int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The one setter under it: msg = "<prefix><formatted>" (prefix verbatim; NULL = none), for
+ * callers whose messages carry their own context (the tool's "--option = …" messages). */
+LIMEN_API int limen_error_setv(limen_error *err, int code, const char *prefix, const char *fmt,
+                               va_list ap) __attribute__((format(printf, 4, 0)));
 
 /* Add context around an existing failure: msg = "<func>: <formatted>: <old msg>".
  * Returns err->code (or `fallback` when err is NULL). */

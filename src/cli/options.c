@@ -55,25 +55,21 @@ static char *keep_strdup(cli_args *a, const char *s) {
 static int oerr(limen_error *err, int code, const char *label, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static int oerr(limen_error *err, int code, const char *label, const char *fmt, ...) {
-  if (!err) return code;
-  err->code = code;
-  int n = snprintf(err->msg, sizeof err->msg, "%s ", label);
-  if (n < 0 || (size_t)n >= sizeof err->msg) return code;
+  char prefix[256];
+  snprintf(prefix, sizeof prefix, "%s ", label);
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
+  int rc = limen_error_setv(err, code, prefix, fmt, ap);
   va_end(ap);
-  return code;
+  return rc;
 }
 
 int cli_error(limen_error *err, int code, const char *fmt, ...) {
-  if (!err) return code;
-  err->code = code;
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+  int rc = limen_error_setv(err, code, NULL, fmt, ap);
   va_end(ap);
-  return code;
+  return rc;
 }
 
 /* ---- descriptions ------------------------------------------------------------------ */

@@ -1,4 +1,6 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * error.c: the error trace (one setter, one wrapper that prepends the caller's context),
+ * range checks with standard messages, status names, version, precision defaults. */
 #include "limen/common.h"
 
 #include <gsl/gsl_errno.h>
@@ -13,16 +15,24 @@ void limen_error_clear(limen_error *err) {
   err->msg[0] = '\0';
 }
 
-int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...) {
+int limen_error_setv(limen_error *err, int code, const char *prefix, const char *fmt,
+                     va_list ap) {
   if (!err) return code;
   err->code = code;
-  int n = snprintf(err->msg, sizeof err->msg, "%s: ", func ? func : "limen");
+  int n = snprintf(err->msg, sizeof err->msg, "%s", prefix ? prefix : "");
   if (n < 0 || (size_t)n >= sizeof err->msg) return code;
+  vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
+  return code;
+}
+
+int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...) {
+  char prefix[LIMEN_ERROR_MSG_MAX];
+  snprintf(prefix, sizeof prefix, "%s: ", func ? func : "limen");
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
+  int rc = limen_error_setv(err, code, prefix, fmt, ap);
   va_end(ap);
-  return code;
+  return rc;
 }
 
 /* Append src to buf (capacity cap, NUL kept), truncating. */
