@@ -10,7 +10,7 @@
  *     (1982); R. Landauer, IBM J. Res. Dev. 5, 183 (1961)). */
 #include <math.h>
 
-#include "cell/internal.h"
+#include "numeric/numeric.h"
 #include "limen/bounds.h"
 
 int limen_consolidation_J(double train_time_s, double period_s, double params, double bits,

@@ -21,7 +21,7 @@
  * time τ; barrier-raising work around a localized state is recoverable and not counted. */
 #include <math.h>
 
-#include "cell/internal.h"
+#include "numeric/numeric.h"
 #include "limen/bounds.h"
 
 typedef struct {

@@ -9,7 +9,7 @@
  * (2012) (the P_s form used to analyse the measured heat). */
 #include <math.h>
 
-#include "cell/internal.h"
+#include "numeric/numeric.h"
 #include "limen/bounds.h"
 
 double limen_landauer_kT(void) { return 0.693147180559945309417232121458; }

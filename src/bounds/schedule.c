@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "cell/internal.h"
+#include "numeric/numeric.h"
 #include "limen/bounds.h"
 
 int limen_lr_check(const limen_lr_schedule *s, limen_error *err) {
