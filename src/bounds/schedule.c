@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "limen/units.h"
 #include "numeric/numeric.h"
 #include "limen/bounds.h"
 
