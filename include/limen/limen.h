@@ -32,6 +32,7 @@
 
 #include "limen/common.h"
 #include "limen/units.h"
+#include "limen/input.h"
 #include "limen/cell.h"
 #include "limen/bounds.h"
 #include "limen/datafile.h"

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * input.h: one description per numeric input of a library struct (a workload, a memory
+ * configuration), so that each input is described once.
+ *
+ * A module publishes a table of limen_input rows for its struct (limen_workload_inputs,
+ * limen_memory_config_inputs).  Each row gives the input's name, unit, allowed range, default
+ * and one-line documentation, and where it lives in the struct.  From that one table
+ *   - the library fills its defaults (limen_inputs_defaults), checks ranges
+ *     (limen_inputs_check, messages "<func>: <member> = <value>: allowed range <range>") and
+ *     reads and writes inputs by name (limen_input_get/set);
+ *   - the tool builds its options (--name, the --config key, the JSON key), their help text
+ *     and defaults, and docs/cli.md its tables (checked by the tests).
+ * A row describes the value a user gives.  An input flagged LIMEN_INPUT_UNSET_NONPOSITIVE
+ * also accepts any value ≤ 0 in the struct, meaning "not given: derived" (its default_text says
+ * what is derived); the range [lo, hi] then applies to given (positive) values only. */
+#ifndef LIMEN_INPUT_H
+#define LIMEN_INPUT_H
+
+#include <stddef.h>
+
+#include "limen/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* How the input is stored in its struct. */
+typedef enum {
+  LIMEN_INPUT_DOUBLE = 0, /* double                  */
+  LIMEN_INPUT_INT = 1     /* int (whole numbers only) */
+} limen_input_type;
+
+/* Flags of a row. */
+enum {
+  LIMEN_INPUT_INTEGER = 1u << 0,           /* whole numbers only (also for doubles)          */
+  LIMEN_INPUT_UNSET_NONPOSITIVE = 1u << 1  /* a value ≤ 0 in the struct means "derived"      */
+};
+
+typedef struct limen_input {
+  const char *name;         /* the one public name: limen_<area>_set/get, the tool's --name,
+                               --config key and JSON key ("batch-tokens")                     */
+  const char *alias;        /* a second accepted name, or NULL ("batch")                      */
+  const char *member;       /* the struct member, named by range errors ("batch_tokens")      */
+  const char *symbol;       /* symbol in formulas and assumption lines ("B_s")                */
+  const char *unit;         /* unit of the value ("s", "K", "FLOP"), NULL for a pure number   */
+  const char *metavar;      /* placeholder of the value in usage lines ("B")                  */
+  double lo, hi;            /* allowed range of a given value                                 */
+  int lo_open, hi_open;     /* open ends                                                      */
+  unsigned flags;           /* LIMEN_INPUT_INTEGER, LIMEN_INPUT_UNSET_NONPOSITIVE             */
+  limen_input_type type;    /* storage in the struct                                          */
+  size_t offset;            /* offsetof(struct, member)                                       */
+  double default_value;     /* the default (≤ 0: derived, for UNSET_NONPOSITIVE inputs)       */
+  const char *default_text; /* the default as documented: its leading number is
+                               default_value (to 4 significant digits; tested), or, for a
+                               derived default, what it is derived from ("τ_op")              */
+  const char *doc;          /* one line; other inputs are named by their option (--tokens)    */
+} limen_input;
+
+/* The row whose name or alias is `name` (NULL when none). */
+LIMEN_API const limen_input *limen_input_find(const limen_input *table, size_t n, const char *name);
+
+/* The row named `name`, or LIMEN_ENOTFOUND "<func>: <what> '<name>': unknown; allowed: a, b, ...". */
+LIMEN_API int limen_input_lookup(const limen_input *table, size_t n, const char *func, const char *what,
+                                 const char *name, const limen_input **out, limen_error *err);
+
+/* The allowed range as text, without the unit: "[1, 1e+30]", "(0, 1e+12]", "whole numbers in
+ * [1, 1e+30]"; with `with_unset` and an UNSET_NONPOSITIVE row, prefixed by "<= 0 (derived) or ". */
+LIMEN_API void limen_input_range_text(const limen_input *in, int with_unset, char *buf, size_t n);
+
+/* Is v allowed for a given value of this input (finite, in range, whole when required)? */
+LIMEN_API int limen_input_in_range(const limen_input *in, double v);
+
+/* Check the value v of in as stored in a struct (≤ 0 allowed for UNSET_NONPOSITIVE rows):
+ * LIMEN_EINVAL "<func>: <member> = <v>: allowed range <range>". */
+LIMEN_API int limen_input_check(const limen_input *in, double v, const char *func, limen_error *err);
+
+/* Read or write the input in the struct at obj (an INT input is written rounded to the nearest
+ * whole number; set does not check the range). */
+LIMEN_API double limen_input_get(const limen_input *in, const void *obj);
+LIMEN_API void limen_input_set(const limen_input *in, void *obj, double v);
+
+/* Every row's default_value into the struct at obj (other members untouched). */
+LIMEN_API void limen_inputs_defaults(const limen_input *table, size_t n, void *obj);
+
+/* limen_input_check of every row, in table order; the first failure is returned. */
+LIMEN_API int limen_inputs_check(const limen_input *table, size_t n, const void *obj, const char *func,
+                                 limen_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LIMEN_INPUT_H */
