@@ -129,7 +129,7 @@ static void check_hop_statistics(double m_levels, double barrier, double window_
   limen_memory_stats st;
   cr_assert_eq(limen_memory_apply(mem, dw, &s, real, heat, &st, &err), LIMEN_OK, "%s", err.msg);
   double rate;
-  cr_assert_eq(limen_memory_hop_rate(barrier, &rate, &err), LIMEN_OK);
+  cr_assert_eq(limen_washboard_hop_rate(barrier, &rate, &err), LIMEN_OK);
   double rdt = rate * window_s / 1e-9;
   cr_assert(tu_close_rel(st.rate_dt, rdt, 1e-12));
   double e_H, f_H, var_H;
@@ -200,7 +200,7 @@ Test(memory, lim_matched_follows_schedule) {
   double w0 = 0, dw = 0;
   cr_assert_eq(limen_memory_alloc(limen_memory_lim_matched, &c, 1, &w0, &m, &err), LIMEN_OK, "%s", err.msg);
   double r0;
-  cr_assert_eq(limen_memory_hop_rate(10.0, &r0, &err), LIMEN_OK);
+  cr_assert_eq(limen_washboard_hop_rate(10.0, &r0, &err), LIMEN_OK);
   size_t ks[3] = {0, 10, 90};
   for (int j = 0; j < 3; j++) {
     limen_memory_step s = {ks[j], 1e-6};
@@ -239,7 +239,7 @@ Test(memory, jump_statistics_agree_with_langevin_cells, .timeout = 120) {
   if (N < 100) N = 100;
   limen_error err;
   double rate;
-  cr_assert_eq(limen_memory_hop_rate(6.0, &rate, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(limen_washboard_hop_rate(6.0, &rate, &err), LIMEN_OK, "%s", err.msg);
   double window = 20e-9, rdt = rate * 20.0, m_levels = 2 * rdt * sinh(0.5); /* f = 1 kT */
   double mean[2], se[2], move[2], se_move[2];
   for (int kind = 0; kind < 2; kind++) {

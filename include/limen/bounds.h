@@ -72,6 +72,27 @@ LIMEN_API int limen_modulated_write_kT(double barrier_low_kT, double success, do
 LIMEN_API int limen_hop_cost_kT(double m_levels, double rate_dt, double *e_kT, double *tilt_kT,
                       double *var_levels2, limen_error *err);
 
+/* Zero-tilt hop rate r (per τ₀, to each neighbour) of the multi-level washboard cell at barrier
+ * E_b ∈ (0, 1000] kT: r = 1/T with T the exact mean first-passage time from a minimum to the
+ * next one (limen_mfpt_log, not Kramers, which overestimates r by 5–20 % at 4–10 kT).  Above
+ * about 700 kT the rate underflows to 0 (no hops).  The one hop rate of the library: the memory
+ * arrays (memory.h) and the reference checks (validate.h) use it. */
+LIMEN_API int limen_washboard_hop_rate(double barrier_kT, double *rate_per_tau0, limen_error *err);
+
+/* ---- the level size of an n-bit parameter ---------------------------------------------------
+ * A parameter of full range R (e.g. [−w_max, w_max]: R = 2·w_max) stored with n bits has one
+ * of two level sizes, depending on where the 2^n levels sit:
+ *   LIMEN_LEVELS_BINS       ε = R/2^n: R cut into 2^n bins, a level is the width of one bin
+ *                           (the projections: limen_workload_derived.level_size, lim-matched);
+ *   LIMEN_LEVELS_ENDPOINTS  δ = R/(2^n − 1): 2^n levels that include both ends of the range
+ *                           (the memory arrays: limen_memory.delta, level k at −w_max + k·δ).
+ * δ/ε = 2^n/(2^n − 1): 1.067 at 4 bits, 1.0002 at 12 bits.  limen_level_size computes both,
+ * so that a level size is never formed by hand (docs/theory.md §4.5, "Level size"). */
+typedef enum { LIMEN_LEVELS_BINS = 0, LIMEN_LEVELS_ENDPOINTS = 1 } limen_level_convention;
+/* The level size of a parameter of range R > 0 (finite) with n > 0 bits (n may be fractional);
+ * NaN outside those ranges.  Exact: the same double as R/ldexp(1, n) or R/(ldexp(1, n) − 1). */
+LIMEN_API double limen_level_size(double range, double bits, limen_level_convention convention);
+
 /* (A) learning-rate schedules and the Arrhenius-matched barrier E_b(t) = E_b(0) + ln(η(0)/η(t)). */
 typedef enum { LIMEN_LR_CONSTANT = 0, LIMEN_LR_INVERSE = 1, LIMEN_LR_COSINE = 2 } limen_lr_kind;
 typedef struct limen_lr_schedule {

@@ -19,13 +19,13 @@
  *                   cell only moves under strong tilt pulses, one per level crossed, each a
  *                   static-barrier write (S) of duration Δt/|k| for a move of k levels
  *                   (the tilt must nearly erase the barrier; the (H) formula with the tiny
- *                   Kramers rate would extrapolate the linear barrier lowering e^{f/2} far
+ *                   hop rate at E_ret would extrapolate the linear barrier lowering e^{f/2} far
  *                   outside its range of validity, so the static write, which uses the exact
  *                   tilted barrier, is the faithful cost).  The level move is the stochastic
  *                   rounding of Δw/δ.
  *   lim-fixed       the washboard barrier is lowered to E_low during every window and raised
  *                   to E_ret after it.  In the window the cell hops at the zero-tilt rate
- *                   r = limen_escape_rate(washboard at E_low) each way; a tilt f per level
+ *                   r = limen_washboard_hop_rate(E_low) each way; a tilt f per level
  *                   makes the rates r·e^{±f/2} (theory (H)).  The tilt is chosen so that the
  *                   expected move is the desired one, m = Δw/δ: f = 2·asinh(m/(2rΔt)).
  *   lim-matched     as lim-fixed, but the barrier follows the learning-rate schedule by (A):
@@ -60,9 +60,14 @@
  * for binary cells, every bit flip costs at least the finite-time Landauer cost (FT)
  * e_FT(E_ret, 1 − p_w, Δt) of an optimal modulated-barrier write.
  *
- * The zero-tilt hop rate r of a washboard cell is exact: 1/T with T the mean first-passage
- * time from level 0 (reflecting wall at −½) to level 1 (limen_mfpt), not the Kramers
- * approximation, which overestimates it by about 10 % at 6 kT.
+ * The zero-tilt hop rate r of a washboard cell is exact at every barrier
+ * (limen_washboard_hop_rate, bounds.h): 1/T with T the mean first-passage time from one level
+ * to the next (limen_mfpt_log), not the Kramers approximation, which overestimates it by about
+ * 10 % at 6 kT.
+ *
+ * Levels: the 2^n levels of a cell include both ends of [−w_max, w_max]: level k holds
+ * −w_max + k·δ with δ = limen_level_size(2·w_max, n, LIMEN_LEVELS_ENDPOINTS) = 2·w_max/(2^n − 1)
+ * (the projections' ε = range/2^n is the other convention of bounds.h).
  *
  * Cells by Langevin dynamics (cells = LIMEN_CELLS_LANGEVIN; lim-fixed and lim-matched only).
  * Instead of the Poisson draws, every cell integrates its overdamped Langevin equation in the
@@ -146,7 +151,7 @@ struct limen_memory {
   double *w;         /* current parameter values, read with limen_memory_values */
   double *level;     /* level index 0 … 2^n − 1 of each cell (physical types)  */
   double levels;     /* 2^n                                                    */
-  double delta;      /* level spacing δ = 2·w_max/(2^n − 1)                   */
+  double delta;      /* level size δ = 2·w_max/(2^n − 1) (LIMEN_LEVELS_ENDPOINTS) */
   double e_ret_kT;   /* retention barrier in use                               */
   void *state;       /* type-specific                                          */
 };
@@ -177,11 +182,6 @@ LIMEN_API int limen_memory_apply(limen_memory *m, const double *dw, const limen_
 
 /* Current parameter values (n numbers, owned by the array). */
 LIMEN_API const double *limen_memory_values(const limen_memory *m);
-
-/* Zero-tilt hop rate (per τ₀) of the washboard cell at barrier E_b:
- * limen_escape_rate of the untilted washboard (Kramers above
- * limen_precision.kramers_min_barrier_kT, exact MFPT below). */
-LIMEN_API int limen_memory_hop_rate(double barrier_kT, double *rate_per_tau0, limen_error *err);
 
 #ifdef __cplusplus
 }

@@ -50,10 +50,7 @@ typedef struct limen_sim_bound {
 LIMEN_API int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_floor,
                          limen_sim_bound *out, limen_error *err);
 
-/* Exact zero-tilt hop rate (per τ₀, each way) of a washboard cell of barrier E_b:
- * r = 1/(2·T), T the mean first-passage time from a minimum to either neighbouring minimum
- * (= ∫₀¹ dy e^{U(y)} ∫₀^y e^{−U(z)} dz by symmetry; GSL quadrature). */
-LIMEN_API int limen_washboard_hop_rate(double barrier_kT, double *rate, limen_error *err);
+/* The exact zero-tilt hop rate of the washboard cell is limen_washboard_hop_rate (bounds.h). */
 
 /* ---- the reference checks ------------------------------------------------------------- */
 

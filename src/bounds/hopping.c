@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * hopping.c: (H) incremental update of a multi-level cell by biased hopping (theory §3).
+ * hopping.c: (H) incremental update of a multi-level cell by biased hopping (theory §3), and
+ * the exact zero-tilt hop rate of the washboard cell that (H) is evaluated with.
  *
  * Neighbouring levels are hopped at rate r each way at zero tilt; a tilt of f kT per level
  * makes r± = r e^{±f/2} (detailed balance).  A net move of m levels in Δt needs
@@ -15,6 +16,24 @@
 
 #include "cell/internal.h"
 #include "limen/bounds.h"
+#include "limen/cell.h"
+
+int limen_washboard_hop_rate(double barrier_kT, double *rate, limen_error *err) {
+  if (!rate) return limen_error_set(err, LIMEN_EINVAL, __func__, "rate: must not be NULL");
+  int st = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0, 1, 1e3, 0);
+  if (st) return st;
+  /* level 0 of a washboard with its reflecting wall at −½: the only way out is to the right,
+   * so 1/T(0 → 1) is the rate of hops to a neighbour, at any barrier height */
+  limen_well w = {LIMEN_WELL_WASHBOARD, barrier_kT, 0.0, 3};
+  double log_T;
+  st = limen_mfpt_log(&w, 0.0, 1.0, NULL, &log_T, err);
+  if (st) return limen_error_wrap(err, st, __func__, "washboard at %g kT", barrier_kT);
+  if (!isfinite(log_T))
+    return limen_error_set(err, LIMEN_ENUMERIC, __func__, "ln of the mean first-passage time = %g at %g kT: not finite",
+                           log_T, barrier_kT);
+  *rate = exp(-log_T); /* 0 (no hops) when the barrier is beyond ~700 kT */
+  return LIMEN_OK;
+}
 
 int limen_hop_cost_kT(double m_levels, double rate_dt, double *e_kT, double *tilt_kT,
                       double *var_levels2, limen_error *err) {

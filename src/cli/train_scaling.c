@@ -47,7 +47,7 @@ int cli_train_exp_scaling(cli_opt *o, cli_format fmt, const char *dir, cli_buf *
   double N = (double)task.model.n_params, K = (double)c.steps, kT = limen_kT(mc.temperature_K);
   double sum_eta = 0;
   for (size_t k = 0; k < c.steps; k++) sum_eta += limen_lr_eta(&c.lr, (double)k);
-  double delta = 2.0 * mc.w_max / (ldexp(1.0, mc.bits) - 1.0);
+  double delta = limen_level_size(2.0 * mc.w_max, mc.bits, LIMEN_LEVELS_ENDPOINTS); /* the cells' level */
   double g_eff = r[3].mean_abs_update * K / sum_eta;             /* |Δw| per unit learning rate */
   double sum_m = r[3].mean_abs_update * N * K / delta;            /* Σ|m| levels, all cells      */
   double f_eff = r[3].expected_heat_J / (kT * sum_m);             /* mean tilt per level (kT)     */
@@ -70,7 +70,7 @@ int cli_train_exp_scaling(cli_opt *o, cli_format fmt, const char *dir, cli_buf *
   w.lr_t0_frac = c.lr.t0 / K;
   w.lr_eta_min_frac = c.lr.eta_min / c.lr.eta0;
   w.grad_scale = g_eff;
-  w.param_range = 2.0 * mc.w_max;
+  w.param_range = 2.0 * mc.w_max; /* the same range; the projection's level is range/2^n (LIMEN_LEVELS_BINS) */
   w.drift_diffusion_ratio = rho;
   w.hops_per_level = 1; /* the simulated cells hop between their n-bit levels */
   if ((st = limen_project(&w, proj_specs, 4, NULL, NULL, pr, err))) goto done;

@@ -14,6 +14,13 @@ extern const limen_memory_type limen_train_lim_matched_type;
 
 /* Parameter value of level index `level` (0 … 2^n − 1): −w_max + level·δ. */
 double limen_train_level_value(const limen_memory *m, double level);
+/* Level index q held inside the cell's levels 0 … 2^n − 1 (the hard walls). */
+double limen_train_clamp_level(const limen_memory *m, double q);
+/* Commit cell i's new level q after a window that gave heat h_kT to the bath: stores the level
+ * and its value, writes the realized update dw_real[i] and heat_kT[i] (either may be NULL) and
+ * adds h_kT to stats->heat_kT.  The one place where a cell's new level is written. */
+void limen_train_commit(limen_memory *m, size_t i, double q, double h_kT, double *dw_real, double *heat_kT,
+                        limen_memory_stats *stats);
 /* floor(x) + 1 with probability x − floor(x), else floor(x); u uniform in [0, 1). */
 double limen_train_stochastic_round(double x, double u);
 

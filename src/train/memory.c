@@ -55,23 +55,6 @@ int limen_memory_config_check(const limen_memory_config *c, limen_error *err) {
   return LIMEN_OK;
 }
 
-int limen_memory_hop_rate(double barrier_kT, double *rate, limen_error *err) {
-  if (!rate) return limen_error_set(err, LIMEN_EINVAL, __func__, "rate: must not be NULL");
-  int st = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0, 1, 1e3, 0);
-  if (st) return st;
-  /* level 0 of a washboard with its reflecting wall at −½: the only way out is to the right,
-   * so 1/T(0 → 1) is the rate of hops to a neighbour, at any barrier height */
-  limen_well w = {LIMEN_WELL_WASHBOARD, barrier_kT, 0.0, 3};
-  double log_T;
-  st = limen_mfpt_log(&w, 0.0, 1.0, NULL, &log_T, err);
-  if (st) return limen_error_wrap(err, st, __func__, "washboard at %g kT", barrier_kT);
-  if (!isfinite(log_T))
-    return limen_error_set(err, LIMEN_ENUMERIC, __func__, "ln of the mean first-passage time = %g at %g kT: not finite",
-                           log_T, barrier_kT);
-  *rate = exp(-log_T); /* 0 (no hops) when the barrier is beyond ~700 kT */
-  return LIMEN_OK;
-}
-
 /* ---- ideal -------------------------------------------------------------------------- */
 static int ideal_init(limen_memory *m, limen_error *err) {
   if (m->cfg.cells != LIMEN_CELLS_JUMP)
@@ -137,7 +120,7 @@ int limen_memory_alloc(const limen_memory_type *type, const limen_memory_config 
     return limen_error_set(err, LIMEN_ENOMEM, __func__, "%zu cells", n);
   }
   m->levels = ldexp(1.0, c.bits);
-  m->delta = 2.0 * c.w_max / (m->levels - 1.0);
+  m->delta = limen_level_size(2.0 * c.w_max, c.bits, LIMEN_LEVELS_ENDPOINTS);
   for (size_t i = 0; i < n; i++) {
     double v = w0 ? w0[i] : 0.0;
     if (!isfinite(v) || (type->physical && fabs(v) > c.w_max)) {
@@ -198,6 +181,22 @@ int limen_memory_apply(limen_memory *m, const double *dw, const limen_memory_ste
 const double *limen_memory_values(const limen_memory *m) { return m ? m->w : NULL; }
 
 double limen_train_level_value(const limen_memory *m, double level) { return -m->cfg.w_max + level * m->delta; }
+
+double limen_train_clamp_level(const limen_memory *m, double q) {
+  if (q < 0) return 0;
+  if (q > m->levels - 1) return m->levels - 1;
+  return q;
+}
+
+void limen_train_commit(limen_memory *m, size_t i, double q, double h_kT, double *dw_real, double *heat_kT,
+                        limen_memory_stats *stats) {
+  m->level[i] = q;
+  double w_new = limen_train_level_value(m, q);
+  if (dw_real) dw_real[i] = w_new - m->w[i];
+  m->w[i] = w_new;
+  if (heat_kT) heat_kT[i] = h_kT;
+  stats->heat_kT += h_kT;
+}
 
 double limen_train_stochastic_round(double x, double u) {
   double f = floor(x);

@@ -28,8 +28,8 @@ static int hop_init_common(limen_memory *m, int matched, limen_error *err) {
   hop_state *s = calloc(1, sizeof *s);
   if (!s) return limen_error_set(err, LIMEN_ENOMEM, __func__, "state");
   s->matched = matched;
-  int st = limen_memory_hop_rate(m->cfg.low_barrier_kT, &s->rate_low, err);
-  if (!st) st = limen_memory_hop_rate(m->e_ret_kT, &s->rate_ret, err);
+  int st = limen_washboard_hop_rate(m->cfg.low_barrier_kT, &s->rate_low, err);
+  if (!st) st = limen_washboard_hop_rate(m->e_ret_kT, &s->rate_ret, err);
   if (st) {
     free(s);
     return st;
@@ -78,7 +78,7 @@ static int langevin_window(const limen_memory *m, double E, double f, double dt_
   limen_protocol_free(p);
   if (st) return limen_error_wrap(err, st, "langevin_window", "cell window at level %g, tilt %g kT", level, f);
   double q = floor(res.x_final[0] + 0.5);
-  *level_out = q < 0 ? 0 : (q > m->levels - 1 ? m->levels - 1 : q);
+  *level_out = limen_train_clamp_level(m, q);
   *heat_kT = res.heat[0];
   limen_langevin_result_clear(&res);
   return LIMEN_OK;
@@ -87,12 +87,6 @@ static int langevin_window(const limen_memory *m, double E, double f, double dt_
 static void hop_release(limen_memory *m) {
   free(m->state);
   m->state = NULL;
-}
-
-static double clamp_level(const limen_memory *m, double q) {
-  if (q < 0) return 0;
-  if (q > m->levels - 1) return m->levels - 1;
-  return q;
 }
 
 static int hop_apply(limen_memory *m, const double *dw, const limen_memory_step *step, double *dw_real, double *heat_kT,
@@ -138,7 +132,7 @@ static int hop_apply(limen_memory *m, const double *dw, const limen_memory_step 
       stats->driven++;
     }
     double old = m->level[i];
-    double q = clamp_level(m, old + net);
+    double q = limen_train_clamp_level(m, old + net);
     double h = (q - old) * f;
     if (m->cfg.cells == LIMEN_CELLS_LANGEVIN) {
       int st = langevin_window(m, E, f, dt_tau0, old, limen_train_stream(step->index, m->n, i), &q, &h, err);
@@ -149,15 +143,10 @@ static int hop_apply(limen_memory *m, const double *dw, const limen_memory_step 
       limen_rng_seed(&rl, m->cfg.seed ^ LEAK_STREAM_SALT, limen_train_stream(step->index, m->n, i));
       gsl_rng gl = limen_rng_gsl(&rl);
       double d = (double)gsl_ran_poisson(&gl, leak) - (double)gsl_ran_poisson(&gl, leak);
-      q = clamp_level(m, q + d);
+      q = limen_train_clamp_level(m, q + d);
     }
     stats->ops += fabs(q - old);
-    m->level[i] = q;
-    double w_new = limen_train_level_value(m, q);
-    if (dw_real) dw_real[i] = w_new - m->w[i];
-    m->w[i] = w_new;
-    if (heat_kT) heat_kT[i] = h;
-    stats->heat_kT += h;
+    limen_train_commit(m, i, q, h, dw_real, heat_kT, stats);
     stats->expected_kT += mlev * f;
     stats->bound_kT += mlev * mlev / dt_tau0;
     if (fabs(f) > stats->max_tilt_kT) stats->max_tilt_kT = fabs(f);

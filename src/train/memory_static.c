@@ -88,17 +88,10 @@ static int digital_apply(limen_memory *m, const double *dw, const limen_memory_s
     limen_rng_seed(&r, m->cfg.seed, limen_train_stream(step->index, m->n, i));
     double old = m->level[i];
     double target = old + dw[i] / m->delta;
-    double q = limen_train_stochastic_round(target, limen_rng_uniform(&r));
-    if (q < 0) q = 0;
-    if (q > m->levels - 1) q = m->levels - 1;
+    double q = limen_train_clamp_level(m, limen_train_stochastic_round(target, limen_rng_uniform(&r)));
     int flips = popcount64((uint64_t)old ^ (uint64_t)q);
     double h = flips * s->flip_kT;
-    m->level[i] = q;
-    double w_new = limen_train_level_value(m, q);
-    if (dw_real) dw_real[i] = w_new - m->w[i];
-    m->w[i] = w_new;
-    if (heat_kT) heat_kT[i] = h;
-    stats->heat_kT += h;
+    limen_train_commit(m, i, q, h, dw_real, heat_kT, stats);
     stats->expected_kT += h;
     stats->bound_kT += flips * s->flip_bound_kT;
     stats->ops += flips;
@@ -117,9 +110,7 @@ static int analog_static_apply(limen_memory *m, const double *dw, const limen_me
     limen_rng r;
     limen_rng_seed(&r, m->cfg.seed, limen_train_stream(step->index, m->n, i));
     double old = m->level[i];
-    double q = limen_train_stochastic_round(old + dw[i] / m->delta, limen_rng_uniform(&r));
-    if (q < 0) q = 0;
-    if (q > m->levels - 1) q = m->levels - 1;
+    double q = limen_train_clamp_level(m, limen_train_stochastic_round(old + dw[i] / m->delta, limen_rng_uniform(&r)));
     size_t k = (size_t)fabs(q - old);
     if (isnan(s->level_kT[k])) {
       double e = 0.0;
@@ -127,12 +118,7 @@ static int analog_static_apply(limen_memory *m, const double *dw, const limen_me
       s->level_kT[k] = (double)k * e;
     }
     double h = s->level_kT[k];
-    m->level[i] = q;
-    double w_new = limen_train_level_value(m, q);
-    if (dw_real) dw_real[i] = w_new - m->w[i];
-    m->w[i] = w_new;
-    if (heat_kT) heat_kT[i] = h;
-    stats->heat_kT += h;
+    limen_train_commit(m, i, q, h, dw_real, heat_kT, stats);
     stats->expected_kT += h;
     stats->bound_kT += (double)k * (double)k / dt_tau0;
     stats->ops += (double)k;

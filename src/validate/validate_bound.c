@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * validate_bound.c: the closed-form bound of bounds.h that applies to a simulated protocol
- * (see validate.h), and the exact zero-tilt hop rate of the washboard cell. */
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_integration.h>
+ * (see validate.h). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,53 +8,6 @@
 #include "limen/bounds.h"
 #include "limen/fokker_planck.h"
 #include "limen/validate.h"
-
-/* ---- exact hop rate ---------------------------------------------------------------------- */
-
-typedef struct {
-  double eb;
-  gsl_integration_workspace *ws;
-  double epsrel;
-  int status;
-} hop_ctx;
-
-static double wb_u(double eb, double y) { return 0.5 * eb * (1.0 - cos(2.0 * M_PI * y)); }
-
-static double inner_f(double z, void *p) {
-  const hop_ctx *c = p;
-  return exp(-wb_u(c->eb, z));
-}
-
-/* e^{U(y) − E_b} ∫₀^y e^{−U(z)} dz  (shifted by e^{−E_b} so that it stays O(1)) */
-static double outer_f(double y, void *p) {
-  hop_ctx *c = p;
-  gsl_function f = {inner_f, c};
-  double r = 0.0, e = 0.0;
-  size_t neval = 0;
-  int st = gsl_integration_qng(&f, 0.0, y, 0.0, c->epsrel * 0.1, &r, &e, &neval);
-  if (st) c->status = st;
-  return exp(wb_u(c->eb, y) - c->eb) * r;
-}
-
-int limen_washboard_hop_rate(double barrier_kT, double *rate, limen_error *err) {
-  int st = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0.0, 1, 700.0, 0);
-  if (st) return st;
-  limen_gsl_quiet();
-  limen_precision prec = limen_precision_default();
-  hop_ctx c = {barrier_kT, gsl_integration_workspace_alloc(prec.quad_limit), prec.quad_epsrel, 0};
-  if (!c.ws) return limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
-  gsl_function f = {outer_f, &c};
-  double r = 0.0, e = 0.0;
-  st = gsl_integration_qag(&f, 0.0, 1.0, prec.quad_epsabs, prec.quad_epsrel, prec.quad_limit, GSL_INTEG_GAUSS61,
-                           c.ws, &r, &e);
-  gsl_integration_workspace_free(c.ws);
-  if (st || c.status)
-    return limen_error_set(err, LIMEN_ENUMERIC, __func__, "quadrature of the first-passage time failed: %s",
-                           gsl_strerror(st ? st : c.status));
-  /* T = e^{E_b}·r; r_hop = 1/(2T) */
-  *rate = 0.5 * exp(-barrier_kT) / r;
-  return LIMEN_OK;
-}
 
 /* ---- bound of a protocol ---------------------------------------------------------------- */
 
