@@ -98,6 +98,14 @@ cli_opt cli_opt_int(const char *name, const char *metavar, const char *unit, lon
   return o;
 }
 
+cli_opt cli_opt_input(const limen_input *in) {
+  cli_opt o = cli_opt_num(in->name, in->metavar, in->unit, in->lo, in->lo_open, in->hi, in->hi_open,
+                          in->default_text, in->doc);
+  o.alias = in->alias;
+  o.integer = in->type == LIMEN_INPUT_INT || (in->flags & LIMEN_INPUT_INTEGER);
+  return o;
+}
+
 cli_opt cli_opt_str(const char *name, cli_opt_kind kind, const char *metavar, const char *choices, const char *def,
                     const char *help) {
   cli_opt o;
@@ -130,6 +138,9 @@ void cli_opt_range_text(const cli_opt *o, char *buf, size_t n) {
   fmt_end(b, sizeof b, o->hi);
   if (o->kind == CLI_OPT_LONG)
     snprintf(buf, n, "integers [%s, %s]%s%s", a, b, o->unit ? " " : "", o->unit ? o->unit : "");
+  else if (o->integer)
+    snprintf(buf, n, "whole numbers in %s%s, %s%s%s%s", o->lo_open ? "(" : "[", a, b, o->hi_open ? ")" : "]",
+             o->unit ? " " : "", o->unit ? o->unit : "");
   else
     snprintf(buf, n, "%s%s, %s%s%s%s", o->lo_open ? "(" : "[", a, b, o->hi_open ? ")" : "]",
              o->unit ? " " : "", o->unit ? o->unit : "");
@@ -139,7 +150,7 @@ static int in_range(const cli_opt *o, double v) {
   if (!isfinite(v)) return 0;
   if (o->lo_open ? !(v > o->lo) : !(v >= o->lo)) return 0;
   if (o->hi_open ? !(v < o->hi) : !(v <= o->hi)) return 0;
-  if (o->kind == CLI_OPT_LONG && v != floor(v)) return 0;
+  if ((o->kind == CLI_OPT_LONG || o->integer) && v != floor(v)) return 0;
   return 1;
 }
 

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "cli/cli.h"
+#include "limen/input.h"
 
 typedef enum {
   CLI_OPT_DOUBLE = 0, /* a finite number in [lo, hi] (ends open as flagged)              */
@@ -47,6 +48,7 @@ typedef struct cli_opt {
   const char *def;     /* default as shown in the help, or NULL                     */
   const char *help;    /* one line                                                  */
   const char *alias;   /* a second long name (also accepted as config key), or NULL  */
+  int integer;         /* DOUBLE: whole numbers only                                */
   /* results (filled by cli_opts_parse) */
   int set;             /* CLI_UNSET, CLI_FROM_CONFIG or CLI_FROM_FLAG               */
   double num;          /* DOUBLE and LONG                                           */
@@ -114,6 +116,10 @@ cli_opt cli_opt_num(const char *name, const char *metavar, const char *unit, dou
                     int hi_open, const char *def, const char *help);
 cli_opt cli_opt_int(const char *name, const char *metavar, const char *unit, long lo, long hi, const char *def,
                     const char *help);
+/* The option of a library input (input.h): its name, alias, placeholder, unit, range, whole-number
+ * flag, default text and help, all from the row (a value ≤ 0 meaning "derived" is the library's
+ * unset state; the option accepts only given values, in the row's range). */
+cli_opt cli_opt_input(const limen_input *in);
 /* kind CLI_OPT_STRING, CLI_OPT_LIST, CLI_OPT_MULTI or CLI_OPT_FLAG. */
 cli_opt cli_opt_str(const char *name, cli_opt_kind kind, const char *metavar, const char *choices, const char *def,
                     const char *help);

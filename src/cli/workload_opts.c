@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * workload_opts.c: workload options shared by project, sweep and figure (workload_opts.h). */
+ * workload_opts.c: workload options shared by project, sweep and figure (workload_opts.h),
+ * generated from the library's table of workload inputs (limen_workload_inputs). */
 #include "cli/workload_opts.h"
 
 #include <math.h>
@@ -8,80 +9,62 @@
 
 #include "limen/units.h"
 
-/* One numeric workload field: option name = limen_workload_set name. */
-typedef struct wl_field {
-  const char *name, *alias, *metavar, *unit;
-  double lo;
-  int lo_open;
-  double hi;
-  int hi_open;
-  const char *def;
-  const char *help;
-  const char *symbol; /* for the assumption lines */
-} wl_field;
+/* The numeric workload options are the rows of the library's table of inputs
+ * (limen_workload_inputs): name, alias, placeholder, unit, range, default, help, symbol. */
+static const limen_input *inputs(size_t *n) {
+  const limen_input *t = limen_workload_inputs(n);
+  if (*n > CLI_WL_MAX_OPTS - 3) *n = CLI_WL_MAX_OPTS - 3; /* cli_wl_build reports the shortfall */
+  return t;
+}
 
-static const wl_field fields[] = {
-    {"params", NULL, "N", NULL, 1, 0, 1e30, 0, "1e15 (brain-scale)", "trainable parameters N (needs --tokens)", "N"},
-    {"tokens", NULL, "D", NULL, 1, 0, 1e30, 0, "1.667e12 (brain-scale)", "training samples or tokens D", "D"},
-    {"flops", NULL, "C", "FLOP", 0, 1, 1e60, 0, "1e28 (brain-scale); c_f·N·D when --params or --tokens is given",
-     "training FLOPs C", "C"},
-    {"flops-per-param-token", NULL, "CF", "FLOP", 0, 1, 1e6, 0, "6", "c_f in C = c_f·N·D (dense forward+backward)",
-     "c_f"},
-    {"batch-tokens", "batch", "B", NULL, 1, 0, 1e30, 0, "4194304 (catalog)", "samples (tokens) per step B_s; K = D/B_s",
-     "B_s"},
-    {"bits", NULL, "n", "bits", 1, 0, 64, 0, "16", "bits of precision of a parameter", "n"},
-    {"time", NULL, "SECONDS", "s", 0, 1, 1e12, 0, "2592000 (30 days)", "wall-clock training time T_train", "T_train"},
-    {"temperature", NULL, "K", "K", 0, 1, 1e4, 0, "300", "temperature T", "T"},
-    {"parallel-cells", NULL, "P", NULL, 1, 0, 1e30, 0, "N", "memory cells that update concurrently", "P"},
-    {"tau0", NULL, "S", "s", 0, 1, 1, 0, "1e-9", "intrinsic time τ₀ = γa²/kT of a cell", "τ₀"},
-    {"retention-time", "retention", "S", "s", 0, 1, 1e12, 0, "315576000 (10 years)",
-     "retention time τ_ret of a non-volatile cell", "τ_ret"},
-    {"retention-fail", NULL, "P", NULL, 0, 1, 0.5, 0, "1e-6", "flip probability p_ret allowed over τ_ret", "p_ret"},
-    {"write-fail", NULL, "P", NULL, 0, 1, 0.5, 0, "1e-6", "failure probability p_w of a static write", "p_w"},
-    {"success", NULL, "P", NULL, 0.5, 0, 1, 0, "1", "success probability P_s of an erasure (L, FT)", "P_s"},
-    {"consolidation-period", NULL, "S", "s", 0, 1, 1e12, 0, "3600",
-     "two-tier consolidation period T_c (cim-static)", "T_c"},
-    {"write-time", NULL, "S", "s", 0, 1, 1e12, 0, "τ_op", "duration τ_w of a static write (cim-static)", "τ_w"},
-    {"bytes-per-flop", NULL, "X", "B/FLOP", 0, 0, 1e6, 0, "0 (compute only)",
-     "off-chip bytes moved per FLOP (accelerators)", "bytes/FLOP"},
-    {"pue", NULL, "X", NULL, 1, 0, 10, 0, "1 (board only)",
-     "facility overhead (PUE) applied to the accelerators' energies", "PUE"},
-    {"lr-eta0", NULL, "ETA", NULL, 0, 1, 10, 0, "1e-3", "initial learning rate η(0) (lim-matched)", "η0"},
-    {"lr-t0-frac", NULL, "X", NULL, 0, 1, 1e6, 0, "0.1", "inverse schedule: t0 = X·K steps (lim-matched)",
-     "t0/K"},
-    {"lr-eta-min-frac", NULL, "X", NULL, 0, 1, 1, 0, "0.1", "cosine schedule floor η_min = X·η0 (lim-matched)",
-     "η_min/η0"},
-    {"grad-scale", NULL, "G", NULL, 0, 1, 1e6, 0, "1", "update size per unit learning rate g (lim-matched)", "g"},
-    {"param-range", NULL, "R", NULL, 0, 1, 1e6, 0, "2", "full range of a parameter; level ε = R/2^n (lim-matched)",
-     "range"},
-    {"drift-diffusion-ratio", NULL, "RHO", NULL, 0, 1, 1e6, 0, "1",
-     "drift-to-diffusion ratio ρ = μ/(2rΔt) per hop of the matched cell (lim-matched)", "ρ"},
-    {"hops-per-level", NULL, "H", NULL, 1, 0, 1e30, 0, "derived: the least H that keeps n bits",
-     "hop positions per n-bit level of the matched cell (lim-matched)", "H"},
-};
-#define N_FIELDS (sizeof fields / sizeof fields[0])
-/* option layout: model, the numeric fields, ops, lr-schedule */
+/* option layout: model, the numeric inputs (IDX_FIELD0 + i for row i), ops, lr-schedule */
 #define IDX_MODEL 0
 #define IDX_FIELD0 1
-#define IDX_OPS (IDX_FIELD0 + N_FIELDS)
-#define IDX_LR (IDX_OPS + 1)
-#define N_WL_OPTS (IDX_LR + 1)
 
-_Static_assert(N_WL_OPTS <= CLI_WL_MAX_OPTS, "CLI_WL_MAX_OPTS too small");
+/* The inputs a catalog row gives (the others come from the workload's defaults). */
+static int from_catalog(const char *name) {
+  return strcmp(name, "params") == 0 || strcmp(name, "tokens") == 0 || strcmp(name, "flops") == 0 ||
+         strcmp(name, "batch-tokens") == 0;
+}
+
+/* The choices of an enum option from the library's names ("a,b,c"). */
+static const char *ops_choices(void) {
+  static char list[128];
+  if (!list[0])
+    snprintf(list, sizeof list, "%s,%s", limen_ops_convention_name(LIMEN_OPS_PER_FLOP),
+             limen_ops_convention_name(LIMEN_OPS_PER_PARAMETER_STEP));
+  return list;
+}
+static const char *lr_choices(void) {
+  static char list[128];
+  if (!list[0])
+    snprintf(list, sizeof list, "%s,%s,%s", limen_lr_kind_name(LIMEN_LR_CONSTANT), limen_lr_kind_name(LIMEN_LR_INVERSE),
+             limen_lr_kind_name(LIMEN_LR_COSINE));
+  return list;
+}
+
+/* The catalog row of the default workload ("brain-scale"). */
+static const char *default_model(void) {
+  static char name[LIMEN_WORKLOAD_NAME_MAX];
+  if (!name[0]) {
+    limen_workload d = limen_workload_default();
+    snprintf(name, sizeof name, "%s", d.name);
+  }
+  return name;
+}
 
 size_t cli_wl_options(cli_opt *o) {
-  o[IDX_MODEL] = cli_opt_str("model", CLI_OPT_STRING, "NAME", NULL, "brain-scale",
+  size_t n;
+  const limen_input *t = inputs(&n);
+  limen_workload d = limen_workload_default();
+  o[IDX_MODEL] = cli_opt_str("model", CLI_OPT_STRING, "NAME", NULL, default_model(),
                              "catalog model ('limen models' lists them); conflicts with --params");
-  for (size_t i = 0; i < N_FIELDS; i++) {
-    const wl_field *f = &fields[i];
-    o[IDX_FIELD0 + i] = cli_opt_num(f->name, f->metavar, f->unit, f->lo, f->lo_open, f->hi, f->hi_open, f->def, f->help);
-    o[IDX_FIELD0 + i].alias = f->alias;
-  }
-  o[IDX_OPS] = cli_opt_str("ops", CLI_OPT_STRING, "CONV", "per-flop,per-parameter-step", "per-flop",
-                           "elementary update operations: OPS = C, or OPS = N·K");
-  o[IDX_LR] = cli_opt_str("lr-schedule", CLI_OPT_STRING, "KIND", "constant,inverse,cosine", "inverse",
-                          "learning-rate schedule of the lim-matched path");
-  return N_WL_OPTS;
+  for (size_t i = 0; i < n; i++) o[IDX_FIELD0 + i] = cli_opt_input(&t[i]);
+  o[IDX_FIELD0 + n] = cli_opt_str("ops", CLI_OPT_STRING, "CONV", ops_choices(), limen_ops_convention_name(d.ops),
+                                  "elementary update operations: OPS = C, or OPS = N·K");
+  o[IDX_FIELD0 + n + 1] = cli_opt_str("lr-schedule", CLI_OPT_STRING, "KIND", lr_choices(),
+                                      limen_lr_kind_name(d.lr_kind), "learning-rate schedule of the lim-matched path");
+  return IDX_FIELD0 + n + 2;
 }
 
 void cli_wl_free(cli_wl *ctx) {
@@ -97,31 +80,19 @@ static const char *origin_of(const cli_opt *o) {
   return NULL;
 }
 
-int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
-  memset(ctx, 0, sizeof *ctx);
-  /* the workload options may follow the command's own options: find where they start */
-  cli_opt *all = opts;
-  size_t n_all = n_opts, base = 0;
-  while (base < n_opts && strcmp(opts[base].name, "model") != 0) base++;
-  if (n_opts - base < N_WL_OPTS)
-    return limen_error_set(err, LIMEN_EINTERNAL, "cli_wl_build", "workload options missing");
-  opts += base;
-  n_opts -= base;
-  ctx->opts = opts;
-  ctx->n_opts = n_opts;
-  cli_opt *model = &opts[IDX_MODEL], *params = &opts[IDX_FIELD0 + 0], *tokens = &opts[IDX_FIELD0 + 1],
-          *flops = &opts[IDX_FIELD0 + 2], *cf = &opts[IDX_FIELD0 + 3];
-  int s = cli_opts_conflict(all, n_all, "model", "params",
-                            "give a catalog model or an explicit workload (--params N --tokens D [--flops C])", err);
-  if (s) return s;
-  if (params->set && !tokens->set)
-    return limen_error_set(err, LIMEN_EINVAL, "--params", "needs --tokens (training tokens D, range [1, 1e30])");
-  s = limen_catalog_load(NULL, &ctx->catalog, err);
-  if (s) return limen_error_wrap(err, s, "model catalog", "loading");
-  s = limen_profiles_load(NULL, &ctx->profiles, err);
-  if (s) return limen_error_wrap(err, s, "hardware profiles", "loading");
-  const char *row = model->set ? model->str : "brain-scale";
-  s = limen_catalog_find(ctx->catalog, row, &ctx->model, err);
+/* The option of workload input `name` among the workload options o (NULL when none). */
+static cli_opt *wl_opt(cli_opt *o, size_t n_fields, const char *name) {
+  return cli_opt_find(o + IDX_FIELD0, n_fields, name);
+}
+
+/* The catalog row (or brain-scale) with the explicit inputs on top; origin of each input. */
+static int apply_inputs(cli_opt *opts, size_t n_fields, cli_wl *ctx, limen_error *err) {
+  const limen_input *t = limen_workload_inputs(NULL);
+  cli_opt *params = wl_opt(opts, n_fields, "params"), *tokens = wl_opt(opts, n_fields, "tokens"),
+          *flops = wl_opt(opts, n_fields, "flops"), *cf = wl_opt(opts, n_fields, "flops-per-param-token"),
+          *batch = wl_opt(opts, n_fields, "batch-tokens");
+  const char *row = opts[IDX_MODEL].set ? opts[IDX_MODEL].str : default_model();
+  int s = limen_catalog_find(ctx->catalog, row, &ctx->model, err);
   if (s) {
     limen_error_clear(err);
     char names[1024] = "";
@@ -133,7 +104,7 @@ int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
   s = limen_workload_from_model(ctx->model, &ctx->w, err);
   if (s) return limen_error_wrap(err, s, "--model", "'%s'", row);
   ctx->flops_fixed = 1;
-  for (size_t i = 0; i < N_FIELDS; i++) ctx->origin[i] = (i <= 2 || i == 4) ? "catalog" : "default";
+  for (size_t i = 0; i < n_fields; i++) ctx->origin[i] = from_catalog(t[i].name) ? "catalog" : "default";
   if (params->set) {
     ctx->custom = 1;
     snprintf(ctx->w.name, sizeof ctx->w.name, "custom");
@@ -142,30 +113,60 @@ int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
   if ((params->set || tokens->set || cf->set) && !flops->set) {
     ctx->w.flops = 0;
     ctx->flops_fixed = 0;
-    ctx->origin[2] = "derived";
+    ctx->origin[flops - (opts + IDX_FIELD0)] = "derived";
   }
-  if (params->set && !opts[IDX_FIELD0 + 4].set) ctx->origin[4] = "default";
-  for (size_t i = 0; i < N_FIELDS; i++) {
+  if (params->set && !batch->set) ctx->origin[batch - (opts + IDX_FIELD0)] = "default";
+  for (size_t i = 0; i < n_fields; i++) {
     const cli_opt *o = &opts[IDX_FIELD0 + i];
     if (!o->set) continue;
-    s = limen_workload_set(&ctx->w, fields[i].name, o->num, err);
-    if (s) return s;
+    limen_input_set(&t[i], &ctx->w, o->num);
     ctx->origin[i] = origin_of(o);
   }
   if (ctx->w.batch_tokens > ctx->w.tokens) {
-    if (opts[IDX_FIELD0 + 4].set)
+    if (batch->set)
       return cli_error(err, LIMEN_EINVAL, "--batch-tokens = %.10g: allowed range [1, D = %.10g]",
                              ctx->w.batch_tokens, ctx->w.tokens);
     return cli_error(err, LIMEN_EINVAL, "--tokens = %.10g: smaller than the batch B_s = %.10g tokens per step; give --batch-tokens too",
                            ctx->w.tokens, ctx->w.batch_tokens);
   }
-  if (opts[IDX_OPS].set) {
-    s = limen_ops_convention_parse(opts[IDX_OPS].str, &ctx->w.ops, err);
-    if (s) return limen_error_wrap(err, LIMEN_EINVAL, "--ops", "'%s'", opts[IDX_OPS].str);
+  return LIMEN_OK;
+}
+
+int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
+  memset(ctx, 0, sizeof *ctx);
+  /* the workload options may follow the command's own options: find where they start */
+  cli_opt *all = opts;
+  size_t n_all = n_opts, base = 0, n_fields = 0, n_table = 0;
+  limen_workload_inputs(&n_table);
+  inputs(&n_fields);
+  if (n_fields < n_table)
+    return limen_error_set(err, LIMEN_EINTERNAL, "cli_wl_build", "CLI_WL_MAX_OPTS = %d: too small for %zu workload inputs",
+                           CLI_WL_MAX_OPTS, n_table);
+  while (base < n_opts && strcmp(opts[base].name, "model") != 0) base++;
+  if (n_opts - base < IDX_FIELD0 + n_fields + 2)
+    return limen_error_set(err, LIMEN_EINTERNAL, "cli_wl_build", "workload options missing");
+  opts += base;
+  n_opts -= base;
+  ctx->opts = opts;
+  ctx->n_opts = n_opts;
+  cli_opt *ops = &opts[IDX_FIELD0 + n_fields], *lr = &opts[IDX_FIELD0 + n_fields + 1];
+  int s = cli_opts_conflict(all, n_all, "model", "params",
+                            "give a catalog model or an explicit workload (--params N --tokens D [--flops C])", err);
+  if (s) return s;
+  if (wl_opt(opts, n_fields, "params")->set && !wl_opt(opts, n_fields, "tokens")->set)
+    return limen_error_set(err, LIMEN_EINVAL, "--params", "needs --tokens (training tokens D, range [1, 1e30])");
+  s = limen_catalog_load(NULL, &ctx->catalog, err);
+  if (s) return limen_error_wrap(err, s, "model catalog", "loading");
+  s = limen_profiles_load(NULL, &ctx->profiles, err);
+  if (s) return limen_error_wrap(err, s, "hardware profiles", "loading");
+  if ((s = apply_inputs(opts, n_fields, ctx, err))) return s;
+  if (ops->set) {
+    s = limen_ops_convention_parse(ops->str, &ctx->w.ops, err);
+    if (s) return limen_error_wrap(err, LIMEN_EINVAL, "--ops", "'%s'", ops->str);
   }
-  if (opts[IDX_LR].set) {
-    s = limen_lr_kind_parse(opts[IDX_LR].str, &ctx->w.lr_kind, err);
-    if (s) return limen_error_wrap(err, s, "--lr-schedule", "'%s'", opts[IDX_LR].str);
+  if (lr->set) {
+    s = limen_lr_kind_parse(lr->str, &ctx->w.lr_kind, err);
+    if (s) return limen_error_wrap(err, s, "--lr-schedule", "'%s'", lr->str);
   }
   s = limen_workload_validate(&ctx->w, err);
   if (s) return limen_error_wrap(err, s, "workload", "invalid");
@@ -180,11 +181,9 @@ int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
 }
 
 const cli_opt *cli_wl_numeric_option(const cli_wl *ctx, const char *name) {
-  for (size_t i = 0; i < N_FIELDS; i++) {
-    const cli_opt *o = &ctx->opts[IDX_FIELD0 + i];
-    if (strcmp(o->name, name) == 0 || (o->alias && strcmp(o->alias, name) == 0)) return o;
-  }
-  return NULL;
+  size_t n;
+  inputs(&n);
+  return cli_opt_find(ctx->opts + IDX_FIELD0, n, name);
 }
 
 int cli_wl_set(cli_wl *ctx, limen_workload *w, const char *name, double value, limen_error *err) {
@@ -194,7 +193,7 @@ int cli_wl_set(cli_wl *ctx, limen_workload *w, const char *name, double value, l
   if (s) return s;
   s = limen_workload_set(w, o->name, value, err);
   if (s) return s;
-  if (!ctx->opts[IDX_FIELD0 + 2].set &&
+  if (!cli_wl_numeric_option(ctx, "flops")->set &&
       (strcmp(o->name, "params") == 0 || strcmp(o->name, "tokens") == 0 ||
        strcmp(o->name, "flops-per-param-token") == 0))
     w->flops = 0;
@@ -245,14 +244,9 @@ cJSON *cli_wl_json(const limen_workload *w, limen_error *err) {
     return NULL;
   }
   cJSON_AddStringToObject(o, "name", w->name);
-  for (size_t i = 0; i < N_FIELDS; i++) {
-    double v = 0;
-    if (limen_workload_get(w, fields[i].name, &v, err)) {
-      cJSON_Delete(o);
-      return NULL;
-    }
-    cli_json_num(o, fields[i].name, v);
-  }
+  size_t n;
+  const limen_input *t = limen_workload_inputs(&n);
+  for (size_t i = 0; i < n; i++) cli_json_num(o, t[i].name, limen_input_get(&t[i], w));
   cJSON_AddStringToObject(o, "ops", limen_ops_convention_name(w->ops));
   cJSON_AddStringToObject(o, "lr-schedule", limen_lr_kind_name(w->lr_kind));
   limen_workload_derived d;
@@ -305,9 +299,10 @@ int cli_wl_assumptions(const cli_wl *ctx, const limen_workload *w, cli_buf *b, c
   } else {
     line(b, arr, indent, "custom workload (--params/--tokens); other inputs at their defaults unless given");
   }
-  for (size_t i = 0; i < N_FIELDS; i++) {
-    double v = 0;
-    limen_workload_get(w, fields[i].name, &v, NULL);
+  size_t n_fields;
+  const limen_input *fields = inputs(&n_fields);
+  for (size_t i = 0; i < n_fields; i++) {
+    double v = limen_input_get(&fields[i], w);
     const char *orig = ctx->origin[i] ? ctx->origin[i] : "default";
     const char *how = strcmp(orig, "flag") == 0 ? "given by --" : strcmp(orig, "config") == 0 ? "from --config key " : NULL;
     char src[160];
@@ -324,7 +319,7 @@ int cli_wl_assumptions(const cli_wl *ctx, const limen_workload *w, cli_buf *b, c
       snprintf(t, sizeof t, "τ_w = τ_op = %s s (default)", cli_num(num, sizeof num, d.write_time_s));
     else
       snprintf(t, sizeof t, "%s = %s%s%s (%s) — %s", fields[i].symbol, cli_num(num, sizeof num, v),
-               fields[i].unit ? " " : "", fields[i].unit ? fields[i].unit : "", src, fields[i].help);
+               fields[i].unit ? " " : "", fields[i].unit ? fields[i].unit : "", src, fields[i].doc);
     line(b, arr, indent, t);
   }
   snprintf(t, sizeof t, "OPS convention %s: OPS = %s elementary update operations", limen_ops_convention_name(w->ops),

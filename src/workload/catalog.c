@@ -32,9 +32,6 @@ static const jr_field k_model_fields[] = {
 #undef S
 #define N_MODEL_FIELDS (sizeof k_model_fields / sizeof k_model_fields[0])
 
-/* Batch size used when a row does not publish one (2^22 tokens). */
-#define DEFAULT_BATCH_TOKENS 4194304.0
-
 void limen_catalog_free(limen_catalog *c) {
   if (!c) return;
   free(c->models);
@@ -139,12 +136,12 @@ int limen_catalog_find(const limen_catalog *c, const char *name, const limen_mod
 
 int limen_workload_from_model(const limen_model *m, limen_workload *w, limen_error *err) {
   if (!m || !w) return limen_error_set(err, LIMEN_EINVAL, __func__, "model or workload is NULL");
-  *w = limen_workload_default();
+  *w = limen_workload_default(); /* its batch (2^22 tokens) serves rows that publish none */
   snprintf(w->name, sizeof w->name, "%s", m->name);
   w->params = m->params;
   w->tokens = m->tokens;
   w->flops = isnan(m->flops) ? 0.0 : m->flops;
-  w->batch_tokens = isnan(m->batch_tokens) ? fmin(DEFAULT_BATCH_TOKENS, m->tokens) : m->batch_tokens;
+  w->batch_tokens = isnan(m->batch_tokens) ? fmin(w->batch_tokens, m->tokens) : m->batch_tokens;
   int rc = limen_workload_validate(w, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, __func__, "model '%s'", m->name);
   return LIMEN_OK;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * workload.c: defaults, validation and derived quantities of a training workload (theory §1). */
+ * workload.c: the table of a training workload's inputs (theory §1), from which its defaults,
+ * validation and access by name are driven, and the quantities derived from a workload. */
 #include "limen/workload.h"
 
 #include <math.h>
@@ -9,38 +10,91 @@
 
 #include "limen/units.h"
 
-/* The brain-scale workload.  C = 1e28 FLOP and D = C/(6N): see data/models.json (row
- * "brain-scale") and data/README.md for the reasoning. */
+/* ---- the table of inputs ----------------------------------------------------------- */
+
+/* Ranges as the four numbers of a limen_input: [a, b] and (a, b]. */
+#define CLOSED(a, b) (a), (b), 0, 0
+#define LEFT_OPEN(a, b) (a), (b), 1, 0
+#define UNSET LIMEN_INPUT_UNSET_NONPOSITIVE
+
+/* One row per numeric input, in the order of the tool's options:
+ *   X(name, alias, member, symbol, unit, metavar, range, flags, default, default as text, doc)
+ * The defaults are the brain-scale row of data/models.json: C = 1e28 FLOP and D = C/(6N)
+ * (see data/README.md for the reasoning); B_s = 2^22 tokens per step, also used for catalog
+ * rows that publish no batch size. */
+#define LIMEN_WORKLOAD_INPUTS(X)                                                                                     \
+  X("params", NULL, params, "N", NULL, "N", CLOSED(1, 1e30), 0, 1e15, "1e15 (brain-scale)",                          \
+    "trainable parameters N (needs --tokens)")                                                                       \
+  X("tokens", NULL, tokens, "D", NULL, "D", CLOSED(1, 1e30), 0, 1e28 / (6.0 * 1e15), "1.667e12 (brain-scale)",       \
+    "training samples or tokens D")                                                                                  \
+  X("flops", NULL, flops, "C", "FLOP", "C", LEFT_OPEN(0, 1e60), UNSET, 1e28,                                         \
+    "1e28 (brain-scale); c_f·N·D when --params or --tokens is given", "training FLOPs C")                            \
+  X("flops-per-param-token", NULL, flops_per_param_token, "c_f", "FLOP", "CF", LEFT_OPEN(0, 1e6), 0, 6.0, "6",       \
+    "c_f in C = c_f·N·D (dense forward+backward)")                                                                   \
+  X("batch-tokens", "batch", batch_tokens, "B_s", NULL, "B", CLOSED(1, 1e30), 0, 4194304.0, "4194304 (catalog)",     \
+    "samples (tokens) per step B_s; K = D/B_s")                                                                      \
+  X("bits", NULL, bits, "n", "bits", "n", CLOSED(1, 64), 0, 16.0, "16", "bits of precision of a parameter")          \
+  X("time", NULL, train_time_s, "T_train", "s", "SECONDS", LEFT_OPEN(0, 1e12), 0, 30.0 * LIMEN_SECONDS_PER_DAY,      \
+    "2592000 (30 days)", "wall-clock training time T_train")                                                         \
+  X("temperature", NULL, temperature_K, "T", "K", "K", LEFT_OPEN(0, 1e4), 0, LIMEN_DEFAULT_TEMPERATURE_K, "300",     \
+    "temperature T")                                                                                                 \
+  X("parallel-cells", NULL, parallel_cells, "P", NULL, "P", CLOSED(1, 1e30), UNSET, 0.0, "N",                        \
+    "memory cells that update concurrently")                                                                         \
+  X("tau0", NULL, tau0_s, "τ₀", "s", "S", LEFT_OPEN(0, 1), 0, 1e-9, "1e-9", "intrinsic time τ₀ = γa²/kT of a cell") \
+  X("retention-time", "retention", retention_time_s, "τ_ret", "s", "S", LEFT_OPEN(0, 1e12), 0,                       \
+    10.0 * LIMEN_SECONDS_PER_YEAR, "315576000 (10 years)", "retention time τ_ret of a non-volatile cell")            \
+  X("retention-fail", NULL, retention_fail, "p_ret", NULL, "P", LEFT_OPEN(0, 0.5), 0, 1e-6, "1e-6",                  \
+    "flip probability p_ret allowed over τ_ret")                                                                     \
+  X("write-fail", NULL, write_fail, "p_w", NULL, "P", LEFT_OPEN(0, 0.5), 0, 1e-6, "1e-6",                            \
+    "failure probability p_w of a static write")                                                                     \
+  X("success", NULL, success, "P_s", NULL, "P", CLOSED(0.5, 1), 0, 1.0, "1",                                         \
+    "success probability P_s of an erasure (L, FT)")                                                                 \
+  X("consolidation-period", NULL, consolidation_period_s, "T_c", "s", "S", LEFT_OPEN(0, 1e12), 0, 3600.0, "3600",    \
+    "two-tier consolidation period T_c (cim-static)")                                                                \
+  X("write-time", NULL, write_time_s, "τ_w", "s", "S", LEFT_OPEN(0, 1e12), UNSET, 0.0, "τ_op",                       \
+    "duration τ_w of a static write (cim-static)")                                                                   \
+  X("bytes-per-flop", NULL, bytes_per_flop, "bytes/FLOP", "B/FLOP", "X", CLOSED(0, 1e6), 0, 0.0, "0 (compute only)", \
+    "off-chip bytes moved per FLOP (accelerators)")                                                                  \
+  X("pue", NULL, pue, "PUE", NULL, "X", CLOSED(1, 10), 0, 1.0, "1 (board only)",                                     \
+    "facility overhead (PUE) applied to the accelerators' energies")                                                 \
+  X("lr-eta0", NULL, lr_eta0, "η0", NULL, "ETA", LEFT_OPEN(0, 10), 0, 1e-3, "1e-3",                                  \
+    "initial learning rate η(0) (lim-matched)")                                                                      \
+  X("lr-t0-frac", NULL, lr_t0_frac, "t0/K", NULL, "X", LEFT_OPEN(0, 1e6), 0, 0.1, "0.1",                             \
+    "inverse schedule: t0 = X·K steps (lim-matched)")                                                                \
+  X("lr-eta-min-frac", NULL, lr_eta_min_frac, "η_min/η0", NULL, "X", LEFT_OPEN(0, 1), 0, 0.1, "0.1",                 \
+    "cosine schedule floor η_min = X·η0 (lim-matched)")                                                              \
+  X("grad-scale", NULL, grad_scale, "g", NULL, "G", LEFT_OPEN(0, 1e6), 0, 1.0, "1",                                  \
+    "update size per unit learning rate g (lim-matched)")                                                            \
+  X("param-range", NULL, param_range, "range", NULL, "R", LEFT_OPEN(0, 1e6), 0, 2.0, "2",                            \
+    "full range of a parameter; level ε = R/2^n (lim-matched)")                                                      \
+  X("drift-diffusion-ratio", NULL, drift_diffusion_ratio, "ρ", NULL, "RHO", LEFT_OPEN(0, 1e6), 0, 1.0, "1",          \
+    "drift-to-diffusion ratio ρ = μ/(2rΔt) per hop of the matched cell (lim-matched)")                               \
+  X("hops-per-level", NULL, hops_per_level, "H", NULL, "H", CLOSED(1, 1e30), UNSET | LIMEN_INPUT_INTEGER, 0.0,       \
+    "derived: the least H that keeps n bits", "hop positions per n-bit level of the matched cell (lim-matched)")
+
+#define ROW(nm, al, mem, sym, unit, mv, range, fl, def, deftext, doc) \
+  {nm, al, #mem, sym, unit, mv, range, fl, LIMEN_INPUT_DOUBLE, offsetof(limen_workload, mem), def, deftext, doc},
+#define NAME(nm, al, mem, sym, unit, mv, range, fl, def, deftext, doc) nm,
+static const limen_input k_inputs[] = {LIMEN_WORKLOAD_INPUTS(ROW)};
+static const char *const k_names[] = {LIMEN_WORKLOAD_INPUTS(NAME) NULL};
+#undef ROW
+#undef NAME
+#define N_INPUTS (sizeof k_inputs / sizeof k_inputs[0])
+
+const limen_input *limen_workload_inputs(size_t *n) {
+  if (n) *n = N_INPUTS;
+  return k_inputs;
+}
+
+const char *const *limen_workload_fields(void) { return k_names; }
+
 limen_workload limen_workload_default(void) {
   limen_workload w;
   memset(&w, 0, sizeof w);
   snprintf(w.name, sizeof w.name, "%s", "brain-scale");
-  w.params = 1e15;
-  w.flops = 1e28;
-  w.flops_per_param_token = 6.0;
-  w.tokens = w.flops / (w.flops_per_param_token * w.params);
-  w.batch_tokens = 4194304.0; /* 2^22 tokens per step */
+  limen_inputs_defaults(k_inputs, N_INPUTS, &w);
   w.ops = LIMEN_OPS_PER_FLOP;
-  w.bits = 16.0;
-  w.train_time_s = 30.0 * LIMEN_SECONDS_PER_DAY;
-  w.temperature_K = LIMEN_DEFAULT_TEMPERATURE_K;
-  w.parallel_cells = 0.0; /* → N */
-  w.tau0_s = 1e-9;
-  w.retention_time_s = 10.0 * LIMEN_SECONDS_PER_YEAR;
-  w.retention_fail = 1e-6;
-  w.write_fail = 1e-6;
-  w.success = 1.0;
-  w.consolidation_period_s = 3600.0;
-  w.write_time_s = 0.0; /* → τ_op */
-  w.bytes_per_flop = 0.0;
-  w.pue = 1.0; /* board only */
   w.lr_kind = LIMEN_LR_INVERSE;
-  w.lr_eta0 = 1e-3;
-  w.lr_t0_frac = 0.1;
-  w.lr_eta_min_frac = 0.1;
-  w.grad_scale = 1.0;
-  w.param_range = 2.0;
-  w.drift_diffusion_ratio = 1.0;
   return w;
 }
 
@@ -66,71 +120,23 @@ int limen_ops_convention_parse(const char *name, limen_ops_convention *out, lime
                          name ? name : "(null)");
 }
 
-/* A value that may be ≤ 0 ("use the derived default") or else must lie in (0, hi]. */
-static int check_optional(limen_error *err, const char *field, double v, double hi) {
-  if (!isfinite(v))
-    return limen_error_set(err, LIMEN_EINVAL, "limen_workload_validate",
-                           "%s = %g: allowed range <= 0 (derived) or (0, %g]", field, v, hi);
-  if (v <= 0) return LIMEN_OK;
-  if (v > hi)
-    return limen_error_set(err, LIMEN_EINVAL, "limen_workload_validate",
-                           "%s = %g: allowed range <= 0 (derived) or (0, %g]", field, v, hi);
-  return LIMEN_OK;
-}
-
-#define CHECK(expr)                  \
-  do {                               \
-    int rc_ = (expr);                \
-    if (rc_ != LIMEN_OK) return rc_; \
-  } while (0)
-
 int limen_workload_validate(const limen_workload *w, limen_error *err) {
   const char *fn = __func__;
   if (!w) return limen_error_set(err, LIMEN_EINVAL, fn, "workload is NULL");
-  CHECK(limen_check_range(err, fn, "params", w->params, 1, 0, 1e30, 0));
-  CHECK(limen_check_range(err, fn, "tokens", w->tokens, 1, 0, 1e30, 0));
-  CHECK(check_optional(err, "flops", w->flops, 1e60));
-  CHECK(limen_check_range(err, fn, "flops_per_param_token", w->flops_per_param_token, 0, 1, 1e6, 0));
-  CHECK(limen_check_range(err, fn, "batch_tokens", w->batch_tokens, 1, 0, w->tokens, 0));
+  int rc = limen_inputs_check(k_inputs, N_INPUTS, w, fn, err);
+  if (rc != LIMEN_OK) return rc;
+  /* the one range that depends on another input */
+  rc = limen_check_range(err, fn, "batch_tokens", w->batch_tokens, 1, 0, w->tokens, 0);
+  if (rc != LIMEN_OK) return rc;
   if (w->ops != LIMEN_OPS_PER_FLOP && w->ops != LIMEN_OPS_PER_PARAMETER_STEP)
     return limen_error_set(err, LIMEN_EINVAL, fn,
                            "ops = %d: allowed values per-flop (0), per-parameter-step (1)",
                            (int)w->ops);
-  CHECK(limen_check_range(err, fn, "bits", w->bits, 1, 0, 64, 0));
-  CHECK(limen_check_range(err, fn, "train_time_s", w->train_time_s, 0, 1, 1e12, 0));
-  CHECK(limen_check_range(err, fn, "temperature_K", w->temperature_K, 0, 1, 1e4, 0));
-  if (!isfinite(w->parallel_cells) || (w->parallel_cells > 0 && w->parallel_cells < 1) ||
-      w->parallel_cells > 1e30)
-    return limen_error_set(err, LIMEN_EINVAL, fn,
-                           "parallel_cells = %g: allowed range <= 0 (= params) or [1, 1e30]",
-                           w->parallel_cells);
-  CHECK(limen_check_range(err, fn, "tau0_s", w->tau0_s, 0, 1, 1, 0));
-  CHECK(limen_check_range(err, fn, "retention_time_s", w->retention_time_s, 0, 1, 1e12, 0));
-  CHECK(limen_check_range(err, fn, "retention_fail", w->retention_fail, 0, 1, 0.5, 0));
-  CHECK(limen_check_range(err, fn, "write_fail", w->write_fail, 0, 1, 0.5, 0));
-  CHECK(limen_check_range(err, fn, "success", w->success, 0.5, 0, 1, 0));
-  CHECK(limen_check_range(err, fn, "consolidation_period_s", w->consolidation_period_s, 0, 1,
-                          1e12, 0));
-  CHECK(check_optional(err, "write_time_s", w->write_time_s, 1e12));
-  CHECK(limen_check_range(err, fn, "bytes_per_flop", w->bytes_per_flop, 0, 0, 1e6, 0));
-  CHECK(limen_check_range(err, fn, "pue", w->pue, 1, 0, 10, 0));
   if (w->lr_kind != LIMEN_LR_CONSTANT && w->lr_kind != LIMEN_LR_INVERSE &&
       w->lr_kind != LIMEN_LR_COSINE)
     return limen_error_set(err, LIMEN_EINVAL, fn,
                            "lr_kind = %d: allowed values constant (0), inverse (1), cosine (2)",
                            (int)w->lr_kind);
-  CHECK(limen_check_range(err, fn, "lr_eta0", w->lr_eta0, 0, 1, 10, 0));
-  CHECK(limen_check_range(err, fn, "lr_t0_frac", w->lr_t0_frac, 0, 1, 1e6, 0));
-  CHECK(limen_check_range(err, fn, "lr_eta_min_frac", w->lr_eta_min_frac, 0, 1, 1, 0));
-  CHECK(limen_check_range(err, fn, "grad_scale", w->grad_scale, 0, 1, 1e6, 0));
-  CHECK(limen_check_range(err, fn, "param_range", w->param_range, 0, 1, 1e6, 0));
-  CHECK(limen_check_range(err, fn, "drift_diffusion_ratio", w->drift_diffusion_ratio, 0, 1, 1e6, 0));
-  if (!isfinite(w->hops_per_level) ||
-      (w->hops_per_level > 0 && (w->hops_per_level < 1 || w->hops_per_level > 1e30 ||
-                                 w->hops_per_level != floor(w->hops_per_level))))
-    return limen_error_set(err, LIMEN_EINVAL, fn,
-                           "hops_per_level = %g: allowed range <= 0 (derived) or whole numbers in [1, 1e30]",
-                           w->hops_per_level);
   return LIMEN_OK;
 }
 
@@ -186,81 +192,24 @@ int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, li
                            d->tau_op_tau0);
   d->write_time_s = w->write_time_s > 0 ? w->write_time_s : d->tau_op_s;
   d->step_time_s = w->train_time_s / d->steps;
-  d->level_size = w->param_range / pow(2.0, w->bits);
+  d->level_size = limen_level_size(w->param_range, w->bits, LIMEN_LEVELS_BINS);
   return LIMEN_OK;
 }
 
-/* ---- field access by name --------------------------------------------------------- */
-
-/* X-macro: (flag name, struct member), in the order listed by limen_workload_fields(). */
-#define LIMEN_WORKLOAD_FIELDS(X)                      \
-  X("params", params)                                 \
-  X("tokens", tokens)                                 \
-  X("flops", flops)                                   \
-  X("flops-per-param-token", flops_per_param_token)   \
-  X("batch-tokens", batch_tokens)                     \
-  X("bits", bits)                                     \
-  X("time", train_time_s)                             \
-  X("temperature", temperature_K)                     \
-  X("parallel-cells", parallel_cells)                 \
-  X("tau0", tau0_s)                                   \
-  X("retention-time", retention_time_s)               \
-  X("retention-fail", retention_fail)                 \
-  X("write-fail", write_fail)                         \
-  X("success", success)                               \
-  X("consolidation-period", consolidation_period_s)   \
-  X("write-time", write_time_s)                       \
-  X("bytes-per-flop", bytes_per_flop)                 \
-  X("pue", pue)                                       \
-  X("lr-eta0", lr_eta0)                               \
-  X("lr-t0-frac", lr_t0_frac)                         \
-  X("lr-eta-min-frac", lr_eta_min_frac)               \
-  X("grad-scale", grad_scale)                         \
-  X("param-range", param_range)                       \
-  X("drift-diffusion-ratio", drift_diffusion_ratio)   \
-  X("hops-per-level", hops_per_level)
-
-#define NAME_OF(n, m) n,
-#define OFFSET_OF(n, m) offsetof(limen_workload, m),
-static const char *const k_field_names[] = {LIMEN_WORKLOAD_FIELDS(NAME_OF) NULL};
-static const size_t k_field_offsets[] = {LIMEN_WORKLOAD_FIELDS(OFFSET_OF)};
-#undef NAME_OF
-#undef OFFSET_OF
-#define N_FIELDS (sizeof k_field_offsets / sizeof k_field_offsets[0])
-
-const char *const *limen_workload_fields(void) { return k_field_names; }
-
-static int field_lookup(const char *func, const char *field, size_t *offset, limen_error *err) {
-  for (size_t i = 0; i < N_FIELDS; i++)
-    if (field && strcmp(field, k_field_names[i]) == 0) {
-      *offset = k_field_offsets[i];
-      return LIMEN_OK;
-    }
-  char list[1024];
-  size_t used = 0;
-  list[0] = '\0';
-  for (size_t i = 0; i < N_FIELDS && used < sizeof list; i++) {
-    int k = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", k_field_names[i]);
-    if (k < 0) break;
-    used += (size_t)k;
-  }
-  return limen_error_set(err, LIMEN_ENOTFOUND, func, "workload field '%s': unknown; allowed: %s",
-                         field ? field : "(null)", list);
-}
+/* ---- access by name ------------------------------------------------------------------ */
 
 int limen_workload_set(limen_workload *w, const char *field, double value, limen_error *err) {
-  size_t off = 0;
-  int rc = field_lookup(__func__, field, &off, err);
+  const limen_input *in = NULL;
+  int rc = limen_input_lookup(k_inputs, N_INPUTS, __func__, "workload field", field, &in, err);
   if (rc != LIMEN_OK) return rc;
-  *(double *)(void *)((char *)w + off) = value;
+  limen_input_set(in, w, value);
   return LIMEN_OK;
 }
 
-int limen_workload_get(const limen_workload *w, const char *field, double *value,
-                       limen_error *err) {
-  size_t off = 0;
-  int rc = field_lookup(__func__, field, &off, err);
+int limen_workload_get(const limen_workload *w, const char *field, double *value, limen_error *err) {
+  const limen_input *in = NULL;
+  int rc = limen_input_lookup(k_inputs, N_INPUTS, __func__, "workload field", field, &in, err);
   if (rc != LIMEN_OK) return rc;
-  *value = *(const double *)(const void *)((const char *)w + off);
+  *value = limen_input_get(in, w);
   return LIMEN_OK;
 }
