@@ -102,6 +102,101 @@ Test(workload, parallel_cells_and_write_time) {
   cr_assert_eq(d.write_time_s, 1e-6);
 }
 
+/* ---- the table of inputs (one description per input) ----------------------------------- */
+
+Test(workload, inputs_table_drives_defaults_and_names) {
+  size_t n = 0;
+  const limen_input *t = limen_workload_inputs(&n);
+  const char *const *names = limen_workload_fields();
+  limen_workload w = limen_workload_default();
+  size_t k = 0;
+  for (; names[k]; k++) cr_assert(k < n && strcmp(names[k], t[k].name) == 0, "name %zu", k);
+  cr_assert_eq(k, n, "limen_workload_fields lists %zu names, the table %zu rows", k, n);
+  for (size_t i = 0; i < n; i++) {
+    const limen_input *in = &t[i];
+    cr_assert(in->name && in->member && in->symbol && in->metavar && in->default_text && in->doc, "row %zu", i);
+    for (size_t j = 0; j < i; j++) {
+      cr_assert(strcmp(in->name, t[j].name) != 0, "%s twice", in->name);
+      cr_assert_neq(in->offset, t[j].offset, "%s and %s share a member", in->name, t[j].name);
+    }
+    cr_assert(in->offset + sizeof(double) <= sizeof w, "%s", in->name);
+    /* the default of the struct is the row's, and it is allowed */
+    double v = 0;
+    limen_error err;
+    cr_assert_eq(limen_workload_get(&w, in->name, &v, &err), LIMEN_OK, "%s", err.msg);
+    cr_assert_eq(v, in->default_value, "%s: default %g, row %g", in->name, v, in->default_value);
+    cr_assert_eq(limen_input_check(in, v, "test", &err), LIMEN_OK, "%s", err.msg);
+    /* the documented default says the same number (4 significant digits), or is derived */
+    char *end = NULL;
+    double shown = strtod(in->default_text, &end);
+    if (end != in->default_text)
+      cr_assert(fabs(shown - v) <= 5e-4 * fabs(v), "%s: default text '%s' vs %g", in->name, in->default_text, v);
+    else
+      cr_assert((in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE) && v <= 0, "%s: '%s' is not a number", in->name,
+                in->default_text);
+    /* both ends of the range are enforced by limen_workload_validate */
+    double outside[2] = {in->lo_open ? in->lo : in->lo - fmax(1e-6, 1e-3 * fabs(in->lo)),
+                         in->hi_open ? in->hi : in->hi * 1.5};
+    for (int e = 0; e < 2; e++) {
+      if (outside[e] <= 0 && (in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE)) continue; /* "derived" */
+      limen_workload x = limen_workload_default();
+      x.tokens = 1e30; /* so that B_s ≤ D does not decide */
+      limen_input_set(in, &x, outside[e]);
+      cr_assert_eq(limen_workload_validate(&x, &err), LIMEN_EINVAL, "%s = %g accepted", in->name, outside[e]);
+      cr_assert(strstr(err.msg, in->member), "'%s' does not name %s", err.msg, in->member);
+    }
+  }
+  cr_assert_eq(limen_input_find(t, n, "batch"), limen_input_find(t, n, "batch-tokens"), "alias");
+}
+
+/* The inputs table of docs/cli.md, rendered from limen_workload_inputs(). */
+static void render_inputs_markdown(char *buf, size_t cap) {
+  size_t n = 0, at = 0;
+  const limen_input *t = limen_workload_inputs(&n);
+  at += (size_t)snprintf(buf + at, cap - at,
+                         "| option | symbol | unit | range | default | meaning |\n|---|---|---|---|---|---|\n");
+  for (size_t i = 0; i < n && at < cap; i++) {
+    char names[96], range[96];
+    if (t[i].alias) snprintf(names, sizeof names, "`--%s`, `--%s`", t[i].name, t[i].alias);
+    else snprintf(names, sizeof names, "`--%s`", t[i].name);
+    limen_input_range_text(&t[i], 0, range, sizeof range);
+    at += (size_t)snprintf(buf + at, cap - at, "| %s | %s | %s | %s | %s | %s |\n", names, t[i].symbol,
+                           t[i].unit ? t[i].unit : "—", range, t[i].default_text, t[i].doc);
+  }
+}
+
+#define DOC_BEGIN "<!-- BEGIN workload inputs: generated from limen_workload_inputs() by tests/test_workload.c -->\n"
+#define DOC_END "<!-- END workload inputs -->\n"
+
+Test(workload, docs_inputs_table_is_current) {
+  /* docs/cli.md holds the table between DOC_BEGIN and DOC_END; LIMEN_UPDATE_DOCS=1 rewrites it */
+  char path[4096];
+  snprintf(path, sizeof path, "%s", tu_test_path("../docs/cli.md"));
+  FILE *f = fopen(path, "rb");
+  cr_assert(f, "cannot open %s", path);
+  static char doc[1 << 20], table[1 << 16];
+  size_t len = fread(doc, 1, sizeof doc - 1, f);
+  fclose(f);
+  doc[len] = '\0';
+  render_inputs_markdown(table, sizeof table);
+  char *b = strstr(doc, DOC_BEGIN), *e = b ? strstr(b, DOC_END) : NULL;
+  cr_assert(b && e, "%s: no '%s' ... '%s' block", path, DOC_BEGIN, DOC_END);
+  b += strlen(DOC_BEGIN);
+  int same = (size_t)(e - b) == strlen(table) && memcmp(b, table, strlen(table)) == 0;
+  const char *update = getenv("LIMEN_UPDATE_DOCS");
+  if (!same && update && strcmp(update, "1") == 0) {
+    FILE *o = fopen(path, "wb");
+    cr_assert(o, "cannot write %s", path);
+    fwrite(doc, 1, (size_t)(b - doc), o);
+    fputs(table, o);
+    fputs(e, o);
+    fclose(o);
+    return;
+  }
+  cr_assert(same, "docs/cli.md's workload inputs disagree with limen_workload_inputs() "
+                  "(LIMEN_UPDATE_DOCS=1 regenerates them); expected:\n%s", table);
+}
+
 /* ---- validation: every field, NaN, inf, ≤ 0 and out of range ------------------------ */
 
 typedef struct {

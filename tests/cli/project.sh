@@ -92,6 +92,11 @@ check json_py 'd["workload"]["pue"] == 1.5' "--pue in the workload"
 run project --pue 0.5
 check test "$RC" -eq 2 "--pue 0.5: exit 2"
 check grep -q -- "--pue" "$TMP/err" "--pue out of range names the option"
+# --hops-per-level takes whole numbers (the library's table says so; the option checks it)
+run project --hops-per-level 1.5
+check test "$RC" -eq 2 "--hops-per-level 1.5: exit 2"
+check grep -q -- "--hops-per-level = '1.5': allowed range whole numbers in \[1, 1e+30\]" "$TMP/err" \
+  "--hops-per-level 1.5 names the option and its whole-number range"
 # help lists exactly the library's default paradigm list
 expect_ok project --help
 check grep -q "cim-static:hermes-14nm,accelerator:cmos-limit" "$TMP/out" "help shows the default paradigm list"
