@@ -54,5 +54,6 @@
 #include "limen/memory.h"
 #include "limen/train.h"
 #include "limen/maxcut.h"
+#include "limen/experiment.h"
 
 #endif

@@ -2,15 +2,14 @@
  * cmd_train.c: `limen train` — train a model on real data with every parameter held in a
  * simulated physical memory cell (theory §6), or anneal a Max-Cut instance with
  * barrier-matched spins; report accuracy, heat, energy-to-solution and the bound.
- * This file: the options, the training configuration, single training runs and the dispatch;
- * the experiments are in train_experiments.c and train_scaling.c, Max-Cut in train_maxcut.c. */
+ * This file: the options, single training runs (limen_experiment_train) and the dispatch; the
+ * experiments are in train_experiments.c and train_scaling.c, Max-Cut in train_maxcut.c. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/frame.h"
 #include "cli/train_cli.h"
-#include "limen/units.h"
 
 #define TASKS "digits,digits-mlp,breast-cancer,quadratic,maxcut-G1,maxcut-G11,maxcut-G14"
 #define PARADIGMS "ideal,digital-static,analog-static,lim-fixed,lim-matched"
@@ -59,7 +58,7 @@ static void train_options(cli_opt *o) {
   cli_opt_range_text(&o[O_BARRIER], rb, sizeof rb);
   snprintf(values_help, sizeof values_help,
            "the swept values of --experiment window (each in %s, as --window) or barrier (each in %s, as "
-           "--barrier); at most %d", rw, rb, EXP_MAX_VALUES);
+           "--barrier); at most %d", rw, rb, LIMEN_EXPERIMENT_MAX_VALUES);
   o[O_VALUES] = cli_opt_str("values", CLI_OPT_LIST, "LIST", NULL, "window: 1e-8,...,1e-4; barrier: 3,4,...,16",
                             values_help);
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
@@ -109,144 +108,67 @@ static int training_options(cli_opt *o, limen_error *err) {
   return LIMEN_OK;
 }
 
-/* The options a paradigm does not read, for runs of that paradigm only (`who` names it). */
-int cli_train_paradigm_options(cli_opt *o, const char *paradigm, const char *who, limen_error *err) {
-  int hop = strcmp(paradigm, "lim-fixed") == 0 || strcmp(paradigm, "lim-matched") == 0;
-  if (strcmp(paradigm, "ideal") == 0) {
-    static const int physical[] = {O_BARRIER, O_RETENTION, O_BITS, O_WMAX, O_TAU0, O_TEMPERATURE, O_CELLS};
-    for (size_t i = 0; i < sizeof physical / sizeof *physical; i++)
-      if (o[physical[i]].set)
-        return cli_train_conflict(err, "--%s does not apply to --paradigm ideal (floating point, no cells; it "
-                                  "applies to the physical paradigms)", o[physical[i]].name);
-    return LIMEN_OK;
-  }
-  if (!hop && o[O_BARRIER].set)
-    return cli_train_conflict(err, "--barrier applies to --paradigm lim-fixed and lim-matched (%s holds its cells at "
-                              "--retention-barrier)", who);
-  if (!hop && o[O_CELLS].set)
-    return cli_train_conflict(err, "--cells applies to --paradigm lim-fixed and lim-matched (%s: closed-form static "
-                              "writes, no cell dynamics)", who);
-  if (hop && o[O_RETENTION].set && !(o[O_HOLD].set && o[O_HOLD].num > 0))
-    return cli_train_conflict(err, "--retention-barrier is not used by %s without --hold > 0 (its cells sit at E_ret only "
-                              "between windows; digital-static and analog-static always use it)", who);
-  return LIMEN_OK;
-}
+/* ---- one training run ------------------------------------------------------------------------ */
 
-/* ---- training ------------------------------------------------------------------------------ */
-
-/* The training configuration from the options (task defaults where an option is unset). */
-int cli_train_configure(cli_opt *o, limen_task *task, const limen_memory_type **type, limen_train_config *c,
-                        limen_memory_config *mc, limen_error *err) {
-  uint64_t seed = o[O_SEED].set ? (uint64_t)o[O_SEED].lnum : 1;
-  int st = limen_task_setup(o[O_TASK].set ? o[O_TASK].str : "digits", seed, task, err);
-  if (st) return st;
-  if ((st = limen_memory_type_find(o[O_PARADIGM].set ? o[O_PARADIGM].str : "lim-matched", type, err))) {
-    limen_task_clear(task);
-    return st;
-  }
-  *c = task->defaults;
-  if (o[O_STEPS].set) c->steps = (size_t)o[O_STEPS].lnum;
-  if (o[O_BATCH].set) c->batch = (size_t)o[O_BATCH].lnum;
-  if (o[O_WINDOW].set) c->window_s = o[O_WINDOW].num;
-  if (o[O_TARGET].set) c->target = o[O_TARGET].num;
-  if (o[O_EVAL].set) c->eval_every = (size_t)o[O_EVAL].lnum;
-  c->lr.eta0 = cli_train_num_or(&o[O_LR], c->lr.eta0);
-  c->lr.t0 = cli_train_num_or(&o[O_LR_T0], c->lr.t0);
-  c->lr.eta_min = c->lr.eta0 * 1e-3;
-  c->lr.t_end = (double)c->steps;
-  if (o[O_SCHEDULE].set) {
-    if ((st = limen_lr_kind_parse(o[O_SCHEDULE].str, &c->lr.kind, err))) {
-      limen_task_clear(task);
-      return limen_error_wrap(err, st, "--schedule", "'%s'", o[O_SCHEDULE].str);
-    }
-  }
-  *mc = limen_memory_config_default();
-  mc->low_barrier_kT = cli_train_num_or(&o[O_BARRIER], mc->low_barrier_kT);
-  mc->retention_barrier_kT = cli_train_num_or(&o[O_RETENTION], 0.0);
-  if (o[O_BITS].set) mc->bits = (int)o[O_BITS].lnum;
-  mc->w_max = cli_train_num_or(&o[O_WMAX], mc->w_max);
-  mc->hold_s = cli_train_num_or(&o[O_HOLD], 0.0);
-  mc->tau0_s = cli_train_num_or(&o[O_TAU0], mc->tau0_s);
-  mc->temperature_K = cli_train_num_or(&o[O_TEMPERATURE], mc->temperature_K);
-  mc->seed = seed;
-  mc->cells = (o[O_CELLS].set && strcmp(o[O_CELLS].str, "langevin") == 0) ? LIMEN_CELLS_LANGEVIN : LIMEN_CELLS_JUMP;
-  if (mc->cells == LIMEN_CELLS_LANGEVIN) {
-    /* Langevin cells integrate Δt/dt steps per cell and step: refuse runs that would take hours */
-    double evals = (double)task->model.n_params * (double)c->steps * (c->window_s / mc->tau0_s) / mc->langevin_dt;
-    if (evals > 1e8) {
-      limen_task_clear(task);
-      return limen_error_set(err, LIMEN_EINVAL, "--cells",
-                             "langevin: %zu cells × %zu steps × %g τ₀ windows = %.3g Langevin steps; allowed ≤ 1e8 "
-                             "(use fewer --steps, a shorter --window, or --cells jump)",
-                             task->model.n_params, c->steps, c->window_s / mc->tau0_s, evals);
-    }
-  }
-  return LIMEN_OK;
+static int render_run(const limen_experiment_run *run, cli_format fmt, cli_buf *out, cli_buf *js, limen_error *err) {
+  const limen_experiment_setup *s = &run->setup;
+  const limen_train_result *r = &run->result;
+  const char *texts[] = {"task", s->task, "paradigm", r->paradigm, "schedule", limen_lr_kind_name(s->train.lr.kind),
+                         "cells", s->memory.cells == LIMEN_CELLS_LANGEVIN ? "langevin" : "jump statistics"};
+  cli_train_row rows[] = {
+      {"final_test_accuracy", "final test accuracy", "", r->final_test_accuracy},
+      {"final_train_accuracy", "final training accuracy", "", r->final_train_accuracy},
+      {"final_loss", s->model_kind == LIMEN_NET_QUADRATIC ? "final suboptimality f - f*" : "final training loss", "",
+       r->final_loss},
+      {"target_accuracy", "target test accuracy", "", s->train.target},
+      {"energy_to_target_J", "heat to reach the target", "J", r->energy_to_target_J},
+      {"time_to_target_s", "physical time to the target", "s", r->time_to_target_s},
+      {"steps_to_target", "steps to the target", "", r->steps_to_target ? (double)r->steps_to_target : NAN},
+      {"total_heat_J", "total heat (measured)", "J", r->total_heat_J},
+      {"total_heat_kT", "", "kT", run->total_heat_kT},
+      {"heat_stderr_J", "  standard error", "J", r->heat_stderr_J},
+      {"closed_form_heat_J", "closed-form expectation (H)/(S)", "J", r->expected_heat_J},
+      {"bound_J", "bound for the same trajectory", "J", r->bound_J},
+      {"heat_per_cell_step_J", "heat per cell per step", "J", r->heat_per_cell_step_J},
+      {"heat_per_cell_step_kT", "", "kT", run->heat_per_cell_step_kT},
+      {"steps", "steps", "", (double)r->steps},
+      {"n_params", "parameters (cells)", "", (double)r->n_params},
+      {"window_s", "update window", "s", s->train.window_s},
+      {"time_s", "physical time", "s", r->time_s},
+      {"eta0", "initial learning rate", "", s->train.lr.eta0},
+      {"bits", "bits per parameter", "", (double)s->memory.bits},
+      {"w_max", "parameter range ±", "", s->memory.w_max},
+      {"final_barrier_kT", "barrier in the last window", "kT", r->final_barrier_kT},
+      {"final_rate_dt", "r·Δt in the last window", "", r->final_rate_dt},
+      {"max_tilt_kT", "largest tilt per level", "kT", r->max_tilt_kT},
+      {"driven_cell_steps", "cell-steps driven over the barrier", "", (double)r->driven},
+      {"elementary_ops", "bit flips / levels crossed", "", r->ops},
+      {"temperature_K", "temperature", "K", s->memory.temperature_K},
+      {"seed", "seed", "", (double)s->memory.seed},
+  };
+  char title[128];
+  snprintf(title, sizeof title, "%s in %s memory", s->task, r->paradigm);
+  return cli_train_render_rows(title, texts, sizeof texts / sizeof *texts, rows, sizeof rows / sizeof *rows, fmt, out,
+                               js, err);
 }
 
 static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err) {
-  const char *paradigm = o[O_PARADIGM].set ? o[O_PARADIGM].str : "lim-matched";
-  int st0 = cli_train_paradigm_options(o, paradigm, paradigm, err);
-  if (st0) return st0;
-  limen_task task;
-  const limen_memory_type *type = NULL;
-  limen_train_config c;
-  limen_memory_config mc;
-  int st = cli_train_configure(o, &task, &type, &c, &mc, err);
+  limen_experiment_config c = limen_experiment_config_default();
+  cli_train_apply_options(o, &c);
+  int st = cli_train_paradigm_options(o, c.paradigm, c.paradigm, err);
   if (st) return st;
-  uint64_t seed = mc.seed;
-  limen_train_result r;
-  memset(&r, 0, sizeof r);
+  limen_experiment_run run;
+  st = cli_train_langevin_refusal(limen_experiment_train(&c, &run, err), &run.setup, &c, err);
+  if (st) return st;
   cli_buf js;
   cli_buf_init(&js);
-  if ((st = limen_train_run(&task.model, task.train, task.test, type, &mc, &c, &r, err))) goto done;
-  double kT = limen_kT(mc.temperature_K);
-  const char *sched = limen_lr_kind_name(c.lr.kind);
-  const char *texts[] = {"task", task.name, "paradigm", r.paradigm, "schedule", sched,
-                         "cells", mc.cells == LIMEN_CELLS_LANGEVIN ? "langevin" : "jump statistics"};
-  cli_train_row rows[] = {
-      {"final_test_accuracy", "final test accuracy", "", r.final_test_accuracy},
-      {"final_train_accuracy", "final training accuracy", "", r.final_train_accuracy},
-      {"final_loss", task.model.kind == LIMEN_NET_QUADRATIC ? "final suboptimality f - f*" : "final training loss", "",
-       r.final_loss},
-      {"target_accuracy", "target test accuracy", "", c.target},
-      {"energy_to_target_J", "heat to reach the target", "J", r.energy_to_target_J},
-      {"time_to_target_s", "physical time to the target", "s", r.time_to_target_s},
-      {"steps_to_target", "steps to the target", "", r.steps_to_target ? (double)r.steps_to_target : NAN},
-      {"total_heat_J", "total heat (measured)", "J", r.total_heat_J},
-      {"total_heat_kT", "", "kT", r.total_heat_J / kT},
-      {"heat_stderr_J", "  standard error", "J", r.heat_stderr_J},
-      {"closed_form_heat_J", "closed-form expectation (H)/(S)", "J", r.expected_heat_J},
-      {"bound_J", "bound for the same trajectory", "J", r.bound_J},
-      {"heat_per_cell_step_J", "heat per cell per step", "J", r.heat_per_cell_step_J},
-      {"heat_per_cell_step_kT", "", "kT", r.heat_per_cell_step_J / kT},
-      {"steps", "steps", "", (double)r.steps},
-      {"n_params", "parameters (cells)", "", (double)r.n_params},
-      {"window_s", "update window", "s", c.window_s},
-      {"time_s", "physical time", "s", r.time_s},
-      {"eta0", "initial learning rate", "", c.lr.eta0},
-      {"bits", "bits per parameter", "", (double)mc.bits},
-      {"w_max", "parameter range ±", "", mc.w_max},
-      {"final_barrier_kT", "barrier in the last window", "kT", r.final_barrier_kT},
-      {"final_rate_dt", "r·Δt in the last window", "", r.final_rate_dt},
-      {"max_tilt_kT", "largest tilt per level", "kT", r.max_tilt_kT},
-      {"driven_cell_steps", "cell-steps driven over the barrier", "", (double)r.driven},
-      {"elementary_ops", "bit flips / levels crossed", "", r.ops},
-      {"temperature_K", "temperature", "K", mc.temperature_K},
-      {"seed", "seed", "", (double)seed},
-  };
-  char title[128];
-  snprintf(title, sizeof title, "%s in %s memory", task.name, r.paradigm);
-  if ((st = cli_train_render_rows(title, texts, sizeof texts / sizeof *texts, rows, sizeof rows / sizeof *rows, fmt, out, &js, err)))
-    goto done;
-  if (o[O_OUT].set) {
-    st = cli_train_write_trace(o[O_OUT].str, "trace.csv", &r, err);
+  st = render_run(&run, fmt, out, &js, err);
+  if (!st && o[O_OUT].set) {
+    st = cli_train_write_trace(o[O_OUT].str, "trace.csv", &run.result, err);
     if (!st) st = cli_write_file_atomic(o[O_OUT].str, "summary.json", js.data, err);
   }
-done:
   cli_buf_free(&js);
-  limen_train_result_clear(&r);
-  limen_task_clear(&task);
+  limen_experiment_run_clear(&run);
   return st;
 }
 
@@ -260,14 +182,14 @@ static int dispatch(cli_opt *o, cli_buf *out, limen_error *err) {
   if (o[O_VALUES].set && !o[O_EXPERIMENT].set)
     return cli_train_conflict(err, "--values needs --experiment window or barrier");
   int maxcut_task = strncmp(task, "maxcut-", 7) == 0;
-  if (o[O_EXPERIMENT].set && strcmp(o[O_EXPERIMENT].str, "maxcut") == 0)
-    return cli_train_run_experiment(o, fmt, out, err);
-  if (o[O_EXPERIMENT].set) {
+  const char *exp = o[O_EXPERIMENT].set ? o[O_EXPERIMENT].str : NULL;
+  if (exp && strcmp(exp, "maxcut") == 0) return cli_train_exp_maxcut(o, fmt, out, err);
+  if (exp) {
     if (maxcut_task)
-      return cli_train_conflict(err, "--experiment %s applies to the training tasks (Max-Cut: --experiment maxcut)",
-                                o[O_EXPERIMENT].str);
+      return cli_train_conflict(err, "--experiment %s applies to the training tasks (Max-Cut: --experiment maxcut)", exp);
     if ((status = training_options(o, err))) return status;
-    return cli_train_run_experiment(o, fmt, out, err);
+    if (strcmp(exp, "scaling") == 0) return cli_train_exp_scaling(o, fmt, out, err);
+    return cli_train_exp_sweep(o, fmt, out, err);
   }
   if (maxcut_task) return cli_train_run_maxcut(o, task + 7, fmt, out, err);
   if ((status = training_options(o, err))) return status;

@@ -1,12 +1,60 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * train_output.c: what the runs of `limen train` share for their output: the single-run summary
- * (table or JSON), the message of an option a run does not read, and the tables, traces and
- * figures written under --out. */
+ * train_output.c: what the runs of `limen train` share: the options written over a library
+ * configuration, the options a run does not read, the single-run summary (table or JSON), and
+ * the tables, traces and figures written under --out. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli/train_cli.h"
+
+/* ---- options → configuration ------------------------------------------------------------------ */
+
+void cli_train_apply_options(const cli_opt *o, limen_experiment_config *c) {
+  if (o[O_TASK].set) c->task = o[O_TASK].str;
+  if (o[O_PARADIGM].set) c->paradigm = o[O_PARADIGM].str;
+  if (o[O_SEED].set) c->seed = (uint64_t)o[O_SEED].lnum;
+  if (o[O_STEPS].set) c->steps = (size_t)o[O_STEPS].lnum;
+  if (o[O_BATCH].set) c->batch = (size_t)o[O_BATCH].lnum;
+  if (o[O_EVAL].set) c->eval_every = (size_t)o[O_EVAL].lnum;
+  c->window_s = cli_train_num_or(&o[O_WINDOW], c->window_s);
+  c->target = cli_train_num_or(&o[O_TARGET], c->target);
+  c->eta0 = cli_train_num_or(&o[O_LR], c->eta0);
+  c->lr_t0 = cli_train_num_or(&o[O_LR_T0], c->lr_t0);
+  if (o[O_SCHEDULE].set) c->schedule = o[O_SCHEDULE].str;
+  limen_memory_config *mc = &c->memory;
+  mc->low_barrier_kT = cli_train_num_or(&o[O_BARRIER], mc->low_barrier_kT);
+  mc->retention_barrier_kT = cli_train_num_or(&o[O_RETENTION], mc->retention_barrier_kT);
+  if (o[O_BITS].set) mc->bits = (int)o[O_BITS].lnum;
+  mc->w_max = cli_train_num_or(&o[O_WMAX], mc->w_max);
+  mc->hold_s = cli_train_num_or(&o[O_HOLD], mc->hold_s);
+  mc->tau0_s = cli_train_num_or(&o[O_TAU0], mc->tau0_s);
+  mc->temperature_K = cli_train_num_or(&o[O_TEMPERATURE], mc->temperature_K);
+  if (o[O_CELLS].set) mc->cells = strcmp(o[O_CELLS].str, "langevin") == 0 ? LIMEN_CELLS_LANGEVIN : LIMEN_CELLS_JUMP;
+}
+
+/* A power of ten as "1e8", anything else as %g. */
+static const char *short_number(char *buf, size_t n, double v) {
+  char e[32];
+  snprintf(e, sizeof e, "%.0e", v);
+  int exp10;
+  if (sscanf(e, "1e%d", &exp10) == 1 && strtod(e, NULL) == v) snprintf(buf, n, "1e%d", exp10);
+  else snprintf(buf, n, "%g", v);
+  return buf;
+}
+
+int cli_train_langevin_refusal(int st, const limen_experiment_setup *s, const limen_experiment_config *c,
+                               limen_error *err) {
+  if (!st || !s->langevin_refused) return st;
+  char max[32];
+  return limen_error_set(err, LIMEN_EINVAL, "--cells",
+                         "langevin: %zu cells × %zu steps × %g τ₀ windows = %.3g Langevin steps; allowed ≤ %s "
+                         "(use fewer --steps, a shorter --window, or --cells jump)",
+                         s->n_params, s->train.steps, s->window_tau0, s->langevin_steps,
+                         short_number(max, sizeof max, c->max_langevin_steps));
+}
 
 int cli_train_render_rows(const char *title, const char *const *texts, size_t n_texts, const cli_train_row *rows,
                           size_t n, cli_format fmt, cli_buf *out, cli_buf *json_copy, limen_error *err) {
@@ -50,6 +98,28 @@ int cli_train_render_rows(const char *title, const char *const *texts, size_t n_
 
 /* ---- options a run does not read (rejected: nothing is silently ignored) ------------------- */
 
+int cli_train_paradigm_options(const cli_opt *o, const char *paradigm, const char *who, limen_error *err) {
+  int hop = strcmp(paradigm, "lim-fixed") == 0 || strcmp(paradigm, "lim-matched") == 0;
+  if (strcmp(paradigm, "ideal") == 0) {
+    static const int physical[] = {O_BARRIER, O_RETENTION, O_BITS, O_WMAX, O_TAU0, O_TEMPERATURE, O_CELLS};
+    for (size_t i = 0; i < sizeof physical / sizeof *physical; i++)
+      if (o[physical[i]].set)
+        return cli_train_conflict(err, "--%s does not apply to --paradigm ideal (floating point, no cells; it "
+                                  "applies to the physical paradigms)", o[physical[i]].name);
+    return LIMEN_OK;
+  }
+  if (!hop && o[O_BARRIER].set)
+    return cli_train_conflict(err, "--barrier applies to --paradigm lim-fixed and lim-matched (%s holds its cells at "
+                              "--retention-barrier)", who);
+  if (!hop && o[O_CELLS].set)
+    return cli_train_conflict(err, "--cells applies to --paradigm lim-fixed and lim-matched (%s: closed-form static "
+                              "writes, no cell dynamics)", who);
+  if (hop && o[O_RETENTION].set && !(o[O_HOLD].set && o[O_HOLD].num > 0))
+    return cli_train_conflict(err, "--retention-barrier is not used by %s without --hold > 0 (its cells sit at E_ret only "
+                              "between windows; digital-static and analog-static always use it)", who);
+  return LIMEN_OK;
+}
+
 int cli_train_conflict(limen_error *err, const char *fmt, ...) {
   char msg[400];
   va_list ap;
@@ -58,7 +128,6 @@ int cli_train_conflict(limen_error *err, const char *fmt, ...) {
   va_end(ap);
   return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "%s", msg);
 }
-
 
 /* ---- files under --out ------------------------------------------------------------------------ */
 
@@ -88,6 +157,17 @@ int cli_train_write_outputs(const char *dir, const cli_table *table, const char 
   if (!st) st = cli_write_file_atomic(dir, "summary.json", json, err);
   cli_buf_free(&csv);
   return st;
+}
+
+int cli_train_print(cli_format fmt, const char *json, const char *header, const cli_table *t, cli_buf *out,
+                    limen_error *err) {
+  if (fmt == CLI_FORMAT_JSON) {
+    cli_buf_puts(out, json);
+  } else {
+    cli_buf_puts(out, header);
+    cli_table_text(t, out, 2);
+  }
+  return cli_buf_check(out, err);
 }
 
 int cli_train_plot_file(const char *dir, const char *name, limen_plot *pl, limen_error *err) {

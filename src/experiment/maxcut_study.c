@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * maxcut_study.c: experiment 4 of docs/results.md, Max-Cut part (experiment.h): the same
+ * barrier-matched anneal on named G-set graphs, each with its best-known cut, the gap, the first
+ * point where the best cut reached the target and the best cut as a fraction of the best-known
+ * one along the trace. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "experiment/experiment_internal.h"
+
+limen_experiment_maxcut_config limen_experiment_maxcut_config_default(void) {
+  limen_experiment_maxcut_config c;
+  memset(&c, 0, sizeof c);
+  c.anneal = limen_anneal_config_default();
+  c.anneal.record_every = 10;
+  c.target = 0.99;
+  c.graphs[0] = "G1";
+  c.graphs[1] = "G11";
+  c.graphs[2] = "G14";
+  c.n_graphs = 3;
+  return c;
+}
+
+void limen_experiment_maxcut_result_clear(limen_experiment_maxcut_result *r) {
+  if (!r) return;
+  for (size_t k = 0; k < r->n_runs; k++) {
+    limen_anneal_result_clear(&r->runs[k].result);
+    free(r->runs[k].best_fraction);
+    r->runs[k].best_fraction = NULL;
+  }
+  r->n_runs = 0;
+}
+
+/* The first trace point where the best cut reached the target, and the best-cut fractions. */
+static int trace_summary(double target, limen_experiment_maxcut_run *m, limen_error *err) {
+  const limen_anneal_result *r = &m->result;
+  m->gap = 1.0 - r->best_cut / m->best_known;
+  m->energy_to_target_J = m->time_to_target_s = NAN;
+  for (size_t i = 0; i < r->n_points; i++)
+    if (r->points[i].best_cut >= target * m->best_known) {
+      m->energy_to_target_J = r->points[i].heat_modulated_J;
+      m->time_to_target_s = r->points[i].time_s;
+      break;
+    }
+  m->best_fraction = malloc((r->n_points ? r->n_points : 1) * sizeof *m->best_fraction);
+  if (!m->best_fraction) return limen_experiment_nomem(err, "limen_experiment_maxcut", "trace");
+  for (size_t i = 0; i < r->n_points; i++) m->best_fraction[i] = r->points[i].best_cut / m->best_known;
+  return LIMEN_OK;
+}
+
+/* One anneal of a named graph. */
+static int anneal_graph(const char *graph, const limen_experiment_maxcut_config *cfg, limen_experiment_maxcut_run *m,
+                        limen_error *err) {
+  memset(m, 0, sizeof *m);
+  snprintf(m->graph, sizeof m->graph, "%s", graph);
+  limen_graph *g = NULL;
+  int st = limen_graph_load(graph, &g, err);
+  if (st) return st;
+  m->n_spins = g->n;
+  m->best_known = limen_gset_best_known(graph);
+  st = limen_maxcut_anneal(g, &cfg->anneal, NULL, &m->result, err);
+  limen_graph_free(g);
+  if (!st) st = trace_summary(cfg->target, m, err);
+  return st;
+}
+
+int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_experiment_maxcut_result *out,
+                            limen_error *err) {
+  static const char *fn = "limen_experiment_maxcut";
+  if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
+  memset(out, 0, sizeof *out);
+  int st = limen_check_range(err, fn, "target", cfg->target, 0, 0, 1, 0);
+  if (st) return st;
+  if (cfg->n_graphs < 1 || cfg->n_graphs > LIMEN_EXPERIMENT_MAX_GRAPHS)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "n_graphs = %zu: allowed range [1, %d]", cfg->n_graphs,
+                           LIMEN_EXPERIMENT_MAX_GRAPHS);
+  for (size_t k = 0; k < cfg->n_graphs; k++) {
+    if (!cfg->graphs[k]) return limen_error_set(err, LIMEN_EINVAL, fn, "graphs[%zu] = NULL: allowed G1, G11, G14", k);
+    if (strlen(cfg->graphs[k]) >= sizeof out->runs[k].graph)
+      return limen_error_set(err, LIMEN_EINVAL, fn, "graphs[%zu] = '%s': a name of at most %zu characters", k,
+                             cfg->graphs[k], sizeof out->runs[k].graph - 1);
+    if (!isfinite(limen_gset_best_known(cfg->graphs[k])))
+      return limen_error_set(err, LIMEN_EINVAL, fn, "graphs[%zu] = '%s': no best-known cut (allowed G1, G11, G14)", k,
+                             cfg->graphs[k]);
+  }
+  for (size_t k = 0; k < cfg->n_graphs && !st; k++) {
+    st = anneal_graph(cfg->graphs[k], cfg, &out->runs[k], err);
+    out->n_runs = k + 1; /* cleared below on failure, whatever the run holds */
+  }
+  if (st) limen_experiment_maxcut_result_clear(out);
+  return st;
+}

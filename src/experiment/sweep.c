@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * sweep.c: experiments 1–3 of docs/results.md (experiment.h): every memory paradigm on one task,
+ * and lim-fixed and lim-matched over update windows or barrier heights, with the closed form (H)
+ * of the window sweep replayed along a recorded trajectory on a fine grid of windows. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "experiment/experiment_internal.h"
+#include "limen/units.h"
+
+enum { MAX_TYPES = 16 }; /* memory types one sweep runs at most */
+
+static const char *const kind_names[] = {"paradigms", "window", "barrier"};
+
+const char *limen_experiment_kind_name(limen_experiment_kind kind) {
+  return (unsigned)kind < sizeof kind_names / sizeof *kind_names ? kind_names[kind] : "unknown";
+}
+
+limen_experiment_sweep_config limen_experiment_sweep_config_default(limen_experiment_kind kind) {
+  static const double windows[] = {1e-8, 1e-7, 1e-6, 1e-5, 1e-4};
+  static const double barriers[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+  limen_experiment_sweep_config c;
+  memset(&c, 0, sizeof c);
+  c.kind = kind;
+  c.run = limen_experiment_config_default();
+  c.run.paradigm = NULL;
+  c.curve_points = 61;
+  const double *v = kind == LIMEN_EXPERIMENT_WINDOW ? windows : kind == LIMEN_EXPERIMENT_BARRIER ? barriers : NULL;
+  c.n_values = kind == LIMEN_EXPERIMENT_WINDOW ? sizeof windows / sizeof *windows
+               : kind == LIMEN_EXPERIMENT_BARRIER ? sizeof barriers / sizeof *barriers : 0;
+  if (v) memcpy(c.values, v, c.n_values * sizeof *v);
+  return c;
+}
+
+void limen_experiment_sweep_result_clear(limen_experiment_sweep_result *r) {
+  if (!r) return;
+  for (size_t i = 0; r->runs && i < r->n_runs; i++) limen_train_result_clear(&r->runs[i].result);
+  free(r->runs);
+  for (size_t g = 0; g < r->n_curves; g++) free(r->curves[g].window_s);
+  r->runs = NULL;
+  r->n_runs = r->n_curves = 0;
+}
+
+/* The kind, the paradigm and the values a sweep reads. */
+static int check_sweep(const char *fn, const limen_experiment_sweep_config *cfg, limen_error *err) {
+  if ((unsigned)cfg->kind > LIMEN_EXPERIMENT_BARRIER)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "kind = %d: allowed paradigms, window, barrier", (int)cfg->kind);
+  if (cfg->kind == LIMEN_EXPERIMENT_PARADIGMS) {
+    if (cfg->run.paradigm)
+      return limen_error_set(err, LIMEN_EINVAL, fn, "run.paradigm = '%s': allowed NULL (the experiment runs every "
+                             "paradigm)", cfg->run.paradigm);
+    return LIMEN_OK;
+  }
+  const char *p = cfg->run.paradigm;
+  if (cfg->kind == LIMEN_EXPERIMENT_BARRIER && p && strcmp(p, "lim-fixed") != 0 && strcmp(p, "lim-matched") != 0)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "run.paradigm = '%s': allowed lim-fixed, lim-matched or NULL (a "
+                           "paradigm with a barrier to sweep)", p);
+  if (cfg->n_values < 1 || cfg->n_values > LIMEN_EXPERIMENT_MAX_VALUES)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "n_values = %zu: allowed range [1, %d]", cfg->n_values,
+                           LIMEN_EXPERIMENT_MAX_VALUES);
+  for (size_t i = 0; i < cfg->n_values; i++)
+    if (!(isfinite(cfg->values[i]) && cfg->values[i] > 0))
+      return limen_error_set(err, LIMEN_EINVAL, fn, "values[%zu] = %g: allowed range (0, inf)", i, cfg->values[i]);
+  return LIMEN_OK;
+}
+
+/* Run paradigm `type` at every value of the sweep (or once, for the paradigms experiment). */
+static int run_paradigm(const limen_experiment_sweep_config *cfg, const limen_task *task, const limen_experiment_setup *s,
+                        const limen_memory_type *type, limen_experiment_sweep_result *out, limen_error *err) {
+  size_t nv = cfg->kind == LIMEN_EXPERIMENT_PARADIGMS ? 1 : cfg->n_values;
+  for (size_t i = 0; i < nv; i++) {
+    limen_experiment_sweep_run *e = &out->runs[out->n_runs];
+    e->paradigm = type->name;
+    e->value = cfg->kind == LIMEN_EXPERIMENT_PARADIGMS ? NAN : cfg->values[i];
+    limen_train_config ci = s->train;
+    limen_memory_config mi = s->memory;
+    if (cfg->kind == LIMEN_EXPERIMENT_BARRIER) mi.low_barrier_kT = e->value;
+    if (cfg->kind == LIMEN_EXPERIMENT_WINDOW) {
+      ci.window_s = e->value;
+      ci.record_updates = cfg->curve_points > 0; /* the closed-form curve */
+    }
+    int st = limen_train_run(&task->model, task->train, task->test, type, &mi, &ci, &e->result, err);
+    if (st) return st;
+    out->n_runs++;
+  }
+  return LIMEN_OK;
+}
+
+/* The closed form (H) along the trajectory of the middle run of paradigm g, on a log grid of
+ * windows from the smallest to the largest swept window. */
+static int closed_form_curve(const char *fn, const limen_experiment_sweep_config *cfg, size_t g,
+                             limen_experiment_sweep_result *out, limen_error *err) {
+  size_t per = out->n_values, n = cfg->curve_points;
+  const limen_experiment_sweep_run *ref = &out->runs[g * per + per / 2];
+  double lo = cfg->values[0], hi = cfg->values[0];
+  for (size_t i = 0; i < per; i++) {
+    if (cfg->values[i] < lo) lo = cfg->values[i];
+    if (cfg->values[i] > hi) hi = cfg->values[i];
+  }
+  limen_experiment_curve *c = &out->curves[out->n_curves];
+  c->window_s = malloc(2 * n * sizeof *c->window_s);
+  if (!c->window_s) return limen_experiment_nomem(err, fn, "closed-form curve");
+  out->n_curves++;
+  c->heat_J = c->window_s + n;
+  c->n = n;
+  c->paradigm = ref->paradigm;
+  c->ref_value = ref->value;
+  double kT = limen_kT(ref->result.temperature_K);
+  for (size_t i = 0; i < n; i++) {
+    c->window_s[i] = limen_grid_point(lo, hi, i, n, 1);
+    double e;
+    int st = limen_train_hop_closed_form_kT(&ref->result, c->window_s[i], &e, err);
+    if (st) return st;
+    c->heat_J[i] = e * kT;
+  }
+  return LIMEN_OK;
+}
+
+/* The memory types a sweep runs. */
+static size_t sweep_types(const limen_experiment_sweep_config *cfg, const limen_memory_type *type,
+                          const limen_memory_type **types) {
+  if (cfg->kind == LIMEN_EXPERIMENT_PARADIGMS) {
+    const limen_memory_type *const *all = limen_memory_types();
+    size_t n = 0;
+    while (all[n] && n < MAX_TYPES) {
+      types[n] = all[n];
+      n++;
+    }
+    return n;
+  }
+  if (type) {
+    types[0] = type;
+    return 1;
+  }
+  types[0] = limen_memory_lim_fixed;
+  types[1] = limen_memory_lim_matched;
+  return 2;
+}
+
+int limen_experiment_sweep(const limen_experiment_sweep_config *cfg, limen_experiment_sweep_result *out,
+                           limen_error *err) {
+  static const char *fn = "limen_experiment_sweep";
+  if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
+  memset(out, 0, sizeof *out);
+  out->kind = cfg->kind;
+  int st = check_sweep(fn, cfg, err);
+  if (st) return st;
+  limen_task task;
+  const limen_memory_type *type, *types[MAX_TYPES];
+  if ((st = limen_experiment_resolve(fn, &cfg->run, &task, &type, &out->setup, err))) return st;
+  out->n_paradigms = sweep_types(cfg, type, types);
+  out->n_values = cfg->kind == LIMEN_EXPERIMENT_PARADIGMS ? 1 : cfg->n_values;
+  out->runs = calloc(out->n_paradigms * out->n_values, sizeof *out->runs);
+  if (!out->runs) st = limen_experiment_nomem(err, fn, "runs");
+  for (size_t t = 0; !st && t < out->n_paradigms; t++) st = run_paradigm(cfg, &task, &out->setup, types[t], out, err);
+  limen_task_clear(&task);
+  for (size_t g = 0; !st && cfg->kind == LIMEN_EXPERIMENT_WINDOW && cfg->curve_points > 0 && g < out->n_paradigms; g++)
+    st = closed_form_curve(fn, cfg, g, out, err);
+  if (st) limen_experiment_sweep_result_clear(out); /* the run's own error names paradigm and field */
+  return st;
+}
