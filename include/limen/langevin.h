@@ -200,6 +200,13 @@ LIMEN_API int limen_langevin_summarize(const limen_langevin_config *cfg, const l
 LIMEN_API int limen_langevin_jarzynski(const limen_langevin_result *res, double *dF, double *stderr_dF,
                              limen_error *err);
 
+/* Mean first-passage time of a run that recorded passages (LIMEN_RECORD_PASSAGE) and its
+ * standard error (sample standard deviation / √n_traj), summed in trajectory order.  Every
+ * trajectory must have passed (n_passed = n_traj): LIMEN_EINVAL otherwise, since the mean over
+ * those that did is biased short. */
+LIMEN_API int limen_langevin_passage_stats(const limen_langevin_result *res, double *mean,
+                                           double *stderr_mean, limen_error *err);
+
 /* Draw n exact equilibrium samples of U(·, u) restricted to [lo, hi] ∩ domain, sample i
  * from stream (seed, i) (as the engine does for its initial condition).  The envelope grid
  * comes from prec (eq_sample_cells, eq_sample_cut_kT; NULL = defaults). */

@@ -11,6 +11,8 @@
 #include <stdint.h>
 
 #include "limen/common.h"
+#include "limen/fokker_planck.h"
+#include "limen/langevin.h"
 #include "limen/protocol.h"
 
 #ifdef __cplusplus
@@ -49,6 +51,34 @@ typedef struct limen_sim_bound {
  * measurement resolves (e.g. 1/(2·trajectories); 0 for Fokker–Planck). */
 LIMEN_API int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_floor,
                          limen_sim_bound *out, limen_error *err);
+
+/* One simulation's measured means beside the bound that applies (what `limen simulate`
+ * reports), from either engine.  Fokker–Planck means are noise-free: their standard errors
+ * are 0. */
+typedef struct limen_sim_summary {
+  double duration, dt;      /* τ and dt_eff (τ₀)                                         */
+  size_t steps;             /* N                                                         */
+  double mean_work, stderr_work, mean_heat, stderr_heat, mean_dU, stderr_dU; /* kT       */
+  double success, stderr_success;
+  double first_law_residual;/* largest |ΔU − (W − Q)| (kT)                               */
+  limen_sim_bound bound;    /* Langevin: p_floor = 1/(2·trajectories); Fokker–Planck: 0  */
+  double bound_gap_kT;      /* mean of bound.quantity − bound.value_kT (NaN: no bound)   */
+  double bound_gap_z;       /* the gap in standard errors of that mean (NaN: error 0)    */
+} limen_sim_summary;
+
+LIMEN_API int limen_sim_summary_langevin(const limen_protocol *proto, const limen_langevin_result *res,
+                                         limen_sim_summary *out, limen_error *err);
+LIMEN_API int limen_sim_summary_fp(const limen_protocol *proto, const limen_fp_result *res,
+                                   limen_sim_summary *out, limen_error *err);
+
+/* A mean first-passage run of the hold protocol: the exact mean first-passage time from x0 to
+ * b > x0 in the static quartic cell of barrier barrier_kT (limen_mfpt_log, reflecting at −∞),
+ * as its logarithm (τ₀), and the duration in which every trajectory of an ensemble passes:
+ * LIMEN_PASSAGE_RUN_FACTOR mean times (a trajectory is still unpassed then with probability
+ * about e^{−40}; one left out would bias the mean over the others). */
+#define LIMEN_PASSAGE_RUN_FACTOR 40.0
+LIMEN_API int limen_passage_plan(double barrier_kT, double x0, double b, double *log_mean_tau0,
+                                 double *duration_tau0, limen_error *err);
 
 /* The exact zero-tilt hop rate of the washboard cell is limen_washboard_hop_rate (bounds.h). */
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * langevin_stats.c: serial reduction of the per-trajectory results (index order, so the
- * sums do not depend on the thread count), histograms, Jarzynski estimate. */
+ * sums do not depend on the thread count), histograms, Jarzynski estimate, mean passage time. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,5 +117,19 @@ int limen_langevin_jarzynski(const limen_langevin_result *res, double *dF, doubl
   free(e);
   *dF = wmin - log(m);
   *stderr_dF = se / m;
+  return LIMEN_OK;
+}
+
+int limen_langevin_passage_stats(const limen_langevin_result *res, double *mean, double *stderr_mean,
+                                 limen_error *err) {
+  if (!res || !mean || !stderr_mean) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  if (!res->passage_time || res->n_traj < 2)
+    return limen_error_set(err, LIMEN_EINVAL, __func__,
+                           "no passage times (record LIMEN_RECORD_PASSAGE over at least 2 trajectories)");
+  if (res->n_passed < res->n_traj)
+    return limen_error_set(err, LIMEN_EINVAL, __func__,
+                           "n_passed = %zu: allowed %zu (every trajectory; the mean over the others is biased)",
+                           res->n_passed, res->n_traj);
+  mean_se(res->passage_time, res->n_traj, mean, stderr_mean);
   return LIMEN_OK;
 }

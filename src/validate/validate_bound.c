@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * validate_bound.c: the closed-form bound of bounds.h that applies to a simulated protocol
- * (see validate.h). */
+ * (see validate.h), a simulation's summary beside it and the plan of a mean first-passage run. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "limen/bounds.h"
+#include "limen/cell.h"
 #include "limen/fokker_planck.h"
 #include "limen/validate.h"
 
@@ -107,5 +108,64 @@ int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_f
     out->quantity = "work";
     return free_energy_change(proto, &out->value_kT, err);
   }
+  return LIMEN_OK;
+}
+
+/* ---- a simulation beside its bound -------------------------------------------------------- */
+
+/* The bound of the run and how far the measured mean of its quantity lies from it. */
+static int summary_bound(const limen_protocol *proto, double p_floor, limen_sim_summary *s, limen_error *err) {
+  int st = limen_sim_bound_eval(proto, s->success, p_floor, &s->bound, err);
+  if (st) return st;
+  int work = strcmp(s->bound.quantity, "work") == 0;
+  double m = work ? s->mean_work : s->mean_heat, se = work ? s->stderr_work : s->stderr_heat;
+  s->bound_gap_kT = m - s->bound.value_kT;
+  s->bound_gap_z = se > 0 ? (m - s->bound.value_kT) / se : NAN;
+  return LIMEN_OK;
+}
+
+int limen_sim_summary_langevin(const limen_protocol *proto, const limen_langevin_result *r, limen_sim_summary *s,
+                               limen_error *err) {
+  if (!proto || !r || !s || r->n_traj == 0) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL or empty argument");
+  memset(s, 0, sizeof *s);
+  s->duration = r->duration;
+  s->dt = r->dt;
+  s->steps = r->n_steps;
+  s->mean_work = r->mean_work;
+  s->stderr_work = r->stderr_work;
+  s->mean_heat = r->mean_heat;
+  s->stderr_heat = r->stderr_heat;
+  s->mean_dU = r->mean_dU;
+  s->stderr_dU = r->stderr_dU;
+  s->success = r->success;
+  s->stderr_success = r->stderr_success;
+  s->first_law_residual = r->max_first_law_residual;
+  /* the smallest failure probability the ensemble resolves: half a trajectory */
+  return summary_bound(proto, 0.5 / (double)r->n_traj, s, err);
+}
+
+int limen_sim_summary_fp(const limen_protocol *proto, const limen_fp_result *r, limen_sim_summary *s,
+                         limen_error *err) {
+  if (!proto || !r || !s) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  memset(s, 0, sizeof *s);
+  s->duration = r->duration;
+  s->dt = r->dt;
+  s->steps = r->n_steps;
+  s->mean_work = r->mean_work;
+  s->mean_heat = r->mean_heat;
+  s->mean_dU = r->mean_dU;
+  s->success = r->success;
+  s->first_law_residual = r->first_law_residual;
+  return summary_bound(proto, 0.0, s, err);
+}
+
+int limen_passage_plan(double barrier_kT, double x0, double b, double *log_mean_tau0, double *duration_tau0,
+                       limen_error *err) {
+  if (!log_mean_tau0 || !duration_tau0) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  if (!(b > x0)) return limen_error_set(err, LIMEN_EINVAL, __func__, "b = %g: allowed range (x0 = %g, inf)", b, x0);
+  limen_well w = {LIMEN_WELL_QUARTIC, barrier_kT, 0.0, 0};
+  int st = limen_mfpt_log(&w, x0, b, NULL, log_mean_tau0, err);
+  if (st) return limen_error_wrap(err, st, __func__, "exact mean first-passage time");
+  *duration_tau0 = LIMEN_PASSAGE_RUN_FACTOR * exp(*log_mean_tau0);
   return LIMEN_OK;
 }
