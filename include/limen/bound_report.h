@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * bound_report.h: the cost of one elementary memory operation (theory §2–3) as a report — the
+ * inputs used, the results with their units (energies in kT, kT·ln2, J and eV), the method and
+ * where it is valid — for each kind of operation `limen bound` offers: landauer, finite-time,
+ * static-write, hop, retention, kramers, mfpt.  The report is data (named rows); printing it is
+ * the caller's.  Units as in cell.h unless a key ends in _s, _J, _eV, _K. */
+#ifndef LIMEN_BOUND_REPORT_H
+#define LIMEN_BOUND_REPORT_H
+
+#include <stddef.h>
+
+#include "limen/cell.h"
+#include "limen/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The inputs a report can read, one bit each in limen_bound_kind.uses. */
+typedef enum {
+  LIMEN_BOUND_IN_BARRIER, LIMEN_BOUND_IN_TILT, LIMEN_BOUND_IN_WELL, LIMEN_BOUND_IN_LEVELS,
+  LIMEN_BOUND_IN_SUCCESS, LIMEN_BOUND_IN_TAU, LIMEN_BOUND_IN_TAU0, LIMEN_BOUND_IN_TEMPERATURE,
+  LIMEN_BOUND_IN_WRITE_FAIL, LIMEN_BOUND_IN_RETENTION_TIME, LIMEN_BOUND_IN_RETENTION_FAIL,
+  LIMEN_BOUND_IN_MOVE, LIMEN_BOUND_IN_RATE_DT, LIMEN_BOUND_IN_COUNT
+} limen_bound_input;
+#define LIMEN_BOUND_IN_MASK(i) (1u << (i))
+
+typedef struct limen_bound_kind {
+  const char *name;  /* "landauer", "finite-time", ...                                  */
+  const char *title; /* one line, e.g. "(L) Landauer erasure of one bit, ..."            */
+  unsigned uses;     /* the inputs the kind reads (LIMEN_BOUND_IN_MASK bits); others unused */
+} limen_bound_kind;
+
+/* The kinds, NULL-terminated, in the order above. */
+LIMEN_API const limen_bound_kind *const *limen_bound_kinds(void);
+/* A kind by name; LIMEN_ENOTFOUND listing the names. */
+LIMEN_API int limen_bound_kind_find(const char *name, const limen_bound_kind **out, limen_error *err);
+
+typedef struct limen_bound_inputs {
+  double barrier_kT;       /* E_b; NaN: the retention barrier E_ret of retention_time_s and
+                              retention_fail (limen_retention_barrier)              [NaN]      */
+  double tilt_kT;          /* f (per level for the washboard)                        [0]        */
+  limen_well_kind well;    /* kramers, mfpt                                          [quartic]  */
+  int levels;              /* washboard levels M                                     [2]        */
+  double success;          /* P_s of an erasure                                      [1]        */
+  double tau_s;            /* erasure time τ (finite-time), write time τ_w (static)  [1e-6 s]   */
+  double tau0_s;           /* intrinsic time τ₀ = γa²/kT                             [1e-9 s]   */
+  double temperature_K;    /* T                                                      [300 K]    */
+  double write_fail;       /* p_w of a static write                                  [1e-6]     */
+  double retention_time_s; /* τ_ret                                                  [10 y]     */
+  double retention_fail;   /* p_ret over τ_ret                                       [1e-6]     */
+  double move_levels;      /* m, net levels moved by one hop update                  [1]        */
+  double rate_dt;          /* r·Δt: zero-tilt hop rate times the update window       [1]        */
+} limen_bound_inputs;
+
+LIMEN_API limen_bound_inputs limen_bound_inputs_default(void);
+
+/* The barrier a report uses: in->barrier_kT, or when that is NaN the retention barrier of
+ * in->retention_time_s/in->tau0_s and in->retention_fail (limen_retention_barrier). */
+LIMEN_API int limen_bound_inputs_barrier(const limen_bound_inputs *in, const limen_precision *prec,
+                                         double *barrier_kT, limen_error *err);
+
+/* One named number (text NULL) or text of a report. */
+typedef struct limen_report_row {
+  const char *key;   /* JSON-style key, e.g. "energy_kT"                                  */
+  const char *label; /* human label ("" continues the row above in another unit)         */
+  const char *unit;  /* "" for dimensionless                                             */
+  double value;      /* NaN for a text row                                               */
+  const char *text;  /* non-NULL: a text row                                             */
+  int input;         /* 1: an input the result was computed from; 0: a result           */
+} limen_report_row;
+
+#define LIMEN_BOUND_REPORT_ROWS 32
+typedef struct limen_bound_report {
+  const limen_bound_kind *kind;
+  size_t n_rows;
+  limen_report_row rows[LIMEN_BOUND_REPORT_ROWS];
+  const char *method;   /* how the numbers were computed                                  */
+  const char *validity; /* where they hold                                                */
+  /* storage the rows and texts point into */
+  char keys_[16][48];
+  size_t n_keys_;
+  char method_[512], validity_[512];
+} limen_bound_report;
+
+/* Compute the report of `kind` from `in` (only the inputs kind->uses are read; prec NULL =
+ * defaults; its kramers_min_barrier_kT is where the escape rates switch from Kramers to the
+ * exact MFPT and where a Kramers rate is called valid).  The tilt of kramers and mfpt must
+ * be below the well's critical tilt (limen_well_critical_tilt): LIMEN_EINVAL otherwise. */
+LIMEN_API int limen_bound_report_compute(const limen_bound_kind *kind, const limen_bound_inputs *in,
+                                         const limen_precision *prec, limen_bound_report *out,
+                                         limen_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
