@@ -1,23 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * cmd_simulate.c: `limen simulate` — run a memory-cell protocol with the Langevin ensemble
  * (langevin.h) or the Fokker–Planck solver (fokker_planck.h) and print the measured mean work
- * and heat next to the closed-form bound that applies (validate.h: limen_sim_bound_eval). */
+ * and heat next to the closed-form bound that applies (validate.h: limen_sim_summary_*).  This
+ * file parses the options and speaks; what is measured and compared is the library's. */
 #include <math.h>
 #include <omp.h>
 #include <stdarg.h>
-#include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/fields.h"
 #include "cli/frame.h"
 #include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
-#include "cli/sim_progress.h"
-#include "limen/cell.h"
 #include "limen/fokker_planck.h"
 #include "limen/langevin.h"
 #include "limen/protocol.h"
@@ -97,24 +97,28 @@ static void describe(cli_opt *o) {
 /* The protocol parameters: each option and the limen_protocol_args field it sets.  Which
  * fields a ready-made protocol reads is the library's knowledge (limen_protocol_args_used); an
  * option whose field the chosen protocol does not read is rejected, so that nothing is silently
- * ignored. */
+ * ignored.  --tau (a time, maybe in seconds) is set by build_protocol itself. */
 static const struct proto_param {
   int opt;
   limen_protocol_arg arg;
+  size_t offset; /* of the field in limen_protocol_args */
+  int is_int;    /* an int field (else double)         */
 } params[] = {
-    {O_TAU, LIMEN_PROTOCOL_ARG_DURATION},
-    {O_BARRIER, LIMEN_PROTOCOL_ARG_BARRIER},
-    {O_BARRIER_LOW, LIMEN_PROTOCOL_ARG_BARRIER_LOW},
-    {O_TILT, LIMEN_PROTOCOL_ARG_TILT},
-    {O_BIT, LIMEN_PROTOCOL_ARG_BIT},
-    {O_SUCCESS, LIMEN_PROTOCOL_ARG_SUCCESS},
-    {O_LEVELS, LIMEN_PROTOCOL_ARG_LEVELS},
-    {O_START_LEVEL, LIMEN_PROTOCOL_ARG_START_LEVEL},
-    {O_HOP_LEVELS, LIMEN_PROTOCOL_ARG_HOP_LEVELS},
-    {O_STIFFNESS, LIMEN_PROTOCOL_ARG_STIFFNESS},
-    {O_STIFFNESS_FINAL, LIMEN_PROTOCOL_ARG_STIFFNESS_FINAL},
-    {O_DISTANCE, LIMEN_PROTOCOL_ARG_DISTANCE},
-    {O_RAMP, LIMEN_PROTOCOL_ARG_RAMP_FRACTION},
+#define P(o, a, field, i) {o, a, offsetof(limen_protocol_args, field), i}
+    P(O_TAU, LIMEN_PROTOCOL_ARG_DURATION, duration, -1),
+    P(O_BARRIER, LIMEN_PROTOCOL_ARG_BARRIER, barrier_kT, 0),
+    P(O_BARRIER_LOW, LIMEN_PROTOCOL_ARG_BARRIER_LOW, barrier_low_kT, 0),
+    P(O_TILT, LIMEN_PROTOCOL_ARG_TILT, tilt_kT, 0),
+    P(O_BIT, LIMEN_PROTOCOL_ARG_BIT, bit, 1),
+    P(O_SUCCESS, LIMEN_PROTOCOL_ARG_SUCCESS, success, 0),
+    P(O_LEVELS, LIMEN_PROTOCOL_ARG_LEVELS, levels, 1),
+    P(O_START_LEVEL, LIMEN_PROTOCOL_ARG_START_LEVEL, start_level, 1),
+    P(O_HOP_LEVELS, LIMEN_PROTOCOL_ARG_HOP_LEVELS, hop_levels, 1),
+    P(O_STIFFNESS, LIMEN_PROTOCOL_ARG_STIFFNESS, stiffness, 0),
+    P(O_STIFFNESS_FINAL, LIMEN_PROTOCOL_ARG_STIFFNESS_FINAL, stiffness_final, 0),
+    P(O_DISTANCE, LIMEN_PROTOCOL_ARG_DISTANCE, distance, 0),
+    P(O_RAMP, LIMEN_PROTOCOL_ARG_RAMP_FRACTION, ramp_fraction, 0),
+#undef P
 };
 #define N_PARAMS (sizeof params / sizeof params[0])
 
@@ -148,160 +152,181 @@ static int parse_time(const char *field, const char *text, double tau0_s, double
   return LIMEN_OK;
 }
 
-/* ---- output ---------------------------------------------------------------------------- */
+/* ---- the report: one flat record, written to JSON by a field table ----------------------- */
+
+enum { HAS_LANGEVIN = 1, HAS_FP = 2, HAS_START = 4, HAS_PASSAGE = 8 };
 
 typedef struct sim_out {
-  const limen_protocol *proto;
-  int fp;
-  const char *integrator;
-  double tau0_s, T;
-  size_t traj;
+  const char *protocol, *kind, *potential, *method, *integrator;
+  limen_sim_summary s;
+  double work_J, heat_J, T, tau0_s, duration_s, dt_s;
+  double x0, b, mean_passage, se_passage, exact_passage, passage_z, mean_passage_s;
+  size_t passed, grid_cells, traj;
+  double grid_dx, grid_x_lo, grid_x_hi, mass_error, seconds;
   long seed;
   int threads;
-  double duration, dt;
-  size_t steps;
-  double W, seW, Q, seQ, dU, seU, success, seS, residual;
-  limen_sim_bound bound;
+  unsigned has; /* HAS_* */
   const limen_fp_result *fpr;
   const limen_langevin_result *lr;
-  double seconds;
-  /* --start / --passage */
-  int fixed_start, passage;
-  double x0, b, exact_passage, mean_passage, se_passage;
 } sim_out;
 
-static cJSON *to_json(const sim_out *s) {
-  cJSON *o = cJSON_CreateObject();
-  if (!o) return NULL;
-  cJSON_AddStringToObject(o, "protocol", s->proto->name);
-  cJSON_AddStringToObject(o, "kind", s->proto->kind);
-  cJSON_AddStringToObject(o, "potential", s->proto->potential->name);
-  cJSON_AddStringToObject(o, "method", s->fp ? "fokker-planck" : "langevin");
-  if (!s->fp) cJSON_AddStringToObject(o, "integrator", s->integrator);
-  cli_json_num(o, "mean_work_kT", s->W);
-  cli_json_num(o, "stderr_work_kT", s->seW);
-  cli_json_num(o, "mean_heat_kT", s->Q);
-  cli_json_num(o, "stderr_heat_kT", s->seQ);
-  cli_json_num(o, "mean_dU_kT", s->dU);
-  cli_json_num(o, "stderr_dU_kT", s->seU);
-  cli_json_num(o, "success", s->success);
-  cli_json_num(o, "stderr_success", s->seS);
-  cli_json_num(o, "bound_kT", s->bound.value_kT);
-  cJSON_AddStringToObject(o, "bound", s->bound.name);
-  cJSON_AddStringToObject(o, "bound_quantity", s->bound.quantity);
-  cJSON_AddStringToObject(o, "bound_relation", s->bound.relation);
-  cli_json_num(o, "bound_success", s->bound.success_used);
-  cli_json_num(o, "landauer_generalized_kT", s->bound.landauer_kT);
-  cli_json_num(o, "mean_work_J", limen_kT_to_J(s->W, s->T));
-  cli_json_num(o, "mean_heat_J", limen_kT_to_J(s->Q, s->T));
-  cli_json_num(o, "temperature_K", s->T);
-  cli_json_num(o, "tau0_s", s->tau0_s);
-  cli_json_num(o, "duration_tau0", s->duration);
-  cli_json_num(o, "duration_s", s->duration * s->tau0_s);
-  cli_json_num(o, "dt_tau0", s->dt);
-  cli_json_num(o, "dt_s", s->dt * s->tau0_s);
-  cJSON_AddNumberToObject(o, "steps", (double)s->steps);
-  cli_json_num(o, "first_law_residual_kT", s->residual);
-  if (s->fixed_start) cli_json_num(o, "start_x", s->x0);
-  if (s->passage) {
-    cli_json_num(o, "passage_x", s->b);
-    cJSON_AddNumberToObject(o, "passed", (double)s->lr->n_passed);
-    cli_json_num(o, "mean_passage_tau0", s->mean_passage);
-    cli_json_num(o, "stderr_passage_tau0", s->se_passage);
-    cli_json_num(o, "exact_passage_tau0", s->exact_passage);
-    cli_json_num(o, "passage_z", (s->mean_passage - s->exact_passage) / s->se_passage);
-    cli_json_num(o, "mean_passage_s", s->mean_passage * s->tau0_s);
-  }
-  if (s->fp) {
-    cJSON_AddNumberToObject(o, "grid_cells", (double)s->fpr->n_cells);
-    cli_json_num(o, "grid_dx", s->fpr->dx);
-    cli_json_num(o, "grid_x_lo", s->fpr->x_lo);
-    cli_json_num(o, "grid_x_hi", s->fpr->x_hi);
-    cli_json_num(o, "mass_error", s->fpr->mass_error);
-  } else {
-    cJSON_AddNumberToObject(o, "trajectories", (double)s->traj);
-    cJSON_AddNumberToObject(o, "seed", (double)s->seed);
-  }
-  cli_json_num(o, "wall_seconds", s->seconds);
-  return o;
+#define F(key, member, kind, when) CLI_FIELD(key, sim_out, member, CLI_FIELD_##kind, when)
+static const cli_field fields[] = {
+    F("protocol", protocol, STR, 0), F("kind", kind, STR, 0), F("potential", potential, STR, 0),
+    F("method", method, STR, 0), F("integrator", integrator, STR, HAS_LANGEVIN),
+    F("mean_work_kT", s.mean_work, NUM, 0), F("stderr_work_kT", s.stderr_work, NUM, 0),
+    F("mean_heat_kT", s.mean_heat, NUM, 0), F("stderr_heat_kT", s.stderr_heat, NUM, 0),
+    F("mean_dU_kT", s.mean_dU, NUM, 0), F("stderr_dU_kT", s.stderr_dU, NUM, 0),
+    F("success", s.success, NUM, 0), F("stderr_success", s.stderr_success, NUM, 0),
+    F("bound_kT", s.bound.value_kT, NUM, 0), F("bound", s.bound.name, STR, 0),
+    F("bound_quantity", s.bound.quantity, STR, 0), F("bound_relation", s.bound.relation, STR, 0),
+    F("bound_success", s.bound.success_used, NUM, 0), F("landauer_generalized_kT", s.bound.landauer_kT, NUM, 0),
+    F("mean_work_J", work_J, NUM, 0), F("mean_heat_J", heat_J, NUM, 0), F("temperature_K", T, NUM, 0),
+    F("tau0_s", tau0_s, NUM, 0), F("duration_tau0", s.duration, NUM, 0), F("duration_s", duration_s, NUM, 0),
+    F("dt_tau0", s.dt, NUM, 0), F("dt_s", dt_s, NUM, 0), F("steps", s.steps, COUNT, 0),
+    F("first_law_residual_kT", s.first_law_residual, NUM, 0), F("start_x", x0, NUM, HAS_START),
+    F("passage_x", b, NUM, HAS_PASSAGE), F("passed", passed, COUNT, HAS_PASSAGE),
+    F("mean_passage_tau0", mean_passage, NUM, HAS_PASSAGE), F("stderr_passage_tau0", se_passage, NUM, HAS_PASSAGE),
+    F("exact_passage_tau0", exact_passage, NUM, HAS_PASSAGE), F("passage_z", passage_z, NUM, HAS_PASSAGE),
+    F("mean_passage_s", mean_passage_s, NUM, HAS_PASSAGE), F("grid_cells", grid_cells, COUNT, HAS_FP),
+    F("grid_dx", grid_dx, NUM, HAS_FP), F("grid_x_lo", grid_x_lo, NUM, HAS_FP), F("grid_x_hi", grid_x_hi, NUM, HAS_FP),
+    F("mass_error", mass_error, NUM, HAS_FP), F("trajectories", traj, COUNT, HAS_LANGEVIN),
+    F("seed", seed, LONG, HAS_LANGEVIN), F("wall_seconds", seconds, NUM, 0),
+};
+#undef F
+
+/* The values the report shows in SI units beside the dimensionless ones. */
+static void finish_out(sim_out *s) {
+  s->work_J = limen_kT_to_J(s->s.mean_work, s->T);
+  s->heat_J = limen_kT_to_J(s->s.mean_heat, s->T);
+  s->duration_s = s->s.duration * s->tau0_s;
+  s->dt_s = s->s.dt * s->tau0_s;
+  s->passage_z = (s->mean_passage - s->exact_passage) / s->se_passage;
+  s->mean_passage_s = s->mean_passage * s->tau0_s;
 }
 
 static void table(const sim_out *s, cli_buf *b) {
   char x[6][64];
-  cli_buf_printf(b, "protocol   %s (%s, potential %s), tau = %s tau0 = %s s\n", s->proto->name, s->proto->kind,
-                 s->proto->potential->name, cli_human(x[0], 64, s->duration, 5),
-                 cli_human(x[1], 64, s->duration * s->tau0_s, 4));
-  if (s->fp)
-    cli_buf_printf(b, "method     fokker-planck, %zu cells (dx = %s a), dt = %s tau0, %zu steps\n", s->fpr->n_cells,
-                   cli_human(x[0], 64, s->fpr->dx, 3), cli_human(x[1], 64, s->dt, 4), s->steps);
+  const limen_sim_summary *m = &s->s;
+  cli_buf_printf(b, "protocol   %s (%s, potential %s), tau = %s tau0 = %s s\n", s->protocol, s->kind, s->potential,
+                 cli_human(x[0], 64, m->duration, 5), cli_human(x[1], 64, s->duration_s, 4));
+  if (s->has & HAS_FP)
+    cli_buf_printf(b, "method     fokker-planck, %zu cells (dx = %s a), dt = %s tau0, %zu steps\n", s->grid_cells,
+                   cli_human(x[0], 64, s->grid_dx, 3), cli_human(x[1], 64, m->dt, 4), m->steps);
   else
     cli_buf_printf(b, "method     langevin (%s), %zu trajectories, dt = %s tau0, %zu steps, seed %ld\n",
-                   s->integrator, s->traj, cli_human(x[1], 64, s->dt, 4), s->steps, s->seed);
+                   s->integrator, s->traj, cli_human(x[1], 64, m->dt, 4), m->steps, s->seed);
   cli_buf_printf(b, "\n");
-  cli_buf_printf(b, "  mean work     %12s +- %-10s kT   (%s J at %g K)\n", cli_human(x[0], 64, s->W, 6),
-                 cli_human(x[1], 64, s->seW, 2), cli_human(x[2], 64, limen_kT_to_J(s->W, s->T), 4), s->T);
-  cli_buf_printf(b, "  mean heat     %12s +- %-10s kT   (%s J)\n", cli_human(x[0], 64, s->Q, 6),
-                 cli_human(x[1], 64, s->seQ, 2), cli_human(x[2], 64, limen_kT_to_J(s->Q, s->T), 4));
-  cli_buf_printf(b, "  mean dU       %12s +- %-10s kT\n", cli_human(x[0], 64, s->dU, 6), cli_human(x[1], 64, s->seU, 2));
-  cli_buf_printf(b, "  success       %12s +- %-10s\n", cli_human(x[0], 64, s->success, 6), cli_human(x[1], 64, s->seS, 2));
-  if (isnan(s->bound.value_kT))
+  cli_buf_printf(b, "  mean work     %12s +- %-10s kT   (%s J at %g K)\n", cli_human(x[0], 64, m->mean_work, 6),
+                 cli_human(x[1], 64, m->stderr_work, 2), cli_human(x[2], 64, s->work_J, 4), s->T);
+  cli_buf_printf(b, "  mean heat     %12s +- %-10s kT   (%s J)\n", cli_human(x[0], 64, m->mean_heat, 6),
+                 cli_human(x[1], 64, m->stderr_heat, 2), cli_human(x[2], 64, s->heat_J, 4));
+  cli_buf_printf(b, "  mean dU       %12s +- %-10s kT\n", cli_human(x[0], 64, m->mean_dU, 6),
+                 cli_human(x[1], 64, m->stderr_dU, 2));
+  cli_buf_printf(b, "  success       %12s +- %-10s\n", cli_human(x[0], 64, m->success, 6),
+                 cli_human(x[1], 64, m->stderr_success, 2));
+  if (isnan(m->bound.value_kT))
     cli_buf_printf(b, "  bound         none applies to this protocol\n");
   else {
-    double m = strcmp(s->bound.quantity, "work") == 0 ? s->W : s->Q;
-    double se = strcmp(s->bound.quantity, "work") == 0 ? s->seW : s->seQ;
-    cli_buf_printf(b, "  bound         %12s kT   (%s %s, on the mean %s", cli_human(x[0], 64, s->bound.value_kT, 6),
-                   s->bound.name, s->bound.relation, s->bound.quantity);
-    if (!isnan(s->bound.success_used)) cli_buf_printf(b, ", P_s = %s", cli_human(x[1], 64, s->bound.success_used, 5));
-    cli_buf_printf(b, ")\n  %s - bound  %12s kT", s->bound.quantity, cli_human(x[2], 64, m - s->bound.value_kT, 4));
-    if (se > 0) cli_buf_printf(b, "   (%+.2f standard errors)", (m - s->bound.value_kT) / se);
+    cli_buf_printf(b, "  bound         %12s kT   (%s %s, on the mean %s", cli_human(x[0], 64, m->bound.value_kT, 6),
+                   m->bound.name, m->bound.relation, m->bound.quantity);
+    if (!isnan(m->bound.success_used)) cli_buf_printf(b, ", P_s = %s", cli_human(x[1], 64, m->bound.success_used, 5));
+    cli_buf_printf(b, ")\n  %s - bound  %12s kT", m->bound.quantity, cli_human(x[2], 64, m->bound_gap_kT, 4));
+    if (!isnan(m->bound_gap_z)) cli_buf_printf(b, "   (%+.2f standard errors)", m->bound_gap_z);
     cli_buf_printf(b, "\n");
   }
-  if (!isnan(s->bound.landauer_kT))
+  if (!isnan(m->bound.landauer_kT))
     cli_buf_printf(b, "  landauer      %12s kT   (generalized, for the same P_s)\n",
-                   cli_human(x[0], 64, s->bound.landauer_kT, 6));
-  cli_buf_printf(b, "  first law     %12s kT   (largest |dU - (W - Q)|)\n", cli_human(x[0], 64, s->residual, 2));
-  if (s->passage)
+                   cli_human(x[0], 64, m->bound.landauer_kT, 6));
+  cli_buf_printf(b, "  first law     %12s kT   (largest |dU - (W - Q)|)\n", cli_human(x[0], 64, m->first_law_residual, 2));
+  if (s->has & HAS_PASSAGE)
     cli_buf_printf(b, "  passage       %12s +- %-10s tau0 (%s -> %s a, %zu passed; exact %s tau0, %+.2f standard errors)\n",
                    cli_human(x[0], 64, s->mean_passage, 6), cli_human(x[1], 64, s->se_passage, 2),
-                   cli_human(x[2], 64, s->x0, 4), cli_human(x[3], 64, s->b, 4), s->lr->n_passed,
-                   cli_human(x[4], 64, s->exact_passage, 6), (s->mean_passage - s->exact_passage) / s->se_passage);
+                   cli_human(x[2], 64, s->x0, 4), cli_human(x[3], 64, s->b, 4), s->passed,
+                   cli_human(x[4], 64, s->exact_passage, 6), s->passage_z);
 }
 
-static int write_hist(const char *dir, const char *name, const limen_histogram *h, limen_error *err) {
-  cli_buf b;
-  cli_buf_init(&b);
-  cli_buf_puts(&b, "bin_lo_kT,bin_hi_kT,count\n");
+/* A CSV of two number columns into dir/name. */
+static int write_csv(const char *dir, const char *name, const char *header, size_t n, const double *a,
+                     const double *b, const char *bfmt, limen_error *err) {
+  cli_buf buf;
+  cli_buf_init(&buf);
+  cli_buf_puts(&buf, header);
   char x[2][64];
-  for (size_t i = 0; i < h->bins; i++) {
-    double lo, hi;
-    lo = h->edges[i];
-    hi = h->edges[i + 1];
-    cli_buf_printf(&b, "%s,%s,%.0f\n", cli_num(x[0], 64, lo), cli_num(x[1], 64, hi), h->counts[i]);
+  for (size_t i = 0; i < n; i++) {
+    if (bfmt) cli_buf_printf(&buf, "%s,%s,%.0f\n", cli_num(x[0], 64, a[i]), cli_num(x[1], 64, a[i + 1]), b[i]);
+    else cli_buf_printf(&buf, "%s,%s\n", cli_num(x[0], 64, a[i]), cli_num(x[1], 64, b[i]));
   }
-  int st = cli_buf_check(&b, err);
-  if (!st) st = cli_write_file_atomic(dir, name, b.data, err);
-  cli_buf_free(&b);
+  int st = cli_buf_check(&buf, err);
+  if (!st) st = cli_write_file_atomic(dir, name, buf.data, err);
+  cli_buf_free(&buf);
   return st;
 }
 
+/* --out DIR: result.json, and the density (Fokker–Planck) or the work and heat histograms. */
 static int write_out(const char *dir, const sim_out *s, const char *json, limen_error *err) {
   int st = cli_write_file_atomic(dir, "result.json", json, err);
   if (st) return st;
-  if (s->fp) {
-    cli_buf b;
-    cli_buf_init(&b);
-    char x[2][64];
-    cli_buf_puts(&b, "x_a,density_per_a\n");
-    for (size_t i = 0; i < s->fpr->n_cells; i++)
-      cli_buf_printf(&b, "%s,%s\n", cli_num(x[0], 64, s->fpr->x[i]), cli_num(x[1], 64, s->fpr->rho[i]));
-    st = cli_buf_check(&b, err);
-    if (!st) st = cli_write_file_atomic(dir, "density.csv", b.data, err);
-    cli_buf_free(&b);
-    return st;
-  }
-  if (s->lr->work_hist && (st = write_hist(dir, "work_hist.csv", s->lr->work_hist, err))) return st;
-  if (s->lr->heat_hist && (st = write_hist(dir, "heat_hist.csv", s->lr->heat_hist, err))) return st;
+  if (s->fpr) return write_csv(dir, "density.csv", "x_a,density_per_a\n", s->fpr->n_cells, s->fpr->x, s->fpr->rho, NULL, err);
+  static const char *const hist_header = "bin_lo_kT,bin_hi_kT,count\n";
+  const limen_histogram *w = s->lr->work_hist, *q = s->lr->heat_hist;
+  if (w && (st = write_csv(dir, "work_hist.csv", hist_header, w->bins, w->edges, w->counts, "%.0f", err))) return st;
+  if (q && (st = write_csv(dir, "heat_hist.csv", hist_header, q->bins, q->edges, q->counts, "%.0f", err))) return st;
   return LIMEN_OK;
+}
+
+/* The report as JSON, written to --out (rank 0 only under MPI) and printed in the chosen format. */
+static int emit(const cli_opt *o, const sim_out *s, cli_format fmt, cli_buf *out, limen_error *err) {
+  cJSON *root = cJSON_CreateObject();
+  char *json = root && !cli_json_fields(root, s, fields, sizeof fields / sizeof fields[0], s->has) ? cJSON_Print(root) : NULL;
+  cJSON_Delete(root);
+  if (!json) return limen_error_set(err, LIMEN_ENOMEM, "simulate", "out of memory");
+  int st = LIMEN_OK;
+  if (o[O_OUT].set && cli_mpi_rank() == 0) { /* one writer under MPI */
+    size_t len = strlen(json);
+    char *withnl = malloc(len + 2);
+    if (!withnl) st = limen_error_set(err, LIMEN_ENOMEM, "simulate", "out of memory");
+    else {
+      memcpy(withnl, json, len);
+      memcpy(withnl + len, "\n", 2);
+      st = write_out(o[O_OUT].str, s, withnl, err);
+      free(withnl);
+    }
+  }
+  if (!st) {
+    if (fmt == CLI_FORMAT_JSON) cli_buf_printf(out, "%s\n", json);
+    else table(s, out);
+    st = cli_buf_check(out, err);
+  }
+  free(json);
+  return st;
+}
+
+/* ---- the progress bar on stderr ---------------------------------------------------------
+ * Drawn only when stderr is a terminal and the run has taken a second, from the engines'
+ * progress callbacks (which they call one at a time). */
+typedef struct bar {
+  int tty;   /* stderr is a terminal: draw at all */
+  double t0; /* start (omp_get_wtime)             */
+  int shown; /* drawn at least once               */
+} bar;
+
+static void bar_draw(void *ctx, double frac) {
+  bar *b = ctx;
+  double el = omp_get_wtime() - b->t0;
+  if (!b->tty || (el < 1.0 && !b->shown)) return;
+  b->shown = 1;
+  int w = 40, k = (int)(fmin(frac, 1.0) * w);
+  char s[64];
+  memset(s, '#', (size_t)k);
+  memset(s + k, '.', (size_t)(w - k));
+  s[w] = '\0';
+  fprintf(stderr, "\rlimen simulate: [%s] %3.0f%% %.1f s", s, 100.0 * fmin(frac, 1.0), el);
+  fflush(stderr);
+}
+
+static void bar_clear(const bar *b) {
+  if (b->shown) fprintf(stderr, "\r%72s\r", "");
 }
 
 /* ---- the command ------------------------------------------------------------------------- */
@@ -315,6 +340,18 @@ static void users_of(limen_protocol_arg arg, char *buf, size_t n) {
     if (buf[0]) strncat(buf, ", ", n - strlen(buf) - 1);
     strncat(buf, *p, n - strlen(buf) - 1);
   }
+}
+
+static int unknown_protocol(const char *name, limen_error *err) {
+  limen_error_clear(err);
+  char names[512] = "";
+  for (const char *const *n = limen_protocol_names(); *n; n++) {
+    if (names[0]) strncat(names, ", ", sizeof names - strlen(names) - 1);
+    strncat(names, *n, sizeof names - strlen(names) - 1);
+  }
+  opt_error(err, "--protocol = '%s': allowed %s", name, names);
+  err->code = LIMEN_ENOTFOUND;
+  return LIMEN_ENOTFOUND;
 }
 
 static int build_protocol(cli_opt *o, double tau0, limen_protocol **proto, limen_error *err) {
@@ -334,89 +371,153 @@ static int build_protocol(cli_opt *o, double tau0, limen_protocol **proto, limen
   const char *name = o[O_PROTOCOL].str;
   limen_protocol_args a;
   unsigned uses = 0;
-  int st = limen_protocol_args_default(name, &a, err);
-  if (!st) st = limen_protocol_args_used(name, &uses, err);
-  if (st) {
-    limen_error_clear(err);
-    char names[512] = "";
-    for (const char *const *n = limen_protocol_names(); *n; n++) {
-      if (names[0]) strncat(names, ", ", sizeof names - strlen(names) - 1);
-      strncat(names, *n, sizeof names - strlen(names) - 1);
-    }
-    opt_error(err, "--protocol = '%s': allowed %s", name, names);
-    err->code = LIMEN_ENOTFOUND;
-    return LIMEN_ENOTFOUND;
-  }
+  if (limen_protocol_args_default(name, &a, err) || limen_protocol_args_used(name, &uses, err))
+    return unknown_protocol(name, err);
   for (size_t i = 0; i < N_PARAMS; i++) {
-    if (!o[params[i].opt].set || (uses & LIMEN_PROTOCOL_ARG_MASK(params[i].arg))) continue;
-    char users[256];
-    users_of(params[i].arg, users, sizeof users);
-    return opt_error(err, "--%s is not used by --protocol %s (it applies to %s)", o[params[i].opt].name, name,
-                     users);
+    const cli_opt *p = &o[params[i].opt];
+    if (!p->set) continue;
+    if (!(uses & LIMEN_PROTOCOL_ARG_MASK(params[i].arg))) {
+      char users[256];
+      users_of(params[i].arg, users, sizeof users);
+      return opt_error(err, "--%s is not used by --protocol %s (it applies to %s)", p->name, name, users);
+    }
+    char *field = (char *)&a + params[i].offset;
+    if (params[i].is_int < 0) {
+      int st = parse_time("--tau", p->str, tau0, (double *)field, err);
+      if (st) return st;
+    } else if (params[i].is_int) {
+      *(int *)field = (int)p->lnum;
+    } else {
+      *(double *)field = p->num;
+    }
   }
-  if (o[O_TAU].set && (st = parse_time("--tau", o[O_TAU].str, tau0, &a.duration, err))) return st;
-  if (o[O_BARRIER].set) a.barrier_kT = o[O_BARRIER].num;
-  if (o[O_BARRIER_LOW].set) a.barrier_low_kT = o[O_BARRIER_LOW].num;
-  if (o[O_TILT].set) a.tilt_kT = o[O_TILT].num;
-  if (o[O_BIT].set) a.bit = (int)o[O_BIT].lnum;
-  if (o[O_SUCCESS].set) a.success = o[O_SUCCESS].num;
-  if (o[O_LEVELS].set) a.levels = (int)o[O_LEVELS].lnum;
-  if (o[O_START_LEVEL].set) a.start_level = (int)o[O_START_LEVEL].lnum;
-  if (o[O_HOP_LEVELS].set) a.hop_levels = (int)o[O_HOP_LEVELS].lnum;
-  if (o[O_STIFFNESS].set) a.stiffness = o[O_STIFFNESS].num;
-  if (o[O_STIFFNESS_FINAL].set) a.stiffness_final = o[O_STIFFNESS_FINAL].num;
-  if (o[O_DISTANCE].set) a.distance = o[O_DISTANCE].num;
-  if (o[O_RAMP].set) a.ramp_fraction = o[O_RAMP].num;
   return limen_protocol_alloc_named(name, &a, proto, err);
 }
 
 /* --start and --passage (the hold protocol only; --passage needs --start, the Langevin method and
- * B > X0).  With --passage, the exact mean first-passage time of the static cell (limen_mfpt, the
- * whole line reflecting at -inf) goes beside the measured one, and an unset --tau becomes 40 times
- * it: the run stops once every trajectory has passed, and one still unpassed after 40 mean times
- * (probability ~e^-40 each) would bias the mean over the others (see passage_result). */
+ * B > X0).  With --passage, the exact mean first-passage time goes beside the measured one and an
+ * unset --tau becomes the run the library plans for it (limen_passage_plan: every trajectory must
+ * pass). */
 static int passage_options(cli_opt *o, sim_out *s, limen_protocol **proto, limen_error *err) {
-  s->fixed_start = o[O_START].set;
-  s->passage = o[O_PASSAGE].set;
-  if (!s->fixed_start && !s->passage) return LIMEN_OK;
-  const int which = s->passage ? O_PASSAGE : O_START;
+  if (o[O_START].set) s->has |= HAS_START;
+  if (o[O_PASSAGE].set) s->has |= HAS_PASSAGE;
+  if (!o[O_START].set && !o[O_PASSAGE].set) return LIMEN_OK;
+  const int which = o[O_PASSAGE].set ? O_PASSAGE : O_START;
   if (strcmp((*proto)->kind, "hold") != 0 || !o[O_PROTOCOL].set)
     return opt_error(err, "--%s applies to --protocol hold only", o[which].name);
-  if (s->passage && s->fp) return opt_error(err, "--passage applies to --method langevin only");
-  if (s->passage && !s->fixed_start)
+  if (o[O_PASSAGE].set && (s->has & HAS_FP)) return opt_error(err, "--passage applies to --method langevin only");
+  if (o[O_PASSAGE].set && !o[O_START].set)
     return opt_error(err, "--passage needs --start X0 (the point every trajectory starts from)");
   s->x0 = o[O_START].num;
-  if (!s->passage) return LIMEN_OK;
+  if (!o[O_PASSAGE].set) return LIMEN_OK;
   s->b = o[O_PASSAGE].num;
   if (!(s->b > s->x0))
     return opt_error(err, "--passage = %g: allowed range (%g, 5] a (above --start = %g)", s->b, s->x0, s->x0);
   const limen_protocol_args a = (*proto)->args;
-  limen_well w = {LIMEN_WELL_QUARTIC, a.barrier_kT, 0.0, 0};
-  double lt = 0.0;
-  int st = limen_mfpt_log(&w, s->x0, s->b, NULL, &lt, err);
+  double lt = 0.0, duration = 0.0;
+  int st = limen_passage_plan(a.barrier_kT, s->x0, s->b, &lt, &duration, err);
   if (st) return limen_error_wrap(err, st, "simulate", "exact mean first-passage time");
-  if (lt > log(1e12 / 40.0))
+  if (lt > log(1e12 / LIMEN_PASSAGE_RUN_FACTOR))
     return opt_error(err, "--barrier = %g: the mean first-passage time from %g to %g is exp(%.4g) tau0, too long to "
-                     "simulate (40 times it exceeds 1e12 tau0)", a.barrier_kT, s->x0, s->b, lt);
+                     "simulate (%g times it exceeds 1e12 tau0)", a.barrier_kT, s->x0, s->b, lt,
+                     LIMEN_PASSAGE_RUN_FACTOR);
   s->exact_passage = exp(lt);
   if (o[O_TAU].set) return LIMEN_OK;
   limen_protocol_free(*proto);
   *proto = NULL;
-  return limen_protocol_alloc_hold(a.barrier_kT, a.bit, 40.0 * s->exact_passage, proto, err);
+  return limen_protocol_alloc_hold(a.barrier_kT, a.bit, duration, proto, err);
 }
 
-/* Mean and standard error of the passage times; every trajectory must have passed. */
-static int passage_result(sim_out *s, const limen_langevin_result *r, limen_error *err) {
-  if (r->n_passed < r->n_traj)
+/* Options that only one method reads. */
+static int method_options(const cli_opt *o, int fp, limen_error *err) {
+  static const int lonly[] = {O_TRAJ, O_SEED, O_THREADS, O_INTEGRATOR, O_BINS};
+  for (size_t i = 0; fp && i < sizeof lonly / sizeof lonly[0]; i++)
+    if (o[lonly[i]].set) return opt_error(err, "--%s applies to --method langevin only", o[lonly[i]].name);
+  if (!fp && o[O_CELLS].set) return opt_error(err, "--cells applies to --method fokker-planck only");
+  if (!fp && o[O_BINS].set && !o[O_OUT].set)
+    return opt_error(err, "--bins applies with --out only (the histogram files it writes)");
+  return LIMEN_OK;
+}
+
+static int run_fp(const cli_opt *o, double dt, const limen_protocol *proto, bar *pb, limen_fp_result *fr,
+                  sim_out *s, limen_error *err) {
+  limen_fp_config c = limen_fp_config_default();
+  c.dt = dt;
+  if (o[O_CELLS].set) c.n_cells = (size_t)o[O_CELLS].lnum;
+  if (s->has & HAS_START) c.init = LIMEN_INIT_FIXED, c.x0 = s->x0;
+  c.progress = bar_draw;
+  c.progress_ctx = pb;
+  int st = limen_fp_run(&c, NULL, proto, fr, err);
+  bar_clear(pb);
+  if (st) return st;
+  s->fpr = fr;
+  s->grid_cells = fr->n_cells;
+  s->grid_dx = fr->dx;
+  s->grid_x_lo = fr->x_lo;
+  s->grid_x_hi = fr->x_hi;
+  s->mass_error = fr->mass_error;
+  return limen_sim_summary_fp(proto, fr, &s->s, err);
+}
+
+static int run_langevin(const cli_opt *o, double dt, const limen_protocol *proto, bar *pb,
+                        limen_langevin_result *lr, sim_out *s, limen_error *err) {
+  limen_langevin_config c = limen_langevin_config_default();
+  c.dt = dt;
+  c.n_traj = s->traj;
+  c.seed = (uint64_t)s->seed;
+  c.threads = s->threads;
+  c.integrator = limen_integrator_type_auto(proto->potential);
+  int st = o[O_INTEGRATOR].set && strcmp(o[O_INTEGRATOR].str, "auto") != 0
+               ? limen_integrator_type_find(o[O_INTEGRATOR].str, &c.integrator, err)
+               : LIMEN_OK;
+  if (st) return st;
+  s->integrator = c.integrator->name;
+  if (o[O_OUT].set) {
+    c.record = LIMEN_RECORD_HISTOGRAMS;
+    c.hist_bins = o[O_BINS].set ? (size_t)o[O_BINS].lnum : 50;
+  }
+  if (s->has & HAS_START) c.init = LIMEN_INIT_FIXED, c.x0 = s->x0;
+  if (s->has & HAS_PASSAGE) {
+    c.record |= LIMEN_RECORD_PASSAGE;
+    c.passage_x = s->b;
+    c.stop_at_passage = 1;
+  }
+  c.progress = bar_draw;
+  c.progress_ctx = pb;
+  st = cli_langevin_run(&c, proto, lr, err); /* over MPI ranks, if any */
+  bar_clear(pb);
+  if (st) return st;
+  s->lr = lr;
+  if ((st = limen_sim_summary_langevin(proto, lr, &s->s, err)) || !(s->has & HAS_PASSAGE)) return st;
+  s->passed = lr->n_passed;
+  if (lr->n_passed < lr->n_traj)
     return opt_error(err, "--tau = %g tau0: %zu of %zu trajectories did not pass --passage %g (exact mean "
                      "first-passage time %.6g tau0), and the mean over the others would be biased: raise --tau "
-                     "(unset, it is 40 times the exact mean)", r->duration, r->n_traj - r->n_passed, r->n_traj,
-                     s->b, s->exact_passage);
-  double sum = 0.0, ss = 0.0, n = (double)r->n_traj;
-  for (size_t i = 0; i < r->n_traj; i++) sum += r->passage_time[i];
-  s->mean_passage = sum / n;
-  for (size_t i = 0; i < r->n_traj; i++) ss += (r->passage_time[i] - s->mean_passage) * (r->passage_time[i] - s->mean_passage);
-  s->se_passage = sqrt(ss / (n - 1.0) / n);
+                     "(unset, it is %g times the exact mean)", lr->duration, lr->n_traj - lr->n_passed, lr->n_traj,
+                     s->b, s->exact_passage, LIMEN_PASSAGE_RUN_FACTOR);
+  return limen_langevin_passage_stats(lr, &s->mean_passage, &s->se_passage, err);
+}
+
+/* The run settings from the options, the protocol, and the checks between them. */
+static int setup(cli_opt *o, sim_out *s, double *dt, cli_format *fmt, limen_protocol **proto, limen_error *err) {
+  s->tau0_s = o[O_TAU0].set ? o[O_TAU0].num : 1e-9;
+  s->T = o[O_TEMPERATURE].set ? o[O_TEMPERATURE].num : LIMEN_DEFAULT_TEMPERATURE_K;
+  int fp = o[O_METHOD].set && strcmp(o[O_METHOD].str, "fokker-planck") == 0;
+  s->has = fp ? HAS_FP : HAS_LANGEVIN;
+  s->method = fp ? "fokker-planck" : "langevin";
+  s->traj = o[O_TRAJ].set ? (size_t)o[O_TRAJ].lnum : 10000;
+  s->seed = o[O_SEED].set ? o[O_SEED].lnum : 1;
+  s->threads = o[O_THREADS].set ? (int)o[O_THREADS].lnum : 0;
+  *dt = 1e-3;
+  int st = LIMEN_OK;
+  if (o[O_FORMAT].set && (st = cli_parse_format(o[O_FORMAT].str, 0, fmt, err))) return st;
+  if (o[O_DT].set && (st = parse_time("--dt", o[O_DT].str, s->tau0_s, dt, err))) return st;
+  if ((st = method_options(o, fp, err)) || (st = build_protocol(o, s->tau0_s, proto, err)) ||
+      (st = passage_options(o, s, proto, err)))
+    return st;
+  double tau = limen_protocol_duration(*proto);
+  if (*dt > tau && tau > 0)
+    return opt_error(err, "--dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", *dt, tau);
   return LIMEN_OK;
 }
 
@@ -428,148 +529,27 @@ int limen_cmd_simulate(int argc, char **argv) {
   limen_fp_result fr;
   memset(&lr, 0, sizeof lr);
   memset(&fr, 0, sizeof fr);
-  char *json = NULL;
   cli_frame f;
   int status = cli_frame_begin(&f, &doc, o, O_COUNT, argc, argv);
   if (status == CLI_HELP) return CLI_OK;
   sim_out s;
   memset(&s, 0, sizeof s);
-  s.tau0_s = o[O_TAU0].set ? o[O_TAU0].num : 1e-9;
-  s.T = o[O_TEMPERATURE].set ? o[O_TEMPERATURE].num : LIMEN_DEFAULT_TEMPERATURE_K;
-  s.fp = !status && o[O_METHOD].set && o[O_METHOD].str && strcmp(o[O_METHOD].str, "fokker-planck") == 0;
-  s.traj = o[O_TRAJ].set ? (size_t)o[O_TRAJ].lnum : 10000;
-  s.seed = o[O_SEED].set ? o[O_SEED].lnum : 1;
-  s.threads = o[O_THREADS].set ? (int)o[O_THREADS].lnum : 0;
+  bar pb = {isatty(fileno(stderr)), omp_get_wtime(), 0};
   double dt = 1e-3;
   cli_format fmt = CLI_FORMAT_TABLE;
   if (!status) status = cli_frame_no_positional(&f);
-  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
-  if (!status && o[O_DT].set) status = parse_time("--dt", o[O_DT].str, s.tau0_s, &dt, &f.err);
-  if (!status && s.fp) {
-    static const int lonly[] = {O_TRAJ, O_SEED, O_THREADS, O_INTEGRATOR, O_BINS};
-    for (size_t i = 0; i < sizeof lonly / sizeof lonly[0] && !status; i++)
-      if (o[lonly[i]].set)
-        status = opt_error(&f.err, "--%s applies to --method langevin only", o[lonly[i]].name);
-  }
-  if (!status && !s.fp && o[O_CELLS].set)
-    status = opt_error(&f.err, "--cells applies to --method fokker-planck only");
-  if (!status && !s.fp && o[O_BINS].set && !o[O_OUT].set)
-    status = opt_error(&f.err, "--bins applies with --out only (the histogram files it writes)");
-  if (!status) status = build_protocol(o, s.tau0_s, &proto, &f.err);
-  if (!status) status = passage_options(o, &s, &proto, &f.err);
-  if (!status && dt > limen_protocol_duration(proto) && limen_protocol_duration(proto) > 0)
-    status = opt_error(&f.err, "--dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", dt,
-                       limen_protocol_duration(proto));
-  sim_bar pb = {isatty(fileno(stderr)), omp_get_wtime(), 0.0, 0, 0};
-  if (!status && s.fp) {
-    limen_fp_config c = limen_fp_config_default();
-    c.dt = dt;
-    if (o[O_CELLS].set) c.n_cells = (size_t)o[O_CELLS].lnum;
-    if (s.fixed_start) c.init = LIMEN_INIT_FIXED, c.x0 = s.x0;
-    c.progress = sim_bar_fp_progress;
-    c.progress_ctx = &pb;
-    status = limen_fp_run(&c, NULL, proto, &fr, &f.err);
-    sim_bar_clear(&pb);
-    if (!status) {
-      s.fpr = &fr;
-      s.duration = fr.duration;
-      s.dt = fr.dt;
-      s.steps = fr.n_steps;
-      s.W = fr.mean_work;
-      s.Q = fr.mean_heat;
-      s.dU = fr.mean_dU;
-      s.success = fr.success;
-      s.residual = fr.first_law_residual;
-      status = limen_sim_bound_eval(proto, fr.success, 0.0, &s.bound, &f.err);
-    }
-  } else if (!status) {
-    limen_langevin_config c = limen_langevin_config_default();
-    c.dt = dt;
-    c.n_traj = s.traj;
-    c.seed = (uint64_t)s.seed;
-    c.threads = s.threads;
-    const char *iname = o[O_INTEGRATOR].set ? o[O_INTEGRATOR].str : "auto";
-    if (strcmp(iname, "auto") == 0) iname = proto->potential->harmonic ? "ou" : "heun";
-    status = limen_integrator_type_find(iname, &c.integrator, &f.err);
-    s.integrator = iname;
-    if (o[O_OUT].set) {
-      c.record = LIMEN_RECORD_HISTOGRAMS;
-      c.hist_bins = o[O_BINS].set ? (size_t)o[O_BINS].lnum : 50;
-    }
-    if (s.fixed_start) c.init = LIMEN_INIT_FIXED, c.x0 = s.x0;
-    if (s.passage) {
-      c.record |= LIMEN_RECORD_PASSAGE;
-      c.passage_x = s.b;
-      c.stop_at_passage = 1;
-    }
-    pthread_t th;
-    int have_thread = 0;
-    if (!status && pb.tty) {
-      /* estimate the run time from a pilot of ~2 % of the trajectories */
-      limen_langevin_config pc = c;
-      pc.n_traj = s.traj / 50 > 2 ? s.traj / 50 : 2;
-      pc.record = 0;
-      limen_langevin_result pr;
-      double t0 = omp_get_wtime();
-      status = limen_langevin_run(&pc, NULL, proto, &pr, &f.err);
-      if (!status) {
-        pb.estimate = (omp_get_wtime() - t0) * (double)s.traj / (double)pc.n_traj;
-        limen_langevin_result_clear(&pr);
-        pb.t0 = omp_get_wtime();
-        if (pb.estimate > 1.0 && pthread_create(&th, NULL, sim_bar_thread, &pb) == 0) have_thread = 1;
-      }
-    }
-    if (!status) status = cli_langevin_run(&c, proto, &lr, &f.err); /* over MPI ranks, if any */
-    pb.done = 1;
-    if (have_thread) {
-      pthread_join(th, NULL);
-      if (!status) sim_bar_draw(&pb, 1.0);
-    }
-    sim_bar_clear(&pb);
-    if (!status) {
-      s.lr = &lr;
-      s.duration = lr.duration;
-      s.dt = lr.dt;
-      s.steps = lr.n_steps;
-      s.W = lr.mean_work;
-      s.seW = lr.stderr_work;
-      s.Q = lr.mean_heat;
-      s.seQ = lr.stderr_heat;
-      s.dU = lr.mean_dU;
-      s.seU = lr.stderr_dU;
-      s.success = lr.success;
-      s.seS = lr.stderr_success;
-      s.residual = lr.max_first_law_residual;
-      status = limen_sim_bound_eval(proto, lr.success, 0.5 / (double)s.traj, &s.bound, &f.err);
-      if (!status && s.passage) status = passage_result(&s, &lr, &f.err);
-    }
-  }
-  s.proto = proto;
+  if (!status) status = setup(o, &s, &dt, &fmt, &proto, &f.err);
+  if (!status)
+    status = (s.has & HAS_FP) ? run_fp(o, dt, proto, &pb, &fr, &s, &f.err)
+                              : run_langevin(o, dt, proto, &pb, &lr, &s, &f.err);
   s.seconds = omp_get_wtime() - pb.t0;
   if (!status) {
-    cJSON *root = to_json(&s);
-    json = root ? cJSON_Print(root) : NULL;
-    cJSON_Delete(root);
-    if (!json) status = limen_error_set(&f.err, LIMEN_ENOMEM, "simulate", "out of memory");
+    s.protocol = proto->name;
+    s.kind = proto->kind;
+    s.potential = proto->potential->name;
+    finish_out(&s);
+    status = emit(o, &s, fmt, &f.out, &f.err);
   }
-  if (!status && o[O_OUT].set && cli_mpi_rank() == 0) { /* one writer under MPI */
-    size_t len = strlen(json);
-    char *withnl = malloc(len + 2);
-    if (!withnl) status = limen_error_set(&f.err, LIMEN_ENOMEM, "simulate", "out of memory");
-    else {
-      memcpy(withnl, json, len);
-      withnl[len] = '\n';
-      withnl[len + 1] = '\0';
-      status = write_out(o[O_OUT].str, &s, withnl, &f.err);
-      free(withnl);
-    }
-  }
-  if (!status) {
-    if (fmt == CLI_FORMAT_JSON) cli_buf_printf(&f.out, "%s\n", json);
-    else table(&s, &f.out);
-    status = cli_buf_check(&f.out, &f.err);
-  }
-  free(json);
   limen_langevin_result_clear(&lr);
   limen_fp_result_clear(&fr);
   limen_protocol_free(proto);
