@@ -35,6 +35,7 @@
 #include "limen/input.h"
 #include "limen/cell.h"
 #include "limen/bounds.h"
+#include "limen/bound_report.h"
 #include "limen/datafile.h"
 
 #include "limen/workload.h"
