@@ -74,6 +74,156 @@ static int evaluate(const limen_net *m, const double *w, const limen_dataset *tr
   return LIMEN_OK;
 }
 
+/* The workspace and running sums of one training run. */
+typedef struct train_work {
+  const limen_net *model;
+  const limen_dataset *train, *test;
+  const limen_train_config *cfg;
+  limen_memory_config mc;
+  size_t P, n_rows, batch, cursor;
+  double *w0, *g, *dw;
+  size_t *perm;
+  limen_train_point *pts;
+  size_t np;
+  gsl_rng *rng;
+  limen_memory *memory;
+  double *upd, *rates;      /* record_updates: desired moves (levels), window rates (per τ₀) */
+  double kT, f0;            /* f0: the quadratic model's initial objective                  */
+  double heat, expected, bound, time_s, ops, heat_var, sum_abs_dw; /* heats in kT          */
+} train_work;
+
+static void work_free(train_work *w) {
+  limen_memory_free(w->memory);
+  if (w->rng) gsl_rng_free(w->rng);
+  free(w->pts);
+  free(w->upd);
+  free(w->rates);
+  free(w->perm);
+  free(w->w0);
+  free(w->g);
+  free(w->dw);
+}
+
+/* Allocate the workspace, the memory array holding the initial parameters, and f0. */
+static int work_init(train_work *w, const limen_memory_type *type, limen_error *err) {
+  const limen_train_config *cfg = w->cfg;
+  size_t P = w->P = w->model->n_params;
+  w->n_rows = w->model->kind == LIMEN_NET_QUADRATIC ? 0 : w->train->n;
+  w->batch = (cfg->batch == 0 || cfg->batch >= w->n_rows) ? 0 : cfg->batch;
+  w->w0 = malloc(P * sizeof *w->w0);
+  w->g = malloc(P * sizeof *w->g);
+  w->dw = malloc(P * sizeof *w->dw);
+  w->perm = w->n_rows ? malloc(w->n_rows * sizeof *w->perm) : NULL;
+  w->pts = malloc((cfg->steps / cfg->eval_every + 2) * sizeof *w->pts);
+  w->rng = gsl_rng_alloc(gsl_rng_mt19937);
+  w->upd = cfg->record_updates ? malloc(cfg->steps * P * sizeof *w->upd) : NULL;
+  w->rates = cfg->record_updates ? malloc(cfg->steps * sizeof *w->rates) : NULL;
+  if (!w->w0 || !w->g || !w->dw || (w->n_rows && !w->perm) || !w->pts || !w->rng ||
+      (cfg->record_updates && (!w->upd || !w->rates)))
+    return limen_error_set(err, LIMEN_ENOMEM, "limen_train_run", "workspace for %zu parameters", P);
+  gsl_rng_set(w->rng, cfg->seed);
+  int st = limen_net_init_params(w->model, cfg->seed, w->w0, err);
+  if (!st) st = limen_memory_alloc(type, &w->mc, P, w->w0, &w->memory, err);
+  if (st) return st;
+  for (size_t i = 0; i < w->n_rows; i++) w->perm[i] = i;
+  w->cursor = w->n_rows; /* forces a shuffle before the first mini-batch */
+  w->kT = limen_kT(w->mc.temperature_K);
+  if (w->model->kind == LIMEN_NET_QUADRATIC)
+    return limen_net_loss_grad(w->model, limen_memory_values(w->memory), NULL, NULL, 0, &w->f0, NULL, err);
+  return LIMEN_OK;
+}
+
+/* The gradient of step k: full batch, or the next slice of a permutation reshuffled every epoch. */
+static int gradient(train_work *w, limen_error *err) {
+  const double *v = limen_memory_values(w->memory);
+  double loss;
+  if (w->batch == 0 || w->model->kind == LIMEN_NET_QUADRATIC)
+    return limen_net_loss_grad(w->model, v, w->train, NULL, 0, &loss, w->g, err);
+  if (w->cursor + w->batch > w->n_rows) {
+    gsl_ran_shuffle(w->rng, w->perm, w->n_rows, sizeof *w->perm);
+    w->cursor = 0;
+  }
+  int st = limen_net_loss_grad(w->model, v, w->train, w->perm + w->cursor, w->batch, &loss, w->g, err);
+  w->cursor += w->batch;
+  return st;
+}
+
+/* Step k: Δw = −η(k)·g realized by the memory array in the window, and its heat. */
+static int step(train_work *w, size_t k, limen_train_result *out, limen_error *err) {
+  const limen_train_config *cfg = w->cfg;
+  int st = gradient(w, err);
+  if (st) return st;
+  double eta = limen_lr_eta(&cfg->lr, (double)k);
+  for (size_t p = 0; p < w->P; p++) {
+    w->dw[p] = -eta * w->g[p];
+    w->sum_abs_dw += fabs(w->dw[p]);
+  }
+  limen_memory_step ms = {k, cfg->window_s};
+  limen_memory_stats s;
+  if ((st = limen_memory_apply(w->memory, w->dw, &ms, NULL, NULL, &s, err))) return st;
+  if (w->upd) {
+    for (size_t p = 0; p < w->P; p++) w->upd[k * w->P + p] = w->dw[p] / w->memory->delta;
+    w->rates[k] = s.rate_dt / (cfg->window_s / w->mc.tau0_s);
+  }
+  w->heat += s.heat_kT;
+  w->expected += s.expected_kT;
+  w->heat_var += s.heat_var_kT2;
+  w->bound += s.bound_kT;
+  w->ops += s.ops;
+  out->driven += s.driven;
+  if (s.max_tilt_kT > out->max_tilt_kT) out->max_tilt_kT = s.max_tilt_kT;
+  out->final_barrier_kT = s.barrier_kT;
+  out->final_rate_dt = s.rate_dt;
+  w->time_s = (double)(k + 1) * (cfg->window_s + w->mc.hold_s);
+  return LIMEN_OK;
+}
+
+/* A trace point after step k, and the first time the test accuracy reached the target. */
+static int record(train_work *w, size_t k, limen_train_result *out, limen_error *err) {
+  limen_train_point *pt = &w->pts[w->np++];
+  pt->step = k + 1;
+  pt->time_s = w->time_s;
+  pt->heat_J = w->heat * w->kT;
+  pt->bound_J = w->bound * w->kT;
+  int st = evaluate(w->model, limen_memory_values(w->memory), w->train, w->test, w->f0, &pt->loss, &pt->train_accuracy,
+                    &pt->test_accuracy, err);
+  if (st) return st;
+  if (out->steps_to_target == 0 && pt->test_accuracy >= w->cfg->target) {
+    out->steps_to_target = k + 1;
+    out->energy_to_target_J = pt->heat_J;
+    out->time_to_target_s = w->time_s;
+  }
+  return LIMEN_OK;
+}
+
+/* The totals of the run; the trace and the recorded trajectory move into out. */
+static void finish(train_work *w, const limen_memory_type *type, limen_train_result *out) {
+  double kT = w->kT, PK = (double)w->P * (double)w->cfg->steps;
+  const limen_train_point *last = &w->pts[w->np - 1];
+  out->paradigm = type->name;
+  out->steps = w->cfg->steps;
+  out->n_params = w->P;
+  out->temperature_K = w->mc.temperature_K;
+  out->final_loss = last->loss;
+  out->final_train_accuracy = last->train_accuracy;
+  out->final_test_accuracy = last->test_accuracy;
+  out->total_heat_J = w->heat * kT;
+  out->expected_heat_J = w->expected * kT;
+  out->heat_stderr_J = sqrt(w->heat_var) * kT;
+  out->bound_J = w->bound * kT;
+  out->time_s = w->time_s;
+  out->ops = w->ops;
+  out->mean_abs_update = w->sum_abs_dw / PK;
+  out->heat_per_cell_step_J = w->heat * kT / PK;
+  out->points = w->pts;
+  out->n_points = w->np;
+  out->updates_levels = w->upd;
+  out->rate_per_tau0 = w->rates;
+  out->tau0_s = w->mc.tau0_s;
+  w->pts = NULL;
+  w->upd = w->rates = NULL;
+}
+
 int limen_train_run(const limen_net *model, const limen_dataset *train, const limen_dataset *test,
                     const limen_memory_type *type, const limen_memory_config *mem, const limen_train_config *cfg,
                     limen_train_result *out, limen_error *err) {
@@ -84,123 +234,24 @@ int limen_train_run(const limen_net *model, const limen_dataset *train, const li
   if (model->kind != LIMEN_NET_QUADRATIC && (!train || !test))
     return limen_error_set(err, LIMEN_EINVAL, __func__, "training and test sets are required for model kind %d", (int)model->kind);
   limen_gsl_quiet();
-  limen_memory_config mc = mem ? *mem : limen_memory_config_default();
-  mc.schedule = cfg->lr;
-  size_t P = model->n_params;
-  size_t n_rows = model->kind == LIMEN_NET_QUADRATIC ? 0 : train->n;
-  size_t batch = (cfg->batch == 0 || cfg->batch >= n_rows) ? 0 : cfg->batch;
-  double *w0 = malloc(P * sizeof *w0), *g = malloc(P * sizeof *g), *dw = malloc(P * sizeof *dw);
-  size_t *perm = n_rows ? malloc(n_rows * sizeof *perm) : NULL;
-  size_t n_points_max = cfg->steps / cfg->eval_every + 2;
-  limen_train_point *pts = malloc(n_points_max * sizeof *pts);
-  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-  limen_memory *memory = NULL;
-  double *upd = cfg->record_updates ? malloc(cfg->steps * P * sizeof *upd) : NULL;
-  double *rates = cfg->record_updates ? malloc(cfg->steps * sizeof *rates) : NULL;
-  if (!w0 || !g || !dw || (n_rows && !perm) || !pts || !rng || (cfg->record_updates && (!upd || !rates))) {
-    st = limen_error_set(err, LIMEN_ENOMEM, __func__, "workspace for %zu parameters", P);
-    goto done;
-  }
-  gsl_rng_set(rng, cfg->seed);
-  if ((st = limen_net_init_params(model, cfg->seed, w0, err))) goto done;
-  if ((st = limen_memory_alloc(type, &mc, P, w0, &memory, err))) goto done;
-  for (size_t i = 0; i < n_rows; i++) perm[i] = i;
-  size_t cursor = n_rows; /* forces a shuffle before the first mini-batch */
-  double kT = limen_kT(mc.temperature_K);
-  double f0 = 0;
-  if (model->kind == LIMEN_NET_QUADRATIC &&
-      (st = limen_net_loss_grad(model, limen_memory_values(memory), NULL, NULL, 0, &f0, NULL, err)))
-    goto done;
-  double heat = 0, expected = 0, bound = 0, time_s = 0, ops = 0, heat_var = 0, sum_abs_dw = 0;
+  train_work w;
+  memset(&w, 0, sizeof w);
+  w.model = model;
+  w.train = train;
+  w.test = test;
+  w.cfg = cfg;
+  w.mc = mem ? *mem : limen_memory_config_default();
+  w.mc.schedule = cfg->lr;
+  st = work_init(&w, type, err);
   out->energy_to_target_J = NAN;
   out->time_to_target_s = NAN;
-  size_t np = 0;
-  for (size_t k = 0; k < cfg->steps; k++) {
-    const double *w = limen_memory_values(memory);
-    double loss;
-    if (batch == 0 || model->kind == LIMEN_NET_QUADRATIC) {
-      st = limen_net_loss_grad(model, w, train, NULL, 0, &loss, g, err);
-    } else {
-      if (cursor + batch > n_rows) {
-        gsl_ran_shuffle(rng, perm, n_rows, sizeof *perm);
-        cursor = 0;
-      }
-      st = limen_net_loss_grad(model, w, train, perm + cursor, batch, &loss, g, err);
-      cursor += batch;
-    }
-    if (st) goto done;
-    double eta = limen_lr_eta(&cfg->lr, (double)k);
-    for (size_t p = 0; p < P; p++) {
-      dw[p] = -eta * g[p];
-      sum_abs_dw += fabs(dw[p]);
-    }
-    limen_memory_step step = {k, cfg->window_s};
-    limen_memory_stats s;
-    if ((st = limen_memory_apply(memory, dw, &step, NULL, NULL, &s, err))) goto done;
-    if (upd) {
-      for (size_t p = 0; p < P; p++) upd[k * P + p] = dw[p] / memory->delta;
-      rates[k] = s.rate_dt / (cfg->window_s / mc.tau0_s);
-    }
-    heat += s.heat_kT;
-    expected += s.expected_kT;
-    heat_var += s.heat_var_kT2;
-    bound += s.bound_kT;
-    ops += s.ops;
-    out->driven += s.driven;
-    if (s.max_tilt_kT > out->max_tilt_kT) out->max_tilt_kT = s.max_tilt_kT;
-    out->final_barrier_kT = s.barrier_kT;
-    out->final_rate_dt = s.rate_dt;
-    time_s = (double)(k + 1) * (cfg->window_s + mc.hold_s);
-    if ((k + 1) % cfg->eval_every == 0 || k + 1 == cfg->steps) {
-      limen_train_point *pt = &pts[np++];
-      pt->step = k + 1;
-      pt->time_s = time_s;
-      pt->heat_J = heat * kT;
-      pt->bound_J = bound * kT;
-      if ((st = evaluate(model, limen_memory_values(memory), train, test, f0, &pt->loss, &pt->train_accuracy,
-                         &pt->test_accuracy, err)))
-        goto done;
-      if (out->steps_to_target == 0 && pt->test_accuracy >= cfg->target) {
-        out->steps_to_target = k + 1;
-        out->energy_to_target_J = pt->heat_J;
-        out->time_to_target_s = time_s;
-      }
-    }
+  for (size_t k = 0; !st && k < cfg->steps; k++) {
+    st = step(&w, k, out, err);
+    if (!st && ((k + 1) % cfg->eval_every == 0 || k + 1 == cfg->steps)) st = record(&w, k, out, err);
   }
-  out->paradigm = type->name;
-  out->steps = cfg->steps;
-  out->n_params = P;
-  out->temperature_K = mc.temperature_K;
-  out->final_loss = pts[np - 1].loss;
-  out->final_train_accuracy = pts[np - 1].train_accuracy;
-  out->final_test_accuracy = pts[np - 1].test_accuracy;
-  out->total_heat_J = heat * kT;
-  out->expected_heat_J = expected * kT;
-  out->heat_stderr_J = sqrt(heat_var) * kT;
-  out->bound_J = bound * kT;
-  out->time_s = time_s;
-  out->ops = ops;
-  out->mean_abs_update = sum_abs_dw / ((double)P * (double)cfg->steps);
-  out->heat_per_cell_step_J = heat * kT / ((double)P * (double)cfg->steps);
-  out->points = pts;
-  out->n_points = np;
-  out->updates_levels = upd;
-  out->rate_per_tau0 = rates;
-  out->tau0_s = mc.tau0_s;
-  pts = NULL;
-  upd = rates = NULL;
-  st = LIMEN_OK;
-done:
+  if (!st) finish(&w, type, out);
   if (st) limen_error_wrap(err, st, __func__, "paradigm '%s'", type->name);
-  limen_memory_free(memory);
-  if (rng) gsl_rng_free(rng);
-  free(pts);
-  free(upd);
-  free(rates);
-  free(perm);
-  free(w0);
-  free(g);
-  free(dw);
+  work_free(&w);
   return st;
 }
 
