@@ -63,6 +63,35 @@ Test(memory, config_errors_name_field_and_range) {
 
 /* A move of exactly k levels on the digital grid flips popcount(old ^ new) bits, each one
  * static write (S). */
+Test(memory, config_inputs_table_drives_defaults_and_checks) {
+  size_t n = 0;
+  const limen_input *t = limen_memory_config_inputs(&n);
+  limen_memory_config d = limen_memory_config_default();
+  limen_error err;
+  cr_assert_eq(limen_memory_config_check(&d, &err), LIMEN_OK, "%s", err.msg);
+  for (size_t i = 0; i < n; i++) {
+    const limen_input *in = &t[i];
+    cr_assert_eq(limen_input_get(in, &d), in->default_value, "%s", in->name);
+    char *end = NULL;
+    double shown = strtod(in->default_text, &end);
+    if (end != in->default_text)
+      cr_assert(fabs(shown - in->default_value) <= 5e-4 * fabs(in->default_value), "%s: '%s'", in->name,
+                in->default_text);
+    else
+      cr_assert((in->flags & LIMEN_INPUT_UNSET_ZERO) && in->default_value == 0, "%s", in->name);
+    for (size_t j = 0; j < i; j++) cr_assert(strcmp(in->name, t[j].name) != 0 && in->offset != t[j].offset);
+    double step = in->type == LIMEN_INPUT_INT ? 1.0 : fmax(1e-6, 1e-3 * fabs(in->lo));
+    double outside[2] = {in->lo_open ? in->lo : in->lo - step, in->hi_open ? in->hi : in->hi * 1.5};
+    for (int e = 0; e < 2; e++) {
+      limen_memory_config c = limen_memory_config_default();
+      limen_input_set(in, &c, outside[e]);
+      if (limen_input_get(in, &c) == 0 && (in->flags & LIMEN_INPUT_UNSET_ZERO)) continue;
+      cr_assert_eq(limen_memory_config_check(&c, &err), LIMEN_EINVAL, "%s = %g accepted", in->name, outside[e]);
+      cr_assert(strstr(err.msg, in->member), "'%s' does not name %s", err.msg, in->member);
+    }
+  }
+}
+
 Test(memory, digital_static_counts_bit_flips) {
   limen_memory *m;
   limen_error err;

@@ -11,8 +11,9 @@
  *   - the tool builds its options (--name, the --config key, the JSON key), their help text
  *     and defaults, and docs/cli.md its tables (checked by the tests).
  * A row describes the value a user gives.  An input flagged LIMEN_INPUT_UNSET_NONPOSITIVE
- * also accepts any value ≤ 0 in the struct, meaning "not given: derived" (its default_text says
- * what is derived); the range [lo, hi] then applies to given (positive) values only. */
+ * (LIMEN_INPUT_UNSET_ZERO) also accepts any value ≤ 0 (exactly 0) in the struct, meaning "not
+ * given: derived" (its default_text says what is derived); the range [lo, hi] then applies to
+ * given values only. */
 #ifndef LIMEN_INPUT_H
 #define LIMEN_INPUT_H
 
@@ -33,7 +34,8 @@ typedef enum {
 /* Flags of a row. */
 enum {
   LIMEN_INPUT_INTEGER = 1u << 0,           /* whole numbers only (also for doubles)          */
-  LIMEN_INPUT_UNSET_NONPOSITIVE = 1u << 1  /* a value ≤ 0 in the struct means "derived"      */
+  LIMEN_INPUT_UNSET_NONPOSITIVE = 1u << 1, /* a value ≤ 0 in the struct means "derived"      */
+  LIMEN_INPUT_UNSET_ZERO = 1u << 2         /* exactly 0 in the struct means "derived"         */
 };
 
 typedef struct limen_input {
@@ -64,13 +66,14 @@ LIMEN_API int limen_input_lookup(const limen_input *table, size_t n, const char 
                                  const char *name, const limen_input **out, limen_error *err);
 
 /* The allowed range as text, without the unit: "[1, 1e+30]", "(0, 1e+12]", "whole numbers in
- * [1, 1e+30]"; with `with_unset` and an UNSET_NONPOSITIVE row, prefixed by "<= 0 (derived) or ". */
+ * [1, 1e+30]"; with `with_unset`, an UNSET_NONPOSITIVE (UNSET_ZERO) row's is prefixed by
+ * "<= 0 (derived) or " ("0 (derived) or "). */
 LIMEN_API void limen_input_range_text(const limen_input *in, int with_unset, char *buf, size_t n);
 
 /* Is v allowed for a given value of this input (finite, in range, whole when required)? */
 LIMEN_API int limen_input_in_range(const limen_input *in, double v);
 
-/* Check the value v of in as stored in a struct (≤ 0 allowed for UNSET_NONPOSITIVE rows):
+/* Check the value v of in as stored in a struct (≤ 0 or 0 allowed for the UNSET rows):
  * LIMEN_EINVAL "<func>: <member> = <v>: allowed range <range>". */
 LIMEN_API int limen_input_check(const limen_input *in, double v, const char *func, limen_error *err);
 

@@ -86,6 +86,7 @@
 #include <stdint.h>
 
 #include "limen/common.h"
+#include "limen/input.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -94,21 +95,29 @@ extern "C" {
 typedef enum { LIMEN_CELLS_JUMP = 0, LIMEN_CELLS_LANGEVIN = 1 } limen_cells_kind;
 
 typedef struct limen_memory_config {
-  double temperature_K;        /* T                                                    [300]   */
-  double tau0_s;               /* intrinsic time τ₀ of a cell                          [1e-9]  */
-  int bits;                    /* n: bits per parameter; analog cells have 2^n levels  [10]    */
-  double w_max;                /* parameters live in [−w_max, w_max]                   [4]     */
-  double retention_barrier_kT; /* E_ret; 0 → limen_retention_barrier(10 y, 1e-6)       [0]     */
-  double write_fail;           /* p_w of a static-barrier write                        [1e-6]  */
-  double low_barrier_kT;       /* E_low (lim-fixed) and E_b(0) (lim-matched), [3, 300] [10]    */
-  double hold_s;               /* time at E_ret between update windows                 [0]     */
-  limen_lr_schedule schedule;  /* lim-matched: the barrier follows η(t) by (A)         [const] */
-  uint64_t seed;          /* random streams                                       [1]     */
-  limen_cells_kind cells;      /* cell simulation: jump statistics or Langevin         [jump]  */
-  double langevin_dt;          /* Langevin time step, in τ₀ (cells = langevin)         [2e-3]  */
+  /* the double and int members are the rows of limen_memory_config_inputs() (range, default,
+   * meaning); the others give their default in brackets */
+  double temperature_K;        /* T                                                            */
+  double tau0_s;               /* intrinsic time τ₀ of a cell                                  */
+  int bits;                    /* n: bits per parameter; analog cells have 2^n levels          */
+  double w_max;                /* parameters live in [−w_max, w_max]                           */
+  double retention_barrier_kT; /* E_ret; 0 → limen_retention_barrier(10 y, 1e-6)               */
+  double write_fail;           /* p_w of a static-barrier write                                */
+  double low_barrier_kT;       /* E_low (lim-fixed) and E_b(0) (lim-matched)                   */
+  double hold_s;               /* time at E_ret between update windows                         */
+  limen_lr_schedule schedule;  /* lim-matched: the barrier follows η(t) by (A)   [const, η0 = 1] */
+  uint64_t seed;               /* random streams                                             [1] */
+  limen_cells_kind cells;      /* cell simulation: jump statistics or Langevin            [jump] */
+  double langevin_dt;          /* Langevin time step, in τ₀ (cells = langevin); a table input  */
 } limen_memory_config;
 
+/* The defaults of limen_memory_config_inputs(), schedule constant (η0 = 1), seed 1, cells jump. */
 LIMEN_API limen_memory_config limen_memory_config_default(void);
+/* The table of the configuration's numeric inputs (input.h): temperature, tau0, bits, w-max,
+ * retention-barrier, write-fail, barrier (low_barrier_kT), hold, langevin-dt, named as the
+ * options of `limen train`; the defaults and range checks of this header come from it.  *n gets
+ * the row count (n may be NULL). */
+LIMEN_API const limen_input *limen_memory_config_inputs(size_t *n);
 
 /* What the training loop tells the array about the step. */
 typedef struct limen_memory_step {
@@ -166,7 +175,8 @@ LIMEN_API extern const limen_memory_type *const limen_memory_lim_matched;
 LIMEN_API const limen_memory_type *const *limen_memory_types(void);
 LIMEN_API int limen_memory_type_find(const char *name, const limen_memory_type **type, limen_error *err);
 
-/* Validate a configuration (messages name the field, value and range). */
+/* Validate a configuration against limen_memory_config_inputs(), the schedule and the cell kind
+ * (messages name the field, value and range). */
 LIMEN_API int limen_memory_config_check(const limen_memory_config *cfg, limen_error *err);
 
 /* An array of n cells holding w0 (quantized onto the cells' levels; values outside

@@ -44,8 +44,12 @@ void limen_input_range_text(const limen_input *in, int with_unset, char *buf, si
   fmt_end(a, sizeof a, in->lo);
   fmt_end(b, sizeof b, in->hi);
   int whole = in->type == LIMEN_INPUT_INT || (in->flags & LIMEN_INPUT_INTEGER);
-  snprintf(buf, n, "%s%s%s%s, %s%s", with_unset && (in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE) ? "<= 0 (derived) or " : "",
-           whole ? "whole numbers in " : "", in->lo_open ? "(" : "[", a, b, in->hi_open ? ")" : "]");
+  const char *unset = !with_unset                                ? ""
+                      : (in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE) ? "<= 0 (derived) or "
+                      : (in->flags & LIMEN_INPUT_UNSET_ZERO)        ? "0 (derived) or "
+                                                                    : "";
+  snprintf(buf, n, "%s%s%s%s, %s%s", unset, whole ? "whole numbers in " : "", in->lo_open ? "(" : "[", a, b,
+           in->hi_open ? ")" : "]");
 }
 
 int limen_input_in_range(const limen_input *in, double v) {
@@ -57,10 +61,12 @@ int limen_input_in_range(const limen_input *in, double v) {
 }
 
 int limen_input_check(const limen_input *in, double v, const char *func, limen_error *err) {
-  int plain = !(in->flags & (LIMEN_INPUT_UNSET_NONPOSITIVE | LIMEN_INPUT_INTEGER)) && in->type == LIMEN_INPUT_DOUBLE;
+  if ((in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE) && isfinite(v) && v <= 0) return LIMEN_OK;
+  if ((in->flags & LIMEN_INPUT_UNSET_ZERO) && v == 0) return LIMEN_OK;
+  int plain = !(in->flags & (LIMEN_INPUT_UNSET_NONPOSITIVE | LIMEN_INPUT_UNSET_ZERO | LIMEN_INPUT_INTEGER)) &&
+              in->type == LIMEN_INPUT_DOUBLE;
   /* the plain case keeps the library's one range message (limen_check_range) */
   if (plain) return limen_check_range(err, func, in->member, v, in->lo, in->lo_open, in->hi, in->hi_open);
-  if ((in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE) && isfinite(v) && v <= 0) return LIMEN_OK;
   if (limen_input_in_range(in, v)) return LIMEN_OK;
   char r[160];
   limen_input_range_text(in, 1, r, sizeof r);

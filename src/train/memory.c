@@ -5,6 +5,7 @@
 #include "limen/memory.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,17 +13,41 @@
 #include "limen/units.h"
 #include "train/internal.h"
 
+/* ---- the configuration's inputs ------------------------------------------------------ */
+
+#define ROW(nm, mem, type, sym, unit, mv, lo, lo_open, hi, hi_open, fl, def, deftext, doc) \
+  {nm, NULL, #mem, sym, unit, mv, lo, hi, lo_open, hi_open, fl, type, offsetof(limen_memory_config, mem), def, deftext, doc}
+#define D LIMEN_INPUT_DOUBLE
+static const limen_input k_inputs[] = {
+    ROW("temperature", temperature_K, D, "T", "K", "K", 0, 1, 1e4, 0, 0, LIMEN_DEFAULT_TEMPERATURE_K, "300",
+        "temperature T of the bath"),
+    ROW("tau0", tau0_s, D, "τ₀", "s", "S", 0, 1, 1.0, 0, 0, 1e-9, "1e-9", "intrinsic time τ₀ of a cell"),
+    ROW("bits", bits, LIMEN_INPUT_INT, "n", NULL, "N", 1, 0, 24, 0, 0, 10, "10",
+        "bits per parameter (analog cells: 2^N levels)"),
+    ROW("w-max", w_max, D, "w_max", NULL, "W", 0, 1, 1e6, 0, 0, 4.0, "4", "parameters live in [-W, W]"),
+    ROW("retention-barrier", retention_barrier_kT, D, "E_ret", "kT", "KT", 3.0, 0, 1e3, 0, LIMEN_INPUT_UNSET_ZERO, 0.0,
+        "from 10 years, p = 1e-6", "retention barrier E_ret of the static paradigms and between windows"),
+    ROW("write-fail", write_fail, D, "p_w", NULL, "P", 0, 1, 0.5, 1, 0, 1e-6, "1e-6",
+        "failure probability p_w of a static-barrier write"),
+    ROW("barrier", low_barrier_kT, D, "E_low", "kT", "KT", 3.0, 0, 300, 0, 0, 10.0, "10",
+        "lowered barrier E_low (lim-fixed); initial barrier E_b(0) (lim-matched, Max-Cut spins)"),
+    ROW("hold", hold_s, D, "t_hold", "s", "S", 0, 0, 1e12, 0, 0, 0.0, "0", "time at the retention barrier between windows"),
+    ROW("langevin-dt", langevin_dt, D, "dt", "τ₀", "DT", 0, 1, 0.1, 0, 0, 2e-3, "2e-3",
+        "Langevin time step of the cells (cells = langevin)"),
+};
+#undef D
+#undef ROW
+#define N_INPUTS (sizeof k_inputs / sizeof k_inputs[0])
+
+const limen_input *limen_memory_config_inputs(size_t *n) {
+  if (n) *n = N_INPUTS;
+  return k_inputs;
+}
+
 limen_memory_config limen_memory_config_default(void) {
   limen_memory_config c;
   memset(&c, 0, sizeof c);
-  c.temperature_K = LIMEN_DEFAULT_TEMPERATURE_K;
-  c.tau0_s = 1e-9;
-  c.bits = 10;
-  c.w_max = 4.0;
-  c.retention_barrier_kT = 0.0;
-  c.write_fail = 1e-6;
-  c.low_barrier_kT = 10.0;
-  c.hold_s = 0.0;
+  limen_inputs_defaults(k_inputs, N_INPUTS, &c);
   c.schedule.kind = LIMEN_LR_CONSTANT;
   c.schedule.eta0 = 1.0;
   c.schedule.t0 = 1.0;
@@ -30,28 +55,17 @@ limen_memory_config limen_memory_config_default(void) {
   c.schedule.eta_min = 1e-3;
   c.seed = 1;
   c.cells = LIMEN_CELLS_JUMP;
-  c.langevin_dt = 2e-3;
   return c;
 }
 
 int limen_memory_config_check(const limen_memory_config *c, limen_error *err) {
   static const char *fn = "limen_memory_config";
   if (!c) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL configuration");
-  int st;
-  if ((st = limen_check_range(err, fn, "temperature_K", c->temperature_K, 0, 1, 1e4, 0))) return st;
-  if ((st = limen_check_range(err, fn, "tau0_s", c->tau0_s, 0, 1, 1.0, 0))) return st;
-  if ((st = limen_check_range(err, fn, "bits", c->bits, 1, 0, 24, 0))) return st;
-  if ((st = limen_check_range(err, fn, "w_max", c->w_max, 0, 1, 1e6, 0))) return st;
-  if (c->retention_barrier_kT != 0.0 &&
-      (st = limen_check_range(err, fn, "retention_barrier_kT", c->retention_barrier_kT, 3.0, 0, 1e3, 0)))
-    return st;
-  if ((st = limen_check_range(err, fn, "write_fail", c->write_fail, 0, 1, 0.5, 1))) return st;
-  if ((st = limen_check_range(err, fn, "low_barrier_kT", c->low_barrier_kT, 3.0, 0, 300, 0))) return st;
-  if ((st = limen_check_range(err, fn, "hold_s", c->hold_s, 0, 0, 1e12, 0))) return st;
+  int st = limen_inputs_check(k_inputs, N_INPUTS, c, fn, err);
+  if (st) return st;
   if ((st = limen_lr_check(&c->schedule, err))) return limen_error_wrap(err, st, fn, "schedule");
   if (c->cells != LIMEN_CELLS_JUMP && c->cells != LIMEN_CELLS_LANGEVIN)
     return limen_error_set(err, LIMEN_EINVAL, fn, "cells = %d: allowed: jump, langevin", (int)c->cells);
-  if ((st = limen_check_range(err, fn, "langevin_dt", c->langevin_dt, 0, 1, 0.1, 0))) return st;
   return LIMEN_OK;
 }
 
