@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "limen/potential.h"
-
-#define PI 3.14159265358979323846264338327950288
+#include "limen/units.h"
 
 static int no_state(const limen_potential_params *params, void **state, limen_error *err) {
   (void)params;
@@ -73,11 +72,11 @@ static int washboard_check(const limen_potential *p, const limen_control *u, lim
 static void washboard_eval(const limen_potential *p, const limen_control *u, size_t n,
                            const double *x, double *U, double *F) {
   (void)p;
-  const double E = u->barrier, f = u->tilt, w = 2.0 * PI;
+  const double E = u->barrier, f = u->tilt, w = 2.0 * LIMEN_PI;
   for (size_t i = 0; i < n; i++) {
     double s = sin(w * x[i]), c = cos(w * x[i]);
     U[i] = 0.5 * E * (1.0 - c) - f * x[i];
-    if (F) F[i] = f - E * PI * s;
+    if (F) F[i] = f - E * LIMEN_PI * s;
   }
 }
 
@@ -85,7 +84,7 @@ static void washboard_dU(const limen_potential *p, const limen_control *u, doubl
                          double g[LIMEN_CONTROL_DIM]) {
   (void)p;
   (void)u;
-  g[0] = 0.5 * (1.0 - cos(2.0 * PI * x));
+  g[0] = 0.5 * (1.0 - cos(2.0 * LIMEN_PI * x));
   g[1] = -x;
   g[2] = g[3] = g[4] = 0.0;
 }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "limen/units.h"
+
 int limen_protocol_alloc(size_t n_segments, limen_protocol **out, limen_error *err) {
   if (!out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   *out = NULL;
@@ -116,7 +118,7 @@ static void interp(const limen_protocol_segment *s, double frac, limen_control *
     return;
   }
   double w = frac;
-  if (s->shape == LIMEN_SHAPE_COSINE) w = 0.5 * (1.0 - cos(3.14159265358979323846 * frac));
+  if (s->shape == LIMEN_SHAPE_COSINE) w = 0.5 * (1.0 - cos(LIMEN_PI * frac));
   const double *a = &s->start.barrier, *b = &s->end.barrier;
   double *o = &u->barrier;
   for (int j = 0; j < LIMEN_CONTROL_DIM; j++) o[j] = a[j] + w * (b[j] - a[j]);
