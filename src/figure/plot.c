@@ -139,55 +139,72 @@ static int check_output(const char *tmp, const char *device, limen_error *err) {
   return LIMEN_OK;
 }
 
-int limen_plot_write(const limen_plot *p, const char *path, limen_error *err) {
-  const char *device = NULL;
-  int s = limen_plot_device_for(path, &device, err);
-  if (s) return s;
+/* The description checked: sizes, series data and colours, at least one point to draw.
+ * *nmax gets the longest series (the size of the line buffers). */
+static int check_plot(const limen_plot *p, int *w, int *h, size_t *nmax, limen_error *err) {
+  static const char *const fn = "limen_plot_write";
   if (!p || (p->n_series && !p->series) || (p->n_markers && !p->markers))
-    return limen_error_set(err, LIMEN_EINVAL, __func__, "no plot description");
-  int w = p->width_px ? p->width_px : 1200, h = p->height_px ? p->height_px : 800;
-  if (w < 200 || w > 10000 || h < 150 || h > 10000)
-    return limen_error_set(err, LIMEN_EINVAL, __func__, "size %d x %d px: allowed [200, 10000] x [150, 10000]", w, h);
-  size_t npts = 0, nmax = 1;
+    return limen_error_set(err, LIMEN_EINVAL, fn, "no plot description");
+  *w = p->width_px ? p->width_px : 1200;
+  *h = p->height_px ? p->height_px : 800;
+  if (*w < 200 || *w > 10000 || *h < 150 || *h > 10000)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "size %d x %d px: allowed [200, 10000] x [150, 10000]", *w, *h);
+  size_t npts = 0;
+  *nmax = 1;
   for (size_t i = 0; i < p->n_series; i++) {
     const limen_plot_series *S = &p->series[i];
-    if (S->n && (!S->x || !S->y)) return limen_error_set(err, LIMEN_EINVAL, __func__, "series %zu has no data", i);
+    if (S->n && (!S->x || !S->y)) return limen_error_set(err, LIMEN_EINVAL, fn, "series %zu has no data", i);
     if (S->color < 0 || S->color > N_PALETTE)
-      return limen_error_set(err, LIMEN_EINVAL, __func__, "series %zu: color = %d: allowed range [0, %d]", i,
-                             S->color, N_PALETTE);
+      return limen_error_set(err, LIMEN_EINVAL, fn, "series %zu: color = %d: allowed range [0, %d]", i, S->color,
+                             N_PALETTE);
     for (size_t k = 0; k < S->n; k++) npts += usable(S->x[k], p->xlog) && usable(S->y[k], p->ylog);
-    if (S->n > nmax) nmax = S->n;
+    if (S->n > *nmax) *nmax = S->n;
   }
-  if (npts == 0) return limen_error_set(err, LIMEN_EINVAL, __func__, "nothing to draw: no finite point%s",
-                                        p->xlog || p->ylog ? " (log axes need positive values)" : "");
-  if (!have_device(device))
-    return limen_error_set(err, LIMEN_EIO, __func__, "PLplot device '%s' is not available (install the cairo driver)",
-                           device);
+  if (npts == 0)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "nothing to draw: no finite point%s",
+                           p->xlog || p->ylog ? " (log axes need positive values)" : "");
+  return LIMEN_OK;
+}
 
-  /* Make sure the file can be written before PLplot tries (PLplot would prompt on failure). */
-  char tmp[4096];
-  if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
-    return limen_error_set(err, LIMEN_EINVAL, __func__, "output path too long");
-  FILE *probe = fopen(tmp, "wb");
-  if (!probe) return limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s': %s", path, strerror(errno));
-  fclose(probe);
+/* The legend's columns, one entry per labelled series. */
+typedef struct legend {
+  size_t n;
+  PLINT *opt, *colors, *styles, *nsym;
+  PLFLT *widths, *sscale;
+  const char **text, **syms;
+} legend;
 
-  PLFLT *bx = malloc(nmax * sizeof *bx), *by = malloc(nmax * sizeof *by);
-  PLINT *opt = calloc(p->n_series + 1, sizeof *opt), *colors = calloc(p->n_series + 1, sizeof *colors);
-  PLINT *styles = calloc(p->n_series + 1, sizeof *styles), *nsym = calloc(p->n_series + 1, sizeof *nsym);
-  PLFLT *widths = calloc(p->n_series + 1, sizeof *widths), *sscale = calloc(p->n_series + 1, sizeof *sscale);
-  const char **text = calloc(p->n_series + 1, sizeof *text), **syms = calloc(p->n_series + 1, sizeof *syms);
-  if (!bx || !by || !opt || !colors || !styles || !nsym || !widths || !sscale || !text || !syms) {
-    s = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
-    goto cleanup;
-  }
+static void legend_free(legend *l) {
+  free(l->opt);
+  free(l->colors);
+  free(l->styles);
+  free(l->nsym);
+  free(l->widths);
+  free(l->sscale);
+  free(l->text);
+  free(l->syms);
+}
 
-  PLINT stream = 0, plerr = 0;
-  char plmsg[1024] = "";
+static int legend_alloc(legend *l, size_t n) {
+  memset(l, 0, sizeof *l);
+  l->opt = calloc(n, sizeof *l->opt);
+  l->colors = calloc(n, sizeof *l->colors);
+  l->styles = calloc(n, sizeof *l->styles);
+  l->nsym = calloc(n, sizeof *l->nsym);
+  l->widths = calloc(n, sizeof *l->widths);
+  l->sscale = calloc(n, sizeof *l->sscale);
+  l->text = calloc(n, sizeof *l->text);
+  l->syms = calloc(n, sizeof *l->syms);
+  return l->opt && l->colors && l->styles && l->nsym && l->widths && l->sscale && l->text && l->syms;
+}
+
+/* A new PLplot stream on `device` writing `file`, the palette set, initialized. */
+static void open_stream(const char *device, const char *file, int w, int h, PLINT *plerr, char *plmsg) {
+  PLINT stream = 0;
   plmkstrm(&stream);
-  plsError(&plerr, plmsg);
+  plsError(plerr, plmsg);
   plsdev(device);
-  plsfnam(tmp);
+  plsfnam(file);
   plspage(0.0, 0.0, w, h, 0, 0);
   plscmap0n(COL_SERIES + N_PALETTE);
   plscol0(COL_BG, 255, 255, 255);
@@ -196,13 +213,23 @@ int limen_plot_write(const limen_plot *p, const char *path, limen_error *err) {
   plscol0(COL_MARK, 150, 150, 150);
   for (int i = 0; i < N_PALETTE; i++) plscol0(COL_SERIES + i, palette[i][0], palette[i][1], palette[i][2]);
   plinit();
-  if (plerr) goto plot_failed;
+}
 
-  double x0, x1, y0, y1;
-  axis_range(p, 1, &x0, &x1);
-  axis_range(p, 0, &y0, &y1);
-  double xspan = x1 - x0, yspan = y1 - y0;
+/* Log axes spanning more than 12 decades: a label every k-th decade, k = ⌈span/12⌉. */
+static void decade_labels(int x_axis, double lo, double hi) {
+  char lab[32];
+  double span = hi - lo;
+  int k = (int)ceil(span / 12);
+  for (int d = (int)lo; d <= (int)hi; d++)
+    if ((d - (int)lo) % k == 0) {
+      snprintf(lab, sizeof lab, "10#u%d#d", d);
+      if (x_axis) plmtex("b", 1.6, (d - lo) / span, 0.5, lab);
+      else plmtex("lv", 0.6, (d - lo) / span, 1.0, lab);
+    }
+}
 
+/* The viewport, grid, frame, axis labels and title. */
+static void draw_frame(const limen_plot *p, double x0, double x1, double y0, double y1) {
   pladv(0);
   plschr(0, BASE_CHR);
   plvpor(0.08, 0.64, 0.14, 0.90);
@@ -211,26 +238,12 @@ int limen_plot_write(const limen_plot *p, const char *path, limen_error *err) {
   plcol0(COL_GRID);
   plwidth(1.0);
   /* Log axes label every decade; beyond 12 decades only every k-th one (labels drawn here). */
-  int xman = p->xlog && xspan > 12, yman = p->ylog && yspan > 12;
+  int xman = p->xlog && x1 - x0 > 12, yman = p->ylog && y1 - y0 > 12;
   plbox(p->xlog ? "gl" : "g", 0, 0, p->ylog ? "gl" : "g", 0, 0);
   plcol0(COL_FG);
   plbox(p->xlog ? (xman ? "bcstl" : "bcnstl") : "bcnst", 0, 0, p->ylog ? (yman ? "bcstl" : "bcnstlv") : "bcnstv", 0, 0);
-  if (xman || yman) {
-    char lab[32];
-    int kx = (int)ceil(xspan / 12), ky = (int)ceil(yspan / 12);
-    if (xman)
-      for (int d = (int)x0; d <= (int)x1; d++)
-        if ((d - (int)x0) % kx == 0) {
-          snprintf(lab, sizeof lab, "10#u%d#d", d);
-          plmtex("b", 1.6, (d - x0) / xspan, 0.5, lab);
-        }
-    if (yman)
-      for (int d = (int)y0; d <= (int)y1; d++)
-        if ((d - (int)y0) % ky == 0) {
-          snprintf(lab, sizeof lab, "10#u%d#d", d);
-          plmtex("lv", 0.6, (d - y0) / yspan, 1.0, lab);
-        }
-  }
+  if (xman) decade_labels(1, x0, x1);
+  if (yman) decade_labels(0, y0, y1);
   if (p->xlabel) plmtex("b", 3.0, 0.5, 0.5, p->xlabel);
   if (p->ylabel) plmtex("l", 4.2, 0.5, 0.5, p->ylabel);
   if (p->title) {
@@ -238,8 +251,11 @@ int limen_plot_write(const limen_plot *p, const char *path, limen_error *err) {
     plmtex("t", 1.5, 0.5, 0.5, p->title);
     plschr(0, BASE_CHR);
   }
+}
 
-  /* markers: dashed vertical lines, label written upwards near the top */
+/* Markers: dashed vertical lines, label written upwards near the top. */
+static void draw_markers(const limen_plot *p, double x0, double x1, double y0, double y1) {
+  double xspan = x1 - x0, yspan = y1 - y0;
   for (size_t m = 0; m < p->n_markers; m++) {
     if (!usable(p->markers[m].x, p->xlog)) continue;
     PLFLT mx[2], my[2];
@@ -256,8 +272,11 @@ int limen_plot_write(const limen_plot *p, const char *path, limen_error *err) {
       plschr(0, BASE_CHR);
     }
   }
+}
 
-  size_t nleg = 0, auto_color = 0;
+/* Every series, in order, and its legend entry when labelled. */
+static void draw_series(const limen_plot *p, PLFLT *bx, PLFLT *by, double xspan, legend *l) {
+  size_t auto_color = 0;
   for (size_t i = 0; i < p->n_series; i++) {
     const limen_plot_series *S = &p->series[i];
     int c = S->color ? S->color - 1 : (int)(auto_color++ % N_PALETTE);
@@ -272,68 +291,93 @@ int limen_plot_write(const limen_plot *p, const char *path, limen_error *err) {
       plwidth(1.0);
     }
     if (points) draw_points(p, S, xspan);
-    if (S->label && S->label[0]) {
-      opt[nleg] = (lines ? PL_LEGEND_LINE : 0) | (points ? PL_LEGEND_SYMBOL : 0);
-      colors[nleg] = COL_SERIES + c;
-      styles[nleg] = S->style == LIMEN_PLOT_DASHED ? 2 : 1;
-      widths[nleg] = 2.0;
-      sscale[nleg] = 1.0;
-      nsym[nleg] = 1;
-      syms[nleg] = SYMBOL;
-      text[nleg] = S->label;
-      nleg++;
-    }
+    if (!S->label || !S->label[0]) continue;
+    size_t k = l->n++;
+    l->opt[k] = (lines ? PL_LEGEND_LINE : 0) | (points ? PL_LEGEND_SYMBOL : 0);
+    l->colors[k] = COL_SERIES + c;
+    l->styles[k] = S->style == LIMEN_PLOT_DASHED ? 2 : 1;
+    l->widths[k] = 2.0;
+    l->sscale[k] = 1.0;
+    l->nsym[k] = 1;
+    l->syms[k] = SYMBOL;
+    l->text[k] = S->label;
   }
-  if (plerr) goto plot_failed;
-  if (nleg) {
+}
+
+/* The legend right of the chart, and the note (a line of assumptions) at the bottom of the page. */
+static void draw_legend_note(const limen_plot *p, const legend *l) {
+  if (l->n) {
     PLFLT lw = 0, lh = 0;
-    PLINT *tcol = calloc(nleg, sizeof *tcol);
+    PLINT *tcol = calloc(l->n, sizeof *tcol);
     if (tcol) {
-      for (size_t i = 0; i < nleg; i++) tcol[i] = COL_FG;
+      for (size_t i = 0; i < l->n; i++) tcol[i] = COL_FG;
       plschr(0, 0.9 * BASE_CHR);
       pllegend(&lw, &lh, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, PL_POSITION_RIGHT | PL_POSITION_OUTSIDE,
-               0.02, 0.0, 0.06, COL_BG, COL_FG, 1, (PLINT)nleg, 1, (PLINT)nleg, opt, 0.8, 0.75, 2.0,
-               0.0, tcol, text, NULL, NULL, NULL, NULL, colors, styles, widths, colors, sscale, nsym, syms);
+               0.02, 0.0, 0.06, COL_BG, COL_FG, 1, (PLINT)l->n, 1, (PLINT)l->n, l->opt, 0.8, 0.75, 2.0, 0.0, tcol,
+               l->text, NULL, NULL, NULL, NULL, l->colors, l->styles, l->widths, l->colors, l->sscale, l->nsym,
+               l->syms);
       plschr(0, BASE_CHR);
       free(tcol);
     }
   }
-  if (p->note) {
-    /* a line of assumptions at the bottom of the page, full width */
-    plvpor(0.0, 1.0, 0.0, 1.0);
-    plwind(0.0, 1.0, 0.0, 1.0);
-    plcol0(COL_FG);
-    plschr(0, 0.8 * BASE_CHR);
-    plmtex("b", -1.2, 0.01, 0.0, p->note);
-    plschr(0, BASE_CHR);
+  if (!p->note) return;
+  plvpor(0.0, 1.0, 0.0, 1.0);
+  plwind(0.0, 1.0, 0.0, 1.0);
+  plcol0(COL_FG);
+  plschr(0, 0.8 * BASE_CHR);
+  plmtex("b", -1.2, 0.01, 0.0, p->note);
+  plschr(0, BASE_CHR);
+}
+
+/* Draw into tmp; 0, or LIMEN_EIO with PLplot's message. */
+static int draw(const limen_plot *p, const char *device, const char *tmp, int w, int h, PLFLT *bx, PLFLT *by,
+                legend *l, limen_error *err) {
+  PLINT plerr = 0;
+  char plmsg[1024] = "";
+  open_stream(device, tmp, w, h, &plerr, plmsg);
+  if (!plerr) {
+    double x0, x1, y0, y1;
+    axis_range(p, 1, &x0, &x1);
+    axis_range(p, 0, &y0, &y1);
+    draw_frame(p, x0, x1, y0, y1);
+    draw_markers(p, x0, x1, y0, y1);
+    draw_series(p, bx, by, x1 - x0, l);
+    if (!plerr) draw_legend_note(p, l);
   }
+  int failed_early = plerr != 0;
   plend1();
-  if (plerr) {
-    s = limen_error_set(err, LIMEN_EIO, __func__, "PLplot: %s", plmsg[0] ? plmsg : "drawing failed");
-    unlink(tmp);
-    goto cleanup;
-  }
-  s = check_output(tmp, device, err);
-  if (s == LIMEN_OK && rename(tmp, path) != 0)
+  if (!plerr) return LIMEN_OK;
+  return limen_error_set(err, LIMEN_EIO, "limen_plot_write", "PLplot: %s",
+                         plmsg[0] ? plmsg : failed_early ? "initialisation failed" : "drawing failed");
+}
+
+int limen_plot_write(const limen_plot *p, const char *path, limen_error *err) {
+  const char *device = NULL;
+  int w = 0, h = 0;
+  size_t nmax = 1;
+  int s = limen_plot_device_for(path, &device, err);
+  if (!s) s = check_plot(p, &w, &h, &nmax, err);
+  if (s) return s;
+  if (!have_device(device))
+    return limen_error_set(err, LIMEN_EIO, __func__, "PLplot device '%s' is not available (install the cairo driver)",
+                           device);
+  /* Make sure the file can be written before PLplot tries (PLplot would prompt on failure). */
+  char tmp[4096];
+  if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
+    return limen_error_set(err, LIMEN_EINVAL, __func__, "output path too long");
+  FILE *probe = fopen(tmp, "wb");
+  if (!probe) return limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s': %s", path, strerror(errno));
+  fclose(probe);
+  PLFLT *bx = malloc(nmax * sizeof *bx), *by = malloc(nmax * sizeof *by);
+  legend l;
+  if (!legend_alloc(&l, p->n_series + 1) || !bx || !by) s = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
+  if (!s) s = draw(p, device, tmp, w, h, bx, by, &l, err);
+  if (!s) s = check_output(tmp, device, err);
+  if (!s && rename(tmp, path) != 0)
     s = limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s': %s", path, strerror(errno));
   if (s) unlink(tmp);
-  goto cleanup;
-
-plot_failed:
-  plend1();
-  unlink(tmp);
-  s = limen_error_set(err, LIMEN_EIO, __func__, "PLplot: %s", plmsg[0] ? plmsg : "initialisation failed");
-
-cleanup:
   free(bx);
   free(by);
-  free(opt);
-  free(colors);
-  free(styles);
-  free(nsym);
-  free(widths);
-  free(sscale);
-  free(text);
-  free(syms);
+  legend_free(&l);
   return s;
 }
