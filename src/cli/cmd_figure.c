@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * cmd_figure.c: `limen figure <projection|tradeoff|per-op> --out FILE.png|.svg` — the data are
- * computed here from the library's projections and bounds; the drawing is limen_plot_write. */
+ * cmd_figure.c: `limen figure <projection|tradeoff|per-op> --out FILE.png|.svg` — the curves are
+ * the library's projections and bounds on a limen_grid_point axis, the drawing is limen_plot_write;
+ * this file parses the options and arranges series, markers and labels. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,13 +57,6 @@ typedef struct fig {
 static void fig_free(fig *f) {
   free(f->x);
   for (size_t i = 0; i < MAX_SERIES; i++) free(f->y[i]);
-}
-
-static double *log_grid(double a, double b, long n) {
-  double *x = malloc((size_t)n * sizeof *x);
-  if (!x) return NULL;
-  for (long i = 0; i < n; i++) x[i] = exp(log(a) + (log(b) - log(a)) * (double)i / (double)(n - 1));
-  return x;
 }
 
 /* energy vs a workload input for every spec; a paradigm whose counted work is not the
@@ -165,8 +159,176 @@ static int per_op(const cli_wl *wl, long npts, fig *f, limen_error *err) {
   return LIMEN_OK;
 }
 
-int limen_cmd_figure(int argc, char **argv) {
-  cli_opt o[MAX_OPTS];
+typedef enum { K_PROJECTION, K_TRADEOFF, K_PER_OP } fig_kind;
+
+/* The figure's settings from the command line. */
+typedef struct fig_args {
+  fig_kind kind;
+  int by_bits;        /* tradeoff --x bits                                    */
+  const char *xfield; /* the workload input on the x axis (NULL: per-op's τ)  */
+  const char *out, *device;
+  double a, b;        /* the x axis                                           */
+  long npts;
+} fig_args;
+
+static int parse_kind(const cli_args *args, fig_kind *kind, limen_error *err) {
+  static const char *const KINDS = "projection, tradeoff, per-op";
+  static const char *const names[] = {"projection", "tradeoff", "per-op"};
+  if (args->n_positional != 1)
+    return args->n_positional == 0
+               ? cli_error(err, LIMEN_EINVAL, "kind: missing; allowed %s", KINDS)
+               : cli_error(err, LIMEN_EINVAL, "kind: '%s' given after '%s'; give one of %s", args->positional[1],
+                           args->positional[0], KINDS);
+  for (int k = 0; k < 3; k++)
+    if (strcmp(args->positional[0], names[k]) == 0) return *kind = (fig_kind)k, LIMEN_OK;
+  return cli_error(err, LIMEN_ENOTFOUND, "kind = '%s': allowed %s", args->positional[0], KINDS);
+}
+
+/* The kind, --out and the options that conflict with the kind. */
+static int parse_args(cli_opt *o, size_t n, const cli_args *args, fig_args *fa, limen_error *err) {
+  int st = parse_kind(args, &fa->kind, err);
+  if (st) return st;
+  const char *kind = args->positional[0];
+  const cli_opt *oo = cli_opt_find(o, n, "out"), *xo = cli_opt_find(o, n, "x");
+  if (!oo->set) return cli_error(err, LIMEN_EINVAL, "--out: missing; give FILE.png or FILE.svg");
+  fa->out = oo->str;
+  if (limen_plot_device_for(oo->str, &fa->device, err))
+    return cli_error(err, LIMEN_EINVAL, "--out = '%s': allowed extensions .png, .svg", oo->str);
+  if (fa->kind == K_PER_OP && cli_opt_find(o, n, "paradigm")->set)
+    return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--paradigm does not apply to 'figure per-op'");
+  fa->by_bits = xo->set && strcmp(xo->str, "bits") == 0;
+  if (xo->set && fa->kind != K_TRADEOFF)
+    return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--x applies to 'figure tradeoff' only");
+  fa->xfield = fa->kind == K_PROJECTION ? "params" : fa->kind == K_TRADEOFF ? (fa->by_bits ? "bits" : "time") : NULL;
+  if (fa->xfield && cli_opt_find(o, n, fa->xfield)->set)
+    return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--%s is the x axis of 'figure %s': use --xmin/--xmax",
+                           fa->xfield, kind);
+  if (fa->kind == K_PROJECTION && cli_opt_find(o, n, "model")->set)
+    return limen_error_set(err, LIMEN_EINVAL, "conflicting options",
+                           "--model does not apply to 'figure projection' (every catalog model is marked)");
+  return LIMEN_OK;
+}
+
+/* The x axis: its ends (in the range of the input they stand for), its points and the grid
+ * (logarithmic, or whole bits). */
+static int axis(cli_opt *o, size_t n, const cli_wl *wl, fig_args *fa, fig *f, limen_error *err) {
+  const cli_opt *xmin = cli_opt_find(o, n, "xmin"), *xmax = cli_opt_find(o, n, "xmax"), *pts = cli_opt_find(o, n, "points");
+  static const double def_lo[] = {1e6, 3600, 1e-9}, def_hi[] = {1e16, 100 * LIMEN_SECONDS_PER_YEAR, 1};
+  double a = xmin->set ? xmin->num : fa->by_bits ? 4 : def_lo[fa->kind];
+  double b = xmax->set ? xmax->num : fa->by_bits ? 32 : def_hi[fa->kind];
+  if (!(b > a)) return cli_error(err, LIMEN_EINVAL, "--xmax = %.10g: must be greater than --xmin = %.10g", b, a);
+  if (fa->xfield) {
+    cli_opt ends = *cli_wl_numeric_option(wl, fa->xfield);
+    ends.name = "xmin";
+    int st = cli_opt_check_number(&ends, a, err);
+    ends.name = "xmax";
+    if (st || (st = cli_opt_check_number(&ends, b, err))) return st;
+  }
+  long npts = pts->set ? pts->lnum : 61;
+  if (fa->by_bits) { /* whole bits from ⌈xmin⌉ to ⌊xmax⌋ */
+    a = ceil(a);
+    b = floor(b);
+    npts = (long)(b - a) + 1;
+    if (npts < 2) return cli_error(err, LIMEN_EINVAL, "--xmin/--xmax: %g to %g bits: give at least two whole bits", a, b);
+  }
+  f->x = malloc((size_t)npts * sizeof *f->x);
+  if (!f->x) return limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
+  for (long i = 0; i < npts; i++)
+    f->x[i] = fa->by_bits ? a + (double)i : limen_grid_point(a, b, (size_t)i, (size_t)npts, 1);
+  fa->a = a;
+  fa->b = b;
+  fa->npts = npts;
+  return LIMEN_OK;
+}
+
+/* projection: the catalog's models as markers (names within 0.05 decades share one) and their
+ * published training energies as labelled points. */
+static void catalog_marks(const cli_wl *wl, fig *f) {
+  size_t np = 0;
+  for (size_t i = 0; i < wl->catalog->count && f->nm < 64; i++) {
+    const limen_model *m = &wl->catalog->models[i];
+    size_t k = 0;
+    while (k < f->nm && fabs(log10(f->markers[k].x / m->params)) > 0.05) k++;
+    if (k == f->nm) {
+      snprintf(f->mlabels[k], sizeof f->mlabels[k], "%s", m->name);
+      f->markers[f->nm++] = (limen_plot_marker){m->params, f->mlabels[k]};
+    } else {
+      size_t len = strlen(f->mlabels[k]);
+      snprintf(f->mlabels[k] + len, sizeof f->mlabels[k] - len, ", %s", m->name);
+    }
+    double e = limen_model_published_energy_J(m);
+    if (!isnan(e) && np < 64) {
+      f->px[np] = m->params;
+      f->py[np] = e;
+      f->plabels[np++] = m->name;
+    }
+  }
+  if (!np) return;
+  limen_plot_series *S = &f->series[f->ns++];
+  memset(S, 0, sizeof *S);
+  S->label = "published training energy";
+  S->x = f->px;
+  S->y = f->py;
+  S->n = np;
+  S->style = LIMEN_PLOT_POINTS;
+  S->color = 7;
+  S->point_labels = f->plabels;
+}
+
+/* Titles, note and markers of the projection and tradeoff figures. */
+static int label_paradigm_plot(cli_opt *o, size_t n, const cli_wl *wl, const fig_args *fa, fig *f,
+                               limen_plot *plot, limen_error *err) {
+  const limen_workload *w = &wl->w;
+  plot->ylabel = "training energy [J]";
+  if (fa->kind == K_PROJECTION) {
+    plot->title = "Training energy against model size";
+    plot->xlabel = "trainable parameters N";
+    snprintf(f->note, sizeof f->note,
+             "D = %.4g tokens, C = %s, n = %g bits, T#dtrain#u = %.4g s, T = %.4g K, OPS %s; points: published "
+             "training energies",
+             w->tokens, cli_opt_find(o, n, "flops")->set ? "fixed" : "c#df#u·N·D", w->bits, w->train_time_s,
+             w->temperature_K, limen_ops_convention_name(w->ops));
+    catalog_marks(wl, f);
+    return LIMEN_OK;
+  }
+  limen_workload_derived d;
+  int st = limen_workload_derive(w, &d, err);
+  if (st) return st;
+  plot->title = fa->by_bits ? "Energy-precision trade-off of learning in memory" : "Energy-speed trade-off of learning in memory";
+  plot->xlabel = fa->by_bits ? "bits of precision n" : "training time T#dtrain#u [s]";
+  snprintf(f->note, sizeof f->note, "%s: N = %.4g, C = %.4g FLOP, n = %g bits, T = %.4g K, OPS %s, #gt#d0#u = %.3g s",
+           w->name, w->params, d.flops, w->bits, w->temperature_K, limen_ops_convention_name(w->ops), w->tau0_s);
+  f->markers[f->nm++] = fa->by_bits ? (limen_plot_marker){w->bits, "workload n"}
+                                    : (limen_plot_marker){w->train_time_s, "workload T#dtrain#u"};
+  return LIMEN_OK;
+}
+
+/* The series, titles and note of the figure. */
+static int draw_data(cli_opt *o, size_t n, cli_args *args, cli_wl *wl, const fig_args *fa, fig *f, limen_plot *plot,
+                     limen_error *err) {
+  plot->xlog = !fa->by_bits;
+  plot->ylog = 1;
+  if (fa->kind == K_PER_OP) {
+    plot->title = "Cost of one elementary operation per bit";
+    plot->xlabel = "operation time #gt [s]";
+    plot->ylabel = "energy per bit [kT]";
+    return per_op(wl, fa->npts, f, err);
+  }
+  static const char *const lim_specs[] = {"landauer-adiabatic", "lim-finite-time", "lim-matched"};
+  const char *const *specs = lim_specs;
+  size_t ns = 3;
+  int st;
+  if ((fa->kind != K_TRADEOFF || cli_opt_find(o, n, "paradigm")->set) &&
+      (st = cli_wl_paradigms(o, n, &specs, &ns, args, err)))
+    return st;
+  if (ns > MAX_SERIES - 1)
+    return cli_error(err, LIMEN_EINVAL, "--paradigm: %zu paradigms; at most %d in one figure", ns, MAX_SERIES - 1);
+  st = curves(wl, fa->xfield, specs, ns, fa->npts, f, err);
+  return st ? st : label_paradigm_plot(o, n, wl, fa, f, plot, err);
+}
+
+/* The options: the figure's own, then the workload's. */
+static size_t figure_options(cli_opt *o) {
   size_t n = 0;
   o[n++] = cli_opt_str("out", CLI_OPT_STRING, "FILE", NULL, NULL, "output file, .png or .svg (required)");
   o[n++] = cli_opt_str("paradigm", CLI_OPT_LIST, "LIST", NULL,
@@ -182,183 +344,40 @@ int limen_cmd_figure(int argc, char **argv) {
   o[n++] = cli_opt_str("x", CLI_OPT_STRING, "AXIS", "time,bits", "time", "tradeoff: the x axis");
   o[n++] = cli_opt_int("width", "PX", "px", 200, 10000, "1200", "image width");
   o[n++] = cli_opt_int("height", "PX", "px", 150, 10000, "800", "image height");
-  n += cli_wl_options(o + n);
+  return n + cli_wl_options(o + n);
+}
+
+int limen_cmd_figure(int argc, char **argv) {
+  cli_opt o[MAX_OPTS];
+  size_t n = figure_options(o);
   cli_wl wl;
   memset(&wl, 0, sizeof wl);
   fig f;
   memset(&f, 0, sizeof f);
+  fig_args fa;
+  memset(&fa, 0, sizeof fa);
+  limen_plot plot;
+  memset(&plot, 0, sizeof plot);
   cli_frame fr;
   int status = cli_frame_begin(&fr, &doc, o, n, argc, argv);
   if (status == CLI_HELP) return CLI_OK;
   fr.range_is_usage = 1;
-  if (status) goto done;
-  static const char *const KINDS = "projection, tradeoff, per-op";
-  if (fr.args.n_positional != 1) {
-    status = fr.args.n_positional == 0
-                 ? cli_error(&fr.err, LIMEN_EINVAL, "kind: missing; allowed %s", KINDS)
-                 : cli_error(&fr.err, LIMEN_EINVAL, "kind: '%s' given after '%s'; give one of %s",
-                             fr.args.positional[1], fr.args.positional[0], KINDS);
-    goto done;
+  if (!status) status = parse_args(o, n, &fr.args, &fa, &fr.err);
+  if (!status) status = cli_wl_build(o, n, &wl, &fr.err);
+  if (!status) status = axis(o, n, &wl, &fa, &f, &fr.err);
+  if (!status) status = draw_data(o, n, &fr.args, &wl, &fa, &f, &plot, &fr.err);
+  if (!status) {
+    plot.series = f.series;
+    plot.n_series = f.ns;
+    plot.markers = f.markers;
+    plot.n_markers = f.nm;
+    plot.note = f.note;
+    const cli_opt *wo = cli_opt_find(o, n, "width"), *ho = cli_opt_find(o, n, "height");
+    plot.width_px = (int)(wo->set ? wo->lnum : 1200);
+    plot.height_px = (int)(ho->set ? ho->lnum : 800);
+    fflush(stdout);
+    status = limen_plot_write(&plot, fa.out, &fr.err);
   }
-  const char *kind = fr.args.positional[0];
-  int k_proj = strcmp(kind, "projection") == 0, k_trade = strcmp(kind, "tradeoff") == 0,
-      k_perop = strcmp(kind, "per-op") == 0;
-  if (!k_proj && !k_trade && !k_perop) {
-    status = cli_error(&fr.err, LIMEN_ENOTFOUND, "kind = '%s': allowed %s", kind, KINDS);
-    goto done;
-  }
-  const cli_opt *oo = cli_opt_find(o, n, "out"), *xmin = cli_opt_find(o, n, "xmin"), *xmax = cli_opt_find(o, n, "xmax"),
-                *pts = cli_opt_find(o, n, "points"), *po = cli_opt_find(o, n, "paradigm");
-  if (!oo->set) {
-    status = cli_error(&fr.err, LIMEN_EINVAL, "--out: missing; give FILE.png or FILE.svg");
-    goto done;
-  }
-  const char *device;
-  if ((status = limen_plot_device_for(oo->str, &device, &fr.err))) {
-    status = cli_error(&fr.err, LIMEN_EINVAL, "--out = '%s': allowed extensions .png, .svg", oo->str);
-    goto done;
-  }
-  if (k_perop && po->set) {
-    status = limen_error_set(&fr.err, LIMEN_EINVAL, "conflicting options", "--paradigm does not apply to 'figure per-op'");
-    goto done;
-  }
-  const cli_opt *xo = cli_opt_find(o, n, "x");
-  int by_bits = xo->set && strcmp(xo->str, "bits") == 0;
-  if (xo->set && !k_trade) {
-    status = limen_error_set(&fr.err, LIMEN_EINVAL, "conflicting options", "--x applies to 'figure tradeoff' only");
-    goto done;
-  }
-  const char *xfield = k_proj ? "params" : k_trade ? (by_bits ? "bits" : "time") : NULL;
-  if (xfield && cli_opt_find(o, n, xfield)->set) {
-    status = limen_error_set(&fr.err, LIMEN_EINVAL, "conflicting options",
-                             "--%s is the x axis of 'figure %s': use --xmin/--xmax", xfield, kind);
-    goto done;
-  }
-  if (k_proj && cli_opt_find(o, n, "model")->set) {
-    status = limen_error_set(&fr.err, LIMEN_EINVAL, "conflicting options",
-                             "--model does not apply to 'figure projection' (every catalog model is marked)");
-    goto done;
-  }
-  status = cli_wl_build(o, n, &wl, &fr.err);
-  if (status) goto done;
-  double a = xmin->set ? xmin->num : k_proj ? 1e6 : by_bits ? 4 : k_trade ? 3600 : 1e-9;
-  double b = xmax->set ? xmax->num : k_proj ? 1e16 : by_bits ? 32 : k_trade ? 100 * LIMEN_SECONDS_PER_YEAR : 1;
-  if (!(b > a)) {
-    status = cli_error(&fr.err, LIMEN_EINVAL, "--xmax = %.10g: must be greater than --xmin = %.10g", b, a);
-    goto done;
-  }
-  if (xfield) {
-    /* the axis ends must lie in the range of the option they stand for */
-    cli_opt ends = *cli_wl_numeric_option(&wl, xfield);
-    ends.name = "xmin";
-    if ((status = cli_opt_check_number(&ends, a, &fr.err))) goto done;
-    ends.name = "xmax";
-    if ((status = cli_opt_check_number(&ends, b, &fr.err))) goto done;
-  }
-  long npts = pts->set ? pts->lnum : 61;
-  if (by_bits) { /* whole bits from ⌈xmin⌉ to ⌊xmax⌋ */
-    a = ceil(a);
-    b = floor(b);
-    npts = (long)(b - a) + 1;
-    if (npts < 2) {
-      status = cli_error(&fr.err, LIMEN_EINVAL, "--xmin/--xmax: %g to %g bits: give at least two whole bits", a, b);
-      goto done;
-    }
-  }
-  f.x = by_bits ? malloc((size_t)npts * sizeof *f.x) : log_grid(a, b, npts);
-  for (long i = 0; by_bits && f.x && i < npts; i++) f.x[i] = a + (double)i; /* whole bits */
-  if (!f.x) {
-    status = limen_error_set(&fr.err, LIMEN_ENOMEM, "figure", "out of memory");
-    goto done;
-  }
-  limen_plot plot;
-  memset(&plot, 0, sizeof plot);
-  plot.xlog = !by_bits;
-  plot.ylog = 1;
-  const limen_workload *w = &wl.w;
-  if (k_perop) {
-    status = per_op(&wl, npts, &f, &fr.err);
-    plot.title = "Cost of one elementary operation per bit";
-    plot.xlabel = "operation time #gt [s]";
-    plot.ylabel = "energy per bit [kT]";
-  } else {
-    const char *const *specs;
-    size_t ns;
-    static const char *const lim_specs[] = {"landauer-adiabatic", "lim-finite-time", "lim-matched"};
-    if (k_trade && !po->set) {
-      specs = lim_specs;
-      ns = 3;
-    } else if ((status = cli_wl_paradigms(o, n, &specs, &ns, &fr.args, &fr.err))) {
-      goto done;
-    }
-    if (ns > MAX_SERIES - 1) {
-      status = cli_error(&fr.err, LIMEN_EINVAL, "--paradigm: %zu paradigms; at most %d in one figure", ns, MAX_SERIES - 1);
-      goto done;
-    }
-    status = curves(&wl, xfield, specs, ns, npts, &f, &fr.err);
-    if (!status && k_proj) {
-      plot.title = "Training energy against model size";
-      plot.xlabel = "trainable parameters N";
-      plot.ylabel = "training energy [J]";
-      snprintf(f.note, sizeof f.note,
-               "D = %.4g tokens, C = %s, n = %g bits, T#dtrain#u = %.4g s, T = %.4g K, OPS %s; points: published "
-               "training energies",
-               w->tokens, cli_opt_find(o, n, "flops")->set ? "fixed" : "c#df#u·N·D", w->bits, w->train_time_s, w->temperature_K,
-               limen_ops_convention_name(w->ops));
-      size_t np = 0;
-      for (size_t i = 0; i < wl.catalog->count && f.nm < 64; i++) {
-        const limen_model *m = &wl.catalog->models[i];
-        size_t k = 0;
-        while (k < f.nm && fabs(log10(f.markers[k].x / m->params)) > 0.05) k++;
-        if (k == f.nm) {
-          snprintf(f.mlabels[k], sizeof f.mlabels[k], "%s", m->name);
-          f.markers[f.nm++] = (limen_plot_marker){m->params, f.mlabels[k]};
-        } else {
-          size_t len = strlen(f.mlabels[k]);
-          snprintf(f.mlabels[k] + len, sizeof f.mlabels[k] - len, ", %s", m->name);
-        }
-        double e = limen_model_published_energy_J(m);
-        if (!isnan(e) && np < 64) {
-          f.px[np] = m->params;
-          f.py[np] = e;
-          f.plabels[np] = m->name;
-          np++;
-        }
-      }
-      if (np) {
-        limen_plot_series *S = &f.series[f.ns++];
-        memset(S, 0, sizeof *S);
-        S->label = "published training energy";
-        S->x = f.px;
-        S->y = f.py;
-        S->n = np;
-        S->style = LIMEN_PLOT_POINTS;
-        S->color = 7;
-        S->point_labels = f.plabels;
-      }
-    } else if (!status) {
-      plot.title = by_bits ? "Energy-precision trade-off of learning in memory" : "Energy-speed trade-off of learning in memory";
-      plot.xlabel = by_bits ? "bits of precision n" : "training time T#dtrain#u [s]";
-      plot.ylabel = "training energy [J]";
-      snprintf(f.note, sizeof f.note, "%s: N = %.4g, C = %.4g FLOP, n = %g bits, T = %.4g K, OPS %s, #gt#d0#u = %.3g s",
-               w->name, w->params, w->flops > 0 ? w->flops : w->flops_per_param_token * w->params * w->tokens, w->bits,
-               w->temperature_K, limen_ops_convention_name(w->ops), w->tau0_s);
-      f.markers[f.nm++] = by_bits ? (limen_plot_marker){w->bits, "workload n"}
-                                  : (limen_plot_marker){w->train_time_s, "workload T#dtrain#u"};
-    }
-  }
-  if (status) goto done;
-  plot.series = f.series;
-  plot.n_series = f.ns;
-  plot.markers = f.markers;
-  plot.n_markers = f.nm;
-  plot.note = f.note;
-  plot.width_px = (int)(cli_opt_find(o, n, "width")->set ? cli_opt_find(o, n, "width")->lnum : 1200);
-  plot.height_px = (int)(cli_opt_find(o, n, "height")->set ? cli_opt_find(o, n, "height")->lnum : 800);
-  fflush(stdout);
-  status = limen_plot_write(&plot, oo->str, &fr.err);
-
-done:
   fig_free(&f);
   cli_wl_free(&wl);
   return cli_frame_end(&fr, status); /* nothing on stdout: the figure is the file */
