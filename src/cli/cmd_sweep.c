@@ -2,10 +2,12 @@
  * cmd_sweep.c: `limen sweep` — sensitivity tables: one or two workload or cell inputs varied
  * over a grid, every chosen paradigm projected at every point. */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/fields.h"
 #include "cli/frame.h"
 #include "cli/options.h"
 #include "cli/output.h"
@@ -82,11 +84,167 @@ static double grid(const axis *a, long i) {
   return limen_grid_point(a->start, a->stop, (size_t)i, (size_t)a->points, a->log);
 }
 
-/* A CSV number, empty when NaN (a term not counted, a ratio that does not apply). */
-static const char *opt_num(char *buf, double v) { return isnan(v) ? "" : cli_num(buf, 64, v); }
+/* ---- the rows: a projection's numbers, described once for CSV and JSON --------------------- */
 
-int limen_cmd_sweep(int argc, char **argv) {
-  cli_opt o[MAX_OPTS];
+#define PF(key, member) CLI_FIELD(key, limen_projection, member, CLI_FIELD_NUM, 0)
+static const cli_field json_head[] = {CLI_FIELD("paradigm", limen_projection, name, CLI_FIELD_CHARS, 0),
+                                      PF("energy_J", energy_J)};
+static const cli_field json_terms[] = {PF("compute_J", compute_J), PF("memory_J", memory_J),
+                                       PF("update_J", update_J), PF("consolidation_J", consolidation_J)};
+static const cli_field json_tail[] = {PF("floor_J", floor_J), PF("ratio_to_floor", ratio_to_floor),
+                                      PF("ratio_to_headline", ratio_to_headline),
+                                      PF("effective_bits", effective_bits), PF("update_per_op_kT", update_per_op_kT)};
+#undef PF
+
+/* The long CSV's number columns after "paradigm"; empty_nan: a NaN (a term not counted, a ratio
+ * that does not apply) is an empty field. */
+static const struct {
+  const char *key;
+  size_t offset;
+  int empty_nan;
+} csv_cols[] = {
+#define C(member, e) {#member, offsetof(limen_projection, member), e}
+    C(energy_J, 0), C(compute_J, 1), C(memory_J, 1), C(update_J, 1), C(consolidation_J, 1), C(floor_J, 0),
+    C(ratio_to_floor, 1), C(ratio_to_headline, 1), C(effective_bits, 1), C(update_per_op_kT, 1),
+#undef C
+};
+#define N_CSV_COLS (sizeof csv_cols / sizeof csv_cols[0])
+
+typedef struct sweep {
+  axis ax[2];
+  size_t nax;
+  int json, wide;
+  const char *const *specs;
+  size_t ns;
+  limen_projection *proj;
+  cJSON *root, *rows;
+} sweep;
+
+/* The JSON document's head: the axes, the base workload, the paradigms; rows follow. */
+static int json_begin(sweep *sw, const cli_wl *wl, limen_error *err) {
+  cJSON *root = sw->root = cJSON_CreateObject();
+  cJSON *va = root ? cJSON_AddArrayToObject(root, "vary") : NULL;
+  for (size_t k = 0; va && k < sw->nax; k++) {
+    cJSON *v = cJSON_CreateObject();
+    if (!v) break;
+    cJSON_AddItemToArray(va, v);
+    cJSON_AddStringToObject(v, "name", sw->ax[k].opt->name);
+    cli_json_num(v, "start", sw->ax[k].start);
+    cli_json_num(v, "stop", sw->ax[k].stop);
+    cJSON_AddNumberToObject(v, "points", (double)sw->ax[k].points);
+    cJSON_AddBoolToObject(v, "log", sw->ax[k].log);
+  }
+  cJSON *wj = cli_wl_json(&wl->w, err);
+  if (!wj) return err && err->code ? err->code : LIMEN_ENOMEM;
+  cJSON_AddItemToObject(root, "workload", wj);
+  cJSON *pa = cJSON_AddArrayToObject(root, "paradigms");
+  for (size_t i = 0; pa && i < sw->ns; i++) cJSON_AddItemToArray(pa, cJSON_CreateString(sw->specs[i]));
+  sw->rows = cJSON_AddArrayToObject(root, "rows");
+  return sw->rows ? LIMEN_OK : limen_error_set(err, LIMEN_ENOMEM, "sweep", "out of memory");
+}
+
+static void csv_header(const sweep *sw, cli_buf *out) {
+  for (size_t k = 0; k < sw->nax; k++) cli_buf_printf(out, "%s,", sw->ax[k].opt->name);
+  if (!sw->wide) {
+    cli_buf_puts(out, "paradigm");
+    for (size_t c = 0; c < N_CSV_COLS; c++) cli_buf_printf(out, ",%s", csv_cols[c].key);
+    cli_buf_puts(out, "\n");
+    return;
+  }
+  for (size_t i = 0; i < sw->ns; i++) {
+    char col[LIMEN_PARADIGM_SPEC_MAX + 8];
+    snprintf(col, sizeof col, "%s_J", sw->specs[i]);
+    cli_csv_field(out, col);
+    cli_buf_puts(out, i + 1 < sw->ns ? "," : "\n");
+  }
+}
+
+/* The rows of one grid point x[] (every paradigm projected into sw->proj). */
+static void emit_point(const sweep *sw, const double *x, cli_buf *out) {
+  char v[64];
+  for (size_t p = 0; p < sw->ns; p++) {
+    const limen_projection *q = &sw->proj[p];
+    if (sw->json) {
+      cJSON *r = cJSON_CreateObject();
+      if (!r) return;
+      cJSON_AddItemToArray(sw->rows, r);
+      for (size_t k = 0; k < sw->nax; k++) cli_json_num(r, sw->ax[k].opt->name, x[k]);
+      cli_json_fields(r, q, json_head, sizeof json_head / sizeof json_head[0], 0);
+      cJSON *t = cJSON_AddObjectToObject(r, "terms");
+      if (t) cli_json_fields(t, q, json_terms, sizeof json_terms / sizeof json_terms[0], 0);
+      cli_json_fields(r, q, json_tail, sizeof json_tail / sizeof json_tail[0], 0);
+      continue;
+    }
+    if (sw->wide && p > 0) {
+      cli_buf_printf(out, ",%s", cli_num(v, 64, q->energy_J));
+      continue;
+    }
+    for (size_t k = 0; k < sw->nax; k++) cli_buf_printf(out, "%s,", cli_num(v, 64, x[k]));
+    if (sw->wide) {
+      cli_buf_puts(out, cli_num(v, 64, q->energy_J));
+      continue;
+    }
+    cli_csv_field(out, q->name);
+    for (size_t c = 0; c < N_CSV_COLS; c++) {
+      double d = *(const double *)((const char *)q + csv_cols[c].offset);
+      cli_buf_printf(out, ",%s", csv_cols[c].empty_nan && isnan(d) ? "" : cli_num(v, 64, d));
+    }
+    cli_buf_puts(out, "\n");
+  }
+  if (sw->wide && !sw->json) cli_buf_puts(out, "\n");
+}
+
+/* Every point of the grid, projected and emitted. */
+static int run_grid(sweep *sw, cli_wl *wl, cli_buf *out, limen_error *err) {
+  long n1 = sw->ax[0].points, n2 = sw->nax == 2 ? sw->ax[1].points : 1;
+  for (long i = 0; i < n1; i++)
+    for (long j = 0; j < n2; j++) {
+      limen_workload w = wl->w;
+      double x[2] = {grid(&sw->ax[0], i), sw->nax == 2 ? grid(&sw->ax[1], j) : 0};
+      int st = LIMEN_OK;
+      for (size_t k = 0; k < sw->nax && !st; k++) st = cli_wl_set(wl, &w, sw->ax[k].opt->name, x[k], err);
+      if (st) return st;
+      if ((st = cli_wl_project(wl, &w, sw->specs, sw->ns, sw->proj, err))) {
+        if (sw->nax == 2)
+          return limen_error_wrap(err, st, "sweep point", "%s = %.10g, %s = %.10g", sw->ax[0].opt->name, x[0],
+                                  sw->ax[1].opt->name, x[1]);
+        return limen_error_wrap(err, st, "sweep point", "%s = %.10g", sw->ax[0].opt->name, x[0]);
+      }
+      emit_point(sw, x, out);
+    }
+  return LIMEN_OK;
+}
+
+/* ---- the command -------------------------------------------------------------------------- */
+
+/* The --vary axes: one or two (vary_count, before the workload is built), not given as options
+ * too, not the same input twice, not too many points. */
+static int vary_count(const cli_opt *vo, limen_error *err) {
+  if (!vo->set || vo->n_items == 0)
+    return cli_error(err, LIMEN_EINVAL, "--vary: missing; give NAME=START:STOP:POINTS[:log] once or twice");
+  if (vo->n_items > 2) return cli_error(err, LIMEN_EINVAL, "--vary: given %zu times; allowed once or twice", vo->n_items);
+  return LIMEN_OK;
+}
+
+static int read_axes(const cli_opt *vo, const cli_wl *wl, sweep *sw, limen_error *err) {
+  sw->nax = vo->n_items;
+  for (size_t k = 0; k < sw->nax; k++) {
+    int st = parse_vary(wl, vo->items[k], &sw->ax[k], err);
+    if (st) return st;
+    if (sw->ax[k].opt->set)
+      return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--%s and --vary %s: give one of them",
+                             sw->ax[k].opt->name, sw->ax[k].opt->name);
+  }
+  if (sw->nax == 2 && sw->ax[0].opt == sw->ax[1].opt)
+    return cli_error(err, LIMEN_EINVAL, "--vary: '%s' is varied twice", sw->ax[0].opt->name);
+  long n1 = sw->ax[0].points, n2 = sw->nax == 2 ? sw->ax[1].points : 1;
+  if ((double)n1 * (double)n2 > MAX_TOTAL)
+    return cli_error(err, LIMEN_EINVAL, "--vary: %ld x %ld = %.0f points: allowed at most %d", n1, n2,
+                     (double)n1 * (double)n2, MAX_TOTAL);
+  return LIMEN_OK;
+}
+
+static size_t sweep_options(cli_opt *o) {
   size_t n = 0;
   o[n++] = cli_opt_str("vary", CLI_OPT_MULTI, "NAME=START:STOP:POINTS[:log]", NULL, NULL,
                        "input to vary and its grid; give once or twice (required)");
@@ -95,166 +253,42 @@ int limen_cmd_sweep(int argc, char **argv) {
   o[n++] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "csv,json", "csv", "output format");
   o[n++] = cli_opt_str("layout", CLI_OPT_STRING, "L", "long,wide", "long",
                        "long: a row per point and paradigm; wide: a row per point");
-  n += cli_wl_options(o + n);
+  return n + cli_wl_options(o + n);
+}
+
+static int run(cli_opt *o, size_t n, cli_frame *f, cli_wl *wl, sweep *sw) {
+  const cli_opt *fo = cli_opt_find(o, n, "format"), *lo = cli_opt_find(o, n, "layout");
+  sw->json = fo->set && strcmp(fo->str, "json") == 0;
+  sw->wide = lo->set && strcmp(lo->str, "wide") == 0;
+  const cli_opt *vo = cli_opt_find(o, n, "vary");
+  int st = cli_frame_no_positional(f);
+  if (!st) st = vary_count(vo, &f->err);
+  if (!st) st = cli_wl_build(o, n, wl, &f->err);
+  if (!st) st = read_axes(vo, wl, sw, &f->err);
+  if (!st) st = cli_wl_paradigms(o, n, &sw->specs, &sw->ns, &f->args, &f->err);
+  if (st) return st;
+  if (!(sw->proj = calloc(sw->ns, sizeof *sw->proj))) return limen_error_set(&f->err, LIMEN_ENOMEM, "sweep", "out of memory");
+  if (sw->json && (st = json_begin(sw, wl, &f->err))) return st;
+  if (!sw->json) csv_header(sw, &f->out);
+  if ((st = run_grid(sw, wl, &f->out, &f->err))) return st;
+  if (sw->json && (st = cli_json_print(sw->root, &f->out, &f->err))) return st;
+  return cli_buf_check(&f->out, &f->err);
+}
+
+int limen_cmd_sweep(int argc, char **argv) {
+  cli_opt o[MAX_OPTS];
+  size_t n = sweep_options(o);
   cli_wl wl;
   memset(&wl, 0, sizeof wl);
-  limen_projection *proj = NULL;
-  cJSON *root = NULL;
-  axis ax[2];
-  memset(ax, 0, sizeof ax);
+  sweep sw;
+  memset(&sw, 0, sizeof sw);
   cli_frame f;
   int status = cli_frame_begin(&f, &doc, o, n, argc, argv);
   if (status == CLI_HELP) return CLI_OK;
   f.range_is_usage = 1;
-  if (!status) status = cli_frame_no_positional(&f);
-  if (status) goto done;
-  const cli_opt *vo = cli_opt_find(o, n, "vary"), *fo = cli_opt_find(o, n, "format"),
-                *lo = cli_opt_find(o, n, "layout");
-  if (!vo->set || vo->n_items == 0) {
-    status = cli_error(&f.err, LIMEN_EINVAL, "--vary: missing; give NAME=START:STOP:POINTS[:log] once or twice");
-    goto done;
-  }
-  if (vo->n_items > 2) {
-    status = cli_error(&f.err, LIMEN_EINVAL, "--vary: given %zu times; allowed once or twice", vo->n_items);
-    goto done;
-  }
-  int json = fo->set && strcmp(fo->str, "json") == 0;
-  int wide = lo->set && strcmp(lo->str, "wide") == 0;
-  status = cli_wl_build(o, n, &wl, &f.err);
-  if (status) goto done;
-  size_t nax = vo->n_items;
-  for (size_t k = 0; k < nax; k++) {
-    status = parse_vary(&wl, vo->items[k], &ax[k], &f.err);
-    if (status) goto done;
-    if (ax[k].opt->set) {
-      status = limen_error_set(&f.err, LIMEN_EINVAL, "conflicting options", "--%s and --vary %s: give one of them",
-                               ax[k].opt->name, ax[k].opt->name);
-      goto done;
-    }
-  }
-  if (nax == 2 && ax[0].opt == ax[1].opt) {
-    status = cli_error(&f.err, LIMEN_EINVAL, "--vary: '%s' is varied twice", ax[0].opt->name);
-    goto done;
-  }
-  long n1 = ax[0].points, n2 = nax == 2 ? ax[1].points : 1;
-  if ((double)n1 * (double)n2 > MAX_TOTAL) {
-    status = cli_error(&f.err, LIMEN_EINVAL, "--vary: %ld x %ld = %.0f points: allowed at most %d", n1, n2,
-                       (double)n1 * (double)n2, MAX_TOTAL);
-    goto done;
-  }
-  const char *const *specs;
-  size_t ns;
-  status = cli_wl_paradigms(o, n, &specs, &ns, &f.args, &f.err);
-  if (status) goto done;
-  proj = calloc(ns, sizeof *proj);
-  if (!proj) {
-    status = limen_error_set(&f.err, LIMEN_ENOMEM, "sweep", "out of memory");
-    goto done;
-  }
-  cJSON *rows = NULL;
-  if (json) {
-    root = cJSON_CreateObject();
-    cJSON *va = root ? cJSON_AddArrayToObject(root, "vary") : NULL;
-    for (size_t k = 0; va && k < nax; k++) {
-      cJSON *v = cJSON_CreateObject();
-      if (!v) break;
-      cJSON_AddItemToArray(va, v);
-      cJSON_AddStringToObject(v, "name", ax[k].opt->name);
-      cli_json_num(v, "start", ax[k].start);
-      cli_json_num(v, "stop", ax[k].stop);
-      cJSON_AddNumberToObject(v, "points", (double)ax[k].points);
-      cJSON_AddBoolToObject(v, "log", ax[k].log);
-    }
-    cJSON *wj = cli_wl_json(&wl.w, &f.err);
-    if (!wj) {
-      status = f.err.code ? f.err.code : LIMEN_ENOMEM;
-      goto done;
-    }
-    cJSON_AddItemToObject(root, "workload", wj);
-    cJSON *pa = cJSON_AddArrayToObject(root, "paradigms");
-    for (size_t i = 0; pa && i < ns; i++) cJSON_AddItemToArray(pa, cJSON_CreateString(specs[i]));
-    rows = cJSON_AddArrayToObject(root, "rows");
-    if (!rows) {
-      status = limen_error_set(&f.err, LIMEN_ENOMEM, "sweep", "out of memory");
-      goto done;
-    }
-  } else {
-    for (size_t k = 0; k < nax; k++) cli_buf_printf(&f.out, "%s,", ax[k].opt->name);
-    if (wide) {
-      for (size_t i = 0; i < ns; i++) {
-        char col[LIMEN_PARADIGM_SPEC_MAX + 8];
-        snprintf(col, sizeof col, "%s_J", specs[i]);
-        cli_csv_field(&f.out, col);
-        cli_buf_puts(&f.out, i + 1 < ns ? "," : "\n");
-      }
-    } else {
-      cli_buf_puts(&f.out, "paradigm,energy_J,compute_J,memory_J,update_J,consolidation_J,floor_J,ratio_to_floor,"
-                         "ratio_to_headline,effective_bits,update_per_op_kT\n");
-    }
-  }
-  char v[10][64];
-  for (long i = 0; i < n1; i++)
-    for (long j = 0; j < n2; j++) {
-      limen_workload w = wl.w;
-      double x[2] = {grid(&ax[0], i), nax == 2 ? grid(&ax[1], j) : 0};
-      for (size_t k = 0; k < nax; k++) {
-        status = cli_wl_set(&wl, &w, ax[k].opt->name, x[k], &f.err);
-        if (status) goto done;
-      }
-      status = cli_wl_project(&wl, &w, specs, ns, proj, &f.err);
-      if (status) {
-        char pt[200];
-        if (nax == 2)
-          snprintf(pt, sizeof pt, "%s = %.10g, %s = %.10g", ax[0].opt->name, x[0], ax[1].opt->name, x[1]);
-        else
-          snprintf(pt, sizeof pt, "%s = %.10g", ax[0].opt->name, x[0]);
-        limen_error_wrap(&f.err, status, "sweep point", "%s", pt);
-        goto done;
-      }
-      if (json) {
-        for (size_t p = 0; p < ns; p++) {
-          cJSON *r = cJSON_CreateObject();
-          if (!r) break;
-          cJSON_AddItemToArray(rows, r);
-          for (size_t k = 0; k < nax; k++) cli_json_num(r, ax[k].opt->name, x[k]);
-          cJSON_AddStringToObject(r, "paradigm", proj[p].name);
-          cli_json_num(r, "energy_J", proj[p].energy_J);
-          cJSON *t = cJSON_AddObjectToObject(r, "terms");
-          if (t) {
-            cli_json_num(t, "compute_J", proj[p].compute_J);
-            cli_json_num(t, "memory_J", proj[p].memory_J);
-            cli_json_num(t, "update_J", proj[p].update_J);
-            cli_json_num(t, "consolidation_J", proj[p].consolidation_J);
-          }
-          cli_json_num(r, "floor_J", proj[p].floor_J);
-          cli_json_num(r, "ratio_to_floor", proj[p].ratio_to_floor);
-          cli_json_num(r, "ratio_to_headline", proj[p].ratio_to_headline);
-          cli_json_num(r, "effective_bits", proj[p].effective_bits);
-          cli_json_num(r, "update_per_op_kT", proj[p].update_per_op_kT);
-        }
-      } else if (wide) {
-        for (size_t k = 0; k < nax; k++) cli_buf_printf(&f.out, "%s,", cli_num(v[0], 64, x[k]));
-        for (size_t p = 0; p < ns; p++)
-          cli_buf_printf(&f.out, "%s%s", cli_num(v[0], 64, proj[p].energy_J), p + 1 < ns ? "," : "\n");
-      } else {
-        for (size_t p = 0; p < ns; p++) {
-          for (size_t k = 0; k < nax; k++) cli_buf_printf(&f.out, "%s,", cli_num(v[0], 64, x[k]));
-          cli_csv_field(&f.out, proj[p].name);
-          const limen_projection *q = &proj[p];
-          cli_buf_printf(&f.out, ",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", cli_num(v[1], 64, q->energy_J),
-                         opt_num(v[2], q->compute_J), opt_num(v[3], q->memory_J), opt_num(v[4], q->update_J),
-                         opt_num(v[5], q->consolidation_J), cli_num(v[6], 64, q->floor_J),
-                         opt_num(v[7], q->ratio_to_floor), opt_num(v[8], q->ratio_to_headline),
-                         opt_num(v[0], q->effective_bits), opt_num(v[9], q->update_per_op_kT));
-        }
-      }
-    }
-  if (json && (status = cli_json_print(root, &f.out, &f.err))) goto done;
-  status = cli_buf_check(&f.out, &f.err);
-
-done:
-  cJSON_Delete(root);
-  free(proj);
+  if (!status) status = run(o, n, &f, &wl, &sw);
+  cJSON_Delete(sw.root);
+  free(sw.proj);
   cli_wl_free(&wl);
   return cli_frame_end(&f, status);
 }
