@@ -63,8 +63,7 @@ int limen_bound_inputs_barrier(const limen_bound_inputs *in, const limen_precisi
                                limen_error *err) {
   if (!in || !barrier_kT) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   if (!isnan(in->barrier_kT)) return *barrier_kT = in->barrier_kT, LIMEN_OK;
-  int s = limen_retention_barrier(in->retention_time_s / in->tau0_s, in->retention_fail, prec, barrier_kT, err);
-  return s ? limen_error_wrap(err, s, __func__, "barrier_kT unset: retention barrier") : LIMEN_OK;
+  return limen_retention_barrier(in->retention_time_s / in->tau0_s, in->retention_fail, prec, barrier_kT, err);
 }
 
 /* ---- rows ---------------------------------------------------------------------------------- */

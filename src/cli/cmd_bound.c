@@ -189,11 +189,14 @@ static int read_inputs(const cli_opt *o, limen_bound_inputs *in, limen_error *er
   return LIMEN_OK;
 }
 
-/* kramers, mfpt: the tilt must leave a barrier (checked here to name the option). */
-static int check_tilt(const limen_bound_inputs *in, limen_error *err) {
+/* The default barrier (the retention barrier, when --barrier is unset) and, for kramers and mfpt,
+ * a tilt that leaves a barrier: checked here to name the options. */
+static int check_barrier_tilt(const limen_bound_kind *k, const limen_bound_inputs *in, limen_error *err) {
+  if (!(k->uses & LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_BARRIER))) return LIMEN_OK;
   limen_well w = {in->well, 0.0, in->tilt_kT, in->levels};
   int s = limen_bound_inputs_barrier(in, NULL, &w.barrier_kT, err);
   if (s) return limen_error_wrap(err, s, "default --barrier", "retention barrier");
+  if (!(k->uses & LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_TILT))) return LIMEN_OK;
   double fc = limen_well_critical_tilt(&w);
   if (!(fabs(in->tilt_kT) < fc))
     return cli_error(err, LIMEN_EINVAL,
@@ -209,7 +212,7 @@ static int run(cli_opt *o, const cli_args *args, cli_buf *out, limen_error *err)
   cli_format fmt = CLI_FORMAT_TABLE;
   int status = find_kind(o, args, &k, err);
   if (!status) status = read_inputs(o, &in, err);
-  if (!status && (k->uses & LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_TILT))) status = check_tilt(&in, err);
+  if (!status) status = check_barrier_tilt(k, &in, err);
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, err);
   if (status) return status;
   static limen_bound_report r; /* large: not on the stack */
