@@ -92,6 +92,23 @@ Test(langevin, results_are_bit_identical_for_any_thread_count) {
   limen_protocol_free(p);
 }
 
+/* The parts of limen_langevin_part_range tile the ensemble in rank order, in whole blocks. */
+Test(langevin, part_ranges_tile_the_ensemble) {
+  static const size_t sizes[] = {1, 63, 64, 65, 1000, 12345};
+  for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+    for (size_t ranks = 1; ranks <= 7; ranks++) {
+      size_t next = 0;
+      for (size_t r = 0; r < ranks; r++) {
+        size_t first = 99, count = 99;
+        limen_langevin_part_range(sizes[i], r, ranks, &first, &count);
+        cr_assert(first == next || count == 0, "n %zu, %zu ranks, rank %zu: first %zu", sizes[i], ranks, r, first);
+        cr_assert(first % LIMEN_RNG_BLOCK == 0 || count == 0);
+        next = first + count;
+      }
+      cr_assert_eq(next, sizes[i], "n %zu over %zu ranks covers %zu", sizes[i], ranks, next);
+    }
+}
+
 /* The progress callback: what it saw (calls are serialized by the engine; `inside` catches
  * two calls that overlap all the same). */
 typedef struct progress_log {

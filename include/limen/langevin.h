@@ -188,6 +188,13 @@ LIMEN_API int limen_langevin_run_part(const limen_langevin_config *cfg, const li
                             const limen_protocol *proto, size_t first, size_t count,
                             limen_langevin_result *res, limen_error *err);
 
+/* The part of an ensemble of n_traj trajectories that process `rank` of n_ranks runs (MPI ranks,
+ * machines): whole blocks of LIMEN_RNG_BLOCK trajectories, base = blocks/n_ranks each and one
+ * more for the first blocks mod n_ranks ranks, in rank order, so the parts tile [0, n_traj):
+ * trajectories [*first, *first + *count) (count 0 for a rank beyond the blocks). */
+LIMEN_API void limen_langevin_part_range(size_t n_traj, size_t rank, size_t n_ranks, size_t *first,
+                                         size_t *count);
+
 /* The means, standard errors, success probability, largest first-law residual, passage count
  * and (LIMEN_RECORD_HISTOGRAMS) histograms of res from its per-trajectory arrays, summed
  * serially in trajectory order.  LIMEN_ENUMERIC names a diverged trajectory. */

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "limen/rng.h"
 
 #ifdef LIMEN_HAVE_MPI
 #include <mpi.h>
@@ -84,15 +83,13 @@ int cli_langevin_run(const limen_langevin_config *cfg, const limen_protocol *pro
                      limen_langevin_result *res, limen_error *err) {
   if (g_size <= 1) return limen_langevin_run(cfg, NULL, proto, res, err);
   memset(res, 0, sizeof *res);
-  const size_t M = cfg->n_traj, B = LIMEN_RNG_BLOCK;
+  const size_t M = cfg->n_traj;
   if (M > (size_t)INT_MAX)
     return limen_error_set(err, LIMEN_EINVAL, "simulate", "--trajectories = %zu: at most %d over MPI", M,
                            INT_MAX);
-  /* blocks of B trajectories: rank r gets base + (r < extra) of them, rank 0 first */
-  const size_t nb = (M + B - 1) / B, base = nb / (size_t)g_size, extra = nb % (size_t)g_size;
-  const size_t r = (size_t)g_rank;
-  const size_t b0 = r * base + (r < extra ? r : extra), b1 = b0 + base + (r < extra);
-  const size_t first = b0 * B < M ? b0 * B : M, end = b1 * B < M ? b1 * B : M;
+  size_t first = 0, count = 0;
+  limen_langevin_part_range(M, (size_t)g_rank, (size_t)g_size, &first, &count);
+  const size_t end = first + count;
   limen_langevin_result part;
   memset(&part, 0, sizeof part);
   int st = end > first ? limen_langevin_run_part(cfg, NULL, proto, first, end - first, &part, err) : 0;

@@ -454,3 +454,13 @@ int limen_langevin_run_part(const limen_langevin_config *cfg, const limen_potent
   }
   return run_range(cfg, pot, proto, first, count, res, err);
 }
+
+void limen_langevin_part_range(size_t n_traj, size_t rank, size_t n_ranks, size_t *first, size_t *count) {
+  const size_t B = LANGEVIN_BLOCK, nb = (n_traj + B - 1) / B;
+  if (n_ranks == 0) n_ranks = 1;
+  const size_t base = nb / n_ranks, extra = nb % n_ranks;
+  const size_t b0 = rank * base + (rank < extra ? rank : extra), b1 = b0 + base + (rank < extra);
+  const size_t lo = b0 * B < n_traj ? b0 * B : n_traj, hi = b1 * B < n_traj ? b1 * B : n_traj;
+  *first = rank < n_ranks ? lo : n_traj;
+  *count = rank < n_ranks ? hi - lo : 0;
+}
