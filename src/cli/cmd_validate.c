@@ -2,11 +2,13 @@
  * cmd_validate.c: `limen validate` — run the simulator's reference checks (validate.h) at a
  * reduced size and print one row per check; exit 0 only when every row passes. */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/fields.h"
 #include "cli/frame.h"
 #include "cli/options.h"
 #include "cli/output.h"
@@ -29,6 +31,13 @@ static const cli_command_doc doc = {
 static const char *rel_text(limen_check_relation r) {
   return r == LIMEN_CHECK_EQUAL ? "=" : (r == LIMEN_CHECK_AT_LEAST ? ">=" : ">");
 }
+
+/* A row's JSON: its name, the relation (as text), then these. */
+#define RF(key, member, kind) CLI_FIELD(key, limen_validate_row, member, CLI_FIELD_##kind, 0)
+static const cli_field row_fields[] = {RF("expected", expected, NUM), RF("measured", measured, NUM),
+                                       RF("tolerance", tolerance, NUM), RF("stderr", stderr_, NUM),
+                                       RF("z", z, NUM), RF("pass", pass, BOOL), RF("note", note, CHARS)};
+#undef RF
 
 static void progress(void *ctx, const char *check, size_t index, size_t count) {
   (void)ctx;
@@ -58,13 +67,7 @@ static int render(const limen_validate_report *rep, const limen_validate_options
       cJSON_AddItemToArray(arr, x);
       cJSON_AddStringToObject(x, "name", r->name);
       cJSON_AddStringToObject(x, "relation", rel_text(r->relation));
-      cli_json_num(x, "expected", r->expected);
-      cli_json_num(x, "measured", r->measured);
-      cli_json_num(x, "tolerance", r->tolerance);
-      cli_json_num(x, "stderr", r->stderr_);
-      cli_json_num(x, "z", r->z);
-      cJSON_AddBoolToObject(x, "pass", r->pass);
-      cJSON_AddStringToObject(x, "note", r->note);
+      cli_json_fields(x, r, row_fields, sizeof row_fields / sizeof row_fields[0], 0);
     }
     int s = cli_json_print(root, b, err);
     cJSON_Delete(root);
