@@ -80,16 +80,18 @@ static int same_control(const limen_control *a, const limen_control *b) {
 }
 
 /* Progress of a run in trajectory-steps (a run of N = 0 steps counts one per trajectory).
- * Threads add what they have done atomically; the thread that carries the count past the
- * next whole percent reports it, inside a critical section that also re-checks the last
- * percent reported, so calls never overlap and their fractions strictly increase.  Nothing
- * here touches the trajectories' numbers. */
+ * Threads add what they have done atomically; a thread that carries the count past the last
+ * whole percent reported reports it, holding a flag that makes the calls exclusive (a thread
+ * that finds the flag held skips its report: a later one covers it), and re-checks the last
+ * percent inside, so the fractions strictly increase.  Nothing here touches the numbers of
+ * the trajectories. */
 typedef struct run_progress {
   void (*fn)(void *ctx, double fraction);
   void *ctx;
   uint64_t total;            /* trajectory-steps of the whole run (or part) */
   atomic_uint_fast64_t done; /* trajectory-steps finished so far            */
   atomic_int reported;       /* last whole percent reported, −1 = none      */
+  atomic_flag busy;          /* held while a thread calls fn                */
 } run_progress;
 
 static void progress_add(run_progress *p, uint64_t n) {
@@ -98,13 +100,12 @@ static void progress_add(run_progress *p, uint64_t n) {
   int pct = (int)(100.0 * frac);
   if (pct >= 100) return; /* 100 % is reported once, after the last block (run_range) */
   if (pct <= atomic_load_explicit(&p->reported, memory_order_relaxed)) return;
-#pragma omp critical(limen_langevin_progress)
-  {
-    if (pct > atomic_load_explicit(&p->reported, memory_order_relaxed)) {
-      atomic_store_explicit(&p->reported, pct, memory_order_relaxed);
-      p->fn(p->ctx, frac);
-    }
+  if (atomic_flag_test_and_set_explicit(&p->busy, memory_order_acquire)) return;
+  if (pct > atomic_load_explicit(&p->reported, memory_order_relaxed)) {
+    atomic_store_explicit(&p->reported, pct, memory_order_relaxed);
+    p->fn(p->ctx, frac);
   }
+  atomic_flag_clear_explicit(&p->busy, memory_order_release);
 }
 
 typedef struct run_ctx {
@@ -405,7 +406,7 @@ static int run_range(const limen_langevin_config *cfg, const limen_potential *po
     rc = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory for %zu trajectories", M);
     goto done;
   }
-  run_progress prog;
+  run_progress prog = {.fn = NULL, .busy = ATOMIC_FLAG_INIT};
   if (cfg->progress) {
     prog.fn = cfg->progress;
     prog.ctx = cfg->progress_ctx;

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * The per-operation report of `limen bound` (bound_report.h): the kinds, the inputs a report
+ * reads, the default barrier, the critical tilt and the precision's Kramers limit in the text;
+ * the critical tilts of cell.h and the passage plan of validate.h. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+#include "limen/limen.h"
+
+static const limen_report_row *row(const limen_bound_report *r, const char *key) {
+  for (size_t i = 0; i < r->n_rows; i++)
+    if (strcmp(r->rows[i].key, key) == 0) return &r->rows[i];
+  cr_assert_fail("no row '%s'", key);
+  return NULL;
+}
+
+static const limen_bound_kind *kind(const char *name) {
+  const limen_bound_kind *k = NULL;
+  limen_error e;
+  cr_assert_eq(limen_bound_kind_find(name, &k, &e), LIMEN_OK, "%s", e.msg);
+  return k;
+}
+
+Test(bound_report, kinds_and_lookup) {
+  size_t n = 0;
+  for (const limen_bound_kind *const *k = limen_bound_kinds(); *k; k++, n++) cr_assert(kind((*k)->name) == *k);
+  cr_assert_eq(n, 7);
+  const limen_bound_kind *k = NULL;
+  limen_error e;
+  cr_assert_eq(limen_bound_kind_find("nope", &k, &e), LIMEN_ENOTFOUND);
+  cr_assert(strstr(e.msg, "finite-time") != NULL);
+}
+
+Test(bound_report, landauer_is_ln2_in_every_unit) {
+  static limen_bound_report r;
+  limen_bound_inputs in = limen_bound_inputs_default();
+  cr_assert_eq(limen_bound_report_compute(kind("landauer"), &in, NULL, &r, NULL), LIMEN_OK);
+  cr_assert(fabs(row(&r, "energy_kT")->value - LIMEN_LN2) < 1e-15);
+  cr_assert(fabs(row(&r, "energy_kTln2")->value - 1.0) < 1e-15);
+  cr_assert(row(&r, "success")->input == 1 && row(&r, "energy_J")->input == 0);
+}
+
+Test(bound_report, unset_barrier_is_the_retention_barrier) {
+  static limen_bound_report r;
+  limen_bound_inputs in = limen_bound_inputs_default();
+  double E = 0;
+  cr_assert_eq(limen_retention_barrier(in.retention_time_s / in.tau0_s, in.retention_fail, NULL, &E, NULL), 0);
+  cr_assert_eq(limen_bound_report_compute(kind("finite-time"), &in, NULL, &r, NULL), LIMEN_OK);
+  cr_assert_eq(row(&r, "barrier_kT")->value, E);
+  cr_assert(strstr(row(&r, "barrier_kT")->label, "E_ret") != NULL);
+  double b = 0;
+  cr_assert_eq(limen_bound_inputs_barrier(&in, NULL, &b, NULL), LIMEN_OK);
+  cr_assert_eq(b, E);
+}
+
+Test(bound_report, tilt_beyond_the_critical_one_is_rejected) {
+  static limen_bound_report r;
+  limen_bound_inputs in = limen_bound_inputs_default();
+  in.barrier_kT = 3;
+  in.well = LIMEN_WELL_WASHBOARD;
+  limen_well w = {LIMEN_WELL_WASHBOARD, 3.0, 0.0, 2};
+  cr_assert_eq(limen_well_critical_tilt(&w), LIMEN_PI * 3.0);
+  cr_assert_eq(limen_washboard_critical_tilt(3.0), LIMEN_PI * 3.0);
+  w.kind = LIMEN_WELL_QUARTIC;
+  cr_assert_eq(limen_well_critical_tilt(&w), limen_quartic_critical_tilt(3.0));
+  in.tilt_kT = 1.01 * LIMEN_PI * 3.0;
+  limen_error e;
+  cr_assert_eq(limen_bound_report_compute(kind("kramers"), &in, NULL, &r, &e), LIMEN_EINVAL);
+  cr_assert(strstr(e.msg, "tilt_kT") != NULL);
+  in.tilt_kT = 0.5;
+  cr_assert_eq(limen_bound_report_compute(kind("mfpt"), &in, NULL, &r, &e), LIMEN_OK, "%s", e.msg);
+  cr_assert(row(&r, "kramers_over_mfpt")->value > 0);
+}
+
+/* The Kramers validity text follows limen_precision.kramers_min_barrier_kT. */
+Test(bound_report, kramers_validity_from_the_precision) {
+  static limen_bound_report r;
+  limen_bound_inputs in = limen_bound_inputs_default();
+  in.barrier_kT = 4;
+  cr_assert_eq(limen_bound_report_compute(kind("kramers"), &in, NULL, &r, NULL), LIMEN_OK);
+  cr_assert(strstr(r.validity, "NOT VALID") && strstr(r.validity, "below 5 kT"), "%s", r.validity);
+  limen_precision p = limen_precision_default();
+  p.kramers_min_barrier_kT = 3;
+  cr_assert_eq(limen_bound_report_compute(kind("kramers"), &in, &p, &r, NULL), LIMEN_OK);
+  cr_assert(strstr(r.validity, "here ΔU >= 3 kT") != NULL, "%s", r.validity);
+}
+
+Test(bound_report, passage_plan_is_forty_exact_means) {
+  double lt = 0, d = 0;
+  limen_error e;
+  cr_assert_eq(limen_passage_plan(3.0, -1.0, 1.0, &lt, &d, &e), LIMEN_OK, "%s", e.msg);
+  limen_well w = {LIMEN_WELL_QUARTIC, 3.0, 0.0, 0};
+  double ref = 0;
+  cr_assert_eq(limen_mfpt_log(&w, -1.0, 1.0, NULL, &ref, NULL), LIMEN_OK);
+  cr_assert_eq(lt, ref);
+  cr_assert_eq(d, LIMEN_PASSAGE_RUN_FACTOR * exp(ref));
+  cr_assert_eq(limen_passage_plan(3.0, 1.0, 1.0, &lt, &d, &e), LIMEN_EINVAL);
+}
