@@ -306,6 +306,67 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
     progress_add(c->progress, (uint64_t)nb * (c->N > 0 ? c->N : 1) - reported);
 }
 
+/* The result arrays of a part of M trajectories starting at `part` (and the sample times);
+ * returns 0 when an allocation failed. */
+static int alloc_result(const limen_langevin_config *cfg, run_ctx *c, size_t part, size_t M,
+                        limen_langevin_result *res) {
+  res->n_traj = M;
+  res->n_steps = c->N;
+  res->dt = c->dt;
+  res->duration = c->tau;
+  res->work = malloc(M * sizeof(double));
+  res->heat = malloc(M * sizeof(double));
+  res->dU = malloc(M * sizeof(double));
+  res->x_final = malloc(M * sizeof(double));
+  int bad = !res->work || !res->heat || !res->dU || !res->x_final;
+  if (cfg->record & LIMEN_RECORD_PASSAGE) {
+    res->passage_time = malloc(M * sizeof(double));
+    bad |= !res->passage_time;
+  }
+  if (cfg->record & LIMEN_RECORD_SAMPLES) {
+    /* rows of the trajectories of this part below n_sample_traj */
+    size_t ns_all = cfg->n_sample_traj < cfg->n_traj ? cfg->n_sample_traj : cfg->n_traj;
+    res->n_sample_traj = ns_all > part ? (ns_all - part < M ? ns_all - part : M) : 0;
+    c->n_points = sample_points(c->N, cfg->sample_every);
+    res->n_sample_points = c->n_points;
+    res->sample_t = malloc(c->n_points * sizeof(double));
+    res->sample_x = malloc((res->n_sample_traj * c->n_points + 1) * sizeof(double));
+    bad |= !res->sample_t || !res->sample_x;
+    if (!bad) {
+      size_t j = 0;
+      for (size_t n = 0; n <= c->N; n++)
+        if (n % cfg->sample_every == 0 || n == c->N) res->sample_t[j++] = n == c->N ? c->tau : n * c->dt;
+    }
+  }
+  return !bad;
+}
+
+/* Every block of the part, over the OpenMP threads, with the progress callback if any. */
+static void run_blocks(run_ctx *c, size_t part, size_t M) {
+  const limen_langevin_config *cfg = c->cfg;
+  run_progress prog = {.fn = NULL, .busy = ATOMIC_FLAG_INIT};
+  if (cfg->progress) {
+    prog.fn = cfg->progress;
+    prog.ctx = cfg->progress_ctx;
+    prog.total = (uint64_t)M * (c->N > 0 ? c->N : 1);
+    atomic_init(&prog.done, 0);
+    atomic_init(&prog.reported, -1);
+    c->progress = &prog;
+    c->progress_every = c->N / 100 > 0 ? c->N / 100 : 1;
+  }
+  size_t nblocks = (M + LANGEVIN_BLOCK - 1) / LANGEVIN_BLOCK;
+  int nthreads = cfg->threads > 0 ? cfg->threads : omp_get_max_threads();
+  if ((size_t)nthreads > nblocks) nthreads = (int)nblocks;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(nthreads)
+  for (size_t b = 0; b < nblocks; b++) {
+    size_t off = b * LANGEVIN_BLOCK;
+    size_t nb = M - off < LANGEVIN_BLOCK ? M - off : LANGEVIN_BLOCK;
+    run_block(c, part + off, nb);
+  }
+  c->progress = NULL;
+  if (cfg->progress) cfg->progress(cfg->progress_ctx, 1.0);
+}
+
 /* Trajectories [part, part + count) of the ensemble, without the reduction. */
 static int run_range(const limen_langevin_config *cfg, const limen_potential *pot,
                      const limen_protocol *proto, size_t part, size_t count,
@@ -374,58 +435,12 @@ static int run_range(const limen_langevin_config *cfg, const limen_potential *po
   c.res = res;
   c.part = part;
   const size_t M = count;
-  res->n_traj = M;
-  res->n_steps = c.N;
-  res->dt = c.dt;
-  res->duration = c.tau;
-  res->work = malloc(M * sizeof(double));
-  res->heat = malloc(M * sizeof(double));
-  res->dU = malloc(M * sizeof(double));
-  res->x_final = malloc(M * sizeof(double));
-  int bad = !res->work || !res->heat || !res->dU || !res->x_final;
-  if (cfg->record & LIMEN_RECORD_PASSAGE) {
-    res->passage_time = malloc(M * sizeof(double));
-    bad |= !res->passage_time;
-  }
-  if (cfg->record & LIMEN_RECORD_SAMPLES) {
-    /* rows of the trajectories of this part below n_sample_traj */
-    size_t ns_all = cfg->n_sample_traj < cfg->n_traj ? cfg->n_sample_traj : cfg->n_traj;
-    res->n_sample_traj = ns_all > part ? (ns_all - part < M ? ns_all - part : M) : 0;
-    c.n_points = sample_points(c.N, cfg->sample_every);
-    res->n_sample_points = c.n_points;
-    res->sample_t = malloc(c.n_points * sizeof(double));
-    res->sample_x = malloc((res->n_sample_traj * c.n_points + 1) * sizeof(double));
-    bad |= !res->sample_t || !res->sample_x;
-    if (!bad) {
-      size_t j = 0;
-      for (size_t n = 0; n <= c.N; n++)
-        if (n % cfg->sample_every == 0 || n == c.N) res->sample_t[j++] = n == c.N ? c.tau : n * c.dt;
-    }
-  }
+  int bad = !alloc_result(cfg, &c, part, M, res);
   if (bad) {
     rc = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory for %zu trajectories", M);
     goto done;
   }
-  run_progress prog = {.fn = NULL, .busy = ATOMIC_FLAG_INIT};
-  if (cfg->progress) {
-    prog.fn = cfg->progress;
-    prog.ctx = cfg->progress_ctx;
-    prog.total = (uint64_t)M * (c.N > 0 ? c.N : 1);
-    atomic_init(&prog.done, 0);
-    atomic_init(&prog.reported, -1);
-    c.progress = &prog;
-    c.progress_every = c.N / 100 > 0 ? c.N / 100 : 1;
-  }
-  size_t nblocks = (M + LANGEVIN_BLOCK - 1) / LANGEVIN_BLOCK;
-  int nthreads = cfg->threads > 0 ? cfg->threads : omp_get_max_threads();
-  if ((size_t)nthreads > nblocks) nthreads = (int)nblocks;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(nthreads)
-  for (size_t b = 0; b < nblocks; b++) {
-    size_t off = b * LANGEVIN_BLOCK;
-    size_t nb = M - off < LANGEVIN_BLOCK ? M - off : LANGEVIN_BLOCK;
-    run_block(&c, part + off, nb);
-  }
-  if (cfg->progress) cfg->progress(cfg->progress_ctx, 1.0);
+  run_blocks(&c, part, M);
 done:
   limen_eq_sampler_free(&sampler);
   limen_potential_free(own);
