@@ -149,7 +149,7 @@ int main(int argc, char **argv) {
       t1 = omp_get_wtime();
       best_kern[t - 1] = fmax(best_kern[t - 1], psteps / (t1 - t0));
       check += res.mean_heat;
-      limen_langevin_result_free(&res);
+      limen_langevin_result_clear(&res);
     }
   for (int t = 1; t <= tmax; t++)
     printf("roofline_threads%d %.6g\nkernel_threads%d %.6g\narith_threads%d %.6g\n", t,
@@ -170,7 +170,7 @@ int main(int argc, char **argv) {
     double t1 = omp_get_wtime();
     cells = fr.n_cells;
     best_fp = fmax(best_fp, (double)fr.n_cells * (double)fr.n_steps / (t1 - t0));
-    limen_fp_result_free(&fr);
+    limen_fp_result_clear(&fr);
   }
   printf("fp_cells %zu\nfp_cell_steps %.6g\n", cells, best_fp);
   limen_protocol_free(p);
