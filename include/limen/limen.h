@@ -50,6 +50,7 @@
 #include "limen/validate.h"
 
 #include "limen/figure.h"
+#include "limen/report.h"
 
 #include "limen/dataset.h"
 #include "limen/memory.h"

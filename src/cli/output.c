@@ -109,13 +109,7 @@ void cli_wrap(cli_buf *b, const char *first, size_t indent, const char *text, si
 
 /* ---- numbers ------------------------------------------------------------------------- */
 
-const char *cli_num(char *buf, size_t n, double v) {
-  if (isnan(v)) snprintf(buf, n, "nan");
-  else if (isinf(v)) snprintf(buf, n, "%sinf", v < 0 ? "-" : "");
-  else if (v == 0) snprintf(buf, n, "0");
-  else snprintf(buf, n, "%.10g", v);
-  return buf;
-}
+const char *cli_num(char *buf, size_t n, double v) { return limen_format_number(buf, n, v); }
 
 const char *cli_human(char *buf, size_t n, double v, int sig) {
   if (sig < 1) sig = 1;

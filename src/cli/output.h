@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "cli/cli.h"
+#include "limen/report.h"
 
 /* ---- text buffer ----------------------------------------------------------------- */
 typedef struct cli_buf {

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * report/record.h: the report layer's JSON and CSV building blocks over cJSON (not installed:
+ * no cJSON type reaches the public headers).  A result's JSON is built as a cJSON tree from
+ * its field table and printed by limen_report_json_text; its CSV rows come from the same
+ * table. */
+#ifndef LIMEN_REPORT_RECORD_H
+#define LIMEN_REPORT_RECORD_H
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+#include "limen/report.h"
+
+/* A number as limen writes it (null when not finite), added to an object or an array.
+ * Return the item, or NULL when cJSON ran out of memory. */
+cJSON *limen_json_num(cJSON *obj, const char *key, double v);
+cJSON *limen_json_push_num(cJSON *arr, double v);
+
+/* Add to obj the fields of the record at rec that apply (see limen_field.when), in table
+ * order.  LIMEN_OK, or LIMEN_ENOMEM. */
+int limen_json_fields(cJSON *obj, const void *rec, const limen_field *f, size_t n, unsigned has);
+
+/* The tree printed as the tool prints it (cJSON's tab-indented form and a newline), into a
+ * new string (*text, freed with limen_free).  Frees nothing of root. */
+int limen_json_text(const cJSON *root, char **text, limen_error *err);
+
+/* CSV, written to a stream: one field (quoted when it holds a comma, quote or line break);
+ * the header of a table's fields that apply; one row of them. */
+void limen_csv_field(FILE *f, const char *s);
+void limen_csv_header(FILE *f, const limen_field *fl, size_t n, unsigned has);
+void limen_csv_row(FILE *f, const void *rec, const limen_field *fl, size_t n, unsigned has);
+
+/* A stream that writes into memory (open_memstream), and its text handed over (*text, freed
+ * with limen_free) when it is closed; LIMEN_ENOMEM when any write failed. */
+typedef struct limen_memtext {
+  FILE *f;
+  char *buf;
+  size_t size;
+} limen_memtext;
+int limen_memtext_open(limen_memtext *m, limen_error *err);
+int limen_memtext_close(limen_memtext *m, char **text, limen_error *err);
+
+#endif
