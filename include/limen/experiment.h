@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "limen/common.h"
+#include "limen/input.h"
 #include "limen/maxcut.h"
 #include "limen/memory.h"
 #include "limen/train.h"
@@ -37,10 +38,25 @@ extern "C" {
 /* Rows of the scaling bridge: the four physical paradigms. */
 #define LIMEN_EXPERIMENT_SCALING_ROWS 4
 
+/* ---- inputs -----------------------------------------------------------------------------------
+ * The numeric inputs of limen_experiment_config (window, steps, batch, lr, lr-t0, target, seed,
+ * eval-every, eta-min-fraction, max-langevin-steps) and of limen_experiment_maxcut_config (steps =
+ * anneal.sweeps, barrier, retention-barrier, tau0, temperature, target, seed, eval-every =
+ * anneal.record_every, beta0, beta-end, barrier-rise) as input tables (input.h), named as `limen
+ * train`'s options.  They hold the defaults of the _default() functions and the ranges every run
+ * checks ("<func>: <member> = <value>: allowed range <range>").  A training input flagged
+ * LIMEN_INPUT_UNSET_NAN takes the task's default when NAN (a count: SIZE_MAX, which is
+ * LIMEN_EXPERIMENT_TASK_DEFAULT; limen_input_get reads it as NAN).  The swept values of the window
+ * and barrier sweeps take the range of "window" and of the memory configuration's "barrier"
+ * (limen_memory_config_inputs). */
+LIMEN_API const limen_input *limen_experiment_inputs(size_t *n);
+LIMEN_API const limen_input *limen_experiment_maxcut_inputs(size_t *n);
+
 /* ---- one training run ----------------------------------------------------------------------- */
 
 /* What a training run reads: the task, the paradigm, and the overrides of the task's defaults.
- * Defaults in brackets (limen_experiment_config_default). */
+ * Defaults in brackets (limen_experiment_config_default); the numbers' ranges and defaults are the
+ * rows of limen_experiment_inputs(). */
 typedef struct limen_experiment_config {
   const char *task;        /* a name of limen_task_names()                              ["digits"] */
   const char *paradigm;    /* a name of limen_memory_types(); the sweeps read NULL as their
@@ -109,7 +125,8 @@ typedef struct limen_experiment_sweep_config {
                                     must be NULL                                                */
   double values[LIMEN_EXPERIMENT_MAX_VALUES]; /* window: update windows [s], default 1e-8, 1e-7,
                                     1e-6, 1e-5, 1e-4; barrier: barriers [kT], default 3, 4, …, 16;
-                                    paradigms: none                                             */
+                                    paradigms: none; each in the range of the "window" row or of
+                                    the memory configuration's "barrier" row                    */
   size_t n_values;
   size_t curve_points;           /* window: points of the closed-form curve (H) per paradigm, 0
                                     for none (then no trajectory is recorded)               [61] */
@@ -203,7 +220,8 @@ LIMEN_API void limen_experiment_scaling_result_clear(limen_experiment_scaling_re
 
 typedef struct limen_experiment_maxcut_config {
   limen_anneal_config anneal;   /* limen_anneal_config_default() with a trace every 10 sweeps */
-  double target;                /* fraction of the best-known cut, in [0, 1]            [0.99] */
+  double target;                /* fraction of the best-known cut, in [0, 1]            [0.99]
+                                   (the numbers: limen_experiment_maxcut_inputs())              */
   const char *graphs[LIMEN_EXPERIMENT_MAX_GRAPHS]; /* named G-set graphs (limen_graph_load)
                                                       [G1, G11, G14] */
   size_t n_graphs;

@@ -10,6 +10,10 @@
  *     reads and writes inputs by name (limen_input_get/set);
  *   - the tool builds its options (--name, the --config key, the JSON key), their help text
  *     and defaults, and docs/cli.md its tables (checked by the tests).
+ *   - text and JSON given by a user are parsed and checked against the same rows
+ *     (limen_input_parse, limen_inputs_set_text, limen_inputs_from_json), with messages that
+ *     start with the input's name ("bits = '1e3': allowed range [1, 64] bits"), so that a tool
+ *     can print them unchanged behind its own spelling ("--bits = ...", "--config 'f': bits = ...").
  * A row describes the value a user gives.  An input flagged LIMEN_INPUT_UNSET_NONPOSITIVE
  * (LIMEN_INPUT_UNSET_ZERO) also accepts any value ≤ 0 (exactly 0) in the struct, meaning "not
  * given: derived" (its default_text says what is derived); the range [lo, hi] then applies to
@@ -28,14 +32,19 @@ extern "C" {
 /* How the input is stored in its struct. */
 typedef enum {
   LIMEN_INPUT_DOUBLE = 0, /* double                  */
-  LIMEN_INPUT_INT = 1     /* int (whole numbers only) */
+  LIMEN_INPUT_INT = 1,    /* int (whole numbers only) */
+  LIMEN_INPUT_SIZE = 2,   /* size_t (whole numbers only)                               */
+  LIMEN_INPUT_UINT64 = 3  /* uint64_t (whole numbers only)                             */
 } limen_input_type;
 
 /* Flags of a row. */
 enum {
   LIMEN_INPUT_INTEGER = 1u << 0,           /* whole numbers only (also for doubles)          */
   LIMEN_INPUT_UNSET_NONPOSITIVE = 1u << 1, /* a value ≤ 0 in the struct means "derived"      */
-  LIMEN_INPUT_UNSET_ZERO = 1u << 2         /* exactly 0 in the struct means "derived"         */
+  LIMEN_INPUT_UNSET_ZERO = 1u << 2,        /* exactly 0 in the struct means "derived"         */
+  LIMEN_INPUT_UNSET_NAN = 1u << 3          /* NAN (a double) or SIZE_MAX (a size_t) in the struct
+                                              means "derived" (from a task); get returns NAN and
+                                              set stores SIZE_MAX for it                         */
 };
 
 typedef struct limen_input {
@@ -70,6 +79,10 @@ LIMEN_API int limen_input_lookup(const limen_input *table, size_t n, const char 
  * "<= 0 (derived) or " ("0 (derived) or "). */
 LIMEN_API void limen_input_range_text(const limen_input *in, int with_unset, char *buf, size_t n);
 
+/* The allowed range of a given value as messages state it, with the unit: "[1, 64] bits",
+ * "whole numbers in [1, 1e+30]", "integers [2, 2000] px". */
+LIMEN_API void limen_input_range_unit_text(const limen_input *in, char *buf, size_t n);
+
 /* Is v allowed for a given value of this input (finite, in range, whole when required)? */
 LIMEN_API int limen_input_in_range(const limen_input *in, double v);
 
@@ -81,6 +94,54 @@ LIMEN_API int limen_input_check(const limen_input *in, double v, const char *fun
  * whole number; set does not check the range). */
 LIMEN_API double limen_input_get(const limen_input *in, const void *obj);
 LIMEN_API void limen_input_set(const limen_input *in, void *obj, double v);
+
+/* ---- values given by a user -------------------------------------------------------------
+ * Messages carry no function prefix and start with the input's name (as given: an alias stays
+ * an alias), then the value and the allowed range with its unit, all LIMEN_EINVAL:
+ *     "<name> = '<text>': not a number; allowed range <range>"   (also: empty value, overflows
+ *                                                                 a double, not a finite number)
+ *     "<name> = '<text>': allowed range <range>"                  (outside the range, or not whole)
+ *     "<name> = <value>: allowed range <range>"                   (a number given as a number) */
+
+/* Parse text as a given value of in: the whole text must be one number as strtod reads it
+ * (decimal or hexadecimal, optional leading blanks and sign; no trailing characters), finite, not
+ * overflowing a double, in the row's range and whole where the row requires. */
+LIMEN_API int limen_input_parse(const limen_input *in, const char *text, double *value, limen_error *err);
+
+/* Check v as a given value of in (finite, in range, whole where required). */
+LIMEN_API int limen_input_check_given(const limen_input *in, double v, limen_error *err);
+
+/* Set the input `name` (a row's name or alias) of the struct at obj from text or from a number,
+ * checked as above; an unknown name gives LIMEN_ENOTFOUND "unknown input '<name>': allowed
+ * inputs a, b, ...".  Nothing is written on failure. */
+LIMEN_API int limen_inputs_set_text(const limen_input *table, size_t n, void *obj, const char *name,
+                                    const char *text, limen_error *err);
+LIMEN_API int limen_inputs_set_value(const limen_input *table, size_t n, void *obj, const char *name, double v,
+                                     limen_error *err);
+
+/* Called by limen_inputs_json_each for each member of the object, in document order.  For a key
+ * that names a row (name or alias), in is that row and value the member's value, already checked
+ * (a JSON number, or a string parsed as by limen_input_parse); json is NULL.  For any other key,
+ * in is NULL and json the member's value as compact JSON text, for the caller to read or refuse.
+ * A non-zero return stops the walk and is returned. */
+typedef int (*limen_inputs_json_fn)(void *ctx, const char *key, const limen_input *in, double value,
+                                    const char *json, limen_error *err);
+
+/* Walk a JSON object of inputs (the text, NUL-terminated).  LIMEN_EPARSE for "malformed JSON at line L,
+ * column C", "text after the JSON value at line L, column C", "the top level is <type>: expected
+ * a JSON object of options" and "key '<k>' appears twice"; a member of a row whose value is
+ * not a number: LIMEN_EINVAL "<k> = <type>: expected a number in <range>" or "<k> = overflows
+ * a double; allowed range <range>", or a message above. */
+LIMEN_API int limen_inputs_json_each(const limen_input *table, size_t n, const char *json_text,
+                                     limen_inputs_json_fn fn, void *ctx, limen_error *err);
+
+/* Load a JSON object of inputs into the struct at obj: every key must name a row (LIMEN_EINVAL
+ * "unknown key '<k>': allowed keys a, b, ..."), each row at most once (LIMEN_EPARSE "key '<k>'
+ * sets input '<name>' a second time" when a name and its alias are both given), every value
+ * checked as by limen_inputs_json_each.  Rows not in the object keep their values; on failure
+ * the struct is unchanged. */
+LIMEN_API int limen_inputs_from_json(const limen_input *table, size_t n, void *obj, const char *json_text,
+                                     limen_error *err);
 
 /* Every row's default_value into the struct at obj (other members untouched). */
 LIMEN_API void limen_inputs_defaults(const limen_input *table, size_t n, void *obj);

@@ -4,6 +4,7 @@
 #include "limen/input.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,10 +44,11 @@ void limen_input_range_text(const limen_input *in, int with_unset, char *buf, si
   char a[40], b[40];
   fmt_end(a, sizeof a, in->lo);
   fmt_end(b, sizeof b, in->hi);
-  int whole = in->type == LIMEN_INPUT_INT || (in->flags & LIMEN_INPUT_INTEGER);
+  int whole = in->type != LIMEN_INPUT_DOUBLE || (in->flags & LIMEN_INPUT_INTEGER);
   const char *unset = !with_unset                                ? ""
                       : (in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE) ? "<= 0 (derived) or "
                       : (in->flags & LIMEN_INPUT_UNSET_ZERO)        ? "0 (derived) or "
+                      : (in->flags & LIMEN_INPUT_UNSET_NAN)         ? "nan (derived) or "
                                                                     : "";
   snprintf(buf, n, "%s%s%s%s, %s%s", unset, whole ? "whole numbers in " : "", in->lo_open ? "(" : "[", a, b,
            in->hi_open ? ")" : "]");
@@ -56,14 +58,16 @@ int limen_input_in_range(const limen_input *in, double v) {
   if (!isfinite(v)) return 0;
   if (in->lo_open ? !(v > in->lo) : !(v >= in->lo)) return 0;
   if (in->hi_open ? !(v < in->hi) : !(v <= in->hi)) return 0;
-  if ((in->type == LIMEN_INPUT_INT || (in->flags & LIMEN_INPUT_INTEGER)) && v != floor(v)) return 0;
+  if ((in->type != LIMEN_INPUT_DOUBLE || (in->flags & LIMEN_INPUT_INTEGER)) && v != floor(v)) return 0;
   return 1;
 }
 
 int limen_input_check(const limen_input *in, double v, const char *func, limen_error *err) {
   if ((in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE) && isfinite(v) && v <= 0) return LIMEN_OK;
   if ((in->flags & LIMEN_INPUT_UNSET_ZERO) && v == 0) return LIMEN_OK;
-  int plain = !(in->flags & (LIMEN_INPUT_UNSET_NONPOSITIVE | LIMEN_INPUT_UNSET_ZERO | LIMEN_INPUT_INTEGER)) &&
+  if ((in->flags & LIMEN_INPUT_UNSET_NAN) && isnan(v)) return LIMEN_OK;
+  int plain = !(in->flags & (LIMEN_INPUT_UNSET_NONPOSITIVE | LIMEN_INPUT_UNSET_ZERO | LIMEN_INPUT_UNSET_NAN |
+                             LIMEN_INPUT_INTEGER)) &&
               in->type == LIMEN_INPUT_DOUBLE;
   /* the plain case keeps the library's one range message (limen_check_range) */
   if (plain) return limen_check_range(err, func, in->member, v, in->lo, in->lo_open, in->hi, in->hi_open);
@@ -76,6 +80,11 @@ int limen_input_check(const limen_input *in, double v, const char *func, limen_e
 double limen_input_get(const limen_input *in, const void *obj) {
   const char *p = (const char *)obj + in->offset;
   if (in->type == LIMEN_INPUT_INT) return (double)*(const int *)(const void *)p;
+  if (in->type == LIMEN_INPUT_UINT64) return (double)*(const uint64_t *)(const void *)p;
+  if (in->type == LIMEN_INPUT_SIZE) {
+    size_t z = *(const size_t *)(const void *)p;
+    return z == SIZE_MAX && (in->flags & LIMEN_INPUT_UNSET_NAN) ? NAN : (double)z;
+  }
   return *(const double *)(const void *)p;
 }
 
@@ -87,6 +96,11 @@ void limen_input_set(const limen_input *in, void *obj, double v) {
     if (r > 2147483647.0) r = 2147483647.0;
     if (r < -2147483648.0) r = -2147483648.0;
     *(int *)(void *)p = (int)r;
+  } else if (in->type == LIMEN_INPUT_SIZE || in->type == LIMEN_INPUT_UINT64) {
+    /* NAN: SIZE_MAX (unset); negative values saturate at 0, large ones at the type's maximum */
+    double r = isnan(v) ? HUGE_VAL : v < 0 ? 0.0 : floor(v + 0.5);
+    if (in->type == LIMEN_INPUT_SIZE) *(size_t *)(void *)p = r >= (double)SIZE_MAX ? SIZE_MAX : (size_t)r;
+    else *(uint64_t *)(void *)p = r >= (double)UINT64_MAX ? UINT64_MAX : (uint64_t)r;
   } else {
     *(double *)(void *)p = v;
   }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * experiment_internal.h: what the files of the experiment module share (private): resolving an
- * experiment configuration against its task, and the out-of-memory error. */
+ * experiment configuration against its task, the input tables' defaults and checks, and the
+ * out-of-memory error. */
 #ifndef LIMEN_EXPERIMENT_INTERNAL_H
 #define LIMEN_EXPERIMENT_INTERNAL_H
 
@@ -12,6 +13,17 @@
  * (LIMEN_EINVAL, s->langevin_refused = 1, the task already cleared).  `fn` names the caller. */
 int limen_experiment_resolve(const char *fn, const limen_experiment_config *cfg, limen_task *task,
                              const limen_memory_type **type, limen_experiment_setup *s, limen_error *err);
+
+/* The input tables (inputs.c): their defaults written into a configuration, and their checks
+ * ("<fn>: <member> = <value>: allowed range <range>"). */
+void limen_experiment_inputs_defaults(limen_experiment_config *c);
+void limen_experiment_maxcut_inputs_defaults(limen_experiment_maxcut_config *c);
+int limen_experiment_inputs_check(const limen_experiment_config *c, const char *fn, limen_error *err);
+int limen_experiment_maxcut_inputs_check(const limen_experiment_maxcut_config *c, const char *fn, limen_error *err);
+
+/* The i-th swept value of a window (barrier) sweep in the range of the "window" row (the memory
+ * configuration's "barrier" row): "<fn>: values[i] = <v>: allowed range <range>". */
+int limen_experiment_value_check(limen_experiment_kind kind, size_t i, double v, const char *fn, limen_error *err);
 
 /* LIMEN_ENOMEM: "<fn>: out of memory: <what>". */
 int limen_experiment_nomem(limen_error *err, const char *fn, const char *what);

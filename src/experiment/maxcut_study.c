@@ -14,8 +14,7 @@ limen_experiment_maxcut_config limen_experiment_maxcut_config_default(void) {
   limen_experiment_maxcut_config c;
   memset(&c, 0, sizeof c);
   c.anneal = limen_anneal_config_default();
-  c.anneal.record_every = 10;
-  c.target = 0.99;
+  limen_experiment_maxcut_inputs_defaults(&c); /* limen_experiment_maxcut_inputs(): a trace every 10 sweeps */
   c.graphs[0] = "G1";
   c.graphs[1] = "G11";
   c.graphs[2] = "G14";
@@ -71,7 +70,7 @@ int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_exp
   static const char *fn = "limen_experiment_maxcut";
   if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
   memset(out, 0, sizeof *out);
-  int st = limen_check_range(err, fn, "target", cfg->target, 0, 0, 1, 0);
+  int st = limen_experiment_maxcut_inputs_check(cfg, fn, err);
   if (st) return st;
   if (cfg->n_graphs < 1 || cfg->n_graphs > LIMEN_EXPERIMENT_MAX_GRAPHS)
     return limen_error_set(err, LIMEN_EINVAL, fn, "n_graphs = %zu: allowed range [1, %d]", cfg->n_graphs,

@@ -12,15 +12,11 @@
 limen_experiment_config limen_experiment_config_default(void) {
   limen_experiment_config c;
   memset(&c, 0, sizeof c);
+  limen_experiment_inputs_defaults(&c); /* the numbers: limen_experiment_inputs() */
   c.task = "digits";
   c.paradigm = "lim-matched";
-  c.seed = 1;
-  c.steps = c.batch = c.eval_every = LIMEN_EXPERIMENT_TASK_DEFAULT;
-  c.window_s = c.target = c.eta0 = c.lr_t0 = NAN;
   c.schedule = NULL;
-  c.eta_min_fraction = 1e-3;
   c.memory = limen_memory_config_default();
-  c.max_langevin_steps = 1e8;
   return c;
 }
 
@@ -39,8 +35,7 @@ static int resolve_train(const char *fn, const limen_experiment_config *cfg, con
   if (cfg->eval_every != LIMEN_EXPERIMENT_TASK_DEFAULT) c->eval_every = cfg->eval_every;
   if (!isnan(cfg->eta0)) c->lr.eta0 = cfg->eta0;
   if (!isnan(cfg->lr_t0)) c->lr.t0 = cfg->lr_t0;
-  int st = limen_check_range(err, fn, "eta_min_fraction", cfg->eta_min_fraction, 0, 1, 1, 0);
-  if (st) return st;
+  int st;
   c->lr.eta_min = c->lr.eta0 * cfg->eta_min_fraction;
   c->lr.t_end = (double)c->steps;
   if (cfg->schedule && (st = limen_lr_kind_parse(cfg->schedule, &c->lr.kind, err)))
@@ -68,7 +63,7 @@ int limen_experiment_resolve(const char *fn, const limen_experiment_config *cfg,
   memset(task, 0, sizeof *task);
   *type = NULL;
   if (!cfg->task) return limen_error_set(err, LIMEN_EINVAL, fn, "task = NULL: allowed a name of limen_task_names()");
-  int st = limen_check_positive(err, fn, "max_langevin_steps", cfg->max_langevin_steps);
+  int st = limen_experiment_inputs_check(cfg, fn, err);
   if (st) return st;
   if ((st = limen_task_setup(cfg->task, cfg->seed, task, err))) return limen_error_wrap(err, st, fn, "task");
   if (cfg->paradigm && (st = limen_memory_type_find(cfg->paradigm, type, err))) {

@@ -59,9 +59,10 @@ static int check_sweep(const char *fn, const limen_experiment_sweep_config *cfg,
   if (cfg->n_values < 1 || cfg->n_values > LIMEN_EXPERIMENT_MAX_VALUES)
     return limen_error_set(err, LIMEN_EINVAL, fn, "n_values = %zu: allowed range [1, %d]", cfg->n_values,
                            LIMEN_EXPERIMENT_MAX_VALUES);
-  for (size_t i = 0; i < cfg->n_values; i++)
-    if (!(isfinite(cfg->values[i]) && cfg->values[i] > 0))
-      return limen_error_set(err, LIMEN_EINVAL, fn, "values[%zu] = %g: allowed range (0, inf)", i, cfg->values[i]);
+  for (size_t i = 0; i < cfg->n_values; i++) {
+    int st = limen_experiment_value_check(cfg->kind, i, cfg->values[i], fn, err);
+    if (st) return st;
+  }
   return LIMEN_OK;
 }
 
