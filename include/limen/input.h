@@ -42,9 +42,11 @@ enum {
   LIMEN_INPUT_INTEGER = 1u << 0,           /* whole numbers only (also for doubles)          */
   LIMEN_INPUT_UNSET_NONPOSITIVE = 1u << 1, /* a value ≤ 0 in the struct means "derived"      */
   LIMEN_INPUT_UNSET_ZERO = 1u << 2,        /* exactly 0 in the struct means "derived"         */
-  LIMEN_INPUT_UNSET_NAN = 1u << 3          /* NAN (a double) or SIZE_MAX (a size_t) in the struct
+  LIMEN_INPUT_UNSET_NAN = 1u << 3,         /* NAN (a double) or SIZE_MAX (a size_t) in the struct
                                               means "derived" (from a task); get returns NAN and
                                               set stores SIZE_MAX for it                         */
+  LIMEN_INPUT_COUNT = 1u << 4              /* a count: whole numbers; its range reads
+                                              "integers [a, b]" instead of "whole numbers in"  */
 };
 
 typedef struct limen_input {

@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * input.c: lookup, range checks, defaults and access by name driven by a module's table of
- * inputs (input.h), so that no module repeats a range or a default in code. */
+ * input.c: lookup, range checks, defaults, access by name and the parsing of values given as
+ * text, driven by a module's table of inputs (input.h), so that no module and no front end
+ * repeats a range, a default or a number syntax in code.  JSON objects of inputs: input_json.c. */
 #include "limen/input.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/input_internal.h"
 
 const limen_input *limen_input_find(const limen_input *table, size_t n, const char *name) {
   if (!table || !name) return NULL;
@@ -24,13 +30,7 @@ int limen_input_lookup(const limen_input *table, size_t n, const char *func, con
     return LIMEN_OK;
   }
   char list[1024];
-  size_t used = 0;
-  list[0] = '\0';
-  for (size_t i = 0; i < n && used < sizeof list; i++) {
-    int k = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", table[i].name);
-    if (k < 0) break;
-    used += (size_t)k;
-  }
+  limen_input_names(table, n, list, sizeof list);
   return limen_error_set(err, LIMEN_ENOTFOUND, func, "%s '%s': unknown; allowed: %s", what, name ? name : "(null)",
                          list);
 }
@@ -45,20 +45,27 @@ void limen_input_range_text(const limen_input *in, int with_unset, char *buf, si
   fmt_end(a, sizeof a, in->lo);
   fmt_end(b, sizeof b, in->hi);
   int whole = in->type != LIMEN_INPUT_DOUBLE || (in->flags & LIMEN_INPUT_INTEGER);
+  const char *kind = (in->flags & LIMEN_INPUT_COUNT) ? "integers " : whole ? "whole numbers in " : "";
   const char *unset = !with_unset                                ? ""
                       : (in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE) ? "<= 0 (derived) or "
                       : (in->flags & LIMEN_INPUT_UNSET_ZERO)        ? "0 (derived) or "
                       : (in->flags & LIMEN_INPUT_UNSET_NAN)         ? "nan (derived) or "
                                                                     : "";
-  snprintf(buf, n, "%s%s%s%s, %s%s", unset, whole ? "whole numbers in " : "", in->lo_open ? "(" : "[", a, b,
-           in->hi_open ? ")" : "]");
+  snprintf(buf, n, "%s%s%s%s, %s%s", unset, kind, in->lo_open ? "(" : "[", a, b, in->hi_open ? ")" : "]");
+}
+
+void limen_input_range_unit_text(const limen_input *in, char *buf, size_t n) {
+  char r[160];
+  limen_input_range_text(in, 0, r, sizeof r);
+  snprintf(buf, n, "%s%s%s", r, in->unit ? " " : "", in->unit ? in->unit : "");
 }
 
 int limen_input_in_range(const limen_input *in, double v) {
   if (!isfinite(v)) return 0;
   if (in->lo_open ? !(v > in->lo) : !(v >= in->lo)) return 0;
   if (in->hi_open ? !(v < in->hi) : !(v <= in->hi)) return 0;
-  if ((in->type != LIMEN_INPUT_DOUBLE || (in->flags & LIMEN_INPUT_INTEGER)) && v != floor(v)) return 0;
+  if ((in->type != LIMEN_INPUT_DOUBLE || (in->flags & (LIMEN_INPUT_INTEGER | LIMEN_INPUT_COUNT))) && v != floor(v))
+    return 0;
   return 1;
 }
 
@@ -75,6 +82,100 @@ int limen_input_check(const limen_input *in, double v, const char *func, limen_e
   char r[160];
   limen_input_range_text(in, 1, r, sizeof r);
   return limen_error_set(err, LIMEN_EINVAL, func, "%s = %.10g: allowed range %s", in->member, v, r);
+}
+
+/* ---- values given by a user ----------------------------------------------------------------- */
+
+int limen_input_fail(limen_error *err, const char *label, const char *fmt, ...) {
+  char prefix[256];
+  snprintf(prefix, sizeof prefix, "%s = ", label);
+  va_list ap;
+  va_start(ap, fmt);
+  int rc = limen_error_setv(err, LIMEN_EINVAL, prefix, fmt, ap);
+  va_end(ap);
+  return rc;
+}
+
+int limen_input_check_as(const limen_input *in, const char *label, double v, limen_error *err) {
+  if (limen_input_in_range(in, v)) return LIMEN_OK;
+  char r[200];
+  limen_input_range_unit_text(in, r, sizeof r);
+  return limen_input_fail(err, label, "%.10g: allowed range %s", v, r);
+}
+
+/* Strict number: the whole text as strtod reads it, finite, no overflow; then the range. */
+int limen_input_parse_as(const limen_input *in, const char *label, const char *text, double *value,
+                         limen_error *err) {
+  char r[200];
+  limen_input_range_unit_text(in, r, sizeof r);
+  if (!text || !*text) return limen_input_fail(err, label, "'': empty value; allowed range %s", r);
+  char *end = NULL;
+  errno = 0;
+  double x = strtod(text, &end);
+  if (end == text || *end != '\0')
+    return limen_input_fail(err, label, "'%s': not a number; allowed range %s", text, r);
+  if (errno == ERANGE && fabs(x) > 1.0)
+    return limen_input_fail(err, label, "'%s': overflows a double; allowed range %s", text, r);
+  if (!isfinite(x)) return limen_input_fail(err, label, "'%s': not a finite number; allowed range %s", text, r);
+  if (!limen_input_in_range(in, x)) return limen_input_fail(err, label, "'%s': allowed range %s", text, r);
+  *value = x;
+  return LIMEN_OK;
+}
+
+int limen_input_parse(const limen_input *in, const char *text, double *value, limen_error *err) {
+  return limen_input_parse_as(in, in->name, text, value, err);
+}
+
+int limen_input_check_given(const limen_input *in, double v, limen_error *err) {
+  return limen_input_check_as(in, in->name, v, err);
+}
+
+/* The row of `name`, or LIMEN_ENOTFOUND naming the allowed inputs (no function prefix). */
+static int find_named(const limen_input *table, size_t n, const char *name, const limen_input **out,
+                      limen_error *err) {
+  *out = limen_input_find(table, n, name);
+  if (*out) return LIMEN_OK;
+  char list[1024];
+  limen_input_names(table, n, list, sizeof list);
+  return limen_error_setv_plain(err, LIMEN_ENOTFOUND, "unknown input '%s': allowed inputs %s", name ? name : "(null)",
+                                list);
+}
+
+int limen_inputs_set_text(const limen_input *table, size_t n, void *obj, const char *name, const char *text,
+                          limen_error *err) {
+  const limen_input *in = NULL;
+  double v = 0.0;
+  int rc = find_named(table, n, name, &in, err);
+  if (rc == LIMEN_OK) rc = limen_input_parse_as(in, name, text, &v, err);
+  if (rc == LIMEN_OK) limen_input_set(in, obj, v);
+  return rc;
+}
+
+int limen_inputs_set_value(const limen_input *table, size_t n, void *obj, const char *name, double v,
+                           limen_error *err) {
+  const limen_input *in = NULL;
+  int rc = find_named(table, n, name, &in, err);
+  if (rc == LIMEN_OK) rc = limen_input_check_as(in, name, v, err);
+  if (rc == LIMEN_OK) limen_input_set(in, obj, v);
+  return rc;
+}
+
+void limen_input_names(const limen_input *table, size_t n, char *buf, size_t cap) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < n && used < cap; i++) {
+    int k = snprintf(buf + used, cap - used, "%s%s", i ? ", " : "", table[i].name);
+    if (k < 0) break;
+    used += (size_t)k;
+  }
+}
+
+int limen_error_setv_plain(limen_error *err, int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int rc = limen_error_setv(err, code, NULL, fmt, ap);
+  va_end(ap);
+  return rc;
 }
 
 double limen_input_get(const limen_input *in, const void *obj) {
