@@ -57,5 +57,6 @@
 #include "limen/train.h"
 #include "limen/maxcut.h"
 #include "limen/experiment.h"
+#include "limen/path.h"
 
 #endif

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * path_internal.h: the meter's state and the one-pass kernel over a tensor (path_kernel.c),
+ * private to src/path. */
+#ifndef LIMEN_PATH_INTERNAL_H
+#define LIMEN_PATH_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "limen/path.h"
+
+/* Sums of a tensor are kept in this many lanes (element i in lane i mod PATH_LANES); the
+ * histogram in as many copies, so that equal bins in a row do not wait on each other. */
+#define PATH_LANES 4
+
+enum { PATH_TYPE_NONE = 0, PATH_TYPE_F32 = 1, PATH_TYPE_F64 = 2 };
+
+/* What the kernel needs of the configuration, and the histogram's lookup. */
+typedef struct path_geom {
+  double lo, hi;       /* the range                                                     */
+  double scale;        /* s = 2^n/(hi − lo) = 1/ε                                        */
+  double top;          /* 2^n: a scaled value from here on is in the top level           */
+  uint64_t code_max;   /* 2^n − 1                                                        */
+  size_t nbins;        /* hist_bins + 2                                                  */
+  double *edges;       /* nbins edges: e_0 … e_B, then +inf (bin of x = edges ≤ x)      */
+  uint16_t *exp_bin;   /* 2048: bins at the smallest double of each exponent field      */
+  int probes;          /* the most edges within one binary octave                        */
+} path_geom;
+
+/* One tensor's contribution to a step, in the kernel's fixed order. */
+typedef struct path_acc {
+  double path, sumsq, max;
+  uint64_t changed, flips, clamped;
+} path_acc;
+
+/* Kernel result: LIMEN_OK, or a non-finite value at *bad_index (the copy is then partly
+ * overwritten: prev[0 … block start) already holds w). */
+int path_pass_f32(const path_geom *g, const float *w, float *prev, size_t n, int first,
+                  path_acc *acc, uint64_t *hist4, size_t *bad_index);
+int path_pass_f64(const path_geom *g, const double *w, double *prev, size_t n, int first,
+                  path_acc *acc, uint64_t *hist4, size_t *bad_index);
+
+#endif
