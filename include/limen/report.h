@@ -14,6 +14,10 @@
 #include <stddef.h>
 
 #include "limen/common.h"
+#include "limen/figure.h"
+#include "limen/hardware.h"
+#include "limen/paradigm.h"
+#include "limen/workload.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,7 +31,8 @@ typedef enum {
   LIMEN_FIELD_INT,    /* int, written exactly                                                */
   LIMEN_FIELD_BOOL,   /* int, written as true / false                                        */
   LIMEN_FIELD_STRING, /* const char * (NULL: JSON null, CSV empty)                           */
-  LIMEN_FIELD_CHARS   /* a char array member                                                 */
+  LIMEN_FIELD_CHARS,  /* a char array member                                                 */
+  LIMEN_FIELD_FLAG    /* int: JSON true / false, CSV 1 / 0                                    */
 } limen_field_kind;
 
 /* One output field of a result struct. */
@@ -48,6 +53,194 @@ LIMEN_API const char *limen_format_number(char *buf, size_t n, double v);
 
 /* Frees a string (or any buffer) that limen returned to the caller. */
 LIMEN_API void limen_free(void *p);
+
+/* ---- the workload ------------------------------------------------------------------------
+ * JSON object of a workload: "name", every input of limen_workload_inputs() under its name,
+ * "ops", "lr-schedule", and "derived": limen_workload_derived by the table below. */
+LIMEN_API const limen_field *limen_workload_derived_fields(size_t *n);
+LIMEN_API int limen_workload_json(const limen_workload *w, char **text, limen_error *err);
+
+/* ---- projections (limen project, limen sweep) ---------------------------------------------
+ * One projection as limen's outputs write it: the numbers of limen_projection and what is
+ * derived from them for reading (kWh, the counted work in symbols, the floor's relation). */
+typedef struct limen_projection_record {
+  char paradigm[LIMEN_PARADIGM_SPEC_MAX]; /* the specification ("accelerator:h100")            */
+  const char *description;     /* the paradigm type's line ("" when none)                       */
+  const char *relation;        /* "lower-bound" or "cost-model"                                  */
+  double energy_J, energy_kWh; /* the total                                                      */
+  double compute_J, memory_J, update_J, consolidation_J; /* terms; NaN: not counted             */
+  char counted_work[96];       /* limen_projection_counted_work                                 */
+  double floor_J;              /* Landauer floor of the counted work                            */
+  const char *floor_relation;  /* "bound" or "reference"                                         */
+  double bound_J, ratio_to_floor, ratio_to_headline, headline_floor_J, effective_bits, bits_used;
+  int bits_mismatch;
+  double realized_J, update_per_op_kT;
+} limen_projection_record;
+
+/* `when` bits of limen_projection_fields: without any, the compact row of a sweep. */
+enum {
+  LIMEN_PROJECTION_WHOLE = 1u, /* the whole projection (limen project)                          */
+  LIMEN_PROJECTION_JSON = 2u,  /* fields only its JSON carries (description, floor relation, bound) */
+  LIMEN_PROJECTION_CSV = 4u    /* fields only its CSV carries (the headline floor, once per row)    */
+};
+
+/* The fields of limen_projection_record, in output order.  JSON nests the four terms (compute_J
+ * … consolidation_J) under "terms", writes the whole projection's "paradigm" as "name" and its
+ * counts (limen_work_count_fields) as "counts" before "counted_work". */
+LIMEN_API const limen_field *limen_projection_fields(size_t *n);
+LIMEN_API int limen_projection_record_make(const limen_projection *p, const limen_workload *w,
+                                           limen_projection_record *out, limen_error *err);
+
+/* The counted work of a projection in symbols: "C×16b", "N·K×16b", "C×16b!+R+C" (! the
+ * profile's bits differ from n; +R reads, +C consolidation copies); "" when nothing is counted. */
+LIMEN_API const char *limen_projection_counted_work(char *buf, size_t n, const limen_projection *p,
+                                                    const limen_workload *w);
+
+/* One counted kind of work as written: kind and floor relation by name. */
+typedef struct limen_work_count_record {
+  const char *kind;           /* limen_work_kind_name                                           */
+  const char *term;           /* the energy term it is charged to                                */
+  double ops, bits_per_op, success, floor_J;
+  const char *floor_relation; /* "bound" or "reference"                                          */
+} limen_work_count_record;
+LIMEN_API const limen_field *limen_work_count_fields(size_t *n);
+LIMEN_API void limen_work_count_record_make(const limen_work_count *c, limen_work_count_record *out);
+
+/* A catalog row's published training energy beside a projection on the row's own hardware
+ * profile (accelerator:<hardware_profile>) at the basis of the published figure: its PUE, or
+ * board level (PUE 1) when the row gives none. */
+typedef struct limen_published {
+  const limen_model *model;   /* the row (not owned)                                            */
+  double energy_J;            /* published energy; NaN: the row has none                        */
+  int compared;               /* 1: projection holds the comparison                             */
+  double pue;                 /* PUE of that projection                                         */
+  limen_projection projection;
+} limen_published;
+/* model NULL or without a published energy → energy_J NaN, compared 0.  Errors name the row and
+ * its hardware_profile. */
+LIMEN_API int limen_published_compare(const limen_model *model, const limen_workload *w,
+                                      const limen_profile_set *profiles, limen_published *out,
+                                      limen_error *err);
+
+/* Everything `limen project` writes for machines. */
+typedef struct limen_project_report {
+  const limen_workload *workload;
+  const limen_projection *proj;     /* proj[0..n-1]                                             */
+  size_t n;
+  const limen_published *published; /* NULL, or energy_J NaN: no published energy             */
+  const char *const *assumptions;   /* lines about the workload, written first (the tool's
+                                       "workload: …"), then "<paradigm>: <line>" of each one   */
+  size_t n_assumptions;
+} limen_project_report;
+
+/* JSON: {"workload", "headline", "paradigms": [...], "published" (when there is one),
+ * "assumptions"}.  CSV: a header of limen_projection_fields (WHOLE|CSV), a row per paradigm
+ * and a "published:<model>" row.  *text is freed with limen_free. */
+LIMEN_API int limen_project_json(const limen_project_report *r, char **text, limen_error *err);
+LIMEN_API int limen_project_csv(const limen_project_report *r, char **text, limen_error *err);
+
+/* ---- sweeps (limen sweep) ------------------------------------------------------------------
+ * A grid of one or two varied workload inputs, every paradigm projected at every point; the
+ * writer takes the points one at a time (a sweep can be far larger than its text's parts). */
+typedef struct limen_sweep_axis {
+  const char *name;  /* the workload input (limen_workload_inputs name)                          */
+  double start, stop;
+  size_t points;
+  int log;           /* logarithmic grid                                                        */
+} limen_sweep_axis;
+
+typedef enum {
+  LIMEN_SWEEP_CSV_LONG = 0, /* a row per point and paradigm: the axes, then limen_projection_fields */
+  LIMEN_SWEEP_CSV_WIDE = 1, /* a row per point: the axes, then "<paradigm>_J" per paradigm           */
+  LIMEN_SWEEP_JSON = 2      /* {"vary", "workload" (the base), "paradigms", "rows"}                   */
+} limen_sweep_format;
+
+typedef struct limen_sweep_report {
+  const limen_sweep_axis *axes; /* one or two                                                   */
+  size_t n_axes;
+  const limen_workload *base;   /* the workload before any input is varied                     */
+  const char *const *specs;     /* the paradigms, in order                                      */
+  size_t n_specs;
+  limen_sweep_format format;
+} limen_sweep_report;
+
+typedef struct limen_sweep_writer limen_sweep_writer;
+/* The value of axis k at grid index i (limen_grid_point). */
+LIMEN_API double limen_sweep_axis_point(const limen_sweep_axis *a, size_t i);
+/* Start the text (the header, or the JSON head); r is copied, its arrays must outlive the writer. */
+LIMEN_API int limen_sweep_writer_alloc(const limen_sweep_report *r, limen_sweep_writer **out, limen_error *err);
+/* The rows of one point: x[k] the value of axis k, proj[0..n_specs-1] the projections there. */
+LIMEN_API int limen_sweep_writer_point(limen_sweep_writer *wr, const double *x, const limen_projection *proj,
+                                       limen_error *err);
+/* The whole text (*text freed with limen_free); the writer is then spent (free it). */
+LIMEN_API int limen_sweep_writer_finish(limen_sweep_writer *wr, char **text, limen_error *err);
+LIMEN_API void limen_sweep_writer_free(limen_sweep_writer *wr);
+
+/* ---- the catalogs (limen models, limen profiles) -------------------------------------------- */
+
+/* A model catalog row as written: the row and its published energy in J. */
+typedef struct limen_model_record {
+  limen_model model;
+  double published_energy_J; /* limen_model_published_energy_J; NaN: none                    */
+} limen_model_record;
+/* `when` bits of limen_model_fields. */
+enum { LIMEN_MODEL_JSON = 1u, LIMEN_MODEL_CSV = 2u, LIMEN_MODEL_ALL = 4u };
+LIMEN_API const limen_field *limen_model_fields(size_t *n);
+/* {"models": [...]}, and the CSV of the same rows. */
+LIMEN_API int limen_catalog_json(const limen_catalog *c, char **text, limen_error *err);
+LIMEN_API int limen_catalog_csv(const limen_catalog *c, char **text, limen_error *err);
+/* The training FLOPs C of a row: its own, or c_f·N·D with the workload's default c_f; *formula
+ * is then "6ND" (c_f written out), else NULL. */
+LIMEN_API int limen_model_training_flops(const limen_model *m, double *flops, const char **formula,
+                                         limen_error *err);
+
+/* A hardware profile as written: the row and its class by name. */
+typedef struct limen_profile_record {
+  limen_profile profile;
+  const char *class_name; /* limen_profile_class_name                                        */
+} limen_profile_record;
+LIMEN_API const limen_field *limen_profile_fields(size_t *n);
+/* {"profiles": [...]}, and the CSV of the same rows. */
+LIMEN_API int limen_profiles_json(const limen_profile_set *s, char **text, limen_error *err);
+LIMEN_API int limen_profiles_csv(const limen_profile_set *s, char **text, limen_error *err);
+
+/* ---- the standard figures (limen figure) ---------------------------------------------------- */
+typedef enum {
+  LIMEN_FIGURE_PROJECTION = 0,    /* energy against N for every paradigm; catalog models marked */
+  LIMEN_FIGURE_TRADEOFF_TIME = 1, /* energy against T_train (learning-in-memory paradigms)     */
+  LIMEN_FIGURE_TRADEOFF_BITS = 2, /* energy against n, whole bits on a linear axis             */
+  LIMEN_FIGURE_PER_OP = 3         /* cost per bit of one operation against its time τ          */
+} limen_figure_kind;
+
+typedef struct limen_figure_config {
+  limen_figure_kind kind;
+  limen_workload workload;         /* everything not on the x axis                            */
+  int flops_given;                 /* C as given at every point (else C = c_f·N·D follows N, D) */
+  const char *const *specs;        /* paradigms (NULL: projection: limen_paradigm_default_specs;
+                                      tradeoff: landauer-adiabatic, lim-finite-time, lim-matched) */
+  size_t n_specs;
+  const limen_profile_set *profiles;
+  const limen_catalog *catalog;    /* projection: the models marked (NULL: none)              */
+  double xmin, xmax;               /* the x axis (limen_figure_config_default)                */
+  size_t points;                   /* points per curve (tradeoff by bits: one per whole bit)  */
+  int width_px, height_px;
+} limen_figure_config;
+
+/* The defaults of a kind: the default workload, the x axis (projection 1e6..1e16; tradeoff
+ * 3600 s..100 y or 4..32 bits; per-op 1e-9..1 s), 61 points, 1200 × 800 px. */
+LIMEN_API limen_figure_config limen_figure_config_default(limen_figure_kind kind);
+/* The workload input on the x axis ("params", "time", "bits"), NULL for per-op (τ). */
+LIMEN_API const char *limen_figure_x_input(limen_figure_kind kind);
+/* Most paradigms one figure draws. */
+#define LIMEN_FIGURE_MAX_PARADIGMS 31
+
+typedef struct limen_figure limen_figure;
+/* Compute the curves and assemble the plot: series, markers, titles, axes and note.  Errors
+ * name the x value of a point that fails. */
+LIMEN_API int limen_figure_alloc(const limen_figure_config *c, limen_figure **out, limen_error *err);
+/* The plot (owned by the figure), for limen_plot_write. */
+LIMEN_API const limen_plot *limen_figure_plot(const limen_figure *f);
+LIMEN_API void limen_figure_free(limen_figure *f);
 
 #ifdef __cplusplus
 }

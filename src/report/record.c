@@ -52,7 +52,8 @@ static cJSON *field_item(cJSON *obj, const limen_field *f, const char *p) {
     case LIMEN_FIELD_SIZE: return cJSON_AddNumberToObject(obj, f->key, (double)*(const size_t *)(const void *)p);
     case LIMEN_FIELD_LONG: return cJSON_AddNumberToObject(obj, f->key, (double)*(const long *)(const void *)p);
     case LIMEN_FIELD_INT: return cJSON_AddNumberToObject(obj, f->key, *(const int *)(const void *)p);
-    case LIMEN_FIELD_BOOL: return cJSON_AddBoolToObject(obj, f->key, *(const int *)(const void *)p);
+    case LIMEN_FIELD_BOOL:
+    case LIMEN_FIELD_FLAG: return cJSON_AddBoolToObject(obj, f->key, *(const int *)(const void *)p);
     case LIMEN_FIELD_STRING: {
       const char *s = *(const char *const *)(const void *)p;
       return s ? cJSON_AddStringToObject(obj, f->key, s) : cJSON_AddNullToObject(obj, f->key);
@@ -122,6 +123,7 @@ static void csv_value(FILE *f, const limen_field *fl, const char *p) {
     case LIMEN_FIELD_LONG: fprintf(f, "%ld", *(const long *)(const void *)p); break;
     case LIMEN_FIELD_INT: fprintf(f, "%d", *(const int *)(const void *)p); break;
     case LIMEN_FIELD_BOOL: fputs(*(const int *)(const void *)p ? "true" : "false", f); break;
+    case LIMEN_FIELD_FLAG: fputs(*(const int *)(const void *)p ? "1" : "0", f); break;
     case LIMEN_FIELD_STRING: limen_csv_field(f, *(const char *const *)(const void *)p); break;
     case LIMEN_FIELD_CHARS: limen_csv_field(f, p); break;
   }
@@ -158,4 +160,11 @@ int limen_memtext_close(limen_memtext *m, char **text, limen_error *err) {
   *text = m->buf;
   m->buf = NULL;
   return LIMEN_OK;
+}
+
+int limen_json_finish(cJSON *root, char **text, limen_error *err) {
+  int s = root ? limen_json_text(root, text, err)
+               : limen_error_set(err, LIMEN_ENOMEM, "limen_json_finish", "out of memory while building JSON");
+  cJSON_Delete(root);
+  return s;
 }

@@ -40,4 +40,21 @@ typedef struct limen_memtext {
 int limen_memtext_open(limen_memtext *m, limen_error *err);
 int limen_memtext_close(limen_memtext *m, char **text, limen_error *err);
 
+/* The tree printed (limen_json_text), then deleted whatever happened; LIMEN_ENOMEM when root is
+ * NULL (a failed allocation). */
+int limen_json_finish(cJSON *root, char **text, limen_error *err);
+
+/* ---- pieces shared by the report's writers ------------------------------------------------ */
+
+/* The workload's JSON object (report.h: limen_workload_json); NULL with err set on failure. */
+cJSON *limen_report_workload(const limen_workload *w, limen_error *err);
+
+/* A projection's fields that apply for `has` (limen_projection_fields): into obj as JSON (the
+ * terms nested, the counts when has is LIMEN_PROJECTION_WHOLE), or as one CSV row after what
+ * the caller wrote before it.  LIMEN_OK or an error. */
+int limen_report_projection_json(cJSON *obj, const limen_projection *p, const limen_workload *w, unsigned has,
+                                 limen_error *err);
+int limen_report_projection_csv(FILE *f, const limen_projection *p, const limen_workload *w, unsigned has,
+                                limen_error *err);
+
 #endif
