@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * cmd_figure.c: `limen figure <projection|tradeoff|per-op> --out FILE.png|.svg` — the curves are
- * the library's projections and bounds on a limen_grid_point axis, the drawing is limen_plot_write;
- * this file parses the options and arranges series, markers and labels. */
+ * cmd_figure.c: `limen figure <projection|tradeoff|per-op> --out FILE.png|.svg` — the figure
+ * (curves, labels, markers, note) is the library's limen_figure_alloc, the drawing
+ * limen_plot_write; this file parses and checks the options. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +11,8 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/workload_opts.h"
-#include "limen/bounds.h"
-#include "limen/cell.h"
 #include "limen/figure.h"
-#include "limen/units.h"
+#include "limen/report.h"
 
 static const cli_command_doc doc = {
     "figure", "<projection|tradeoff|per-op> --out FILE.png|FILE.svg [options]",
@@ -38,126 +36,6 @@ static const cli_command_doc doc = {
     "  limen figure per-op --out per-op.png --xmin 1e-9 --xmax 1e-3\n"};
 
 #define MAX_OPTS (CLI_WL_MAX_OPTS + 8)
-#define MAX_SERIES 32
-
-typedef struct fig {
-  limen_plot_series series[MAX_SERIES];
-  size_t ns;
-  limen_plot_marker markers[64];
-  size_t nm;
-  double *x;                /* shared x grid                        */
-  double *y[MAX_SERIES];    /* owned y arrays                       */
-  double px[64], py[64];    /* published points                     */
-  const char *plabels[64];
-  char mlabels[64][160];    /* merged marker labels                 */
-  char note[512];
-  char flabels[MAX_SERIES][LIMEN_PARADIGM_SPEC_MAX + 32]; /* "floor of <spec>'s counted work" */
-} fig;
-
-static void fig_free(fig *f) {
-  free(f->x);
-  for (size_t i = 0; i < MAX_SERIES; i++) free(f->y[i]);
-}
-
-/* energy vs a workload input for every spec; a paradigm whose counted work is not the
- * headline's (no ratio to it at some point) gets the floor of its own work as a dashed curve
- * in its colour, so that no curve is read against a floor it does not share */
-static int curves(cli_wl *wl, const char *field, const char *const *specs, size_t ns, long npts, fig *f,
-                  limen_error *err) {
-  limen_projection *proj = calloc(ns, sizeof *proj);
-  double *floor_y = calloc(ns * (size_t)npts, sizeof *floor_y);
-  int *own = calloc(ns, sizeof *own);
-  int s = proj && floor_y && own ? LIMEN_OK : limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
-  for (size_t p = 0; p < ns && !s; p++) {
-    f->y[p] = malloc((size_t)npts * sizeof(double));
-    if (!f->y[p]) s = limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
-  }
-  for (long i = 0; i < npts && !s; i++) {
-    limen_workload w = wl->w;
-    s = cli_wl_set(wl, &w, field, f->x[i], err);
-    if (!s) s = cli_wl_project(wl, &w, specs, ns, proj, err);
-    if (s) {
-      limen_error_wrap(err, s, "figure point", "%s = %.10g", field, f->x[i]);
-      break;
-    }
-    for (size_t p = 0; p < ns; p++) {
-      f->y[p][i] = proj[p].energy_J;
-      floor_y[p * (size_t)npts + (size_t)i] = proj[p].floor_J;
-      if (isnan(proj[p].ratio_to_headline)) own[p] = 1;
-    }
-  }
-  free(proj);
-  for (size_t p = 0; p < ns && !s; p++) {
-    limen_plot_series *S = &f->series[f->ns++];
-    memset(S, 0, sizeof *S);
-    S->label = specs[p];
-    S->x = f->x;
-    S->y = f->y[p];
-    S->n = (size_t)npts;
-    S->color = (int)(p % 12) + 1;
-    S->style = strcmp(specs[p], "landauer-adiabatic") == 0 ? LIMEN_PLOT_DASHED : LIMEN_PLOT_LINE;
-  }
-  for (size_t p = 0, k = ns; p < ns && !s && k < MAX_SERIES; p++) {
-    if (!own[p]) continue;
-    f->y[k] = malloc((size_t)npts * sizeof(double));
-    if (!f->y[k]) {
-      s = limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
-      break;
-    }
-    memcpy(f->y[k], floor_y + p * (size_t)npts, (size_t)npts * sizeof(double));
-    snprintf(f->flabels[p], sizeof f->flabels[p], "%s floor", specs[p]);
-    limen_plot_series *S = &f->series[f->ns++];
-    memset(S, 0, sizeof *S);
-    S->label = f->flabels[p];
-    S->x = f->x;
-    S->y = f->y[k++];
-    S->n = (size_t)npts;
-    S->color = (int)(p % 12) + 1;
-    S->style = LIMEN_PLOT_DASHED;
-  }
-  free(floor_y);
-  free(own);
-  return s;
-}
-
-static int per_op(const cli_wl *wl, long npts, fig *f, limen_error *err) {
-  const limen_workload *w = &wl->w;
-  double E = 0, eL = 0;
-  int s = limen_retention_barrier(w->retention_time_s / w->tau0_s, w->retention_fail, NULL, &E, err);
-  if (!s) s = limen_landauer_generalized_kT(w->success, &eL, err);
-  if (s) return s;
-  for (int k = 0; k < 3; k++) {
-    f->y[k] = malloc((size_t)npts * sizeof(double));
-    if (!f->y[k]) return limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
-  }
-  for (long i = 0; i < npts; i++) {
-    double tt = f->x[i] / w->tau0_s, e = 0;
-    f->y[0][i] = eL;
-    s = limen_finite_time_kT(E, w->success, tt, NULL, &e, NULL, err);
-    if (s) return limen_error_wrap(err, s, "figure point", "tau = %.10g s", f->x[i]);
-    f->y[1][i] = e;
-    limen_static_write sw;
-    s = limen_static_write_cost(E, tt, w->write_fail, NULL, &sw, err);
-    if (s) return limen_error_wrap(err, s, "figure point", "tau = %.10g s", f->x[i]);
-    f->y[2][i] = sw.work_kT;
-  }
-  static const char *const labels[3] = {"(L) Landauer e#dL#u(P#ds#u)", "(FT) e#dL#u + B/#gt",
-                                        "(S) static write"};
-  for (int k = 0; k < 3; k++) {
-    limen_plot_series *S = &f->series[f->ns++];
-    memset(S, 0, sizeof *S);
-    S->label = labels[k];
-    S->x = f->x;
-    S->y = f->y[k];
-    S->n = (size_t)npts;
-    S->style = k == 0 ? LIMEN_PLOT_DASHED : LIMEN_PLOT_LINE;
-  }
-  snprintf(f->note, sizeof f->note,
-           "quartic cell at E#dret#u = %.3g kT (#gt#dret#u = %.3g s, p#dret#u = %.3g), #gt#d0#u = %.3g s, "
-           "P#ds#u = %.3g, p#dw#u = %.3g, T = %.4g K",
-           E, w->retention_time_s, w->retention_fail, w->tau0_s, w->success, w->write_fail, w->temperature_K);
-  return LIMEN_OK;
-}
 
 typedef enum { K_PROJECTION, K_TRADEOFF, K_PER_OP } fig_kind;
 
@@ -167,8 +45,6 @@ typedef struct fig_args {
   int by_bits;        /* tradeoff --x bits                                    */
   const char *xfield; /* the workload input on the x axis (NULL: per-op's τ)  */
   const char *out, *device;
-  double a, b;        /* the x axis                                           */
-  long npts;
 } fig_args;
 
 static int parse_kind(const cli_args *args, fig_kind *kind, limen_error *err) {
@@ -209,13 +85,11 @@ static int parse_args(cli_opt *o, size_t n, const cli_args *args, fig_args *fa, 
   return LIMEN_OK;
 }
 
-/* The x axis: its ends (in the range of the input they stand for), its points and the grid
- * (logarithmic, or whole bits). */
-static int axis(cli_opt *o, size_t n, const cli_wl *wl, fig_args *fa, fig *f, limen_error *err) {
+/* The x axis: its ends (in the range of the input they stand for) and its points; the grid
+ * itself is the library's. */
+static int axis(cli_opt *o, size_t n, const cli_wl *wl, const fig_args *fa, limen_figure_config *c, limen_error *err) {
   const cli_opt *xmin = cli_opt_find(o, n, "xmin"), *xmax = cli_opt_find(o, n, "xmax"), *pts = cli_opt_find(o, n, "points");
-  static const double def_lo[] = {1e6, 3600, 1e-9}, def_hi[] = {1e16, 100 * LIMEN_SECONDS_PER_YEAR, 1};
-  double a = xmin->set ? xmin->num : fa->by_bits ? 4 : def_lo[fa->kind];
-  double b = xmax->set ? xmax->num : fa->by_bits ? 32 : def_hi[fa->kind];
+  double a = xmin->set ? xmin->num : c->xmin, b = xmax->set ? xmax->num : c->xmax;
   if (!(b > a)) return cli_error(err, LIMEN_EINVAL, "--xmax = %.10g: must be greater than --xmin = %.10g", b, a);
   if (fa->xfield) {
     cli_opt ends = *cli_wl_numeric_option(wl, fa->xfield);
@@ -224,107 +98,35 @@ static int axis(cli_opt *o, size_t n, const cli_wl *wl, fig_args *fa, fig *f, li
     ends.name = "xmax";
     if (st || (st = cli_opt_check_number(&ends, b, err))) return st;
   }
-  long npts = pts->set ? pts->lnum : 61;
-  if (fa->by_bits) { /* whole bits from ⌈xmin⌉ to ⌊xmax⌋ */
-    a = ceil(a);
-    b = floor(b);
-    npts = (long)(b - a) + 1;
-    if (npts < 2) return cli_error(err, LIMEN_EINVAL, "--xmin/--xmax: %g to %g bits: give at least two whole bits", a, b);
-  }
-  f->x = malloc((size_t)npts * sizeof *f->x);
-  if (!f->x) return limen_error_set(err, LIMEN_ENOMEM, "figure", "out of memory");
-  for (long i = 0; i < npts; i++)
-    f->x[i] = fa->by_bits ? a + (double)i : limen_grid_point(a, b, (size_t)i, (size_t)npts, 1);
-  fa->a = a;
-  fa->b = b;
-  fa->npts = npts;
+  if (fa->by_bits && floor(b) < ceil(a) + 1)
+    return cli_error(err, LIMEN_EINVAL, "--xmin/--xmax: %g to %g bits: give at least two whole bits", ceil(a), floor(b));
+  c->xmin = a;
+  c->xmax = b;
+  if (pts->set) c->points = (size_t)pts->lnum;
   return LIMEN_OK;
 }
 
-/* projection: the catalog's models as markers (names within 0.05 decades share one) and their
- * published training energies as labelled points. */
-static void catalog_marks(const cli_wl *wl, fig *f) {
-  size_t np = 0;
-  for (size_t i = 0; i < wl->catalog->count && f->nm < 64; i++) {
-    const limen_model *m = &wl->catalog->models[i];
-    size_t k = 0;
-    while (k < f->nm && fabs(log10(f->markers[k].x / m->params)) > 0.05) k++;
-    if (k == f->nm) {
-      snprintf(f->mlabels[k], sizeof f->mlabels[k], "%s", m->name);
-      f->markers[f->nm++] = (limen_plot_marker){m->params, f->mlabels[k]};
-    } else {
-      size_t len = strlen(f->mlabels[k]);
-      snprintf(f->mlabels[k] + len, sizeof f->mlabels[k] - len, ", %s", m->name);
-    }
-    double e = limen_model_published_energy_J(m);
-    if (!isnan(e) && np < 64) {
-      f->px[np] = m->params;
-      f->py[np] = e;
-      f->plabels[np++] = m->name;
-    }
+/* The library's figure of the options: the workload, the paradigms, the axis and the size. */
+static int make_figure(cli_opt *o, size_t n, cli_args *args, const cli_wl *wl, const fig_args *fa, limen_figure **fig,
+                       limen_error *err) {
+  static const limen_figure_kind kinds[] = {LIMEN_FIGURE_PROJECTION, LIMEN_FIGURE_TRADEOFF_TIME, LIMEN_FIGURE_PER_OP};
+  limen_figure_kind kind = fa->by_bits ? LIMEN_FIGURE_TRADEOFF_BITS : kinds[fa->kind];
+  limen_figure_config c = limen_figure_config_default(kind);
+  c.workload = wl->w;
+  c.flops_given = cli_opt_find(o, n, "flops")->set != 0;
+  c.profiles = wl->profiles;
+  c.catalog = wl->catalog;
+  int st = axis(o, n, wl, fa, &c, err);
+  if (!st && fa->kind != K_PER_OP && cli_opt_find(o, n, "paradigm")->set) {
+    st = cli_wl_paradigms(o, n, &c.specs, &c.n_specs, args, err);
+    if (!st && c.n_specs > LIMEN_FIGURE_MAX_PARADIGMS)
+      st = cli_error(err, LIMEN_EINVAL, "--paradigm: %zu paradigms; at most %d in one figure", c.n_specs,
+                     LIMEN_FIGURE_MAX_PARADIGMS);
   }
-  if (!np) return;
-  limen_plot_series *S = &f->series[f->ns++];
-  memset(S, 0, sizeof *S);
-  S->label = "published training energy";
-  S->x = f->px;
-  S->y = f->py;
-  S->n = np;
-  S->style = LIMEN_PLOT_POINTS;
-  S->color = 7;
-  S->point_labels = f->plabels;
-}
-
-/* Titles, note and markers of the projection and tradeoff figures. */
-static int label_paradigm_plot(cli_opt *o, size_t n, const cli_wl *wl, const fig_args *fa, fig *f,
-                               limen_plot *plot, limen_error *err) {
-  const limen_workload *w = &wl->w;
-  plot->ylabel = "training energy [J]";
-  if (fa->kind == K_PROJECTION) {
-    plot->title = "Training energy against model size";
-    plot->xlabel = "trainable parameters N";
-    snprintf(f->note, sizeof f->note,
-             "D = %.4g tokens, C = %s, n = %g bits, T#dtrain#u = %.4g s, T = %.4g K, OPS %s; points: published "
-             "training energies",
-             w->tokens, cli_opt_find(o, n, "flops")->set ? "fixed" : "c#df#u·N·D", w->bits, w->train_time_s,
-             w->temperature_K, limen_ops_convention_name(w->ops));
-    catalog_marks(wl, f);
-    return LIMEN_OK;
-  }
-  limen_workload_derived d;
-  int st = limen_workload_derive(w, &d, err);
-  if (st) return st;
-  plot->title = fa->by_bits ? "Energy-precision trade-off of learning in memory" : "Energy-speed trade-off of learning in memory";
-  plot->xlabel = fa->by_bits ? "bits of precision n" : "training time T#dtrain#u [s]";
-  snprintf(f->note, sizeof f->note, "%s: N = %.4g, C = %.4g FLOP, n = %g bits, T = %.4g K, OPS %s, #gt#d0#u = %.3g s",
-           w->name, w->params, d.flops, w->bits, w->temperature_K, limen_ops_convention_name(w->ops), w->tau0_s);
-  f->markers[f->nm++] = fa->by_bits ? (limen_plot_marker){w->bits, "workload n"}
-                                    : (limen_plot_marker){w->train_time_s, "workload T#dtrain#u"};
-  return LIMEN_OK;
-}
-
-/* The series, titles and note of the figure. */
-static int draw_data(cli_opt *o, size_t n, cli_args *args, cli_wl *wl, const fig_args *fa, fig *f, limen_plot *plot,
-                     limen_error *err) {
-  plot->xlog = !fa->by_bits;
-  plot->ylog = 1;
-  if (fa->kind == K_PER_OP) {
-    plot->title = "Cost of one elementary operation per bit";
-    plot->xlabel = "operation time #gt [s]";
-    plot->ylabel = "energy per bit [kT]";
-    return per_op(wl, fa->npts, f, err);
-  }
-  static const char *const lim_specs[] = {"landauer-adiabatic", "lim-finite-time", "lim-matched"};
-  const char *const *specs = lim_specs;
-  size_t ns = 3;
-  int st;
-  if ((fa->kind != K_TRADEOFF || cli_opt_find(o, n, "paradigm")->set) &&
-      (st = cli_wl_paradigms(o, n, &specs, &ns, args, err)))
-    return st;
-  if (ns > MAX_SERIES - 1)
-    return cli_error(err, LIMEN_EINVAL, "--paradigm: %zu paradigms; at most %d in one figure", ns, MAX_SERIES - 1);
-  st = curves(wl, fa->xfield, specs, ns, fa->npts, f, err);
-  return st ? st : label_paradigm_plot(o, n, wl, fa, f, plot, err);
+  const cli_opt *wo = cli_opt_find(o, n, "width"), *ho = cli_opt_find(o, n, "height");
+  if (wo->set) c.width_px = (int)wo->lnum;
+  if (ho->set) c.height_px = (int)ho->lnum;
+  return st ? st : limen_figure_alloc(&c, fig, err);
 }
 
 /* The options: the figure's own, then the workload's. */
@@ -352,33 +154,21 @@ int limen_cmd_figure(int argc, char **argv) {
   size_t n = figure_options(o);
   cli_wl wl;
   memset(&wl, 0, sizeof wl);
-  fig f;
-  memset(&f, 0, sizeof f);
   fig_args fa;
   memset(&fa, 0, sizeof fa);
-  limen_plot plot;
-  memset(&plot, 0, sizeof plot);
+  limen_figure *fig = NULL;
   cli_frame fr;
   int status = cli_frame_begin(&fr, &doc, o, n, argc, argv);
   if (status == CLI_HELP) return CLI_OK;
   fr.range_is_usage = 1;
   if (!status) status = parse_args(o, n, &fr.args, &fa, &fr.err);
   if (!status) status = cli_wl_build(o, n, &wl, &fr.err);
-  if (!status) status = axis(o, n, &wl, &fa, &f, &fr.err);
-  if (!status) status = draw_data(o, n, &fr.args, &wl, &fa, &f, &plot, &fr.err);
+  if (!status) status = make_figure(o, n, &fr.args, &wl, &fa, &fig, &fr.err);
   if (!status) {
-    plot.series = f.series;
-    plot.n_series = f.ns;
-    plot.markers = f.markers;
-    plot.n_markers = f.nm;
-    plot.note = f.note;
-    const cli_opt *wo = cli_opt_find(o, n, "width"), *ho = cli_opt_find(o, n, "height");
-    plot.width_px = (int)(wo->set ? wo->lnum : 1200);
-    plot.height_px = (int)(ho->set ? ho->lnum : 800);
     fflush(stdout);
-    status = limen_plot_write(&plot, fa.out, &fr.err);
+    status = limen_plot_write(limen_figure_plot(fig), fa.out, &fr.err);
   }
-  fig_free(&f);
+  limen_figure_free(fig);
   cli_wl_free(&wl);
   return cli_frame_end(&fr, status); /* nothing on stdout: the figure is the file */
 }

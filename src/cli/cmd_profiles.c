@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "limen/report.h"
 #include "limen/hardware.h"
 
 static const cli_command_doc doc = {
@@ -23,55 +24,12 @@ static const char *opt_num(char *buf, size_t n, double v, int sig) {
 
 static int render(const limen_profile_set *ps, cli_format fmt, cli_buf *b, limen_error *err) {
   char x[8][64];
-  if (fmt == CLI_FORMAT_JSON) {
-    cJSON *root = cJSON_CreateObject();
-    cJSON *arr = root ? cJSON_AddArrayToObject(root, "profiles") : NULL;
-    if (!arr) {
-      cJSON_Delete(root);
-      return limen_error_set(err, LIMEN_ENOMEM, "output", "out of memory");
-    }
-    for (size_t i = 0; i < ps->count; i++) {
-      const limen_profile *p = &ps->profiles[i];
-      cJSON *o = cJSON_CreateObject();
-      if (!o) break;
-      cJSON_AddItemToArray(arr, o);
-      cJSON_AddStringToObject(o, "name", p->name);
-      cJSON_AddStringToObject(o, "display", p->display);
-      cJSON_AddStringToObject(o, "class", limen_profile_class_name(p->cls));
-      cli_json_num(o, "energy_per_flop_J", p->energy_per_flop_J);
-      cli_json_num(o, "energy_per_flop_realized_J", p->energy_per_flop_realized_J);
-      cli_json_num(o, "energy_per_byte_J", p->energy_per_byte_J);
-      cli_json_num(o, "read_energy_J", p->read_energy_J);
-      cli_json_num(o, "update_energy_J", p->update_energy_J);
-      cJSON_AddNumberToObject(o, "bits", p->bits);
-      cJSON_AddStringToObject(o, "includes", p->includes);
-      cJSON_AddStringToObject(o, "source", p->source);
-      cJSON_AddStringToObject(o, "notes", p->notes);
-    }
-    int s = cli_json_print(root, b, err);
-    cJSON_Delete(root);
-    return s;
-  }
-  if (fmt == CLI_FORMAT_CSV) {
-    cli_buf_puts(b, "name,display,class,energy_per_flop_J,energy_per_flop_realized_J,energy_per_byte_J,read_energy_J,"
-                    "update_energy_J,bits,includes,source,notes\n");
-    for (size_t i = 0; i < ps->count; i++) {
-      const limen_profile *p = &ps->profiles[i];
-      cli_csv_field(b, p->name);
-      cli_buf_puts(b, ",");
-      cli_csv_field(b, p->display);
-      cli_buf_printf(b, ",%s,%s,%s,%s,%s,%s,%d,", limen_profile_class_name(p->cls),
-                     opt_num(x[0], 64, p->energy_per_flop_J, 0), opt_num(x[1], 64, p->energy_per_flop_realized_J, 0),
-                     opt_num(x[2], 64, p->energy_per_byte_J, 0), opt_num(x[3], 64, p->read_energy_J, 0),
-                     opt_num(x[4], 64, p->update_energy_J, 0), p->bits);
-      cli_csv_field(b, p->includes);
-      cli_buf_puts(b, ",");
-      cli_csv_field(b, p->source);
-      cli_buf_puts(b, ",");
-      cli_csv_field(b, p->notes);
-      cli_buf_puts(b, "\n");
-    }
-    return cli_buf_check(b, err);
+  if (fmt != CLI_FORMAT_TABLE) { /* the library's CSV and JSON */
+    char *text = NULL;
+    int s = fmt == CLI_FORMAT_JSON ? limen_profiles_json(ps, &text, err) : limen_profiles_csv(ps, &text, err);
+    if (!s) cli_buf_puts(b, text);
+    limen_free(text);
+    return s ? s : cli_buf_check(b, err);
   }
   static const char *const head[] = {"name",          "class",         "J/FLOP peak", "J/FLOP realized",
                                      "J/byte",        "J/read",        "J/update",    "bits", "includes"};

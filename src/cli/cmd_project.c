@@ -35,27 +35,6 @@ static const cli_command_doc doc = {
 
 #define MAX_OPTS (CLI_WL_MAX_OPTS + 5)
 
-/* The catalog row's published energy, and a projection on the row's own hardware profile at
- * the basis of the published figure (its PUE, or board level), so that both compare like for
- * like. */
-static int published(cli_project_run *r, limen_error *err) {
-  r->published_J = NAN;
-  if (r->wl.custom || !r->wl.model) return LIMEN_OK;
-  const limen_model *m = r->wl.model;
-  r->published_J = limen_model_published_energy_J(m);
-  if (isnan(r->published_J) || !m->hardware_profile[0]) return LIMEN_OK;
-  char spec[LIMEN_PARADIGM_SPEC_MAX];
-  snprintf(spec, sizeof spec, "accelerator:%s", m->hardware_profile);
-  limen_workload w = r->wl.w;
-  w.pue = isnan(m->published_pue) ? 1.0 : m->published_pue;
-  const char *const specs[1] = {spec};
-  int s = cli_wl_project(&r->wl, &w, specs, 1, &r->pub_proj, err);
-  if (s) return limen_error_wrap(err, s, "model catalog", "row '%s': hardware_profile '%s'", m->name, m->hardware_profile);
-  r->has_pub_proj = 1;
-  r->pub_pue = w.pue;
-  return LIMEN_OK;
-}
-
 int limen_cmd_project(int argc, char **argv) {
   cli_opt o[MAX_OPTS];
   size_t n = cli_wl_options(o);
@@ -70,7 +49,7 @@ int limen_cmd_project(int argc, char **argv) {
   for (int i = 0; i < 4; i++) cli_buf_init(&files[i]);
   cli_project_run r;
   memset(&r, 0, sizeof r);
-  r.published_J = NAN;
+  r.pub.energy_J = NAN;
   r.columns = cli_terminal_columns();
   cli_frame f;
   int status = cli_frame_begin(&f, &doc, o, n, argc, argv);
@@ -91,7 +70,8 @@ int limen_cmd_project(int argc, char **argv) {
     goto done;
   }
   status = cli_wl_project(&r.wl, &r.wl.w, r.specs, r.n, r.proj, &f.err);
-  if (!status) status = published(&r, &f.err);
+  /* the catalog row's published energy beside a projection on its own hardware and basis */
+  if (!status) status = limen_published_compare(r.wl.custom ? NULL : r.wl.model, &r.wl.w, r.wl.profiles, &r.pub, &f.err);
   if (status) goto done;
   r.verbose = cli_opt_find(o, n, "verbose")->set != 0;
   if (fmt == CLI_FORMAT_TABLE) status = cli_project_table(&r, &files[3], &f.err);
@@ -100,8 +80,8 @@ int limen_cmd_project(int argc, char **argv) {
     v.verbose = 1;
     status = cli_project_table(&v, &files[0], &f.err);
   }
-  if (!status && (oo->set || fmt == CLI_FORMAT_CSV)) cli_project_csv(&r, &files[1]);
-  if (!status && (oo->set || fmt == CLI_FORMAT_JSON)) status = cli_project_json(&r, &files[2], &f.err);
+  if (!status && (oo->set || fmt == CLI_FORMAT_CSV)) status = cli_project_machine(&r, 0, &files[1], &f.err);
+  if (!status && (oo->set || fmt == CLI_FORMAT_JSON)) status = cli_project_machine(&r, 1, &files[2], &f.err);
   for (int i = 0; !status && i < 4; i++) status = cli_buf_check(&files[i], &f.err);
   if (status) goto done;
   if (oo->set) {
