@@ -51,6 +51,7 @@
 #include <stddef.h>
 
 #include "limen/common.h"
+#include "limen/input.h"
 #include "limen/potential.h"
 
 #ifdef __cplusplus
@@ -218,7 +219,19 @@ LIMEN_API int limen_protocol_args_used(const char *name, unsigned *mask, limen_e
 /* The name of field `arg` ("duration", "barrier_kT", ...); NULL when arg is out of range. */
 LIMEN_API const char *limen_protocol_arg_name(limen_protocol_arg arg);
 
-/* Build protocol `name` from args (NULL → defaults); validates every argument. */
+/* The inputs of limen_protocol_args as given by a user (input.h rows, in the order of
+ * limen_protocol_arg: row i is field i): name ("barrier", "tau", ...; the options of `limen
+ * simulate`), unit, allowed range, the common default and where a protocol's differs. */
+LIMEN_API const limen_input *limen_protocol_inputs(size_t *n);
+/* Every field at the table's (common) default; limen_protocol_args_default then applies the
+ * protocol's own. */
+LIMEN_API void limen_protocol_args_common(limen_protocol_args *args);
+/* Check the fields protocol `name` reads against the table: LIMEN_EINVAL
+ * "limen_protocol_args: <member> = <v>: allowed range <range>"; LIMEN_ENOTFOUND for a name. */
+LIMEN_API int limen_protocol_args_check(const char *name, const limen_protocol_args *args, limen_error *err);
+
+/* Build protocol `name` from args (NULL → defaults); args are checked by
+ * limen_protocol_args_check, then by the protocol's builder. */
 LIMEN_API int limen_protocol_alloc_named(const char *name, const limen_protocol_args *args,
                                limen_protocol **out, limen_error *err);
 

@@ -423,20 +423,7 @@ int limen_protocol_args_default(const char *name, limen_protocol_args *a, limen_
   if (!name || !a) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   const library_row *row = find_row(name, err, __func__);
   if (!row) return LIMEN_ENOTFOUND;
-  memset(a, 0, sizeof *a);
-  a->duration = 10.0;
-  a->barrier_kT = 8.0;
-  a->barrier_low_kT = 0.5;
-  a->tilt_kT = 4.0;
-  a->bit = 0;
-  a->success = 0.9;
-  a->levels = 8;
-  a->start_level = 2;
-  a->hop_levels = 2;
-  a->stiffness = 1.0;
-  a->stiffness_final = 4.0;
-  a->distance = 5.0;
-  a->ramp_fraction = 0.0;
+  limen_protocol_args_common(a); /* the table's defaults (protocol_inputs.c) */
   if (row->defaults) row->defaults(a);
   return LIMEN_OK;
 }
@@ -456,6 +443,8 @@ int limen_protocol_alloc_named(const char *name, const limen_protocol_args *args
   int rc = limen_protocol_args_default(name, &d, err);
   if (rc) return rc;
   const library_row *row = find_row(name, NULL, __func__);
+  if (args && (rc = limen_protocol_args_check(name, args, err)))
+    return limen_error_wrap(err, rc, __func__, "protocol '%s'", name);
   rc = row->build(args ? args : &d, out, err);
   if (rc) return limen_error_wrap(err, rc, __func__, "protocol '%s'", name);
   return LIMEN_OK;
