@@ -92,6 +92,14 @@ typedef struct limen_fp_config {
 
 LIMEN_API limen_fp_config limen_fp_config_default(void);
 
+/* The inputs of the configuration a user gives (input.h rows: cells), whose defaults
+ * limen_fp_config_default takes (limen_fp_inputs_defaults sets only them); the time step is
+ * the Langevin table's "dt".  limen_fp_inputs_check: LIMEN_EINVAL "limen_fp_config: <member> =
+ * <v>: allowed range <range>". */
+LIMEN_API const limen_input *limen_fp_inputs(size_t *n);
+LIMEN_API void limen_fp_inputs_defaults(limen_fp_config *cfg);
+LIMEN_API int limen_fp_inputs_check(const limen_fp_config *cfg, limen_error *err);
+
 typedef struct limen_fp_result {
   size_t n_steps;          /* N                                                          */
   double dt;               /* dt_eff = τ/N                                               */

@@ -51,6 +51,7 @@
 
 
 #include "limen/common.h"
+#include "limen/input.h"
 #include "limen/potential.h"
 #include "limen/protocol.h"
 
@@ -99,7 +100,7 @@ enum {
 
 typedef struct limen_langevin_config {
   double dt;              /* requested time step (τ₀), > 0                         [1e-3] */
-  size_t n_traj;          /* trajectories, ≥ 1                                     [1000] */
+  size_t n_traj;          /* trajectories, ≥ 1                                    [10000] */
   uint64_t seed;          /* master seed                                           [1]    */
   int threads;            /* OpenMP threads; 0 = OpenMP's default                  [0]    */
   const limen_integrator_type *integrator; /* NULL = Euler–Maruyama                [NULL] */
@@ -132,6 +133,17 @@ typedef struct limen_langevin_config {
 } limen_langevin_config;
 
 LIMEN_API limen_langevin_config limen_langevin_config_default(void);
+
+/* The inputs of the configuration as a user gives them (input.h rows: trajectories, dt, seed,
+ * threads, bins, start, passage — `limen simulate`'s options), from which
+ * limen_langevin_config_default takes its defaults.  The ranges are those of a user's run, within
+ * what the engine accepts (limen_langevin_run also runs internal ensembles of one trajectory or
+ * 64-bit seeds). */
+LIMEN_API const limen_input *limen_langevin_inputs(size_t *n);
+/* Check cfg against those rows (bins with LIMEN_RECORD_HISTOGRAMS, start with LIMEN_INIT_FIXED,
+ * passage with LIMEN_RECORD_PASSAGE only): LIMEN_EINVAL "limen_langevin_config: <member> = <v>:
+ * allowed range <range>". */
+LIMEN_API int limen_langevin_inputs_check(const limen_langevin_config *cfg, limen_error *err);
 
 /* A histogram of an ensemble's values: bin i counts the values in [edges[i], edges[i+1]). */
 typedef struct limen_histogram {

@@ -11,7 +11,7 @@ limen_fp_config limen_fp_config_default(void) {
   limen_fp_config c;
   memset(&c, 0, sizeof c);
   c.dt = 1e-3;
-  c.n_cells = 0;
+  limen_fp_inputs_defaults(&c); /* n_cells (fp_inputs.c) */
   c.h_max = 0.005;
   c.cut_kT = 40.0;
   c.x_lo = c.x_hi = 0.0;

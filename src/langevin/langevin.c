@@ -5,6 +5,7 @@
  * whole blocks (one indirect call per block and step). */
 #include <math.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,18 +16,51 @@
 
 #define LANGEVIN_BLOCK LIMEN_RNG_BLOCK
 
+/* ---- the inputs a user gives (input.h rows): `limen simulate`'s options, the Python package's
+ * arguments; the defaults of limen_langevin_config_default come from them ------------------- */
+#define ROW(nm, mem, type, sym, unit, mv, lo, lo_open, hi, def, deftext, doc) \
+  {nm, NULL, #mem, sym, unit, mv, lo, hi, lo_open, 0, 0, type, offsetof(limen_langevin_config, mem), def, deftext, doc}
+static const limen_input k_inputs[] = {
+    ROW("trajectories", n_traj, LIMEN_INPUT_SIZE, "M", NULL, "M", 2, 0, 1e9, 10000, "10000", "Langevin ensemble size"),
+    ROW("dt", dt, LIMEN_INPUT_DOUBLE, "Δt", "τ₀", "S", 0, 1, 1e12, 1e-3, "1e-3", "time step"),
+    ROW("seed", seed, LIMEN_INPUT_UINT64, "K", NULL, "K", 0, 0, 2147483647.0, 1, "1", "master seed"),
+    ROW("threads", threads, LIMEN_INPUT_INT, "T", NULL, "T", 0, 0, 4096, 0, "0 (OpenMP default)", "threads"),
+    ROW("bins", hist_bins, LIMEN_INPUT_SIZE, "N", NULL, "N", 2, 0, 100000, 50, "50",
+        "histogram bins of the work and heat (the files written by --out)"),
+    ROW("start", x0, LIMEN_INPUT_DOUBLE, "x_0", "a", "X0", -5, 0, 5, 0, "none (the initial equilibrium)",
+        "every trajectory starts at X0 (hold)"),
+    ROW("passage", passage_x, LIMEN_INPUT_DOUBLE, "B", "a", "B", -5, 0, 5, HUGE_VAL, "none (no passage recorded)",
+        "stop each trajectory at its first passage through B > X0 and report the mean first-passage time "
+        "with the exact one (hold, langevin; needs --start)"),
+};
+#undef ROW
+#define N_INPUTS (sizeof k_inputs / sizeof k_inputs[0])
+enum { IN_DT = 1, IN_BINS = 4, IN_START = 5, IN_PASSAGE = 6 }; /* rows read only in some runs */
+
+const limen_input *limen_langevin_inputs(size_t *n) {
+  if (n) *n = N_INPUTS;
+  return k_inputs;
+}
+
+int limen_langevin_inputs_check(const limen_langevin_config *c, limen_error *err) {
+  if (!c) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  for (size_t i = 0; i < N_INPUTS; i++) {
+    if ((i == IN_BINS && !(c->record & LIMEN_RECORD_HISTOGRAMS)) || (i == IN_START && c->init != LIMEN_INIT_FIXED) ||
+        (i == IN_PASSAGE && !(c->record & LIMEN_RECORD_PASSAGE)))
+      continue;
+    int st = limen_input_check(&k_inputs[i], limen_input_get(&k_inputs[i], c), "limen_langevin_config", err);
+    if (st) return st;
+  }
+  return LIMEN_OK;
+}
+
 limen_langevin_config limen_langevin_config_default(void) {
   limen_langevin_config c;
   memset(&c, 0, sizeof c);
-  c.dt = 1e-3;
-  c.n_traj = 1000;
-  c.seed = 1;
-  c.threads = 0;
+  limen_inputs_defaults(k_inputs, N_INPUTS, &c);
   c.integrator = NULL;
   c.init = LIMEN_INIT_EQUILIBRIUM;
-  c.hist_bins = 50;
   c.sample_every = 1;
-  c.passage_x = HUGE_VAL;
   c.precision = NULL;
   return c;
 }
