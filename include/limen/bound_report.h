@@ -11,6 +11,7 @@
 
 #include "limen/cell.h"
 #include "limen/common.h"
+#include "limen/input.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -54,6 +55,19 @@ typedef struct limen_bound_inputs {
 } limen_bound_inputs;
 
 LIMEN_API limen_bound_inputs limen_bound_inputs_default(void);
+
+/* The numeric inputs as a user gives them (input.h rows: barrier, tilt, levels, success, tau,
+ * tau0, temperature, write-fail, retention-time, retention-fail, move, rate-dt — `limen bound`'s
+ * options), in the order of limen_bound_input without the well; limen_bound_inputs_default takes
+ * its defaults from them (barrier NaN: the retention barrier, LIMEN_INPUT_UNSET_NAN). */
+LIMEN_API const limen_input *limen_bound_inputs_table(size_t *n);
+/* The row of one input; NULL for LIMEN_BOUND_IN_WELL (a choice, not a number). */
+LIMEN_API const limen_input *limen_bound_input_row(limen_bound_input which);
+/* Check the inputs `kind` reads against the rows (and the well): LIMEN_EINVAL
+ * "limen_bound_inputs: <member> = <v>: allowed range <range>".  limen_bound_report_compute
+ * calls it first. */
+LIMEN_API int limen_bound_inputs_check(const limen_bound_kind *kind, const limen_bound_inputs *in,
+                                       limen_error *err);
 
 /* The barrier a report uses: in->barrier_kT, or when that is NaN the retention barrier of
  * in->retention_time_s/in->tau0_s and in->retention_fail (limen_retention_barrier). */

@@ -2,11 +2,13 @@
  * bound_report.c: the cost of one elementary memory operation as a report of named inputs and
  * results, the method and its validity (bound_report.h), for each kind of `limen bound`. */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "limen/bound_report.h"
 #include "limen/bounds.h"
+#include "limen/input.h"
 #include "limen/units.h"
 
 #define B(x) LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_##x)
@@ -41,22 +43,73 @@ int limen_bound_kind_find(const char *name, const limen_bound_kind **out, limen_
                          name ? name : "(null)");
 }
 
+/* ---- the inputs (input.h rows, in the order of limen_bound_input; the well is not a number) -- */
+#define ROW(nm, al, mem, type, sym, unit, mv, lo, lo_open, hi, hi_open, fl, def, deftext, doc) \
+  {nm, al, #mem, sym, unit, mv, lo, hi, lo_open, hi_open, fl, type, offsetof(limen_bound_inputs, mem), def, deftext, doc}
+#define D LIMEN_INPUT_DOUBLE
+static const limen_input k_inputs[] = {
+    ROW("barrier", NULL, barrier_kT, D, "E_b", "kT", "KT", 0, 1, 1e4, 0, LIMEN_INPUT_UNSET_NAN, NAN,
+        "the retention barrier E_ret of --retention-time, --retention-fail",
+        "barrier height E_b of the cell (finite-time, static-write, kramers, mfpt)"),
+    ROW("tilt", NULL, tilt_kT, D, "f", "kT", "KT", -1e8, 0, 1e8, 0, 0, 0.0, "0",
+        "tilt energy f = F·a, per level for the washboard (kramers, mfpt)"),
+    ROW("levels", NULL, levels, LIMEN_INPUT_INT, "M", NULL, "M", 2, 0, 1048576, 0, 0, 2, "2",
+        "number of levels M of the washboard cell (kramers, mfpt with --well washboard)"),
+    ROW("success", NULL, success, D, "P_s", NULL, "P", 0.5, 0, 1, 0, 0, 1.0, "1",
+        "success probability P_s of the erasure (landauer, finite-time)"),
+    ROW("tau", NULL, tau_s, D, "τ", "s", "S", 0, 1, 1e12, 0, 0, 1e-6, "1e-6",
+        "duration of the operation: erasure time τ (finite-time), write time τ_w (static-write)"),
+    ROW("tau0", NULL, tau0_s, D, "τ₀", "s", "S", 0, 1, 1, 0, 0, 1e-9, "1e-9", "intrinsic time τ₀ = γa²/kT of the cell"),
+    ROW("temperature", NULL, temperature_K, D, "T", "K", "K", 0, 1, 1e4, 0, 0, LIMEN_DEFAULT_TEMPERATURE_K, "300",
+        "temperature T of the bath"),
+    ROW("write-fail", "failure", write_fail, D, "p_w", NULL, "P", 0, 1, 0.5, 0, 0, 1e-6, "1e-6",
+        "failure probability p_w of a static write (static-write)"),
+    ROW("retention-time", "retention", retention_time_s, D, "τ_ret", "s", "S", 0, 1, 1e12, 0, 0,
+        10 * LIMEN_SECONDS_PER_YEAR, "315576000 (10 years)",
+        "retention time τ_ret of a non-volatile cell (retention; default barrier)"),
+    ROW("retention-fail", NULL, retention_fail, D, "p_ret", NULL, "P", 0, 1, 0.5, 0, 0, 1e-6, "1e-6",
+        "flip probability p_ret allowed over τ_ret (retention; default barrier)"),
+    ROW("move", NULL, move_levels, D, "m", "levels", "M", 0, 0, 1e12, 0, 0, 1.0, "1",
+        "net number of levels m moved by one update (hop)"),
+    ROW("rate-dt", NULL, rate_dt, D, "r·Δt", NULL, "X", 0, 1, 1e12, 0, 0, 1.0, "1",
+        "r·Δt: zero-tilt hop rate times the update window (hop)"),
+};
+#undef D
+#undef ROW
+#define N_INPUTS (sizeof k_inputs / sizeof k_inputs[0])
+_Static_assert(N_INPUTS == LIMEN_BOUND_IN_COUNT - 1, "one row per numeric limen_bound_input");
+
+const limen_input *limen_bound_inputs_table(size_t *n) {
+  if (n) *n = N_INPUTS;
+  return k_inputs;
+}
+
+const limen_input *limen_bound_input_row(limen_bound_input which) {
+  if (which == LIMEN_BOUND_IN_WELL || (unsigned)which >= LIMEN_BOUND_IN_COUNT) return NULL;
+  return &k_inputs[which < LIMEN_BOUND_IN_WELL ? which : which - 1];
+}
+
 limen_bound_inputs limen_bound_inputs_default(void) {
   limen_bound_inputs in;
   memset(&in, 0, sizeof in);
-  in.barrier_kT = NAN;
+  limen_inputs_defaults(k_inputs, N_INPUTS, &in);
   in.well = LIMEN_WELL_QUARTIC;
-  in.levels = 2;
-  in.success = 1.0;
-  in.tau_s = 1e-6;
-  in.tau0_s = 1e-9;
-  in.temperature_K = LIMEN_DEFAULT_TEMPERATURE_K;
-  in.write_fail = 1e-6;
-  in.retention_time_s = 10 * LIMEN_SECONDS_PER_YEAR;
-  in.retention_fail = 1e-6;
-  in.move_levels = 1;
-  in.rate_dt = 1;
   return in;
+}
+
+int limen_bound_inputs_check(const limen_bound_kind *kind, const limen_bound_inputs *in, limen_error *err) {
+  if (!kind || !in) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  for (int i = 0; i < LIMEN_BOUND_IN_COUNT; i++) {
+    const limen_input *row = limen_bound_input_row((limen_bound_input)i);
+    if (!row || !(kind->uses & LIMEN_BOUND_IN_MASK(i))) continue;
+    int st = limen_input_check(row, limen_input_get(row, in), "limen_bound_inputs", err);
+    if (st) return st;
+  }
+  if ((kind->uses & LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_WELL)) && in->well != LIMEN_WELL_QUARTIC &&
+      in->well != LIMEN_WELL_WASHBOARD)
+    return limen_error_set(err, LIMEN_EINVAL, "limen_bound_inputs", "well = %d: allowed quartic, washboard",
+                           (int)in->well);
+  return LIMEN_OK;
 }
 
 int limen_bound_inputs_barrier(const limen_bound_inputs *in, const limen_precision *prec, double *barrier_kT,
@@ -267,6 +320,8 @@ int limen_bound_report_compute(const limen_bound_kind *kind, const limen_bound_i
   memset(out, 0, sizeof *out);
   out->kind = kind;
   limen_precision p = prec ? *prec : limen_precision_default();
+  int st = limen_bound_inputs_check(kind, in, err);
+  if (st) return st;
   limen_bound_inputs v = *in;
   const char *k = kind->name;
   if (strcmp(k, "landauer") == 0) return landauer(&v, &p, out, err);
