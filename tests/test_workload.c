@@ -469,3 +469,191 @@ Test(catalog, missing_file) {
   limen_error err;
   cr_assert_eq(limen_catalog_load("/nonexistent/limen/models.json", &c, &err), LIMEN_EIO);
 }
+
+/* ---- a workload from named inputs (limen_workload_setup_build): the tool's rules ------------- */
+
+typedef struct setup_fixture {
+  limen_catalog *c;
+  limen_workload_request r;
+  limen_workload_setup s;
+  limen_error err;
+} setup_fixture;
+
+static void setup_begin(setup_fixture *f) {
+  memset(f, 0, sizeof *f);
+  cr_assert_eq(limen_catalog_load(NULL, &f->c, &f->err), LIMEN_OK, "%s", f->err.msg);
+  limen_workload_request_init(&f->r);
+}
+
+static size_t row_of(const char *name) {
+  size_t n;
+  const limen_input *t = limen_workload_inputs(&n);
+  const limen_input *in = limen_input_find(t, n, name);
+  cr_assert(in, "%s", name);
+  return (size_t)(in - t);
+}
+
+static int build(setup_fixture *f) { return limen_workload_setup_build(f->c, &f->r, &f->s, &f->err); }
+
+Test(workload_setup, default_is_brain_scale_from_the_catalog) {
+  setup_fixture f;
+  setup_begin(&f);
+  cr_assert_eq(build(&f), LIMEN_OK, "%s", f.err.msg);
+  limen_workload d = limen_workload_default();
+  cr_assert_str_eq(f.s.w.name, "brain-scale");
+  cr_assert_str_eq(f.s.model->name, "brain-scale");
+  cr_assert(!f.s.custom);
+  cr_assert(tu_close_rel(f.s.w.flops, d.flops, 1e-15) && f.s.w.bits == d.bits);
+  cr_assert_eq(f.s.origin[row_of("params")], LIMEN_ORIGIN_CATALOG);
+  cr_assert_eq(f.s.origin[row_of("bits")], LIMEN_ORIGIN_DEFAULT);
+  limen_catalog_free(f.c);
+}
+
+Test(workload_setup, model_row_and_given_inputs) {
+  setup_fixture f;
+  setup_begin(&f);
+  f.r.model = "gpt-3";
+  cr_assert_eq(limen_workload_request_set_text(&f.r, "bits", "8", &f.err), LIMEN_OK, "%s", f.err.msg);
+  cr_assert_eq(limen_workload_request_set(&f.r, "batch", 1e5, &f.err), LIMEN_OK, "%s", f.err.msg);
+  f.r.ops = "per-parameter-step";
+  cr_assert_eq(build(&f), LIMEN_OK, "%s", f.err.msg);
+  cr_assert_str_eq(f.s.w.name, "gpt-3");
+  cr_assert(f.s.w.flops == 3.14e23 && f.s.w.bits == 8 && f.s.w.batch_tokens == 1e5);
+  cr_assert_eq(f.s.w.ops, LIMEN_OPS_PER_PARAMETER_STEP);
+  cr_assert_eq(f.s.origin[row_of("flops")], LIMEN_ORIGIN_CATALOG, "C of the row stays");
+  cr_assert_eq(f.s.origin[row_of("batch-tokens")], LIMEN_ORIGIN_GIVEN);
+  /* tokens given: C follows c_f·N·D */
+  cr_assert_eq(limen_workload_request_set(&f.r, "tokens", 1e12, &f.err), LIMEN_OK, "%s", f.err.msg);
+  cr_assert_eq(build(&f), LIMEN_OK, "%s", f.err.msg);
+  cr_assert_eq(f.s.w.flops, 0.0);
+  cr_assert_eq(f.s.origin[row_of("flops")], LIMEN_ORIGIN_DERIVED);
+  limen_catalog_free(f.c);
+}
+
+Test(workload_setup, params_make_a_custom_workload) {
+  setup_fixture f;
+  setup_begin(&f);
+  limen_workload_request_set(&f.r, "params", 1e9, &f.err);
+  limen_workload_request_set(&f.r, "tokens", 2e10, &f.err);
+  cr_assert_eq(build(&f), LIMEN_OK, "%s", f.err.msg);
+  limen_workload_derived d;
+  cr_assert_eq(limen_workload_derive(&f.s.w, &d, &f.err), LIMEN_OK);
+  cr_assert_eq(d.flops, 1.2e20, "C = 6 N D");
+  cr_assert(f.s.custom);
+  cr_assert_str_eq(f.s.w.name, "custom");
+  cr_assert_eq(f.s.origin[row_of("batch-tokens")], LIMEN_ORIGIN_DEFAULT);
+  /* flops given wins */
+  limen_workload_request_set(&f.r, "flops", 1e20, &f.err);
+  cr_assert_eq(build(&f), LIMEN_OK, "%s", f.err.msg);
+  cr_assert_eq(f.s.w.flops, 1e20);
+  limen_catalog_free(f.c);
+}
+
+/* Each rule's refusal, worded as the tool prints it after "--" (tests/cli/errors.sh). */
+Test(workload_setup, refusals_name_the_input) {
+  setup_fixture f;
+  setup_begin(&f);
+  f.r.model = "no-such-model";
+  cr_assert_eq(build(&f), LIMEN_ENOTFOUND);
+  cr_assert(strncmp(f.err.msg, "model = 'no-such-model': unknown model; allowed brain-scale, ", 61) == 0, "%s",
+            f.err.msg);
+  cr_assert_str_eq(f.s.error_input, "model");
+  f.r.model = "gpt-3";
+  limen_workload_request_set(&f.r, "params", 1e9, &f.err);
+  cr_assert_eq(build(&f), LIMEN_EINVAL);
+  cr_assert(strstr(f.err.msg, "model = 'gpt-3' conflicts with --params"), "%s", f.err.msg);
+  f.r.model = NULL;
+  cr_assert_eq(build(&f), LIMEN_EINVAL);
+  cr_assert_str_eq(f.err.msg, "params: needs --tokens (training tokens D, range [1, 1e30])");
+  cr_assert_str_eq(f.s.error_input, "params");
+  limen_workload_request_set(&f.r, "tokens", 10, &f.err);
+  cr_assert_eq(build(&f), LIMEN_EINVAL);
+  cr_assert_str_eq(f.err.msg, "tokens = 10: smaller than the batch B_s = 4194304 tokens per step; give --batch-tokens too");
+  cr_assert_str_eq(f.s.error_input, "tokens");
+  limen_workload_request_set(&f.r, "tokens", 1e6, &f.err);
+  limen_workload_request_set(&f.r, "batch-tokens", 1e7, &f.err);
+  cr_assert_eq(build(&f), LIMEN_EINVAL);
+  cr_assert_str_eq(f.err.msg, "batch-tokens = 10000000: allowed range [1, D = 1000000]");
+  limen_workload_request_init(&f.r);
+  f.r.lr_schedule = "linear";
+  cr_assert_neq(build(&f), LIMEN_OK);
+  cr_assert(strncmp(f.err.msg, "lr-schedule: 'linear': ", 23) == 0, "%s", f.err.msg);
+  cr_assert_str_eq(f.s.error_input, "lr-schedule");
+  limen_workload_request_init(&f.r);
+  limen_workload_request_set(&f.r, "time", 1e-30, &f.err);
+  cr_assert_eq(build(&f), LIMEN_OK, "valid ranges; only a paradigm cannot serve it: %s", f.err.msg);
+  /* request setters check like the options */
+  cr_assert_eq(limen_workload_request_set_text(&f.r, "temperature", "-3", &f.err), LIMEN_EINVAL);
+  cr_assert_str_eq(f.err.msg, "temperature = '-3': allowed range (0, 10000] K");
+  cr_assert_eq(limen_workload_request_set(&f.r, "hops-per-level", 1.5, &f.err), LIMEN_EINVAL);
+  cr_assert_str_eq(f.err.msg, "hops-per-level = 1.5: allowed range whole numbers in [1, 1e+30]");
+  limen_catalog_free(f.c);
+}
+
+Test(workload_setup, sweep_point_rule) {
+  setup_fixture f;
+  setup_begin(&f);
+  f.r.model = "gpt-3";
+  cr_assert_eq(build(&f), LIMEN_OK, "%s", f.err.msg);
+  limen_workload w = f.s.w;
+  cr_assert_eq(limen_workload_setup_vary(&f.s, &w, "bits", 8, &f.err), LIMEN_OK);
+  cr_assert(w.bits == 8 && w.flops == 3.14e23, "bits leave C alone");
+  cr_assert_eq(limen_workload_setup_vary(&f.s, &w, "params", 1e9, &f.err), LIMEN_OK);
+  cr_assert_eq(w.flops, 0.0, "N varies, C not given: C = c_f·N·D");
+  cr_assert_eq(limen_workload_setup_vary(&f.s, &w, "bits", 0, &f.err), LIMEN_EINVAL);
+  cr_assert_str_eq(f.err.msg, "bits = 0: allowed range [1, 64] bits");
+  limen_workload_request_set(&f.r, "flops", 1e22, &f.err);
+  f.r.model = NULL;
+  cr_assert_eq(build(&f), LIMEN_OK, "%s", f.err.msg);
+  w = f.s.w;
+  cr_assert_eq(limen_workload_setup_vary(&f.s, &w, "tokens", 1e12, &f.err), LIMEN_OK);
+  cr_assert_eq(w.flops, 1e22, "C given stays");
+  limen_catalog_free(f.c);
+}
+
+static int count_line(void *ctx, const char *line) {
+  size_t *n = ctx;
+  (*n)++;
+  return strstr(line, "given by --bits") ? 100 : 0;
+}
+
+Test(workload_setup, assumptions_and_choices) {
+  setup_fixture f;
+  setup_begin(&f);
+  cr_assert_eq(build(&f), LIMEN_OK, "%s", f.err.msg);
+  size_t n_lines = 0, n_inputs;
+  limen_workload_inputs(&n_inputs);
+  cr_assert_eq(limen_workload_assumptions(&f.s, &f.s.w, count_line, &n_lines, &f.err), LIMEN_OK);
+  cr_assert_eq(n_lines, 2 + n_inputs + 5, "row, notes, one line per input, OPS, K, τ_op, kT, schedule");
+  limen_workload_request_set(&f.r, "bits", 8, &f.err);
+  f.r.source[row_of("bits")] = "given by --bits";
+  cr_assert_eq(build(&f), LIMEN_OK, "%s", f.err.msg);
+  n_lines = 0;
+  cr_assert_eq(limen_workload_assumptions(&f.s, &f.s.w, count_line, &n_lines, &f.err), 100, "stops at fn's failure");
+  cr_assert_str_eq(limen_workload_choices("ops"), "per-flop,per-parameter-step");
+  cr_assert_str_eq(limen_workload_choices("lr-schedule"), "constant,inverse,cosine");
+  cr_assert_null(limen_workload_choices("bits"));
+  /* the choices are the names the parsers accept */
+  limen_ops_convention o;
+  limen_lr_kind k;
+  cr_assert_eq(limen_ops_convention_parse("per-parameter-step", &o, &f.err), LIMEN_OK);
+  cr_assert_eq(limen_lr_kind_parse("cosine", &k, &f.err), LIMEN_OK);
+  limen_catalog_free(f.c);
+}
+
+Test(workload_setup, default_paradigm_list) {
+  const char *const *d = limen_paradigm_default_specs();
+  char joined[512] = "";
+  for (size_t i = 0; d[i]; i++) {
+    if (i) strcat(joined, ",");
+    strcat(joined, d[i]);
+  }
+  cr_assert_str_eq(limen_paradigm_default_list(), joined);
+  limen_error err;
+  const char *twice[] = {"landauer-adiabatic", "landauer-adiabatic"};
+  cr_assert_eq(limen_paradigm_list_check(twice, 2, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "paradigm = 'landauer-adiabatic' is listed twice");
+  cr_assert_eq(limen_paradigm_list_check(twice, 0, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "paradigm = '': give at least one paradigm");
+  cr_assert_eq(limen_paradigm_list_check(d, 9, &err), LIMEN_OK);
+}

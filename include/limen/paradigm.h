@@ -161,6 +161,12 @@ LIMEN_API int limen_project(const limen_workload *w, const char *const *specs, s
  * landauer-adiabatic, lim-finite-time, lim-matched, cim-static, cim-static:hermes-14nm,
  * accelerator:cmos-limit, accelerator:horowitz-45nm, accelerator:a100, accelerator:h100. */
 LIMEN_API const char *const *limen_paradigm_default_specs(void);
+/* The same list comma-separated ("landauer-adiabatic,lim-finite-time,..."), for help texts. */
+LIMEN_API const char *limen_paradigm_default_list(void);
+/* A list of paradigms given by a user: at least one, none twice.  LIMEN_EINVAL "paradigm = '':
+ * give at least one paradigm" or "paradigm = '<spec>' is listed twice" (the input's name leads,
+ * no function prefix: a front end puts its spelling before it). */
+LIMEN_API int limen_paradigm_list_check(const char *const *specs, size_t n, limen_error *err);
 
 /* The landauer-adiabatic energy OPS·n·kT·ln2 of a workload (J). */
 LIMEN_API int limen_landauer_adiabatic_J(const limen_workload *w, double *energy_J, limen_error *err);

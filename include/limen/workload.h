@@ -172,6 +172,88 @@ LIMEN_API int limen_workload_from_model(const limen_model *m, limen_workload *w,
 /* Published training energy of a row in J (NaN when none). */
 LIMEN_API double limen_model_published_energy_J(const limen_model *m);
 
+/* The catalog row `name` as a workload (limen_workload_from_model), and the row in *row (may be
+ * NULL).  An unknown name gives LIMEN_ENOTFOUND "model = '<name>': unknown model; allowed a, b, ...". */
+LIMEN_API int limen_workload_from_catalog(const limen_catalog *c, const char *name, limen_workload *w,
+                                          const limen_model **row, limen_error *err);
+
+/* ---- a workload from named inputs: the rules every front end applies -------------------------
+ * A front end (the tool's options and --config, a language binding's keywords) fills a request
+ * with what its user gave; limen_workload_setup_build combines it with the catalog:
+ *   - the workload starts from the catalog row `model` (default: limen_workload_default()'s
+ *     row, brain-scale); N, D, C and B_s come from the row, every other input from its default;
+ *   - model and params exclude each other; params needs tokens; params makes the workload
+ *     "custom" (N, D given; B_s its default);
+ *   - when params, tokens or flops-per-param-token is given and flops is not, C = c_f·N·D;
+ *   - every given input overrides; B_s ≤ D; ops and lr-schedule by name; then the workload is
+ *     validated and derived (an unrepresentable result is an input error, LIMEN_EINVAL).
+ * Error messages that are about one input start with its name ("batch-tokens = 1e+07: allowed
+ * range [1, D = 1e+06]", "params: needs --tokens ..."; other inputs are named by their option
+ * spelling, as in the input table's docs) and setup->error_input names it, so that a front end
+ * can put its own spelling before it ("--"); other messages start with "workload: ". */
+
+#define LIMEN_WORKLOAD_INPUTS_MAX 32
+
+/* Where a workload input's value came from. */
+typedef enum {
+  LIMEN_ORIGIN_DEFAULT = 0, /* the input table's default                                  */
+  LIMEN_ORIGIN_CATALOG = 1, /* the catalog row                                            */
+  LIMEN_ORIGIN_DERIVED = 2, /* derived from other inputs (C = c_f·N·D)                     */
+  LIMEN_ORIGIN_GIVEN = 3    /* given by the user                                           */
+} limen_input_origin;
+
+typedef struct limen_workload_request {
+  const char *model;       /* catalog row, or NULL: the default row                        */
+  const char *ops;         /* OPS convention name, or NULL: per-flop                        */
+  const char *lr_schedule; /* learning-rate schedule name, or NULL: inverse                 */
+  /* row i of limen_workload_inputs(): given[i] nonzero when value[i] was given; source[i] says
+     how, for the assumption lines ("given by --bits"), NULL: "given"                        */
+  double value[LIMEN_WORKLOAD_INPUTS_MAX];
+  int given[LIMEN_WORKLOAD_INPUTS_MAX];
+  const char *source[LIMEN_WORKLOAD_INPUTS_MAX];
+} limen_workload_request;
+
+/* Nothing given. */
+LIMEN_API void limen_workload_request_init(limen_workload_request *r);
+/* Give input `name` (a row's name or alias) as a number or as text, checked as by
+ * limen_inputs_set_value / limen_inputs_set_text (messages "<name> = ...: allowed range ..."). */
+LIMEN_API int limen_workload_request_set(limen_workload_request *r, const char *name, double value,
+                                         limen_error *err);
+LIMEN_API int limen_workload_request_set_text(limen_workload_request *r, const char *name, const char *text,
+                                              limen_error *err);
+
+typedef struct limen_workload_setup {
+  limen_workload w;                                /* the workload, validated              */
+  const limen_model *model;                        /* the catalog row it started from (in
+                                                      the catalog given to build)          */
+  int custom;                                      /* params given: a "custom" workload     */
+  limen_input_origin origin[LIMEN_WORKLOAD_INPUTS_MAX]; /* per row of the input table       */
+  const char *source[LIMEN_WORKLOAD_INPUTS_MAX];   /* the request's                         */
+  const char *error_input;                         /* after a failure: the input the message
+                                                      is about, or NULL                      */
+} limen_workload_setup;
+
+/* Build the workload of a request from catalog c (see above). */
+LIMEN_API int limen_workload_setup_build(const limen_catalog *c, const limen_workload_request *r,
+                                         limen_workload_setup *setup, limen_error *err);
+
+/* Set input `name` of w (a copy of setup->w) to value for one point of a sweep: checked as a given
+ * value ("<name> = <v>: allowed range ..."), and when N, D or c_f change while C was not given,
+ * C follows as c_f·N·D. */
+LIMEN_API int limen_workload_setup_vary(const limen_workload_setup *setup, limen_workload *w, const char *name,
+                                        double value, limen_error *err);
+
+/* The assumptions of a workload w built by setup (every input with its unit and origin, the
+ * catalog row and its source, OPS, K, τ_op, kT, the schedule), one line per call of fn; a
+ * non-zero return of fn stops and is returned. */
+typedef int (*limen_line_fn)(void *ctx, const char *line);
+LIMEN_API int limen_workload_assumptions(const limen_workload_setup *setup, const limen_workload *w,
+                                         limen_line_fn fn, void *ctx, limen_error *err);
+
+/* The allowed names of a workload input given by name, comma-separated: "ops" →
+ * "per-flop,per-parameter-step", "lr-schedule" → "constant,inverse,cosine"; NULL otherwise. */
+LIMEN_API const char *limen_workload_choices(const char *input);
+
 #ifdef __cplusplus
 }
 #endif

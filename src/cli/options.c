@@ -127,72 +127,49 @@ cli_opt *cli_opt_find(cli_opt *opts, size_t n_opts, const char *name) {
   return NULL;
 }
 
-static void fmt_end(char *buf, size_t n, double v) {
-  if (isinf(v)) snprintf(buf, n, "%sinf", v < 0 ? "-" : "");
-  else snprintf(buf, n, "%.10g", v);
+/* The library row of a numeric option, named `name` in messages (the option's name, or the
+ * config key as written); ranges, number syntax and messages are then the library's. */
+static limen_input opt_row(const cli_opt *o, const char *name) {
+  limen_input r;
+  memset(&r, 0, sizeof r);
+  r.name = name;
+  r.alias = o->alias;
+  r.unit = o->unit;
+  r.metavar = o->metavar;
+  r.lo = o->lo;
+  r.hi = o->hi;
+  r.lo_open = o->lo_open;
+  r.hi_open = o->hi_open;
+  r.flags = (o->integer ? LIMEN_INPUT_INTEGER : 0u) | (o->kind == CLI_OPT_LONG ? LIMEN_INPUT_COUNT : 0u);
+  r.type = LIMEN_INPUT_DOUBLE;
+  r.default_text = o->def;
+  r.doc = o->help;
+  return r;
 }
 
 void cli_opt_range_text(const cli_opt *o, char *buf, size_t n) {
-  char a[40], b[40];
-  fmt_end(a, sizeof a, o->lo);
-  fmt_end(b, sizeof b, o->hi);
-  if (o->kind == CLI_OPT_LONG)
-    snprintf(buf, n, "integers [%s, %s]%s%s", a, b, o->unit ? " " : "", o->unit ? o->unit : "");
-  else if (o->integer)
-    snprintf(buf, n, "whole numbers in %s%s, %s%s%s%s", o->lo_open ? "(" : "[", a, b, o->hi_open ? ")" : "]",
-             o->unit ? " " : "", o->unit ? o->unit : "");
-  else
-    snprintf(buf, n, "%s%s, %s%s%s%s", o->lo_open ? "(" : "[", a, b, o->hi_open ? ")" : "]",
-             o->unit ? " " : "", o->unit ? o->unit : "");
+  limen_input r = opt_row(o, o->name);
+  limen_input_range_unit_text(&r, buf, n);
 }
 
-static int in_range(const cli_opt *o, double v) {
-  if (!isfinite(v)) return 0;
-  if (o->lo_open ? !(v > o->lo) : !(v >= o->lo)) return 0;
-  if (o->hi_open ? !(v < o->hi) : !(v <= o->hi)) return 0;
-  if ((o->kind == CLI_OPT_LONG || o->integer) && v != floor(v)) return 0;
-  return 1;
-}
-
-/* Check v for option o; `label` names where the value came from. */
-static int check_number_label(const cli_opt *o, const char *label, double v, limen_error *err) {
-  if (in_range(o, v)) return LIMEN_OK;
-  char r[128];
-  cli_opt_range_text(o, r, sizeof r);
-  return oerr(err, LIMEN_EINVAL, label, "%.10g: allowed range %s", v, r);
+int cli_error_prefix(limen_error *err, int code, const char *prefix) {
+  if (!err) return code;
+  char old[LIMEN_ERROR_MSG_MAX];
+  memcpy(old, err->msg, sizeof old);
+  old[sizeof old - 1] = '\0';
+  return cli_error(err, code, "%s%s", prefix, old);
 }
 
 int cli_opt_check_number(const cli_opt *o, double v, limen_error *err) {
-  char label[96];
-  snprintf(label, sizeof label, "--%s =", o->name);
-  return check_number_label(o, label, v, err);
-}
-
-/* Strict number: the whole text, finite, no overflow.  `label` ends with " =". */
-static int parse_number_label(const cli_opt *o, const char *label, const char *text, double *v,
-                              limen_error *err) {
-  char r[128];
-  cli_opt_range_text(o, r, sizeof r);
-  if (!text || !*text) return oerr(err, LIMEN_EINVAL, label, "'': empty value; allowed range %s", r);
-  char *end = NULL;
-  errno = 0;
-  double x = strtod(text, &end);
-  if (end == text || *end != '\0')
-    return oerr(err, LIMEN_EINVAL, label, "'%s': not a number; allowed range %s", text, r);
-  if (errno == ERANGE && fabs(x) > 1.0)
-    return oerr(err, LIMEN_EINVAL, label, "'%s': overflows a double; allowed range %s", text, r);
-  if (!isfinite(x))
-    return oerr(err, LIMEN_EINVAL, label, "'%s': not a finite number; allowed range %s", text, r);
-  if (!in_range(o, x))
-    return oerr(err, LIMEN_EINVAL, label, "'%s': allowed range %s", text, r);
-  *v = x;
-  return LIMEN_OK;
+  limen_input r = opt_row(o, o->name);
+  int s = limen_input_check_given(&r, v, err);
+  return s ? cli_error_prefix(err, s, "--") : LIMEN_OK;
 }
 
 int cli_opt_parse_number(const cli_opt *o, const char *text, double *v, limen_error *err) {
-  char label[96];
-  snprintf(label, sizeof label, "--%s =", o->name);
-  return parse_number_label(o, label, text, v, err);
+  limen_input r = opt_row(o, o->name);
+  int s = limen_input_parse(&r, text, v, err);
+  return s ? cli_error_prefix(err, s, "--") : LIMEN_OK;
 }
 
 static int check_choice(const cli_opt *o, const char *label, const char *value, limen_error *err) {
@@ -323,7 +300,8 @@ static int store_text(cli_args *a, cli_opt *o, const char *label, const char *te
     case CLI_OPT_DOUBLE:
     case CLI_OPT_LONG: {
       double v = 0.0;
-      int s = parse_number_label(o, label, text, &v, err);
+      (void)label;
+      int s = cli_opt_parse_number(o, text, &v, err);
       if (s) return s;
       o->num = v;
       o->lnum = o->kind == CLI_OPT_LONG ? (long)v : 0;
@@ -343,7 +321,7 @@ static int store_text(cli_args *a, cli_opt *o, const char *label, const char *te
   return oerr(err, LIMEN_EINTERNAL, label, "unknown option kind");
 }
 
-/* ---- config file -------------------------------------------------------------------- */
+/* ---- config file: the library walks the JSON object and checks numeric options ---------------- */
 
 static const char *json_type_name(const cJSON *v) {
   if (cJSON_IsNumber(v)) return "a number";
@@ -362,32 +340,13 @@ static void allowed_keys(const cli_opt *opts, size_t n, char *buf, size_t cap) {
     at += (size_t)snprintf(buf + at, cap - at, "%s%s", i ? ", " : "", opts[i].name);
 }
 
+/* A string, list or flag option's value from the file. */
 static int config_value(cli_args *a, cli_opt *o, const char *label, const cJSON *v, limen_error *err) {
   switch (o->kind) {
-    case CLI_OPT_DOUBLE:
-    case CLI_OPT_LONG:
-      if (cJSON_IsString(v)) return store_text(a, o, label, v->valuestring, err);
-      if (!cJSON_IsNumber(v)) {
-        char r[128];
-        cli_opt_range_text(o, r, sizeof r);
-        return oerr(err, LIMEN_EINVAL, label, "%s: expected a number in %s", json_type_name(v), r);
-      }
-      if (!isfinite(v->valuedouble)) {
-        char r[128];
-        cli_opt_range_text(o, r, sizeof r);
-        return oerr(err, LIMEN_EINVAL, label, "overflows a double; allowed range %s", r);
-      }
-      {
-        int s = check_number_label(o, label, v->valuedouble, err);
-        if (s) return s;
-      }
-      o->num = v->valuedouble;
-      o->lnum = o->kind == CLI_OPT_LONG ? (long)v->valuedouble : 0;
-      return LIMEN_OK;
     case CLI_OPT_STRING:
       if (!cJSON_IsString(v))
         return oerr(err, LIMEN_EINVAL, label, "%s: expected a string%s%s", json_type_name(v),
-                               o->choices ? ", one of " : "", o->choices ? o->choices : "");
+                    o->choices ? ", one of " : "", o->choices ? o->choices : "");
       {
         char *c = keep_strdup(a, v->valuestring);
         if (!c) return oerr(err, LIMEN_ENOMEM, label, "out of memory");
@@ -400,101 +359,83 @@ static int config_value(cli_args *a, cli_opt *o, const char *label, const cJSON 
         const cJSON *it;
         cJSON_ArrayForEach(it, v) {
           if (!cJSON_IsString(it))
-            return oerr(err, LIMEN_EINVAL, label, "array element is %s: expected strings",
-                                   json_type_name(it));
+            return oerr(err, LIMEN_EINVAL, label, "array element is %s: expected strings", json_type_name(it));
           int s = add_items(a, o, label, it->valuestring, err);
           if (s) return s;
         }
         return LIMEN_OK;
       }
-      return oerr(err, LIMEN_EINVAL, label, "%s: expected a string or an array of strings",
-                             json_type_name(v));
+      return oerr(err, LIMEN_EINVAL, label, "%s: expected a string or an array of strings", json_type_name(v));
     case CLI_OPT_FLAG:
-      if (!cJSON_IsBool(v))
-        return oerr(err, LIMEN_EINVAL, label, "%s: expected true or false", json_type_name(v));
+      if (!cJSON_IsBool(v)) return oerr(err, LIMEN_EINVAL, label, "%s: expected true or false", json_type_name(v));
       o->num = cJSON_IsTrue(v) ? 1 : 0;
       return LIMEN_OK;
+    default: break;
   }
-  return oerr(err, LIMEN_EINTERNAL, label, "unknown option kind");
+  return oerr(err, LIMEN_EINTERNAL, label, "not a numeric option");
 }
 
-/* Line and column of position `at` in text (1-based). */
-static void line_col(const char *text, const char *at, int *line, int *col) {
-  *line = 1;
-  *col = 1;
-  for (const char *p = text; p < at && *p; p++) {
-    if (*p == '\n') {
-      (*line)++;
-      *col = 1;
-    } else {
-      (*col)++;
-    }
+typedef struct config_walk {
+  cli_args *args;
+  cli_opt *opts;
+  size_t n_opts;
+} config_walk;
+
+/* One key of the file: a numeric option's checked value, or another option's JSON text.  A flag
+ * given on the command line wins; the file's value is still checked so that a broken file is
+ * noticed. */
+static int config_member(void *vctx, const char *key, const limen_input *in, double value, const char *json,
+                         limen_error *err) {
+  config_walk *c = vctx;
+  cli_opt *o = cli_opt_find(c->opts, c->n_opts, key);
+  if (!o) {
+    char keys[2048];
+    allowed_keys(c->opts, c->n_opts, keys, sizeof keys);
+    return cli_error(err, LIMEN_EINVAL, "unknown key '%s': allowed keys %s", key, keys);
   }
+  if (o->set == CLI_FROM_CONFIG)
+    return cli_error(err, LIMEN_EPARSE, "key '%s' sets option '%s' a second time", key, o->name);
+  int s = LIMEN_OK;
+  cli_opt shadow = *o, *dst = o->set == CLI_FROM_FLAG ? &shadow : o;
+  shadow.items = NULL;
+  shadow.n_items = 0;
+  if (in) {
+    dst->num = value;
+    dst->lnum = o->kind == CLI_OPT_LONG ? (long)value : 0;
+  } else {
+    char label[300];
+    snprintf(label, sizeof label, "%s =", key);
+    cJSON *v = cJSON_Parse(json);
+    s = v ? config_value(c->args, dst, label, v, err) : oerr(err, LIMEN_ENOMEM, label, "out of memory");
+    cJSON_Delete(v);
+  }
+  if (!s && o->set != CLI_FROM_FLAG) o->set = CLI_FROM_CONFIG;
+  return s;
 }
 
 static int read_config(cli_args *a, cli_opt *opts, size_t n_opts, const char *path, limen_error *err) {
   char ctx[256];
-  snprintf(ctx, sizeof ctx, "--config '%s'", path);
+  snprintf(ctx, sizeof ctx, "--config '%s': ", path);
   char *text = NULL;
   size_t len = 0;
   if (limen_read_text_file(path, &text, &len, err) != LIMEN_OK) {
     /* A file that cannot be read is a usage error here: the user named it. */
+    ctx[strlen(ctx) - 2] = '\0';
     limen_error_wrap(err, LIMEN_EINVAL, ctx, "cannot read the file");
     err->code = LIMEN_EINVAL;
     return LIMEN_EINVAL;
   }
-  cJSON *root = cJSON_ParseWithLength(text, len);
-  if (!root) {
-    const char *at = cJSON_GetErrorPtr();
-    int line = 0, col = 0;
-    if (at && at >= text && at <= text + len) line_col(text, at, &line, &col);
-    free(text);
-    if (line) return limen_error_set(err, LIMEN_EPARSE, ctx, "malformed JSON at line %d, column %d", line, col);
-    return limen_error_set(err, LIMEN_EPARSE, ctx, "malformed JSON");
-  }
+  /* the numeric options as library rows: the library checks their values */
+  limen_input *rows = calloc(n_opts ? n_opts : 1, sizeof *rows);
+  size_t nr = 0;
+  for (size_t i = 0; rows && i < n_opts; i++)
+    if (opts[i].kind == CLI_OPT_DOUBLE || opts[i].kind == CLI_OPT_LONG) rows[nr++] = opt_row(&opts[i], opts[i].name);
+  config_walk c = {a, opts, n_opts};
+  int status = rows ? limen_inputs_json_each(rows, nr, text, config_member, &c, err)
+                    : cli_error(err, LIMEN_ENOMEM, "out of memory");
+  free(rows);
   free(text);
-  int status = LIMEN_OK;
-  if (!cJSON_IsObject(root)) {
-    status = limen_error_set(err, LIMEN_EPARSE, ctx, "the top level is %s: expected a JSON object of options",
-                             json_type_name(root));
-    goto done;
-  }
-  for (const cJSON *v = root->child; v; v = v->next) {
-    for (const cJSON *w = root->child; w != v; w = w->next)
-      if (strcmp(w->string, v->string) == 0) {
-        status = limen_error_set(err, LIMEN_EPARSE, ctx, "key '%s' appears twice", v->string);
-        goto done;
-      }
-    cli_opt *o = cli_opt_find(opts, n_opts, v->string);
-    if (!o) {
-      char keys[2048];
-      allowed_keys(opts, n_opts, keys, sizeof keys);
-      status = limen_error_set(err, LIMEN_EINVAL, ctx, "unknown key '%s': allowed keys %s", v->string, keys);
-      goto done;
-    }
-    if (o->set == CLI_FROM_CONFIG) {
-      status = limen_error_set(err, LIMEN_EPARSE, ctx, "key '%s' sets option '%s' a second time", v->string,
-                               o->name);
-      goto done;
-    }
-    char label[400];
-    snprintf(label, sizeof label, "%s: %s =", ctx, v->string);
-    if (o->set == CLI_FROM_FLAG) {
-      /* The flag wins; the file's value is still checked so that a broken file is noticed. */
-      cli_opt shadow = *o;
-      shadow.items = NULL;
-      shadow.n_items = 0;
-      status = config_value(a, &shadow, label, v, err);
-      if (status) goto done;
-      continue;
-    }
-    status = config_value(a, o, label, v, err);
-    if (status) goto done;
-    o->set = CLI_FROM_CONFIG;
-  }
-done:
-  cJSON_Delete(root);
-  return status;
+  return status ? cli_error_prefix(err, status, ctx) : LIMEN_OK;
 }
 
 /* ---- the parser ------------------------------------------------------------------------ */

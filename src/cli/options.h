@@ -110,6 +110,9 @@ void cli_opt_range_text(const cli_opt *o, char *buf, size_t n);
 
 /* Set err to exactly the formatted message (no function prefix); returns code. */
 int cli_error(limen_error *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Put `prefix` before err's message and set its code (the library's messages about an input
+ * start with the input's name; the tool puts its spelling before it: "--"); returns code. */
+int cli_error_prefix(limen_error *err, int code, const char *prefix);
 
 /* Option descriptions (results cleared). */
 cli_opt cli_opt_num(const char *name, const char *metavar, const char *unit, double lo, int lo_open, double hi,

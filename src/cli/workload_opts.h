@@ -20,16 +20,15 @@
  * command may put its own options before them (cli_wl_build finds them by "model"). */
 size_t cli_wl_options(cli_opt *o);
 
-/* The loaded data and the workload built from the options. */
+/* The loaded data and the workload built from the options (by limen_workload_setup_build). */
 typedef struct cli_wl {
   limen_catalog *catalog;
   limen_profile_set *profiles;
-  const limen_model *model;  /* the catalog row used (brain-scale unless --params)   */
+  const limen_model *model;  /* the catalog row used (brain-scale unless --model)      */
   int custom;                /* 1 when --params defined the workload                  */
-  int flops_fixed;           /* C given explicitly (--flops) or by the catalog row     */
   limen_workload w;
-  /* provenance of each field: "default", "--name", "--config", "catalog <row>" or "derived" */
-  const char *origin[CLI_WL_MAX_OPTS];
+  limen_workload_setup setup;/* the library's record: origins, catalog row            */
+  char source[CLI_WL_MAX_OPTS][96]; /* "given by --bits", "from --config key bits"    */
   cli_opt *opts;             /* the command's option array (not owned)               */
   size_t n_opts;
 } cli_wl;

@@ -288,6 +288,29 @@ const char *const *limen_paradigm_default_specs(void) {
   return specs;
 }
 
+const char *limen_paradigm_default_list(void) {
+  static const char list[] = "landauer-adiabatic,lim-finite-time,lim-matched,cim-static,cim-static:hermes-14nm,"
+                             "accelerator:cmos-limit,accelerator:horowitz-45nm,accelerator:a100,accelerator:h100";
+  return list; /* the specs above, joined (tested) */
+}
+
+static int list_fail(limen_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int list_fail(limen_error *err, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int rc = limen_error_setv(err, LIMEN_EINVAL, NULL, fmt, ap);
+  va_end(ap);
+  return rc;
+}
+
+int limen_paradigm_list_check(const char *const *specs, size_t n, limen_error *err) {
+  if (n == 0 || !specs) return list_fail(err, "paradigm = '': give at least one paradigm");
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < i; j++)
+      if (strcmp(specs[i], specs[j]) == 0) return list_fail(err, "paradigm = '%s' is listed twice", specs[i]);
+  return LIMEN_OK;
+}
+
 /* ---- helpers shared by the paradigm types ---------------------------------------------- */
 
 void limen_pd_note_workload(limen_projection *out, const limen_workload *w,

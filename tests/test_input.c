@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Inputs given as text or JSON (input.h): the number syntax limen_input_parse accepts and refuses
+ * (the same as the tool's options: tests/cli/errors.sh), checks of given values, setting by name,
+ * and JSON objects of inputs (unknown keys, wrong types, keys twice, malformed or trailing text);
+ * every message names the input, the value and the allowed range. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "limen/limen.h"
+
+/* A small struct and its table: a double with a unit, a whole-number double, a count, an open range. */
+typedef struct demo {
+  double bits;
+  double hops;
+  double points;
+  double time;
+} demo;
+
+static const limen_input k_demo[] = {
+    {"bits", NULL, "bits", "n", "bits", "n", 1, 64, 0, 0, 0, LIMEN_INPUT_DOUBLE, offsetof(demo, bits), 16, "16", "bits"},
+    {"hops-per-level", "hops", "hops", "H", NULL, "H", 1, 1e30, 0, 0, LIMEN_INPUT_INTEGER, LIMEN_INPUT_DOUBLE,
+     offsetof(demo, hops), 2, "2", "hops"},
+    {"points", NULL, "points", "p", "px", "N", 2, 2000, 0, 0, LIMEN_INPUT_COUNT, LIMEN_INPUT_DOUBLE,
+     offsetof(demo, points), 61, "61", "points"},
+    {"time", NULL, "time", "T", "s", "S", 0, 1e12, 1, 0, 0, LIMEN_INPUT_DOUBLE, offsetof(demo, time), 1, "1", "time"},
+};
+#define N_DEMO (sizeof k_demo / sizeof k_demo[0])
+static const limen_input *BITS = &k_demo[0], *HOPS = &k_demo[1], *POINTS = &k_demo[2], *TIME = &k_demo[3];
+
+static int parses(const limen_input *in, const char *text, double *v) {
+  limen_error err;
+  limen_error_clear(&err);
+  return limen_input_parse(in, text, v, &err) == LIMEN_OK;
+}
+
+static void refused_with(const limen_input *in, const char *text, const char *msg) {
+  limen_error err;
+  limen_error_clear(&err);
+  double v = -7;
+  cr_assert_eq(limen_input_parse(in, text, &v, &err), LIMEN_EINVAL, "'%s' accepted", text);
+  cr_assert_str_eq(err.msg, msg);
+  cr_assert_eq(v, -7, "'%s': value written on failure", text);
+}
+
+/* ---- number syntax: what the tool's options have always accepted ----------------------------- */
+
+Test(input_parse, accepts_strtod_numbers) {
+  struct { const char *text; double v; } ok[] = {{"8", 8},     {"1e1", 10}, {"+8", 8},    {" 3", 3},    {".5e1", 5},
+                                                 {"0x10", 16}, {"0x1p3", 8}, {"2.5", 2.5}, {"64", 64},   {"1", 1}};
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+    double v = 0;
+    cr_assert(parses(BITS, ok[i].text, &v), "'%s' refused", ok[i].text);
+    cr_assert_eq(v, ok[i].v, "'%s' = %g", ok[i].text, v);
+  }
+  double v = 0;
+  cr_assert(parses(TIME, "1e3", &v) && v == 1e3);
+  cr_assert(parses(HOPS, "1e3", &v) && v == 1e3, "whole numbers may be written with an exponent");
+  cr_assert(parses(TIME, "1e-300", &v) && v == 1e-300);
+}
+
+Test(input_parse, refuses_what_is_not_one_finite_number) {
+  refused_with(BITS, "", "bits = '': empty value; allowed range [1, 64] bits");
+  refused_with(BITS, "3abc", "bits = '3abc': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "12x", "bits = '12x': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "3 ", "bits = '3 ': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, " ", "bits = ' ': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "abc", "bits = 'abc': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "8e", "bits = '8e': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "inf", "bits = 'inf': not a finite number; allowed range [1, 64] bits");
+  refused_with(BITS, "-inf", "bits = '-inf': not a finite number; allowed range [1, 64] bits");
+  refused_with(BITS, "INF", "bits = 'INF': not a finite number; allowed range [1, 64] bits");
+  refused_with(BITS, "nan", "bits = 'nan': not a finite number; allowed range [1, 64] bits");
+  refused_with(BITS, "NaN", "bits = 'NaN': not a finite number; allowed range [1, 64] bits");
+  refused_with(BITS, "-nan", "bits = '-nan': not a finite number; allowed range [1, 64] bits");
+  refused_with(BITS, "1e400", "bits = '1e400': overflows a double; allowed range [1, 64] bits");
+  refused_with(BITS, "1e999", "bits = '1e999': overflows a double; allowed range [1, 64] bits");
+  refused_with(BITS, "-1e400", "bits = '-1e400': overflows a double; allowed range [1, 64] bits");
+  limen_error err;
+  double v;
+  cr_assert_eq(limen_input_parse(BITS, NULL, &v, &err), LIMEN_EINVAL);
+}
+
+Test(input_parse, range_and_whole_numbers) {
+  refused_with(BITS, "65", "bits = '65': allowed range [1, 64] bits");
+  refused_with(BITS, "0.5", "bits = '0.5': allowed range [1, 64] bits");
+  refused_with(BITS, "1e3", "bits = '1e3': allowed range [1, 64] bits");
+  refused_with(BITS, "1e-400", "bits = '1e-400': allowed range [1, 64] bits"); /* underflow: 0, out of range */
+  refused_with(TIME, "0", "time = '0': allowed range (0, 1e+12] s");
+  refused_with(TIME, "-1", "time = '-1': allowed range (0, 1e+12] s");
+  refused_with(HOPS, "2.5", "hops-per-level = '2.5': allowed range whole numbers in [1, 1e+30]");
+  refused_with(HOPS, "1.5", "hops-per-level = '1.5': allowed range whole numbers in [1, 1e+30]");
+  refused_with(POINTS, "1", "points = '1': allowed range integers [2, 2000] px");
+  refused_with(POINTS, "2.5", "points = '2.5': allowed range integers [2, 2000] px");
+  double v = 0;
+  cr_assert(parses(HOPS, "3", &v) && v == 3);
+  cr_assert(parses(POINTS, "2000", &v) && v == 2000);
+}
+
+Test(input_parse, given_values_checked) {
+  limen_error err;
+  cr_assert_eq(limen_input_check_given(BITS, 8, &err), LIMEN_OK);
+  cr_assert_eq(limen_input_check_given(BITS, 65, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "bits = 65: allowed range [1, 64] bits");
+  cr_assert_eq(limen_input_check_given(HOPS, 2.5, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "hops-per-level = 2.5: allowed range whole numbers in [1, 1e+30]");
+  cr_assert_eq(limen_input_check_given(BITS, NAN, &err), LIMEN_EINVAL);
+  cr_assert_eq(limen_input_check_given(BITS, INFINITY, &err), LIMEN_EINVAL);
+  char r[64];
+  limen_input_range_unit_text(POINTS, r, sizeof r);
+  cr_assert_str_eq(r, "integers [2, 2000] px");
+}
+
+/* ---- by name ------------------------------------------------------------------------------------ */
+
+Test(input_set, by_name_text_and_value) {
+  demo d = {16, 2, 61, 0};
+  limen_error err;
+  cr_assert_eq(limen_inputs_set_text(k_demo, N_DEMO, &d, "bits", "8", &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(d.bits, 8);
+  cr_assert_eq(limen_inputs_set_text(k_demo, N_DEMO, &d, "hops", "4", &err), LIMEN_OK, "alias: %s", err.msg);
+  cr_assert_eq(d.hops, 4);
+  cr_assert_eq(limen_inputs_set_value(k_demo, N_DEMO, &d, "points", 100, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(d.points, 100);
+  /* failures leave the struct alone and name the input as given */
+  cr_assert_eq(limen_inputs_set_text(k_demo, N_DEMO, &d, "hops", "2.5", &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "hops = '2.5': allowed range whole numbers in [1, 1e+30]");
+  cr_assert_eq(limen_inputs_set_value(k_demo, N_DEMO, &d, "bits", 0, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "bits = 0: allowed range [1, 64] bits");
+  cr_assert_eq(limen_inputs_set_text(k_demo, N_DEMO, &d, "bitz", "8", &err), LIMEN_ENOTFOUND);
+  cr_assert_str_eq(err.msg, "unknown input 'bitz': allowed inputs bits, hops-per-level, points, time");
+  cr_assert(d.bits == 8 && d.hops == 4 && d.points == 100);
+}
+
+/* ---- JSON objects ----------------------------------------------------------------------------- */
+
+static int json_fails(const char *json, int code, const char *msg) {
+  demo d = {16, 2, 61, 0};
+  limen_error err;
+  limen_error_clear(&err);
+  int rc = limen_inputs_from_json(k_demo, N_DEMO, &d, json, &err);
+  cr_assert_eq(rc, code, "%s: status %d (%s)", json, rc, err.msg);
+  cr_assert_str_eq(err.msg, msg, "%s", json);
+  cr_assert(d.bits == 16 && d.hops == 2 && d.points == 61, "%s: struct changed on failure", json);
+  return 1;
+}
+
+Test(input_json, loads_numbers_and_numeric_strings) {
+  demo d = {16, 2, 61, 0};
+  limen_error err;
+  cr_assert_eq(limen_inputs_from_json(k_demo, N_DEMO, &d, " {\"bits\": 8, \"hops\": \"3\",\n \"points\": 1e2} \n", &err),
+               LIMEN_OK, "%s", err.msg);
+  cr_assert(d.bits == 8 && d.hops == 3 && d.points == 100);
+  cr_assert_eq(limen_inputs_from_json(k_demo, N_DEMO, &d, "{}", &err), LIMEN_OK, "%s", err.msg);
+}
+
+Test(input_json, refuses_bad_objects) {
+  json_fails("{\"bitz\": 8}", LIMEN_EINVAL, "unknown key 'bitz': allowed keys bits, hops-per-level, points, time");
+  json_fails("{\"bits\": \"sixteen\"}", LIMEN_EINVAL, "bits = 'sixteen': not a number; allowed range [1, 64] bits");
+  json_fails("{\"bits\": true}", LIMEN_EINVAL, "bits = a boolean: expected a number in [1, 64] bits");
+  json_fails("{\"bits\": null}", LIMEN_EINVAL, "bits = null: expected a number in [1, 64] bits");
+  json_fails("{\"bits\": [8]}", LIMEN_EINVAL, "bits = an array: expected a number in [1, 64] bits");
+  json_fails("{\"bits\": 1e999}", LIMEN_EINVAL, "bits = overflows a double; allowed range [1, 64] bits");
+  json_fails("{\"bits\": -1}", LIMEN_EINVAL, "bits = -1: allowed range [1, 64] bits");
+  json_fails("{\"hops\": 2.5}", LIMEN_EINVAL, "hops = 2.5: allowed range whole numbers in [1, 1e+30]");
+  json_fails("{\"bits\": 8, \"bits\": 4}", LIMEN_EPARSE, "key 'bits' appears twice");
+  json_fails("{\"hops\": 3, \"hops-per-level\": 4}", LIMEN_EPARSE,
+             "key 'hops-per-level' sets input 'hops-per-level' a second time");
+  json_fails("{\"bits\": 8} x", LIMEN_EPARSE, "text after the JSON value at line 1, column 13");
+  json_fails("{\"bits\": 8}\n{}", LIMEN_EPARSE, "text after the JSON value at line 2, column 1");
+  json_fails("{\"bits\": 300,", LIMEN_EPARSE, "malformed JSON at line 1, column 13");
+  json_fails("{\"bits\": 8,}", LIMEN_EPARSE, "malformed JSON at line 1, column 12");
+  json_fails("", LIMEN_EPARSE, "malformed JSON at line 1, column 1");
+  json_fails("[1, 2]", LIMEN_EPARSE, "the top level is an array: expected a JSON object of options");
+  json_fails("3", LIMEN_EPARSE, "the top level is a number: expected a JSON object of options");
+  /* a good key before a bad one: still nothing written */
+  json_fails("{\"bits\": 8, \"points\": 1}", LIMEN_EINVAL, "points = 1: allowed range integers [2, 2000] px");
+}
+
+/* The walk hands other keys over as JSON text. */
+static int collect(void *ctx, const char *key, const limen_input *in, double value, const char *json,
+                   limen_error *err) {
+  (void)err;
+  char *out = ctx;
+  char item[128];
+  if (in) snprintf(item, sizeof item, "%s:%s=%g;", key, in->name, value);
+  else snprintf(item, sizeof item, "%s=%s;", key, json);
+  strcat(out, item);
+  return strcmp(key, "stop") == 0 ? LIMEN_EINVAL : LIMEN_OK;
+}
+
+Test(input_json, each_hands_other_keys_as_json) {
+  char seen[512] = "";
+  limen_error err;
+  cr_assert_eq(limen_inputs_json_each(k_demo, N_DEMO, "{\"hops\": 3, \"paradigm\": [\"a\", \"b\"], \"v\": true}",
+                                      collect, seen, &err),
+               LIMEN_OK, "%s", err.msg);
+  cr_assert_str_eq(seen, "hops:hops-per-level=3;paradigm=[\"a\",\"b\"];v=true;");
+  seen[0] = '\0';
+  cr_assert_eq(limen_inputs_json_each(k_demo, N_DEMO, "{\"stop\": 1, \"bits\": 8}", collect, seen, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(seen, "stop=1;", "the walk stops at the callback's failure");
+}
+
+/* ---- workload inputs: the tool's cases of tests/cli/errors.sh, from the library ---------------- */
+
+Test(input_parse, workload_rows_as_the_tool_reports_them) {
+  size_t n;
+  const limen_input *t = limen_workload_inputs(&n);
+  limen_error err;
+  double v;
+  const limen_input *temp = limen_input_find(t, n, "temperature");
+  const char *bad[] = {"-3", "0", "nan", "NaN", "inf", "-inf", "1e999", "abc", "", "12x"};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    cr_assert_eq(limen_input_parse(temp, bad[i], &v, &err), LIMEN_EINVAL, "'%s'", bad[i]);
+    cr_assert(strncmp(err.msg, "temperature = '", 15) == 0 && strstr(err.msg, "allowed range (0, 10000] K"), "%s",
+              err.msg);
+  }
+  cr_assert_eq(limen_input_parse(limen_input_find(t, n, "hops-per-level"), "1.5", &v, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "hops-per-level = '1.5': allowed range whole numbers in [1, 1e+30]");
+  cr_assert_eq(limen_input_parse(limen_input_find(t, n, "flops"), "1e61", &v, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "flops = '1e61': allowed range (0, 1e+60] FLOP");
+  limen_workload w = limen_workload_default();
+  cr_assert_eq(limen_inputs_from_json(t, n, &w, "{\"bits\": 8, \"batch\": 1024, \"time\": \"8.64e6\"}", &err), LIMEN_OK,
+               "%s", err.msg);
+  cr_assert(w.bits == 8 && w.batch_tokens == 1024 && w.train_time_s == 8.64e6);
+}
