@@ -27,12 +27,17 @@ for opt in --model --params --tokens --flops --bits --time --temperature --ops -
   --tau0 --batch-tokens --retention-time --write-fail --success; do
   check grep -q -- "$opt" "$TMP/out" "project --help lacks $opt"
 done
-# docs/cli.md shows the help of project as it is (the workload options come from the library's
-# table of inputs; its markdown table is checked by test_workload)
-awk '/^## `limen project`/{p=1} p&&/^### Options/{getline; q=1; next} q&&/^```$/{exit} q{print}' \
-  "$LIMEN_TEST_DIR/../docs/cli.md" >"$TMP/doc_help"
-check cmp -s "$TMP/out" "$TMP/doc_help" \
-  "docs/cli.md: the help of project differs from 'limen project --help' ($(diff "$TMP/doc_help" "$TMP/out" | head -c 400))"
+# docs/cli.md shows the help of project, sweep and figure as it is (the workload options come
+# from the library's table of inputs; its markdown table is checked by test_workload; regenerate
+# a block from 'limen <command> --help')
+for cmd in project sweep figure; do
+  expect_ok "$cmd" --help || continue
+  awk -v c="$cmd" '$0 == "## `limen " c "`"{p=1} p&&/^### Options/{getline; q=1; next} q&&/^```$/{exit} q{print}' \
+    "$LIMEN_TEST_DIR/../docs/cli.md" >"$TMP/doc_help"
+  check cmp -s "$TMP/out" "$TMP/doc_help" \
+    "docs/cli.md: the help of $cmd differs from 'limen $cmd --help' ($(diff "$TMP/doc_help" "$TMP/out" | head -c 400))"
+done
+expect_ok project --help
 # whole-number inputs say so and reject fractions
 check option_says '--hops-per-level H' 'whole numbers in \[1, 1e+30\]' "project --help: --hops-per-level whole numbers"
 expect_ok bound --help
