@@ -13,6 +13,7 @@
 #include "cli/output.h"
 #include "limen/bound_report.h"
 #include "limen/cell.h"
+#include "limen/report.h"
 #include "limen/units.h"
 
 /* The options, indexed as the report's inputs (LIMEN_BOUND_IN_*), then --format. */
@@ -24,34 +25,18 @@ enum {
   O_MOVE = LIMEN_BOUND_IN_MOVE, O_RATE_DT = LIMEN_BOUND_IN_RATE_DT, O_FORMAT = LIMEN_BOUND_IN_COUNT, O_COUNT
 };
 
+/* The option of a library row (limen_bound_input_row); whole-number rows are integer options. */
+static cli_opt opt_row(const limen_input *in) {
+  cli_opt o = cli_opt_input(in);
+  if (in->type != LIMEN_INPUT_DOUBLE) o.kind = CLI_OPT_LONG, o.integer = 0;
+  return o;
+}
+
 static void bound_options(cli_opt *o) {
-  o[O_BARRIER] = cli_opt_num("barrier", "KT", "kT", 0, 1, 1e4, 0,
-                             "the retention barrier E_ret of --retention-time, --retention-fail",
-                             "barrier height E_b of the cell (finite-time, static-write, kramers, mfpt)");
-  o[O_TILT] = cli_opt_num("tilt", "KT", "kT", -1e8, 0, 1e8, 0, "0",
-                          "tilt energy f = F·a, per level for the washboard (kramers, mfpt)");
+  for (int i = 0; i < LIMEN_BOUND_IN_COUNT; i++)
+    if (i != O_WELL) o[i] = opt_row(limen_bound_input_row((limen_bound_input)i));
   o[O_WELL] = cli_opt_str("well", CLI_OPT_STRING, "SHAPE", "quartic,washboard", "quartic",
                           "cell potential: quartic double well or multi-level washboard (kramers, mfpt)");
-  o[O_LEVELS] = cli_opt_int("levels", "M", NULL, 2, 1048576, "2",
-                            "number of levels M of the washboard cell (kramers, mfpt with --well washboard)");
-  o[O_SUCCESS] = cli_opt_num("success", "P", NULL, 0.5, 0, 1, 0, "1",
-                             "success probability P_s of the erasure (landauer, finite-time)");
-  o[O_TAU] = cli_opt_num("tau", "S", "s", 0, 1, 1e12, 0, "1e-6",
-                         "duration of the operation: erasure time τ (finite-time), write time τ_w (static-write)");
-  o[O_TAU0] = cli_opt_num("tau0", "S", "s", 0, 1, 1, 0, "1e-9", "intrinsic time τ₀ = γa²/kT of the cell");
-  o[O_TEMPERATURE] = cli_opt_num("temperature", "K", "K", 0, 1, 1e4, 0, "300", "temperature T of the bath");
-  o[O_WRITE_FAIL] = cli_opt_num("write-fail", "P", NULL, 0, 1, 0.5, 0, "1e-6",
-                                "failure probability p_w of a static write (static-write)");
-  o[O_WRITE_FAIL].alias = "failure";
-  o[O_RETENTION] = cli_opt_num("retention-time", "S", "s", 0, 1, 1e12, 0, "315576000 (10 years)",
-                               "retention time τ_ret of a non-volatile cell (retention; default barrier)");
-  o[O_RETENTION].alias = "retention";
-  o[O_RETENTION_FAIL] = cli_opt_num("retention-fail", "P", NULL, 0, 1, 0.5, 0, "1e-6",
-                                    "flip probability p_ret allowed over τ_ret (retention; default barrier)");
-  o[O_MOVE] = cli_opt_num("move", "M", "levels", 0, 0, 1e12, 0, "1",
-                          "net number of levels m moved by one update (hop)");
-  o[O_RATE_DT] = cli_opt_num("rate-dt", "X", NULL, 0, 1, 1e12, 0, "1",
-                             "r·Δt: zero-tilt hop rate times the update window (hop)");
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
 }
 
@@ -79,25 +64,11 @@ static const cli_command_doc doc = {
 static int render(const limen_bound_report *r, cli_format fmt, cli_buf *out, limen_error *err) {
   char num[64];
   if (fmt == CLI_FORMAT_JSON) {
-    cJSON *root = cJSON_CreateObject(), *inputs = cJSON_CreateObject();
-    if (!root || !inputs) {
-      cJSON_Delete(root);
-      cJSON_Delete(inputs);
-      return limen_error_set(err, LIMEN_ENOMEM, "bound", "out of memory");
-    }
-    cJSON_AddStringToObject(root, "bound", r->kind->name);
-    cJSON_AddStringToObject(root, "description", r->kind->title);
-    cJSON_AddItemToObject(root, "inputs", inputs);
-    for (size_t i = 0; i < r->n_rows; i++) {
-      cJSON *dst = r->rows[i].input ? inputs : root;
-      if (r->rows[i].text) cJSON_AddStringToObject(dst, r->rows[i].key, r->rows[i].text);
-      else cli_json_num(dst, r->rows[i].key, r->rows[i].value);
-    }
-    cJSON_AddStringToObject(root, "method", r->method);
-    cJSON_AddStringToObject(root, "validity", r->validity);
-    int s = cli_json_print(root, out, err);
-    cJSON_Delete(root);
-    return s;
+    char *json = NULL;
+    int s = limen_bound_report_json(r, &json, err);
+    if (!s) cli_buf_puts(out, json);
+    limen_free(json);
+    return s ? s : cli_buf_check(out, err);
   }
   cli_buf_printf(out, "limen bound %s: %s\n\n", r->kind->name, r->kind->title);
   for (int pass = 1; pass >= 0; pass--) {
@@ -131,24 +102,6 @@ static int render(const limen_bound_report *r, cli_format fmt, cli_buf *out, lim
 
 /* ---- the command -------------------------------------------------------------------------- */
 
-/* The numeric options and the limen_bound_inputs field each sets. */
-static const struct {
-  int opt;
-  size_t offset;
-} num_inputs[] = {
-    {O_BARRIER, offsetof(limen_bound_inputs, barrier_kT)},
-    {O_TILT, offsetof(limen_bound_inputs, tilt_kT)},
-    {O_SUCCESS, offsetof(limen_bound_inputs, success)},
-    {O_TAU, offsetof(limen_bound_inputs, tau_s)},
-    {O_TAU0, offsetof(limen_bound_inputs, tau0_s)},
-    {O_TEMPERATURE, offsetof(limen_bound_inputs, temperature_K)},
-    {O_WRITE_FAIL, offsetof(limen_bound_inputs, write_fail)},
-    {O_RETENTION, offsetof(limen_bound_inputs, retention_time_s)},
-    {O_RETENTION_FAIL, offsetof(limen_bound_inputs, retention_fail)},
-    {O_MOVE, offsetof(limen_bound_inputs, move_levels)},
-    {O_RATE_DT, offsetof(limen_bound_inputs, rate_dt)},
-};
-
 /* "landauer, finite-time, ...": the kinds of the library. */
 static const char *kind_names(char *buf, size_t n) {
   buf[0] = '\0';
@@ -180,10 +133,9 @@ static int find_kind(const cli_opt *o, const cli_args *args, const limen_bound_k
 /* The report's inputs from the options: the library's defaults where an option is unset. */
 static int read_inputs(const cli_opt *o, limen_bound_inputs *in, limen_error *err) {
   *in = limen_bound_inputs_default();
-  for (size_t i = 0; i < sizeof num_inputs / sizeof num_inputs[0]; i++)
-    if (o[num_inputs[i].opt].set) *(double *)((char *)in + num_inputs[i].offset) = o[num_inputs[i].opt].num;
+  for (int i = 0; i < LIMEN_BOUND_IN_COUNT; i++)
+    if (i != O_WELL && o[i].set) limen_input_set(limen_bound_input_row((limen_bound_input)i), in, o[i].num);
   if (o[O_WELL].set && strcmp(o[O_WELL].str, "washboard") == 0) in->well = LIMEN_WELL_WASHBOARD;
-  if (o[O_LEVELS].set) in->levels = (int)o[O_LEVELS].lnum;
   if (o[O_LEVELS].set && in->well != LIMEN_WELL_WASHBOARD)
     return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--levels needs --well washboard");
   return LIMEN_OK;

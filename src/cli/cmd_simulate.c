@@ -13,14 +13,15 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "cli/fields.h"
 #include "cli/frame.h"
 #include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "limen/bound_report.h"
 #include "limen/fokker_planck.h"
 #include "limen/langevin.h"
 #include "limen/protocol.h"
+#include "limen/report.h"
 #include "limen/units.h"
 #include "limen/validate.h"
 
@@ -49,78 +50,56 @@ static const cli_command_doc doc = {
     "  limen simulate --protocol hold --barrier 5 --start -1 --passage 0 --trajectories 4000\n"
     "  limen simulate --protocol-file my.json --out results/\n"};
 
+/* The options, in the order of the help: the choices and files, the Langevin run's inputs
+ * (limen_langevin_inputs: run_opts[i] is row i), the ready-made protocol's (limen_protocol_inputs,
+ * in the order of limen_protocol_arg, --tau first), the Fokker–Planck grid's (limen_fp_inputs),
+ * and τ₀ and T (the bound inputs': the same cell). */
 enum {
-  O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_TAU, O_BARRIER,
-  O_BARRIER_LOW, O_TILT, O_BIT, O_SUCCESS, O_LEVELS, O_START_LEVEL, O_HOP_LEVELS, O_STIFFNESS, O_STIFFNESS_FINAL,
-  O_DISTANCE, O_RAMP, O_CELLS, O_TAU0, O_TEMPERATURE, O_BINS, O_START, O_PASSAGE, O_COUNT
+  O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_PARAM,
+  O_TAU = O_PARAM, O_PARAM_END = O_PARAM + LIMEN_PROTOCOL_ARG_COUNT, O_CELLS = O_PARAM_END, O_TAU0, O_TEMPERATURE,
+  O_BINS, O_START, O_PASSAGE, O_COUNT
 };
+static const int run_opts[] = {O_TRAJ, O_DT, O_SEED, O_THREADS, O_BINS, O_START, O_PASSAGE};
+#define N_RUN_OPTS (sizeof run_opts / sizeof run_opts[0])
+
+/* The option of a row; whole-number rows are integer options (their range reads "integers"). */
+static cli_opt opt_row(const limen_input *in) {
+  cli_opt o = cli_opt_input(in);
+  if (in->type != LIMEN_INPUT_DOUBLE) o.kind = CLI_OPT_LONG, o.integer = 0;
+  return o;
+}
+
+/* A time option (--tau, --dt): text in τ₀, or in seconds with the suffix s; its help states
+ * the row's range in τ₀ (`extra` appended inside the parentheses). */
+static cli_opt opt_time(const limen_input *in, const char *extra, char *help, size_t n) {
+  char r[96];
+  limen_input_range_text(in, 0, r, sizeof r);
+  snprintf(help, n, "%s in tau0, or in seconds with suffix s (range %s tau0%s)", in->doc, r, extra);
+  cli_opt o = cli_opt_str(in->name, CLI_OPT_STRING, in->metavar, NULL, in->default_text, help);
+  o.alias = in->alias;
+  return o;
+}
 
 static void describe(cli_opt *o) {
+  static char help_tau[192], help_dt[192];
+  size_t n_run = 0;
+  const limen_input *proto = limen_protocol_inputs(NULL), *run = limen_langevin_inputs(&n_run);
+  for (int i = O_PARAM + 1; i < O_PARAM_END; i++) o[i] = opt_row(&proto[i - O_PARAM]);
+  for (size_t i = 0; i < N_RUN_OPTS && i < n_run; i++) o[run_opts[i]] = opt_row(&run[i]);
+  o[O_TAU] = opt_time(&proto[LIMEN_PROTOCOL_ARG_DURATION], "", help_tau, sizeof help_tau);
+  o[O_DT] = opt_time(&run[1], ", at most the duration", help_dt, sizeof help_dt);
+  o[O_CELLS] = opt_row(limen_fp_inputs(NULL));
+  o[O_TAU0] = opt_row(limen_bound_input_row(LIMEN_BOUND_IN_TAU0));
+  o[O_TEMPERATURE] = opt_row(limen_bound_input_row(LIMEN_BOUND_IN_TEMPERATURE));
   o[O_PROTOCOL] = cli_opt_str("protocol", CLI_OPT_STRING, "NAME", NULL, NULL, "ready-made protocol");
   o[O_FILE] = cli_opt_str("protocol-file", CLI_OPT_STRING, "FILE", NULL, NULL, "protocol in JSON (see protocol.h)");
   o[O_METHOD] = cli_opt_str("method", CLI_OPT_STRING, "M", "langevin,fokker-planck", "langevin", "simulation method");
   o[O_INTEGRATOR] = cli_opt_str("integrator", CLI_OPT_STRING, "I", "auto,euler,heun,ou", "auto",
                                 "Langevin step (auto: exact OU for the harmonic trap, else Heun)");
-  o[O_TRAJ] = cli_opt_int("trajectories", "M", NULL, 2, 1000000000L, "10000", "Langevin ensemble size");
-  o[O_DT] = cli_opt_str("dt", CLI_OPT_STRING, "S", NULL, "1e-3",
-                        "time step in tau0, or in seconds with suffix s (range (0, 1e12] tau0, at most the duration)");
-  o[O_SEED] = cli_opt_int("seed", "K", NULL, 0, 2147483647L, "1", "master seed");
-  o[O_THREADS] = cli_opt_int("threads", "T", NULL, 0, 4096, "0 (OpenMP default)", "threads");
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "also write result.json and histograms / density CSV to DIR");
-  o[O_TAU] = cli_opt_str("tau", CLI_OPT_STRING, "S", NULL, "per protocol",
-                         "duration in tau0, or in seconds with suffix s (range (0, 1e12] tau0)");
-  o[O_BARRIER] = cli_opt_num("barrier", "KT", "kT", 0, 1, 1e4, 0, NULL, "barrier E_b (static write: E_ret)");
-  o[O_BARRIER_LOW] = cli_opt_num("barrier-low", "KT", "kT", 0, 1, 1e4, 0, NULL, "lowered barrier (erasure, M)");
-  o[O_TILT] = cli_opt_num("tilt", "KT", "kT", 0, 0, 1e4, 0, NULL, "tilt f applied (kT per a or per level)");
-  o[O_BIT] = cli_opt_int("bit", "B", NULL, 0, 1, NULL, "target bit (0: x<0, 1: x>0)");
-  o[O_SUCCESS] = cli_opt_num("success", "P", NULL, 0.5, 0, 1, 1, NULL, "target success (erasure-optimal)");
-  o[O_LEVELS] = cli_opt_int("levels", "M", NULL, 2, 1000000, NULL, "washboard levels (hopping)");
-  o[O_START_LEVEL] = cli_opt_int("start-level", "L", NULL, 0, 1000000, NULL, "starting level (hopping)");
-  o[O_HOP_LEVELS] = cli_opt_int("hop-levels", "M", NULL, -1000000, 1000000, NULL, "levels to move (hopping)");
-  o[O_STIFFNESS] = cli_opt_num("stiffness", "K", "kT/a^2", 0, 1, 1e6, 0, NULL, "trap stiffness (initial)");
-  o[O_STIFFNESS_FINAL] = cli_opt_num("stiffness-final", "K", "kT/a^2", 0, 1, 1e6, 0, NULL, "final stiffness");
-  o[O_DISTANCE] = cli_opt_num("distance", "X", "a", -1e6, 0, 1e6, 0, NULL, "trap translation lambda_f");
-  o[O_RAMP] = cli_opt_num("ramp-fraction", "F", NULL, 0, 0, 0.5, 0, NULL, "tilt ramp fraction (static write, H)");
-  o[O_CELLS] = cli_opt_int("cells", "N", NULL, 0, 10000000, "0 (automatic)", "Fokker-Planck grid cells");
-  o[O_TAU0] = cli_opt_num("tau0", "S", "s", 0, 1, 1, 0, "1e-9", "intrinsic time tau0 of the device (for seconds)");
-  o[O_TEMPERATURE] = cli_opt_num("temperature", "K", "K", 0, 1, 1e4, 0, "300", "temperature (for joules)");
-  o[O_BINS] = cli_opt_int("bins", "N", NULL, 2, 100000, "50", "histogram bins of the files written by --out");
-  o[O_START] = cli_opt_num("start", "X0", "a", -5, 0, 5, 0, NULL,
-                           "every trajectory starts at X0 (hold; range [-5, 5] a)");
-  o[O_PASSAGE] = cli_opt_num("passage", "B", "a", -5, 0, 5, 0, NULL,
-                             "stop each trajectory at its first passage through B > X0 and report the mean "
-                             "first-passage time with the exact one (hold, langevin; needs --start)");
 }
-
-/* The protocol parameters: each option and the limen_protocol_args field it sets.  Which
- * fields a ready-made protocol reads is the library's knowledge (limen_protocol_args_used); an
- * option whose field the chosen protocol does not read is rejected, so that nothing is silently
- * ignored.  --tau (a time, maybe in seconds) is set by build_protocol itself. */
-static const struct proto_param {
-  int opt;
-  limen_protocol_arg arg;
-  size_t offset; /* of the field in limen_protocol_args */
-  int is_int;    /* an int field (else double)         */
-} params[] = {
-#define P(o, a, field, i) {o, a, offsetof(limen_protocol_args, field), i}
-    P(O_TAU, LIMEN_PROTOCOL_ARG_DURATION, duration, -1),
-    P(O_BARRIER, LIMEN_PROTOCOL_ARG_BARRIER, barrier_kT, 0),
-    P(O_BARRIER_LOW, LIMEN_PROTOCOL_ARG_BARRIER_LOW, barrier_low_kT, 0),
-    P(O_TILT, LIMEN_PROTOCOL_ARG_TILT, tilt_kT, 0),
-    P(O_BIT, LIMEN_PROTOCOL_ARG_BIT, bit, 1),
-    P(O_SUCCESS, LIMEN_PROTOCOL_ARG_SUCCESS, success, 0),
-    P(O_LEVELS, LIMEN_PROTOCOL_ARG_LEVELS, levels, 1),
-    P(O_START_LEVEL, LIMEN_PROTOCOL_ARG_START_LEVEL, start_level, 1),
-    P(O_HOP_LEVELS, LIMEN_PROTOCOL_ARG_HOP_LEVELS, hop_levels, 1),
-    P(O_STIFFNESS, LIMEN_PROTOCOL_ARG_STIFFNESS, stiffness, 0),
-    P(O_STIFFNESS_FINAL, LIMEN_PROTOCOL_ARG_STIFFNESS_FINAL, stiffness_final, 0),
-    P(O_DISTANCE, LIMEN_PROTOCOL_ARG_DISTANCE, distance, 0),
-    P(O_RAMP, LIMEN_PROTOCOL_ARG_RAMP_FRACTION, ramp_fraction, 0),
-#undef P
-};
-#define N_PARAMS (sizeof params / sizeof params[0])
 
 /* A bad-input error whose message starts with the option itself ("--tau = -1: ..."). */
 static int opt_error(limen_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -134,11 +113,13 @@ static int opt_error(limen_error *err, const char *fmt, ...) {
   return LIMEN_EINVAL;
 }
 
-/* A time in τ₀ from "X" (τ₀) or "Xs" (seconds / τ₀). */
-static int parse_time(const char *field, const char *text, double tau0_s, double *out, limen_error *err) {
-  char buf[128];
+/* A time in τ₀ from "X" (τ₀) or "Xs" (seconds / τ₀), in the range of its row. */
+static int parse_time(const cli_opt *o, const limen_input *in, double tau0_s, double *out, limen_error *err) {
+  char buf[128], field[64];
+  const char *text = o->str;
   size_t len = strlen(text);
   int seconds = len > 1 && text[len - 1] == 's';
+  snprintf(field, sizeof field, "--%s", o->name);
   if (len >= sizeof buf) return opt_error(err, "%s = '%.20s...': too long", field, text);
   memcpy(buf, text, len + 1);
   if (seconds) buf[len - 1] = '\0';
@@ -146,159 +127,109 @@ static int parse_time(const char *field, const char *text, double tau0_s, double
   if (cli_parse_double(field, buf, &v, err))
     return opt_error(err, "%s = '%s': expected a number (tau0) or a number with suffix s (seconds)", field, text);
   if (seconds) v /= tau0_s;
-  if (!(v > 0.0) || v > 1e12)
-    return opt_error(err, "%s = %s (%g tau0): allowed range (0, 1e12] tau0", field, text, v);
+  if (!limen_input_in_range(in, v)) {
+    char r[96];
+    limen_input_range_text(in, 0, r, sizeof r);
+    return opt_error(err, "%s = %s (%g tau0): allowed range %s tau0", field, text, v, r);
+  }
   *out = v;
   return LIMEN_OK;
 }
 
-/* ---- the report: one flat record, written to JSON by a field table ----------------------- */
-
-enum { HAS_LANGEVIN = 1, HAS_FP = 2, HAS_START = 4, HAS_PASSAGE = 8 };
-
-typedef struct sim_out {
-  const char *protocol, *kind, *potential, *method, *integrator;
-  limen_sim_summary s;
-  double work_J, heat_J, T, tau0_s, duration_s, dt_s;
-  double x0, b, mean_passage, se_passage, exact_passage, passage_z, mean_passage_s;
-  size_t passed, grid_cells, traj;
-  double grid_dx, grid_x_lo, grid_x_hi, mass_error, seconds;
-  long seed;
-  int threads;
-  unsigned has; /* HAS_* */
-  const limen_fp_result *fpr;
-  const limen_langevin_result *lr;
-} sim_out;
-
-#define F(key, member, kind, when) CLI_FIELD(key, sim_out, member, CLI_FIELD_##kind, when)
-static const cli_field fields[] = {
-    F("protocol", protocol, STR, 0), F("kind", kind, STR, 0), F("potential", potential, STR, 0),
-    F("method", method, STR, 0), F("integrator", integrator, STR, HAS_LANGEVIN),
-    F("mean_work_kT", s.mean_work, NUM, 0), F("stderr_work_kT", s.stderr_work, NUM, 0),
-    F("mean_heat_kT", s.mean_heat, NUM, 0), F("stderr_heat_kT", s.stderr_heat, NUM, 0),
-    F("mean_dU_kT", s.mean_dU, NUM, 0), F("stderr_dU_kT", s.stderr_dU, NUM, 0),
-    F("success", s.success, NUM, 0), F("stderr_success", s.stderr_success, NUM, 0),
-    F("bound_kT", s.bound.value_kT, NUM, 0), F("bound", s.bound.name, STR, 0),
-    F("bound_quantity", s.bound.quantity, STR, 0), F("bound_relation", s.bound.relation, STR, 0),
-    F("bound_success", s.bound.success_used, NUM, 0), F("landauer_generalized_kT", s.bound.landauer_kT, NUM, 0),
-    F("mean_work_J", work_J, NUM, 0), F("mean_heat_J", heat_J, NUM, 0), F("temperature_K", T, NUM, 0),
-    F("tau0_s", tau0_s, NUM, 0), F("duration_tau0", s.duration, NUM, 0), F("duration_s", duration_s, NUM, 0),
-    F("dt_tau0", s.dt, NUM, 0), F("dt_s", dt_s, NUM, 0), F("steps", s.steps, COUNT, 0),
-    F("first_law_residual_kT", s.first_law_residual, NUM, 0), F("start_x", x0, NUM, HAS_START),
-    F("passage_x", b, NUM, HAS_PASSAGE), F("passed", passed, COUNT, HAS_PASSAGE),
-    F("mean_passage_tau0", mean_passage, NUM, HAS_PASSAGE), F("stderr_passage_tau0", se_passage, NUM, HAS_PASSAGE),
-    F("exact_passage_tau0", exact_passage, NUM, HAS_PASSAGE), F("passage_z", passage_z, NUM, HAS_PASSAGE),
-    F("mean_passage_s", mean_passage_s, NUM, HAS_PASSAGE), F("grid_cells", grid_cells, COUNT, HAS_FP),
-    F("grid_dx", grid_dx, NUM, HAS_FP), F("grid_x_lo", grid_x_lo, NUM, HAS_FP), F("grid_x_hi", grid_x_hi, NUM, HAS_FP),
-    F("mass_error", mass_error, NUM, HAS_FP), F("trajectories", traj, COUNT, HAS_LANGEVIN),
-    F("seed", seed, LONG, HAS_LANGEVIN), F("wall_seconds", seconds, NUM, 0),
-};
-#undef F
-
-/* The values the report shows in SI units beside the dimensionless ones. */
-static void finish_out(sim_out *s) {
-  s->work_J = limen_kT_to_J(s->s.mean_work, s->T);
-  s->heat_J = limen_kT_to_J(s->s.mean_heat, s->T);
-  s->duration_s = s->s.duration * s->tau0_s;
-  s->dt_s = s->s.dt * s->tau0_s;
-  s->passage_z = (s->mean_passage - s->exact_passage) / s->se_passage;
-  s->mean_passage_s = s->mean_passage * s->tau0_s;
-}
-
-static void table(const sim_out *s, cli_buf *b) {
-  char x[6][64];
-  const limen_sim_summary *m = &s->s;
+/* The table of the report: the library's report (limen_sim_report) in words. */
+static void table_head(const limen_sim_report *s, cli_buf *b) {
+  char x[2][64];
+  const limen_sim_summary *m = &s->summary;
   cli_buf_printf(b, "protocol   %s (%s, potential %s), tau = %s tau0 = %s s\n", s->protocol, s->kind, s->potential,
                  cli_human(x[0], 64, m->duration, 5), cli_human(x[1], 64, s->duration_s, 4));
-  if (s->has & HAS_FP)
+  if (s->has & LIMEN_SIM_HAS_FP)
     cli_buf_printf(b, "method     fokker-planck, %zu cells (dx = %s a), dt = %s tau0, %zu steps\n", s->grid_cells,
                    cli_human(x[0], 64, s->grid_dx, 3), cli_human(x[1], 64, m->dt, 4), m->steps);
   else
     cli_buf_printf(b, "method     langevin (%s), %zu trajectories, dt = %s tau0, %zu steps, seed %ld\n",
-                   s->integrator, s->traj, cli_human(x[1], 64, m->dt, 4), m->steps, s->seed);
+                   s->integrator, s->trajectories, cli_human(x[1], 64, m->dt, 4), m->steps, s->seed);
   cli_buf_printf(b, "\n");
+}
+
+static void table_bound(const limen_sim_summary *m, cli_buf *b) {
+  char x[3][64];
+  if (isnan(m->bound.value_kT)) {
+    cli_buf_printf(b, "  bound         none applies to this protocol\n");
+    return;
+  }
+  cli_buf_printf(b, "  bound         %12s kT   (%s %s, on the mean %s", cli_human(x[0], 64, m->bound.value_kT, 6),
+                 m->bound.name, m->bound.relation, m->bound.quantity);
+  if (!isnan(m->bound.success_used)) cli_buf_printf(b, ", P_s = %s", cli_human(x[1], 64, m->bound.success_used, 5));
+  cli_buf_printf(b, ")\n  %s - bound  %12s kT", m->bound.quantity, cli_human(x[2], 64, m->bound_gap_kT, 4));
+  if (!isnan(m->bound_gap_z)) cli_buf_printf(b, "   (%+.2f standard errors)", m->bound_gap_z);
+  cli_buf_printf(b, "\n");
+}
+
+static void table(const limen_sim_report *s, cli_buf *b) {
+  char x[5][64];
+  const limen_sim_summary *m = &s->summary;
+  table_head(s, b);
   cli_buf_printf(b, "  mean work     %12s +- %-10s kT   (%s J at %g K)\n", cli_human(x[0], 64, m->mean_work, 6),
-                 cli_human(x[1], 64, m->stderr_work, 2), cli_human(x[2], 64, s->work_J, 4), s->T);
+                 cli_human(x[1], 64, m->stderr_work, 2), cli_human(x[2], 64, s->mean_work_J, 4), s->temperature_K);
   cli_buf_printf(b, "  mean heat     %12s +- %-10s kT   (%s J)\n", cli_human(x[0], 64, m->mean_heat, 6),
-                 cli_human(x[1], 64, m->stderr_heat, 2), cli_human(x[2], 64, s->heat_J, 4));
+                 cli_human(x[1], 64, m->stderr_heat, 2), cli_human(x[2], 64, s->mean_heat_J, 4));
   cli_buf_printf(b, "  mean dU       %12s +- %-10s kT\n", cli_human(x[0], 64, m->mean_dU, 6),
                  cli_human(x[1], 64, m->stderr_dU, 2));
   cli_buf_printf(b, "  success       %12s +- %-10s\n", cli_human(x[0], 64, m->success, 6),
                  cli_human(x[1], 64, m->stderr_success, 2));
-  if (isnan(m->bound.value_kT))
-    cli_buf_printf(b, "  bound         none applies to this protocol\n");
-  else {
-    cli_buf_printf(b, "  bound         %12s kT   (%s %s, on the mean %s", cli_human(x[0], 64, m->bound.value_kT, 6),
-                   m->bound.name, m->bound.relation, m->bound.quantity);
-    if (!isnan(m->bound.success_used)) cli_buf_printf(b, ", P_s = %s", cli_human(x[1], 64, m->bound.success_used, 5));
-    cli_buf_printf(b, ")\n  %s - bound  %12s kT", m->bound.quantity, cli_human(x[2], 64, m->bound_gap_kT, 4));
-    if (!isnan(m->bound_gap_z)) cli_buf_printf(b, "   (%+.2f standard errors)", m->bound_gap_z);
-    cli_buf_printf(b, "\n");
-  }
+  table_bound(m, b);
   if (!isnan(m->bound.landauer_kT))
     cli_buf_printf(b, "  landauer      %12s kT   (generalized, for the same P_s)\n",
                    cli_human(x[0], 64, m->bound.landauer_kT, 6));
   cli_buf_printf(b, "  first law     %12s kT   (largest |dU - (W - Q)|)\n", cli_human(x[0], 64, m->first_law_residual, 2));
-  if (s->has & HAS_PASSAGE)
+  if (s->has & LIMEN_SIM_HAS_PASSAGE)
     cli_buf_printf(b, "  passage       %12s +- %-10s tau0 (%s -> %s a, %zu passed; exact %s tau0, %+.2f standard errors)\n",
-                   cli_human(x[0], 64, s->mean_passage, 6), cli_human(x[1], 64, s->se_passage, 2),
-                   cli_human(x[2], 64, s->x0, 4), cli_human(x[3], 64, s->b, 4), s->passed,
-                   cli_human(x[4], 64, s->exact_passage, 6), s->passage_z);
+                   cli_human(x[0], 64, s->mean_passage_tau0, 6), cli_human(x[1], 64, s->stderr_passage_tau0, 2),
+                   cli_human(x[2], 64, s->start_x, 4), cli_human(x[3], 64, s->passage_x, 4), s->passed,
+                   cli_human(x[4], 64, s->exact_passage_tau0, 6), s->passage_z);
 }
 
-/* A CSV of two number columns into dir/name. */
-static int write_csv(const char *dir, const char *name, const char *header, size_t n, const double *a,
-                     const double *b, const char *bfmt, limen_error *err) {
-  cli_buf buf;
-  cli_buf_init(&buf);
-  cli_buf_puts(&buf, header);
-  char x[2][64];
-  for (size_t i = 0; i < n; i++) {
-    if (bfmt) cli_buf_printf(&buf, "%s,%s,%.0f\n", cli_num(x[0], 64, a[i]), cli_num(x[1], 64, a[i + 1]), b[i]);
-    else cli_buf_printf(&buf, "%s,%s\n", cli_num(x[0], 64, a[i]), cli_num(x[1], 64, b[i]));
-  }
-  int st = cli_buf_check(&buf, err);
-  if (!st) st = cli_write_file_atomic(dir, name, buf.data, err);
-  cli_buf_free(&buf);
+/* The runs' results, which --out writes as CSV. */
+typedef struct runs {
+  limen_langevin_result lr;
+  limen_fp_result fr;
+} runs;
+
+/* A CSV made by fn(what) into dir/name. */
+static int write_csv(const char *dir, const char *name, int (*fn)(const void *, char **, limen_error *),
+                     const void *what, limen_error *err) {
+  char *csv = NULL;
+  int st = fn(what, &csv, err);
+  if (!st) st = cli_write_file_atomic(dir, name, csv, err);
+  limen_free(csv);
   return st;
 }
+static int hist_csv(const void *h, char **t, limen_error *e) { return limen_histogram_csv(h, t, e); }
+static int density_csv(const void *r, char **t, limen_error *e) { return limen_fp_density_csv(r, t, e); }
 
 /* --out DIR: result.json, and the density (Fokker–Planck) or the work and heat histograms. */
-static int write_out(const char *dir, const sim_out *s, const char *json, limen_error *err) {
+static int write_out(const char *dir, const limen_sim_report *s, const runs *r, const char *json, limen_error *err) {
   int st = cli_write_file_atomic(dir, "result.json", json, err);
   if (st) return st;
-  if (s->fpr) return write_csv(dir, "density.csv", "x_a,density_per_a\n", s->fpr->n_cells, s->fpr->x, s->fpr->rho, NULL, err);
-  static const char *const hist_header = "bin_lo_kT,bin_hi_kT,count\n";
-  const limen_histogram *w = s->lr->work_hist, *q = s->lr->heat_hist;
-  if (w && (st = write_csv(dir, "work_hist.csv", hist_header, w->bins, w->edges, w->counts, "%.0f", err))) return st;
-  if (q && (st = write_csv(dir, "heat_hist.csv", hist_header, q->bins, q->edges, q->counts, "%.0f", err))) return st;
+  if (s->has & LIMEN_SIM_HAS_FP) return write_csv(dir, "density.csv", density_csv, &r->fr, err);
+  if (r->lr.work_hist && (st = write_csv(dir, "work_hist.csv", hist_csv, r->lr.work_hist, err))) return st;
+  if (r->lr.heat_hist && (st = write_csv(dir, "heat_hist.csv", hist_csv, r->lr.heat_hist, err))) return st;
   return LIMEN_OK;
 }
 
-/* The report as JSON, written to --out (rank 0 only under MPI) and printed in the chosen format. */
-static int emit(const cli_opt *o, const sim_out *s, cli_format fmt, cli_buf *out, limen_error *err) {
-  cJSON *root = cJSON_CreateObject();
-  char *json = root && !cli_json_fields(root, s, fields, sizeof fields / sizeof fields[0], s->has) ? cJSON_Print(root) : NULL;
-  cJSON_Delete(root);
-  if (!json) return limen_error_set(err, LIMEN_ENOMEM, "simulate", "out of memory");
-  int st = LIMEN_OK;
-  if (o[O_OUT].set && cli_mpi_rank() == 0) { /* one writer under MPI */
-    size_t len = strlen(json);
-    char *withnl = malloc(len + 2);
-    if (!withnl) st = limen_error_set(err, LIMEN_ENOMEM, "simulate", "out of memory");
-    else {
-      memcpy(withnl, json, len);
-      memcpy(withnl + len, "\n", 2);
-      st = write_out(o[O_OUT].str, s, withnl, err);
-      free(withnl);
-    }
-  }
+/* The report as JSON (the library's), written to --out (rank 0 only under MPI) and printed in
+ * the chosen format. */
+static int emit(const cli_opt *o, const limen_sim_report *s, const runs *r, cli_format fmt, cli_buf *out,
+                limen_error *err) {
+  char *json = NULL;
+  int st = limen_sim_report_json(s, &json, err);
+  if (!st && o[O_OUT].set && cli_mpi_rank() == 0) st = write_out(o[O_OUT].str, s, r, json, err);
   if (!st) {
-    if (fmt == CLI_FORMAT_JSON) cli_buf_printf(out, "%s\n", json);
+    if (fmt == CLI_FORMAT_JSON) cli_buf_puts(out, json);
     else table(s, out);
     st = cli_buf_check(out, err);
   }
-  free(json);
+  limen_free(json);
   return st;
 }
 
@@ -354,78 +285,98 @@ static int unknown_protocol(const char *name, limen_error *err) {
   return LIMEN_ENOTFOUND;
 }
 
-static int build_protocol(cli_opt *o, double tau0, limen_protocol **proto, limen_error *err) {
+/* One run: the configurations read from the options, the protocol, the results, the report. */
+typedef struct sim {
+  limen_langevin_config lc;
+  limen_fp_config fc;
+  double tau0_s, T, exact_passage, mean_passage, se_passage;
+  unsigned has; /* LIMEN_SIM_HAS_* */
+  cli_format fmt;
+  limen_protocol *proto;
+  runs r;
+  limen_sim_summary summary;
+  bar pb;
+} sim;
+
+/* The protocol's inputs given on the command line, into a (checked against the uses of `name`). */
+static int protocol_params(const cli_opt *o, const char *name, double tau0, limen_protocol_args *a,
+                           limen_error *err) {
+  const limen_input *rows = limen_protocol_inputs(NULL);
+  unsigned uses = 0;
+  if (limen_protocol_args_default(name, a, err) || limen_protocol_args_used(name, &uses, err))
+    return unknown_protocol(name, err);
+  for (int i = 0; i < LIMEN_PROTOCOL_ARG_COUNT; i++) {
+    const cli_opt *p = &o[O_PARAM + i];
+    if (!p->set) continue;
+    if (!(uses & LIMEN_PROTOCOL_ARG_MASK(i))) {
+      char users[256];
+      users_of((limen_protocol_arg)i, users, sizeof users);
+      return opt_error(err, "--%s is not used by --protocol %s (it applies to %s)", p->name, name, users);
+    }
+    if (i == LIMEN_PROTOCOL_ARG_DURATION) {
+      int st = parse_time(p, &rows[i], tau0, &a->duration, err);
+      if (st) return st;
+    } else {
+      limen_input_set(&rows[i], a, p->num);
+    }
+  }
+  return LIMEN_OK;
+}
+
+static int build_protocol(const cli_opt *o, double tau0, limen_protocol **proto, limen_error *err) {
   if (o[O_PROTOCOL].set && o[O_FILE].set)
     return opt_error(err, "--protocol conflicts with --protocol-file: give one of them");
   if (!o[O_PROTOCOL].set && !o[O_FILE].set)
     return opt_error(err, "--protocol: missing: give --protocol NAME or --protocol-file FILE");
   if (o[O_FILE].set) {
-    for (size_t i = 0; i < N_PARAMS; i++)
-      if (o[params[i].opt].set)
-        return opt_error(err, "--%s applies to --protocol NAME only (edit the protocol file instead)",
-                         o[params[i].opt].name);
+    for (int i = O_PARAM; i < O_PARAM_END; i++)
+      if (o[i].set) return opt_error(err, "--%s applies to --protocol NAME only (edit the protocol file instead)", o[i].name);
     int st = limen_protocol_load(o[O_FILE].str, proto, err);
     if (st == LIMEN_EIO) err->code = st = LIMEN_EINVAL; /* an unreadable --protocol-file is bad input */
     return st;
   }
-  const char *name = o[O_PROTOCOL].str;
   limen_protocol_args a;
-  unsigned uses = 0;
-  if (limen_protocol_args_default(name, &a, err) || limen_protocol_args_used(name, &uses, err))
-    return unknown_protocol(name, err);
-  for (size_t i = 0; i < N_PARAMS; i++) {
-    const cli_opt *p = &o[params[i].opt];
-    if (!p->set) continue;
-    if (!(uses & LIMEN_PROTOCOL_ARG_MASK(params[i].arg))) {
-      char users[256];
-      users_of(params[i].arg, users, sizeof users);
-      return opt_error(err, "--%s is not used by --protocol %s (it applies to %s)", p->name, name, users);
-    }
-    char *field = (char *)&a + params[i].offset;
-    if (params[i].is_int < 0) {
-      int st = parse_time("--tau", p->str, tau0, (double *)field, err);
-      if (st) return st;
-    } else if (params[i].is_int) {
-      *(int *)field = (int)p->lnum;
-    } else {
-      *(double *)field = p->num;
-    }
-  }
-  return limen_protocol_alloc_named(name, &a, proto, err);
+  int st = protocol_params(o, o[O_PROTOCOL].str, tau0, &a, err);
+  return st ? st : limen_protocol_alloc_named(o[O_PROTOCOL].str, &a, proto, err);
 }
 
-/* --start and --passage (the hold protocol only; --passage needs --start, the Langevin method and
- * B > X0).  With --passage, the exact mean first-passage time goes beside the measured one and an
- * unset --tau becomes the run the library plans for it (limen_passage_plan: every trajectory must
- * pass). */
-static int passage_options(cli_opt *o, sim_out *s, limen_protocol **proto, limen_error *err) {
-  if (o[O_START].set) s->has |= HAS_START;
-  if (o[O_PASSAGE].set) s->has |= HAS_PASSAGE;
-  if (!o[O_START].set && !o[O_PASSAGE].set) return LIMEN_OK;
-  const int which = o[O_PASSAGE].set ? O_PASSAGE : O_START;
-  if (strcmp((*proto)->kind, "hold") != 0 || !o[O_PROTOCOL].set)
-    return opt_error(err, "--%s applies to --protocol hold only", o[which].name);
-  if (o[O_PASSAGE].set && (s->has & HAS_FP)) return opt_error(err, "--passage applies to --method langevin only");
-  if (o[O_PASSAGE].set && !o[O_START].set)
-    return opt_error(err, "--passage needs --start X0 (the point every trajectory starts from)");
-  s->x0 = o[O_START].num;
-  if (!o[O_PASSAGE].set) return LIMEN_OK;
-  s->b = o[O_PASSAGE].num;
-  if (!(s->b > s->x0))
-    return opt_error(err, "--passage = %g: allowed range (%g, 5] a (above --start = %g)", s->b, s->x0, s->x0);
-  const limen_protocol_args a = (*proto)->args;
+/* --passage: the exact mean first-passage time beside the measured one, and an unset --tau
+ * becomes the run the library plans for it (limen_passage_plan: every trajectory must pass). */
+static int passage_plan(const cli_opt *o, sim *s, limen_error *err) {
+  const double x0 = s->lc.x0, b = s->lc.passage_x;
+  if (!(b > x0)) return opt_error(err, "--passage = %g: allowed range (%g, 5] a (above --start = %g)", b, x0, x0);
+  const limen_protocol_args a = s->proto->args;
   double lt = 0.0, duration = 0.0;
-  int st = limen_passage_plan(a.barrier_kT, s->x0, s->b, &lt, &duration, err);
+  int st = limen_passage_plan(a.barrier_kT, x0, b, &lt, &duration, err);
   if (st) return limen_error_wrap(err, st, "simulate", "exact mean first-passage time");
   if (lt > log(1e12 / LIMEN_PASSAGE_RUN_FACTOR))
     return opt_error(err, "--barrier = %g: the mean first-passage time from %g to %g is exp(%.4g) tau0, too long to "
-                     "simulate (%g times it exceeds 1e12 tau0)", a.barrier_kT, s->x0, s->b, lt,
-                     LIMEN_PASSAGE_RUN_FACTOR);
+                     "simulate (%g times it exceeds 1e12 tau0)", a.barrier_kT, x0, b, lt, LIMEN_PASSAGE_RUN_FACTOR);
   s->exact_passage = exp(lt);
   if (o[O_TAU].set) return LIMEN_OK;
-  limen_protocol_free(*proto);
-  *proto = NULL;
-  return limen_protocol_alloc_hold(a.barrier_kT, a.bit, duration, proto, err);
+  limen_protocol_free(s->proto);
+  s->proto = NULL;
+  return limen_protocol_alloc_hold(a.barrier_kT, a.bit, duration, &s->proto, err);
+}
+
+/* --start and --passage (the hold protocol only; --passage needs --start and the Langevin method). */
+static int passage_options(const cli_opt *o, sim *s, limen_error *err) {
+  if (!o[O_START].set && !o[O_PASSAGE].set) return LIMEN_OK;
+  const int which = o[O_PASSAGE].set ? O_PASSAGE : O_START;
+  if (strcmp(s->proto->kind, "hold") != 0 || !o[O_PROTOCOL].set)
+    return opt_error(err, "--%s applies to --protocol hold only", o[which].name);
+  if (o[O_PASSAGE].set && (s->has & LIMEN_SIM_HAS_FP))
+    return opt_error(err, "--passage applies to --method langevin only");
+  if (o[O_PASSAGE].set && !o[O_START].set)
+    return opt_error(err, "--passage needs --start X0 (the point every trajectory starts from)");
+  s->has |= LIMEN_SIM_HAS_START;
+  s->lc.init = s->fc.init = LIMEN_INIT_FIXED;
+  s->fc.x0 = s->lc.x0;
+  if (!o[O_PASSAGE].set) return LIMEN_OK;
+  s->has |= LIMEN_SIM_HAS_PASSAGE;
+  s->lc.record |= LIMEN_RECORD_PASSAGE;
+  s->lc.stop_at_passage = 1;
+  return passage_plan(o, s, err);
 }
 
 /* Options that only one method reads. */
@@ -439,119 +390,105 @@ static int method_options(const cli_opt *o, int fp, limen_error *err) {
   return LIMEN_OK;
 }
 
-static int run_fp(const cli_opt *o, double dt, const limen_protocol *proto, bar *pb, limen_fp_result *fr,
-                  sim_out *s, limen_error *err) {
-  limen_fp_config c = limen_fp_config_default();
-  c.dt = dt;
-  if (o[O_CELLS].set) c.n_cells = (size_t)o[O_CELLS].lnum;
-  if (s->has & HAS_START) c.init = LIMEN_INIT_FIXED, c.x0 = s->x0;
-  c.progress = bar_draw;
-  c.progress_ctx = pb;
-  int st = limen_fp_run(&c, NULL, proto, fr, err);
-  bar_clear(pb);
-  if (st) return st;
-  s->fpr = fr;
-  s->grid_cells = fr->n_cells;
-  s->grid_dx = fr->dx;
-  s->grid_x_lo = fr->x_lo;
-  s->grid_x_hi = fr->x_hi;
-  s->mass_error = fr->mass_error;
-  return limen_sim_summary_fp(proto, fr, &s->s, err);
+static int run_fp(sim *s, limen_error *err) {
+  s->fc.progress = bar_draw;
+  s->fc.progress_ctx = &s->pb;
+  int st = limen_fp_run(&s->fc, NULL, s->proto, &s->r.fr, err);
+  bar_clear(&s->pb);
+  return st ? st : limen_sim_summary_fp(s->proto, &s->r.fr, &s->summary, err);
 }
 
-static int run_langevin(const cli_opt *o, double dt, const limen_protocol *proto, bar *pb,
-                        limen_langevin_result *lr, sim_out *s, limen_error *err) {
-  limen_langevin_config c = limen_langevin_config_default();
-  c.dt = dt;
-  c.n_traj = s->traj;
-  c.seed = (uint64_t)s->seed;
-  c.threads = s->threads;
-  c.integrator = limen_integrator_type_auto(proto->potential);
+static int run_langevin(const cli_opt *o, sim *s, limen_error *err) {
+  limen_langevin_config *c = &s->lc;
+  limen_langevin_result *lr = &s->r.lr;
+  c->integrator = limen_integrator_type_auto(s->proto->potential);
   int st = o[O_INTEGRATOR].set && strcmp(o[O_INTEGRATOR].str, "auto") != 0
-               ? limen_integrator_type_find(o[O_INTEGRATOR].str, &c.integrator, err)
+               ? limen_integrator_type_find(o[O_INTEGRATOR].str, &c->integrator, err)
                : LIMEN_OK;
   if (st) return st;
-  s->integrator = c.integrator->name;
-  if (o[O_OUT].set) {
-    c.record = LIMEN_RECORD_HISTOGRAMS;
-    c.hist_bins = o[O_BINS].set ? (size_t)o[O_BINS].lnum : 50;
-  }
-  if (s->has & HAS_START) c.init = LIMEN_INIT_FIXED, c.x0 = s->x0;
-  if (s->has & HAS_PASSAGE) {
-    c.record |= LIMEN_RECORD_PASSAGE;
-    c.passage_x = s->b;
-    c.stop_at_passage = 1;
-  }
-  c.progress = bar_draw;
-  c.progress_ctx = pb;
-  st = cli_langevin_run(&c, proto, lr, err); /* over MPI ranks, if any */
-  bar_clear(pb);
+  c->progress = bar_draw;
+  c->progress_ctx = &s->pb;
+  st = cli_langevin_run(c, s->proto, lr, err); /* over MPI ranks, if any */
+  bar_clear(&s->pb);
   if (st) return st;
-  s->lr = lr;
-  if ((st = limen_sim_summary_langevin(proto, lr, &s->s, err)) || !(s->has & HAS_PASSAGE)) return st;
-  s->passed = lr->n_passed;
+  if ((st = limen_sim_summary_langevin(s->proto, lr, &s->summary, err)) || !(s->has & LIMEN_SIM_HAS_PASSAGE))
+    return st;
   if (lr->n_passed < lr->n_traj)
     return opt_error(err, "--tau = %g tau0: %zu of %zu trajectories did not pass --passage %g (exact mean "
                      "first-passage time %.6g tau0), and the mean over the others would be biased: raise --tau "
                      "(unset, it is %g times the exact mean)", lr->duration, lr->n_traj - lr->n_passed, lr->n_traj,
-                     s->b, s->exact_passage, LIMEN_PASSAGE_RUN_FACTOR);
+                     c->passage_x, s->exact_passage, LIMEN_PASSAGE_RUN_FACTOR);
   return limen_langevin_passage_stats(lr, &s->mean_passage, &s->se_passage, err);
 }
 
+/* The numeric options into the configurations (defaults: the library's rows). */
+static void read_numbers(const cli_opt *o, sim *s) {
+  const limen_input *run = limen_langevin_inputs(NULL);
+  s->lc = limen_langevin_config_default();
+  s->fc = limen_fp_config_default();
+  for (size_t i = 0; i < N_RUN_OPTS; i++)
+    if (run_opts[i] != O_DT && o[run_opts[i]].set) limen_input_set(&run[i], &s->lc, o[run_opts[i]].num);
+  if (o[O_CELLS].set) limen_input_set(limen_fp_inputs(NULL), &s->fc, o[O_CELLS].num);
+  s->tau0_s = o[O_TAU0].set ? o[O_TAU0].num : limen_bound_input_row(LIMEN_BOUND_IN_TAU0)->default_value;
+  s->T = o[O_TEMPERATURE].set ? o[O_TEMPERATURE].num : limen_bound_input_row(LIMEN_BOUND_IN_TEMPERATURE)->default_value;
+  if (o[O_OUT].set) s->lc.record = LIMEN_RECORD_HISTOGRAMS;
+}
+
 /* The run settings from the options, the protocol, and the checks between them. */
-static int setup(cli_opt *o, sim_out *s, double *dt, cli_format *fmt, limen_protocol **proto, limen_error *err) {
-  s->tau0_s = o[O_TAU0].set ? o[O_TAU0].num : 1e-9;
-  s->T = o[O_TEMPERATURE].set ? o[O_TEMPERATURE].num : LIMEN_DEFAULT_TEMPERATURE_K;
+static int setup(const cli_opt *o, sim *s, limen_error *err) {
+  read_numbers(o, s);
   int fp = o[O_METHOD].set && strcmp(o[O_METHOD].str, "fokker-planck") == 0;
-  s->has = fp ? HAS_FP : HAS_LANGEVIN;
-  s->method = fp ? "fokker-planck" : "langevin";
-  s->traj = o[O_TRAJ].set ? (size_t)o[O_TRAJ].lnum : 10000;
-  s->seed = o[O_SEED].set ? o[O_SEED].lnum : 1;
-  s->threads = o[O_THREADS].set ? (int)o[O_THREADS].lnum : 0;
-  *dt = 1e-3;
+  s->has = fp ? LIMEN_SIM_HAS_FP : LIMEN_SIM_HAS_LANGEVIN;
   int st = LIMEN_OK;
-  if (o[O_FORMAT].set && (st = cli_parse_format(o[O_FORMAT].str, 0, fmt, err))) return st;
-  if (o[O_DT].set && (st = parse_time("--dt", o[O_DT].str, s->tau0_s, dt, err))) return st;
-  if ((st = method_options(o, fp, err)) || (st = build_protocol(o, s->tau0_s, proto, err)) ||
-      (st = passage_options(o, s, proto, err)))
+  if (o[O_FORMAT].set && (st = cli_parse_format(o[O_FORMAT].str, 0, &s->fmt, err))) return st;
+  if (o[O_DT].set && (st = parse_time(&o[O_DT], &limen_langevin_inputs(NULL)[1], s->tau0_s, &s->lc.dt, err)))
     return st;
-  double tau = limen_protocol_duration(*proto);
-  if (*dt > tau && tau > 0)
-    return opt_error(err, "--dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", *dt, tau);
+  s->fc.dt = s->lc.dt;
+  if ((st = method_options(o, fp, err)) || (st = build_protocol(o, s->tau0_s, &s->proto, err)) ||
+      (st = passage_options(o, s, err)))
+    return st;
+  double tau = limen_protocol_duration(s->proto);
+  if (s->lc.dt > tau && tau > 0)
+    return opt_error(err, "--dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", s->lc.dt, tau);
   return LIMEN_OK;
+}
+
+/* The library's report of the run. */
+static void report(const sim *s, limen_sim_report *r) {
+  limen_sim_report_init(r, s->proto, s->T, s->tau0_s);
+  if (s->has & LIMEN_SIM_HAS_FP) limen_sim_report_fp(r, &s->r.fr);
+  else limen_sim_report_langevin(r, &s->lc, &s->r.lr);
+  r->has |= s->has;
+  r->summary = s->summary;
+  r->start_x = s->lc.x0;
+  r->passage_x = s->lc.passage_x;
+  r->exact_passage_tau0 = s->exact_passage;
+  r->mean_passage_tau0 = s->mean_passage;
+  r->stderr_passage_tau0 = s->se_passage;
+  r->wall_seconds = omp_get_wtime() - s->pb.t0;
+  limen_sim_report_finish(r);
 }
 
 int limen_cmd_simulate(int argc, char **argv) {
   cli_opt o[O_COUNT];
   describe(o);
-  limen_protocol *proto = NULL;
-  limen_langevin_result lr;
-  limen_fp_result fr;
-  memset(&lr, 0, sizeof lr);
-  memset(&fr, 0, sizeof fr);
   cli_frame f;
   int status = cli_frame_begin(&f, &doc, o, O_COUNT, argc, argv);
   if (status == CLI_HELP) return CLI_OK;
-  sim_out s;
+  static sim s; /* large: not on the stack */
   memset(&s, 0, sizeof s);
-  bar pb = {isatty(fileno(stderr)), omp_get_wtime(), 0};
-  double dt = 1e-3;
-  cli_format fmt = CLI_FORMAT_TABLE;
+  s.pb = (bar){isatty(fileno(stderr)), omp_get_wtime(), 0};
+  s.fmt = CLI_FORMAT_TABLE;
   if (!status) status = cli_frame_no_positional(&f);
-  if (!status) status = setup(o, &s, &dt, &fmt, &proto, &f.err);
-  if (!status)
-    status = (s.has & HAS_FP) ? run_fp(o, dt, proto, &pb, &fr, &s, &f.err)
-                              : run_langevin(o, dt, proto, &pb, &lr, &s, &f.err);
-  s.seconds = omp_get_wtime() - pb.t0;
+  if (!status) status = setup(o, &s, &f.err);
+  if (!status) status = (s.has & LIMEN_SIM_HAS_FP) ? run_fp(&s, &f.err) : run_langevin(o, &s, &f.err);
   if (!status) {
-    s.protocol = proto->name;
-    s.kind = proto->kind;
-    s.potential = proto->potential->name;
-    finish_out(&s);
-    status = emit(o, &s, fmt, &f.out, &f.err);
+    limen_sim_report r;
+    report(&s, &r);
+    status = emit(o, &r, &s.r, s.fmt, &f.out, &f.err);
   }
-  limen_langevin_result_clear(&lr);
-  limen_fp_result_clear(&fr);
-  limen_protocol_free(proto);
+  limen_langevin_result_clear(&s.r.lr);
+  limen_fp_result_clear(&s.r.fr);
+  limen_protocol_free(s.proto);
   return cli_frame_end(&f, status);
 }

@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "cli/fields.h"
 #include "cli/frame.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "limen/report.h"
 #include "limen/validate.h"
 
 static const cli_command_doc doc = {
@@ -28,17 +28,6 @@ static const cli_command_doc doc = {
     "        erasure-optimal, static-write, hopping\n"
     "example: limen validate --scale 0.25 --check schmiedl-seifert,mfpt\n"};
 
-static const char *rel_text(limen_check_relation r) {
-  return r == LIMEN_CHECK_EQUAL ? "=" : (r == LIMEN_CHECK_AT_LEAST ? ">=" : ">");
-}
-
-/* A row's JSON: its name, the relation (as text), then these. */
-#define RF(key, member, kind) CLI_FIELD(key, limen_validate_row, member, CLI_FIELD_##kind, 0)
-static const cli_field row_fields[] = {RF("expected", expected, NUM), RF("measured", measured, NUM),
-                                       RF("tolerance", tolerance, NUM), RF("stderr", stderr_, NUM),
-                                       RF("z", z, NUM), RF("pass", pass, BOOL), RF("note", note, CHARS)};
-#undef RF
-
 static void progress(void *ctx, const char *check, size_t index, size_t count) {
   (void)ctx;
   fprintf(stderr, "\rlimen validate: [%zu/%zu] %-20s", index + 1, count, check);
@@ -48,30 +37,11 @@ static void progress(void *ctx, const char *check, size_t index, size_t count) {
 static int render(const limen_validate_report *rep, const limen_validate_options *o, cli_format fmt, cli_buf *b,
                   limen_error *err) {
   if (fmt == CLI_FORMAT_JSON) {
-    cJSON *root = cJSON_CreateObject();
-    cJSON *arr = root ? cJSON_AddArrayToObject(root, "checks") : NULL;
-    if (!arr) {
-      cJSON_Delete(root);
-      return limen_error_set(err, LIMEN_ENOMEM, "validate", "out of memory");
-    }
-    cli_json_num(root, "scale", o->scale);
-    cli_json_num(root, "seed", (double)o->seed);
-    cli_json_num(root, "seconds", rep->seconds);
-    cJSON_AddNumberToObject(root, "rows", (double)rep->n_rows);
-    cJSON_AddNumberToObject(root, "failed", (double)rep->n_failed);
-    cJSON_AddBoolToObject(root, "pass", rep->n_failed == 0);
-    for (size_t i = 0; i < rep->n_rows; i++) {
-      const limen_validate_row *r = &rep->rows[i];
-      cJSON *x = cJSON_CreateObject();
-      if (!x) break;
-      cJSON_AddItemToArray(arr, x);
-      cJSON_AddStringToObject(x, "name", r->name);
-      cJSON_AddStringToObject(x, "relation", rel_text(r->relation));
-      cli_json_fields(x, r, row_fields, sizeof row_fields / sizeof row_fields[0], 0);
-    }
-    int s = cli_json_print(root, b, err);
-    cJSON_Delete(root);
-    return s;
+    char *json = NULL;
+    int s = limen_validate_report_json(rep, o, &json, err);
+    if (!s) cli_buf_puts(b, json);
+    limen_free(json);
+    return s ? s : cli_buf_check(b, err);
   }
   static const char *const head[] = {"check", "rel", "expected", "measured", "tolerance", "z", "result"};
   cli_table t;
@@ -86,7 +56,7 @@ static int render(const limen_validate_report *rep, const limen_validate_options
     const limen_validate_row *r = &rep->rows[i];
     cli_table_row(&t);
     cli_table_set(&t, 0, "%s", r->name);
-    cli_table_set(&t, 1, "%s", rel_text(r->relation));
+    cli_table_set(&t, 1, "%s", limen_check_relation_text(r->relation));
     cli_table_set(&t, 2, "%s", cli_human(x[0], 64, r->expected, 5));
     cli_table_set(&t, 3, "%s", cli_human(x[1], 64, r->measured, 5));
     cli_table_set(&t, 4, "%s", cli_human(x[2], 64, r->tolerance, 2));

@@ -53,8 +53,8 @@ for opt in --protocol --protocol-file --method --integrator --trajectories --dt 
   --stiffness-final --distance --ramp-fraction --cells --tau0 --temperature --bins; do
   check grep -q -- "^  $opt " "$TMP/out" "simulate --help lacks $opt"
 done
-check grep -q -- '^  --dt S .*range (0, 1e12\] tau0, at most the duration' "$TMP/out" "simulate --help: --dt range"
-check grep -q -- '^  --tau S .*range (0, 1e12\] tau0' "$TMP/out" "simulate --help: --tau range"
+check grep -q -- '^  --dt S .*range (0, 1e+12\] tau0, at most the duration' "$TMP/out" "simulate --help: --dt range"
+check grep -q -- '^  --tau S .*range (0, 1e+12\] tau0' "$TMP/out" "simulate --help: --tau range"
 check option_says '--tau0 S' 'range (0, 1\] s' "simulate --help: --tau0 range (0, 1] s"
 check grep -q -- '^  --temperature K ' "$TMP/out" "simulate --help: --temperature K"
 for cmd in project bound train; do
