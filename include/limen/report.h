@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "limen/common.h"
+#include "limen/experiment.h"
 #include "limen/figure.h"
 #include "limen/hardware.h"
 #include "limen/paradigm.h"
@@ -242,63 +243,129 @@ LIMEN_API int limen_figure_alloc(const limen_figure_config *c, limen_figure **ou
 LIMEN_API const limen_plot *limen_figure_plot(const limen_figure *f);
 LIMEN_API void limen_figure_free(limen_figure *f);
 
-/* ==== simulate, validate, bound (sim_report.c, validate_report.c, bound_json.c) ============== */
-#include "limen/bound_report.h"
-#include "limen/fokker_planck.h"
-#include "limen/langevin.h"
-#include "limen/validate.h"
+/* ---- training experiments (limen train) ------------------------------------------------------
+ * What `limen train` writes for machines (--format json, summary.json, table.csv, trace*.csv under
+ * --out) and the figures it draws, from the results of limen_experiment_train, _sweep, _scaling
+ * and _maxcut (experiment.h).  Each JSON object is a flat record described by a field table;
+ * numbers that are counts are written as numbers (10 significant digits), a target never reached
+ * as null (JSON) or an empty field (CSV).  *text is freed with limen_free. */
 
-/* `has` bits of a simulation's report (the `when` of limen_sim_report_fields). */
-enum {
-  LIMEN_SIM_HAS_LANGEVIN = 1u, /* a Langevin run: integrator, trajectories, seed                 */
-  LIMEN_SIM_HAS_FP = 2u,       /* a Fokker–Planck run: the grid and its mass error               */
-  LIMEN_SIM_HAS_START = 4u,    /* a fixed start: start_x                                         */
-  LIMEN_SIM_HAS_PASSAGE = 8u   /* a first-passage run: passage_x … mean_passage_s                */
-};
+/* One training run (summary.json of a run): what ran, then the numbers. */
+typedef struct limen_train_record {
+  char task[32];
+  const char *paradigm, *schedule; /* memory type; limen_lr_kind_name                              */
+  const char *cells;               /* "jump statistics" or "langevin"                              */
+  double final_test_accuracy, final_train_accuracy, final_loss, target_accuracy;
+  double energy_to_target_J, time_to_target_s, steps_to_target; /* NAN: never reached            */
+  double total_heat_J, total_heat_kT, heat_stderr_J, closed_form_heat_J, bound_J;
+  double heat_per_cell_step_J, heat_per_cell_step_kT, steps, n_params, window_s, time_s, eta0, bits, w_max;
+  double final_barrier_kT, final_rate_dt, max_tilt_kT, driven_cell_steps, elementary_ops, temperature_K, seed;
+} limen_train_record;
+LIMEN_API const limen_field *limen_train_record_fields(size_t *n);
+LIMEN_API void limen_train_record_make(const limen_experiment_run *run, limen_train_record *out);
+LIMEN_API int limen_train_json(const limen_experiment_run *run, char **text, limen_error *err);
+/* trace.csv of a run: step, time_s, heat_J, bound_J, loss, train_accuracy, test_accuracy. */
+LIMEN_API int limen_train_trace_csv(const limen_train_result *r, char **text, limen_error *err);
 
-/* One simulation as `limen simulate` reports it: the protocol, the summary beside its bound
- * (validate.h), SI values, the first passage and the method's own numbers. */
-typedef struct limen_sim_report {
-  const char *protocol, *kind, *potential, *method, *integrator;
-  limen_sim_summary summary;
-  double mean_work_J, mean_heat_J, temperature_K, tau0_s, duration_s, dt_s;
-  double start_x, passage_x;                    /* a                                          */
-  double mean_passage_tau0, stderr_passage_tau0, exact_passage_tau0, passage_z, mean_passage_s;
-  size_t passed, grid_cells, trajectories;
-  double grid_dx, grid_x_lo, grid_x_hi, mass_error;
-  long seed;
-  double wall_seconds;
-  unsigned has;                                 /* LIMEN_SIM_HAS_* bits                       */
-} limen_sim_report;
+/* One Max-Cut anneal (`limen train --task maxcut-<graph>`). */
+typedef struct limen_anneal_record {
+  char task[32];                   /* "maxcut-<graph>"                                             */
+  const char *paradigm, *schedule;
+  double best_cut, best_known_cut, gap, final_cut, best_sweep, target_fraction;
+  double energy_to_target_J, time_to_target_s; /* NAN: never reached                              */
+  double total_heat_J, coupling_work_J, static_heat_J, static_write_kT, flips, sweeps, n_spins;
+  double beta0, beta_end, barrier0_kT, final_barrier_kT, attempt_rate0_per_s, t0_s, time_s, tau0_s, temperature_K;
+  double seed;
+} limen_anneal_record;
+LIMEN_API const limen_field *limen_anneal_record_fields(size_t *n);
+LIMEN_API void limen_anneal_record_make(const limen_experiment_maxcut_config *c, const limen_experiment_maxcut_run *m,
+                                        limen_anneal_record *out);
+LIMEN_API int limen_anneal_json(const limen_experiment_maxcut_config *c, const limen_experiment_maxcut_run *m,
+                                char **text, limen_error *err);
+/* trace.csv of an anneal: sweep, time_s, beta, barrier_kT, cut, best_cut, heat_modulated_J,
+ * heat_static_J. */
+LIMEN_API int limen_anneal_trace_csv(const limen_anneal_result *r, char **text, limen_error *err);
 
-/* The report's fields in output order (keys as in the JSON; `when` in LIMEN_SIM_HAS_*). */
-LIMEN_API const limen_field *limen_sim_report_fields(size_t *n);
-/* Zero the report, name the protocol (its strings are the protocol's: keep it alive), T and τ₀. */
-LIMEN_API void limen_sim_report_init(limen_sim_report *r, const limen_protocol *proto, double temperature_K,
-                                     double tau0_s);
-/* The method's numbers: the grid of a Fokker–Planck run; the integrator, ensemble, seed and
- * passed count of a Langevin run (lr may be NULL). */
-LIMEN_API void limen_sim_report_fp(limen_sim_report *r, const limen_fp_result *fr);
-LIMEN_API void limen_sim_report_langevin(limen_sim_report *r, const limen_langevin_config *cfg,
-                                         const limen_langevin_result *lr);
-/* After summary and the passage times are set: the values in J and s, and passage_z. */
-LIMEN_API void limen_sim_report_finish(limen_sim_report *r);
-/* The report as JSON (the fields that apply; also result.json of --out). */
-LIMEN_API int limen_sim_report_json(const limen_sim_report *r, char **text, limen_error *err);
-/* CSV "bin_lo_kT,bin_hi_kT,count" of a histogram; "x_a,density_per_a" of a final density. */
-LIMEN_API int limen_histogram_csv(const limen_histogram *h, char **text, limen_error *err);
-LIMEN_API int limen_fp_density_csv(const limen_fp_result *r, char **text, limen_error *err);
+/* One run of the paradigms, window or barrier experiment: {"experiment", "task", "runs": [this
+ * record, ...]}; the swept value is "window_s" (LIMEN_EXPERIMENT_ROW_WINDOW) or "barrier_kT"
+ * (LIMEN_EXPERIMENT_ROW_BARRIER), absent for paradigms. */
+typedef struct limen_experiment_row_record {
+  const char *paradigm;
+  double value;
+  double final_test_accuracy, final_loss, steps_to_target, energy_to_target_J, total_heat_J, closed_form_heat_J;
+  double heat_stderr_J, bound_J, heat_per_cell_step_J, final_rate_dt, final_barrier_kT;
+} limen_experiment_row_record;
+enum { LIMEN_EXPERIMENT_ROW_WINDOW = 1u, LIMEN_EXPERIMENT_ROW_BARRIER = 2u };
+LIMEN_API const limen_field *limen_experiment_row_fields(size_t *n);
+LIMEN_API void limen_experiment_row_make(const limen_experiment_sweep_run *e, limen_experiment_row_record *out);
+/* The `when` bits of a sweep's rows (0 for paradigms). */
+LIMEN_API unsigned limen_experiment_row_has(limen_experiment_kind kind);
+LIMEN_API int limen_experiment_sweep_json(const limen_experiment_sweep_result *r, char **text, limen_error *err);
+/* table.csv: paradigm, value, test acc, heat to target [J], total heat [J], closed form [J],
+ * bound [J], r·Δt last. */
+LIMEN_API int limen_experiment_sweep_csv(const limen_experiment_sweep_result *r, char **text, limen_error *err);
 
-/* The reference checks: the fields of a row (relation written as its text, "=", ">=" or ">"),
- * and the whole report as JSON: scale, seed, seconds, rows, failed, pass, checks. */
-LIMEN_API const limen_field *limen_validate_row_fields(size_t *n);
-LIMEN_API const char *limen_check_relation_text(limen_check_relation r);
-LIMEN_API int limen_validate_report_json(const limen_validate_report *rep, const limen_validate_options *o,
-                                         char **text, limen_error *err);
+/* The scaling bridge: the head of its JSON object, then "runs": [limen_scaling_row_record, ...]. */
+typedef struct limen_scaling_record {
+  const char *experiment;          /* "scaling"                                                    */
+  char task[32];
+  double params, steps, grad_scale_effective, tilt_per_level_effective_kT, drift_diffusion_ratio_effective;
+  double landauer_adiabatic_same_run_J, brain_scale_params, brain_scale_steps, landauer_adiabatic_brain_scale_J;
+} limen_scaling_record;
+typedef struct limen_scaling_row_record {
+  const char *paradigm, *projection;
+  double measured_heat_J, projected_same_run_J, heat_per_elementary_op_kT, projected_update_per_op_kT;
+  double heat_per_cell_step_J, brain_scale_extrapolated_J, brain_scale_projected_J;
+  double measured_over_projected;  /* table.csv only                                              */
+} limen_scaling_row_record;
+LIMEN_API const limen_field *limen_scaling_record_fields(size_t *n);
+LIMEN_API const limen_field *limen_scaling_row_fields(size_t *n);
+LIMEN_API void limen_scaling_record_make(const limen_experiment_scaling_result *r, limen_scaling_record *out);
+LIMEN_API void limen_scaling_row_make(const limen_experiment_scaling_row *w, limen_scaling_row_record *out);
+LIMEN_API int limen_experiment_scaling_json(const limen_experiment_scaling_result *r, char **text, limen_error *err);
+/* table.csv: one row per measured paradigm, the columns of the tool's table (10 digits). */
+LIMEN_API int limen_experiment_scaling_csv(const limen_experiment_scaling_result *r, char **text, limen_error *err);
 
-/* A bound report as JSON: bound, description, inputs {…}, the results, method, validity. */
-LIMEN_API int limen_bound_report_json(const limen_bound_report *r, char **text, limen_error *err);
-/* ==== end of simulate, validate, bound ====================================================== */
+/* The Max-Cut study: {"runs": [limen_maxcut_row_record, ...], then the configuration
+ * (limen_maxcut_study_record)}. */
+typedef struct limen_maxcut_study_record {
+  const char *experiment;          /* "maxcut"                                                     */
+  double target_fraction, sweeps, beta0, beta_end, barrier0_kT, barrier_rise_kT, tau0_s, temperature_K, seed;
+} limen_maxcut_study_record;
+typedef struct limen_maxcut_row_record {
+  char graph[16];
+  double n_spins, best_cut, best_known_cut, gap, final_cut, best_sweep, energy_to_target_J, time_to_target_s;
+  double total_heat_J, coupling_work_J, static_heat_J, flips, time_s;
+} limen_maxcut_row_record;
+LIMEN_API const limen_field *limen_maxcut_study_fields(size_t *n);
+LIMEN_API const limen_field *limen_maxcut_row_fields(size_t *n);
+LIMEN_API void limen_maxcut_study_make(const limen_experiment_maxcut_config *c, limen_maxcut_study_record *out);
+LIMEN_API void limen_maxcut_row_make(const limen_experiment_maxcut_run *m, limen_maxcut_row_record *out);
+LIMEN_API int limen_experiment_maxcut_json(const limen_experiment_maxcut_config *c,
+                                           const limen_experiment_maxcut_result *r, char **text, limen_error *err);
+/* table.csv: graph, spins, best cut, best-known, gap, heat to target [J], time to target [s],
+ * modulated heat [J], static heat [J], time [s]. */
+LIMEN_API int limen_experiment_maxcut_csv(const limen_experiment_maxcut_result *r, char **text, limen_error *err);
+
+/* The figures an experiment draws under --out: each a plot (series, labels, axes, note) and the
+ * file name `limen train` gives it ("accuracy_vs_heat.png").  The plots point into the set, which
+ * owns them; the results may be cleared once the set is made. */
+typedef struct limen_train_figures limen_train_figures;
+/* paradigms: accuracy against heat and time; window, barrier: heat and accuracy against the
+ * swept value. */
+LIMEN_API int limen_experiment_sweep_figures(const limen_experiment_sweep_result *r, limen_train_figures **out,
+                                             limen_error *err);
+/* Energy against N: limen project and the measured heat extrapolated. */
+LIMEN_API int limen_experiment_scaling_figures(const limen_experiment_scaling_result *r, limen_train_figures **out,
+                                               limen_error *err);
+/* Best cut against heat and against time, every graph of the result. */
+LIMEN_API int limen_experiment_maxcut_figures(const limen_experiment_maxcut_config *c,
+                                              const limen_experiment_maxcut_result *r, limen_train_figures **out,
+                                              limen_error *err);
+LIMEN_API size_t limen_train_figures_count(const limen_train_figures *f);
+LIMEN_API const limen_plot *limen_train_figures_plot(const limen_train_figures *f, size_t i);
+LIMEN_API const char *limen_train_figures_name(const limen_train_figures *f, size_t i);
+LIMEN_API void limen_train_figures_free(limen_train_figures *f);
 
 #ifdef __cplusplus
 }
