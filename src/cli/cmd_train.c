@@ -2,8 +2,9 @@
  * cmd_train.c: `limen train` — train a model on real data with every parameter held in a
  * simulated physical memory cell (theory §6), or anneal a Max-Cut instance with
  * barrier-matched spins; report accuracy, heat, energy-to-solution and the bound.
- * This file: the options, single training runs (limen_experiment_train) and the dispatch; the
- * experiments are in train_experiments.c and train_scaling.c, Max-Cut in train_maxcut.c. */
+ * This file: the options (their numbers from the library's input tables), single training runs
+ * (limen_experiment_train, written by limen_train_json) and the dispatch; the experiments are in
+ * train_experiments.c and train_scaling.c, Max-Cut in train_maxcut.c. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,45 +15,64 @@
 #define TASKS "digits,digits-mlp,breast-cancer,quadratic,maxcut-G1,maxcut-G11,maxcut-G14"
 #define PARADIGMS "ideal,digital-static,analog-static,lim-fixed,lim-matched"
 
+/* The option of a row; whole-number rows are integer options ("integers [1, 24]"). */
+static cli_opt row_opt(const limen_input *t, size_t n, const char *name) {
+  const limen_input *in = limen_input_find(t, n, name);
+  cli_opt o = cli_opt_input(in);
+  if (in->type != LIMEN_INPUT_DOUBLE) o.kind = CLI_OPT_LONG;
+  return o;
+}
+
+/* An option read by the training runs (row `name` of t) and the Max-Cut anneals (of m): the
+ * training row's, with the Max-Cut default (and, with `doc`, its doc) added where they differ. */
+static cli_opt both_opt(const limen_input *t, size_t nt, const limen_input *m, size_t nm, const char *name, int doc,
+                        char (*text)[160]) {
+  cli_opt o = row_opt(t, nt, name);
+  const limen_input *a = limen_input_find(t, nt, name), *b = limen_input_find(m, nm, name);
+  size_t len = strlen(a->default_text);
+  if (strcmp(a->default_text, b->default_text) != 0) {
+    if (len && a->default_text[len - 1] == ')')
+      snprintf(text[0], sizeof text[0], "%.*s, Max-Cut: %s)", (int)len - 1, a->default_text, b->default_text);
+    else snprintf(text[0], sizeof text[0], "%s (Max-Cut: %s)", a->default_text, b->default_text);
+    o.def = text[0];
+  }
+  if (doc && strcmp(a->doc, b->doc) != 0) {
+    snprintf(text[1], sizeof text[1], "%s (Max-Cut: %s)", a->doc, b->doc);
+    o.help = text[1];
+  }
+  return o;
+}
+
+/* The options: the numbers from the library's input tables (experiment, memory, Max-Cut). */
 static void train_options(cli_opt *o) {
+  static char texts[3][2][160], values_help[256];
+  size_t ne, nm, nx;
+  const limen_input *e = limen_experiment_inputs(&ne), *m = limen_memory_config_inputs(&nm);
+  const limen_input *x = limen_experiment_maxcut_inputs(&nx);
   o[O_TASK] = cli_opt_str("task", CLI_OPT_STRING, "NAME", TASKS, "digits", "what to train (or anneal)");
   o[O_PARADIGM] = cli_opt_str("paradigm", CLI_OPT_STRING, "NAME", PARADIGMS, "lim-matched",
                               "memory paradigm holding the parameters (Max-Cut: lim-matched only)");
-  o[O_WINDOW] = cli_opt_num("window", "S", "s", 1e-12, 0, 1e6, 0, "1e-6",
-                            "update window Δt of one training step (from 1 ps, a thousandth of the default τ₀, "
-                            "to 1e6 s, about 12 days)");
-  o[O_STEPS] = cli_opt_int("steps", "K", NULL, 1, 100000000, "task default (Max-Cut: 1000)",
-                           "training steps (Max-Cut: sweeps)");
-  o[O_BATCH] = cli_opt_int("batch", "N", NULL, 0, 100000000, "task default", "rows per step, 0 = full batch");
-  o[O_LR] = cli_opt_num("lr", "ETA", NULL, 0, 1, 1e6, 0, "task default", "initial learning rate η(0)");
+  o[O_WINDOW] = row_opt(e, ne, "window");
+  o[O_STEPS] = both_opt(e, ne, x, nx, "steps", 1, texts[0]);
+  o[O_BATCH] = row_opt(e, ne, "batch");
+  o[O_LR] = row_opt(e, ne, "lr");
   o[O_SCHEDULE] = cli_opt_str("schedule", CLI_OPT_STRING, "KIND", "constant,inverse,cosine", "inverse",
                               "learning-rate schedule: constant, η0/(1 + t/t0), or cosine to η0/1000 at the last step");
-  o[O_LR_T0] = cli_opt_num("lr-t0", "STEPS", NULL, 0, 1, 1e12, 0, "task default", "t0 of the inverse schedule");
-  o[O_BARRIER] = cli_opt_num("barrier", "KT", "kT", 3, 0, 300, 0, "10",
-                             "lowered barrier E_low (lim-fixed); initial barrier E_b(0) (lim-matched, Max-Cut spins)");
-  o[O_RETENTION] = cli_opt_num("retention-barrier", "KT", "kT", 3, 0, 1000, 0, "from 10 years, p = 1e-6",
-                               "retention barrier E_ret of the static paradigms and between windows");
-  o[O_BITS] = cli_opt_int("bits", "N", NULL, 1, 24, "10", "bits per parameter (analog cells: 2^N levels)");
-  o[O_WMAX] = cli_opt_num("w-max", "W", NULL, 0, 1, 1e6, 0, "4", "parameters live in [-W, W]");
-  o[O_HOLD] = cli_opt_num("hold", "S", "s", 0, 0, 1e12, 0, "0", "time at the retention barrier between windows");
-  o[O_TAU0] = cli_opt_num("tau0", "S", "s", 0, 1, 1, 0, "1e-9", "intrinsic time τ₀ of a cell");
-  o[O_TEMPERATURE] = cli_opt_num("temperature", "K", "K", 0, 1, 1e4, 0, "300", "temperature T of the bath");
-  o[O_TARGET] = cli_opt_num("target", "ACC", NULL, 0, 0, 1, 0, "task default",
-                            "target test accuracy of the energy-to-solution (Max-Cut: fraction of the best-known cut)");
-  o[O_SEED] = cli_opt_int("seed", "K", NULL, 0, 4294967295L, "1", "seed of the split, initialization, batches and cells");
+  o[O_LR_T0] = row_opt(e, ne, "lr-t0");
+  static const char *const mem[] = {"barrier", "retention-barrier", "bits", "w-max", "hold", "tau0", "temperature"};
+  for (size_t i = 0; i < sizeof mem / sizeof *mem; i++) o[O_BARRIER + i] = row_opt(m, nm, mem[i]);
+  o[O_TARGET] = both_opt(e, ne, x, nx, "target", 1, texts[1]);
+  o[O_SEED] = row_opt(e, ne, "seed");
   o[O_CELLS] = cli_opt_str("cells", CLI_OPT_STRING, "KIND", "jump,langevin", "jump",
                            "cell simulation: exact jump statistics, or Langevin dynamics of every cell "
                            "(lim-fixed, lim-matched; small cases only)");
-  o[O_EVAL] = cli_opt_int("eval-every", "K", NULL, 1, 100000000, "1 (digits-mlp: 25, Max-Cut: 10)",
-                          "evaluate and record a trace row every K steps (and at the last)");
-  o[O_BETA0] = cli_opt_num("beta0", "B", NULL, 0, 1, 1e3, 0, "0.1", "Max-Cut: initial coupling J/kT per unit weight");
-  o[O_BETA_END] = cli_opt_num("beta-end", "B", NULL, 0, 1, 1e3, 0, "3", "Max-Cut: final coupling J/kT");
-  o[O_RISE] = cli_opt_num("barrier-rise", "KT", "kT", 0, 1, 60, 0, "6",
-                          "Max-Cut: rise of the spin barrier over the run, ln(1 + t_K/t0)");
+  o[O_EVAL] = both_opt(e, ne, x, nx, "eval-every", 0, texts[2]);
+  o[O_BETA0] = row_opt(x, nx, "beta0");
+  o[O_BETA_END] = row_opt(x, nx, "beta-end");
+  o[O_RISE] = row_opt(x, nx, "barrier-rise");
   o[O_EXPERIMENT] = cli_opt_str("experiment", CLI_OPT_STRING, "NAME", "paradigms,window,barrier,scaling,maxcut", NULL,
                                 "run an experiment of docs/results.md: a table, and with --out its CSV and figures");
   /* the swept values take the range of the option they replace */
-  static char values_help[256];
   char rw[64], rb[64];
   cli_opt_range_text(&o[O_WINDOW], rw, sizeof rw);
   cli_opt_range_text(&o[O_BARRIER], rb, sizeof rb);
@@ -110,48 +130,6 @@ static int training_options(cli_opt *o, limen_error *err) {
 
 /* ---- one training run ------------------------------------------------------------------------ */
 
-static int render_run(const limen_experiment_run *run, cli_format fmt, cli_buf *out, cli_buf *js, limen_error *err) {
-  const limen_experiment_setup *s = &run->setup;
-  const limen_train_result *r = &run->result;
-  const char *texts[] = {"task", s->task, "paradigm", r->paradigm, "schedule", limen_lr_kind_name(s->train.lr.kind),
-                         "cells", s->memory.cells == LIMEN_CELLS_LANGEVIN ? "langevin" : "jump statistics"};
-  cli_train_row rows[] = {
-      {"final_test_accuracy", "final test accuracy", "", r->final_test_accuracy},
-      {"final_train_accuracy", "final training accuracy", "", r->final_train_accuracy},
-      {"final_loss", s->model_kind == LIMEN_NET_QUADRATIC ? "final suboptimality f - f*" : "final training loss", "",
-       r->final_loss},
-      {"target_accuracy", "target test accuracy", "", s->train.target},
-      {"energy_to_target_J", "heat to reach the target", "J", r->energy_to_target_J},
-      {"time_to_target_s", "physical time to the target", "s", r->time_to_target_s},
-      {"steps_to_target", "steps to the target", "", r->steps_to_target ? (double)r->steps_to_target : NAN},
-      {"total_heat_J", "total heat (measured)", "J", r->total_heat_J},
-      {"total_heat_kT", "", "kT", run->total_heat_kT},
-      {"heat_stderr_J", "  standard error", "J", r->heat_stderr_J},
-      {"closed_form_heat_J", "closed-form expectation (H)/(S)", "J", r->expected_heat_J},
-      {"bound_J", "bound for the same trajectory", "J", r->bound_J},
-      {"heat_per_cell_step_J", "heat per cell per step", "J", r->heat_per_cell_step_J},
-      {"heat_per_cell_step_kT", "", "kT", run->heat_per_cell_step_kT},
-      {"steps", "steps", "", (double)r->steps},
-      {"n_params", "parameters (cells)", "", (double)r->n_params},
-      {"window_s", "update window", "s", s->train.window_s},
-      {"time_s", "physical time", "s", r->time_s},
-      {"eta0", "initial learning rate", "", s->train.lr.eta0},
-      {"bits", "bits per parameter", "", (double)s->memory.bits},
-      {"w_max", "parameter range ±", "", s->memory.w_max},
-      {"final_barrier_kT", "barrier in the last window", "kT", r->final_barrier_kT},
-      {"final_rate_dt", "r·Δt in the last window", "", r->final_rate_dt},
-      {"max_tilt_kT", "largest tilt per level", "kT", r->max_tilt_kT},
-      {"driven_cell_steps", "cell-steps driven over the barrier", "", (double)r->driven},
-      {"elementary_ops", "bit flips / levels crossed", "", r->ops},
-      {"temperature_K", "temperature", "K", s->memory.temperature_K},
-      {"seed", "seed", "", (double)s->memory.seed},
-  };
-  char title[128];
-  snprintf(title, sizeof title, "%s in %s memory", s->task, r->paradigm);
-  return cli_train_render_rows(title, texts, sizeof texts / sizeof *texts, rows, sizeof rows / sizeof *rows, fmt, out,
-                               js, err);
-}
-
 static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err) {
   limen_experiment_config c = limen_experiment_config_default();
   cli_train_apply_options(o, &c);
@@ -160,14 +138,27 @@ static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   limen_experiment_run run;
   st = cli_train_langevin_refusal(limen_experiment_train(&c, &run, err), &run.setup, &c, err);
   if (st) return st;
-  cli_buf js;
-  cli_buf_init(&js);
-  st = render_run(&run, fmt, out, &js, err);
-  if (!st && o[O_OUT].set) {
-    st = cli_train_write_trace(o[O_OUT].str, "trace.csv", &run.result, err);
-    if (!st) st = cli_write_file_atomic(o[O_OUT].str, "summary.json", js.data, err);
+  size_t n;
+  const limen_field *f = limen_train_record_fields(&n);
+  limen_train_record rec;
+  limen_train_record_make(&run, &rec);
+  const char *labels[64] = {NULL};
+  for (size_t i = 0; i < n && i < 64; i++) {
+    if (strcmp(f[i].key, "final_loss") == 0 && run.setup.model_kind == LIMEN_NET_QUADRATIC)
+      labels[i] = "final suboptimality f - f*";
+    else if (strcmp(f[i].key, "heat_stderr_J") == 0) labels[i] = "  standard error";
+    else if (i && f[i].unit && strcmp(f[i].unit, "kT") == 0 && strcmp(f[i].doc, f[i - 1].doc) == 0) labels[i] = "";
   }
-  cli_buf_free(&js);
+  char *json = NULL, title[128];
+  snprintf(title, sizeof title, "%s in %s memory", rec.task, rec.paradigm);
+  st = limen_train_json(&run, &json, err);
+  if (!st) st = cli_train_render_record(title, f, n, &rec, labels, fmt, json, out, err);
+  if (!st && o[O_OUT].set) {
+    char *trace = NULL;
+    st = cli_train_write_text(o[O_OUT].str, "trace.csv", limen_train_trace_csv(&run.result, &trace, err), &trace, err);
+    if (!st) st = cli_write_file_atomic(o[O_OUT].str, "summary.json", json, err);
+  }
+  limen_free(json);
   limen_experiment_run_clear(&run);
   return st;
 }

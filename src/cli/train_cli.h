@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * train_cli.h: what the files of `limen train` share (private to src/cli/): the option indices,
  * the options → configuration mapping and option checks, the single-run summary renderer and
- * the writers of tables, traces and figures under --out.  The runs themselves are library calls
- * (limen/experiment.h); these files parse, call and format.
+ * the writers under --out.  The runs, their inputs (defaults, ranges), their JSON and CSV and their
+ * figures are the library's (limen/experiment.h, limen/report.h); these files parse, call, print
+ * the tables and choose the paths.
  *   cmd_train.c          option table, single training runs, dispatch
  *   train_experiments.c  --experiment paradigms, window and barrier
  *   train_scaling.c      --experiment scaling
@@ -19,6 +20,8 @@
 #include "cli/output.h"
 #include "limen/experiment.h"
 #include "limen/figure.h"
+#include "limen/input.h"
+#include "limen/report.h"
 #include "limen/train.h"
 
 enum {
@@ -27,16 +30,11 @@ enum {
   O_EXPERIMENT, O_VALUES, O_FORMAT, O_OUT, O_COUNT
 };
 
-/* The option's value when set, else `def` (a default of the library's configuration). */
-static inline double cli_train_num_or(const cli_opt *o, double def) { return o->set ? o->num : def; }
-
-/* One quantity of a single-run summary: JSON key, table label, unit, value (NAN: "not reached"). */
-typedef struct cli_train_row {
-  const char *key, *label, *unit;
-  double v;
-} cli_train_row;
-
 /* ---- options → configuration, and the options a run does not read (train_output.c) ---------- */
+
+/* Write every set numeric option that names a row of the input table t (limen_experiment_inputs,
+ * limen_memory_config_inputs, limen_experiment_maxcut_inputs) into the struct at obj. */
+void cli_train_apply_rows(const cli_opt *o, const limen_input *t, size_t n, void *obj);
 
 /* Write the options that are set over *c (which holds the library's defaults). */
 void cli_train_apply_options(const cli_opt *o, limen_experiment_config *c);
@@ -54,23 +52,24 @@ int cli_train_paradigm_options(const cli_opt *o, const char *paradigm, const cha
 
 /* ---- output (train_output.c) ------------------------------------------------------------------ */
 
-/* Render a single-run summary: texts (key, value pairs) and rows as a table titled `title`, or as
- * JSON with --format json; the JSON document is always left in `json_copy` (summary.json). */
-int cli_train_render_rows(const char *title, const char *const *texts, size_t n_texts, const cli_train_row *rows,
-                          size_t n, cli_format fmt, cli_buf *out, cli_buf *json_copy, limen_error *err);
-
-/* The trace of a training run as `name` under `dir`: step, time, heat, bound, loss, accuracies. */
-int cli_train_write_trace(const char *dir, const char *name, const limen_train_result *r, limen_error *err);
-
-/* An experiment's outputs under `dir`: `table` as table.csv, then `json` as summary.json. */
-int cli_train_write_outputs(const char *dir, const cli_table *table, const char *json, limen_error *err);
+/* A single-run summary: with --format json the library's JSON, else the record's fields as a
+ * table titled `title` (label: the field's doc unless labels[i] is set; "not reached" for a
+ * number that is not finite). */
+int cli_train_render_record(const char *title, const limen_field *f, size_t n, const void *rec,
+                            const char *const *labels, cli_format fmt, const char *json, cli_buf *out,
+                            limen_error *err);
 
 /* Print the JSON document with --format json, else `header` and the table; then check `out`. */
 int cli_train_print(cli_format fmt, const char *json, const char *header, const cli_table *t, cli_buf *out,
                     limen_error *err);
 
-/* Draw `pl` into the file `name` under `dir`. */
-int cli_train_plot_file(const char *dir, const char *name, limen_plot *pl, limen_error *err);
+/* Write *text, made by the library with status st (a call evaluated in the same argument list:
+ * *text is read only once it has run), as `name` under `dir`; free it and set it to NULL. */
+int cli_train_write_text(const char *dir, const char *name, int st, char **text, limen_error *err);
+
+/* Draw every figure of *figs, made with status st (as cli_train_write_text), under `dir` with the
+ * set's file names; free the set and set it to NULL. */
+int cli_train_write_figures(const char *dir, int st, limen_train_figures **figs, limen_error *err);
 
 /* ---- the runs ---------------------------------------------------------------------------------- */
 
