@@ -2,7 +2,8 @@
  * The experiments of docs/results.md as library calls (experiment.h): configuration defaults,
  * bad configurations rejected with the field named, results equal to the lower-level calls they
  * are made of and to quantities recomputed here independently, and to what `limen train` prints
- * for the same inputs. */
+ * for the same inputs; the input tables (defaults, both ends of every range), the JSON and CSV of
+ * the report functions and the figures they assemble. */
 #define _POSIX_C_SOURCE 200809L /* popen */
 #include <cjson/cJSON.h>
 #include <criterion/criterion.h>
@@ -13,6 +14,7 @@
 
 #include "limen/experiment.h"
 #include "limen/paradigm.h"
+#include "limen/report.h"
 #include "limen/units.h"
 #include "limen/workload.h"
 #include "testutil.h"
@@ -439,4 +441,315 @@ Test(experiment, equals_what_the_cli_prints) {
   }
   limen_experiment_scaling_result_clear(&r);
   cJSON_Delete(j);
+}
+
+/* ---- the input tables --------------------------------------------------------------------------- */
+
+/* The first value beyond an end of the row's range (lo: below, hi: above). */
+static double beyond(const limen_input *in, int hi) {
+  double end = hi ? in->hi : in->lo;
+  int open = hi ? in->hi_open : in->lo_open;
+  int whole = in->type != LIMEN_INPUT_DOUBLE || (in->flags & LIMEN_INPUT_INTEGER);
+  if (open) return end;
+  if (whole) return hi ? end + 1 : end - 1;
+  return nextafter(end, hi ? HUGE_VAL : -HUGE_VAL);
+}
+
+/* Every row: its default is the _default() struct's (NAN: the task's), inside the range when
+ * given; a value just beyond either end is refused by the run, naming the member. */
+static void check_table(const limen_input *t, size_t n, void *def, size_t size,
+                        int (*run)(void *cfg, limen_error *err)) {
+  cr_assert_gt(n, 0);
+  unsigned char *cfg = malloc(size);
+  cr_assert_not_null(cfg);
+  for (size_t i = 0; i < n; i++) {
+    const limen_input *in = &t[i];
+    cr_assert(in->name && in->member && in->default_text && in->doc, "row %zu", i);
+    cr_assert_eq(limen_input_find(t, n, in->name), in, "%s: names are unique", in->name);
+    double d = limen_input_get(in, def);
+    if (isnan(in->default_value)) {
+      cr_assert(isnan(d) && (in->flags & LIMEN_INPUT_UNSET_NAN), "%s: a task default", in->name);
+    } else {
+      cr_assert_eq(d, in->default_value, "%s: default %g vs struct %g", in->name, in->default_value, d);
+      cr_assert(limen_input_check(in, d, "t", NULL) == LIMEN_OK, "%s: default in range", in->name);
+    }
+    for (int hi = 0; hi < 2; hi++) {
+      double v = beyond(in, hi);
+      if (!isfinite(v) || ((in->flags & LIMEN_INPUT_UNSET_ZERO) && v == 0)) continue;
+      if (in->type != LIMEN_INPUT_DOUBLE && v < 0) continue; /* an unsigned member holds no negative */
+      memcpy(cfg, def, size);
+      limen_input_set(in, cfg, v);
+      limen_error err;
+      int st = run(cfg, &err);
+      cr_assert_eq(st, LIMEN_EINVAL, "%s = %g accepted", in->name, v);
+      cr_assert_not_null(strstr(err.msg, in->member), "%s = %g: '%s' does not name %s", in->name, v, err.msg,
+                         in->member);
+    }
+  }
+  free(cfg);
+}
+
+static int run_train(void *cfg, limen_error *err) {
+  limen_experiment_run run;
+  int st = limen_experiment_train(cfg, &run, err);
+  if (!st) limen_experiment_run_clear(&run);
+  return st;
+}
+
+static int run_maxcut(void *cfg, limen_error *err) {
+  limen_experiment_maxcut_result r;
+  int st = limen_experiment_maxcut(cfg, &r, err);
+  if (!st) limen_experiment_maxcut_result_clear(&r);
+  return st;
+}
+
+Test(experiment, input_tables_drive_defaults_and_checks) {
+  size_t n;
+  const limen_input *t = limen_experiment_inputs(&n);
+  limen_experiment_config c = limen_experiment_config_default(), d = c;
+  check_table(t, n, &d, sizeof d, run_train); /* refused before the task is loaded */
+  cr_assert_eq(d.steps, LIMEN_EXPERIMENT_TASK_DEFAULT);
+  const limen_input *steps = limen_input_find(t, n, "steps");
+  limen_input_set(steps, &c, NAN);
+  cr_assert_eq(c.steps, LIMEN_EXPERIMENT_TASK_DEFAULT, "NAN is the task's default");
+  limen_input_set(steps, &c, 12);
+  cr_assert_eq(c.steps, 12);
+  cr_assert_eq(limen_input_get(limen_input_find(t, n, "seed"), &c), 1.0);
+
+  limen_experiment_maxcut_config m = limen_experiment_maxcut_config_default();
+  limen_anneal_config a = limen_anneal_config_default();
+  cr_assert_eq(m.anneal.sweeps, a.sweeps);
+  cr_assert_eq(m.anneal.beta0, a.beta0);
+  cr_assert_eq(m.anneal.beta_end, a.beta_end);
+  cr_assert_eq(m.anneal.barrier0_kT, a.barrier0_kT);
+  cr_assert_eq(m.anneal.barrier_rise_kT, a.barrier_rise_kT);
+  cr_assert_eq(m.anneal.tau0_s, a.tau0_s);
+  cr_assert_eq(m.anneal.temperature_K, a.temperature_K);
+  cr_assert_eq(m.anneal.seed, a.seed);
+  cr_assert_eq(m.anneal.record_every, 10);
+  cr_assert_eq(m.target, 0.99);
+  t = limen_experiment_maxcut_inputs(&n);
+  check_table(t, n, &m, sizeof m, run_maxcut);
+
+  /* the swept values take the ranges of window and barrier */
+  limen_error err;
+  limen_experiment_sweep_result r;
+  limen_experiment_sweep_config s = limen_experiment_sweep_config_default(LIMEN_EXPERIMENT_WINDOW);
+  s.values[2] = 2e6;
+  expect_field(limen_experiment_sweep(&s, &r, &err), LIMEN_EINVAL, &err, "values[2]");
+  s = limen_experiment_sweep_config_default(LIMEN_EXPERIMENT_BARRIER);
+  s.values[0] = 2;
+  expect_field(limen_experiment_sweep(&s, &r, &err), LIMEN_EINVAL, &err, "values[0]");
+}
+
+/* ---- report functions: JSON, CSV, figures ----------------------------------------------------------- */
+
+/* *text (made with status st; read only after the call in the same argument list) parsed as
+ * JSON, then freed. */
+static cJSON *parsed(int st, char **text, const limen_error *err) {
+  cr_assert_eq(st, LIMEN_OK, "%s", err->msg);
+  cJSON *j = cJSON_Parse(*text);
+  cr_assert_not_null(j, "not JSON: %s", *text);
+  limen_free(*text);
+  *text = NULL;
+  return j;
+}
+
+/* The object's keys are the table's (those that apply for `has`), in order. */
+static void expect_keys(const cJSON *obj, const limen_field *f, size_t n, unsigned has, const char *skip) {
+  const cJSON *it = obj->child;
+  for (size_t i = 0; i < n; i++) {
+    if ((f[i].when & has) != f[i].when) continue;
+    if (it && skip && strcmp(it->string, skip) == 0) it = it->next;
+    cr_assert_not_null(it, "key %s missing", f[i].key);
+    cr_assert_str_eq(it->string, f[i].key);
+    it = it->next;
+  }
+  if (it && skip && strcmp(it->string, skip) == 0) it = it->next;
+  cr_assert_null(it, "extra key %s", it ? it->string : "");
+}
+
+/* A number written to 10 significant digits, null when not finite. */
+static void expect_num(const cJSON *obj, const char *key, double v) {
+  const cJSON *x = cJSON_GetObjectItemCaseSensitive(obj, key);
+  cr_assert_not_null(x, "no '%s'", key);
+  if (!isfinite(v)) {
+    cr_assert(cJSON_IsNull(x), "%s: null expected", key);
+    return;
+  }
+  cr_assert(cJSON_IsNumber(x), "%s: not a number", key);
+  cr_assert(tu_close_rel(x->valuedouble, v, 6e-10), "%s: written %.12g, result %.12g", key, x->valuedouble, v);
+}
+
+/* Lines of a text. */
+static size_t lines(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += *s == '\n';
+  return n;
+}
+
+Test(experiment, report_of_a_run_and_its_trace) {
+  limen_error err;
+  limen_experiment_config c = small_config("lim-fixed", 12);
+  c.eval_every = 4;
+  limen_experiment_run run;
+  cr_assert_eq(limen_experiment_train(&c, &run, &err), LIMEN_OK, "%s", err.msg);
+  char *text = NULL;
+  cJSON *j = parsed(limen_train_json(&run, &text, &err), &text, &err);
+  size_t n;
+  const limen_field *f = limen_train_record_fields(&n);
+  expect_keys(j, f, n, 0, NULL);
+  const limen_train_result *r = &run.result;
+  double kT = kT_at(run.setup.memory.temperature_K);
+  cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(j, "paradigm")->valuestring, "lim-fixed");
+  expect_num(j, "total_heat_J", r->total_heat_J);
+  expect_num(j, "total_heat_kT", r->total_heat_J / kT);
+  expect_num(j, "bound_J", r->bound_J);
+  expect_num(j, "closed_form_heat_J", r->expected_heat_J);
+  expect_num(j, "final_test_accuracy", r->final_test_accuracy);
+  expect_num(j, "steps_to_target", r->steps_to_target ? (double)r->steps_to_target : NAN);
+  expect_num(j, "heat_per_cell_step_kT", r->total_heat_J / (62.0 * 12.0) / kT);
+  expect_num(j, "steps", 12);
+  expect_num(j, "n_params", 62);
+  expect_num(j, "seed", 1);
+  cJSON_Delete(j);
+  cr_assert_eq(limen_train_trace_csv(r, &text, &err), LIMEN_OK);
+  cr_assert_eq(lines(text), 1 + r->n_points);
+  static const char head[] = "step,time_s,heat_J,bound_J,loss,train_accuracy,test_accuracy\n";
+  cr_assert_eq(strncmp(text, head, strlen(head)), 0);
+  limen_free(text);
+  limen_experiment_run_clear(&run);
+}
+
+Test(experiment, report_and_figures_of_the_sweeps) {
+  limen_error err;
+  limen_experiment_sweep_config s = limen_experiment_sweep_config_default(LIMEN_EXPERIMENT_WINDOW);
+  s.run.task = "breast-cancer";
+  s.run.steps = 6;
+  s.values[0] = 1e-7, s.values[1] = 1e-6, s.values[2] = 1e-5;
+  s.n_values = 3;
+  limen_experiment_sweep_result r;
+  cr_assert_eq(limen_experiment_sweep(&s, &r, &err), LIMEN_OK, "%s", err.msg);
+  char *text = NULL;
+  cJSON *j = parsed(limen_experiment_sweep_json(&r, &text, &err), &text, &err);
+  cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(j, "experiment")->valuestring, "window");
+  const cJSON *runs = cJSON_GetObjectItemCaseSensitive(j, "runs");
+  cr_assert_eq((size_t)cJSON_GetArraySize(runs), r.n_runs);
+  size_t n;
+  const limen_field *f = limen_experiment_row_fields(&n);
+  for (size_t i = 0; i < r.n_runs; i++) {
+    const cJSON *row = cJSON_GetArrayItem(runs, (int)i);
+    expect_keys(row, f, n, LIMEN_EXPERIMENT_ROW_WINDOW, NULL);
+    expect_num(row, "window_s", s.values[i % 3]);
+    expect_num(row, "total_heat_J", r.runs[i].result.total_heat_J);
+    expect_num(row, "energy_to_target_J", r.runs[i].result.energy_to_target_J);
+    expect_num(row, "final_rate_dt", r.runs[i].result.final_rate_dt);
+  }
+  cJSON_Delete(j);
+  cr_assert_eq(limen_experiment_sweep_csv(&r, &text, &err), LIMEN_OK);
+  cr_assert_eq(lines(text), 1 + r.n_runs);
+  limen_free(text);
+  limen_train_figures *figs;
+  cr_assert_eq(limen_experiment_sweep_figures(&r, &figs, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(limen_train_figures_count(figs), 2);
+  cr_assert_str_eq(limen_train_figures_name(figs, 0), "heat_vs_window.png");
+  const limen_plot *heat = limen_train_figures_plot(figs, 0), *acc = limen_train_figures_plot(figs, 1);
+  cr_assert_eq(heat->n_series, 3 * r.n_paradigms + r.n_curves, "three series per paradigm and the (H) curves");
+  for (size_t k = 0; k < 3 * r.n_paradigms; k++) cr_assert_eq(heat->series[k].n, r.n_values);
+  cr_assert_eq(heat->series[3 * r.n_paradigms].n, r.curves[0].n);
+  cr_assert_eq(acc->n_series, r.n_paradigms);
+  cr_assert_eq(acc->series[1].y[2], r.runs[5].result.final_test_accuracy);
+  limen_experiment_sweep_result_clear(&r);
+  cr_assert_eq(heat->series[0].x[1], 1e-6, "the figures own their data");
+  limen_train_figures_free(figs);
+
+  s = limen_experiment_sweep_config_default(LIMEN_EXPERIMENT_PARADIGMS);
+  s.run.task = "breast-cancer";
+  s.run.steps = 4;
+  cr_assert_eq(limen_experiment_sweep(&s, &r, &err), LIMEN_OK, "%s", err.msg);
+  j = parsed(limen_experiment_sweep_json(&r, &text, &err), &text, &err);
+  expect_keys(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(j, "runs"), 0), f, n, 0, NULL);
+  cJSON_Delete(j);
+  cr_assert_eq(limen_experiment_sweep_figures(&r, &figs, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(limen_train_figures_count(figs), 2);
+  for (size_t i = 0; i < r.n_runs; i++)
+    cr_assert_eq(limen_train_figures_plot(figs, 1)->series[i].n, r.runs[i].result.n_points);
+  limen_train_figures_free(figs);
+  limen_experiment_sweep_result_clear(&r);
+}
+
+Test(experiment, report_and_figures_of_scaling_and_maxcut) {
+  limen_error err;
+  limen_experiment_scaling_config s = limen_experiment_scaling_config_default();
+  s.run.task = "breast-cancer";
+  s.run.steps = 8;
+  s.grid_points = 7;
+  limen_experiment_scaling_result r;
+  cr_assert_eq(limen_experiment_scaling(&s, &r, &err), LIMEN_OK, "%s", err.msg);
+  char *text = NULL;
+  cJSON *j = parsed(limen_experiment_scaling_json(&r, &text, &err), &text, &err);
+  size_t n, nr;
+  const limen_field *f = limen_scaling_record_fields(&n), *fr = limen_scaling_row_fields(&nr);
+  expect_keys(j, f, n, 0, "runs");
+  expect_num(j, "grad_scale_effective", r.grad_scale);
+  expect_num(j, "landauer_adiabatic_brain_scale_J", r.landauer_brain_J);
+  const cJSON *runs = cJSON_GetObjectItemCaseSensitive(j, "runs");
+  for (int i = 0; i < LIMEN_EXPERIMENT_SCALING_ROWS; i++) {
+    const cJSON *row = cJSON_GetArrayItem(runs, i);
+    expect_keys(row, fr, nr, 0, NULL);
+    expect_num(row, "measured_heat_J", r.rows[i].result.total_heat_J);
+    expect_num(row, "projected_same_run_J", r.rows[i].projected_J);
+    expect_num(row, "brain_scale_extrapolated_J",
+               r.rows[i].result.total_heat_J / (r.params * r.steps) * r.brain_params * r.brain_steps);
+  }
+  cJSON_Delete(j);
+  cr_assert_eq(limen_experiment_scaling_csv(&r, &text, &err), LIMEN_OK);
+  cr_assert_eq(lines(text), 1 + LIMEN_EXPERIMENT_SCALING_ROWS);
+  limen_free(text);
+  limen_train_figures *figs;
+  cr_assert_eq(limen_experiment_scaling_figures(&r, &figs, &err), LIMEN_OK, "%s", err.msg);
+  const limen_plot *p = limen_train_figures_plot(figs, 0);
+  cr_assert_eq(p->n_series, 2 * LIMEN_EXPERIMENT_SCALING_ROWS);
+  for (size_t k = 0; k < p->n_series; k++) cr_assert_eq(p->series[k].n, 7);
+  cr_assert_eq(p->n_markers, 2);
+  limen_train_figures_free(figs);
+  limen_experiment_scaling_result_clear(&r);
+
+  limen_experiment_maxcut_config c = limen_experiment_maxcut_config_default();
+  c.anneal.sweeps = 40;
+  c.graphs[1] = "G14";
+  c.n_graphs = 2;
+  limen_experiment_maxcut_result m;
+  cr_assert_eq(limen_experiment_maxcut(&c, &m, &err), LIMEN_OK, "%s", err.msg);
+  j = parsed(limen_experiment_maxcut_json(&c, &m, &text, &err), &text, &err);
+  f = limen_maxcut_study_fields(&n);
+  expect_keys(j, f, n, 0, "runs");
+  cr_assert_str_eq(j->child->string, "runs", "the runs come first");
+  expect_num(j, "sweeps", 40);
+  runs = cJSON_GetObjectItemCaseSensitive(j, "runs");
+  for (size_t k = 0; k < 2; k++) {
+    const cJSON *row = cJSON_GetArrayItem(runs, (int)k);
+    fr = limen_maxcut_row_fields(&nr);
+    expect_keys(row, fr, nr, 0, NULL);
+    expect_num(row, "best_cut", m.runs[k].result.best_cut);
+    expect_num(row, "gap", 1 - m.runs[k].result.best_cut / m.runs[k].best_known);
+    expect_num(row, "static_heat_J", m.runs[k].result.heat_static_J);
+  }
+  cJSON_Delete(j);
+  j = parsed(limen_anneal_json(&c, &m.runs[1], &text, &err), &text, &err);
+  f = limen_anneal_record_fields(&n);
+  expect_keys(j, f, n, 0, NULL);
+  cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(j, "task")->valuestring, "maxcut-G14");
+  expect_num(j, "flips", m.runs[1].result.flips);
+  cJSON_Delete(j);
+  cr_assert_eq(limen_anneal_trace_csv(&m.runs[0].result, &text, &err), LIMEN_OK);
+  cr_assert_eq(lines(text), 1 + m.runs[0].result.n_points);
+  limen_free(text);
+  cr_assert_eq(limen_experiment_maxcut_figures(&c, &m, &figs, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(limen_train_figures_count(figs), 2);
+  cr_assert_eq(limen_train_figures_plot(figs, 0)->n_series, 4, "modulated and static per graph");
+  cr_assert_eq(limen_train_figures_plot(figs, 1)->n_series, 2);
+  cr_assert_eq(limen_train_figures_plot(figs, 0)->series[2].n, m.runs[1].result.n_points);
+  limen_train_figures_free(figs);
+  limen_experiment_maxcut_result_clear(&m);
 }
