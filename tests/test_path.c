@@ -56,9 +56,9 @@ Test(path, defaults_and_edges) {
   cr_assert_eq(c.bits, 16);
   cr_assert_eq(c.lo, -1.0);
   cr_assert_eq(c.hi, 1.0);
-  cr_assert_eq(c.hist_bins, 36);
-  cr_assert_eq(c.hist_min, 1e-3);
-  cr_assert_eq(c.hist_max, 1e6);
+  cr_assert_eq(c.hist_min_log2, -10);
+  cr_assert_eq(c.hist_max_log2, 20);
+  cr_assert_eq(c.hist_octave_bits, 0);
   cr_assert_eq(c.step_time_s, 0.0);
   cr_assert_eq(c.temperature_K, 300.0);
   cr_assert_eq(c.step_histograms, 1);
@@ -66,15 +66,10 @@ Test(path, defaults_and_edges) {
   cr_assert_not_null(limen_path_config_inputs(&n));
   cr_assert_eq(n, 9);
   limen_path_meter *m = meter(16, -1, 1);
-  cr_assert_eq(limen_path_hist_count(m), 38);
+  cr_assert_eq(limen_path_hist_count(m), 32);
   cr_assert_eq(limen_path_hist_edge(m, 0), 0.0);
-  /* every power of ten an edge exactly: 10^(−3 + j/4) is the lower edge of bin j + 1 */
-  const double pow10[] = {1e-3, 1e-2, 1e-1, 1, 10, 100, 1e3, 1e4, 1e5, 1e6};
-  for (int d = 0; d < 10; d++)
-    cr_assert_eq(limen_path_hist_edge(m, (size_t)(4 * d + 1)), pow10[d], "edge of 1e%d: %.17g", d - 3,
-                 limen_path_hist_edge(m, (size_t)(4 * d + 1)));
-  for (size_t i = 1; i < 38; i++) cr_assert(limen_path_hist_edge(m, i) > limen_path_hist_edge(m, i - 1));
-  cr_assert(isinf(limen_path_hist_edge(m, 38)));
+  for (size_t i = 1; i < 32; i++) cr_assert_eq(limen_path_hist_edge(m, i), ldexp(1.0, (int)i - 11));
+  cr_assert(isinf(limen_path_hist_edge(m, 32)));
   limen_path_totals t;
   cr_assert_eq(limen_path_totals_get(m, &t, NULL), 0);
   cr_assert_eq(t.level_size, limen_level_size(2.0, 16, LIMEN_LEVELS_BINS));
@@ -111,9 +106,9 @@ Test(path, one_level_per_step) {
   cr_assert_eq(t.max_move_levels, 1.0);
   cr_assert_eq(t.clamped, 0);
   cr_assert(t.memory_bytes >= P * sizeof(double));
-  uint64_t h[38];
-  cr_assert_eq(limen_path_totals_hist(m, h, 38, NULL), 0);
-  for (size_t b = 0; b < 38; b++) cr_assert_eq(h[b], b == 13 ? P * K : 0, "bin %zu: %lu", b, (unsigned long)h[b]);
+  uint64_t h[32];
+  cr_assert_eq(limen_path_totals_hist(m, h, 32, NULL), 0);
+  for (size_t b = 0; b < 32; b++) cr_assert_eq(h[b], b == 11 ? P * K : 0, "bin %zu: %lu", b, (unsigned long)h[b]);
   cr_assert_eq(limen_path_step_count(m), K);
   for (size_t k = 0; k < K; k++) {
     limen_path_step s;
@@ -124,8 +119,8 @@ Test(path, one_level_per_step) {
     uint64_t f = 0;
     for (size_t p = 0; p < P; p++) f += popc((p % 150 + k) ^ (p % 150 + k + 1));
     cr_assert_eq(s.bit_flips, f);
-    cr_assert_eq(limen_path_step_hist(m, k, h, 38, NULL), 0);
-    cr_assert_eq(h[13], P);
+    cr_assert_eq(limen_path_step_hist(m, k, h, 32, NULL), 0);
+    cr_assert_eq(h[11], P);
   }
   free(w);
   limen_path_meter_free(m);
@@ -167,10 +162,10 @@ Test(path, random_walks) {
   cr_assert_eq(t.changed, changed);
   cr_assert_eq(t.bit_flips, flips);
   cr_assert_eq(t.max_move_levels, 1.0);
-  uint64_t h[38];
-  cr_assert_eq(limen_path_totals_hist(m, h, 38, NULL), 0);
+  uint64_t h[32];
+  cr_assert_eq(limen_path_totals_hist(m, h, 32, NULL), 0);
   cr_assert_eq(h[0], zeros);
-  cr_assert_eq(h[13], changed);
+  cr_assert_eq(h[11], changed);
   cr_assert(changed > 0 && zeros > 0);
   free(L), free(w0), free(w1);
   limen_path_meter_free(m);
@@ -188,8 +183,8 @@ Test(path, no_motion) {
   cr_assert_eq(t.changed, 0);
   cr_assert_eq(t.bit_flips, 0);
   cr_assert_eq(t.max_move_levels, 0.0);
-  uint64_t h[38];
-  cr_assert_eq(limen_path_totals_hist(m, h, 38, NULL), 0);
+  uint64_t h[32];
+  cr_assert_eq(limen_path_totals_hist(m, h, 32, NULL), 0);
   cr_assert_eq(h[0], P * K);
   free(w);
   limen_path_meter_free(m);
@@ -254,8 +249,8 @@ Test(path, float32_equals_float64) {
     limen_path_step sa, sb;
     limen_path_step_get(a, k, &sa, NULL), limen_path_step_get(b, k, &sb, NULL);
     cr_assert(memcmp(&sa, &sb, sizeof sa) == 0, "step %zu differs", k);
-    uint64_t ha[38], hb[38];
-    limen_path_step_hist(a, k, ha, 38, NULL), limen_path_step_hist(b, k, hb, 38, NULL);
+    uint64_t ha[32], hb[32];
+    limen_path_step_hist(a, k, ha, 32, NULL), limen_path_step_hist(b, k, hb, 32, NULL);
     cr_assert(memcmp(ha, hb, sizeof ha) == 0);
   }
   limen_path_totals ta, tb;
@@ -401,9 +396,11 @@ Test(path, config_ranges_refused) {
   REFUSE(c.hi = -1, "hi");
   REFUSE((c.lo = 2, c.hi = 2), "hi");
   REFUSE(c.lo = -2e300, "lo");
-  REFUSE(c.hist_bins = 0, "hist_bins");
-  REFUSE(c.hist_min = 0, "hist_min");
-  REFUSE(c.hist_max = 1e-4, "hist_max");
+  REFUSE(c.hist_min_log2 = -1023, "hist_min_log2");
+  REFUSE(c.hist_max_log2 = 1024, "hist_max_log2");
+  REFUSE(c.hist_max_log2 = -10, "hist_max_log2");
+  REFUSE(c.hist_octave_bits = 9, "hist_octave_bits");
+  REFUSE((c.hist_min_log2 = -1000, c.hist_octave_bits = 8), "hist_octave_bits");
   REFUSE(c.step_time_s = -1, "step_time_s");
   REFUSE(c.temperature_K = 0, "temperature_K");
   REFUSE(c.step_histograms = 2, "step_histograms");
@@ -419,7 +416,7 @@ Test(path, misuse) {
   limen_path_meter *m = meter(8, -1, 1);
   limen_error e;
   double w[3] = {0};
-  uint64_t h[38];
+  uint64_t h[32];
   limen_path_step s;
   expect_einval(limen_path_add_f64(m, 0, w, 3, &e), &e, "begin_step", NULL);
   expect_einval(limen_path_end_step(m, &e), &e, "no step is open", NULL);
@@ -432,8 +429,8 @@ Test(path, misuse) {
   limen_path_abort_step(m);
   limen_path_abort_step(m);
   expect_einval(limen_path_step_get(m, 0, &s, &e), &e, "k = 0", NULL);
-  expect_einval(limen_path_step_hist(m, 0, h, 38, &e), &e, "k = 0", NULL);
-  expect_einval(limen_path_totals_hist(m, h, 37, &e), &e, "n = 37", "38");
+  expect_einval(limen_path_step_hist(m, 0, h, 32, &e), &e, "k = 0", NULL);
+  expect_einval(limen_path_totals_hist(m, h, 31, &e), &e, "n = 31", "32");
   limen_path_meter_free(m);
   /* without per-step histograms */
   limen_path_config c = limen_path_config_default();
@@ -442,8 +439,8 @@ Test(path, misuse) {
   step64(m, w, 3);
   w[0] = 0.5;
   step64(m, w, 3);
-  expect_einval(limen_path_step_hist(m, 0, h, 38, &e), &e, "step_histograms", NULL);
-  cr_assert_eq(limen_path_totals_hist(m, h, 38, &e), 0);
+  expect_einval(limen_path_step_hist(m, 0, h, 32, &e), &e, "step_histograms", NULL);
+  cr_assert_eq(limen_path_totals_hist(m, h, 32, &e), 0);
   cr_assert_eq(h[0], 2);
   limen_path_meter_free(m);
 }

@@ -49,9 +49,9 @@ typedef struct limen_path_config {
   int bits;             /* n: bits per parameter, whole, [1, 64]                          [16] */
   double lo;            /* lower end of the parameter range                               [−1] */
   double hi;            /* upper end, > lo (hi − lo finite)                                [1] */
-  int hist_bins;        /* log-spaced histogram bins between hist_min and hist_max       [36] */
-  double hist_min;      /* lowest edge, in levels: moves below it fall in the zero bin [1e-3] */
-  double hist_max;      /* highest edge, in levels: moves from it on fall in the top bin [1e6] */
+  int hist_min_log2;    /* moves below 2^hist_min_log2 levels fall in the zero bin      [−10] */
+  int hist_max_log2;    /* moves from 2^hist_max_log2 levels on fall in the top bin      [20] */
+  int hist_octave_bits; /* 2^hist_octave_bits bins per octave in between                  [0] */
   double step_time_s;   /* duration of one step, s; 0 = not given (later energy inputs)    [0] */
   double temperature_K; /* temperature of the memory, K (later energy inputs)            [300] */
   int step_histograms;  /* 1: keep a histogram per step record; 0: only the total's        [1] */
@@ -59,11 +59,13 @@ typedef struct limen_path_config {
 
 /* The defaults of limen_path_config_inputs(). */
 LIMEN_API limen_path_config limen_path_config_default(void);
-/* The table of the configuration's inputs (input.h): bits, lo, hi, hist-bins, hist-min,
- * hist-max, step-time, temperature, step-histograms; *n gets the row count (n may be NULL). */
+/* The table of the configuration's inputs (input.h): bits, lo, hi, hist-min-log2,
+ * hist-max-log2, hist-octave-bits, step-time, temperature, step-histograms; *n gets the row
+ * count (n may be NULL). */
 LIMEN_API const limen_input *limen_path_config_inputs(size_t *n);
-/* Every row of the table, then lo < hi with hi − lo finite, hist_min < hist_max, and a level
- * size ε > 0 with 2^n/(hi − lo) finite.  LIMEN_EINVAL naming the field, value and range. */
+/* Every row of the table, then lo < hi with hi − lo finite, hist_min_log2 < hist_max_log2 with
+ * at most 65536 bins between them, and a level size ε (a normal double).  LIMEN_EINVAL naming
+ * the field, value and range. */
 LIMEN_API int limen_path_config_check(const limen_path_config *cfg, limen_error *err);
 
 /* The meter (opaque). */
@@ -138,10 +140,12 @@ LIMEN_API int limen_path_totals_get(const limen_path_meter *m, limen_path_totals
 LIMEN_API limen_path_config limen_path_meter_config(const limen_path_meter *m);
 
 /* ---- histogram of the moves x = |Δw|/ε ----------------------------------------------------
- * hist_bins + 2 counts: bin 0 "zero", x < hist_min (exact zeros included); bin i = 1 … B
- * (B = hist_bins), e_{i−1} ≤ x < e_i; bin B + 1, x ≥ e_B; edges e_j = 10^(log10 hist_min +
- * j·(log10 hist_max − log10 hist_min)/B) with e_0 = hist_min and e_B = hist_max exactly
- * (the defaults: 4 bins per decade, every power of ten from 1e-3 to 1e6 an edge). */
+ * Binary-logarithmic bins with exact edges (k_min = hist_min_log2, k_max = hist_max_log2,
+ * b = hist_octave_bits): bin 0 "zero", x < 2^k_min (exact zeros included); then 2^b bins per
+ * octave, bin 1 + q·2^b + r holding 2^(k_min+q)·(1 + r/2^b) ≤ x < 2^(k_min+q)·(1 + (r+1)/2^b);
+ * the top bin, x ≥ 2^k_max.  (k_max − k_min)·2^b + 2 counts in all.  The defaults: one bin per
+ * octave from 2^−10 ≈ 1e-3 to 2^20 ≈ 1e6 levels, 32 counts; a move of exactly one level opens
+ * bin 11.  The bin is read off the bits of the double x (exponent and b mantissa bits). */
 LIMEN_API size_t limen_path_hist_count(const limen_path_meter *m);
 /* Lower edge of bin i in levels (0 for bin 0; +inf for i beyond the last bin). */
 LIMEN_API double limen_path_hist_edge(const limen_path_meter *m, size_t i);

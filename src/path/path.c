@@ -24,12 +24,12 @@ static const limen_input k_inputs[] = {
         "lower end of the parameter range"),
     ROW("hi", hi, D, "w_hi", NULL, "W", -1e300, 0, 1e300, 0, 0, 1.0, "1",
         "upper end of the parameter range (> lo)"),
-    ROW("hist-bins", hist_bins, I, "B", NULL, "B", 1, 0, 10000, 0, LIMEN_INPUT_INTEGER, 36, "36",
-        "log-spaced histogram bins of the moves between hist-min and hist-max"),
-    ROW("hist-min", hist_min, D, "x_min", "levels", "X", 1e-300, 0, 1e300, 0, 0, 1e-3, "1e-3",
-        "lowest histogram edge: smaller moves fall in the zero bin"),
-    ROW("hist-max", hist_max, D, "x_max", "levels", "X", 1e-300, 0, 1e300, 0, 0, 1e6, "1e6",
-        "highest histogram edge: larger moves fall in the top bin"),
+    ROW("hist-min-log2", hist_min_log2, I, "k_min", NULL, "K", -1022, 0, 1022, 0, LIMEN_INPUT_INTEGER,
+        -10, "-10", "moves below 2^K levels fall in the histogram's zero bin"),
+    ROW("hist-max-log2", hist_max_log2, I, "k_max", NULL, "K", -1021, 0, 1023, 0, LIMEN_INPUT_INTEGER,
+        20, "20", "moves from 2^K levels on fall in the histogram's top bin"),
+    ROW("hist-octave-bits", hist_octave_bits, I, "b", NULL, "B", 0, 0, 8, 0, LIMEN_INPUT_INTEGER, 0, "0",
+        "2^B histogram bins per octave of the moves"),
     ROW("step-time", step_time_s, D, "Δt", "s", "S", 0, 1, 1e12, 0, LIMEN_INPUT_UNSET_ZERO, 0.0,
         "not given", "duration of one training step"),
     ROW("temperature", temperature_K, D, "T", "K", "K", 0, 1, 1e4, 0, 0,
@@ -42,6 +42,8 @@ static const limen_input k_inputs[] = {
 #undef ROW
 #define N_INPUTS (sizeof k_inputs / sizeof k_inputs[0])
 
+/* Histogram bins between the zero and the top bin, at most. */
+#define PATH_MAX_BINS 65536
 /* Tensors per step, at most. */
 #define PATH_MAX_TENSORS ((size_t)1 << 24)
 
@@ -65,9 +67,13 @@ int limen_path_config_check(const limen_path_config *c, limen_error *err) {
   if (!(c->hi > c->lo) || !isfinite(c->hi - c->lo))
     return limen_error_set(err, LIMEN_EINVAL, fn,
                            "hi = %.10g: allowed range (lo, lo + 1.8e308) with lo = %.10g", c->hi, c->lo);
-  if (!(c->hist_max > c->hist_min))
-    return limen_error_set(err, LIMEN_EINVAL, fn, "hist_max = %.10g: allowed range (hist_min, 1e300] "
-                           "with hist_min = %.10g", c->hist_max, c->hist_min);
+  if (c->hist_max_log2 <= c->hist_min_log2)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "hist_max_log2 = %d: allowed range [hist_min_log2 + 1, "
+                           "1023] with hist_min_log2 = %d", c->hist_max_log2, c->hist_min_log2);
+  if ((long)(c->hist_max_log2 - c->hist_min_log2) << c->hist_octave_bits > PATH_MAX_BINS)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "hist_octave_bits = %d: (hist_max_log2 - hist_min_log2)"
+                           "·2^hist_octave_bits = %ld bins: allowed range [1, %d]", c->hist_octave_bits,
+                           (long)(c->hist_max_log2 - c->hist_min_log2) << c->hist_octave_bits, PATH_MAX_BINS);
   double eps = limen_level_size(c->hi - c->lo, c->bits, LIMEN_LEVELS_BINS);
   if (!(eps >= 0x1p-1022) || !isfinite(ldexp(1.0, c->bits) / (c->hi - c->lo)))
     return limen_error_set(err, LIMEN_EINVAL, fn,
@@ -105,34 +111,23 @@ struct limen_path_meter {
   uint64_t *tot_hist;
 };
 
-/* Edges e_0 … e_B (then +inf), and the bin at the bottom of each binary octave. */
-static int geom_hist(path_geom *g, const limen_path_config *c) {
-  size_t B = (size_t)c->hist_bins;
-  g->nbins = B + 2;
-  g->edges = malloc(g->nbins * sizeof *g->edges);
-  g->exp_bin = malloc(2048 * sizeof *g->exp_bin);
-  if (!g->edges || !g->exp_bin) return LIMEN_ENOMEM;
-  double l0 = log10(c->hist_min), l1 = log10(c->hist_max);
-  for (size_t j = 0; j <= B; j++)
-    g->edges[j] = j == 0 ? c->hist_min : j == B ? c->hist_max
-                                                : pow(10.0, l0 + (double)j * (l1 - l0) / (double)B);
-  g->edges[B + 1] = INFINITY;
-  g->probes = 0;
-  for (int e = 0; e < 2048; e++) {
-    double bottom = e == 0 ? 0.0 : e == 2047 ? INFINITY : ldexp(1.0, e - 1023);
-    size_t b = 0;
-    while (b <= B && g->edges[b] <= bottom) b++;
-    g->exp_bin[e] = (uint16_t)b;
-    if (e > 0 && (int)(b - g->exp_bin[e - 1]) > g->probes) g->probes = (int)(b - g->exp_bin[e - 1]);
-  }
-  return LIMEN_OK;
+/* The kernel's view of the configuration. */
+static void geom_init(path_geom *g, const limen_path_config *c) {
+  g->lo = c->lo;
+  g->hi = c->hi;
+  g->top = ldexp(1.0, c->bits);
+  g->scale = g->top / (c->hi - c->lo);
+  g->cap = nextafter(g->top, 0.0);
+  g->code_max = c->bits == 64 ? UINT64_MAX : (((uint64_t)1 << c->bits) - 1);
+  g->wide = c->bits <= 31;
+  g->octave_bits = c->hist_octave_bits;
+  g->key_base = (int32_t)((c->hist_min_log2 + 1023) * (1 << c->hist_octave_bits));
+  g->nbins = ((size_t)(c->hist_max_log2 - c->hist_min_log2) << c->hist_octave_bits) + 2;
 }
 
 static void meter_release(limen_path_meter *m) {
   for (size_t i = 0; i < m->nt; i++) free(m->t[i].prev);
   free(m->t);
-  free(m->g.edges);
-  free(m->g.exp_bin);
   free(m->hist4);
   free(m->rec);
   free(m->rec_hist);
@@ -150,14 +145,9 @@ int limen_path_meter_alloc(const limen_path_config *cfg, limen_path_meter **out,
   limen_path_meter *m = calloc(1, sizeof *m);
   if (!m) return limen_error_set(err, LIMEN_ENOMEM, fn, "meter");
   m->cfg = c;
-  m->g.lo = c.lo;
-  m->g.hi = c.hi;
-  m->g.top = ldexp(1.0, c.bits);
-  m->g.scale = m->g.top / (c.hi - c.lo);
-  m->g.code_max = c.bits == 64 ? UINT64_MAX : (((uint64_t)1 << c.bits) - 1);
+  geom_init(&m->g, &c);
   m->need_start = 1;
-  if (geom_hist(&m->g, &c) ||
-      !(m->hist4 = calloc(PATH_LANES * m->g.nbins, sizeof *m->hist4)) ||
+  if (!(m->hist4 = calloc(PATH_LANES * m->g.nbins, sizeof *m->hist4)) ||
       !(m->tot_hist = calloc(m->g.nbins, sizeof *m->tot_hist))) {
     meter_release(m);
     return limen_error_set(err, LIMEN_ENOMEM, fn, "histograms");
@@ -383,8 +373,8 @@ int limen_path_totals_get(const limen_path_meter *m, limen_path_totals *out, lim
   static const char *fn = "limen_path_totals_get";
   if (!m || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "%s = NULL", m ? "out" : "meter");
   *out = m->tot;
-  size_t bytes = sizeof *m + m->cap_t * sizeof *m->t + m->g.nbins * (sizeof(double) + sizeof(uint64_t) *
-                 (PATH_LANES + 1)) + 2048 * sizeof(uint16_t) + m->cap_rec * sizeof *m->rec;
+  size_t bytes = sizeof *m + m->cap_t * sizeof *m->t + m->g.nbins * sizeof(uint64_t) * (PATH_LANES + 1) +
+                 m->cap_rec * sizeof *m->rec;
   if (m->rec_hist) bytes += m->cap_rec * m->g.nbins * sizeof(uint64_t);
   for (size_t i = 0; i < m->nt; i++)
     bytes += m->t[i].n * (m->t[i].type == PATH_TYPE_F32 ? sizeof(float) : sizeof(double));
@@ -396,7 +386,10 @@ size_t limen_path_hist_count(const limen_path_meter *m) { return m ? m->g.nbins 
 
 double limen_path_hist_edge(const limen_path_meter *m, size_t i) {
   if (!m || i >= m->g.nbins) return INFINITY;
-  return i == 0 ? 0.0 : m->g.edges[i - 1];
+  if (i == 0) return 0.0;
+  /* bin i ≥ 1 starts at 2^(min_log2 + q)·(1 + r/2^b), i − 1 = q·2^b + r */
+  size_t b = (size_t)m->cfg.hist_octave_bits, q = (i - 1) >> b, r = (i - 1) & (((size_t)1 << b) - 1);
+  return ldexp(1.0 + ldexp((double)r, -(int)b), m->cfg.hist_min_log2 + (int)q);
 }
 
 static int hist_out(const limen_path_meter *m, const uint64_t *src, uint64_t *counts, size_t n,

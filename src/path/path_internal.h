@@ -15,16 +15,17 @@
 
 enum { PATH_TYPE_NONE = 0, PATH_TYPE_F32 = 1, PATH_TYPE_F64 = 2 };
 
-/* What the kernel needs of the configuration, and the histogram's lookup. */
+/* What the kernel needs of the configuration. */
 typedef struct path_geom {
-  double lo, hi;       /* the range                                                     */
-  double scale;        /* s = 2^n/(hi − lo) = 1/ε                                        */
-  double top;          /* 2^n: a scaled value from here on is in the top level           */
-  uint64_t code_max;   /* 2^n − 1                                                        */
-  size_t nbins;        /* hist_bins + 2                                                  */
-  double *edges;       /* nbins edges: e_0 … e_B, then +inf (bin of x = edges ≤ x)      */
-  uint16_t *exp_bin;   /* 2048: bins at the smallest double of each exponent field      */
-  int probes;          /* the most edges within one binary octave                        */
+  double lo, hi;       /* the range                                                      */
+  double scale;        /* s = 2^n/(hi − lo) = 1/ε                                         */
+  double top;          /* 2^n: a scaled value from here on is in the top level            */
+  double cap;          /* the largest double below 2^n (codes of ≤ 31 bits)               */
+  uint64_t code_max;   /* 2^n − 1                                                         */
+  int wide;            /* n ≤ 31: four lanes at once; otherwise the scalar route           */
+  int octave_bits;     /* histogram: 2^octave_bits bins per octave                        */
+  int32_t key_base;    /* the bin key (exponent and sub-octave bits) of 2^hist_min_log2   */
+  size_t nbins;        /* bins: zero, (max_log2 − min_log2)·2^octave_bits, top            */
 } path_geom;
 
 /* One tensor's contribution to a step, in the kernel's fixed order. */
