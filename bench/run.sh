@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the Langevin kernel (see docs/performance.md).  Builds nothing.
+# Benchmarks of the Langevin kernel and of the learning-path meter (see docs/performance.md).  Builds nothing.
 # usage: bench/run.sh BUILD_DIR [--quick]
 set -eu
 if [ $# -lt 1 ] || [ ! -x "$1/bench/bench_langevin" ]; then
@@ -51,3 +51,23 @@ ceil_ = f('arith_threads1') / f('numpy_threads1')
 print(f"ceiling without noise / NumPy {ceil_:6.1f}x   (no kernel that draws noise can exceed this)")
 print(f"speed-up 1 -> 2 threads       {sp:6.2f}x   (target >= 1.8x: {ok(sp >= 1.8)})")
 PY
+
+# The learning-path meter (src/path) against memcpy of the same arrays, when it was built.
+if [ -x "$build/bench/bench_path" ]; then
+  params=16777216 steps=10 preps=3
+  if [ "${2:-}" = "--quick" ]; then params=4194304 steps=4 preps=1; fi
+  pout=$("$build/bench/bench_path" --params "$params" --steps "$steps" --reps "$preps" 2>/dev/null)
+  python3 - "$pout" <<'PY'
+import sys
+d = dict(l.split(" ", 1) for l in sys.argv[1].splitlines())
+f = lambda k: float(d[k])
+print()
+print(f"Learning-path meter: {d['params']} parameters, {d['steps']} steps, best of {d['reps']}")
+print(f"{'':28s}{'float32':>14s}{'float64':>14s}")
+print(f"{'meter [parameters/s]':28s}{f('meter_f32'):14.4g}{f('meter_f64'):14.4g}")
+print(f"{'memcpy [parameters/s]':28s}{f('memcpy_f32'):14.4g}{f('memcpy_f64'):14.4g}")
+for t in ("f32", "f64"):
+    r = f(f"meter_{t}") / f(f"memcpy_{t}")
+    print(f"meter / memcpy, {t}          {r:6.1%}   (target >= 50 %: {'meets' if r >= 0.5 else 'BELOW'})")
+PY
+fi
