@@ -66,16 +66,5 @@ void cli_table_set_right(cli_table *t, size_t col, int right);
 int cli_table_check(const cli_table *t, limen_error *err);
 /* Aligned text; `indent` spaces before every line. */
 void cli_table_text(const cli_table *t, cli_buf *b, int indent);
-void cli_table_csv(const cli_table *t, cli_buf *b);
-/* Append one CSV field (quoted when needed) to b. */
-void cli_csv_field(cli_buf *b, const char *s);
-
-/* ---- JSON ------------------------------------------------------------------------------- */
-/* Add a number printed as "%.10g" (null when not finite).  Returns the item or NULL. */
-cJSON *cli_json_num(cJSON *obj, const char *key, double v);
-/* Append a number to an array the same way. */
-cJSON *cli_json_push_num(cJSON *arr, double v);
-/* Print (formatted with tab indents, as cJSON does) + newline into b. */
-int cli_json_print(const cJSON *root, cli_buf *b, limen_error *err);
 
 #endif

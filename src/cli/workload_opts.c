@@ -133,41 +133,6 @@ int cli_wl_project(const cli_wl *ctx, const limen_workload *w, const char *const
   return LIMEN_OK;
 }
 
-cJSON *cli_wl_json(const limen_workload *w, limen_error *err) {
-  cJSON *o = cJSON_CreateObject();
-  if (!o) {
-    limen_error_set(err, LIMEN_ENOMEM, "output", "out of memory");
-    return NULL;
-  }
-  cJSON_AddStringToObject(o, "name", w->name);
-  size_t n;
-  const limen_input *t = limen_workload_inputs(&n);
-  for (size_t i = 0; i < n; i++) cli_json_num(o, t[i].name, limen_input_get(&t[i], w));
-  cJSON_AddStringToObject(o, "ops", limen_ops_convention_name(w->ops));
-  cJSON_AddStringToObject(o, "lr-schedule", limen_lr_kind_name(w->lr_kind));
-  limen_workload_derived d;
-  if (limen_workload_derive(w, &d, err)) {
-    cJSON_Delete(o);
-    return NULL;
-  }
-  cJSON *dj = cJSON_AddObjectToObject(o, "derived");
-  if (!dj) {
-    cJSON_Delete(o);
-    limen_error_set(err, LIMEN_ENOMEM, "output", "out of memory");
-    return NULL;
-  }
-  cli_json_num(dj, "flops", d.flops);
-  cli_json_num(dj, "steps", d.steps);
-  cli_json_num(dj, "ops", d.ops);
-  cli_json_num(dj, "parallel_cells", d.parallel_cells);
-  cli_json_num(dj, "tau_op_s", d.tau_op_s);
-  cli_json_num(dj, "tau_op_tau0", d.tau_op_tau0);
-  cli_json_num(dj, "write_time_s", d.write_time_s);
-  cli_json_num(dj, "step_time_s", d.step_time_s);
-  cli_json_num(dj, "kT_J", d.kT_J);
-  cli_json_num(dj, "level_size", d.level_size);
-  return o;
-}
 
 /* Where the assumption lines go: wrapped into a buffer, and/or a JSON array of strings. */
 typedef struct line_sink {

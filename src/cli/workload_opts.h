@@ -57,10 +57,6 @@ const char *cli_default_paradigms(void);
 int cli_wl_project(const cli_wl *ctx, const limen_workload *w, const char *const *specs, size_t n,
                    limen_projection *out, limen_error *err);
 
-/* The workload as JSON: inputs under their option names plus "name", "ops", "lr-schedule"
- * and a "derived" object. */
-cJSON *cli_wl_json(const limen_workload *w, limen_error *err);
-
 /* Assumption lines about the workload (every input with unit and origin) appended to b, each
  * prefixed by `indent`; and the same lines as a JSON array of strings when arr != NULL. */
 int cli_wl_assumptions(const cli_wl *ctx, const limen_workload *w, cli_buf *b, const char *indent, cJSON *arr,
