@@ -23,11 +23,11 @@ static const cli_command_doc doc = {
     "  tradeoff    training energy against the training time T_train (--x time: the energy-speed\n"
     "              trade-off) or the bits of precision n (--x bits: energy-precision) for the\n"
     "              learning-in-memory paradigms, landauer-adiabatic for reference\n"
-    "A paradigm that does not count the headline's work (C FLOP results of n bits) is drawn with\n"
-    "the floor of its own counted work, dashed in its colour.\n"
     "  per-op      cost per bit against the operation time tau for (L) Landauer, (FT) finite-time\n"
     "              Landauer and (S) static-barrier write, at the retention barrier E_ret of\n"
     "              --retention-time/--retention-fail, P_s = --success, p_w = --write-fail\n"
+    "A paradigm that does not count the headline's work (C FLOP results of n bits) is drawn with\n"
+    "the floor of its own counted work, dashed in its colour.\n"
     "The workload options of 'limen project' set everything that is not on the x axis.",
     "examples:\n"
     "  limen figure projection --out projection.png\n"
@@ -122,6 +122,12 @@ static int make_figure(cli_opt *o, size_t n, cli_args *args, const cli_wl *wl, c
     if (!st && c.n_specs > LIMEN_FIGURE_MAX_PARADIGMS)
       st = cli_error(err, LIMEN_EINVAL, "--paradigm: %zu paradigms; at most %d in one figure", c.n_specs,
                      LIMEN_FIGURE_MAX_PARADIGMS);
+    for (size_t i = 0; !st && i < c.n_specs; i++) { /* an unknown one is named as the option */
+      limen_paradigm *p = NULL;
+      st = limen_paradigm_alloc(c.specs[i], wl->profiles, &p, err);
+      if (st) st = limen_error_wrap(err, st, "--paradigm", "'%s'", c.specs[i]);
+      limen_paradigm_free(p);
+    }
   }
   const cli_opt *wo = cli_opt_find(o, n, "width"), *ho = cli_opt_find(o, n, "height");
   if (wo->set) c.width_px = (int)wo->lnum;

@@ -29,7 +29,7 @@ for opt in --model --params --tokens --flops --bits --time --temperature --ops -
 done
 # docs/cli.md shows the help of project, sweep and figure as it is (the workload options come
 # from the library's table of inputs; its markdown table is checked by test_workload; regenerate
-# a block from 'limen <command> --help')
+# the blocks with scripts/update-docs-help.sh)
 for cmd in project sweep figure; do
   expect_ok "$cmd" --help || continue
   awk -v c="$cmd" '$0 == "## `limen " c "`"{p=1} p&&/^### Options/{getline; q=1; next} q&&/^```$/{exit} q{print}' \
