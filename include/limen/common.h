@@ -42,26 +42,55 @@ enum {
 };
 
 #define LIMEN_ERROR_MSG_MAX 2048
+#define LIMEN_ERROR_FIELD_MAX 64
+#define LIMEN_ERROR_VALUE_MAX 64
+#define LIMEN_ERROR_RANGE_MAX 256
 
+/* The structured fields (field, value, range) say which input a failure is about, so that a
+ * front end (a language binding) can report it without reading the message.  They are set by
+ * the range checks (limen_check_range, limen_check_positive), by the input-table functions
+ * (limen_input_check, limen_input_parse, limen_input_check_given, limen_inputs_set_text,
+ * limen_inputs_set_value, limen_input_lookup, limen_inputs_json_each, limen_inputs_from_json)
+ * and by limen_error_set_fields; every other failure leaves them empty (limen_error_set and
+ * limen_error_setv clear them; limen_error_wrap keeps them).  They name the input exactly as the
+ * message does:
+ *   field  the input: a struct member ("barrier_kT") for a stored value, the name as given
+ *          ("bits", or an alias) for a value given by a user; for an unknown name, what kind
+ *          of name it is ("input", "key", or the `what` of limen_input_lookup);
+ *   value  the value as the message writes it: "%.10g" of a number, the text as given, a JSON
+ *          type ("string"), or the unknown name;
+ *   range  the allowed range as the message writes it ("[1, 64] bits", "(0, inf)"); for an
+ *          unknown name, the allowed names ("bits, time, ..."); "" when none applies.
+ * Each is truncated to its size (NUL-terminated). */
 typedef struct limen_error {
   int code;                       /* one of the LIMEN_E* codes, LIMEN_OK when clear */
   char msg[LIMEN_ERROR_MSG_MAX];  /* the readable trace                            */
+  char field[LIMEN_ERROR_FIELD_MAX]; /* the input the failure is about, or ""     */
+  char value[LIMEN_ERROR_VALUE_MAX]; /* its value as the message writes it, or "" */
+  char range[LIMEN_ERROR_RANGE_MAX]; /* the allowed range (or names), or ""       */
 } limen_error;
 
-/* Clear an error (sets code LIMEN_OK and an empty message). NULL is allowed. */
+/* Clear an error (sets code LIMEN_OK, an empty message and empty structured fields). NULL is
+ * allowed. */
 LIMEN_API void limen_error_clear(limen_error *err);
 
-/* Record a new failure: msg = "<func>: <formatted>". Returns `code` so that callers write
+/* Set the structured fields of a failure already recorded (NULL arguments give ""; err NULL is
+ * allowed), for a check outside the input tables that names one input. */
+LIMEN_API void limen_error_set_fields(limen_error *err, const char *field, const char *value, const char *range);
+
+/* Record a new failure: msg = "<func>: <formatted>", structured fields cleared. Returns `code`
+ * so that callers write
  *     return limen_error_set(err, LIMEN_EINVAL, __func__, "x = %g: must be > 0", x);      */
 LIMEN_API int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* The one setter under it: msg = "<prefix><formatted>" (prefix verbatim; NULL = none), for
- * callers whose messages carry their own context (the tool's "--option = …" messages). */
+/* The one setter under it: msg = "<prefix><formatted>" (prefix verbatim; NULL = none),
+ * structured fields cleared, for callers whose messages carry their own context (the tool's
+ * "--option = …" messages). */
 LIMEN_API int limen_error_setv(limen_error *err, int code, const char *prefix, const char *fmt,
                                va_list ap) __attribute__((format(printf, 4, 0)));
 
-/* Add context around an existing failure: msg = "<func>: <formatted>: <old msg>".
- * Returns err->code (or `fallback` when err is NULL). */
+/* Add context around an existing failure: msg = "<func>: <formatted>: <old msg>"; the
+ * structured fields are kept.  Returns err->code (or `fallback` when err is NULL). */
 LIMEN_API int limen_error_wrap(limen_error *err, int fallback, const char *func, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -70,8 +99,8 @@ LIMEN_API const char *limen_strstatus(int code);
 
 /* Range checks that produce the standard bad-input message
  *     "<func>: <field> = <value>: allowed range <range>"
- * They reject NaN and infinities.  `lo_open`/`hi_open` select open ends; use
- * -HUGE_VAL / HUGE_VAL for an unbounded side. */
+ * and set the structured fields to field, value and range.  They reject NaN and infinities.
+ * `lo_open`/`hi_open` select open ends; use -HUGE_VAL / HUGE_VAL for an unbounded side. */
 LIMEN_API int limen_check_range(limen_error *err, const char *func, const char *field, double value,
                       double lo, int lo_open, double hi, int hi_open);
 /* value > 0 and finite. */

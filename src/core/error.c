@@ -13,12 +13,29 @@ void limen_error_clear(limen_error *err) {
   if (!err) return;
   err->code = LIMEN_OK;
   err->msg[0] = '\0';
+  limen_error_set_fields(err, NULL, NULL, NULL);
+}
+
+/* Copy src into dst (capacity cap), truncated, NUL-terminated; NULL gives "". */
+static void copy_text(char *dst, size_t cap, const char *src) {
+  size_t len = src ? strlen(src) : 0;
+  if (len > cap - 1) len = cap - 1;
+  if (len) memcpy(dst, src, len);
+  dst[len] = '\0';
+}
+
+void limen_error_set_fields(limen_error *err, const char *field, const char *value, const char *range) {
+  if (!err) return;
+  copy_text(err->field, sizeof err->field, field);
+  copy_text(err->value, sizeof err->value, value);
+  copy_text(err->range, sizeof err->range, range);
 }
 
 int limen_error_setv(limen_error *err, int code, const char *prefix, const char *fmt,
                      va_list ap) {
   if (!err) return code;
   err->code = code;
+  limen_error_set_fields(err, NULL, NULL, NULL);
   int n = snprintf(err->msg, sizeof err->msg, "%s", prefix ? prefix : "");
   if (n < 0 || (size_t)n >= sizeof err->msg) return code;
   vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
@@ -90,11 +107,14 @@ int limen_check_range(limen_error *err, const char *func, const char *field, dou
   int ok = isfinite(value) && (lo_open ? value > lo : value >= lo) &&
            (hi_open ? value < hi : value <= hi);
   if (ok) return LIMEN_OK;
-  char a[64], b[64];
+  char a[64], b[64], v[64], r[LIMEN_ERROR_RANGE_MAX];
   fmt_bound(a, sizeof a, lo);
   fmt_bound(b, sizeof b, hi);
-  return limen_error_set(err, LIMEN_EINVAL, func, "%s = %.10g: allowed range %s%s, %s%s", field,
-                         value, lo_open ? "(" : "[", a, b, hi_open ? ")" : "]");
+  snprintf(v, sizeof v, "%.10g", value);
+  snprintf(r, sizeof r, "%s%s, %s%s", lo_open ? "(" : "[", a, b, hi_open ? ")" : "]");
+  int rc = limen_error_set(err, LIMEN_EINVAL, func, "%s = %s: allowed range %s", field, v, r);
+  limen_error_set_fields(err, field, v, r);
+  return rc;
 }
 
 int limen_check_positive(limen_error *err, const char *func, const char *field, double value) {

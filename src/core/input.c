@@ -31,8 +31,10 @@ int limen_input_lookup(const limen_input *table, size_t n, const char *func, con
   }
   char list[1024];
   limen_input_names(table, n, list, sizeof list);
-  return limen_error_set(err, LIMEN_ENOTFOUND, func, "%s '%s': unknown; allowed: %s", what, name ? name : "(null)",
-                         list);
+  int rc = limen_error_set(err, LIMEN_ENOTFOUND, func, "%s '%s': unknown; allowed: %s", what, name ? name : "(null)",
+                           list);
+  limen_error_set_fields(err, what, name, list);
+  return rc;
 }
 
 static void fmt_end(char *buf, size_t n, double v) {
@@ -79,28 +81,33 @@ int limen_input_check(const limen_input *in, double v, const char *func, limen_e
   /* the plain case keeps the library's one range message (limen_check_range) */
   if (plain) return limen_check_range(err, func, in->member, v, in->lo, in->lo_open, in->hi, in->hi_open);
   if (limen_input_in_range(in, v)) return LIMEN_OK;
-  char r[160];
+  char r[160], x[64];
   limen_input_range_text(in, 1, r, sizeof r);
-  return limen_error_set(err, LIMEN_EINVAL, func, "%s = %.10g: allowed range %s", in->member, v, r);
+  snprintf(x, sizeof x, "%.10g", v);
+  int rc = limen_error_set(err, LIMEN_EINVAL, func, "%s = %s: allowed range %s", in->member, x, r);
+  limen_error_set_fields(err, in->member, x, r);
+  return rc;
 }
 
 /* ---- values given by a user ----------------------------------------------------------------- */
 
-int limen_input_fail(limen_error *err, const char *label, const char *fmt, ...) {
+int limen_input_fail(limen_error *err, const char *label, const char *value, const char *range, const char *fmt, ...) {
   char prefix[256];
   snprintf(prefix, sizeof prefix, "%s = ", label);
   va_list ap;
   va_start(ap, fmt);
   int rc = limen_error_setv(err, LIMEN_EINVAL, prefix, fmt, ap);
   va_end(ap);
+  limen_error_set_fields(err, label, value, range);
   return rc;
 }
 
 int limen_input_check_as(const limen_input *in, const char *label, double v, limen_error *err) {
   if (limen_input_in_range(in, v)) return LIMEN_OK;
-  char r[200];
+  char r[200], x[64];
   limen_input_range_unit_text(in, r, sizeof r);
-  return limen_input_fail(err, label, "%.10g: allowed range %s", v, r);
+  snprintf(x, sizeof x, "%.10g", v);
+  return limen_input_fail(err, label, x, r, "%s: allowed range %s", x, r);
 }
 
 /* Strict number: the whole text as strtod reads it, finite, no overflow; then the range. */
@@ -108,16 +115,16 @@ int limen_input_parse_as(const limen_input *in, const char *label, const char *t
                          limen_error *err) {
   char r[200];
   limen_input_range_unit_text(in, r, sizeof r);
-  if (!text || !*text) return limen_input_fail(err, label, "'': empty value; allowed range %s", r);
+  if (!text || !*text) return limen_input_fail(err, label, "", r, "'': empty value; allowed range %s", r);
   char *end = NULL;
   errno = 0;
   double x = strtod(text, &end);
   if (end == text || *end != '\0')
-    return limen_input_fail(err, label, "'%s': not a number; allowed range %s", text, r);
+    return limen_input_fail(err, label, text, r, "'%s': not a number; allowed range %s", text, r);
   if (errno == ERANGE && fabs(x) > 1.0)
-    return limen_input_fail(err, label, "'%s': overflows a double; allowed range %s", text, r);
-  if (!isfinite(x)) return limen_input_fail(err, label, "'%s': not a finite number; allowed range %s", text, r);
-  if (!limen_input_in_range(in, x)) return limen_input_fail(err, label, "'%s': allowed range %s", text, r);
+    return limen_input_fail(err, label, text, r, "'%s': overflows a double; allowed range %s", text, r);
+  if (!isfinite(x)) return limen_input_fail(err, label, text, r, "'%s': not a finite number; allowed range %s", text, r);
+  if (!limen_input_in_range(in, x)) return limen_input_fail(err, label, text, r, "'%s': allowed range %s", text, r);
   *value = x;
   return LIMEN_OK;
 }
@@ -137,8 +144,10 @@ static int find_named(const limen_input *table, size_t n, const char *name, cons
   if (*out) return LIMEN_OK;
   char list[1024];
   limen_input_names(table, n, list, sizeof list);
-  return limen_error_setv_plain(err, LIMEN_ENOTFOUND, "unknown input '%s': allowed inputs %s", name ? name : "(null)",
-                                list);
+  int rc = limen_error_setv_plain(err, LIMEN_ENOTFOUND, "unknown input '%s': allowed inputs %s",
+                                  name ? name : "(null)", list);
+  limen_error_set_fields(err, "input", name, list);
+  return rc;
 }
 
 int limen_inputs_set_text(const limen_input *table, size_t n, void *obj, const char *name, const char *text,

@@ -63,8 +63,10 @@ static int member_number(const limen_input *in, const char *key, const cJSON *v,
   if (cJSON_IsString(v)) return limen_input_parse_as(in, key, v->valuestring, out, err);
   char r[200];
   limen_input_range_unit_text(in, r, sizeof r);
-  if (!cJSON_IsNumber(v)) return limen_input_fail(err, key, "%s: expected a number in %s", json_type_name(v), r);
-  if (!isfinite(v->valuedouble)) return limen_input_fail(err, key, "overflows a double; allowed range %s", r);
+  if (!cJSON_IsNumber(v))
+    return limen_input_fail(err, key, json_type_name(v), r, "%s: expected a number in %s", json_type_name(v), r);
+  if (!isfinite(v->valuedouble))
+    return limen_input_fail(err, key, "overflows a double", r, "overflows a double; allowed range %s", r);
   int rc = limen_input_check_as(in, key, v->valuedouble, err);
   if (rc == LIMEN_OK) *out = v->valuedouble;
   return rc;
@@ -120,7 +122,9 @@ static int load_member(void *vctx, const char *key, const limen_input *in, doubl
   if (!in) {
     char keys[2048];
     limen_input_names(l->table, l->n, keys, sizeof keys);
-    return limen_error_setv_plain(err, LIMEN_EINVAL, "unknown key '%s': allowed keys %s", key, keys);
+    int rc = limen_error_setv_plain(err, LIMEN_EINVAL, "unknown key '%s': allowed keys %s", key, keys);
+    limen_error_set_fields(err, "key", key, keys);
+    return rc;
   }
   size_t i = (size_t)(in - l->table);
   if (l->given[i])
