@@ -196,6 +196,170 @@ static size_t passage_step(size_t nb, double b, double t0, double t1, const doub
   return count;
 }
 
+/* ---- one block of trajectories: the pieces of run_block, in the order it runs them.
+ * Each is static inline so that the compiler folds it back into the step loop: the split
+ * costs nothing at run time (bench_langevin, docs/performance.md). */
+
+/* The time of grid point k of N: k·Δt, and exactly τ at the last point. */
+static inline double grid_time(size_t k, size_t N, double tau, double dt) { return k == N ? tau : (double)k * dt; }
+
+/* The initial state of the block's trajectories: x_0 (fixed, or drawn from each trajectory's own
+ * stream before its noise), zero work and heat, the bridge streams and the passages at t = 0
+ * (stopped at once when stop_at_passage).  Returns the number of trajectories left running. */
+static inline size_t start_trajectories(const run_ctx *c, size_t first, size_t nb, limen_rng_block *rng,
+                                        limen_rng *bridge, double *x, double *W, double *Q, int *active,
+                                        double *tpass) {
+  const limen_langevin_config *cfg = c->cfg;
+  const int passage = (cfg->record & LIMEN_RECORD_PASSAGE) != 0;
+  size_t n_active = nb;
+  limen_rng_block_seed(rng, cfg->seed, first);
+  for (size_t i = 0; i < nb; i++) {
+    if (cfg->init == LIMEN_INIT_FIXED) {
+      x[i] = cfg->x0;
+    } else {
+      limen_rng r;
+      limen_rng_block_get(rng, i, &r);
+      x[i] = limen_eq_sampler_draw(c->sampler, &r);
+      limen_rng_block_put(rng, i, &r);
+    }
+    W[i] = Q[i] = 0.0;
+    active[i] = 1;
+    tpass[i] = HUGE_VAL;
+    if (passage) limen_rng_seed(&bridge[i], cfg->seed ^ BRIDGE_SALT, first + i);
+    if (passage && x[i] >= cfg->passage_x) {
+      tpass[i] = 0.0;
+      if (cfg->stop_at_passage) active[i] = 0, n_active--;
+    }
+  }
+  return n_active;
+}
+
+/* Sample point ip: the positions of the block's recorded trajectories (sx: rows by trajectory). */
+static inline void record_sample_point(const run_ctx *c, size_t first, size_t nb, const double *x, double *sx,
+                                       size_t ip) {
+  for (size_t i = 0; i < nb && first + i < c->cfg->n_sample_traj; i++) sx[(first + i) * c->n_points + ip] = x[i];
+}
+
+/* Sample points ip … of trajectories stopped early: their final x. */
+static inline void fill_remaining_samples(const run_ctx *c, size_t first, size_t nb, const double *x,
+                                          double *sx, size_t ip) {
+  for (size_t i = 0; i < nb && first + i < c->cfg->n_sample_traj; i++)
+    for (size_t j = ip; j < c->n_points; j++) sx[(first + i) * c->n_points + j] = x[i];
+}
+
+/* The work of a change of λ at fixed x, W += U(x, λ') − U(x, λ) (Un − Uc); with stop, only for
+ * the running trajectories, a stopped one keeping its energy (Un = Uc). */
+static inline void add_work(size_t nb, int stop, const int *active, double *W, const double *Uc,
+                            double *Un) {
+  if (stop) {
+    for (size_t i = 0; i < nb; i++)
+      if (active[i]) W[i] += Un[i] - Uc[i];
+      else Un[i] = Uc[i];
+  } else {
+    for (size_t i = 0; i < nb; i++) W[i] += Un[i] - Uc[i];
+  }
+}
+
+/* The heat of a move at fixed λ, Q += U(x, λ) − U(x', λ) (Uc − Un); stopped trajectories as in
+ * add_work. */
+static inline void add_heat(size_t nb, int stop, const int *active, double *Q, const double *Uc,
+                            double *Un) {
+  if (stop) {
+    for (size_t i = 0; i < nb; i++)
+      if (active[i]) Q[i] += Uc[i] - Un[i];
+      else Un[i] = Uc[i];
+  } else {
+    for (size_t i = 0; i < nb; i++) Q[i] += Uc[i] - Un[i];
+  }
+}
+
+/* Swap the energy buffers: the next values become the current ones. */
+static inline void swap_energies(double **Uc, double **Un) {
+  double *t = *Uc;
+  *Uc = *Un;
+  *Un = t;
+}
+
+/* The standard normals ξ of one step: one draw per trajectory, or with refine = 2^r > 0 the
+ * normalized sum of refine draws, in stream order.  Every trajectory of the block draws (a
+ * stopped one too, its number unused): a trajectory's numbers depend only on its own stream
+ * and the step. */
+static inline void draw_step_noise(limen_rng_block *rng, size_t nb, unsigned refine, double refine_norm,
+                                   double *xi, double *xsum) {
+  limen_rng_block_gaussian(rng, nb, xi);
+  if (!refine) return;
+  for (size_t i = 0; i < nb; i++) xsum[i] = xi[i];
+  for (unsigned j = 1; j < refine; j++) {
+    limen_rng_block_gaussian(rng, nb, xi);
+    for (size_t i = 0; i < nb; i++) xsum[i] += xi[i];
+  }
+  for (size_t i = 0; i < nb; i++) xi[i] = xsum[i] * refine_norm;
+}
+
+/* Hard walls of the domain [wlo, whi]: a position beyond one is reflected back inside. */
+static inline void reflect_at_walls(size_t nb, double wlo, double whi, double *x) {
+  for (size_t i = 0; i < nb; i++) {
+    if (x[i] < wlo) x[i] = 2.0 * wlo - x[i];
+    if (x[i] > whi) x[i] = 2.0 * whi - x[i];
+    if (x[i] < wlo) x[i] = wlo; /* a step longer than the domain */
+  }
+}
+
+/* Stopped trajectories do not move: back to the position before the step. */
+static inline void hold_stopped(size_t nb, const int *active, const double *xold, double *x) {
+  for (size_t i = 0; i < nb; i++)
+    if (!active[i]) x[i] = xold[i];
+}
+
+/* Stop the trajectories that passed in this step; returns how many. */
+static inline size_t stop_passed(size_t nb, const int *passed, int *active) {
+  size_t count = 0;
+  for (size_t i = 0; i < nb; i++)
+    if (passed[i]) active[i] = 0, count++;
+  return count;
+}
+
+/* The block's trajectory-steps since the last report, every progress_every steps. */
+static inline void report_step_progress(const run_ctx *c, size_t n, size_t nb, uint64_t *reported) {
+  if (c->progress && n > 0 && n % c->progress_every == 0) {
+    progress_add(c->progress, (uint64_t)nb * c->progress_every);
+    *reported += (uint64_t)nb * c->progress_every;
+  }
+}
+
+/* The final jump λ(τ⁻) → λ(τ⁺) (work only) for the trajectories still running. */
+static inline void final_jump(const run_ctx *c, size_t nb, const double *x, const int *active, double *W,
+                              double *Uc, double *Un) {
+  limen_control lend;
+  limen_protocol_control(c->proto, c->tau, +1, &lend);
+  c->pot->type->eval(c->pot, &lend, nb, x, Un, NULL);
+  for (size_t i = 0; i < nb; i++)
+    if (active[i]) {
+      W[i] += Un[i] - Uc[i];
+      Uc[i] = Un[i];
+    }
+}
+
+/* The block's per-trajectory results into the part's arrays. */
+static inline void store_block(const run_ctx *c, size_t first, size_t nb, const double *W, const double *Q,
+                               const double *U, const double *U0, const double *x, const double *tpass) {
+  limen_langevin_result *r = c->res;
+  const size_t k0 = first - c->part;
+  const int passage = (c->cfg->record & LIMEN_RECORD_PASSAGE) != 0;
+  for (size_t i = 0; i < nb; i++) {
+    r->work[k0 + i] = W[i];
+    r->heat[k0 + i] = Q[i];
+    r->dU[k0 + i] = U[i] - U0[i];
+    r->x_final[k0 + i] = x[i];
+    if (passage) r->passage_time[k0 + i] = tpass[i];
+  }
+}
+
+/* Trajectories [first, first + nb) over the whole protocol, in lockstep.  Step n: the work of
+ * λ(t_n) → λ(t_{n+1}⁻) at fixed x (skipped while λ stays the same), the move at fixed λ with its
+ * heat, the passages of the step; then the final jump at τ.  The force F = −∂ₓU(x, λ) comes
+ * with the energy evaluation that precedes the move whenever λ is about to stay the same
+ * (look-ahead), so that it is never computed twice. */
 static void run_block(const run_ctx *c, size_t first, size_t nb) {
   const limen_langevin_config *cfg = c->cfg;
   const limen_potential *pot = c->pot;
@@ -208,134 +372,60 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
   const int passage = (cfg->record & LIMEN_RECORD_PASSAGE) != 0;
   const int stop = passage && cfg->stop_at_passage;
   const int walls = isfinite(c->wlo) || isfinite(c->whi);
-  size_t n_active = nb;
   const unsigned refine = cfg->noise_refine ? 1u << cfg->noise_refine : 0u;
   const double refine_norm = refine ? 1.0 / sqrt((double)refine) : 1.0;
-  limen_rng_block_seed(&rng, cfg->seed, first);
-  for (size_t i = 0; i < nb; i++) {
-    if (cfg->init == LIMEN_INIT_FIXED) {
-      x[i] = cfg->x0;
-    } else { /* the initial state from the trajectory's own stream, before its noise */
-      limen_rng r;
-      limen_rng_block_get(&rng, i, &r);
-      x[i] = limen_eq_sampler_draw(c->sampler, &r);
-      limen_rng_block_put(&rng, i, &r);
-    }
-    W[i] = Q[i] = 0.0;
-    active[i] = 1;
-    tpass[i] = HUGE_VAL;
-    if (passage) limen_rng_seed(&bridge[i], cfg->seed ^ BRIDGE_SALT, first + i);
-    if (passage && x[i] >= cfg->passage_x) {
-      tpass[i] = 0.0;
-      if (stop) active[i] = 0, n_active--;
-    }
-  }
+  size_t n_active = start_trajectories(c, first, nb, &rng, bridge, x, W, Q, active, tpass);
   const int rec = (cfg->record & LIMEN_RECORD_SAMPLES) && first < cfg->n_sample_traj;
   size_t every = cfg->sample_every, ip = 0;
   double *sx = rec ? c->res->sample_x - c->part * c->n_points : NULL; /* rows by trajectory */
-  if (rec) {
-    for (size_t i = 0; i < nb && first + i < cfg->n_sample_traj; i++)
-      sx[(first + i) * c->n_points + ip] = x[i];
-    ip++;
-  }
+  if (rec) record_sample_point(c, first, nb, x, sx, ip++);
   /* Uc: U(x, lam) of the current state; Un: the next values (the buffers are swapped) */
-  double *Uc = Ubuf[0], *Un = Ubuf[1], *Ut;
+  double *Uc = Ubuf[0], *Un = Ubuf[1];
   limen_control lam, lnext, lnn = limen_control_zero();
   limen_protocol_control(c->proto, 0.0, -1, &lam);
   lnext = lam;
-  if (c->N > 0) limen_protocol_control(c->proto, c->N == 1 ? c->tau : c->dt, -1, &lnext);
+  if (c->N > 0) limen_protocol_control(c->proto, grid_time(1, c->N, c->tau, c->dt), -1, &lnext);
   int have_force = same_control(&lnext, &lam); /* F holds −∂ₓU(x, lam) */
   pot->type->eval(pot, &lam, nb, x, Uc, have_force ? F : NULL);
   memcpy(U0, Uc, nb * sizeof *U0);
   uint64_t reported = 0; /* trajectory-steps of this block passed to progress_add */
-  for (size_t n = 0; n < c->N && n_active > 0; n++) {
-    if (c->progress && n > 0 && n % c->progress_every == 0) {
-      progress_add(c->progress, (uint64_t)nb * c->progress_every);
-      reported += (uint64_t)nb * c->progress_every;
-    }
-    double t1 = (n + 1 == c->N) ? c->tau : (double)(n + 1) * c->dt; /* lnext = λ(t1⁻) */
+  const size_t N = c->N;
+  const double tau = c->tau, dt = c->dt;
+  for (size_t n = 0; n < N && n_active > 0; n++) {
+    report_step_progress(c, n, nb, &reported);
+    /* lnext = λ(t_{n+1}⁻) */
     if (!have_force || !same_control(&lnext, &lam)) { /* W_n at fixed x */
       pot->type->eval(pot, &lnext, nb, x, Un, F);
-      if (stop) {
-        for (size_t i = 0; i < nb; i++)
-          if (active[i]) W[i] += Un[i] - Uc[i];
-          else Un[i] = Uc[i];
-      } else {
-        for (size_t i = 0; i < nb; i++) W[i] += Un[i] - Uc[i];
-      }
-      Ut = Uc, Uc = Un, Un = Ut;
+      add_work(nb, stop, active, W, Uc, Un);
+      swap_energies(&Uc, &Un);
       lam = lnext;
     }
     /* look ahead: the force after the move is needed only if λ stays the same */
     int need_force = 0;
-    if (n + 1 < c->N) {
-      double t2 = (n + 2 == c->N) ? c->tau : (double)(n + 2) * c->dt;
-      limen_protocol_control(c->proto, t2, -1, &lnn);
+    if (n + 1 < N) {
+      limen_protocol_control(c->proto, grid_time(n + 2, N, tau, dt), -1, &lnn);
       need_force = same_control(&lnn, &lam);
     }
-    /* every trajectory of the block draws (a stopped one too, its number unused): a
-     * trajectory's numbers depend only on its own stream and the step */
-    limen_rng_block_gaussian(&rng, nb, xi);
-    if (refine) {
-      for (size_t i = 0; i < nb; i++) xsum[i] = xi[i];
-      for (unsigned j = 1; j < refine; j++) {
-        limen_rng_block_gaussian(&rng, nb, xi);
-        for (size_t i = 0; i < nb; i++) xsum[i] += xi[i];
-      }
-      for (size_t i = 0; i < nb; i++) xi[i] = xsum[i] * refine_norm;
-    }
+    draw_step_noise(&rng, nb, refine, refine_norm, xi, xsum);
     if (passage) memcpy(xold, x, nb * sizeof *x);
-    c->integ->step(pot, &lam, c->dt, nb, x, F, xi, scratch);
-    if (walls)
-      for (size_t i = 0; i < nb; i++) {
-        if (x[i] < c->wlo) x[i] = 2.0 * c->wlo - x[i];
-        if (x[i] > c->whi) x[i] = 2.0 * c->whi - x[i];
-        if (x[i] < c->wlo) x[i] = c->wlo; /* a step longer than the domain */
-      }
-    if (stop)
-      for (size_t i = 0; i < nb; i++)
-        if (!active[i]) x[i] = xold[i];
+    c->integ->step(pot, &lam, dt, nb, x, F, xi, scratch);
+    if (walls) reflect_at_walls(nb, c->wlo, c->whi, x);
+    if (stop) hold_stopped(nb, active, xold, x);
     pot->type->eval(pot, &lam, nb, x, Un, need_force ? F : NULL); /* Q_n at fixed λ */
     have_force = need_force;
-    if (stop) {
-      for (size_t i = 0; i < nb; i++)
-        if (active[i]) Q[i] += Uc[i] - Un[i];
-        else Un[i] = Uc[i];
-    } else {
-      for (size_t i = 0; i < nb; i++) Q[i] += Uc[i] - Un[i];
-    }
-    Ut = Uc, Uc = Un, Un = Ut;
+    add_heat(nb, stop, active, Q, Uc, Un);
+    swap_energies(&Uc, &Un);
     if (passage &&
-        passage_step(nb, cfg->passage_x, (double)n * c->dt, t1, xold, x, active, bridge, tpass, passed) && stop)
-      for (size_t i = 0; i < nb; i++)
-        if (passed[i]) active[i] = 0, n_active--;
-    if (rec && ((n + 1) % every == 0 || n + 1 == c->N)) {
-      for (size_t i = 0; i < nb && first + i < cfg->n_sample_traj; i++)
-        sx[(first + i) * c->n_points + ip] = x[i];
-      ip++;
-    }
+        passage_step(nb, cfg->passage_x, (double)n * dt, grid_time(n + 1, N, tau, dt), xold, x, active, bridge,
+                     tpass, passed) &&
+        stop)
+      n_active -= stop_passed(nb, passed, active);
+    if (rec && ((n + 1) % every == 0 || n + 1 == N)) record_sample_point(c, first, nb, x, sx, ip++);
     lnext = lnn;
   }
-  /* the final jump λ(τ⁻) → λ(τ⁺) (work only) for the trajectories still running */
-  limen_protocol_control(c->proto, c->tau, +1, &lnext);
-  pot->type->eval(pot, &lnext, nb, x, Un, NULL);
-  for (size_t i = 0; i < nb; i++)
-    if (active[i]) {
-      W[i] += Un[i] - Uc[i];
-      Uc[i] = Un[i];
-    }
-  if (rec) /* trajectories stopped early: fill the remaining points with the final x */
-    for (size_t i = 0; i < nb && first + i < cfg->n_sample_traj; i++)
-      for (size_t j = ip; j < c->n_points; j++) sx[(first + i) * c->n_points + j] = x[i];
-  limen_langevin_result *r = c->res;
-  const size_t k0 = first - c->part;
-  for (size_t i = 0; i < nb; i++) {
-    r->work[k0 + i] = W[i];
-    r->heat[k0 + i] = Q[i];
-    r->dU[k0 + i] = Uc[i] - U0[i];
-    r->x_final[k0 + i] = x[i];
-    if (passage) r->passage_time[k0 + i] = tpass[i];
-  }
+  final_jump(c, nb, x, active, W, Uc, Un);
+  if (rec) fill_remaining_samples(c, first, nb, x, sx, ip);
+  store_block(c, first, nb, W, Q, Uc, U0, x, tpass);
   if (c->progress) /* the rest of the block, stopped trajectories included */
     progress_add(c->progress, (uint64_t)nb * (c->N > 0 ? c->N : 1) - reported);
 }
