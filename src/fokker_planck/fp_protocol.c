@@ -155,6 +155,139 @@ static int initial_density(const limen_fp_config *cfg, const limen_protocol *pro
   return limen_fp_grid_set_density(g, work, err);
 }
 
+/* A run in progress: the grid, the energy buffers at the cell centres and the work and heat
+ * summed so far. */
+typedef struct fp_state {
+  const limen_fp_config *cfg;
+  const limen_potential *pot;
+  const limen_protocol *proto;
+  double lo, hi;         /* the grid's domain                                   */
+  size_t n;              /* cells                                               */
+  limen_fp_grid *g;
+  const double *x;       /* cell centres                                        */
+  double dx;
+  double *U_old, *U_new; /* U(x, λ) before and after the current change         */
+  double *tmp;           /* scratch (the initial density)                       */
+  double tau, dt;        /* duration, effective step τ/N                        */
+  size_t N;              /* steps                                               */
+  double lz0;            /* ln Z(λ(0⁻)) on the grid                             */
+  double u_init;         /* ⟨U(λ(0⁻))⟩ of the initial density                   */
+  double W, Q;           /* mean work and heat so far                           */
+} fp_state;
+
+/* The grid over the domain (cfg->n_cells, or cells of width ≤ h_max, at least 200) and the
+ * buffers of the run. */
+static int alloc_grid(fp_state *s, limen_error *err) {
+  int st = choose_domain(s->cfg, s->pot, s->proto, &s->lo, &s->hi, err);
+  if (st) return st;
+  size_t n = s->cfg->n_cells;
+  if (n == 0) {
+    double cells = ceil((s->hi - s->lo) / s->cfg->h_max);
+    n = cells < 200 ? 200 : (size_t)fmin(cells, 1e7);
+  }
+  s->n = n;
+  s->g = limen_fp_grid_alloc(n, s->lo, s->hi, err);
+  s->U_old = malloc(n * sizeof *s->U_old);
+  s->U_new = malloc(n * sizeof *s->U_new);
+  s->tmp = malloc(n * sizeof *s->tmp);
+  if (!s->g || !s->U_old || !s->U_new || !s->tmp)
+    return s->g ? limen_error_set(err, LIMEN_ENOMEM, "limen_fp_run", "out of memory (%zu cells)", n)
+                : (err ? err->code : LIMEN_ENOMEM);
+  s->x = limen_fp_grid_x(s->g);
+  s->dx = limen_fp_grid_dx(s->g);
+  return LIMEN_OK;
+}
+
+/* N = ⌈τ/dt⌉ steps (at least one when τ > 0, at most 1e10) of dt_eff = τ/N. */
+static int count_steps(fp_state *s, limen_error *err) {
+  const double tau = limen_protocol_duration(s->proto);
+  size_t N = tau > 0 ? (size_t)ceil(tau / s->cfg->dt - 1e-12) : 0;
+  if (tau > 0 && N == 0) N = 1;
+  if ((double)N > 1e10)
+    return limen_error_set(err, LIMEN_EINVAL, "limen_fp_run", "dt = %g: τ/dt = %g steps exceeds 1e10", s->cfg->dt,
+                           tau / s->cfg->dt);
+  s->tau = tau;
+  s->N = N;
+  s->dt = N > 0 ? tau / (double)N : 0.0;
+  return LIMEN_OK;
+}
+
+/* The energies at λ(0⁻), their ln Z, the initial density and its mean energy. */
+static int start_density(fp_state *s, limen_error *err) {
+  limen_control u;
+  limen_protocol_control(s->proto, 0.0, -1, &u);
+  eval_u(s->pot, &u, s->n, s->x, s->U_old);
+  s->lz0 = log_z(s->U_old, s->n, s->dx);
+  int st = initial_density(s->cfg, s->proto, s->g, s->U_old, s->tmp, err);
+  if (st) return st;
+  s->u_init = limen_fp_grid_mean(s->g, s->U_old);
+  s->W = s->Q = 0.0;
+  return LIMEN_OK;
+}
+
+/* The N steps: the work of λ(t_k) → λ(t_{k+1}⁻) at fixed density, then the relaxation at
+ * fixed λ with its heat; progress about every 1 %. */
+static int advance_steps(fp_state *s, limen_error *err) {
+  const limen_fp_config *cfg = s->cfg;
+  const size_t N = s->N, every = N / 100 > 0 ? N / 100 : 1;
+  limen_control u;
+  for (size_t k = 0; k < N; k++) {
+    double t = (k + 1 == N) ? s->tau : s->dt * (double)(k + 1);
+    limen_protocol_control(s->proto, t, -1, &u);
+    eval_u(s->pot, &u, s->n, s->x, s->U_new);
+    s->W += mean_diff(s->g, s->U_new, s->U_old);
+    double before = limen_fp_grid_mean(s->g, s->U_new);
+    int st = limen_fp_grid_step(s->g, s->U_new, s->dt, cfg->scheme, err);
+    if (st) return limen_error_wrap(err, st, "limen_fp_run", "step %zu (t = %g)", k, t);
+    s->Q += before - limen_fp_grid_mean(s->g, s->U_new);
+    double *sw = s->U_old;
+    s->U_old = s->U_new;
+    s->U_new = sw;
+    if (cfg->progress && (k + 1) % every == 0) cfg->progress(cfg->progress_ctx, (double)(k + 1) / (double)N);
+  }
+  return LIMEN_OK;
+}
+
+/* The final jump λ(τ⁻) → λ(τ⁺) (work at fixed density) and the results: means, first-law
+ * residual, success, mass drift, ΔF, and copies of the grid and the final density. */
+static int finish_run(fp_state *s, limen_fp_result *res, limen_error *err) {
+  limen_control u;
+  limen_protocol_control(s->proto, s->tau, +1, &u);
+  eval_u(s->pot, &u, s->n, s->x, s->U_new);
+  s->W += mean_diff(s->g, s->U_new, s->U_old);
+  double u_final = limen_fp_grid_mean(s->g, s->U_new);
+  const size_t n = s->n;
+  res->n_steps = s->N;
+  res->dt = s->dt;
+  res->duration = s->tau;
+  res->n_cells = n;
+  res->x_lo = s->lo;
+  res->x_hi = s->hi;
+  res->dx = s->dx;
+  res->mean_work = s->W;
+  res->mean_heat = s->Q;
+  res->mean_dU = u_final - s->u_init;
+  res->first_law_residual = fabs(res->mean_dU - (s->W - s->Q));
+  /* The success probability is the fraction of the final mass in the target region.  The
+   * mass is conserved only to round-off (a few ε per step), so the raw mass in a target that
+   * covers the whole grid can be 1 + 1e-13: dividing by the final mass removes that drift,
+   * and the clamp the last ulp of the quotient (the two sums round differently). */
+  double mass = limen_fp_grid_mass(s->g);
+  double in_target = limen_fp_grid_mass_between(s->g, s->proto->target_lo, s->proto->target_hi);
+  res->success = fmin(1.0, fmax(0.0, in_target / mass));
+  res->mass_error = fabs(mass - 1.0);
+  res->free_energy_change = -(log_z(s->U_new, n, s->dx) - s->lz0);
+  res->x = malloc(n * sizeof *res->x);
+  res->rho = malloc(n * sizeof *res->rho);
+  if (!res->x || !res->rho) {
+    limen_fp_result_clear(res);
+    return limen_error_set(err, LIMEN_ENOMEM, "limen_fp_run", "out of memory");
+  }
+  memcpy(res->x, s->x, n * sizeof *s->x);
+  memcpy(res->rho, limen_fp_grid_density(s->g), n * sizeof *res->rho);
+  return LIMEN_OK;
+}
+
 int limen_fp_run(const limen_fp_config *cfg_in, const limen_potential *pot_in, const limen_protocol *proto,
                  limen_fp_result *res, limen_error *err) {
   if (!res) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL result");
@@ -173,103 +306,14 @@ int limen_fp_run(const limen_fp_config *cfg_in, const limen_potential *pot_in, c
     return limen_error_set(err, LIMEN_EINVAL, __func__, "potential type '%s' differs from the protocol's '%s'",
                            pot->type->name, proto->potential->name);
   }
-
-  double lo = 0, hi = 0;
-  limen_fp_grid *g = NULL;
-  double *U_old = NULL, *U_new = NULL, *tmp = NULL;
-  if ((st = choose_domain(&cfg, pot, proto, &lo, &hi, err))) goto done;
-  size_t n = cfg.n_cells;
-  if (n == 0) {
-    double cells = ceil((hi - lo) / cfg.h_max);
-    n = cells < 200 ? 200 : (size_t)fmin(cells, 1e7);
-  }
-  g = limen_fp_grid_alloc(n, lo, hi, err);
-  U_old = malloc(n * sizeof *U_old);
-  U_new = malloc(n * sizeof *U_new);
-  tmp = malloc(n * sizeof *tmp);
-  if (!g || !U_old || !U_new || !tmp) {
-    st = g ? limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory (%zu cells)", n) : (err ? err->code : LIMEN_ENOMEM);
-    goto done;
-  }
-  const double *x = limen_fp_grid_x(g);
-  double dx = limen_fp_grid_dx(g);
-
-  double tau = limen_protocol_duration(proto);
-  size_t N = tau > 0 ? (size_t)ceil(tau / cfg.dt - 1e-12) : 0;
-  if (tau > 0 && N == 0) N = 1;
-  if ((double)N > 1e10) {
-    st = limen_error_set(err, LIMEN_EINVAL, __func__, "dt = %g: τ/dt = %g steps exceeds 1e10", cfg.dt, tau / cfg.dt);
-    goto done;
-  }
-  double dt = N > 0 ? tau / (double)N : 0.0;
-
-  limen_control u;
-  limen_protocol_control(proto, 0.0, -1, &u);
-  eval_u(pot, &u, n, x, U_old);
-  double lz0 = log_z(U_old, n, dx);
-  if ((st = initial_density(&cfg, proto, g, U_old, tmp, err))) goto done;
-  double u_init = limen_fp_grid_mean(g, U_old);
-  double W = 0.0, Q = 0.0;
-  size_t every = N / 100 > 0 ? N / 100 : 1;
-  for (size_t k = 0; k < N; k++) {
-    double t = (k + 1 == N) ? tau : dt * (double)(k + 1);
-    limen_protocol_control(proto, t, -1, &u);
-    eval_u(pot, &u, n, x, U_new);
-    W += mean_diff(g, U_new, U_old);
-    double before = limen_fp_grid_mean(g, U_new);
-    if ((st = limen_fp_grid_step(g, U_new, dt, cfg.scheme, err))) {
-      st = limen_error_wrap(err, st, __func__, "step %zu (t = %g)", k, t);
-      goto done;
-    }
-    Q += before - limen_fp_grid_mean(g, U_new);
-    double *sw = U_old;
-    U_old = U_new;
-    U_new = sw;
-    if (cfg.progress && (k + 1) % every == 0) cfg.progress(cfg.progress_ctx, (double)(k + 1) / (double)N);
-  }
-  /* final jump λ(τ⁻) → λ(τ⁺): work at fixed density */
-  limen_protocol_control(proto, tau, +1, &u);
-  eval_u(pot, &u, n, x, U_new);
-  W += mean_diff(g, U_new, U_old);
-  double u_final = limen_fp_grid_mean(g, U_new);
-
-  res->n_steps = N;
-  res->dt = dt;
-  res->duration = tau;
-  res->n_cells = n;
-  res->x_lo = lo;
-  res->x_hi = hi;
-  res->dx = dx;
-  res->mean_work = W;
-  res->mean_heat = Q;
-  res->mean_dU = u_final - u_init;
-  res->first_law_residual = fabs(res->mean_dU - (W - Q));
-  /* The success probability is the fraction of the final mass in the target region.  The
-   * mass is conserved only to round-off (a few ε per step), so the raw mass in a target that
-   * covers the whole grid can be 1 + 1e-13: dividing by the final mass removes that drift,
-   * and the clamp the last ulp of the quotient (the two sums round differently). */
-  double mass = limen_fp_grid_mass(g);
-  double in_target = limen_fp_grid_mass_between(g, proto->target_lo, proto->target_hi);
-  res->success = fmin(1.0, fmax(0.0, in_target / mass));
-  res->mass_error = fabs(mass - 1.0);
-  res->free_energy_change = -(log_z(U_new, n, dx) - lz0);
-  res->x = malloc(n * sizeof *res->x);
-  res->rho = malloc(n * sizeof *res->rho);
-  if (!res->x || !res->rho) {
-    limen_fp_result_clear(res);
-    st = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
-    goto done;
-  }
-  memcpy(res->x, x, n * sizeof *x);
-  memcpy(res->rho, limen_fp_grid_density(g), n * sizeof *res->rho);
-  if (cfg.progress) cfg.progress(cfg.progress_ctx, 1.0);
-  st = LIMEN_OK;
-
-done:
-  free(U_old);
-  free(U_new);
-  free(tmp);
-  limen_fp_grid_free(g);
+  fp_state s = {.cfg = &cfg, .pot = pot, .proto = proto};
+  if (!(st = alloc_grid(&s, err)) && !(st = count_steps(&s, err)) && !(st = start_density(&s, err)) &&
+      !(st = advance_steps(&s, err)) && !(st = finish_run(&s, res, err)) && cfg.progress)
+    cfg.progress(cfg.progress_ctx, 1.0);
+  free(s.U_old);
+  free(s.U_new);
+  free(s.tmp);
+  limen_fp_grid_free(s.g);
   limen_potential_free(own);
   return st;
 }
