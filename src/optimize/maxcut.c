@@ -98,6 +98,89 @@ static int tok_number(const char *tok, size_t len, double *v) {
   return 0;
 }
 
+/* The numbers of one line of a G-set file (at most `expect`: 2 in the header "n m", 3 in an
+ * edge line "i j w") into v, their count into *nt. */
+static int read_line_numbers(const char *path, size_t line, const char *p, const char *eol, int header,
+                             double v[3], int *nt, limen_error *err) {
+  static const char *fieldname[3] = {"i", "j", "w"};
+  const int expect = header ? 2 : 3;
+  const char *tok;
+  size_t tl;
+  *nt = 0;
+  while (next_token(&p, eol, &tok, &tl)) {
+    if (*nt >= expect)
+      return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset", "%s:%zu: field %d: more than %d fields", path,
+                             line, *nt + 1, expect);
+    if (tok_number(tok, tl, &v[*nt]) != 0) {
+      int w = tl > 40 ? 40 : (int)tl;
+      return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset", "%s:%zu: field %d (%s) = '%.*s': not a number",
+                             path, line, *nt + 1, header ? (*nt ? "m" : "n") : fieldname[*nt], w, tok);
+    }
+    (*nt)++;
+  }
+  if (*nt != 0 && *nt != expect)
+    return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset", "%s:%zu: %d fields, expected %d (%s)", path, line,
+                           *nt, expect, header ? "n m" : "i j w");
+  return LIMEN_OK;
+}
+
+/* The header "n m": integers n ∈ [1, 1e8], m ∈ [0, 1e8]; allocates the graph. */
+static int read_header(const char *path, size_t line, const double v[2], limen_graph **g, limen_error *err) {
+  for (int k = 0; k < 2; k++)
+    if (v[k] != floor(v[k]) || v[k] < (k ? 0 : 1) || v[k] > 1e8)
+      return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset",
+                             "%s:%zu: field %d (%s) = %g: allowed integers [%d, 1e8]", path, line, k + 1, k ? "m" : "n",
+                             v[k], k ? 0 : 1);
+  return graph_alloc((size_t)v[0], (size_t)v[1], g, err);
+}
+
+/* An edge line "i j w" (1-based vertices, i ≠ j) as edge *edges of g. */
+static int read_edge(const char *path, size_t line, const double v[3], limen_graph *g, size_t *edges,
+                     limen_error *err) {
+  static const char *fieldname[2] = {"i", "j"};
+  const double n = (double)g->n;
+  for (int k = 0; k < 2; k++)
+    if (v[k] != floor(v[k]) || v[k] < 1 || v[k] > n)
+      return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset", "%s:%zu: field %d (%s) = %g: allowed integers [1, %g]",
+                             path, line, k + 1, fieldname[k], v[k], n);
+  if (v[0] == v[1])
+    return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset", "%s:%zu: self-loop %g–%g: i and j must differ",
+                           path, line, v[0], v[1]);
+  if (*edges >= g->m)
+    return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset", "%s:%zu: more edge lines than m = %zu", path, line,
+                           g->m);
+  g->ei[*edges] = (size_t)v[0] - 1;
+  g->ej[*edges] = (size_t)v[1] - 1;
+  g->ew[*edges] = v[2];
+  (*edges)++;
+  return LIMEN_OK;
+}
+
+/* Every line of the text: the header, then the edges (blank lines skipped); *g is the graph
+ * so far (NULL before the header). */
+static int read_gset_lines(const char *path, const char *text, limen_graph **g, limen_error *err) {
+  const char *p = text;
+  size_t line = 0, edges = 0;
+  while (*p) {
+    const char *nl = strchr(p, '\n');
+    const char *eol = nl ? nl : p + strlen(p);
+    line++;
+    double v[3];
+    int nt, st = read_line_numbers(path, line, p, eol, !*g, v, &nt, err);
+    if (st) return st;
+    p = nl ? nl + 1 : eol;
+    if (nt == 0) continue; /* blank line */
+    st = *g ? read_edge(path, line, v, *g, &edges, err) : read_header(path, line, v, g, err);
+    if (st) return st;
+  }
+  if (!*g)
+    return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset", "%s: empty file, expected a first line 'n m'", path);
+  if (edges != (*g)->m)
+    return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset", "%s: %zu edge lines, header says m = %zu", path,
+                           edges, (*g)->m);
+  return LIMEN_OK;
+}
+
 int limen_graph_read_gset(const char *path, limen_graph **out, limen_error *err) {
   if (!path || !out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   char *text = NULL;
@@ -105,86 +188,15 @@ int limen_graph_read_gset(const char *path, limen_graph **out, limen_error *err)
   int st = limen_read_text_file(path, &text, &len, err);
   if (st) return limen_error_wrap(err, st, __func__, "G-set graph");
   limen_graph *g = NULL;
-  const char *p = text;
-  size_t line = 0, edges = 0;
-  double nm[2] = {0, 0};
-  const char *fieldname[3] = {"i", "j", "w"};
-  while (*p) {
-    const char *nl = strchr(p, '\n');
-    const char *eol = nl ? nl : p + strlen(p);
-    line++;
-    const char *q = p, *tok;
-    size_t tl;
-    double v[3];
-    int nt = 0;
-    int expect = g ? 3 : 2;
-    while (next_token(&q, eol, &tok, &tl)) {
-      if (nt >= expect) {
-        st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %d: more than %d fields", path, line, nt + 1, expect);
-        goto fail;
-      }
-      if (tok_number(tok, tl, &v[nt]) != 0) {
-        int w = tl > 40 ? 40 : (int)tl;
-        st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %d (%s) = '%.*s': not a number", path, line, nt + 1,
-                             g ? fieldname[nt] : (nt ? "m" : "n"), w, tok);
-        goto fail;
-      }
-      nt++;
-    }
-    p = nl ? nl + 1 : eol;
-    if (nt == 0) continue; /* blank line */
-    if (nt != expect) {
-      st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: %d fields, expected %d (%s)", path, line, nt, expect,
-                           g ? "i j w" : "n m");
-      goto fail;
-    }
-    if (!g) {
-      for (int k = 0; k < 2; k++)
-        if (v[k] != floor(v[k]) || v[k] < (k ? 0 : 1) || v[k] > 1e8) {
-          st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %d (%s) = %g: allowed integers [%d, 1e8]", path, line,
-                               k + 1, k ? "m" : "n", v[k], k ? 0 : 1);
-          goto fail;
-        }
-      nm[0] = v[0];
-      nm[1] = v[1];
-      if ((st = graph_alloc((size_t)v[0], (size_t)v[1], &g, err))) goto fail;
-      continue;
-    }
-    for (int k = 0; k < 2; k++)
-      if (v[k] != floor(v[k]) || v[k] < 1 || v[k] > nm[0]) {
-        st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %d (%s) = %g: allowed integers [1, %g]", path, line,
-                             k + 1, fieldname[k], v[k], nm[0]);
-        goto fail;
-      }
-    if (v[0] == v[1]) {
-      st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: self-loop %g–%g: i and j must differ", path, line, v[0], v[1]);
-      goto fail;
-    }
-    if (edges >= g->m) {
-      st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: more edge lines than m = %zu", path, line, g->m);
-      goto fail;
-    }
-    g->ei[edges] = (size_t)v[0] - 1;
-    g->ej[edges] = (size_t)v[1] - 1;
-    g->ew[edges] = v[2];
-    edges++;
-  }
-  if (!g) {
-    st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s: empty file, expected a first line 'n m'", path);
-    goto fail;
-  }
-  if (edges != g->m) {
-    st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s: %zu edge lines, header says m = %zu", path, edges, g->m);
-    goto fail;
-  }
+  st = read_gset_lines(path, text, &g, err);
   free(text);
+  if (st) {
+    limen_graph_free(g);
+    return st;
+  }
   graph_finish(g);
   *out = g;
   return LIMEN_OK;
-fail:
-  free(text);
-  limen_graph_free(g);
-  return st;
 }
 
 double limen_gset_best_known(const char *name) {
@@ -322,6 +334,89 @@ static int anneal_check(const limen_anneal_config *c, limen_error *err) {
   return LIMEN_OK;
 }
 
+/* The physical costs of the schedule: e_S of a static flip held at the retention barrier
+ * (10 years at 1e-6 failure when retention_barrier_kT is 0) and the Kramers attempt rate
+ * ln r(0) of the quartic cell at E_b(0). */
+static int anneal_costs(const limen_anneal_config *c, limen_static_write *sw, double *ln_r0, limen_error *err) {
+  static const char *fn = "limen_maxcut_anneal";
+  double e_ret = c->retention_barrier_kT;
+  int st;
+  if (e_ret == 0 &&
+      (st = limen_retention_barrier(10.0 * LIMEN_SECONDS_PER_YEAR / c->tau0_s, 1e-6, NULL, &e_ret, err)))
+    return limen_error_wrap(err, st, fn, "retention barrier");
+  if ((st = limen_static_write_cost(e_ret, c->write_s / c->tau0_s, c->write_fail, NULL, sw, err)))
+    return limen_error_wrap(err, st, fn, "static flip cost");
+  limen_well q = {LIMEN_WELL_QUARTIC, c->barrier0_kT, 0.0, 0};
+  if ((st = limen_kramers_log_rate(&q, NULL, ln_r0, err))) return limen_error_wrap(err, st, fn, "attempt rate");
+  return LIMEN_OK;
+}
+
+/* The spins, their local fields and the running sums of an anneal. */
+typedef struct anneal_state {
+  const limen_graph *g;
+  int *s, *sb;            /* spins, best spins seen                         */
+  double *h;              /* local fields h_i = Σ_j w_ij s_j                */
+  double cut, best, H;    /* cut, best cut, Ising energy W − 2·cut          */
+  size_t best_sweep;
+  double flips, q_mod;    /* flips, Σ −β ΔH over them                       */
+  double w_coup, beta;    /* Σ (β_{k+1} − β_k) H, the current β             */
+} anneal_state;
+
+/* Random initial spins from stream K of the seed (the sweeps use 0 … K−1), their fields, the
+ * cut and the energy. */
+static void anneal_start(anneal_state *a, uint64_t seed, size_t K, double beta0) {
+  const limen_graph *g = a->g;
+  const size_t n = g->n;
+  limen_rng r0;
+  limen_rng_seed(&r0, seed, (uint64_t)K);
+  for (size_t i = 0; i < n; i++) a->s[i] = (limen_rng_u64(&r0) >> 63) ? 1 : -1;
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = g->adj_start[i]; k < g->adj_start[i + 1]; k++) a->h[i] += g->adj_w[k] * a->s[g->adj[k]];
+  a->cut = limen_maxcut_value(g, a->s);
+  a->best = a->cut;
+  a->best_sweep = 0;
+  memcpy(a->sb, a->s, n * sizeof *a->s);
+  a->H = g->total_weight - 2.0 * a->cut;
+  a->flips = a->q_mod = a->w_coup = 0;
+  a->beta = beta0;
+}
+
+/* One Glauber sweep at inverse temperature β over the spins in order, uniforms from the sweep's
+ * stream r: each flip updates the fields, H, the cut and the modulated heat. */
+static void glauber_sweep(anneal_state *a, limen_rng *r) {
+  const limen_graph *g = a->g;
+  int *s = a->s;
+  double *h = a->h;
+  const double beta = a->beta;
+  for (size_t i = 0; i < g->n; i++) {
+    double dH = -2.0 * s[i] * h[i]; /* H after − H before */
+    double x = beta * dH;           /* Glauber: 1/(1 + e^{βΔH}) */
+    double pflip = x > 0 ? exp(-x) / (1.0 + exp(-x)) : 1.0 / (1.0 + exp(x));
+    if (limen_rng_uniform(r) >= pflip) continue;
+    s[i] = -s[i];
+    for (size_t k = g->adj_start[i]; k < g->adj_start[i + 1]; k++) h[g->adj[k]] += 2.0 * g->adj_w[k] * s[i];
+    a->H += dH;
+    a->cut -= 0.5 * dH;
+    a->flips += 1;
+    a->q_mod += -beta * dH;
+  }
+}
+
+/* The trace point after sweep k + 1 (cumulative heats in J). */
+static void anneal_record(const anneal_state *a, size_t k, double delta, double t0_s, double Eb, double kT,
+                          double e_static_kT, limen_anneal_point *p) {
+  double lf = delta * (double)(k + 1); /* ln(1 + t/t0) after this sweep */
+  p->sweep = k + 1;
+  p->time_s = t0_s * expm1(lf);
+  p->log10_time_s = log10(p->time_s);
+  p->beta = a->beta;
+  p->barrier_kT = Eb;
+  p->cut = a->cut;
+  p->best_cut = a->best;
+  p->heat_modulated_J = a->q_mod * kT;
+  p->heat_static_J = a->flips * e_static_kT * kT;
+}
+
 int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, int *s_best, limen_anneal_result *out,
                         limen_error *err) {
   if (!g || !out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
@@ -330,105 +425,62 @@ int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, in
   int st = anneal_check(&c, err);
   if (st) return st;
   limen_gsl_quiet();
-  double e_ret = c.retention_barrier_kT;
-  if (e_ret == 0 &&
-      (st = limen_retention_barrier(10.0 * LIMEN_SECONDS_PER_YEAR / c.tau0_s, 1e-6, NULL, &e_ret, err)))
-    return limen_error_wrap(err, st, __func__, "retention barrier");
   limen_static_write sw;
-  if ((st = limen_static_write_cost(e_ret, c.write_s / c.tau0_s, c.write_fail, NULL, &sw, err)))
-    return limen_error_wrap(err, st, __func__, "static flip cost");
-  limen_well q = {LIMEN_WELL_QUARTIC, c.barrier0_kT, 0.0, 0};
   double ln_r0;
-  if ((st = limen_kramers_log_rate(&q, NULL, &ln_r0, err))) return limen_error_wrap(err, st, __func__, "attempt rate");
+  if ((st = anneal_costs(&c, &sw, &ln_r0, err))) return st;
   size_t n = g->n, K = c.sweeps;
   double delta = c.barrier_rise_kT / (double)K; /* rise of ln(1 + t/t0) per sweep */
   double kappa = (c.beta_end - c.beta0) / c.barrier_rise_kT;
   double r0_s = exp(ln_r0) / c.tau0_s;          /* attempts per second at E_b(0) */
   double t0_s = 1.0 / (r0_s * expm1(delta));
-  int *s = calloc(n, sizeof *s), *sb = calloc(n, sizeof *sb);
-  double *h = calloc(n, sizeof *h);
-  size_t n_rec = c.record_every ? K / c.record_every + 2 : 0;
+  anneal_state a = {.g = g, .s = calloc(n, sizeof(int)), .sb = calloc(n, sizeof(int)), .h = calloc(n, sizeof(double))};
+  size_t n_rec = c.record_every ? K / c.record_every + 2 : 0, np = 0;
   limen_anneal_point *pts = n_rec ? malloc(n_rec * sizeof *pts) : NULL;
-  if (!s || !sb || !h || (n_rec && !pts)) {
+  if (!a.s || !a.sb || !a.h || (n_rec && !pts)) {
     st = limen_error_set(err, LIMEN_ENOMEM, __func__, "workspace for %zu spins", n);
     goto done;
   }
-  {
-    limen_rng r0;
-    limen_rng_seed(&r0, c.seed, (uint64_t)K); /* stream K: initial spins (sweeps use 0 … K−1) */
-    for (size_t i = 0; i < n; i++) s[i] = (limen_rng_u64(&r0) >> 63) ? 1 : -1;
-  }
-  for (size_t i = 0; i < n; i++)
-    for (size_t k = g->adj_start[i]; k < g->adj_start[i + 1]; k++) h[i] += g->adj_w[k] * s[g->adj[k]];
-  double cut = limen_maxcut_value(g, s), best = cut;
-  size_t best_sweep = 0;
-  memcpy(sb, s, n * sizeof *s);
-  double kT = limen_kT(c.temperature_K);
-  double H = g->total_weight - 2.0 * cut;
-  double flips = 0, q_mod = 0, w_coup = 0;
-  size_t np = 0;
-  double beta = c.beta0;
+  anneal_start(&a, c.seed, K, c.beta0);
+  const double kT = limen_kT(c.temperature_K);
   for (size_t k = 0; k < K; k++) {
-    double lnfac = delta * (double)k;          /* ln(1 + t_k/t0) */
+    double lnfac = delta * (double)k; /* ln(1 + t_k/t0) */
     double Eb = c.barrier0_kT + lnfac;
     double beta_k = c.beta0 + kappa * lnfac;
-    w_coup += (beta_k - beta) * H;             /* raising the coupling at fixed spins */
-    beta = beta_k;
+    a.w_coup += (beta_k - a.beta) * a.H; /* raising the coupling at fixed spins */
+    a.beta = beta_k;
     limen_rng r;
     limen_rng_seed(&r, c.seed, (uint64_t)k);
-    for (size_t i = 0; i < n; i++) {
-      double dH = -2.0 * s[i] * h[i]; /* H after − H before */
-      double x = beta * dH;                  /* Glauber: 1/(1 + e^{βΔH}) */
-      double pflip = x > 0 ? exp(-x) / (1.0 + exp(-x)) : 1.0 / (1.0 + exp(x));
-      if (limen_rng_uniform(&r) >= pflip) continue;
-      s[i] = -s[i];
-      for (size_t a = g->adj_start[i]; a < g->adj_start[i + 1]; a++) h[g->adj[a]] += 2.0 * g->adj_w[a] * s[i];
-      H += dH;
-      cut -= 0.5 * dH;
-      flips += 1;
-      q_mod += -beta * dH;
+    glauber_sweep(&a, &r);
+    if (a.cut > a.best) {
+      a.best = a.cut;
+      a.best_sweep = k + 1;
+      memcpy(a.sb, a.s, n * sizeof *a.s);
     }
-    if (cut > best) {
-      best = cut;
-      best_sweep = k + 1;
-      memcpy(sb, s, n * sizeof *s);
-    }
-    if (n_rec && ((k + 1) % c.record_every == 0 || k + 1 == K)) {
-      limen_anneal_point *p = &pts[np++];
-      double lf = delta * (double)(k + 1); /* ln(1 + t/t0) after this sweep */
-      p->sweep = k + 1;
-      p->time_s = t0_s * expm1(lf);
-      p->log10_time_s = log10(p->time_s);
-      p->beta = beta;
-      p->barrier_kT = Eb;
-      p->cut = cut;
-      p->best_cut = best;
-      p->heat_modulated_J = q_mod * kT;
-      p->heat_static_J = flips * sw.work_kT * kT;
-    }
+    if (n_rec && ((k + 1) % c.record_every == 0 || k + 1 == K))
+      anneal_record(&a, k, delta, t0_s, Eb, kT, sw.work_kT, &pts[np++]);
   }
   out->time_s = t0_s * expm1(c.barrier_rise_kT);
   out->log10_time_s = log10(out->time_s);
   out->attempt_rate0_per_s = r0_s;
   out->t0_s = t0_s;
-  out->best_cut = best;
-  out->final_cut = cut;
-  out->best_sweep = best_sweep;
-  out->flips = flips;
-  out->heat_modulated_J = q_mod * kT;
-  out->coupling_work_J = w_coup * kT;
+  out->best_cut = a.best;
+  out->final_cut = a.cut;
+  out->best_sweep = a.best_sweep;
+  out->flips = a.flips;
+  out->heat_modulated_J = a.q_mod * kT;
+  out->coupling_work_J = a.w_coup * kT;
   out->static_write_kT = sw.work_kT;
-  out->heat_static_J = flips * sw.work_kT * kT;
+  out->heat_static_J = a.flips * sw.work_kT * kT;
   out->final_barrier_kT = c.barrier0_kT + c.barrier_rise_kT;
   out->points = pts;
   out->n_points = np;
   pts = NULL;
-  if (s_best) memcpy(s_best, sb, n * sizeof *sb);
+  if (s_best) memcpy(s_best, a.sb, n * sizeof *a.sb);
   st = LIMEN_OK;
 done:
-  free(s);
-  free(sb);
-  free(h);
+  free(a.s);
+  free(a.sb);
+  free(a.h);
   free(pts);
   return st;
 }
