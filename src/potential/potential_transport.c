@@ -113,57 +113,141 @@ static void free_state(void *st) {
   free(t);
 }
 
+/* F₀ of ρ₀ ∝ e^{−U₀} on [−L, L]: ln F₀ on the fine grid by the trapezoid rule from the left. */
+static int tabulate_cdf(double E, double L, fine_cdf *c, limen_error *err) {
+  c->n = N_FINE;
+  c->a = -L;
+  c->h = 2 * L / (N_FINE - 1);
+  c->lnF = malloc(N_FINE * sizeof(double));
+  double *cum = malloc(N_FINE * sizeof(double));
+  if (!c->lnF || !cum) {
+    free(c->lnF), free(cum);
+    c->lnF = NULL;
+    return limen_error_set(err, LIMEN_ENOMEM, "transport", "out of memory");
+  }
+  double Umin = 0.0, acc = 0.0, prev = exp(-(U0(E, c->a) - Umin));
+  cum[0] = prev * c->h * 0.5;
+  for (int i = 1; i < N_FINE; i++) {
+    double w = exp(-(U0(E, c->a + c->h * i) - Umin));
+    acc = cum[i - 1] + 0.5 * (prev + w) * c->h;
+    cum[i] = acc;
+    prev = w;
+  }
+  for (int i = 0; i < N_FINE; i++) c->lnF[i] = log(cum[i] / acc);
+  free(cum);
+  return LIMEN_OK;
+}
+
+/* The Lagrangian points x₀ (sorted), their images T and ln T', and per slice s their
+ * positions X_s and ln ρ_s there. */
+typedef struct lagrangian {
+  int n;
+  double *x0, *T, *lnTp;
+  double *X, *lr;
+} lagrangian;
+
+static void lagrangian_free(lagrangian *g) { free(g->x0), free(g->T), free(g->lnTp), free(g->X), free(g->lr); }
+
+static int lagrangian_alloc(lagrangian *g, limen_error *err) {
+  const size_t nmax = 2 * N_LAG;
+  g->n = 0;
+  g->x0 = malloc(nmax * sizeof(double));
+  g->T = malloc(nmax * sizeof(double));
+  g->lnTp = malloc(nmax * sizeof(double));
+  g->X = malloc(nmax * sizeof(double));
+  g->lr = malloc(nmax * sizeof(double));
+  if (g->x0 && g->T && g->lnTp && g->X && g->lr) return LIMEN_OK;
+  lagrangian_free(g);
+  return limen_error_set(err, LIMEN_ENOMEM, "transport", "out of memory");
+}
+
+/* The union of a uniform grid in x₀ and the preimages T⁻¹ of a uniform grid in T (inside
+ * (−L, L)), sorted, with T and ln T' of each (the branch by x₀ ≥ x_P). */
+static void lagrangian_points(const fine_cdf *c, double E, double P, double L, double xP, lagrangian *g) {
+  int n = 0;
+  for (int i = 0; i < N_LAG; i++) g->x0[n++] = -L + 2 * L * i / (N_LAG - 1);
+  for (int i = 0; i < N_LAG; i++) {
+    double y = -L + 2 * L * i / (N_LAG - 1), x0;
+    if (y < 0) x0 = Finv(c, log(2 * P) + lnF_at(c, y));
+    else x0 = -Finv(c, log(2 * (1 - P)) + lnF_at(c, -y));
+    if (x0 > -L && x0 < L) g->x0[n++] = x0;
+  }
+  qsort(g->x0, n, sizeof(double), cmp_double);
+  for (int i = 0; i < n; i++) map_at(c, E, P, g->x0[i], g->x0[i] >= xP, &g->T[i], &g->lnTp[i]);
+  g->n = n;
+}
+
+/* Slice s: X_s = (1 − s)x₀ + sT and the continuous part of ln ρ_s there (the step J added
+ * back on the right branch). */
+static void lagrangian_slice(lagrangian *g, double E, double xP, double s, double J) {
+  for (int i = 0; i < g->n; i++) {
+    g->X[i] = (1 - s) * g->x0[i] + s * g->T[i];
+    g->lr[i] = -U0(E, g->x0[i]) - ln_mix(s, g->lnTp[i]) + (g->x0[i] >= xP ? J : 0.0);
+  }
+}
+
+/* On the Eulerian grid x_i = −L + i·hx: −ln ρ_s with the step J smoothed over the ramp of
+ * width w at XP (into Uk), and the displacement u_s (into ue); linear interpolation between the
+ * Lagrangian points, their end values beyond them. */
+static void eulerian_slice(const lagrangian *g, double L, double hx, int nx, double J, double XP, double w, double *Uk,
+                           double *ue) {
+  const int n = g->n;
+  const double *Xs = g->X, *lr = g->lr, *lT = g->T, *lx0 = g->x0;
+  int j = 0;
+  for (int i = 0; i < nx; i++) {
+    double x = -L + hx * i, lrho, u;
+    while (j < n - 2 && Xs[j + 1] < x) j++;
+    if (x <= Xs[0]) {
+      lrho = lr[0];
+      u = lT[0] - lx0[0];
+    } else if (x >= Xs[n - 1]) {
+      lrho = lr[n - 1];
+      u = lT[n - 1] - lx0[n - 1];
+    } else {
+      double d = Xs[j + 1] - Xs[j], f = d > 0 ? (x - Xs[j]) / d : 0.0;
+      lrho = lr[j] * (1 - f) + lr[j + 1] * f;
+      u = (lT[j] - lx0[j]) * (1 - f) + (lT[j + 1] - lx0[j + 1]) * f;
+    }
+    /* smoothed step: ln ρ drops by J across X_s(x_P) */
+    lrho -= J * 0.5 * (1.0 + tanh((x - XP) / w));
+    Uk[i] = -lrho;
+    ue[i] = u;
+  }
+}
+
+/* Uk −= τ⁻¹∫₀ˣ u dy, trapezoid from the centre (index nx/2 is x = 0 for odd nx); V is scratch. */
+static void subtract_drift(const double *ue, int nx, double hx, double tau, double *Uk, double *V) {
+  int mid = nx / 2;
+  double I = 0.0;
+  V[mid] = 0.0;
+  for (int i = mid + 1; i < nx; i++) V[i] = (I += 0.5 * (ue[i] + ue[i - 1]) * hx);
+  I = 0.0;
+  for (int i = mid - 1; i >= 0; i--) V[i] = (I -= 0.5 * (ue[i] + ue[i + 1]) * hx);
+  for (int i = 0; i < nx; i++) Uk[i] -= V[i] / tau;
+}
+
+/* Slopes ∂ₓU by central differences (one-sided at the ends). */
+static void central_slopes(const double *Uk, int nx, double hx, double *V) {
+  for (int i = 1; i < nx - 1; i++) V[i] = (Uk[i + 1] - Uk[i - 1]) / (2 * hx);
+  V[0] = (Uk[1] - Uk[0]) / hx;
+  V[nx - 1] = (Uk[nx - 1] - Uk[nx - 2]) / hx;
+}
+
+/* The table: for each of the ns slices s = k/(ns − 1), U_s and ∂ₓU_s on nx points over [−L, L]. */
 static int build(const limen_potential_params *q, transport_state *t, limen_error *err) {
   const double E = q->barrier_kT, P = q->success;
   const double L = sqrt(1.0 + sqrt(CUT_KT / E));
   fine_cdf c;
-  c.n = N_FINE;
-  c.a = -L;
-  c.h = 2 * L / (N_FINE - 1);
-  c.lnF = malloc(N_FINE * sizeof(double));
-  int nlag_max = 2 * N_LAG;
-  double *lag = malloc(nlag_max * sizeof(double));
-  double *lx0 = malloc(nlag_max * sizeof(double)), *lT = malloc(nlag_max * sizeof(double)),
-         *lnTp = malloc(nlag_max * sizeof(double));
-  double *Xs = malloc(nlag_max * sizeof(double)), *lr = malloc(nlag_max * sizeof(double));
+  lagrangian g;
+  int st = tabulate_cdf(E, L, &c, err);
+  if (st) return st;
   double *ue = malloc(t->nx * sizeof(double));
-  if (!c.lnF || !lag || !lx0 || !lT || !lnTp || !Xs || !lr || !ue) {
-    free(c.lnF), free(lag), free(lx0), free(lT), free(lnTp), free(Xs), free(lr), free(ue);
-    return limen_error_set(err, LIMEN_ENOMEM, "transport", "out of memory");
+  if (!ue || (st = lagrangian_alloc(&g, err))) {
+    free(c.lnF), free(ue);
+    return ue ? st : limen_error_set(err, LIMEN_ENOMEM, "transport", "out of memory");
   }
-  /* ln F₀ by the trapezoid rule on the fine grid, accumulated in log space from the left */
-  double Umin = 0.0, acc = 0.0, prev = exp(-(U0(E, c.a) - Umin));
-  c.lnF[0] = log(prev * c.h * 0.5 + 1e-300);
-  double *cum = malloc(N_FINE * sizeof(double));
-  if (!cum) {
-    free(c.lnF), free(lag), free(lx0), free(lT), free(lnTp), free(Xs), free(lr), free(ue);
-    return limen_error_set(err, LIMEN_ENOMEM, "transport", "out of memory");
-  }
-  cum[0] = prev * c.h * 0.5;
-  for (int i = 1; i < N_FINE; i++) {
-    double w = exp(-(U0(E, c.a + c.h * i) - Umin));
-    acc = cum[i - 1] + 0.5 * (prev + w) * c.h;
-    cum[i] = acc;
-    prev = w;
-  }
-  for (int i = 0; i < N_FINE; i++) c.lnF[i] = log(cum[i] / acc);
-  free(cum);
-  /* x_P: F₀(x_P) = P */
-  double xP = Finv(&c, log(P));
-  /* Lagrangian points: uniform in x₀ and preimages of uniform T */
-  int n = 0;
-  for (int i = 0; i < N_LAG; i++) lag[n++] = -L + 2 * L * i / (N_LAG - 1);
-  for (int i = 0; i < N_LAG; i++) {
-    double y = -L + 2 * L * i / (N_LAG - 1), x0;
-    if (y < 0) x0 = Finv(&c, log(2 * P) + lnF_at(&c, y));
-    else x0 = -Finv(&c, log(2 * (1 - P)) + lnF_at(&c, -y));
-    if (x0 > -L && x0 < L) lag[n++] = x0;
-  }
-  qsort(lag, n, sizeof(double), cmp_double);
-  for (int i = 0; i < n; i++) {
-    lx0[i] = lag[i];
-    map_at(&c, E, P, lag[i], lag[i] >= xP, &lT[i], &lnTp[i]);
-  }
+  double xP = Finv(&c, log(P)); /* x_P: F₀(x_P) = P */
+  lagrangian_points(&c, E, P, L, xP, &g);
   /* the step J(s) of −ln ρ_s at x_P: from the two one-sided limits of T' */
   double Ta, Tb, la, lb;
   map_at(&c, E, P, xP, 0, &Ta, &la);
@@ -174,49 +258,16 @@ static int build(const limen_potential_params *q, transport_state *t, limen_erro
     double s = (double)k / (ns - 1);
     /* J = ln ρ(x_P⁻) − ln ρ(x_P⁺) = ln_mix(s, lb) − ln_mix(s, la) */
     double J = ln_mix(s, lb) - ln_mix(s, la), XP = xP + s * (0.0 - xP);
-    for (int i = 0; i < n; i++) {
-      Xs[i] = (1 - s) * lx0[i] + s * lT[i];
-      /* continuous part: add J back on the right branch */
-      lr[i] = -U0(E, lx0[i]) - ln_mix(s, lnTp[i]) + (lx0[i] >= xP ? J : 0.0);
-    }
-    double *Uk = t->U + (size_t)k * nx;
-    int j = 0;
-    for (int i = 0; i < nx; i++) {
-      double x = -L + hx * i, lrho, u;
-      while (j < n - 2 && Xs[j + 1] < x) j++;
-      if (x <= Xs[0]) {
-        lrho = lr[0];
-        u = lT[0] - lx0[0];
-      } else if (x >= Xs[n - 1]) {
-        lrho = lr[n - 1];
-        u = lT[n - 1] - lx0[n - 1];
-      } else {
-        double d = Xs[j + 1] - Xs[j], f = d > 0 ? (x - Xs[j]) / d : 0.0;
-        lrho = lr[j] * (1 - f) + lr[j + 1] * f;
-        u = (lT[j] - lx0[j]) * (1 - f) + (lT[j + 1] - lx0[j + 1]) * f;
-      }
-      /* smoothed step: ln ρ drops by J across X_s(x_P) */
-      lrho -= J * 0.5 * (1.0 + tanh((x - XP) / t->w));
-      Uk[i] = -lrho;
-      ue[i] = u;
-    }
-    /* − τ⁻¹ ∫₀ˣ u dy, trapezoid from the centre (index nx/2 is x = 0 for odd nx) */
-    int mid = nx / 2;
-    double I = 0.0;
-    double *V = t->dU + (size_t)k * nx; /* scratch for the integral */
-    V[mid] = 0.0;
-    for (int i = mid + 1; i < nx; i++) V[i] = (I += 0.5 * (ue[i] + ue[i - 1]) * hx);
-    I = 0.0;
-    for (int i = mid - 1; i >= 0; i--) V[i] = (I -= 0.5 * (ue[i] + ue[i + 1]) * hx);
-    for (int i = 0; i < nx; i++) Uk[i] -= V[i] / t->tau;
-    /* slopes by central differences (one-sided at the ends) */
-    for (int i = 1; i < nx - 1; i++) V[i] = (Uk[i + 1] - Uk[i - 1]) / (2 * hx);
-    V[0] = (Uk[1] - Uk[0]) / hx;
-    V[nx - 1] = (Uk[nx - 1] - Uk[nx - 2]) / hx;
+    double *Uk = t->U + (size_t)k * nx, *Vk = t->dU + (size_t)k * nx;
+    lagrangian_slice(&g, E, xP, s, J);
+    eulerian_slice(&g, L, hx, nx, J, XP, t->w, Uk, ue);
+    subtract_drift(ue, nx, hx, t->tau, Uk, Vk); /* Vk: scratch for the integral */
+    central_slopes(Uk, nx, hx, Vk);
   }
   t->L = L;
   t->hx = hx;
-  free(c.lnF), free(lag), free(lx0), free(lT), free(lnTp), free(Xs), free(lr), free(ue);
+  free(c.lnF), free(ue);
+  lagrangian_free(&g);
   return LIMEN_OK;
 }
 
