@@ -65,6 +65,75 @@ static int parse_field(const char *p, const char *end, double *v) {
   return 0;
 }
 
+/* Lines of the text (*lines) and data lines among them: non-empty after the header (*n). */
+static void count_data_lines(const char *text, size_t header_lines, size_t *lines, size_t *n) {
+  *lines = *n = 0;
+  for (const char *p = text; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+    (*lines)++;
+    if (*lines > header_lines && !(ll == 0 || (ll == 1 && p[0] == '\r'))) (*n)++;
+    p = nl ? nl + 1 : p + ll;
+  }
+}
+
+/* Data row `row` from the line [p, eol): d features and an integer label in [0, classes). */
+static int read_csv_row(const char *path, size_t line, const char *p, const char *eol, limen_dataset *ds, size_t row,
+                        limen_error *err) {
+  const size_t d = ds->d, classes = ds->classes;
+  size_t field = 0;
+  const char *q = p;
+  for (;;) {
+    const char *comma = memchr(q, ',', (size_t)(eol - q));
+    const char *fend = comma ? comma : eol;
+    field++;
+    if (field > d + 1)
+      return limen_error_set(err, LIMEN_EPARSE, "limen_dataset_read_csv",
+                             "%s:%zu: field %zu: more than %zu fields (%zu features and a label)", path, line, field, d + 1,
+                             d);
+    double v;
+    if (parse_field(q, fend, &v) != 0) {
+      int w = (int)(fend - q);
+      if (w > 40) w = 40;
+      return limen_error_set(err, LIMEN_EPARSE, "limen_dataset_read_csv", "%s:%zu: field %zu = '%.*s': not a finite number",
+                             path, line, field, w, q);
+    }
+    if (field <= d) {
+      ds->x[row * d + field - 1] = v;
+    } else {
+      if (v != floor(v) || v < 0 || v >= (double)classes)
+        return limen_error_set(err, LIMEN_EPARSE, "limen_dataset_read_csv",
+                               "%s:%zu: field %zu (label) = %g: allowed integers [0, %zu]", path, line, field, v,
+                               classes - 1);
+      ds->y[row] = (int)v;
+    }
+    if (!comma) break;
+    q = comma + 1;
+  }
+  if (field != d + 1)
+    return limen_error_set(err, LIMEN_EPARSE, "limen_dataset_read_csv",
+                           "%s:%zu: %zu fields, expected %zu (%zu features and a label)", path, line, field, d + 1, d);
+  return LIMEN_OK;
+}
+
+/* Every data line of the text after the header (empty lines skipped), in order. */
+static int read_csv_rows(const char *path, const char *text, size_t header_lines, limen_dataset *ds, limen_error *err) {
+  size_t line = 0, row = 0;
+  for (const char *p = text; *p;) {
+    const char *nl = strchr(p, '\n');
+    const char *eol = nl ? nl : p + strlen(p);
+    line++;
+    const char *next = nl ? nl + 1 : eol;
+    if (!(line <= header_lines || eol == p || (eol - p == 1 && p[0] == '\r'))) {
+      int st = read_csv_row(path, line, p, eol, ds, row, err);
+      if (st) return st;
+      row++;
+    }
+    p = next;
+  }
+  return LIMEN_OK;
+}
+
 int limen_dataset_read_csv(const char *path, size_t header_lines, size_t d, size_t classes,
                            limen_dataset **out, limen_error *err) {
   if (!path || !out) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
@@ -74,86 +143,23 @@ int limen_dataset_read_csv(const char *path, size_t header_lines, size_t d, size
   size_t len = 0;
   int st = limen_read_text_file(path, &text, &len, err);
   if (st) return limen_error_wrap(err, st, __func__, "data set");
-  /* Count data lines (non-empty after the header). */
-  size_t lines = 0, n = 0;
-  for (const char *p = text; *p;) {
-    const char *nl = strchr(p, '\n');
-    size_t ll = nl ? (size_t)(nl - p) : strlen(p);
-    lines++;
-    if (lines > header_lines && !(ll == 0 || (ll == 1 && p[0] == '\r'))) n++;
-    p = nl ? nl + 1 : p + ll;
-  }
-  if (lines < header_lines) {
-    free(text);
-    return limen_error_set(err, LIMEN_EPARSE, __func__, "%s: %zu lines, expected a header of %zu lines", path, lines,
-                           header_lines);
-  }
-  if (n == 0) {
-    free(text);
-    return limen_error_set(err, LIMEN_EPARSE, __func__, "%s: no data rows", path);
-  }
+  size_t lines, n;
+  count_data_lines(text, header_lines, &lines, &n);
   limen_dataset *ds = NULL;
-  st = limen_dataset_alloc(n, d, classes, &ds, err);
-  if (st) {
-    free(text);
-    return st;
-  }
-  set_name(ds, path);
-  size_t line = 0, row = 0;
-  for (const char *p = text; *p;) {
-    const char *nl = strchr(p, '\n');
-    const char *eol = nl ? nl : p + strlen(p);
-    line++;
-    const char *next = nl ? nl + 1 : eol;
-    if (line <= header_lines || eol == p || (eol - p == 1 && p[0] == '\r')) {
-      p = next;
-      continue;
-    }
-    size_t field = 0;
-    const char *q = p;
-    for (;;) {
-      const char *comma = memchr(q, ',', (size_t)(eol - q));
-      const char *fend = comma ? comma : eol;
-      field++;
-      if (field > d + 1) {
-        limen_dataset_free(ds);
-        free(text);
-        return limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %zu: more than %zu fields (%zu features and a label)",
-                               path, line, field, d + 1, d);
-      }
-      double v;
-      if (parse_field(q, fend, &v) != 0) {
-        int w = (int)(fend - q);
-        if (w > 40) w = 40;
-        limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %zu = '%.*s': not a finite number", path, line, field, w, q);
-        limen_dataset_free(ds);
-        free(text);
-        return LIMEN_EPARSE;
-      }
-      if (field <= d) {
-        ds->x[row * d + field - 1] = v;
-      } else {
-        if (v != floor(v) || v < 0 || v >= (double)classes) {
-          limen_dataset_free(ds);
-          free(text);
-          return limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: field %zu (label) = %g: allowed integers [0, %zu]",
-                                 path, line, field, v, classes - 1);
-        }
-        ds->y[row] = (int)v;
-      }
-      if (!comma) break;
-      q = comma + 1;
-    }
-    if (field != d + 1) {
-      limen_dataset_free(ds);
-      free(text);
-      return limen_error_set(err, LIMEN_EPARSE, __func__, "%s:%zu: %zu fields, expected %zu (%zu features and a label)", path,
-                             line, field, d + 1, d);
-    }
-    row++;
-    p = next;
+  if (lines < header_lines)
+    st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s: %zu lines, expected a header of %zu lines", path, lines,
+                         header_lines);
+  else if (n == 0)
+    st = limen_error_set(err, LIMEN_EPARSE, __func__, "%s: no data rows", path);
+  else if (!(st = limen_dataset_alloc(n, d, classes, &ds, err))) {
+    set_name(ds, path);
+    st = read_csv_rows(path, text, header_lines, ds, err);
   }
   free(text);
+  if (st) {
+    limen_dataset_free(ds);
+    return st;
+  }
   *out = ds;
   return LIMEN_OK;
 }
