@@ -122,6 +122,92 @@ static int cycle_work(double E, double f, const limen_precision *p, double *work
   return LIMEN_OK;
 }
 
+/* The name the messages of the write-tilt search carry. */
+#define SW_FN "limen_static_write_cost"
+
+/* The switch tilt f_s at which the tilted barrier falls to kramers_min_barrier_kT (0 when the
+ * untilted barrier is already at or below it). */
+static int switch_tilt(sw_ctx *c, double fc, double *fs, limen_error *err) {
+  *fs = 0.0;
+  if (!(c->E > c->kmin)) return LIMEN_OK;
+  c->branch = 0;
+  int rc = limen_numeric_brent(sw_fn, c, 0.0, fc * (1.0 - 1e-9), &c->p, &c->failed, fs, SW_FN,
+                               "switch tilt (tilted barrier = kramers_min_barrier_kT)", err);
+  if (rc) return limen_error_wrap(err, rc, SW_FN, "static write");
+  return LIMEN_OK;
+}
+
+/* f* on the Kramers branch [0, f_s] when the condition holds at f_s⁻ (*branch = 1), else
+ * *branch = 2: the root lies on the MFPT branch. */
+static int kramers_tilt(sw_ctx *c, double fs, double *fstar, int *branch, limen_error *err) {
+  *fstar = 0.0;
+  *branch = 2;
+  if (!(c->E > c->kmin)) return LIMEN_OK;
+  c->branch = 1;
+  double g0 = sw_fn(0.0, c), gs = sw_fn(fs, c);
+  if (c->failed) return limen_error_wrap(err, LIMEN_ENUMERIC, SW_FN, "static write");
+  if (g0 >= 0.0) {
+    *branch = 1;
+  } else if (gs >= 0.0) {
+    *branch = 1;
+    int rc = limen_numeric_brent(sw_fn, c, 0.0, fs, &c->p, &c->failed, fstar, SW_FN,
+                                 "tilt f* with r(f*)*tau_w = ln(1/p_fail) (Kramers)", err);
+    if (rc) return limen_error_wrap(err, rc, SW_FN, "static write");
+  }
+  return LIMEN_OK;
+}
+
+/* f* on the MFPT branch [f_s, …): f_s itself when the condition holds there, else Brent after
+ * doubling the upper end from max(f_c, 1) up to LIMEN_CELL_MAX_TILT_KT (LIMEN_ERANGE beyond). */
+static int mfpt_tilt(sw_ctx *c, double fs, double fc, double tau_w_over_tau0, double *fstar, limen_error *err) {
+  c->branch = 2;
+  double glo = sw_fn(fs, c);
+  if (c->failed) return limen_error_wrap(err, LIMEN_ENUMERIC, SW_FN, "static write");
+  if (glo >= 0.0) {
+    *fstar = fs;
+    return LIMEN_OK;
+  }
+  double hi = fmax(fc, 1.0), ghi = sw_fn(hi, c);
+  while (!c->failed && ghi < 0.0 && hi < LIMEN_CELL_MAX_TILT_KT) {
+    hi = fmin(2.0 * hi, LIMEN_CELL_MAX_TILT_KT);
+    ghi = sw_fn(hi, c);
+  }
+  if (c->failed) return limen_error_wrap(err, LIMEN_ENUMERIC, SW_FN, "static write");
+  if (ghi < 0.0)
+    return limen_error_set(err, LIMEN_ERANGE, SW_FN, "tau_w_over_tau0 = %.10g: the write needs a tilt above %.3g kT/a",
+                           tau_w_over_tau0, LIMEN_CELL_MAX_TILT_KT);
+  int rc = limen_numeric_brent(sw_fn, c, fs, hi, &c->p, &c->failed, fstar, SW_FN,
+                               "tilt f* with r(f*)*tau_w = ln(1/p_fail) (exact MFPT)", err);
+  if (rc) return limen_error_wrap(err, rc, SW_FN, "static write");
+  return LIMEN_OK;
+}
+
+/* The write at f*: tilted barrier, escape rate on its branch, the estimate 2f* and the work of
+ * the tilt cycle. */
+static int describe_write(sw_ctx *c, double fstar, double fc, int branch, limen_static_write *out,
+                          limen_error *err) {
+  int rc;
+  out->tilt_kT = fstar;
+  out->critical_tilt_kT = fc;
+  out->tilted_barrier_kT = 0.0;
+  if (fstar < fc) {
+    limen_well w = {LIMEN_WELL_QUARTIC, c->E, fstar, 0};
+    limen_well_extrema ex;
+    rc = limen_well_extrema_find(&w, &c->p, &ex, err);
+    if (rc) return limen_error_wrap(err, rc, SW_FN, "static write");
+    out->tilted_barrier_kT = ex.barrier_kT;
+  }
+  c->branch = branch;
+  double g = sw_fn(fstar, c);
+  if (c->failed) return limen_error_wrap(err, LIMEN_ENUMERIC, SW_FN, "static write");
+  out->rate_per_tau0 = exp(g + c->target);
+  out->rate_method = branch == 1 ? "kramers" : "mfpt";
+  out->approx_kT = 2.0 * fstar;
+  rc = cycle_work(c->E, fstar, &c->p, &out->work_kT, err);
+  if (rc) return limen_error_wrap(err, rc, SW_FN, "work of the tilt cycle");
+  return LIMEN_OK;
+}
+
 int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_fail,
                             const limen_precision *prec, limen_static_write *out,
                             limen_error *err) {
@@ -142,73 +228,10 @@ int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_
   c.failed = 0;
   c.err = err;
   double fc = limen_quartic_critical_tilt(barrier_kT);
-  /* switch tilt f_s: tilted barrier = kmin */
-  double fs = 0.0;
-  if (barrier_kT > c.kmin) {
-    c.branch = 0;
-    rc = limen_numeric_brent(sw_fn, &c, 0.0, fc * (1.0 - 1e-9), &c.p, &c.failed, &fs, __func__,
-                          "switch tilt (tilted barrier = kramers_min_barrier_kT)", err);
-    if (rc) return limen_error_wrap(err, rc, __func__, "static write");
-  }
-  double fstar = 0.0;
+  double fs, fstar;
   int branch;
-  if (barrier_kT > c.kmin) {
-    c.branch = 1;
-    double g0 = sw_fn(0.0, &c), gs = sw_fn(fs, &c);
-    if (c.failed) return limen_error_wrap(err, LIMEN_ENUMERIC, __func__, "static write");
-    if (g0 >= 0.0) {
-      branch = 1;
-      fstar = 0.0;
-    } else if (gs >= 0.0) {
-      branch = 1;
-      rc = limen_numeric_brent(sw_fn, &c, 0.0, fs, &c.p, &c.failed, &fstar, __func__,
-                            "tilt f* with r(f*)*tau_w = ln(1/p_fail) (Kramers)", err);
-      if (rc) return limen_error_wrap(err, rc, __func__, "static write");
-    } else {
-      branch = 2;
-    }
-  } else {
-    branch = 2;
-  }
-  if (branch == 2) {
-    c.branch = 2;
-    double glo = sw_fn(fs, &c);
-    if (c.failed) return limen_error_wrap(err, LIMEN_ENUMERIC, __func__, "static write");
-    if (glo >= 0.0) {
-      fstar = fs;
-    } else {
-      double hi = fmax(fc, 1.0), ghi = sw_fn(hi, &c);
-      while (!c.failed && ghi < 0.0 && hi < LIMEN_CELL_MAX_TILT_KT) {
-        hi = fmin(2.0 * hi, LIMEN_CELL_MAX_TILT_KT);
-        ghi = sw_fn(hi, &c);
-      }
-      if (c.failed) return limen_error_wrap(err, LIMEN_ENUMERIC, __func__, "static write");
-      if (ghi < 0.0)
-        return limen_error_set(err, LIMEN_ERANGE, __func__,
-                               "tau_w_over_tau0 = %.10g: the write needs a tilt above %.3g kT/a",
-                               tau_w_over_tau0, LIMEN_CELL_MAX_TILT_KT);
-      rc = limen_numeric_brent(sw_fn, &c, fs, hi, &c.p, &c.failed, &fstar, __func__,
-                            "tilt f* with r(f*)*tau_w = ln(1/p_fail) (exact MFPT)", err);
-      if (rc) return limen_error_wrap(err, rc, __func__, "static write");
-    }
-  }
-  out->tilt_kT = fstar;
-  out->critical_tilt_kT = fc;
-  out->tilted_barrier_kT = 0.0;
-  if (fstar < fc) {
-    limen_well w = {LIMEN_WELL_QUARTIC, barrier_kT, fstar, 0};
-    limen_well_extrema ex;
-    rc = limen_well_extrema_find(&w, &c.p, &ex, err);
-    if (rc) return limen_error_wrap(err, rc, __func__, "static write");
-    out->tilted_barrier_kT = ex.barrier_kT;
-  }
-  c.branch = branch;
-  double g = sw_fn(fstar, &c);
-  if (c.failed) return limen_error_wrap(err, LIMEN_ENUMERIC, __func__, "static write");
-  out->rate_per_tau0 = exp(g + c.target);
-  out->rate_method = branch == 1 ? "kramers" : "mfpt";
-  out->approx_kT = 2.0 * fstar;
-  rc = cycle_work(barrier_kT, fstar, &c.p, &out->work_kT, err);
-  if (rc) return limen_error_wrap(err, rc, __func__, "work of the tilt cycle");
-  return LIMEN_OK;
+  if ((rc = switch_tilt(&c, fc, &fs, err))) return rc;
+  if ((rc = kramers_tilt(&c, fs, &fstar, &branch, err))) return rc;
+  if (branch == 2 && (rc = mfpt_tilt(&c, fs, fc, tau_w_over_tau0, &fstar, err))) return rc;
+  return describe_write(&c, fstar, fc, branch, out, err);
 }
