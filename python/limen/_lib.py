@@ -29,7 +29,7 @@ def _candidates() -> Iterator[str]:
     if env:
         yield env
         return
-    # an installation: the package in <prefix>/lib/python3/dist-packages/limen → <prefix>/lib
+    # an installation: the package in <prefix>/lib/python3[.X]/dist-packages/limen → <prefix>/lib
     yield str(_PKG.parents[2] / "liblimen.so.0")
     found = ctypes.util.find_library("limen")
     if found:
@@ -37,6 +37,12 @@ def _candidates() -> Iterator[str]:
     for d in ("/usr/local/lib", "/usr/local/lib64", "/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib",
               os.path.join(sys.prefix, "lib")):
         yield os.path.join(d, "liblimen.so.0")
+    # the build the package was installed from (cmake --install --component python)
+    try:
+        from . import _build  # type: ignore[attr-defined]
+        yield _build.LIBRARY
+    except ImportError:
+        pass
     # a checkout: python/limen → build/liblimen.so
     yield str(_PKG.parents[1] / "build" / "liblimen.so")
 
@@ -64,8 +70,10 @@ def lib() -> Any:
 
 def library_path() -> str:
     """The path (or soname) of the liblimen loaded: ``$LIMEN_LIBRARY`` when set; else an
-    installed liblimen.so.0 (next to the package's prefix, the loader's cache, the usual
-    directories); else ``build/liblimen.so`` of the checkout the package is run from."""
+    installed liblimen.so.0 (in the lib directory of the package's prefix, the loader's cache,
+    the usual directories); else the build's liblimen.so that the package was installed from
+    (``cmake --install build --component python``); else ``build/liblimen.so`` of the checkout
+    the package is run from."""
     lib()
     assert _lib_path is not None
     return _lib_path
