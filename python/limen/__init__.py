@@ -25,7 +25,7 @@ from ._lib import library_path
 from .catalog import bound, bound_inputs, bound_kinds, models, profiles, workload_inputs
 from .errors import LimenError
 from .path import PathMeter
-from .project import project, sweep
+from ._project import project, sweep
 
 __version__ = "0.1.0"
 

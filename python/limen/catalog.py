@@ -15,7 +15,7 @@ from . import _lib
 from ._lib import ffi, new_error, raise_for, take_text
 from ._workload import Data
 from .errors import LimenError
-from .project import _numeric_columns
+from ._project import _numeric_columns
 
 
 def _frame(rows: list, index: str = "name") -> pd.DataFrame:
