@@ -491,6 +491,43 @@ static void run_blocks(run_ctx *c, size_t part, size_t M) {
   if (cfg->progress) cfg->progress(cfg->progress_ctx, 1.0);
 }
 
+/* The integrator (the harmonic one only for a harmonic potential), the duration (a transport
+ * potential is made for the protocol's), the step count N = ⌈τ/dt⌉ and Δt = τ/N, the walls. */
+static int plan_steps(const limen_langevin_config *cfg, run_ctx *c, limen_error *err) {
+  const limen_potential *pot = c->pot;
+  c->integ = cfg->integrator ? cfg->integrator : limen_integrator_euler;
+  if (c->integ->requires_harmonic && !pot->type->harmonic)
+    return limen_error_set(err, LIMEN_EINVAL, "run_range", "integrator '%s' needs a harmonic potential, not '%s'",
+                           c->integ->name, pot->type->name);
+  c->tau = limen_protocol_duration(c->proto);
+  if (pot->type == limen_potential_transport && !(fabs(pot->params.duration - c->tau) <= 1e-9 * c->tau))
+    return limen_error_set(err, LIMEN_EINVAL, "run_range", "transport potential made for duration %g, protocol lasts %g",
+                           pot->params.duration, c->tau);
+  double steps = c->tau > 0 ? ceil(c->tau / cfg->dt * (1.0 - 1e-12)) : 0.0;
+  if (steps > 1e15) return limen_error_set(err, LIMEN_EINVAL, "run_range", "tau/dt = %g: too many steps", steps);
+  c->N = (size_t)steps;
+  c->dt = c->N ? c->tau / (double)c->N : cfg->dt;
+  pot->type->domain(pot, &c->wlo, &c->whi);
+  return LIMEN_OK;
+}
+
+/* The initial state: the sampler of the equilibrium at λ(0⁻) on the protocol's initial region,
+ * or a fixed x0 inside the walls. */
+static int prepare_start(const limen_langevin_config *cfg, const run_ctx *c, limen_eq_sampler *sampler,
+                         limen_error *err) {
+  const limen_protocol *proto = c->proto;
+  if (cfg->init == LIMEN_INIT_EQUILIBRIUM) {
+    limen_control l0;
+    limen_protocol_control(proto, 0.0, -1, &l0);
+    int rc = limen_eq_sampler_init(sampler, c->pot, &l0, proto->initial_lo, proto->initial_hi, cfg->precision, err);
+    if (rc) return limen_error_wrap(err, rc, "run_range", "initial equilibrium of '%s'", proto->name);
+  } else if (cfg->x0 < c->wlo || cfg->x0 > c->whi) {
+    return limen_error_set(err, LIMEN_EINVAL, "run_range", "x0 = %g: outside the domain [%g, %g]", cfg->x0, c->wlo,
+                           c->whi);
+  }
+  return LIMEN_OK;
+}
+
 /* Trajectories [part, part + count) of the ensemble, without the reduction. */
 static int run_range(const limen_langevin_config *cfg, const limen_potential *pot,
                      const limen_protocol *proto, size_t part, size_t count,
@@ -516,55 +553,17 @@ static int run_range(const limen_langevin_config *cfg, const limen_potential *po
   c.cfg = cfg;
   c.pot = pot;
   c.proto = proto;
-  c.integ = cfg->integrator ? cfg->integrator : limen_integrator_euler;
   limen_eq_sampler sampler;
   memset(&sampler, 0, sizeof sampler);
-  if (c.integ->requires_harmonic && !pot->type->harmonic) {
-    rc = limen_error_set(err, LIMEN_EINVAL, __func__,
-                         "integrator '%s' needs a harmonic potential, not '%s'", c.integ->name,
-                         pot->type->name);
-    goto done;
-  }
-  c.tau = limen_protocol_duration(proto);
-  if (pot->type == limen_potential_transport &&
-      !(fabs(pot->params.duration - c.tau) <= 1e-9 * c.tau)) {
-    rc = limen_error_set(err, LIMEN_EINVAL, __func__,
-                         "transport potential made for duration %g, protocol lasts %g",
-                         pot->params.duration, c.tau);
-    goto done;
-  }
-  double steps = c.tau > 0 ? ceil(c.tau / cfg->dt * (1.0 - 1e-12)) : 0.0;
-  if (steps > 1e15) {
-    rc = limen_error_set(err, LIMEN_EINVAL, __func__, "tau/dt = %g: too many steps", steps);
-    goto done;
-  }
-  c.N = (size_t)steps;
-  c.dt = c.N ? c.tau / (double)c.N : cfg->dt;
-  pot->type->domain(pot, &c.wlo, &c.whi);
-  if (cfg->init == LIMEN_INIT_EQUILIBRIUM) {
-    limen_control l0;
-    limen_protocol_control(proto, 0.0, -1, &l0);
-    rc = limen_eq_sampler_init(&sampler, pot, &l0, proto->initial_lo, proto->initial_hi,
-                               cfg->precision, err);
-    if (rc) {
-      rc = limen_error_wrap(err, rc, __func__, "initial equilibrium of '%s'", proto->name);
-      goto done;
-    }
-  } else if (cfg->x0 < c.wlo || cfg->x0 > c.whi) {
-    rc = limen_error_set(err, LIMEN_EINVAL, __func__, "x0 = %g: outside the domain [%g, %g]",
-                         cfg->x0, c.wlo, c.whi);
-    goto done;
-  }
+  if ((rc = plan_steps(cfg, &c, err)) || (rc = prepare_start(cfg, &c, &sampler, err))) goto done;
   c.sampler = &sampler;
   c.res = res;
   c.part = part;
-  const size_t M = count;
-  int bad = !alloc_result(cfg, &c, part, M, res);
-  if (bad) {
-    rc = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory for %zu trajectories", M);
+  if (!alloc_result(cfg, &c, part, count, res)) {
+    rc = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory for %zu trajectories", count);
     goto done;
   }
-  run_blocks(&c, part, M);
+  run_blocks(&c, part, count);
 done:
   limen_eq_sampler_free(&sampler);
   limen_potential_free(own);
