@@ -48,6 +48,7 @@
 #include "limen/langevin.h"
 #include "limen/fokker_planck.h"
 #include "limen/validate.h"
+#include "limen/simulate.h"
 
 #include "limen/figure.h"
 #include "limen/report.h"

@@ -247,48 +247,27 @@ LIMEN_API void limen_figure_free(limen_figure *f);
 #include "limen/bound_report.h"
 #include "limen/fokker_planck.h"
 #include "limen/langevin.h"
+#include "limen/simulate.h"
 #include "limen/validate.h"
-
-/* `has` bits of a simulation's report (the `when` of limen_sim_report_fields). */
-enum {
-  LIMEN_SIM_HAS_LANGEVIN = 1u, /* a Langevin run: integrator, trajectories, seed                 */
-  LIMEN_SIM_HAS_FP = 2u,       /* a Fokker–Planck run: the grid and its mass error               */
-  LIMEN_SIM_HAS_START = 4u,    /* a fixed start: start_x                                         */
-  LIMEN_SIM_HAS_PASSAGE = 8u   /* a first-passage run: passage_x … mean_passage_s                */
-};
-
-/* One simulation as `limen simulate` reports it: the protocol, the summary beside its bound
- * (validate.h), SI values, the first passage and the method's own numbers. */
-typedef struct limen_sim_report {
-  const char *protocol, *kind, *potential, *method, *integrator;
-  limen_sim_summary summary;
-  double mean_work_J, mean_heat_J, temperature_K, tau0_s, duration_s, dt_s;
-  double start_x, passage_x;                    /* a                                          */
-  double mean_passage_tau0, stderr_passage_tau0, exact_passage_tau0, passage_z, mean_passage_s;
-  size_t passed, grid_cells, trajectories;
-  double grid_dx, grid_x_lo, grid_x_hi, mass_error;
-  long seed;
-  double wall_seconds;
-  unsigned has;                                 /* LIMEN_SIM_HAS_* bits                       */
-} limen_sim_report;
 
 /* The report's fields in output order (keys as in the JSON; `when` in LIMEN_SIM_HAS_*). */
 LIMEN_API const limen_field *limen_sim_report_fields(size_t *n);
-/* Zero the report, name the protocol (its strings are the protocol's: keep it alive), T and τ₀. */
-LIMEN_API void limen_sim_report_init(limen_sim_report *r, const limen_protocol *proto, double temperature_K,
-                                     double tau0_s);
-/* The method's numbers: the grid of a Fokker–Planck run; the integrator, ensemble, seed and
- * passed count of a Langevin run (lr may be NULL). */
-LIMEN_API void limen_sim_report_fp(limen_sim_report *r, const limen_fp_result *fr);
-LIMEN_API void limen_sim_report_langevin(limen_sim_report *r, const limen_langevin_config *cfg,
-                                         const limen_langevin_result *lr);
-/* After summary and the passage times are set: the values in J and s, and passage_z. */
-LIMEN_API void limen_sim_report_finish(limen_sim_report *r);
 /* The report as JSON (the fields that apply; also result.json of --out). */
 LIMEN_API int limen_sim_report_json(const limen_sim_report *r, char **text, limen_error *err);
 /* CSV "bin_lo_kT,bin_hi_kT,count" of a histogram; "x_a,density_per_a" of a final density. */
 LIMEN_API int limen_histogram_csv(const limen_histogram *h, char **text, limen_error *err);
 LIMEN_API int limen_fp_density_csv(const limen_fp_result *r, char **text, limen_error *err);
+/* The files of a run's output directory (--out): result.json, then density.csv (Fokker–Planck)
+ * or work_hist.csv and heat_hist.csv (Langevin, when kept: limen_simulate_config.keep_files).
+ * files[i].text is owned: release all with limen_sim_files_clear (also after a failure). */
+typedef struct limen_out_file {
+  const char *name; /* the file name in the directory */
+  char *text;       /* its content                    */
+} limen_out_file;
+#define LIMEN_SIM_FILES_MAX 3
+LIMEN_API int limen_sim_files(const limen_simulate_result *r, limen_out_file files[LIMEN_SIM_FILES_MAX], size_t *n,
+                              limen_error *err);
+LIMEN_API void limen_sim_files_clear(limen_out_file files[LIMEN_SIM_FILES_MAX], size_t n);
 
 /* The reference checks: the fields of a row (relation written as its text, "=", ">=" or ">"),
  * and the whole report as JSON: scale, seed, seconds, rows, failed, pass, checks. */

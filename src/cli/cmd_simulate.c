@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * cmd_simulate.c: `limen simulate` — run a memory-cell protocol with the Langevin ensemble
- * (langevin.h) or the Fokker–Planck solver (fokker_planck.h) and print the measured mean work
- * and heat next to the closed-form bound that applies (validate.h: limen_sim_summary_*).  This
- * file parses the options and speaks; what is measured and compared is the library's. */
+ * cmd_simulate.c: `limen simulate` — one call of the library (simulate.h, limen_simulate_run:
+ * the protocol, the rules between the inputs, either engine, the report) with the options as
+ * its inputs (limen_simulate_inputs); this file parses the options, draws the progress bar and
+ * prints the report (the library's JSON, or a table) and the files of --out. */
 #include <math.h>
 #include <omp.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,13 +15,8 @@
 #include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
-#include "limen/bound_report.h"
-#include "limen/fokker_planck.h"
-#include "limen/langevin.h"
-#include "limen/protocol.h"
 #include "limen/report.h"
-#include "limen/units.h"
-#include "limen/validate.h"
+#include "limen/simulate.h"
 
 static const cli_command_doc doc = {
     "simulate",
@@ -50,17 +43,22 @@ static const cli_command_doc doc = {
     "  limen simulate --protocol hold --barrier 5 --start -1 --passage 0 --trajectories 4000\n"
     "  limen simulate --protocol-file my.json --out results/\n"};
 
-/* The options, in the order of the help: the choices and files, the Langevin run's inputs
- * (limen_langevin_inputs: run_opts[i] is row i), the ready-made protocol's (limen_protocol_inputs,
- * in the order of limen_protocol_arg, --tau first), the Fokker–Planck grid's (limen_fp_inputs),
- * and τ₀ and T (the bound inputs': the same cell). */
+/* The options, in the order of the help: the choices and files, then the inputs of the run
+ * (limen_simulate_inputs: row_of[option] is its row, −1 for none). */
 enum {
   O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_PARAM,
   O_TAU = O_PARAM, O_PARAM_END = O_PARAM + LIMEN_PROTOCOL_ARG_COUNT, O_CELLS = O_PARAM_END, O_TAU0, O_TEMPERATURE,
   O_BINS, O_START, O_PASSAGE, O_COUNT
 };
-static const int run_opts[] = {O_TRAJ, O_DT, O_SEED, O_THREADS, O_BINS, O_START, O_PASSAGE};
-#define N_RUN_OPTS (sizeof run_opts / sizeof run_opts[0])
+static int row_of(int opt) {
+  static const int rows[] = {[O_TRAJ] = LIMEN_SIMULATE_IN_TRAJECTORIES, [O_DT] = LIMEN_SIMULATE_IN_DT,
+                             [O_SEED] = LIMEN_SIMULATE_IN_SEED, [O_THREADS] = LIMEN_SIMULATE_IN_THREADS,
+                             [O_CELLS] = LIMEN_SIMULATE_IN_CELLS, [O_TAU0] = LIMEN_SIMULATE_IN_TAU0,
+                             [O_TEMPERATURE] = LIMEN_SIMULATE_IN_TEMPERATURE, [O_BINS] = LIMEN_SIMULATE_IN_BINS,
+                             [O_START] = LIMEN_SIMULATE_IN_START, [O_PASSAGE] = LIMEN_SIMULATE_IN_PASSAGE};
+  if (opt >= O_PARAM && opt < O_PARAM_END) return opt - O_PARAM;
+  return opt < O_COUNT && rows[opt] ? rows[opt] : -1;
+}
 
 /* The option of a row; whole-number rows are integer options (their range reads "integers"). */
 static cli_opt opt_row(const limen_input *in) {
@@ -82,15 +80,11 @@ static cli_opt opt_time(const limen_input *in, const char *extra, char *help, si
 
 static void describe(cli_opt *o) {
   static char help_tau[192], help_dt[192];
-  size_t n_run = 0;
-  const limen_input *proto = limen_protocol_inputs(NULL), *run = limen_langevin_inputs(&n_run);
-  for (int i = O_PARAM + 1; i < O_PARAM_END; i++) o[i] = opt_row(&proto[i - O_PARAM]);
-  for (size_t i = 0; i < N_RUN_OPTS && i < n_run; i++) o[run_opts[i]] = opt_row(&run[i]);
-  o[O_TAU] = opt_time(&proto[LIMEN_PROTOCOL_ARG_DURATION], "", help_tau, sizeof help_tau);
-  o[O_DT] = opt_time(&run[1], ", at most the duration", help_dt, sizeof help_dt);
-  o[O_CELLS] = opt_row(limen_fp_inputs(NULL));
-  o[O_TAU0] = opt_row(limen_bound_input_row(LIMEN_BOUND_IN_TAU0));
-  o[O_TEMPERATURE] = opt_row(limen_bound_input_row(LIMEN_BOUND_IN_TEMPERATURE));
+  const limen_input *rows = limen_simulate_inputs(NULL);
+  for (int i = 0; i < O_COUNT; i++)
+    if (row_of(i) >= 0) o[i] = opt_row(&rows[row_of(i)]);
+  o[O_TAU] = opt_time(&rows[LIMEN_SIMULATE_IN_TAU], "", help_tau, sizeof help_tau);
+  o[O_DT] = opt_time(&rows[LIMEN_SIMULATE_IN_DT], ", at most the duration", help_dt, sizeof help_dt);
   o[O_PROTOCOL] = cli_opt_str("protocol", CLI_OPT_STRING, "NAME", NULL, NULL, "ready-made protocol");
   o[O_FILE] = cli_opt_str("protocol-file", CLI_OPT_STRING, "FILE", NULL, NULL, "protocol in JSON (see protocol.h)");
   o[O_METHOD] = cli_opt_str("method", CLI_OPT_STRING, "M", "langevin,fokker-planck", "langevin", "simulation method");
@@ -99,41 +93,6 @@ static void describe(cli_opt *o) {
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "also write result.json and histograms / density CSV to DIR");
-}
-
-/* A bad-input error whose message starts with the option itself ("--tau = -1: ..."). */
-static int opt_error(limen_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int opt_error(limen_error *err, const char *fmt, ...) {
-  if (!err) return LIMEN_EINVAL;
-  err->code = LIMEN_EINVAL;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-  va_end(ap);
-  return LIMEN_EINVAL;
-}
-
-/* A time in τ₀ from "X" (τ₀) or "Xs" (seconds / τ₀), in the range of its row. */
-static int parse_time(const cli_opt *o, const limen_input *in, double tau0_s, double *out, limen_error *err) {
-  char buf[128], field[64];
-  const char *text = o->str;
-  size_t len = strlen(text);
-  int seconds = len > 1 && text[len - 1] == 's';
-  snprintf(field, sizeof field, "--%s", o->name);
-  if (len >= sizeof buf) return opt_error(err, "%s = '%.20s...': too long", field, text);
-  memcpy(buf, text, len + 1);
-  if (seconds) buf[len - 1] = '\0';
-  double v;
-  if (cli_parse_double(field, buf, &v, err))
-    return opt_error(err, "%s = '%s': expected a number (tau0) or a number with suffix s (seconds)", field, text);
-  if (seconds) v /= tau0_s;
-  if (!limen_input_in_range(in, v)) {
-    char r[96];
-    limen_input_range_text(in, 0, r, sizeof r);
-    return opt_error(err, "%s = %s (%g tau0): allowed range %s tau0", field, text, v, r);
-  }
-  *out = v;
-  return LIMEN_OK;
 }
 
 /* The table of the report: the library's report (limen_sim_report) in words. */
@@ -189,48 +148,27 @@ static void table(const limen_sim_report *s, cli_buf *b) {
                    cli_human(x[4], 64, s->exact_passage_tau0, 6), s->passage_z);
 }
 
-/* The runs' results, which --out writes as CSV. */
-typedef struct runs {
-  limen_langevin_result lr;
-  limen_fp_result fr;
-} runs;
-
-/* A CSV made by fn(what) into dir/name. */
-static int write_csv(const char *dir, const char *name, int (*fn)(const void *, char **, limen_error *),
-                     const void *what, limen_error *err) {
-  char *csv = NULL;
-  int st = fn(what, &csv, err);
-  if (!st) st = cli_write_file_atomic(dir, name, csv, err);
-  limen_free(csv);
+/* --out DIR: the library's files of the run (result.json, histograms or density). */
+static int write_out(const char *dir, const limen_simulate_result *r, limen_error *err) {
+  limen_out_file files[LIMEN_SIM_FILES_MAX];
+  size_t n = 0;
+  int st = limen_sim_files(r, files, &n, err);
+  for (size_t i = 0; !st && i < n; i++) st = cli_write_file_atomic(dir, files[i].name, files[i].text, err);
+  limen_sim_files_clear(files, n);
   return st;
 }
-static int hist_csv(const void *h, char **t, limen_error *e) { return limen_histogram_csv(h, t, e); }
-static int density_csv(const void *r, char **t, limen_error *e) { return limen_fp_density_csv(r, t, e); }
 
-/* --out DIR: result.json, and the density (Fokker–Planck) or the work and heat histograms. */
-static int write_out(const char *dir, const limen_sim_report *s, const runs *r, const char *json, limen_error *err) {
-  int st = cli_write_file_atomic(dir, "result.json", json, err);
-  if (st) return st;
-  if (s->has & LIMEN_SIM_HAS_FP) return write_csv(dir, "density.csv", density_csv, &r->fr, err);
-  if (r->lr.work_hist && (st = write_csv(dir, "work_hist.csv", hist_csv, r->lr.work_hist, err))) return st;
-  if (r->lr.heat_hist && (st = write_csv(dir, "heat_hist.csv", hist_csv, r->lr.heat_hist, err))) return st;
-  return LIMEN_OK;
-}
-
-/* The report as JSON (the library's), written to --out (rank 0 only under MPI) and printed in
- * the chosen format. */
-static int emit(const cli_opt *o, const limen_sim_report *s, const runs *r, cli_format fmt, cli_buf *out,
-                limen_error *err) {
-  char *json = NULL;
-  int st = limen_sim_report_json(s, &json, err);
-  if (!st && o[O_OUT].set && cli_mpi_rank() == 0) st = write_out(o[O_OUT].str, s, r, json, err);
-  if (!st) {
-    if (fmt == CLI_FORMAT_JSON) cli_buf_puts(out, json);
-    else table(s, out);
-    st = cli_buf_check(out, err);
+/* The files of --out (rank 0 only under MPI), and the report printed in the chosen format. */
+static int emit(const cli_opt *o, const limen_simulate_result *r, cli_format fmt, cli_buf *out, limen_error *err) {
+  int st = o[O_OUT].set && cli_mpi_rank() == 0 ? write_out(o[O_OUT].str, r, err) : LIMEN_OK;
+  if (!st && fmt == CLI_FORMAT_JSON) {
+    char *json = NULL;
+    if (!(st = limen_sim_report_json(&r->report, &json, err))) cli_buf_puts(out, json);
+    limen_free(json);
+  } else if (!st) {
+    table(&r->report, out);
   }
-  limen_free(json);
-  return st;
+  return st ? st : cli_buf_check(out, err);
 }
 
 /* ---- the progress bar on stderr ---------------------------------------------------------
@@ -262,211 +200,25 @@ static void bar_clear(const bar *b) {
 
 /* ---- the command ------------------------------------------------------------------------- */
 
-/* "NAME, NAME, ...": the ready-made protocols that read field `arg`. */
-static void users_of(limen_protocol_arg arg, char *buf, size_t n) {
-  buf[0] = '\0';
-  for (const char *const *p = limen_protocol_names(); *p; p++) {
-    unsigned mask;
-    if (limen_protocol_args_used(*p, &mask, NULL) || !(mask & LIMEN_PROTOCOL_ARG_MASK(arg))) continue;
-    if (buf[0]) strncat(buf, ", ", n - strlen(buf) - 1);
-    strncat(buf, *p, n - strlen(buf) - 1);
+/* The options into the run's inputs: τ₀ first (times in seconds are converted with it), then
+ * every other input given; the strings as they are. */
+static int read_options(const cli_opt *o, limen_simulate_config *c, bar *pb, limen_error *err) {
+  const limen_input *rows = limen_simulate_inputs(NULL);
+  for (int k = -1; k < O_COUNT; k++) {
+    const int i = k < 0 ? O_TAU0 : k, r = row_of(i);
+    if (r < 0 || !o[i].set || (k >= 0 && i == O_TAU0)) continue;
+    int st = i == O_TAU || i == O_DT ? limen_simulate_config_set_text(c, rows[r].name, o[i].str, err)
+                                     : limen_simulate_config_set(c, rows[r].name, o[i].num, err);
+    if (st) return cli_error_prefix(err, st, "--");
   }
-}
-
-static int unknown_protocol(const char *name, limen_error *err) {
-  limen_error_clear(err);
-  char names[512] = "";
-  for (const char *const *n = limen_protocol_names(); *n; n++) {
-    if (names[0]) strncat(names, ", ", sizeof names - strlen(names) - 1);
-    strncat(names, *n, sizeof names - strlen(names) - 1);
-  }
-  opt_error(err, "--protocol = '%s': allowed %s", name, names);
-  err->code = LIMEN_ENOTFOUND;
-  return LIMEN_ENOTFOUND;
-}
-
-/* One run: the configurations read from the options, the protocol, the results, the report. */
-typedef struct sim {
-  limen_langevin_config lc;
-  limen_fp_config fc;
-  double tau0_s, T, exact_passage, mean_passage, se_passage;
-  unsigned has; /* LIMEN_SIM_HAS_* */
-  cli_format fmt;
-  limen_protocol *proto;
-  runs r;
-  limen_sim_summary summary;
-  bar pb;
-} sim;
-
-/* The protocol's inputs given on the command line, into a (checked against the uses of `name`). */
-static int protocol_params(const cli_opt *o, const char *name, double tau0, limen_protocol_args *a,
-                           limen_error *err) {
-  const limen_input *rows = limen_protocol_inputs(NULL);
-  unsigned uses = 0;
-  if (limen_protocol_args_default(name, a, err) || limen_protocol_args_used(name, &uses, err))
-    return unknown_protocol(name, err);
-  for (int i = 0; i < LIMEN_PROTOCOL_ARG_COUNT; i++) {
-    const cli_opt *p = &o[O_PARAM + i];
-    if (!p->set) continue;
-    if (!(uses & LIMEN_PROTOCOL_ARG_MASK(i))) {
-      char users[256];
-      users_of((limen_protocol_arg)i, users, sizeof users);
-      return opt_error(err, "--%s is not used by --protocol %s (it applies to %s)", p->name, name, users);
-    }
-    if (i == LIMEN_PROTOCOL_ARG_DURATION) {
-      int st = parse_time(p, &rows[i], tau0, &a->duration, err);
-      if (st) return st;
-    } else {
-      limen_input_set(&rows[i], a, p->num);
-    }
-  }
-  return LIMEN_OK;
-}
-
-static int build_protocol(const cli_opt *o, double tau0, limen_protocol **proto, limen_error *err) {
-  if (o[O_PROTOCOL].set && o[O_FILE].set)
-    return opt_error(err, "--protocol conflicts with --protocol-file: give one of them");
-  if (!o[O_PROTOCOL].set && !o[O_FILE].set)
-    return opt_error(err, "--protocol: missing: give --protocol NAME or --protocol-file FILE");
-  if (o[O_FILE].set) {
-    for (int i = O_PARAM; i < O_PARAM_END; i++)
-      if (o[i].set) return opt_error(err, "--%s applies to --protocol NAME only (edit the protocol file instead)", o[i].name);
-    int st = limen_protocol_load(o[O_FILE].str, proto, err);
-    if (st == LIMEN_EIO) err->code = st = LIMEN_EINVAL; /* an unreadable --protocol-file is bad input */
-    return st;
-  }
-  limen_protocol_args a;
-  int st = protocol_params(o, o[O_PROTOCOL].str, tau0, &a, err);
-  return st ? st : limen_protocol_alloc_named(o[O_PROTOCOL].str, &a, proto, err);
-}
-
-/* --passage: the exact mean first-passage time beside the measured one, and an unset --tau
- * becomes the run the library plans for it (limen_passage_plan: every trajectory must pass). */
-static int passage_plan(const cli_opt *o, sim *s, limen_error *err) {
-  const double x0 = s->lc.x0, b = s->lc.passage_x;
-  if (!(b > x0)) return opt_error(err, "--passage = %g: allowed range (%g, 5] a (above --start = %g)", b, x0, x0);
-  const limen_protocol_args a = s->proto->args;
-  double lt = 0.0, duration = 0.0;
-  int st = limen_passage_plan(a.barrier_kT, x0, b, &lt, &duration, err);
-  if (st) return limen_error_wrap(err, st, "simulate", "exact mean first-passage time");
-  if (lt > log(1e12 / LIMEN_PASSAGE_RUN_FACTOR))
-    return opt_error(err, "--barrier = %g: the mean first-passage time from %g to %g is exp(%.4g) tau0, too long to "
-                     "simulate (%g times it exceeds 1e12 tau0)", a.barrier_kT, x0, b, lt, LIMEN_PASSAGE_RUN_FACTOR);
-  s->exact_passage = exp(lt);
-  if (o[O_TAU].set) return LIMEN_OK;
-  limen_protocol_free(s->proto);
-  s->proto = NULL;
-  return limen_protocol_alloc_hold(a.barrier_kT, a.bit, duration, &s->proto, err);
-}
-
-/* --start and --passage (the hold protocol only; --passage needs --start and the Langevin method). */
-static int passage_options(const cli_opt *o, sim *s, limen_error *err) {
-  if (!o[O_START].set && !o[O_PASSAGE].set) return LIMEN_OK;
-  const int which = o[O_PASSAGE].set ? O_PASSAGE : O_START;
-  if (strcmp(s->proto->kind, "hold") != 0 || !o[O_PROTOCOL].set)
-    return opt_error(err, "--%s applies to --protocol hold only", o[which].name);
-  if (o[O_PASSAGE].set && (s->has & LIMEN_SIM_HAS_FP))
-    return opt_error(err, "--passage applies to --method langevin only");
-  if (o[O_PASSAGE].set && !o[O_START].set)
-    return opt_error(err, "--passage needs --start X0 (the point every trajectory starts from)");
-  s->has |= LIMEN_SIM_HAS_START;
-  s->lc.init = s->fc.init = LIMEN_INIT_FIXED;
-  s->fc.x0 = s->lc.x0;
-  if (!o[O_PASSAGE].set) return LIMEN_OK;
-  s->has |= LIMEN_SIM_HAS_PASSAGE;
-  s->lc.record |= LIMEN_RECORD_PASSAGE;
-  s->lc.stop_at_passage = 1;
-  return passage_plan(o, s, err);
-}
-
-/* Options that only one method reads. */
-static int method_options(const cli_opt *o, int fp, limen_error *err) {
-  static const int lonly[] = {O_TRAJ, O_SEED, O_THREADS, O_INTEGRATOR, O_BINS};
-  for (size_t i = 0; fp && i < sizeof lonly / sizeof lonly[0]; i++)
-    if (o[lonly[i]].set) return opt_error(err, "--%s applies to --method langevin only", o[lonly[i]].name);
-  if (!fp && o[O_CELLS].set) return opt_error(err, "--cells applies to --method fokker-planck only");
-  if (!fp && o[O_BINS].set && !o[O_OUT].set)
-    return opt_error(err, "--bins applies with --out only (the histogram files it writes)");
-  return LIMEN_OK;
-}
-
-static int run_fp(sim *s, limen_error *err) {
-  s->fc.progress = bar_draw;
-  s->fc.progress_ctx = &s->pb;
-  int st = limen_fp_run(&s->fc, NULL, s->proto, &s->r.fr, err);
-  bar_clear(&s->pb);
-  return st ? st : limen_sim_summary_fp(s->proto, &s->r.fr, &s->summary, err);
-}
-
-static int run_langevin(const cli_opt *o, sim *s, limen_error *err) {
-  limen_langevin_config *c = &s->lc;
-  limen_langevin_result *lr = &s->r.lr;
-  c->integrator = limen_integrator_type_auto(s->proto->potential);
-  int st = o[O_INTEGRATOR].set && strcmp(o[O_INTEGRATOR].str, "auto") != 0
-               ? limen_integrator_type_find(o[O_INTEGRATOR].str, &c->integrator, err)
-               : LIMEN_OK;
-  if (st) return st;
+  c->protocol = o[O_PROTOCOL].set ? o[O_PROTOCOL].str : NULL;
+  c->protocol_file = o[O_FILE].set ? o[O_FILE].str : NULL;
+  c->method = o[O_METHOD].set ? o[O_METHOD].str : NULL;
+  c->integrator = o[O_INTEGRATOR].set ? o[O_INTEGRATOR].str : NULL;
+  c->keep_files = o[O_OUT].set;
   c->progress = bar_draw;
-  c->progress_ctx = &s->pb;
-  st = cli_langevin_run(c, s->proto, lr, err); /* over MPI ranks, if any */
-  bar_clear(&s->pb);
-  if (st) return st;
-  if ((st = limen_sim_summary_langevin(s->proto, lr, &s->summary, err)) || !(s->has & LIMEN_SIM_HAS_PASSAGE))
-    return st;
-  if (lr->n_passed < lr->n_traj)
-    return opt_error(err, "--tau = %g tau0: %zu of %zu trajectories did not pass --passage %g (exact mean "
-                     "first-passage time %.6g tau0), and the mean over the others would be biased: raise --tau "
-                     "(unset, it is %g times the exact mean)", lr->duration, lr->n_traj - lr->n_passed, lr->n_traj,
-                     c->passage_x, s->exact_passage, LIMEN_PASSAGE_RUN_FACTOR);
-  return limen_langevin_passage_stats(lr, &s->mean_passage, &s->se_passage, err);
-}
-
-/* The numeric options into the configurations (defaults: the library's rows). */
-static void read_numbers(const cli_opt *o, sim *s) {
-  const limen_input *run = limen_langevin_inputs(NULL);
-  s->lc = limen_langevin_config_default();
-  s->fc = limen_fp_config_default();
-  for (size_t i = 0; i < N_RUN_OPTS; i++)
-    if (run_opts[i] != O_DT && o[run_opts[i]].set) limen_input_set(&run[i], &s->lc, o[run_opts[i]].num);
-  if (o[O_CELLS].set) limen_input_set(limen_fp_inputs(NULL), &s->fc, o[O_CELLS].num);
-  s->tau0_s = o[O_TAU0].set ? o[O_TAU0].num : limen_bound_input_row(LIMEN_BOUND_IN_TAU0)->default_value;
-  s->T = o[O_TEMPERATURE].set ? o[O_TEMPERATURE].num : limen_bound_input_row(LIMEN_BOUND_IN_TEMPERATURE)->default_value;
-  if (o[O_OUT].set) s->lc.record = LIMEN_RECORD_HISTOGRAMS;
-}
-
-/* The run settings from the options, the protocol, and the checks between them. */
-static int setup(const cli_opt *o, sim *s, limen_error *err) {
-  read_numbers(o, s);
-  int fp = o[O_METHOD].set && strcmp(o[O_METHOD].str, "fokker-planck") == 0;
-  s->has = fp ? LIMEN_SIM_HAS_FP : LIMEN_SIM_HAS_LANGEVIN;
-  int st = LIMEN_OK;
-  if (o[O_FORMAT].set && (st = cli_parse_format(o[O_FORMAT].str, 0, &s->fmt, err))) return st;
-  if (o[O_DT].set && (st = parse_time(&o[O_DT], &limen_langevin_inputs(NULL)[1], s->tau0_s, &s->lc.dt, err)))
-    return st;
-  s->fc.dt = s->lc.dt;
-  if ((st = method_options(o, fp, err)) || (st = build_protocol(o, s->tau0_s, &s->proto, err)) ||
-      (st = passage_options(o, s, err)))
-    return st;
-  double tau = limen_protocol_duration(s->proto);
-  if (s->lc.dt > tau && tau > 0)
-    return opt_error(err, "--dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", s->lc.dt, tau);
+  c->progress_ctx = pb;
   return LIMEN_OK;
-}
-
-/* The library's report of the run. */
-static void report(const sim *s, limen_sim_report *r) {
-  limen_sim_report_init(r, s->proto, s->T, s->tau0_s);
-  if (s->has & LIMEN_SIM_HAS_FP) limen_sim_report_fp(r, &s->r.fr);
-  else limen_sim_report_langevin(r, &s->lc, &s->r.lr);
-  r->has |= s->has;
-  r->summary = s->summary;
-  r->start_x = s->lc.x0;
-  r->passage_x = s->lc.passage_x;
-  r->exact_passage_tau0 = s->exact_passage;
-  r->mean_passage_tau0 = s->mean_passage;
-  r->stderr_passage_tau0 = s->se_passage;
-  r->wall_seconds = omp_get_wtime() - s->pb.t0;
-  limen_sim_report_finish(r);
 }
 
 int limen_cmd_simulate(int argc, char **argv) {
@@ -475,20 +227,20 @@ int limen_cmd_simulate(int argc, char **argv) {
   cli_frame f;
   int status = cli_frame_begin(&f, &doc, o, O_COUNT, argc, argv);
   if (status == CLI_HELP) return CLI_OK;
-  static sim s; /* large: not on the stack */
-  memset(&s, 0, sizeof s);
-  s.pb = (bar){isatty(fileno(stderr)), omp_get_wtime(), 0};
-  s.fmt = CLI_FORMAT_TABLE;
+  limen_simulate_config c = limen_simulate_config_default();
+  limen_simulate_result r;
+  memset(&r, 0, sizeof r);
+  bar pb = {isatty(fileno(stderr)), omp_get_wtime(), 0};
+  cli_format fmt = CLI_FORMAT_TABLE;
   if (!status) status = cli_frame_no_positional(&f);
-  if (!status) status = setup(o, &s, &f.err);
-  if (!status) status = (s.has & LIMEN_SIM_HAS_FP) ? run_fp(&s, &f.err) : run_langevin(o, &s, &f.err);
+  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
+  if (!status) status = read_options(o, &c, &pb, &f.err);
   if (!status) {
-    limen_sim_report r;
-    report(&s, &r);
-    status = emit(o, &r, &s.r, s.fmt, &f.out, &f.err);
+    status = limen_simulate_run(&c, cli_mpi_comm(), &r, &f.err);
+    bar_clear(&pb);
+    if (status) cli_error_input(&f.err);
   }
-  limen_langevin_result_clear(&s.r.lr);
-  limen_fp_result_clear(&s.r.fr);
-  limen_protocol_free(s.proto);
+  if (!status) status = emit(o, &r, fmt, &f.out, &f.err);
+  limen_simulate_result_clear(&r);
   return cli_frame_end(&f, status);
 }

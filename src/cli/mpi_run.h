@@ -2,28 +2,24 @@
  * mpi_run.h: `limen` across MPI ranks.  Built with MPI (LIMEN_HAVE_MPI) and started by an MPI
  * launcher (mpirun sets OMPI_COMM_WORLD_SIZE, PMI_SIZE or PMIX_RANK), every rank parses the
  * same command line, the Langevin ensemble of `limen simulate` is split over the ranks by
- * blocks of trajectories, and rank 0 alone prints and writes files; the result is
- * bit-identical to a run on one process (limen_langevin_run_part).  Otherwise (no MPI, or not
- * started by a launcher) these functions describe one process and MPI is never initialized. */
+ * blocks of trajectories (the library's limen_simulate_run with cli_mpi_comm()), and rank 0
+ * alone prints and writes files; the result is bit-identical to a run on one process.
+ * Otherwise (no MPI, or not started by a launcher) these functions describe one process and
+ * MPI is never initialized. */
 #ifndef LIMEN_CLI_MPI_RUN_H
 #define LIMEN_CLI_MPI_RUN_H
 
-#include "limen/langevin.h"
+#include "limen/simulate.h"
 
 /* Initialize MPI when started by a launcher; ranks other than 0 then write nothing to stdout
  * or stderr.  Returns 0, or a non-zero exit status after printing why MPI failed. */
 int cli_mpi_init(int *argc, char ***argv);
 void cli_mpi_finalize(void);
 int cli_mpi_rank(void); /* 0 on one process */
-int cli_mpi_size(void); /* 1 on one process */
 /* One line describing the MPI library limen was built with, or NULL. */
 const char *cli_mpi_library(void);
-
-/* limen_langevin_run over all ranks: rank r runs its share of the blocks of LIMEN_RNG_BLOCK
- * trajectories, the per-trajectory arrays are gathered in trajectory order on every rank and
- * summarized there, so every rank returns the same result, or the same error (the first
- * failing rank's). */
-int cli_langevin_run(const limen_langevin_config *cfg, const limen_protocol *proto,
-                     limen_langevin_result *res, limen_error *err);
+/* The ranks' communication for limen_simulate_run: agree on the lowest failing rank's error,
+ * gather arrays in rank order, broadcast from rank 0; NULL on one process. */
+const limen_simulate_comm *cli_mpi_comm(void);
 
 #endif

@@ -103,6 +103,7 @@ cli_opt cli_opt_input(const limen_input *in) {
                           in->default_text, in->doc);
   o.alias = in->alias;
   o.integer = in->type == LIMEN_INPUT_INT || (in->flags & LIMEN_INPUT_INTEGER);
+  if (in->flags & LIMEN_INPUT_COUNT) o.kind = CLI_OPT_LONG, o.integer = 0; /* "integers [a, b]" */
   return o;
 }
 
@@ -158,6 +159,13 @@ int cli_error_prefix(limen_error *err, int code, const char *prefix) {
   memcpy(old, err->msg, sizeof old);
   old[sizeof old - 1] = '\0';
   return cli_error(err, code, "%s%s", prefix, old);
+}
+
+int cli_error_input(limen_error *err) {
+  if (!err || !err->field[0]) return err ? err->code : LIMEN_OK;
+  size_t n = strlen(err->field);
+  if (strncmp(err->msg, err->field, n) != 0 || (err->msg[n] != ' ' && err->msg[n] != ':')) return err->code;
+  return cli_error_prefix(err, err->code, "--");
 }
 
 int cli_opt_check_number(const cli_opt *o, double v, limen_error *err) {

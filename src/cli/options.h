@@ -114,6 +114,10 @@ int cli_error(limen_error *err, int code, const char *fmt, ...) __attribute__((f
  * start with the input's name; the tool puts its spelling before it: "--"); returns code. */
 int cli_error_prefix(limen_error *err, int code, const char *prefix);
 
+/* A library message about one input starts with the input's name (err->field): put "--" before
+ * it, the option's spelling; other messages are left as they are.  Returns err->code. */
+int cli_error_input(limen_error *err);
+
 /* Option descriptions (results cleared). */
 cli_opt cli_opt_num(const char *name, const char *metavar, const char *unit, double lo, int lo_open, double hi,
                     int hi_open, const char *def, const char *help);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * sim_report.c: one simulation's report (report.h, limen_sim_report) — what `limen simulate`
- * writes as JSON, to result.json and, as CSV, its work and heat histograms or its final
- * density — made here so that the tool and the Python package write the same keys and digits. */
+ * sim_report.c: one simulation's report (simulate.h, limen_sim_report) as text — what `limen
+ * simulate` writes as JSON, and the files of --out (result.json and, as CSV, the work and heat
+ * histograms or the final density) — made here so that the tool and the Python package write the
+ * same keys and digits. */
 #include <math.h>
 #include <string.h>
 
@@ -52,45 +53,6 @@ const limen_field *limen_sim_report_fields(size_t *n) {
   return k_fields;
 }
 
-void limen_sim_report_init(limen_sim_report *r, const limen_protocol *proto, double temperature_K, double tau0_s) {
-  memset(r, 0, sizeof *r);
-  r->protocol = proto ? proto->name : NULL;
-  r->kind = proto ? proto->kind : NULL;
-  r->potential = proto && proto->potential ? proto->potential->name : NULL;
-  r->temperature_K = temperature_K;
-  r->tau0_s = tau0_s;
-}
-
-void limen_sim_report_fp(limen_sim_report *r, const limen_fp_result *fr) {
-  r->has = (r->has & ~(unsigned)LIMEN_SIM_HAS_LANGEVIN) | LIMEN_SIM_HAS_FP;
-  r->method = "fokker-planck";
-  r->grid_cells = fr->n_cells;
-  r->grid_dx = fr->dx;
-  r->grid_x_lo = fr->x_lo;
-  r->grid_x_hi = fr->x_hi;
-  r->mass_error = fr->mass_error;
-}
-
-void limen_sim_report_langevin(limen_sim_report *r, const limen_langevin_config *cfg,
-                               const limen_langevin_result *lr) {
-  r->has = (r->has & ~(unsigned)LIMEN_SIM_HAS_FP) | LIMEN_SIM_HAS_LANGEVIN;
-  r->method = "langevin";
-  r->integrator = cfg->integrator ? cfg->integrator->name : NULL;
-  r->trajectories = cfg->n_traj;
-  r->seed = (long)cfg->seed;
-  r->passed = lr ? lr->n_passed : 0;
-}
-
-void limen_sim_report_finish(limen_sim_report *r) {
-  const limen_sim_summary *s = &r->summary;
-  r->mean_work_J = limen_kT_to_J(s->mean_work, r->temperature_K);
-  r->mean_heat_J = limen_kT_to_J(s->mean_heat, r->temperature_K);
-  r->duration_s = s->duration * r->tau0_s;
-  r->dt_s = s->dt * r->tau0_s;
-  r->passage_z = (r->mean_passage_tau0 - r->exact_passage_tau0) / r->stderr_passage_tau0;
-  r->mean_passage_s = r->mean_passage_tau0 * r->tau0_s;
-}
-
 int limen_sim_report_json(const limen_sim_report *r, char **text, limen_error *err) {
   if (!r || !text) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   cJSON *root = cJSON_CreateObject();
@@ -126,4 +88,32 @@ int limen_histogram_csv(const limen_histogram *h, char **text, limen_error *err)
 int limen_fp_density_csv(const limen_fp_result *r, char **text, limen_error *err) {
   if (!r || !text) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   return csv_columns("x_a,density_per_a\n", r->n_cells, r->x, r->rho, 0, text, err);
+}
+
+void limen_sim_files_clear(limen_out_file files[LIMEN_SIM_FILES_MAX], size_t n) {
+  for (size_t i = 0; files && i < n && i < LIMEN_SIM_FILES_MAX; i++) {
+    limen_free(files[i].text);
+    files[i].text = NULL;
+  }
+}
+
+int limen_sim_files(const limen_simulate_result *r, limen_out_file files[LIMEN_SIM_FILES_MAX], size_t *n,
+                    limen_error *err) {
+  if (!r || !files || !n) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  memset(files, 0, LIMEN_SIM_FILES_MAX * sizeof *files);
+  *n = 1;
+  files[0].name = "result.json";
+  int st = limen_sim_report_json(&r->report, &files[0].text, err);
+  if (!st && (r->report.has & LIMEN_SIM_HAS_FP)) {
+    files[*n].name = "density.csv";
+    st = limen_fp_density_csv(&r->fp, &files[(*n)++].text, err);
+  }
+  const limen_histogram *h[] = {r->langevin.work_hist, r->langevin.heat_hist};
+  static const char *const names[] = {"work_hist.csv", "heat_hist.csv"};
+  for (size_t i = 0; !st && !(r->report.has & LIMEN_SIM_HAS_FP) && i < 2; i++) {
+    if (!h[i]) continue;
+    files[*n].name = names[i];
+    st = limen_histogram_csv(h[i], &files[(*n)++].text, err);
+  }
+  return st;
 }
