@@ -12,6 +12,7 @@
 
 #include "limen/common.h"
 #include "limen/fokker_planck.h"
+#include "limen/input.h"
 #include "limen/langevin.h"
 #include "limen/protocol.h"
 
@@ -114,6 +115,14 @@ typedef struct limen_validate_options {
 } limen_validate_options;
 
 LIMEN_API limen_validate_options limen_validate_options_default(void);
+
+/* The options as a user gives them (input.h rows: scale, threads, seed, z-max — `limen
+ * validate`'s options), from which limen_validate_options_default takes its defaults and
+ * limen_validate_run its checks. */
+LIMEN_API const limen_input *limen_validate_inputs(size_t *n);
+/* Check opt against those rows: LIMEN_EINVAL "limen_validate_options: <member> = <v>: allowed
+ * range <range>". */
+LIMEN_API int limen_validate_inputs_check(const limen_validate_options *opt, limen_error *err);
 
 typedef struct limen_validate_report {
   size_t n_rows;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * cmd_validate.c: `limen validate` — run the simulator's reference checks (validate.h) at a
- * reduced size and print one row per check; exit 0 only when every row passes. */
+ * reduced size and print one row per check; exit 0 only when every row passes.  The options
+ * are the library's rows (limen_validate_inputs). */
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -75,33 +76,45 @@ static int render(const limen_validate_report *rep, const limen_validate_options
   return cli_buf_check(b, err);
 }
 
+/* The options: the library's rows (limen_validate_inputs) for the numbers, the checks, the format. */
+enum { O_SCALE, O_CHECK, O_THREADS, O_SEED, O_FORMAT, O_COUNT };
+static void describe(cli_opt *o) {
+  const limen_input *rows = limen_validate_inputs(NULL);
+  o[O_SCALE] = cli_opt_input(&rows[0]);
+  o[O_CHECK] = cli_opt_str("check", CLI_OPT_LIST, "NAME", NULL, "all", "run only these checks (comma-separated)");
+  o[O_THREADS] = cli_opt_input(&rows[1]);
+  o[O_SEED] = cli_opt_input(&rows[2]);
+  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
+}
+
+/* The options into vo (only: the checks joined by commas into buf). */
+static void read_options(const cli_opt *o, limen_validate_options *vo, char *buf, size_t n) {
+  const limen_input *rows = limen_validate_inputs(NULL);
+  static const int numeric[] = {O_SCALE, O_THREADS, O_SEED};
+  for (size_t i = 0; i < 3; i++)
+    if (o[numeric[i]].set) limen_input_set(limen_input_find(rows, 3, o[numeric[i]].name), vo, o[numeric[i]].num);
+  if (!o[O_CHECK].set) return;
+  buf[0] = '\0';
+  for (size_t i = 0; i < o[O_CHECK].n_items; i++) {
+    if (i) strncat(buf, ",", n - strlen(buf) - 1);
+    strncat(buf, o[O_CHECK].items[i], n - strlen(buf) - 1);
+  }
+  vo->only = buf;
+}
+
 int limen_cmd_validate(int argc, char **argv) {
-  cli_opt o[5];
-  o[0] = cli_opt_num("scale", "X", NULL, 0.0, 1, 100.0, 0, "1", "multiply every ensemble size by X");
-  o[1] = cli_opt_str("check", CLI_OPT_LIST, "NAME", NULL, "all", "run only these checks (comma-separated)");
-  o[2] = cli_opt_int("threads", "T", NULL, 0, 4096, "0 (OpenMP default)", "threads");
-  o[3] = cli_opt_int("seed", "K", NULL, 0, 2147483647L, "1", "master seed");
-  o[4] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
-  const size_t n_opts = sizeof o / sizeof o[0];
+  cli_opt o[O_COUNT];
+  describe(o);
   limen_validate_report rep = {0};
-  char only[1024] = "";
+  char only[1024];
   cli_frame f;
-  int status = cli_frame_begin(&f, &doc, o, n_opts, argc, argv);
+  int status = cli_frame_begin(&f, &doc, o, O_COUNT, argc, argv);
   if (status == CLI_HELP) return CLI_OK;
   limen_validate_options vo = limen_validate_options_default();
   cli_format fmt = CLI_FORMAT_TABLE;
   if (!status) status = cli_frame_no_positional(&f);
-  if (!status && o[0].set) vo.scale = o[0].num;
-  if (!status && o[1].set) {
-    for (size_t i = 0; i < o[1].n_items; i++) {
-      if (i) strncat(only, ",", sizeof only - strlen(only) - 1);
-      strncat(only, o[1].items[i], sizeof only - strlen(only) - 1);
-    }
-    vo.only = only;
-  }
-  if (!status && o[2].set) vo.threads = (int)o[2].lnum;
-  if (!status && o[3].set) vo.seed = (uint64_t)o[3].lnum;
-  if (!status && o[4].set) status = cli_parse_format(o[4].str, 0, &fmt, &f.err);
+  if (!status) read_options(o, &vo, only, sizeof only);
+  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
   int tty = isatty(fileno(stderr));
   if (!status && tty) vo.progress = progress;
   if (!status) status = limen_validate_run(&vo, &rep, &f.err);

@@ -32,13 +32,34 @@ const char *const *limen_validate_check_names(void) {
   return names;
 }
 
+/* ---- the options a user gives (input.h rows): `limen validate`'s options; the defaults of
+ * limen_validate_options_default and the checks of limen_validate_run come from them ---------- */
+#define ROW(nm, mem, type, flags, mv, lo, lo_open, hi, def, deftext, doc) \
+  {nm, NULL, #mem, mv, NULL, mv, lo, hi, lo_open, 0, flags, type, offsetof(limen_validate_options, mem), def, deftext, doc}
+static const limen_input k_inputs[] = {
+    ROW("scale", scale, LIMEN_INPUT_DOUBLE, 0u, "X", 0, 1, 100, 1, "1", "multiply every ensemble size by X"),
+    ROW("threads", threads, LIMEN_INPUT_INT, LIMEN_INPUT_COUNT, "T", 0, 0, 4096, 0, "0 (OpenMP default)", "threads"),
+    ROW("seed", seed, LIMEN_INPUT_UINT64, LIMEN_INPUT_COUNT, "K", 0, 0, 2147483647.0, 1, "1", "master seed"),
+    ROW("z-max", z_max, LIMEN_INPUT_DOUBLE, 0u, "Z", 1, 0, 10, 4, "4",
+        "statistical rows pass within Z standard errors"),
+};
+#undef ROW
+#define N_INPUTS (sizeof k_inputs / sizeof k_inputs[0])
+
+const limen_input *limen_validate_inputs(size_t *n) {
+  if (n) *n = N_INPUTS;
+  return k_inputs;
+}
+
+int limen_validate_inputs_check(const limen_validate_options *opt, limen_error *err) {
+  if (!opt) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  return limen_inputs_check(k_inputs, N_INPUTS, opt, "limen_validate_options", err);
+}
+
 limen_validate_options limen_validate_options_default(void) {
   limen_validate_options o;
   memset(&o, 0, sizeof o);
-  o.scale = 1.0;
-  o.threads = 0;
-  o.seed = 1;
-  o.z_max = 4.0;
+  limen_inputs_defaults(k_inputs, N_INPUTS, &o);
   o.only = NULL;
   return o;
 }
@@ -195,11 +216,8 @@ int limen_validate_run(const limen_validate_options *opt_in, limen_validate_repo
   if (!rep) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL report");
   memset(rep, 0, sizeof *rep);
   limen_validate_options opt = opt_in ? *opt_in : limen_validate_options_default();
-  int st = limen_check_range(err, __func__, "scale", opt.scale, 0.0, 1, 100.0, 0);
+  int st = limen_validate_inputs_check(&opt, err);
   if (st) return st;
-  if ((st = limen_check_range(err, __func__, "z_max", opt.z_max, 1.0, 0, 10.0, 0))) return st;
-  if (opt.threads < 0 || opt.threads > 4096)
-    return limen_error_set(err, LIMEN_EINVAL, __func__, "threads = %d: allowed range [0, 4096]", opt.threads);
   if (opt.only) {
     /* every requested name must exist */
     const char *p = opt.only;
