@@ -456,25 +456,8 @@ static int wants_help(int argc, char **argv) {
   return 0;
 }
 
-int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int argc, char **argv,
-                   cli_args *args, limen_error *err) {
-  if (wants_help(argc, argv)) {
-    cli_opts_help(stdout, doc, opts, n_opts);
-    return CLI_HELP;
-  }
-  for (size_t i = 0; i < n_opts; i++) {
-    opts[i].set = CLI_UNSET;
-    opts[i].items = NULL;
-    opts[i].n_items = 0;
-  }
-  struct option *lo = calloc(2 * n_opts + 3, sizeof *lo);
-  raw *raws = calloc(n_opts ? n_opts : 1, sizeof *raws);
-  args->positional = calloc((size_t)argc + 1, sizeof *args->positional);
-  int status = LIMEN_OK;
-  if (!lo || !raws || !args->positional) {
-    status = limen_error_set(err, LIMEN_ENOMEM, doc->name, "out of memory");
-    goto done;
-  }
+/* getopt_long's table: each option (value OPT_VAL_BASE + i), its alias, --config and --help. */
+static void long_options(const cli_opt *opts, size_t n_opts, struct option *lo) {
   for (size_t i = 0; i < n_opts; i++) {
     lo[i].name = opts[i].name;
     lo[i].has_arg = opts[i].kind == CLI_OPT_FLAG ? no_argument : required_argument;
@@ -494,82 +477,95 @@ int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int
   lo[nl + 1].name = "help";
   lo[nl + 1].has_arg = no_argument;
   lo[nl + 1].val = 'h';
+}
 
+/* The message for what getopt_long refused (c is ':' for a missing value, else '?'). */
+static int scan_error(const cli_command_doc *doc, const cli_opt *opts, size_t n_opts, int c, int argc, char **argv,
+                      limen_error *err) {
+  const char *bad = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+  char name[128];
+  snprintf(name, sizeof name, "%s", bad);
+  char *eq = strchr(name, '=');
+  if (eq) *eq = '\0';
+  const int ours = optopt >= OPT_VAL_BASE && optopt < OPT_VAL_BASE + (int)n_opts;
+  if (c == ':') {
+    if (ours) snprintf(name, sizeof name, "--%s", opts[optopt - OPT_VAL_BASE].name);
+    else if (optopt == OPT_VAL_CONFIG) snprintf(name, sizeof name, "--config");
+    return limen_error_set(err, LIMEN_EINVAL, name, "missing value (see 'limen %s --help')", doc->name);
+  }
+  if (ours) return limen_error_set(err, LIMEN_EINVAL, name, "takes no value (see 'limen %s --help')", doc->name);
+  if (optopt > 0 && optopt < 128)
+    return limen_error_set(err, LIMEN_EINVAL, "unknown option", "'-%c' (see 'limen %s --help')", optopt, doc->name);
+  return limen_error_set(err, LIMEN_EINVAL, "unknown or ambiguous option", "'%s' (see 'limen %s --help')", name,
+                         doc->name);
+}
+
+/* Read argv: the options' raw values into raws (set = CLI_FROM_FLAG), the positional arguments
+ * and --config into args; CLI_HELP after printing the help. */
+static int scan(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, const struct option *lo, raw *raws,
+                int argc, char **argv, cli_args *args, limen_error *err) {
   opterr = 0;
   optind = 0; /* GNU: re-initialise the scanner */
-  for (;;) {
-    int c = getopt_long(argc, argv, "-:h", lo, NULL);
-    if (c == -1) break;
+  for (int c; (c = getopt_long(argc, argv, "-:h", lo, NULL)) != -1;) {
     if (c == 1) {
       args->positional[args->n_positional++] = optarg;
-      continue;
-    }
-    if (c == 'h') {
+    } else if (c == 'h') {
       cli_opts_help(stdout, doc, opts, n_opts);
-      status = CLI_HELP;
-      goto done;
-    }
-    if (c == OPT_VAL_CONFIG) {
+      return CLI_HELP;
+    } else if (c == OPT_VAL_CONFIG) {
       args->config_path = optarg;
-      continue;
-    }
-    if (c >= OPT_VAL_BASE && c < OPT_VAL_BASE + (int)n_opts) {
+    } else if (c >= OPT_VAL_BASE && c < OPT_VAL_BASE + (int)n_opts) {
       size_t i = (size_t)(c - OPT_VAL_BASE);
       opts[i].set = CLI_FROM_FLAG;
-      if (opts[i].kind == CLI_OPT_LIST || opts[i].kind == CLI_OPT_MULTI) {
-        if (raw_push(&raws[i], optarg)) {
-          status = limen_error_set(err, LIMEN_ENOMEM, doc->name, "out of memory");
-          goto done;
-        }
-      } else {
+      if (opts[i].kind != CLI_OPT_LIST && opts[i].kind != CLI_OPT_MULTI)
         raws[i].text = opts[i].kind == CLI_OPT_FLAG ? "1" : optarg;
-      }
-      continue;
-    }
-    /* errors */
-    const char *bad = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
-    char name[128];
-    snprintf(name, sizeof name, "%s", bad);
-    char *eq = strchr(name, '=');
-    if (eq) *eq = '\0';
-    if (c == ':') {
-      if (optopt >= OPT_VAL_BASE && optopt < OPT_VAL_BASE + (int)n_opts)
-        snprintf(name, sizeof name, "--%s", opts[optopt - OPT_VAL_BASE].name);
-      else if (optopt == OPT_VAL_CONFIG)
-        snprintf(name, sizeof name, "--config");
-      status = limen_error_set(err, LIMEN_EINVAL, name, "missing value (see 'limen %s --help')", doc->name);
-    } else if (optopt >= OPT_VAL_BASE && optopt < OPT_VAL_BASE + (int)n_opts) {
-      status = limen_error_set(err, LIMEN_EINVAL, name, "takes no value (see 'limen %s --help')", doc->name);
-    } else if (optopt > 0 && optopt < 128) {
-      status = limen_error_set(err, LIMEN_EINVAL, "unknown option", "'-%c' (see 'limen %s --help')", optopt,
-                               doc->name);
+      else if (raw_push(&raws[i], optarg))
+        return limen_error_set(err, LIMEN_ENOMEM, doc->name, "out of memory");
     } else {
-      status = limen_error_set(err, LIMEN_EINVAL, "unknown or ambiguous option", "'%s' (see 'limen %s --help')",
-                               name, doc->name);
+      return scan_error(doc, opts, n_opts, c, argc, argv, err);
     }
-    goto done;
   }
   for (; optind < argc; optind++) args->positional[args->n_positional++] = argv[optind];
+  return LIMEN_OK;
+}
 
-  /* command-line values */
+/* The values given on the command line, checked and stored. */
+static int store_flags(cli_opt *opts, size_t n_opts, const raw *raws, cli_args *args, limen_error *err) {
   for (size_t i = 0; i < n_opts; i++) {
     if (opts[i].set != CLI_FROM_FLAG) continue;
     char label[96];
     snprintf(label, sizeof label, "--%s =", opts[i].name);
-    if (opts[i].kind == CLI_OPT_LIST || opts[i].kind == CLI_OPT_MULTI) {
-      for (size_t k = 0; k < raws[i].n_items; k++) {
-        status = add_items(args, &opts[i], label, raws[i].items[k], err);
-        if (status) goto done;
-      }
-    } else {
+    int status = LIMEN_OK;
+    if (opts[i].kind != CLI_OPT_LIST && opts[i].kind != CLI_OPT_MULTI)
       status = store_text(args, &opts[i], label, raws[i].text, err);
-      if (status) goto done;
-    }
+    for (size_t k = 0; !status && k < raws[i].n_items; k++)
+      status = add_items(args, &opts[i], label, raws[i].items[k], err);
+    if (status) return status;
   }
-  /* config file (flags already set win) */
-  if (args->config_path) status = read_config(args, opts, n_opts, args->config_path, err);
+  return LIMEN_OK;
+}
 
-done:
+int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int argc, char **argv,
+                   cli_args *args, limen_error *err) {
+  if (wants_help(argc, argv)) {
+    cli_opts_help(stdout, doc, opts, n_opts);
+    return CLI_HELP;
+  }
+  for (size_t i = 0; i < n_opts; i++) {
+    opts[i].set = CLI_UNSET;
+    opts[i].items = NULL;
+    opts[i].n_items = 0;
+  }
+  struct option *lo = calloc(2 * n_opts + 3, sizeof *lo);
+  raw *raws = calloc(n_opts ? n_opts : 1, sizeof *raws);
+  args->positional = calloc((size_t)argc + 1, sizeof *args->positional);
+  int status = !lo || !raws || !args->positional ? limen_error_set(err, LIMEN_ENOMEM, doc->name, "out of memory")
+                                                 : LIMEN_OK;
+  if (!status) long_options(opts, n_opts, lo);
+  if (!status) status = scan(doc, opts, n_opts, lo, raws, argc, argv, args, err);
+  if (!status) status = store_flags(opts, n_opts, raws, args, err);
+  /* config file (flags already set win) */
+  if (!status && args->config_path) status = read_config(args, opts, n_opts, args->config_path, err);
   if (raws)
     for (size_t i = 0; i < n_opts; i++) free(raws[i].items);
   free(raws);
