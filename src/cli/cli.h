@@ -28,12 +28,9 @@ int limen_cmd_train(int argc, char **argv);
 int cli_fail(const char *cmd, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Report a library error: status 2 for bad input / unknown names / parse errors, else 1. */
 int cli_fail_err(const char *cmd, const limen_error *err);
-/* Exit status for a library status code. */
-int cli_status_for(int code);
 
-/* Strict parsing of an option value: the whole string must be a finite number.
+/* Strict parsing of an option value: the whole string must be an integer in [lo, hi].
  * On failure fills err with "<field> = '<text>': <why>" and returns LIMEN_EINVAL. */
-int cli_parse_double(const char *field, const char *text, double *out, limen_error *err);
 int cli_parse_long(const char *field, const char *text, long lo, long hi, long *out,
                    limen_error *err);
 int cli_parse_format(const char *text, int allow_csv, cli_format *out, limen_error *err);

@@ -27,7 +27,9 @@ void cli_args_free(cli_args *a) {
   memset(a, 0, sizeof *a);
 }
 
-void *cli_args_keep(cli_args *a, void *p) {
+/* Keep a malloc'd block alive until cli_args_free (returns p, or NULL when p is NULL or the
+ * bookkeeping fails; then p has been freed). */
+static void *cli_args_keep(cli_args *a, void *p) {
   if (!p) return NULL;
   if (a->n_blocks == a->cap_blocks) {
     size_t cap = a->cap_blocks ? 2 * a->cap_blocks : 16;
@@ -180,6 +182,16 @@ int cli_opt_parse_number(const cli_opt *o, const char *text, double *v, limen_er
   return s ? cli_error_prefix(err, s, "--") : LIMEN_OK;
 }
 
+/* "a, b, c" from "a,b,c", written into buf at `at`; returns the new end. */
+static size_t choices_text(const char *choices, char *buf, size_t at, size_t cap) {
+  for (const char *c = choices; *c && at + 3 < cap; c++) {
+    buf[at++] = *c;
+    if (*c == ',') buf[at++] = ' ';
+  }
+  buf[at] = '\0';
+  return at;
+}
+
 static int check_choice(const cli_opt *o, const char *label, const char *value, limen_error *err) {
   if (!*value) return oerr(err, LIMEN_EINVAL, label, "'': empty value%s%s", o->choices ? "; allowed: " : "",
                                       o->choices ? o->choices : "");
@@ -193,12 +205,7 @@ static int check_choice(const cli_opt *o, const char *label, const char *value, 
     p = q + 1;
   }
   char list[512];
-  size_t at = 0;
-  for (const char *p = o->choices; *p && at + 3 < sizeof list; p++) {
-    list[at++] = *p;
-    if (*p == ',') list[at++] = ' ';
-  }
-  list[at] = '\0';
+  choices_text(o->choices, list, 0, sizeof list);
   return oerr(err, LIMEN_EINVAL, label, "'%s': allowed values %s", value, list);
 }
 
@@ -213,7 +220,7 @@ int cli_opts_conflict(cli_opt *opts, size_t n_opts, const char *a, const char *b
 
 /* ---- help ------------------------------------------------------------------------ */
 
-void cli_opts_help(FILE *f, const cli_command_doc *doc, const cli_opt *opts, size_t n_opts) {
+static void cli_opts_help(FILE *f, const cli_command_doc *doc, const cli_opt *opts, size_t n_opts) {
   fprintf(f, "usage: limen %s %s\n\n%s\n\noptions:\n", doc->name, doc->synopsis, doc->summary);
   for (size_t i = 0; i < n_opts; i++) {
     const cli_opt *o = &opts[i];
@@ -233,11 +240,7 @@ void cli_opts_help(FILE *f, const cli_command_doc *doc, const cli_opt *opts, siz
       at += (size_t)snprintf(extra + at, sizeof extra - at, "range %s", r);
     } else if (o->choices) {
       at += (size_t)snprintf(extra + at, sizeof extra - at, "one of ");
-      for (const char *c = o->choices; *c && at + 3 < sizeof extra; c++) {
-        extra[at++] = *c;
-        if (*c == ',') extra[at++] = ' ';
-      }
-      extra[at] = '\0';
+      at = choices_text(o->choices, extra, at, sizeof extra);
     }
     if (o->def && at < sizeof extra)
       at += (size_t)snprintf(extra + at, sizeof extra - at, "%sdefault %s", at ? "; " : "", o->def);

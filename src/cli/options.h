@@ -90,8 +90,6 @@ struct cli_buf;
 typedef int (*cli_render_fn)(cli_format fmt, struct cli_buf *out, limen_error *err);
 int cli_run_listing(const cli_command_doc *doc, int argc, char **argv, cli_render_fn render);
 
-/* Print the generated help for `doc` and `opts` to f. */
-void cli_opts_help(FILE *f, const cli_command_doc *doc, const cli_opt *opts, size_t n_opts);
 
 /* Look an option up by name (NULL when absent). */
 cli_opt *cli_opt_find(cli_opt *opts, size_t n_opts, const char *name);
@@ -130,9 +128,5 @@ cli_opt cli_opt_input(const limen_input *in);
 /* kind CLI_OPT_STRING, CLI_OPT_LIST, CLI_OPT_MULTI or CLI_OPT_FLAG. */
 cli_opt cli_opt_str(const char *name, cli_opt_kind kind, const char *metavar, const char *choices, const char *def,
                     const char *help);
-
-/* Keep a malloc'd block alive until cli_args_free (returns p, or NULL when p is NULL or
- * the bookkeeping fails; then p has been freed). */
-void *cli_args_keep(cli_args *a, void *p);
 
 #endif
