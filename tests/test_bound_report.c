@@ -97,3 +97,47 @@ Test(bound_report, passage_plan_is_forty_exact_means) {
   cr_assert_eq(d, LIMEN_PASSAGE_RUN_FACTOR * exp(ref));
   cr_assert_eq(limen_passage_plan(3.0, 1.0, 1.0, &lt, &d, &e), LIMEN_EINVAL);
 }
+
+/* The rules between the inputs a user gives: unused inputs, levels without the washboard, a
+ * tilt that leaves no barrier; each names the input (message and field), valid sets pass. */
+Test(bound_report, given_inputs_rules_name_the_input) {
+  limen_bound_inputs in = limen_bound_inputs_default();
+  limen_error e;
+  cr_assert_eq(limen_bound_inputs_given_check(kind("landauer"), &in, LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_TAU), &e),
+               LIMEN_EINVAL);
+  cr_assert_str_eq(e.msg, "tau does not apply to 'bound landauer'");
+  cr_assert_str_eq(e.field, "tau");
+  cr_assert_eq(limen_bound_inputs_given_check(kind("landauer"), &in, LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_WELL), &e),
+               LIMEN_EINVAL);
+  cr_assert_str_eq(e.field, "well");
+  unsigned lv = LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_LEVELS) | LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_BARRIER);
+  cr_assert_eq(limen_bound_inputs_given_check(kind("kramers"), &in, lv, &e), LIMEN_EINVAL);
+  cr_assert_str_eq(e.msg, "levels needs --well washboard");
+  cr_assert_str_eq(e.field, "levels");
+  in.well = LIMEN_WELL_WASHBOARD;
+  cr_assert_eq(limen_bound_inputs_given_check(kind("kramers"), &in, lv, &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_eq(limen_bound_inputs_given_check(kind("hop"), &in, LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_MOVE), &e),
+               LIMEN_OK);
+}
+
+Test(bound_report, well_check_refuses_a_tilt_without_barrier) {
+  limen_bound_inputs in = limen_bound_inputs_default();
+  limen_error e;
+  in.barrier_kT = 3;
+  in.tilt_kT = 5;
+  cr_assert_eq(limen_bound_inputs_well_check(kind("mfpt"), &in, NULL, &e), LIMEN_EINVAL);
+  cr_assert(strncmp(e.msg, "tilt = 5: the barrier of 3 kT vanishes", 38) == 0, "%s", e.msg);
+  cr_assert(strstr(e.msg, "(f_c = 8E_b/(3√3)); allowed range (-4.618802154, 4.618802154) kT") != NULL, "%s", e.msg);
+  cr_assert_str_eq(e.field, "tilt");
+  cr_assert_str_eq(e.value, "5");
+  in.well = LIMEN_WELL_WASHBOARD;
+  in.tilt_kT = -10;
+  cr_assert_eq(limen_bound_inputs_well_check(kind("kramers"), &in, NULL, &e), LIMEN_EINVAL);
+  cr_assert(strstr(e.msg, "(π·E_b)") != NULL, "%s", e.msg);
+  in.tilt_kT = 5; /* below π·3 */
+  cr_assert_eq(limen_bound_inputs_well_check(kind("kramers"), &in, NULL, &e), LIMEN_OK, "%s", e.msg);
+  in.tilt_kT = 100; /* finite-time does not read the tilt; the default barrier exists */
+  in.barrier_kT = NAN;
+  cr_assert_eq(limen_bound_inputs_well_check(kind("finite-time"), &in, NULL, &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_eq(limen_bound_inputs_well_check(kind("landauer"), &in, NULL, &e), LIMEN_OK, "%s", e.msg);
+}

@@ -69,6 +69,21 @@ LIMEN_API const limen_input *limen_bound_input_row(limen_bound_input which);
 LIMEN_API int limen_bound_inputs_check(const limen_bound_kind *kind, const limen_bound_inputs *in,
                                        limen_error *err);
 
+/* The inputs a user gave for `kind` (given: LIMEN_BOUND_IN_MASK bits of those given; the others
+ * hold limen_bound_inputs_default): an input `kind` does not read, "<name> does not apply to
+ * 'bound <kind>'", and levels without the washboard well, "levels needs --well washboard"
+ * (LIMEN_EINVAL; the message starts with the input's name, the row's or "well", which is also
+ * err->field). */
+LIMEN_API int limen_bound_inputs_given_check(const limen_bound_kind *kind, const limen_bound_inputs *in,
+                                             unsigned given, limen_error *err);
+/* The well of the kinds that read the barrier: the barrier it uses (limen_bound_inputs_barrier;
+ * when that fails, "default --barrier: retention barrier: <cause>") and, for the kinds that read
+ * the tilt, a tilt that leaves a barrier: LIMEN_EINVAL "tilt = <f>: the barrier of <E_b> kT
+ * vanishes at |tilt| >= <f_c> kT (<f_c of the well>); allowed range (-f_c, f_c) kT", err->field
+ * "tilt" (limen_well_critical_tilt).  prec NULL = defaults. */
+LIMEN_API int limen_bound_inputs_well_check(const limen_bound_kind *kind, const limen_bound_inputs *in,
+                                            const limen_precision *prec, limen_error *err);
+
 /* The barrier a report uses: in->barrier_kT, or when that is NaN the retention barrier of
  * in->retention_time_s/in->tau0_s and in->retention_fail (limen_retention_barrier). */
 LIMEN_API int limen_bound_inputs_barrier(const limen_bound_inputs *in, const limen_precision *prec,

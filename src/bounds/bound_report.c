@@ -2,6 +2,7 @@
  * bound_report.c: the cost of one elementary memory operation as a report of named inputs and
  * results, the method and its validity (bound_report.h), for each kind of `limen bound`. */
 #include <math.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -110,6 +111,56 @@ int limen_bound_inputs_check(const limen_bound_kind *kind, const limen_bound_inp
     return limen_error_set(err, LIMEN_EINVAL, "limen_bound_inputs", "well = %d: allowed quartic, washboard",
                            (int)in->well);
   return LIMEN_OK;
+}
+
+/* A failure about input `field` (value and range "" unless given): the message starts with its
+ * name, without a function prefix, so that a tool can put its own spelling before it. */
+static int input_error(limen_error *err, const char *field, const char *value, const char *range, const char *fmt,
+                       ...) __attribute__((format(printf, 5, 6)));
+static int input_error(limen_error *err, const char *field, const char *value, const char *range, const char *fmt,
+                       ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int st = limen_error_setv(err, LIMEN_EINVAL, NULL, fmt, ap);
+  va_end(ap);
+  limen_error_set_fields(err, field, value, range);
+  return st;
+}
+
+/* The name of input i as a user gives it: its row's, or "well". */
+static const char *input_name(int i) {
+  const limen_input *row = limen_bound_input_row((limen_bound_input)i);
+  return row ? row->name : "well";
+}
+
+int limen_bound_inputs_given_check(const limen_bound_kind *kind, const limen_bound_inputs *in, unsigned given,
+                                   limen_error *err) {
+  if (!kind || !in) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  for (int i = 0; i < LIMEN_BOUND_IN_COUNT; i++)
+    if ((given & LIMEN_BOUND_IN_MASK(i)) && !(kind->uses & LIMEN_BOUND_IN_MASK(i)))
+      return input_error(err, input_name(i), NULL, NULL, "%s does not apply to 'bound %s'", input_name(i),
+                         kind->name);
+  if ((given & LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_LEVELS)) && in->well != LIMEN_WELL_WASHBOARD)
+    return input_error(err, "levels", NULL, NULL, "levels needs --well washboard");
+  return LIMEN_OK;
+}
+
+int limen_bound_inputs_well_check(const limen_bound_kind *kind, const limen_bound_inputs *in,
+                                  const limen_precision *prec, limen_error *err) {
+  if (!kind || !in) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  if (!(kind->uses & LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_BARRIER))) return LIMEN_OK;
+  limen_well w = {in->well, 0.0, in->tilt_kT, in->levels};
+  int s = limen_bound_inputs_barrier(in, prec, &w.barrier_kT, err);
+  if (s) return limen_error_wrap(err, s, "default --barrier", "retention barrier");
+  if (!(kind->uses & LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_TILT))) return LIMEN_OK;
+  double fc = limen_well_critical_tilt(&w);
+  if (fabs(in->tilt_kT) < fc) return LIMEN_OK;
+  char value[32], range[96];
+  snprintf(value, sizeof value, "%.10g", in->tilt_kT);
+  snprintf(range, sizeof range, "(%.10g, %.10g) kT", -fc, fc);
+  return input_error(err, "tilt", value, range,
+                     "tilt = %s: the barrier of %.10g kT vanishes at |tilt| >= %.10g kT (%s); allowed range %s", value,
+                     w.barrier_kT, fc, in->well == LIMEN_WELL_WASHBOARD ? "π·E_b" : "f_c = 8E_b/(3√3)", range);
 }
 
 int limen_bound_inputs_barrier(const limen_bound_inputs *in, const limen_precision *prec, double *barrier_kT,

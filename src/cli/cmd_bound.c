@@ -3,7 +3,6 @@
  * in kT, kT·ln2, J and eV, with the method used and its range of validity.  The numbers, their
  * names and the method are the library's report (bound_report.h); this file parses the options
  * and prints the report as a table or as JSON. */
-#include <math.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -12,7 +11,6 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "limen/bound_report.h"
-#include "limen/cell.h"
 #include "limen/report.h"
 #include "limen/units.h"
 
@@ -112,8 +110,8 @@ static const char *kind_names(char *buf, size_t n) {
   return buf;
 }
 
-/* The kind named on the command line; the options it does not read are rejected. */
-static int find_kind(const cli_opt *o, const cli_args *args, const limen_bound_kind **k, limen_error *err) {
+/* The kind named on the command line. */
+static int find_kind(const cli_args *args, const limen_bound_kind **k, limen_error *err) {
   char names[256];
   if (args->n_positional != 1)
     return args->n_positional == 0
@@ -123,48 +121,31 @@ static int find_kind(const cli_opt *o, const cli_args *args, const limen_bound_k
   if (limen_bound_kind_find(args->positional[0], k, NULL))
     return cli_error(err, LIMEN_ENOTFOUND, "kind = '%s': allowed %s", args->positional[0],
                      kind_names(names, sizeof names));
-  for (int i = 0; i < O_FORMAT; i++)
-    if (o[i].set && !((*k)->uses & LIMEN_BOUND_IN_MASK(i)))
-      return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--%s does not apply to 'bound %s'",
-                             o[i].name, (*k)->name);
   return LIMEN_OK;
 }
 
-/* The report's inputs from the options: the library's defaults where an option is unset. */
-static int read_inputs(const cli_opt *o, limen_bound_inputs *in, limen_error *err) {
+/* The report's inputs from the options (the library's defaults where an option is unset), checked
+ * by the library's rules between them, which name the options. */
+static int read_inputs(const cli_opt *o, const limen_bound_kind *k, limen_bound_inputs *in, limen_error *err) {
   *in = limen_bound_inputs_default();
-  for (int i = 0; i < LIMEN_BOUND_IN_COUNT; i++)
+  unsigned given = 0;
+  for (int i = 0; i < LIMEN_BOUND_IN_COUNT; i++) {
+    if (o[i].set) given |= LIMEN_BOUND_IN_MASK(i);
     if (i != O_WELL && o[i].set) limen_input_set(limen_bound_input_row((limen_bound_input)i), in, o[i].num);
+  }
   if (o[O_WELL].set && strcmp(o[O_WELL].str, "washboard") == 0) in->well = LIMEN_WELL_WASHBOARD;
-  if (o[O_LEVELS].set && in->well != LIMEN_WELL_WASHBOARD)
-    return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--levels needs --well washboard");
-  return LIMEN_OK;
-}
-
-/* The default barrier (the retention barrier, when --barrier is unset) and, for kramers and mfpt,
- * a tilt that leaves a barrier: checked here to name the options. */
-static int check_barrier_tilt(const limen_bound_kind *k, const limen_bound_inputs *in, limen_error *err) {
-  if (!(k->uses & LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_BARRIER))) return LIMEN_OK;
-  limen_well w = {in->well, 0.0, in->tilt_kT, in->levels};
-  int s = limen_bound_inputs_barrier(in, NULL, &w.barrier_kT, err);
-  if (s) return limen_error_wrap(err, s, "default --barrier", "retention barrier");
-  if (!(k->uses & LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_TILT))) return LIMEN_OK;
-  double fc = limen_well_critical_tilt(&w);
-  if (!(fabs(in->tilt_kT) < fc))
-    return cli_error(err, LIMEN_EINVAL,
-                     "--tilt = %.10g: the barrier of %.10g kT vanishes at |tilt| >= %.10g kT (%s); allowed range "
-                     "(%.10g, %.10g) kT",
-                     in->tilt_kT, w.barrier_kT, fc, in->well ? "π·E_b" : "f_c = 8E_b/(3√3)", -fc, fc);
-  return LIMEN_OK;
+  int s = limen_bound_inputs_given_check(k, in, given, err);
+  if (s) return cli_error_prefix(err, s, "conflicting options: --");
+  s = limen_bound_inputs_well_check(k, in, NULL, err);
+  return s ? cli_error_input(err) : LIMEN_OK;
 }
 
 static int run(cli_opt *o, const cli_args *args, cli_buf *out, limen_error *err) {
   const limen_bound_kind *k = NULL;
   limen_bound_inputs in;
   cli_format fmt = CLI_FORMAT_TABLE;
-  int status = find_kind(o, args, &k, err);
-  if (!status) status = read_inputs(o, &in, err);
-  if (!status) status = check_barrier_tilt(k, &in, err);
+  int status = find_kind(args, &k, err);
+  if (!status) status = read_inputs(o, k, &in, err);
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, err);
   if (status) return status;
   static limen_bound_report r; /* large: not on the stack */
