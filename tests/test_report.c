@@ -538,3 +538,44 @@ Test(report, figure_per_op_and_bits) {
   cr_assert_not_null(strstr(err.msg, "two whole bits"), "%s", err.msg);
   limen_profiles_free(ps);
 }
+
+/* The figures by name, the x axis of the tradeoff, and the inputs each figure refuses: every
+ * rule names the input (message and field); a valid combination passes. */
+Test(report, figure_kinds_and_given_inputs) {
+  limen_figure_kind k;
+  limen_error err;
+  cr_assert_eq(limen_figure_kind_find("projection", NULL, &k, &err), LIMEN_OK);
+  cr_assert_eq(k, LIMEN_FIGURE_PROJECTION);
+  cr_assert_eq(limen_figure_kind_find("tradeoff", "bits", &k, &err), LIMEN_OK);
+  cr_assert_eq(k, LIMEN_FIGURE_TRADEOFF_BITS);
+  cr_assert_eq(limen_figure_kind_find("tradeoff", "time", &k, &err), LIMEN_OK);
+  cr_assert_eq(k, LIMEN_FIGURE_TRADEOFF_TIME);
+  cr_assert_str_eq(limen_figure_kind_name(LIMEN_FIGURE_TRADEOFF_BITS), "tradeoff");
+  cr_assert_eq(limen_figure_kind_find("nope", NULL, &k, &err), LIMEN_ENOTFOUND);
+  cr_assert_str_eq(err.msg, "kind = 'nope': allowed projection, tradeoff, per-op");
+  cr_assert_eq(limen_figure_kind_find("tradeoff", "energy", &k, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.field, "x");
+  static const struct {
+    limen_figure_kind kind;
+    const char *given, *msg;
+  } refused[] = {
+      {LIMEN_FIGURE_PER_OP, "paradigm", "paradigm does not apply to 'figure per-op'"},
+      {LIMEN_FIGURE_PROJECTION, "x", "x applies to 'figure tradeoff' only"},
+      {LIMEN_FIGURE_PER_OP, "x", "x applies to 'figure tradeoff' only"},
+      {LIMEN_FIGURE_PROJECTION, "params", "params is the x axis of 'figure projection': use --xmin/--xmax"},
+      {LIMEN_FIGURE_TRADEOFF_TIME, "time", "time is the x axis of 'figure tradeoff': use --xmin/--xmax"},
+      {LIMEN_FIGURE_TRADEOFF_BITS, "bits", "bits is the x axis of 'figure tradeoff': use --xmin/--xmax"},
+      {LIMEN_FIGURE_PROJECTION, "model",
+       "model does not apply to 'figure projection' (every catalog model is marked)"},
+  };
+  for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+    const char *given[] = {"out", refused[i].given};
+    cr_assert_eq(limen_figure_given_check(refused[i].kind, given, 2, &err), LIMEN_EINVAL, "%zu", i);
+    cr_assert_str_eq(err.msg, refused[i].msg);
+    cr_assert_str_eq(err.field, refused[i].given);
+  }
+  const char *ok[] = {"out", "x", "bits", "paradigm", "model"};
+  cr_assert_eq(limen_figure_given_check(LIMEN_FIGURE_TRADEOFF_TIME, ok, 5, &err), LIMEN_OK, "%s", err.msg);
+  const char *per_op[] = {"out", "params", "time", "model"};
+  cr_assert_eq(limen_figure_given_check(LIMEN_FIGURE_PER_OP, per_op, 4, &err), LIMEN_OK, "%s", err.msg);
+}

@@ -232,6 +232,25 @@ typedef struct limen_figure_config {
 LIMEN_API limen_figure_config limen_figure_config_default(limen_figure_kind kind);
 /* The workload input on the x axis ("params", "time", "bits"), NULL for per-op (τ). */
 LIMEN_API const char *limen_figure_x_input(limen_figure_kind kind);
+/* The figures by the names `limen figure` gives them, NULL-terminated: "projection",
+ * "tradeoff", "per-op"; and the name of a kind (both tradeoffs: "tradeoff"; NULL if unknown). */
+LIMEN_API const char *const *limen_figure_names(void);
+LIMEN_API const char *limen_figure_kind_name(limen_figure_kind kind);
+/* The kind of the figure `name` with the x axis `x_axis` ("time" or "bits"; NULL: time), which
+ * only the tradeoff reads (limen_figure_given_check refuses it elsewhere).  Unknown name:
+ * LIMEN_ENOTFOUND "kind = '<name>': allowed projection, tradeoff, per-op"; unknown axis:
+ * LIMEN_EINVAL "x = '<axis>': allowed time, bits" (err->field "kind", "x"). */
+LIMEN_API int limen_figure_kind_find(const char *name, const char *x_axis, limen_figure_kind *kind,
+                                     limen_error *err);
+/* The inputs a user gave (their names: "paradigm", "x", "model" or a workload input's row
+ * name) that a figure of `kind` does not take, in this order: the paradigms of per-op ("paradigm
+ * does not apply to 'figure per-op'"), the axis of another than the tradeoff ("x applies to
+ * 'figure tradeoff' only"), the input on the x axis (limen_figure_x_input: "<input> is the x
+ * axis of 'figure <name>': use --xmin/--xmax"), the model of the projection ("model does not
+ * apply to 'figure projection' (every catalog model is marked)").  LIMEN_EINVAL; the message
+ * starts with the input's name, which is err->field. */
+LIMEN_API int limen_figure_given_check(limen_figure_kind kind, const char *const *given, size_t n_given,
+                                       limen_error *err);
 /* Most paradigms one figure draws. */
 #define LIMEN_FIGURE_MAX_PARADIGMS 31
 

@@ -37,51 +37,45 @@ static const cli_command_doc doc = {
 
 #define MAX_OPTS (CLI_WL_MAX_OPTS + 8)
 
-typedef enum { K_PROJECTION, K_TRADEOFF, K_PER_OP } fig_kind;
-
 /* The figure's settings from the command line. */
 typedef struct fig_args {
-  fig_kind kind;
-  int by_bits;        /* tradeoff --x bits                                    */
+  limen_figure_kind kind;
   const char *xfield; /* the workload input on the x axis (NULL: per-op's τ)  */
   const char *out, *device;
 } fig_args;
 
-static int parse_kind(const cli_args *args, fig_kind *kind, limen_error *err) {
-  static const char *const KINDS = "projection, tradeoff, per-op";
-  static const char *const names[] = {"projection", "tradeoff", "per-op"};
-  if (args->n_positional != 1)
-    return args->n_positional == 0
-               ? cli_error(err, LIMEN_EINVAL, "kind: missing; allowed %s", KINDS)
-               : cli_error(err, LIMEN_EINVAL, "kind: '%s' given after '%s'; give one of %s", args->positional[1],
-                           args->positional[0], KINDS);
-  for (int k = 0; k < 3; k++)
-    if (strcmp(args->positional[0], names[k]) == 0) return *kind = (fig_kind)k, LIMEN_OK;
-  return cli_error(err, LIMEN_ENOTFOUND, "kind = '%s': allowed %s", args->positional[0], KINDS);
+/* "projection, tradeoff, per-op": the figures of the library. */
+static const char *kind_names(char *buf, size_t n) {
+  buf[0] = '\0';
+  for (const char *const *k = limen_figure_names(); *k; k++) {
+    if (buf[0]) strncat(buf, ", ", n - strlen(buf) - 1);
+    strncat(buf, *k, n - strlen(buf) - 1);
+  }
+  return buf;
 }
 
-/* The kind, --out and the options that conflict with the kind. */
+/* The kind, --out and the options the library's rules refuse for the kind. */
 static int parse_args(cli_opt *o, size_t n, const cli_args *args, fig_args *fa, limen_error *err) {
-  int st = parse_kind(args, &fa->kind, err);
-  if (st) return st;
-  const char *kind = args->positional[0];
+  char names[128];
+  if (args->n_positional != 1)
+    return args->n_positional == 0
+               ? cli_error(err, LIMEN_EINVAL, "kind: missing; allowed %s", kind_names(names, sizeof names))
+               : cli_error(err, LIMEN_EINVAL, "kind: '%s' given after '%s'; give one of %s", args->positional[1],
+                           args->positional[0], kind_names(names, sizeof names));
   const cli_opt *oo = cli_opt_find(o, n, "out"), *xo = cli_opt_find(o, n, "x");
+  int st = limen_figure_kind_find(args->positional[0], xo->set ? xo->str : NULL, &fa->kind, err);
+  if (st) return st;
   if (!oo->set) return cli_error(err, LIMEN_EINVAL, "--out: missing; give FILE.png or FILE.svg");
   fa->out = oo->str;
   if (limen_plot_device_for(oo->str, &fa->device, err))
     return cli_error(err, LIMEN_EINVAL, "--out = '%s': allowed extensions .png, .svg", oo->str);
-  if (fa->kind == K_PER_OP && cli_opt_find(o, n, "paradigm")->set)
-    return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--paradigm does not apply to 'figure per-op'");
-  fa->by_bits = xo->set && strcmp(xo->str, "bits") == 0;
-  if (xo->set && fa->kind != K_TRADEOFF)
-    return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--x applies to 'figure tradeoff' only");
-  fa->xfield = fa->kind == K_PROJECTION ? "params" : fa->kind == K_TRADEOFF ? (fa->by_bits ? "bits" : "time") : NULL;
-  if (fa->xfield && cli_opt_find(o, n, fa->xfield)->set)
-    return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "--%s is the x axis of 'figure %s': use --xmin/--xmax",
-                           fa->xfield, kind);
-  if (fa->kind == K_PROJECTION && cli_opt_find(o, n, "model")->set)
-    return limen_error_set(err, LIMEN_EINVAL, "conflicting options",
-                           "--model does not apply to 'figure projection' (every catalog model is marked)");
+  const char *given[MAX_OPTS];
+  size_t n_given = 0;
+  for (size_t i = 0; i < n; i++)
+    if (o[i].set) given[n_given++] = o[i].name;
+  st = limen_figure_given_check(fa->kind, given, n_given, err);
+  if (st) return cli_error_prefix(err, st, "conflicting options: --");
+  fa->xfield = limen_figure_x_input(fa->kind);
   return LIMEN_OK;
 }
 
@@ -98,7 +92,7 @@ static int axis(cli_opt *o, size_t n, const cli_wl *wl, const fig_args *fa, lime
     ends.name = "xmax";
     if (st || (st = cli_opt_check_number(&ends, b, err))) return st;
   }
-  if (fa->by_bits && floor(b) < ceil(a) + 1)
+  if (fa->kind == LIMEN_FIGURE_TRADEOFF_BITS && floor(b) < ceil(a) + 1)
     return cli_error(err, LIMEN_EINVAL, "--xmin/--xmax: %g to %g bits: give at least two whole bits", ceil(a), floor(b));
   c->xmin = a;
   c->xmax = b;
@@ -109,15 +103,13 @@ static int axis(cli_opt *o, size_t n, const cli_wl *wl, const fig_args *fa, lime
 /* The library's figure of the options: the workload, the paradigms, the axis and the size. */
 static int make_figure(cli_opt *o, size_t n, cli_args *args, const cli_wl *wl, const fig_args *fa, limen_figure **fig,
                        limen_error *err) {
-  static const limen_figure_kind kinds[] = {LIMEN_FIGURE_PROJECTION, LIMEN_FIGURE_TRADEOFF_TIME, LIMEN_FIGURE_PER_OP};
-  limen_figure_kind kind = fa->by_bits ? LIMEN_FIGURE_TRADEOFF_BITS : kinds[fa->kind];
-  limen_figure_config c = limen_figure_config_default(kind);
+  limen_figure_config c = limen_figure_config_default(fa->kind);
   c.workload = wl->w;
   c.flops_given = cli_opt_find(o, n, "flops")->set != 0;
   c.profiles = wl->profiles;
   c.catalog = wl->catalog;
   int st = axis(o, n, wl, fa, &c, err);
-  if (!st && fa->kind != K_PER_OP && cli_opt_find(o, n, "paradigm")->set) {
+  if (!st && fa->kind != LIMEN_FIGURE_PER_OP && cli_opt_find(o, n, "paradigm")->set) {
     st = cli_wl_paradigms(o, n, &c.specs, &c.n_specs, args, err);
     if (!st && c.n_specs > LIMEN_FIGURE_MAX_PARADIGMS)
       st = cli_error(err, LIMEN_EINVAL, "--paradigm: %zu paradigms; at most %d in one figure", c.n_specs,

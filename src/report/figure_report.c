@@ -5,6 +5,7 @@
  * bounds on a limen_grid_point axis, their labels, colours, markers, titles and note.  Drawing
  * is limen_plot_write's. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,68 @@ const char *limen_figure_x_input(limen_figure_kind kind) {
     case LIMEN_FIGURE_PER_OP: return NULL;
   }
   return NULL;
+}
+
+static const char *const figure_names[] = {"projection", "tradeoff", "per-op", NULL};
+
+const char *const *limen_figure_names(void) { return figure_names; }
+
+const char *limen_figure_kind_name(limen_figure_kind kind) {
+  switch (kind) {
+    case LIMEN_FIGURE_PROJECTION: return figure_names[0];
+    case LIMEN_FIGURE_TRADEOFF_TIME:
+    case LIMEN_FIGURE_TRADEOFF_BITS: return figure_names[1];
+    case LIMEN_FIGURE_PER_OP: return figure_names[2];
+  }
+  return NULL;
+}
+
+/* A failure about input `field`: the message starts with its name, without a function prefix. */
+static int input_error(limen_error *err, int code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int input_error(limen_error *err, int code, const char *field, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int st = limen_error_setv(err, code, NULL, fmt, ap);
+  va_end(ap);
+  limen_error_set_fields(err, field, NULL, NULL);
+  return st;
+}
+
+int limen_figure_kind_find(const char *name, const char *x_axis, limen_figure_kind *kind, limen_error *err) {
+  static const limen_figure_kind kinds[] = {LIMEN_FIGURE_PROJECTION, LIMEN_FIGURE_TRADEOFF_TIME, LIMEN_FIGURE_PER_OP};
+  if (!kind) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int k = 0;
+  while (name && figure_names[k] && strcmp(name, figure_names[k]) != 0) k++;
+  if (!name || !figure_names[k])
+    return input_error(err, LIMEN_ENOTFOUND, "kind", "kind = '%s': allowed projection, tradeoff, per-op",
+                       name ? name : "(null)");
+  if (x_axis && strcmp(x_axis, "time") != 0 && strcmp(x_axis, "bits") != 0)
+    return input_error(err, LIMEN_EINVAL, "x", "x = '%s': allowed time, bits", x_axis);
+  *kind = kinds[k];
+  if (*kind == LIMEN_FIGURE_TRADEOFF_TIME && x_axis && strcmp(x_axis, "bits") == 0) *kind = LIMEN_FIGURE_TRADEOFF_BITS;
+  return LIMEN_OK;
+}
+
+static int is_given(const char *name, const char *const *given, size_t n) {
+  for (size_t i = 0; name && given && i < n; i++)
+    if (given[i] && strcmp(given[i], name) == 0) return 1;
+  return 0;
+}
+
+int limen_figure_given_check(limen_figure_kind kind, const char *const *given, size_t n_given, limen_error *err) {
+  const char *name = limen_figure_kind_name(kind), *x = limen_figure_x_input(kind);
+  if (!name) return limen_error_set(err, LIMEN_EINVAL, __func__, "kind = %d: allowed 0 to 3", (int)kind);
+  if (kind == LIMEN_FIGURE_PER_OP && is_given("paradigm", given, n_given))
+    return input_error(err, LIMEN_EINVAL, "paradigm", "paradigm does not apply to 'figure per-op'");
+  if (kind != LIMEN_FIGURE_TRADEOFF_TIME && kind != LIMEN_FIGURE_TRADEOFF_BITS && is_given("x", given, n_given))
+    return input_error(err, LIMEN_EINVAL, "x", "x applies to 'figure tradeoff' only");
+  if (x && is_given(x, given, n_given))
+    return input_error(err, LIMEN_EINVAL, x, "%s is the x axis of 'figure %s': use --xmin/--xmax", x, name);
+  if (kind == LIMEN_FIGURE_PROJECTION && is_given("model", given, n_given))
+    return input_error(err, LIMEN_EINVAL, "model",
+                       "model does not apply to 'figure projection' (every catalog model is marked)");
+  return LIMEN_OK;
 }
 
 const limen_plot *limen_figure_plot(const limen_figure *f) { return &f->plot; }
