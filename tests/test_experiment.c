@@ -753,3 +753,72 @@ Test(experiment, report_and_figures_of_scaling_and_maxcut) {
   limen_train_figures_free(figs);
   limen_experiment_maxcut_result_clear(&m);
 }
+
+/* The rules between the inputs a user gives (limen_experiment_request_conflicts, _choices): each
+ * refuses naming the input (message and field); valid combinations pass. */
+static int request(const char *exp, const char *task, const char *paradigm, const char *schedule, double hold,
+                   const char *given, limen_error *err) {
+  const char *names[8] = {NULL};
+  size_t n = 0;
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", given);
+  for (char *t = strtok(buf, " "); t && n < 8; t = strtok(NULL, " ")) names[n++] = t;
+  limen_experiment_request r = {exp, task, paradigm, schedule, hold, names, n};
+  int st = limen_experiment_request_conflicts(&r, err);
+  return st ? st : limen_experiment_request_choices(&r, err);
+}
+
+Test(experiment, request_rules_name_the_input) {
+  static const struct {
+    const char *exp, *task, *paradigm, *schedule, *given, *field, *start;
+  } refused[] = {
+      {NULL, NULL, NULL, NULL, "values", "values", "values needs --experiment window or barrier"},
+      {"maxcut", "digits", NULL, NULL, "task", "task", "task does not apply to --experiment maxcut"},
+      {"maxcut", NULL, NULL, NULL, "values", "values", "values does not apply to --experiment maxcut"},
+      {"maxcut", NULL, NULL, NULL, "seed hold", "hold", "hold does not apply to --experiment maxcut"},
+      {NULL, "maxcut-G1", NULL, NULL, "lr", "lr", "lr does not apply to --task maxcut-G1"},
+      {"window", "maxcut-G1", NULL, NULL, "task experiment", "experiment", "experiment window applies to the"},
+      {NULL, NULL, NULL, NULL, "beta0", "beta0", "beta0 applies to the Max-Cut tasks"},
+      {NULL, NULL, NULL, "cosine", "lr-t0 schedule", "lr-t0", "lr-t0 applies to --schedule inverse only (not cosine)"},
+      {NULL, "quadratic", NULL, NULL, "task batch", "batch", "batch does not apply to --task quadratic"},
+      {"scaling", NULL, "ideal", NULL, "paradigm", "paradigm", "paradigm does not apply to --experiment scaling"},
+      {"scaling", NULL, NULL, NULL, "eval-every", "eval-every", "eval-every does not apply to --experiment scaling"},
+      {"paradigms", NULL, NULL, NULL, "values", "values", "values does not apply to --experiment paradigms"},
+      {"window", NULL, NULL, NULL, "window", "window", "window is swept by --experiment window"},
+      {"barrier", NULL, NULL, NULL, "barrier", "barrier", "barrier is swept by --experiment barrier"},
+      {"barrier", NULL, "ideal", NULL, "paradigm", "experiment", "experiment barrier sweeps the barrier"},
+      {NULL, NULL, "ideal", NULL, "paradigm tau0", "tau0", "tau0 does not apply to --paradigm ideal"},
+      {NULL, NULL, "digital-static", NULL, "barrier", "barrier", "barrier applies to --paradigm lim-fixed"},
+      {"window", NULL, "analog-static", NULL, "cells", "cells", "cells applies to --paradigm lim-fixed"},
+      {NULL, NULL, NULL, NULL, "retention-barrier", "retention-barrier",
+       "retention-barrier is not used by lim-matched without --hold > 0"},
+      {NULL, "maxcut-G1", "ideal", NULL, "paradigm", "paradigm", "paradigm: 'ideal': Max-Cut annealing runs"},
+  };
+  limen_error err;
+  for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+    cr_assert_eq(request(refused[i].exp, refused[i].task, refused[i].paradigm, refused[i].schedule, 0,
+                         refused[i].given, &err),
+                 LIMEN_EINVAL, "case %zu", i);
+    cr_assert(strncmp(err.msg, refused[i].start, strlen(refused[i].start)) == 0, "%zu: %s", i, err.msg);
+    cr_assert_str_eq(err.field, refused[i].field, "%zu", i);
+  }
+  cr_assert_eq(request(NULL, NULL, NULL, NULL, 1, "retention-barrier hold", &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(request(NULL, NULL, "digital-static", NULL, 0, "retention-barrier bits", &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(request("barrier", NULL, "lim-fixed", "inverse", 0, "values lr-t0 schedule", &err), LIMEN_OK, "%s",
+               err.msg);
+  cr_assert_eq(request("maxcut", NULL, "lim-matched", NULL, 0, "paradigm steps beta0", &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(request(NULL, "maxcut-G14", NULL, NULL, 0, "task barrier-rise", &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(request("scaling", NULL, NULL, NULL, 0, "cells window", &err), LIMEN_OK, "%s", err.msg);
+}
+
+Test(experiment, langevin_refusal_names_the_inputs) {
+  limen_error err;
+  limen_experiment_run run;
+  limen_experiment_config c = limen_experiment_config_default();
+  c.memory.cells = LIMEN_CELLS_LANGEVIN;
+  cr_assert_eq(limen_experiment_train(&c, &run, &err), LIMEN_EINVAL);
+  cr_assert_eq(limen_experiment_langevin_refusal(&run.setup, &c, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "cells: langevin: 650 cells × 200 steps × 1000 τ₀ windows = 6.5e+10 Langevin steps; "
+                            "allowed ≤ 1e8 (use fewer --steps, a shorter --window, or --cells jump)");
+  cr_assert_str_eq(err.field, "cells");
+}

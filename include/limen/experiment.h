@@ -106,6 +106,39 @@ typedef struct limen_experiment_run {
 LIMEN_API int limen_experiment_train(const limen_experiment_config *cfg, limen_experiment_run *out, limen_error *err);
 LIMEN_API void limen_experiment_run_clear(limen_experiment_run *run);
 
+/* The message of a Langevin run refused as too large (setup->langevin_refused, after a run of
+ * cfg), naming the inputs as a user gives them: LIMEN_EINVAL "cells: langevin: <cells> cells ×
+ * <steps> steps × <Δt/τ₀> τ₀ windows = <N> Langevin steps; allowed ≤ <max_langevin_steps> (use
+ * fewer --steps, a shorter --window, or --cells jump)", err->field "cells". */
+LIMEN_API int limen_experiment_langevin_refusal(const limen_experiment_setup *setup,
+                                                const limen_experiment_config *cfg, limen_error *err);
+
+/* What a user asks `limen train` for, before anything runs: the names of the inputs given (the
+ * rows of limen_experiment_inputs, limen_memory_config_inputs and limen_experiment_maxcut_inputs,
+ * and "task", "paradigm", "schedule", "cells", "experiment", "values", "format", "out"), with
+ * the choices given (NULL: not given). */
+typedef struct limen_experiment_request {
+  const char *experiment; /* "paradigms", "window", "barrier", "scaling", "maxcut"; NULL: one run */
+  const char *task;       /* a name of limen_task_names() or "maxcut-<graph>"; NULL: "digits"  */
+  const char *paradigm;   /* NULL: the run's default                                          */
+  const char *schedule;   /* NULL: the task's                                                 */
+  double hold;            /* the hold given (read only when "hold" is given)                  */
+  const char *const *given;
+  size_t n_given;
+} limen_experiment_request;
+
+/* The inputs given that the run asked for does not read (nothing is silently ignored): the
+ * Max-Cut inputs of a training run, the training inputs of an anneal, an input an experiment
+ * sweeps or does not read, the inputs of the cells with the ideal paradigm, of the hopping cells
+ * with the static paradigms, lr-t0 with a schedule other than inverse, batch with the quadratic
+ * task, values without a sweep.  LIMEN_EINVAL; the message starts with the input's name, which is
+ * err->field (e.g. "batch does not apply to --task quadratic (...)"). */
+LIMEN_API int limen_experiment_request_conflicts(const limen_experiment_request *r, limen_error *err);
+/* The choices given that the run cannot take: a paradigm other than lim-matched for a Max-Cut
+ * anneal, LIMEN_EINVAL "paradigm: '<name>': Max-Cut annealing runs lim-matched spins only (...)",
+ * err->field "paradigm". */
+LIMEN_API int limen_experiment_request_choices(const limen_experiment_request *r, limen_error *err);
+
 /* ---- experiments 1–3: every paradigm, and the window and barrier sweeps ------------------------ */
 
 typedef enum {

@@ -112,20 +112,21 @@ static const cli_command_doc doc = {
 
 /* ---- options a run does not read (rejected: nothing is silently ignored) ------------------- */
 
-/* Every training run and training experiment: the Max-Cut options, and t0 of the inverse
- * schedule with another schedule. */
-static int training_options(cli_opt *o, limen_error *err) {
-  static const int maxcut_only[] = {O_BETA0, O_BETA_END, O_RISE};
-  for (size_t i = 0; i < sizeof maxcut_only / sizeof *maxcut_only; i++)
-    if (o[maxcut_only[i]].set)
-      return cli_train_conflict(err, "--%s applies to the Max-Cut tasks and --experiment maxcut only",
-                                o[maxcut_only[i]].name);
-  if (o[O_LR_T0].set && o[O_SCHEDULE].set && strcmp(o[O_SCHEDULE].str, "inverse") != 0)
-    return cli_train_conflict(err, "--lr-t0 applies to --schedule inverse only (not %s)", o[O_SCHEDULE].str);
-  if (o[O_BATCH].set && o[O_TASK].set && strcmp(o[O_TASK].str, "quadratic") == 0)
-    return cli_train_conflict(err, "--batch does not apply to --task quadratic (its gradient is exact, there are "
-                              "no data rows; it applies to digits, digits-mlp and breast-cancer)");
-  return LIMEN_OK;
+/* The library's rules between the options given (limen_experiment_request_conflicts, _choices). */
+static int check_request(const cli_opt *o, limen_error *err) {
+  const char *given[O_COUNT];
+  size_t n = 0;
+  for (size_t i = 0; i < O_COUNT; i++)
+    if (o[i].set) given[n++] = o[i].name;
+  const limen_experiment_request r = {
+      o[O_EXPERIMENT].set ? o[O_EXPERIMENT].str : NULL, o[O_TASK].set ? o[O_TASK].str : NULL,
+      o[O_PARADIGM].set ? o[O_PARADIGM].str : NULL,     o[O_SCHEDULE].set ? o[O_SCHEDULE].str : NULL,
+      o[O_HOLD].set ? o[O_HOLD].num : 0.0,              given,
+      n};
+  int st = limen_experiment_request_conflicts(&r, err);
+  if (st) return cli_error_prefix(err, st, "conflicting options: --");
+  st = limen_experiment_request_choices(&r, err);
+  return st ? cli_error_prefix(err, st, "--") : LIMEN_OK;
 }
 
 /* ---- one training run ------------------------------------------------------------------------ */
@@ -133,10 +134,8 @@ static int training_options(cli_opt *o, limen_error *err) {
 static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err) {
   limen_experiment_config c = limen_experiment_config_default();
   cli_train_apply_options(o, &c);
-  int st = cli_train_paradigm_options(o, c.paradigm, c.paradigm, err);
-  if (st) return st;
   limen_experiment_run run;
-  st = cli_train_langevin_refusal(limen_experiment_train(&c, &run, err), &run.setup, &c, err);
+  int st = cli_train_langevin_refusal(limen_experiment_train(&c, &run, err), &run.setup, &c, err);
   if (st) return st;
   size_t n;
   const limen_field *f = limen_train_record_fields(&n);
@@ -169,21 +168,13 @@ static int dispatch(cli_opt *o, cli_buf *out, limen_error *err) {
   int status;
   cli_format fmt = CLI_FORMAT_TABLE;
   if (o[O_FORMAT].set && (status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, err))) return status;
+  if ((status = check_request(o, err))) return status;
   const char *task = o[O_TASK].set ? o[O_TASK].str : "digits";
-  if (o[O_VALUES].set && !o[O_EXPERIMENT].set)
-    return cli_train_conflict(err, "--values needs --experiment window or barrier");
-  int maxcut_task = strncmp(task, "maxcut-", 7) == 0;
   const char *exp = o[O_EXPERIMENT].set ? o[O_EXPERIMENT].str : NULL;
   if (exp && strcmp(exp, "maxcut") == 0) return cli_train_exp_maxcut(o, fmt, out, err);
-  if (exp) {
-    if (maxcut_task)
-      return cli_train_conflict(err, "--experiment %s applies to the training tasks (Max-Cut: --experiment maxcut)", exp);
-    if ((status = training_options(o, err))) return status;
-    if (strcmp(exp, "scaling") == 0) return cli_train_exp_scaling(o, fmt, out, err);
-    return cli_train_exp_sweep(o, fmt, out, err);
-  }
-  if (maxcut_task) return cli_train_run_maxcut(o, task + 7, fmt, out, err);
-  if ((status = training_options(o, err))) return status;
+  if (exp && strcmp(exp, "scaling") == 0) return cli_train_exp_scaling(o, fmt, out, err);
+  if (exp) return cli_train_exp_sweep(o, fmt, out, err);
+  if (strncmp(task, "maxcut-", 7) == 0) return cli_train_run_maxcut(o, task + 7, fmt, out, err);
   return run_training(o, fmt, out, err);
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * train_cli.h: what the files of `limen train` share (private to src/cli/): the option indices,
- * the options → configuration mapping and option checks, the single-run summary renderer and
+ * the options → configuration mapping, the single-run summary renderer and
  * the writers under --out.  The runs, their inputs (defaults, ranges), their JSON and CSV and their
  * figures are the library's (limen/experiment.h, limen/report.h); these files parse, call, print
  * the tables and choose the paths.
@@ -8,7 +8,7 @@
  *   train_experiments.c  --experiment paradigms, window and barrier
  *   train_scaling.c      --experiment scaling
  *   train_maxcut.c       --task maxcut-*, --experiment maxcut
- *   train_output.c       options → configuration, option checks, the summary renderer, the
+ *   train_output.c       options → configuration, the summary renderer, the
  *                        writers under --out (used by all of the above; it calls none of them) */
 #ifndef LIMEN_CLI_TRAIN_CLI_H
 #define LIMEN_CLI_TRAIN_CLI_H
@@ -30,7 +30,7 @@ enum {
   O_EXPERIMENT, O_VALUES, O_FORMAT, O_OUT, O_COUNT
 };
 
-/* ---- options → configuration, and the options a run does not read (train_output.c) ---------- */
+/* ---- options → configuration (train_output.c) --------------------------------------------------- */
 
 /* Write every set numeric option that names a row of the input table t (limen_experiment_inputs,
  * limen_memory_config_inputs, limen_experiment_maxcut_inputs) into the struct at obj. */
@@ -39,16 +39,10 @@ void cli_train_apply_rows(const cli_opt *o, const limen_input *t, size_t n, void
 /* Write the options that are set over *c (which holds the library's defaults). */
 void cli_train_apply_options(const cli_opt *o, limen_experiment_config *c);
 
-/* After a failed library run: when the setup refused a Langevin run as too large, replace the
- * error by the message that names the options (--cells, --steps, --window); returns st. */
+/* After a failed library run: when the setup refused a Langevin run as too large, the library's
+ * message (limen_experiment_langevin_refusal) with the options' spelling; returns st. */
 int cli_train_langevin_refusal(int st, const limen_experiment_setup *s, const limen_experiment_config *c,
                                limen_error *err);
-
-/* An option the run does not read: LIMEN_EINVAL, "conflicting options: <message>". */
-int cli_train_conflict(limen_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Reject the options a paradigm does not read, for runs of that paradigm only (`who` names it). */
-int cli_train_paradigm_options(const cli_opt *o, const char *paradigm, const char *who, limen_error *err);
 
 /* ---- output (train_output.c) ------------------------------------------------------------------ */
 
@@ -73,7 +67,8 @@ int cli_train_write_figures(const char *dir, int st, limen_train_figures **figs,
 
 /* ---- the runs ---------------------------------------------------------------------------------- */
 
-/* --experiment paradigms, window or barrier (train_experiments.c; options checked by the caller). */
+/* --experiment paradigms, window or barrier (train_experiments.c).  The runs below take options
+ * already checked by the library's rules (limen_experiment_request_conflicts, _choices). */
 int cli_train_exp_sweep(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err);
 
 /* --experiment scaling into `out`, and with --out its table, JSON and figure (train_scaling.c). */

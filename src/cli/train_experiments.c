@@ -28,31 +28,17 @@ static int parse_values(const cli_opt *o, const cli_opt *like, limen_experiment_
   return LIMEN_OK;
 }
 
-/* The conflicts of the experiment's own options, then its configuration. */
+/* The experiment's configuration (its options checked by the caller). */
 static int sweep_config(const cli_opt *o, limen_experiment_sweep_config *c, limen_error *err) {
   const char *name = o[O_EXPERIMENT].str;
   limen_experiment_kind kind = strcmp(name, "paradigms") == 0 ? LIMEN_EXPERIMENT_PARADIGMS
                                : strcmp(name, "barrier") == 0 ? LIMEN_EXPERIMENT_BARRIER
                                                               : LIMEN_EXPERIMENT_WINDOW;
-  if (kind == LIMEN_EXPERIMENT_PARADIGMS && o[O_PARADIGM].set)
-    return cli_train_conflict(err, "--paradigm does not apply to --experiment paradigms");
-  if (kind == LIMEN_EXPERIMENT_PARADIGMS && o[O_VALUES].set)
-    return cli_train_conflict(err, "--values does not apply to --experiment paradigms");
-  if (kind == LIMEN_EXPERIMENT_WINDOW && o[O_WINDOW].set)
-    return cli_train_conflict(err, "--window is swept by --experiment window (use --values)");
-  if (kind == LIMEN_EXPERIMENT_BARRIER && o[O_BARRIER].set)
-    return cli_train_conflict(err, "--barrier is swept by --experiment barrier (use --values)");
   *c = limen_experiment_sweep_config_default(kind);
   cli_train_apply_options(o, &c->run);
   if (!o[O_OUT].set) c->curve_points = 0; /* the closed-form curve is drawn only in the figure */
   if (kind == LIMEN_EXPERIMENT_PARADIGMS) return LIMEN_OK;
-  const char *p = c->run.paradigm;
-  if (kind == LIMEN_EXPERIMENT_BARRIER && p && strcmp(p, "lim-fixed") != 0 && strcmp(p, "lim-matched") != 0)
-    return cli_train_conflict(err, "--experiment barrier sweeps the barrier of lim-fixed and lim-matched; "
-                              "--paradigm %s has none", p);
-  int st = cli_train_paradigm_options(o, p ? p : "lim-fixed", p ? p : "lim-fixed and lim-matched", err);
-  if (!st) st = parse_values(o, kind == LIMEN_EXPERIMENT_BARRIER ? &o[O_BARRIER] : &o[O_WINDOW], c, err);
-  return st;
+  return parse_values(o, kind == LIMEN_EXPERIMENT_BARRIER ? &o[O_BARRIER] : &o[O_WINDOW], c, err);
 }
 
 /* ---- the table, and the files under --out ------------------------------------------------------- */

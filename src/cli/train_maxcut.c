@@ -11,20 +11,6 @@
 
 #include "cli/train_cli.h"
 
-static const int not_for_maxcut[] = {O_BATCH, O_LR, O_SCHEDULE, O_LR_T0, O_BITS, O_WMAX, O_HOLD, O_WINDOW, O_CELLS};
-
-/* Reject what an anneal does not read; `what` names the run ("--task maxcut-G1"). */
-static int maxcut_options(cli_opt *o, const char *what, limen_error *err) {
-  for (size_t i = 0; i < sizeof not_for_maxcut / sizeof *not_for_maxcut; i++)
-    if (o[not_for_maxcut[i]].set)
-      return cli_train_conflict(err, "--%s does not apply to %s (it applies to the training tasks)",
-                                o[not_for_maxcut[i]].name, what);
-  if (o[O_PARADIGM].set && strcmp(o[O_PARADIGM].str, "lim-matched") != 0)
-    return limen_error_set(err, LIMEN_EINVAL, "--paradigm", "'%s': Max-Cut annealing runs lim-matched spins only "
-                           "(the static cost of the same flips is reported alongside)", o[O_PARADIGM].str);
-  return LIMEN_OK;
-}
-
 /* The configuration of the anneals from the options (the library's defaults where unset). */
 static limen_experiment_maxcut_config maxcut_config(const cli_opt *o) {
   limen_experiment_maxcut_config m = limen_experiment_maxcut_config_default();
@@ -54,15 +40,12 @@ static int maxcut_files(const char *dir, const limen_experiment_maxcut_config *c
 }
 
 int cli_train_run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf *out, limen_error *err) {
-  char what[48];
-  snprintf(what, sizeof what, "--task maxcut-%s", graph);
-  int st = maxcut_options(o, what, err);
-  if (st) return st;
   limen_experiment_maxcut_config c = maxcut_config(o);
   c.graphs[0] = graph;
   c.n_graphs = 1;
   limen_experiment_maxcut_result res;
-  if ((st = limen_experiment_maxcut(&c, &res, err))) return st;
+  int st = limen_experiment_maxcut(&c, &res, err);
+  if (st) return st;
   size_t n;
   const limen_field *f = limen_anneal_record_fields(&n);
   limen_anneal_record rec;
@@ -104,13 +87,7 @@ static int study_table(const limen_experiment_maxcut_result *res, cli_table *t, 
 /* Experiment 4 (Max-Cut part): the same anneal on G1, G11 and G14; one row per graph, and with
  * --out the table, the JSON, one cut-versus-heat-and-time trace per graph and the figures. */
 int cli_train_exp_maxcut(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err) {
-  if (o[O_TASK].set)
-    return cli_train_conflict(err, "--task does not apply to --experiment maxcut (it anneals G1, G11 and G14)");
-  if (o[O_VALUES].set)
-    return cli_train_conflict(err, "--values does not apply to --experiment maxcut (it applies to --experiment "
-                              "window and barrier)");
-  int st = maxcut_options(o, "--experiment maxcut", err);
-  if (st) return st;
+  int st;
   const char *dir = o[O_OUT].set ? o[O_OUT].str : NULL;
   limen_experiment_maxcut_config c = maxcut_config(o);
   limen_experiment_maxcut_result res;

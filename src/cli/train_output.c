@@ -34,25 +34,10 @@ void cli_train_apply_options(const cli_opt *o, limen_experiment_config *c) {
   if (o[O_CELLS].set) c->memory.cells = strcmp(o[O_CELLS].str, "langevin") == 0 ? LIMEN_CELLS_LANGEVIN : LIMEN_CELLS_JUMP;
 }
 
-/* A power of ten as "1e8", anything else as %g. */
-static const char *short_number(char *buf, size_t n, double v) {
-  char e[32];
-  snprintf(e, sizeof e, "%.0e", v);
-  int exp10;
-  if (sscanf(e, "1e%d", &exp10) == 1 && strtod(e, NULL) == v) snprintf(buf, n, "1e%d", exp10);
-  else snprintf(buf, n, "%g", v);
-  return buf;
-}
-
 int cli_train_langevin_refusal(int st, const limen_experiment_setup *s, const limen_experiment_config *c,
                                limen_error *err) {
   if (!st || !s->langevin_refused) return st;
-  char max[32];
-  return limen_error_set(err, LIMEN_EINVAL, "--cells",
-                         "langevin: %zu cells × %zu steps × %g τ₀ windows = %.3g Langevin steps; allowed ≤ %s "
-                         "(use fewer --steps, a shorter --window, or --cells jump)",
-                         s->n_params, s->train.steps, s->window_tau0, s->langevin_steps,
-                         short_number(max, sizeof max, c->max_langevin_steps));
+  return cli_error_prefix(err, limen_experiment_langevin_refusal(s, c, err), "--");
 }
 
 int cli_train_render_record(const char *title, const limen_field *f, size_t n, const void *rec,
@@ -83,39 +68,6 @@ int cli_train_render_record(const char *title, const limen_field *f, size_t n, c
   if (!st) cli_table_text(&t, out, 2);
   cli_table_free(&t);
   return st ? st : cli_buf_check(out, err);
-}
-
-/* ---- options a run does not read (rejected: nothing is silently ignored) ------------------- */
-
-int cli_train_paradigm_options(const cli_opt *o, const char *paradigm, const char *who, limen_error *err) {
-  int hop = strcmp(paradigm, "lim-fixed") == 0 || strcmp(paradigm, "lim-matched") == 0;
-  if (strcmp(paradigm, "ideal") == 0) {
-    static const int physical[] = {O_BARRIER, O_RETENTION, O_BITS, O_WMAX, O_TAU0, O_TEMPERATURE, O_CELLS};
-    for (size_t i = 0; i < sizeof physical / sizeof *physical; i++)
-      if (o[physical[i]].set)
-        return cli_train_conflict(err, "--%s does not apply to --paradigm ideal (floating point, no cells; it "
-                                  "applies to the physical paradigms)", o[physical[i]].name);
-    return LIMEN_OK;
-  }
-  if (!hop && o[O_BARRIER].set)
-    return cli_train_conflict(err, "--barrier applies to --paradigm lim-fixed and lim-matched (%s holds its cells at "
-                              "--retention-barrier)", who);
-  if (!hop && o[O_CELLS].set)
-    return cli_train_conflict(err, "--cells applies to --paradigm lim-fixed and lim-matched (%s: closed-form static "
-                              "writes, no cell dynamics)", who);
-  if (hop && o[O_RETENTION].set && !(o[O_HOLD].set && o[O_HOLD].num > 0))
-    return cli_train_conflict(err, "--retention-barrier is not used by %s without --hold > 0 (its cells sit at E_ret only "
-                              "between windows; digital-static and analog-static always use it)", who);
-  return LIMEN_OK;
-}
-
-int cli_train_conflict(limen_error *err, const char *fmt, ...) {
-  char msg[400];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  return limen_error_set(err, LIMEN_EINVAL, "conflicting options", "%s", msg);
 }
 
 /* ---- files under --out ------------------------------------------------------------------------ */

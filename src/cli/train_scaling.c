@@ -50,12 +50,6 @@ static void scaling_header(const limen_experiment_scaling_result *res, char *buf
 }
 
 int cli_train_exp_scaling(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err) {
-  if (o[O_PARADIGM].set || o[O_VALUES].set)
-    return cli_train_conflict(err, "--%s does not apply to --experiment scaling",
-                              o[O_PARADIGM].set ? "paradigm" : "values");
-  if (o[O_TARGET].set || o[O_EVAL].set)
-    return cli_train_conflict(err, "--%s does not apply to --experiment scaling (it compares total heat, not the "
-                              "way to a target)", o[O_TARGET].set ? "target" : "eval-every");
   const char *dir = o[O_OUT].set ? o[O_OUT].str : NULL;
   limen_experiment_scaling_config c = limen_experiment_scaling_config_default();
   cli_train_apply_options(o, &c.run);
