@@ -579,3 +579,33 @@ Test(report, figure_kinds_and_given_inputs) {
   const char *per_op[] = {"out", "params", "time", "model"};
   cr_assert_eq(limen_figure_given_check(LIMEN_FIGURE_PER_OP, per_op, 4, &err), LIMEN_OK, "%s", err.msg);
 }
+
+/* The x axis as a user gives it: ordered ends, in the range of the input on the axis, and two
+ * whole bits for the tradeoff by bits; each rule names its end; the defaults pass. */
+Test(report, figure_axis_rules_name_the_end) {
+  limen_error err;
+  for (int k = LIMEN_FIGURE_PROJECTION; k <= LIMEN_FIGURE_PER_OP; k++) {
+    limen_figure_config c = limen_figure_config_default((limen_figure_kind)k);
+    cr_assert_eq(limen_figure_axis_check(&c, &err), LIMEN_OK, "%d: %s", k, err.msg);
+  }
+  limen_figure_config c = limen_figure_config_default(LIMEN_FIGURE_PER_OP);
+  c.xmin = 1;
+  c.xmax = 0.1;
+  cr_assert_eq(limen_figure_axis_check(&c, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "xmax = 0.1: must be greater than --xmin = 1");
+  cr_assert_str_eq(err.field, "xmax");
+  c = limen_figure_config_default(LIMEN_FIGURE_PROJECTION);
+  c.xmin = 0.5;
+  cr_assert_eq(limen_figure_axis_check(&c, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "xmin = 0.5: allowed range [1, 1e+30]");
+  cr_assert_str_eq(err.field, "xmin");
+  c = limen_figure_config_default(LIMEN_FIGURE_TRADEOFF_BITS);
+  c.xmin = 4.5;
+  c.xmax = 5.5;
+  cr_assert_eq(limen_figure_axis_check(&c, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "xmin/--xmax: 5 to 5 bits: give at least two whole bits");
+  cr_assert_str_eq(err.field, "xmin");
+  c.xmax = 100;
+  cr_assert_eq(limen_figure_axis_check(&c, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.field, "xmax");
+}

@@ -251,6 +251,12 @@ LIMEN_API int limen_figure_kind_find(const char *name, const char *x_axis, limen
  * starts with the input's name, which is err->field. */
 LIMEN_API int limen_figure_given_check(limen_figure_kind kind, const char *const *given, size_t n_given,
                                        limen_error *err);
+/* The x axis of c as a user gives it: xmax above xmin ("xmax = <b>: must be greater than --xmin
+ * = <a>"), both ends in the range of the workload input on the axis (limen_figure_x_input: "xmin
+ * = <a>: allowed range <range>"), and by bits at least two whole bits between them ("xmin/--xmax:
+ * <a> to <b> bits: give at least two whole bits").  LIMEN_EINVAL; the message starts with the
+ * input's name, which is err->field. */
+LIMEN_API int limen_figure_axis_check(const limen_figure_config *c, limen_error *err);
 /* Most paradigms one figure draws. */
 #define LIMEN_FIGURE_MAX_PARADIGMS 31
 

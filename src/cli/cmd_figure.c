@@ -2,7 +2,6 @@
  * cmd_figure.c: `limen figure <projection|tradeoff|per-op> --out FILE.png|.svg` — the figure
  * (curves, labels, markers, note) is the library's limen_figure_alloc, the drawing
  * limen_plot_write; this file parses and checks the options. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +39,6 @@ static const cli_command_doc doc = {
 /* The figure's settings from the command line. */
 typedef struct fig_args {
   limen_figure_kind kind;
-  const char *xfield; /* the workload input on the x axis (NULL: per-op's τ)  */
   const char *out, *device;
 } fig_args;
 
@@ -75,27 +73,16 @@ static int parse_args(cli_opt *o, size_t n, const cli_args *args, fig_args *fa, 
     if (o[i].set) given[n_given++] = o[i].name;
   st = limen_figure_given_check(fa->kind, given, n_given, err);
   if (st) return cli_error_prefix(err, st, "conflicting options: --");
-  fa->xfield = limen_figure_x_input(fa->kind);
   return LIMEN_OK;
 }
 
-/* The x axis: its ends (in the range of the input they stand for) and its points; the grid
- * itself is the library's. */
-static int axis(cli_opt *o, size_t n, const cli_wl *wl, const fig_args *fa, limen_figure_config *c, limen_error *err) {
+/* The x axis and its points, checked by the library's rules (limen_figure_axis_check). */
+static int axis(cli_opt *o, size_t n, limen_figure_config *c, limen_error *err) {
   const cli_opt *xmin = cli_opt_find(o, n, "xmin"), *xmax = cli_opt_find(o, n, "xmax"), *pts = cli_opt_find(o, n, "points");
-  double a = xmin->set ? xmin->num : c->xmin, b = xmax->set ? xmax->num : c->xmax;
-  if (!(b > a)) return cli_error(err, LIMEN_EINVAL, "--xmax = %.10g: must be greater than --xmin = %.10g", b, a);
-  if (fa->xfield) {
-    cli_opt ends = *cli_wl_numeric_option(wl, fa->xfield);
-    ends.name = "xmin";
-    int st = cli_opt_check_number(&ends, a, err);
-    ends.name = "xmax";
-    if (st || (st = cli_opt_check_number(&ends, b, err))) return st;
-  }
-  if (fa->kind == LIMEN_FIGURE_TRADEOFF_BITS && floor(b) < ceil(a) + 1)
-    return cli_error(err, LIMEN_EINVAL, "--xmin/--xmax: %g to %g bits: give at least two whole bits", ceil(a), floor(b));
-  c->xmin = a;
-  c->xmax = b;
+  if (xmin->set) c->xmin = xmin->num;
+  if (xmax->set) c->xmax = xmax->num;
+  int st = limen_figure_axis_check(c, err);
+  if (st) return cli_error_prefix(err, st, "--");
   if (pts->set) c->points = (size_t)pts->lnum;
   return LIMEN_OK;
 }
@@ -108,7 +95,7 @@ static int make_figure(cli_opt *o, size_t n, cli_args *args, const cli_wl *wl, c
   c.flops_given = cli_opt_find(o, n, "flops")->set != 0;
   c.profiles = wl->profiles;
   c.catalog = wl->catalog;
-  int st = axis(o, n, wl, fa, &c, err);
+  int st = axis(o, n, &c, err);
   if (!st && fa->kind != LIMEN_FIGURE_PER_OP && cli_opt_find(o, n, "paradigm")->set) {
     st = cli_wl_paradigms(o, n, &c.specs, &c.n_specs, args, err);
     if (!st && c.n_specs > LIMEN_FIGURE_MAX_PARADIGMS)

@@ -120,6 +120,26 @@ int limen_figure_given_check(limen_figure_kind kind, const char *const *given, s
   return LIMEN_OK;
 }
 
+int limen_figure_axis_check(const limen_figure_config *c, limen_error *err) {
+  if (!c) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  const double a = c->xmin, b = c->xmax;
+  if (!(b > a)) return input_error(err, LIMEN_EINVAL, "xmax", "xmax = %.10g: must be greater than --xmin = %.10g", b, a);
+  const char *x = limen_figure_x_input(c->kind);
+  size_t n;
+  const limen_input *t = limen_workload_inputs(&n), *row = x ? limen_input_find(t, n, x) : NULL;
+  if (row) {
+    limen_input ends = *row;
+    ends.name = "xmin";
+    int st = limen_input_check_given(&ends, a, err);
+    ends.name = "xmax";
+    if (st || (st = limen_input_check_given(&ends, b, err))) return st;
+  }
+  if (c->kind == LIMEN_FIGURE_TRADEOFF_BITS && floor(b) < ceil(a) + 1)
+    return input_error(err, LIMEN_EINVAL, "xmin", "xmin/--xmax: %g to %g bits: give at least two whole bits", ceil(a),
+                       floor(b));
+  return LIMEN_OK;
+}
+
 const limen_plot *limen_figure_plot(const limen_figure *f) { return &f->plot; }
 
 void limen_figure_free(limen_figure *f) {
