@@ -609,3 +609,18 @@ Test(report, figure_axis_rules_name_the_end) {
   cr_assert_eq(limen_figure_axis_check(&c, &err), LIMEN_EINVAL);
   cr_assert_str_eq(err.field, "xmax");
 }
+
+/* The figure's input rows: the defaults of every kind's configuration, and the ranges. */
+Test(report, figure_inputs_are_the_defaults) {
+  size_t n = 0;
+  const limen_input *rows = limen_figure_inputs(&n);
+  cr_assert_eq(n, 5);
+  limen_figure_config c = limen_figure_config_default(LIMEN_FIGURE_TRADEOFF_TIME);
+  cr_assert_eq(c.points, (size_t)limen_input_find(rows, n, "points")->default_value);
+  cr_assert_eq(c.width_px, (int)limen_input_find(rows, n, "width")->default_value);
+  cr_assert_eq(c.height_px, (int)limen_input_find(rows, n, "height")->default_value);
+  cr_assert_eq(limen_input_get(limen_input_find(rows, n, "xmin"), &c), 3600.0);
+  limen_error err;
+  cr_assert_eq(limen_input_check_given(limen_input_find(rows, n, "points"), 1, &err), LIMEN_EINVAL);
+  cr_assert_eq(limen_input_check_given(limen_input_find(rows, n, "width"), 640, &err), LIMEN_OK, "%s", err.msg);
+}

@@ -227,6 +227,9 @@ typedef struct limen_figure_config {
   int width_px, height_px;
 } limen_figure_config;
 
+/* The numeric inputs of a figure as a user gives them (input.h rows: xmin, xmax — NaN here: the
+ * kind's axis of limen_figure_config_default —, points, width, height; `limen figure`'s options). */
+LIMEN_API const limen_input *limen_figure_inputs(size_t *n);
 /* The defaults of a kind: the default workload, the x axis (projection 1e6..1e16; tradeoff
  * 3600 s..100 y or 4..32 bits; per-op 1e-9..1 s), 61 points, 1200 × 800 px. */
 LIMEN_API limen_figure_config limen_figure_config_default(limen_figure_kind kind);

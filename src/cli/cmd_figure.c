@@ -76,15 +76,16 @@ static int parse_args(cli_opt *o, size_t n, const cli_args *args, fig_args *fa, 
   return LIMEN_OK;
 }
 
-/* The x axis and its points, checked by the library's rules (limen_figure_axis_check). */
+/* The figure's numbers (the library's rows), the axis checked by the library's rules. */
 static int axis(cli_opt *o, size_t n, limen_figure_config *c, limen_error *err) {
-  const cli_opt *xmin = cli_opt_find(o, n, "xmin"), *xmax = cli_opt_find(o, n, "xmax"), *pts = cli_opt_find(o, n, "points");
-  if (xmin->set) c->xmin = xmin->num;
-  if (xmax->set) c->xmax = xmax->num;
+  size_t nf;
+  const limen_input *rows = limen_figure_inputs(&nf);
+  for (size_t i = 0; i < nf; i++) {
+    const cli_opt *f = cli_opt_find(o, n, rows[i].name);
+    if (f->set) limen_input_set(&rows[i], c, f->kind == CLI_OPT_LONG ? (double)f->lnum : f->num);
+  }
   int st = limen_figure_axis_check(c, err);
-  if (st) return cli_error_prefix(err, st, "--");
-  if (pts->set) c->points = (size_t)pts->lnum;
-  return LIMEN_OK;
+  return st ? cli_error_prefix(err, st, "--") : LIMEN_OK;
 }
 
 /* The library's figure of the options: the workload, the paradigms, the axis and the size. */
@@ -108,9 +109,6 @@ static int make_figure(cli_opt *o, size_t n, cli_args *args, const cli_wl *wl, c
       limen_paradigm_free(p);
     }
   }
-  const cli_opt *wo = cli_opt_find(o, n, "width"), *ho = cli_opt_find(o, n, "height");
-  if (wo->set) c.width_px = (int)wo->lnum;
-  if (ho->set) c.height_px = (int)ho->lnum;
   return st ? st : limen_figure_alloc(&c, fig, err);
 }
 
@@ -122,15 +120,12 @@ static size_t figure_options(cli_opt *o) {
                        "projection: the list of 'limen project'; tradeoff: landauer-adiabatic,lim-finite-time,"
                        "lim-matched",
                        "comma-separated paradigms to draw (projection, tradeoff)");
-  o[n++] = cli_opt_num("xmin", "X", NULL, 0, 1, 1e60, 0,
-                       "projection 1e6 (N); tradeoff 3600 s; per-op 1e-9 s",
-                       "left end of the x axis (N, T_train in s, or τ in s)");
-  o[n++] = cli_opt_num("xmax", "X", NULL, 0, 1, 1e60, 0, "projection 1e16; tradeoff 3.15576e9 s (100 y); per-op 1 s",
-                       "right end of the x axis");
-  o[n++] = cli_opt_int("points", "N", NULL, 2, 2000, "61", "points per curve (--x bits: one per whole bit)");
-  o[n++] = cli_opt_str("x", CLI_OPT_STRING, "AXIS", "time,bits", "time", "tradeoff: the x axis");
-  o[n++] = cli_opt_int("width", "PX", "px", 200, 10000, "1200", "image width");
-  o[n++] = cli_opt_int("height", "PX", "px", 150, 10000, "800", "image height");
+  size_t nf;
+  const limen_input *rows = limen_figure_inputs(&nf);
+  for (size_t i = 0; i < nf; i++) {
+    o[n++] = cli_opt_input(&rows[i]);
+    if (i == 2) o[n++] = cli_opt_str("x", CLI_OPT_STRING, "AXIS", "time,bits", "time", "tradeoff: the x axis");
+  }
   return n + cli_wl_options(o + n);
 }
 

@@ -5,6 +5,7 @@
  * bounds on a limen_grid_point axis, their labels, colours, markers, titles and note.  Drawing
  * is limen_plot_write's. */
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,26 @@ struct limen_figure {
   char flabels[MAX_SERIES][LIMEN_PARADIGM_SPEC_MAX + 32]; /* "<spec> floor" */
 };
 
+#define ROW(nm, mem, ty, unit, mv, lo, lo_open, hi, fl, def, deftext, doc) \
+  {nm, NULL, #mem, NULL, unit, mv, lo, hi, lo_open, 0, fl, ty, offsetof(limen_figure_config, mem), def, deftext, doc}
+static const limen_input fig_inputs[] = {
+    ROW("xmin", xmin, LIMEN_INPUT_DOUBLE, NULL, "X", 0, 1, 1e60, LIMEN_INPUT_UNSET_NAN, NAN,
+        "projection 1e6 (N); tradeoff 3600 s; per-op 1e-9 s", "left end of the x axis (N, T_train in s, or τ in s)"),
+    ROW("xmax", xmax, LIMEN_INPUT_DOUBLE, NULL, "X", 0, 1, 1e60, LIMEN_INPUT_UNSET_NAN, NAN,
+        "projection 1e16; tradeoff 3.15576e9 s (100 y); per-op 1 s", "right end of the x axis"),
+    ROW("points", points, LIMEN_INPUT_SIZE, NULL, "N", 2, 0, 2000, LIMEN_INPUT_COUNT, 61, "61",
+        "points per curve (--x bits: one per whole bit)"),
+    ROW("width", width_px, LIMEN_INPUT_INT, "px", "PX", 200, 0, 10000, LIMEN_INPUT_COUNT, 1200, "1200", "image width"),
+    ROW("height", height_px, LIMEN_INPUT_INT, "px", "PX", 150, 0, 10000, LIMEN_INPUT_COUNT, 800, "800",
+        "image height"),
+};
+#undef ROW
+
+const limen_input *limen_figure_inputs(size_t *n) {
+  if (n) *n = sizeof fig_inputs / sizeof fig_inputs[0];
+  return fig_inputs;
+}
+
 limen_figure_config limen_figure_config_default(limen_figure_kind kind) {
   static const double lo[] = {1e6, 3600, 4, 1e-9}, hi[] = {1e16, 100 * LIMEN_SECONDS_PER_YEAR, 32, 1};
   limen_figure_config c;
@@ -40,11 +61,9 @@ limen_figure_config limen_figure_config_default(limen_figure_kind kind) {
   c.kind = kind;
   c.workload = limen_workload_default();
   int k = kind >= LIMEN_FIGURE_PROJECTION && kind <= LIMEN_FIGURE_PER_OP ? (int)kind : 0;
+  limen_inputs_defaults(fig_inputs, sizeof fig_inputs / sizeof fig_inputs[0], &c);
   c.xmin = lo[k];
   c.xmax = hi[k];
-  c.points = 61;
-  c.width_px = 1200;
-  c.height_px = 800;
   return c;
 }
 
