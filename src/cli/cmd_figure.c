@@ -2,7 +2,6 @@
  * cmd_figure.c: `limen figure <projection|tradeoff|per-op> --out FILE.png|.svg` — the figure
  * (curves, labels, markers, note) is the library's limen_figure_alloc, the drawing
  * limen_plot_write; this file parses and checks the options. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"

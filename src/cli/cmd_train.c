@@ -5,7 +5,6 @@
  * This file: the options (their numbers from the library's input tables), single training runs
  * (limen_experiment_train, written by limen_train_json) and the dispatch; the experiments are in
  * train_experiments.c and train_scaling.c, Max-Cut in train_maxcut.c. */
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 

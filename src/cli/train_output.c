@@ -4,9 +4,7 @@
  * single-run summary table, and the files written under --out (text and figures made by the
  * library). */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/train_cli.h"

@@ -3,7 +3,6 @@
  * into a limen_experiment_scaling_config, the bridge by limen_experiment_scaling, and its header
  * and table, and with --out its CSV, JSON and energy-versus-N figure (made by the library:
  * limen_experiment_scaling_json, _csv, _figures). */
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
