@@ -615,6 +615,8 @@ Test(report, figure_inputs_are_the_defaults) {
   size_t n = 0;
   const limen_input *rows = limen_figure_inputs(&n);
   cr_assert_eq(n, 5);
+  for (size_t i = 0; i < n; i++)
+    cr_assert(rows[i].name && rows[i].member && rows[i].symbol && rows[i].metavar && rows[i].doc, "row %zu", i);
   limen_figure_config c = limen_figure_config_default(LIMEN_FIGURE_TRADEOFF_TIME);
   cr_assert_eq(c.points, (size_t)limen_input_find(rows, n, "points")->default_value);
   cr_assert_eq(c.width_px, (int)limen_input_find(rows, n, "width")->default_value);

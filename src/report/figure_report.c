@@ -34,17 +34,18 @@ struct limen_figure {
   char flabels[MAX_SERIES][LIMEN_PARADIGM_SPEC_MAX + 32]; /* "<spec> floor" */
 };
 
-#define ROW(nm, mem, ty, unit, mv, lo, lo_open, hi, fl, def, deftext, doc) \
-  {nm, NULL, #mem, NULL, unit, mv, lo, hi, lo_open, 0, fl, ty, offsetof(limen_figure_config, mem), def, deftext, doc}
+#define ROW(nm, mem, ty, sym, unit, mv, lo, lo_open, hi, fl, def, deftext, doc) \
+  {nm, NULL, #mem, sym, unit, mv, lo, hi, lo_open, 0, fl, ty, offsetof(limen_figure_config, mem), def, deftext, doc}
 static const limen_input fig_inputs[] = {
-    ROW("xmin", xmin, LIMEN_INPUT_DOUBLE, NULL, "X", 0, 1, 1e60, LIMEN_INPUT_UNSET_NAN, NAN,
+    ROW("xmin", xmin, LIMEN_INPUT_DOUBLE, "x_min", NULL, "X", 0, 1, 1e60, LIMEN_INPUT_UNSET_NAN, NAN,
         "projection 1e6 (N); tradeoff 3600 s; per-op 1e-9 s", "left end of the x axis (N, T_train in s, or τ in s)"),
-    ROW("xmax", xmax, LIMEN_INPUT_DOUBLE, NULL, "X", 0, 1, 1e60, LIMEN_INPUT_UNSET_NAN, NAN,
+    ROW("xmax", xmax, LIMEN_INPUT_DOUBLE, "x_max", NULL, "X", 0, 1, 1e60, LIMEN_INPUT_UNSET_NAN, NAN,
         "projection 1e16; tradeoff 3.15576e9 s (100 y); per-op 1 s", "right end of the x axis"),
-    ROW("points", points, LIMEN_INPUT_SIZE, NULL, "N", 2, 0, 2000, LIMEN_INPUT_COUNT, 61, "61",
+    ROW("points", points, LIMEN_INPUT_SIZE, "n_x", NULL, "N", 2, 0, 2000, LIMEN_INPUT_COUNT, 61, "61",
         "points per curve (--x bits: one per whole bit)"),
-    ROW("width", width_px, LIMEN_INPUT_INT, "px", "PX", 200, 0, 10000, LIMEN_INPUT_COUNT, 1200, "1200", "image width"),
-    ROW("height", height_px, LIMEN_INPUT_INT, "px", "PX", 150, 0, 10000, LIMEN_INPUT_COUNT, 800, "800",
+    ROW("width", width_px, LIMEN_INPUT_INT, "w", "px", "PX", 200, 0, 10000, LIMEN_INPUT_COUNT, 1200, "1200",
+        "image width"),
+    ROW("height", height_px, LIMEN_INPUT_INT, "h", "px", "PX", 150, 0, 10000, LIMEN_INPUT_COUNT, 800, "800",
         "image height"),
 };
 #undef ROW
