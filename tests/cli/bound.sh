@@ -46,4 +46,10 @@ expect_ok bound kramers --barrier 2
 check grep -q "NOT VALID" "$TMP/out" "Kramers below 5 kT is flagged"
 expect_ok bound kramers --well washboard --levels 8 --barrier 10 --format json
 check json_py 'd["inputs"]["well"] == "washboard"' "washboard well"
+# the rules between the options (the library's): each names the option
+expect_usage "conflicting options: --well does not apply to 'bound landauer'" bound landauer --well washboard
+expect_usage "conflicting options: --levels needs --well washboard" bound mfpt --levels 4
+expect_usage "--tilt = 5: the barrier of 3 kT vanishes at |tilt| >= 4.618802154 kT (f_c = 8E_b/(3√3))" \
+  bound kramers --barrier 3 --tilt 5
+expect_ok bound mfpt --well washboard --levels 4 --barrier 3 --tilt 5
 finish

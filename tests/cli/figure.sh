@@ -27,5 +27,13 @@ check png_ok "$TMP/b.png" "figure tradeoff --x bits: valid PNG"
 run figure projection --x bits --out "$TMP/c.png"
 check test "$RC" -eq 2 "--x with figure projection: exit 2"
 check grep -q -- "--x" "$TMP/err" "--x misuse named"
+# the rules between the options (the library's): each names the option, nothing is written
+expect_usage "conflicting options: --model does not apply to 'figure projection'" figure projection --out "$TMP/m.png" --model gpt-3
+expect_usage "conflicting options: --time is the x axis of 'figure tradeoff'" figure tradeoff --out "$TMP/m.png" --time 1e6
+expect_usage "conflicting options: --bits is the x axis of 'figure tradeoff'" figure tradeoff --x bits --out "$TMP/m.png" --bits 8
+expect_usage "--xmax = 0.1: must be greater than --xmin = 1" figure per-op --out "$TMP/m.png" --xmin 1 --xmax 0.1
+expect_usage "--xmin/--xmax: 5 to 5 bits: give at least two whole bits" figure tradeoff --x bits --out "$TMP/m.png" --xmin 4.5 --xmax 5.5
+expect_usage "--width = '100': allowed range integers [200, 10000] px" figure per-op --out "$TMP/m.png" --width 100
+check test ! -e "$TMP/m.png" "refused figures leave no file"
 check test -z "$(ls -A "$TMP" | grep '\.tmp\.')" "no temporary files left"
 finish
