@@ -141,3 +141,19 @@ Test(bound_report, well_check_refuses_a_tilt_without_barrier) {
   cr_assert_eq(limen_bound_inputs_well_check(kind("finite-time"), &in, NULL, &e), LIMEN_OK, "%s", e.msg);
   cr_assert_eq(limen_bound_inputs_well_check(kind("landauer"), &in, NULL, &e), LIMEN_OK, "%s", e.msg);
 }
+
+Test(bound_report, wells_by_name) {
+  const char *const *w = limen_bound_well_names();
+  cr_assert_str_eq(w[0], "quartic");
+  cr_assert_str_eq(w[1], "washboard");
+  cr_assert_null(w[2]);
+  limen_bound_inputs in = limen_bound_inputs_default();
+  cr_assert_eq(in.well, LIMEN_WELL_QUARTIC);
+  limen_error e;
+  cr_assert_eq(limen_bound_inputs_set_well(&in, "washboard", &e), LIMEN_OK);
+  cr_assert_eq(in.well, LIMEN_WELL_WASHBOARD);
+  cr_assert_eq(limen_bound_inputs_set_well(&in, "triple", &e), LIMEN_ENOTFOUND);
+  cr_assert_str_eq(e.msg, "well = 'triple': allowed quartic, washboard");
+  cr_assert_str_eq(e.field, "well");
+  cr_assert_eq(in.well, LIMEN_WELL_WASHBOARD);
+}

@@ -69,6 +69,12 @@ LIMEN_API const limen_input *limen_bound_input_row(limen_bound_input which);
 LIMEN_API int limen_bound_inputs_check(const limen_bound_kind *kind, const limen_bound_inputs *in,
                                        limen_error *err);
 
+/* The wells by name, the default first, NULL-terminated: "quartic", "washboard" (limen_well_kind
+ * order); set in->well by name: LIMEN_ENOTFOUND "well = '<name>': allowed quartic, washboard",
+ * err->field "well". */
+LIMEN_API const char *const *limen_bound_well_names(void);
+LIMEN_API int limen_bound_inputs_set_well(limen_bound_inputs *in, const char *name, limen_error *err);
+
 /* The inputs a user gave for `kind` (given: LIMEN_BOUND_IN_MASK bits of those given; the others
  * hold limen_bound_inputs_default): an input `kind` does not read, "<name> does not apply to
  * 'bound <kind>'", and levels without the washboard well, "levels needs --well washboard"

@@ -127,6 +127,19 @@ static int input_error(limen_error *err, const char *field, const char *value, c
   return st;
 }
 
+static const char *const well_names[] = {"quartic", "washboard", NULL};
+_Static_assert(LIMEN_WELL_QUARTIC == 0 && LIMEN_WELL_WASHBOARD == 1, "well_names in limen_well_kind order");
+
+const char *const *limen_bound_well_names(void) { return well_names; }
+
+int limen_bound_inputs_set_well(limen_bound_inputs *in, const char *name, limen_error *err) {
+  if (!in || !name) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  for (int i = 0; well_names[i]; i++)
+    if (strcmp(name, well_names[i]) == 0) return in->well = (limen_well_kind)i, LIMEN_OK;
+  input_error(err, "well", name, "quartic, washboard", "well = '%s': allowed quartic, washboard", name);
+  return LIMEN_ENOTFOUND;
+}
+
 /* The name of input i as a user gives it: its row's, or "well". */
 static const char *input_name(int i) {
   const limen_input *row = limen_bound_input_row((limen_bound_input)i);

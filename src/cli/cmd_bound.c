@@ -33,7 +33,14 @@ static cli_opt opt_row(const limen_input *in) {
 static void bound_options(cli_opt *o) {
   for (int i = 0; i < LIMEN_BOUND_IN_COUNT; i++)
     if (i != O_WELL) o[i] = opt_row(limen_bound_input_row((limen_bound_input)i));
-  o[O_WELL] = cli_opt_str("well", CLI_OPT_STRING, "SHAPE", "quartic,washboard", "quartic",
+  static char wells[64]; /* the library's names: "quartic,washboard", the default first */
+  const char *const *w = limen_bound_well_names();
+  wells[0] = '\0';
+  for (size_t i = 0; w[i]; i++) {
+    if (i) strncat(wells, ",", sizeof wells - strlen(wells) - 1);
+    strncat(wells, w[i], sizeof wells - strlen(wells) - 1);
+  }
+  o[O_WELL] = cli_opt_str("well", CLI_OPT_STRING, "SHAPE", wells, w[0],
                           "cell potential: quartic double well or multi-level washboard (kramers, mfpt)");
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
 }
@@ -133,8 +140,9 @@ static int read_inputs(const cli_opt *o, const limen_bound_kind *k, limen_bound_
     if (o[i].set) given |= LIMEN_BOUND_IN_MASK(i);
     if (i != O_WELL && o[i].set) limen_input_set(limen_bound_input_row((limen_bound_input)i), in, o[i].num);
   }
-  if (o[O_WELL].set && strcmp(o[O_WELL].str, "washboard") == 0) in->well = LIMEN_WELL_WASHBOARD;
-  int s = limen_bound_inputs_given_check(k, in, given, err);
+  int s = o[O_WELL].set ? limen_bound_inputs_set_well(in, o[O_WELL].str, err) : LIMEN_OK;
+  if (s) return cli_error_prefix(err, s, "--");
+  s = limen_bound_inputs_given_check(k, in, given, err);
   if (s) return cli_error_prefix(err, s, "conflicting options: --");
   s = limen_bound_inputs_well_check(k, in, NULL, err);
   return s ? cli_error_input(err) : LIMEN_OK;
