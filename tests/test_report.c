@@ -626,3 +626,22 @@ Test(report, figure_inputs_are_the_defaults) {
   cr_assert_eq(limen_input_check_given(limen_input_find(rows, n, "points"), 1, &err), LIMEN_EINVAL);
   cr_assert_eq(limen_input_check_given(limen_input_find(rows, n, "width"), 640, &err), LIMEN_OK, "%s", err.msg);
 }
+
+/* The size limits of a sweep grid and the logarithmic-axis rule, with the axis named. */
+Test(report, sweep_axes_check) {
+  limen_error err;
+  limen_sweep_axis a[2] = {{"bits", 4, 32, 8, 0}, {"time", 8.64e4, 2.6e7, 5, 1}};
+  cr_assert_eq(limen_sweep_axes_check(a, 2, &err), LIMEN_OK);
+  a[0].points = LIMEN_SWEEP_MAX_POINTS + 1;
+  cr_assert_eq(limen_sweep_axes_check(a, 1, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "bits: points = 10001") != NULL, "%s", err.msg);
+  a[0].points = 1000;
+  a[1].points = 101; /* 101,000 points > 100,000 */
+  cr_assert_eq(limen_sweep_axes_check(a, 2, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "101000 points") != NULL, "%s", err.msg);
+  a[1].points = 100;
+  cr_assert_eq(limen_sweep_axes_check(a, 2, &err), LIMEN_OK); /* exactly 100,000 */
+  a[1].start = 0;
+  cr_assert_eq(limen_sweep_axes_check(a, 2, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "time: a logarithmic grid") != NULL, "%s", err.msg);
+}

@@ -165,6 +165,13 @@ typedef struct limen_sweep_report {
   limen_sweep_format format;
 } limen_sweep_report;
 
+/* The size of a sweep: points of one axis, and points of the whole grid. */
+#define LIMEN_SWEEP_MAX_POINTS 10000
+#define LIMEN_SWEEP_MAX_TOTAL 100000
+/* A grid within those sizes: "<n1> x <n2> = <N> points: allowed at most 100000" (field
+ * "points"); a logarithmic axis needs start, stop > 0. */
+LIMEN_API int limen_sweep_axes_check(const limen_sweep_axis *axes, size_t n_axes, limen_error *err);
+
 typedef struct limen_sweep_writer limen_sweep_writer;
 /* The value of axis k at grid index i (limen_grid_point). */
 LIMEN_API double limen_sweep_axis_point(const limen_sweep_axis *a, size_t i);

@@ -29,8 +29,6 @@ static const cli_command_doc doc = {
     "  limen sweep --vary time=3600:3.15e8:9:log --vary temperature=4:300:5 --format json\n"};
 
 #define MAX_OPTS (CLI_WL_MAX_OPTS + 5)
-#define MAX_POINTS 10000
-#define MAX_TOTAL 100000
 
 typedef struct sweep {
   limen_sweep_axis ax[2];
@@ -76,11 +74,11 @@ static int parse_vary(const cli_wl *wl, const char *text, limen_sweep_axis *a, c
   if (cli_opt_parse_number(o, parts[0], &a->start, &inner) || cli_opt_parse_number(o, parts[1], &a->stop, &inner))
     return cli_error(err, LIMEN_EINVAL, "--vary = '%s': %s", text, inner.msg);
   long points = 0;
-  if (cli_parse_long("POINTS", parts[2], 1, MAX_POINTS, &points, &inner))
+  if (cli_parse_long("POINTS", parts[2], 1, LIMEN_SWEEP_MAX_POINTS, &points, &inner))
     return cli_error(err, LIMEN_EINVAL, "--vary = '%s': POINTS = '%s': allowed range integers [1, %d]", text, parts[2],
-                     MAX_POINTS);
+                     LIMEN_SWEEP_MAX_POINTS);
   a->points = (size_t)points;
-  if (a->log && (a->start <= 0 || a->stop <= 0))
+  if (limen_sweep_axes_check(a, 1, &inner))
     return cli_error(err, LIMEN_EINVAL, "--vary = '%s': a logarithmic grid needs START > 0 and STOP > 0", text);
   return LIMEN_OK;
 }
@@ -129,9 +127,10 @@ static int read_axes(const cli_opt *vo, const cli_wl *wl, sweep *sw, limen_error
   if (sw->nax == 2 && sw->opt[0] == sw->opt[1])
     return cli_error(err, LIMEN_EINVAL, "--vary: '%s' is varied twice", sw->ax[0].name);
   long n1 = (long)sw->ax[0].points, n2 = sw->nax == 2 ? (long)sw->ax[1].points : 1;
-  if ((double)n1 * (double)n2 > MAX_TOTAL)
+  limen_error inner;
+  if (limen_sweep_axes_check(sw->ax, sw->nax, &inner))
     return cli_error(err, LIMEN_EINVAL, "--vary: %ld x %ld = %.0f points: allowed at most %d", n1, n2,
-                     (double)n1 * (double)n2, MAX_TOTAL);
+                     (double)n1 * (double)n2, LIMEN_SWEEP_MAX_TOTAL);
   return LIMEN_OK;
 }
 

@@ -89,10 +89,11 @@ static void describe(cli_opt *o) {
 
 /* The options into vo (only: the checks joined by commas into buf). */
 static void read_options(const cli_opt *o, limen_validate_options *vo, char *buf, size_t n) {
-  const limen_input *rows = limen_validate_inputs(NULL);
+  size_t nrows;
+  const limen_input *rows = limen_validate_inputs(&nrows);
   static const int numeric[] = {O_SCALE, O_THREADS, O_SEED};
-  for (size_t i = 0; i < 3; i++)
-    if (o[numeric[i]].set) limen_input_set(limen_input_find(rows, 3, o[numeric[i]].name), vo, o[numeric[i]].num);
+  for (size_t i = 0; i < sizeof numeric / sizeof numeric[0]; i++)
+    if (o[numeric[i]].set) limen_input_set(limen_input_find(rows, nrows, o[numeric[i]].name), vo, o[numeric[i]].num);
   if (!o[O_CHECK].set) return;
   buf[0] = '\0';
   for (size_t i = 0; i < o[O_CHECK].n_items; i++) {

@@ -170,12 +170,6 @@ int cli_error_input(limen_error *err) {
   return cli_error_prefix(err, err->code, "--");
 }
 
-int cli_opt_check_number(const cli_opt *o, double v, limen_error *err) {
-  limen_input r = opt_row(o, o->name);
-  int s = limen_input_check_given(&r, v, err);
-  return s ? cli_error_prefix(err, s, "--") : LIMEN_OK;
-}
-
 int cli_opt_parse_number(const cli_opt *o, const char *text, double *v, limen_error *err) {
   limen_input r = opt_row(o, o->name);
   int s = limen_input_parse(&r, text, v, err);

@@ -94,8 +94,6 @@ int cli_run_listing(const cli_command_doc *doc, int argc, char **argv, cli_rende
 /* Look an option up by name (NULL when absent). */
 cli_opt *cli_opt_find(cli_opt *opts, size_t n_opts, const char *name);
 
-/* Check a number against an option's kind and range; the message names "--<name>". */
-int cli_opt_check_number(const cli_opt *o, double v, limen_error *err);
 /* Parse a number for option o from text (strict, finite, in range). */
 int cli_opt_parse_number(const cli_opt *o, const char *text, double *v, limen_error *err);
 

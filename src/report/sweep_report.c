@@ -15,6 +15,22 @@ struct limen_sweep_writer {
   cJSON *rows;      /* JSON: its "rows" array       */
 };
 
+int limen_sweep_axes_check(const limen_sweep_axis *axes, size_t n_axes, limen_error *err) {
+  double total = 1;
+  for (size_t k = 0; k < n_axes; k++) {
+    if (axes[k].points < 1 || axes[k].points > LIMEN_SWEEP_MAX_POINTS)
+      return limen_error_set(err, LIMEN_EINVAL, __func__, "%s: points = %zu: allowed range integers [1, %d]",
+                             axes[k].name, axes[k].points, LIMEN_SWEEP_MAX_POINTS);
+    if (axes[k].log && !(axes[k].start > 0 && axes[k].stop > 0))
+      return limen_error_set(err, LIMEN_EINVAL, __func__, "%s: a logarithmic grid needs START > 0 and STOP > 0",
+                             axes[k].name);
+    total *= (double)axes[k].points;
+  }
+  if (total > LIMEN_SWEEP_MAX_TOTAL)
+    return limen_error_set(err, LIMEN_EINVAL, __func__, "%.0f points: allowed at most %d", total, LIMEN_SWEEP_MAX_TOTAL);
+  return LIMEN_OK;
+}
+
 double limen_sweep_axis_point(const limen_sweep_axis *a, size_t i) {
   return limen_grid_point(a->start, a->stop, i, a->points, a->log);
 }
