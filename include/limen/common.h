@@ -76,6 +76,11 @@ LIMEN_API void limen_error_clear(limen_error *err);
 
 /* Set the structured fields of a failure already recorded (NULL arguments give ""; err NULL is
  * allowed), for a check outside the input tables that names one input. */
+/* A bad input named `field` whose message starts with the input's own name and carries no
+ * function prefix (a front end puts its own spelling, "--", before it); value and range (NULL:
+ * empty) fill the structured fields.  Returns code. */
+LIMEN_API int limen_error_input(limen_error *err, int code, const char *field, const char *value,
+                                const char *range, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 LIMEN_API void limen_error_set_fields(limen_error *err, const char *field, const char *value, const char *range);
 
 /* Record a new failure: msg = "<func>: <formatted>", structured fields cleared. Returns `code`

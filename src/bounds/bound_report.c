@@ -113,20 +113,6 @@ int limen_bound_inputs_check(const limen_bound_kind *kind, const limen_bound_inp
   return LIMEN_OK;
 }
 
-/* A failure about input `field` (value and range "" unless given): the message starts with its
- * name, without a function prefix, so that a tool can put its own spelling before it. */
-static int input_error(limen_error *err, const char *field, const char *value, const char *range, const char *fmt,
-                       ...) __attribute__((format(printf, 5, 6)));
-static int input_error(limen_error *err, const char *field, const char *value, const char *range, const char *fmt,
-                       ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int st = limen_error_setv(err, LIMEN_EINVAL, NULL, fmt, ap);
-  va_end(ap);
-  limen_error_set_fields(err, field, value, range);
-  return st;
-}
-
 static const char *const well_names[] = {"quartic", "washboard", NULL};
 _Static_assert(LIMEN_WELL_QUARTIC == 0 && LIMEN_WELL_WASHBOARD == 1, "well_names in limen_well_kind order");
 
@@ -136,7 +122,7 @@ int limen_bound_inputs_set_well(limen_bound_inputs *in, const char *name, limen_
   if (!in || !name) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   for (int i = 0; well_names[i]; i++)
     if (strcmp(name, well_names[i]) == 0) return in->well = (limen_well_kind)i, LIMEN_OK;
-  input_error(err, "well", name, "quartic, washboard", "well = '%s': allowed quartic, washboard", name);
+  limen_error_input(err, LIMEN_EINVAL, "well", name, "quartic, washboard", "well = '%s': allowed quartic, washboard", name);
   return LIMEN_ENOTFOUND;
 }
 
@@ -151,10 +137,10 @@ int limen_bound_inputs_given_check(const limen_bound_kind *kind, const limen_bou
   if (!kind || !in) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   for (int i = 0; i < LIMEN_BOUND_IN_COUNT; i++)
     if ((given & LIMEN_BOUND_IN_MASK(i)) && !(kind->uses & LIMEN_BOUND_IN_MASK(i)))
-      return input_error(err, input_name(i), NULL, NULL, "%s does not apply to 'bound %s'", input_name(i),
+      return limen_error_input(err, LIMEN_EINVAL, input_name(i), NULL, NULL, "%s does not apply to 'bound %s'", input_name(i),
                          kind->name);
   if ((given & LIMEN_BOUND_IN_MASK(LIMEN_BOUND_IN_LEVELS)) && in->well != LIMEN_WELL_WASHBOARD)
-    return input_error(err, "levels", NULL, NULL, "levels needs --well washboard");
+    return limen_error_input(err, LIMEN_EINVAL, "levels", NULL, NULL, "levels needs --well washboard");
   return LIMEN_OK;
 }
 
@@ -171,7 +157,7 @@ int limen_bound_inputs_well_check(const limen_bound_kind *kind, const limen_boun
   char value[32], range[96];
   snprintf(value, sizeof value, "%.10g", in->tilt_kT);
   snprintf(range, sizeof range, "(%.10g, %.10g) kT", -fc, fc);
-  return input_error(err, "tilt", value, range,
+  return limen_error_input(err, LIMEN_EINVAL, "tilt", value, range,
                      "tilt = %s: the barrier of %.10g kT vanishes at |tilt| >= %.10g kT (%s); allowed range %s", value,
                      w.barrier_kT, fc, in->well == LIMEN_WELL_WASHBOARD ? "π·E_b" : "f_c = 8E_b/(3√3)", range);
 }

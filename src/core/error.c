@@ -141,3 +141,13 @@ limen_precision limen_precision_default(void) {
   p.support_time_samples = 64;
   return p;
 }
+
+int limen_error_input(limen_error *err, int code, const char *field, const char *value, const char *range,
+                      const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int st = limen_error_setv(err, code, NULL, fmt, ap);
+  va_end(ap);
+  limen_error_set_fields(err, field, value, range);
+  return st;
+}

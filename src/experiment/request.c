@@ -10,18 +10,6 @@
 
 #include "experiment/experiment_internal.h"
 
-/* A failure about input `field`: the message starts with its name; no function prefix. */
-static int input_error(limen_error *err, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int input_error(limen_error *err, const char *field, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int st = limen_error_setv(err, LIMEN_EINVAL, NULL, fmt, ap);
-  va_end(ap);
-  limen_error_set_fields(err, field, NULL, NULL);
-  return st;
-}
-
 static int given(const limen_experiment_request *r, const char *name) {
   for (size_t i = 0; r->given && i < r->n_given; i++)
     if (r->given[i] && strcmp(r->given[i], name) == 0) return 1;
@@ -42,46 +30,58 @@ static int is(const char *a, const char *b) { return a && strcmp(a, b) == 0; }
 static int training_rules(const limen_experiment_request *r, limen_error *err) {
   static const char *const maxcut_only[] = {"beta0", "beta-end", "barrier-rise", NULL};
   const char *n = first_given(r, maxcut_only);
-  if (n) return input_error(err, n, "%s applies to the Max-Cut tasks and --experiment maxcut only", n);
+  if (n)
+    return limen_error_input(err, LIMEN_EINVAL, n, NULL, NULL,
+                             "%s applies to the Max-Cut tasks and --experiment maxcut only", n);
   if (given(r, "lr-t0") && r->schedule && strcmp(r->schedule, "inverse") != 0)
-    return input_error(err, "lr-t0", "lr-t0 applies to --schedule inverse only (not %s)", r->schedule);
+    return limen_error_input(err, LIMEN_EINVAL, "lr-t0", NULL, NULL,
+                             "lr-t0 applies to --schedule inverse only (not %s)", r->schedule);
   if (given(r, "batch") && is(r->task, "quadratic"))
-    return input_error(err, "batch", "batch does not apply to --task quadratic (its gradient is exact, there are "
-                       "no data rows; it applies to digits, digits-mlp and breast-cancer)");
+    return limen_error_input(err, LIMEN_EINVAL, "batch", NULL, NULL,
+                             "batch does not apply to --task quadratic (its gradient is exact, there are "
+                             "no data rows; it applies to digits, digits-mlp and breast-cancer)");
   return LIMEN_OK;
 }
 
 /* The inputs of the cells that a paradigm does not read (`who` names the runs). */
-static int paradigm_rules(const limen_experiment_request *r, const char *paradigm, const char *who,
-                          limen_error *err) {
+static int paradigm_rules(const limen_experiment_request *r, const char *paradigm, const char *who, limen_error *err) {
   const int hop = is(paradigm, "lim-fixed") || is(paradigm, "lim-matched");
   if (is(paradigm, "ideal")) {
-    static const char *const physical[] = {"barrier", "retention-barrier", "bits", "w-max", "tau0",
-                                           "temperature", "cells", NULL};
+    static const char *const physical[] = {"barrier", "retention-barrier", "bits",  "w-max",
+                                           "tau0",    "temperature",       "cells", NULL};
     const char *n = first_given(r, physical);
-    return n ? input_error(err, n, "%s does not apply to --paradigm ideal (floating point, no cells; it applies to "
-                           "the physical paradigms)", n)
+    return n ? limen_error_input(err, LIMEN_EINVAL, n, NULL, NULL,
+                                 "%s does not apply to --paradigm ideal (floating point, no cells; it applies to "
+                                 "the physical paradigms)",
+                                 n)
              : LIMEN_OK;
   }
   if (!hop && given(r, "barrier"))
-    return input_error(err, "barrier", "barrier applies to --paradigm lim-fixed and lim-matched (%s holds its "
-                       "cells at --retention-barrier)", who);
+    return limen_error_input(err, LIMEN_EINVAL, "barrier", NULL, NULL,
+                             "barrier applies to --paradigm lim-fixed and lim-matched (%s holds its "
+                             "cells at --retention-barrier)",
+                             who);
   if (!hop && given(r, "cells"))
-    return input_error(err, "cells", "cells applies to --paradigm lim-fixed and lim-matched (%s: closed-form "
-                       "static writes, no cell dynamics)", who);
+    return limen_error_input(err, LIMEN_EINVAL, "cells", NULL, NULL,
+                             "cells applies to --paradigm lim-fixed and lim-matched (%s: closed-form "
+                             "static writes, no cell dynamics)",
+                             who);
   if (hop && given(r, "retention-barrier") && !(given(r, "hold") && r->hold > 0))
-    return input_error(err, "retention-barrier", "retention-barrier is not used by %s without --hold > 0 (its "
-                       "cells sit at E_ret only between windows; digital-static and analog-static always use it)",
-                       who);
+    return limen_error_input(err, LIMEN_EINVAL, "retention-barrier", NULL, NULL,
+                             "retention-barrier is not used by %s without --hold > 0 (its "
+                             "cells sit at E_ret only between windows; digital-static and analog-static always use it)",
+                             who);
   return LIMEN_OK;
 }
 
 /* A Max-Cut anneal (`what` names the run, "--task maxcut-G1"): the training inputs. */
 static int maxcut_rules(const limen_experiment_request *r, const char *what, limen_error *err) {
-  static const char *const training[] = {"batch", "lr", "schedule", "lr-t0", "bits", "w-max", "hold",
-                                         "window", "cells", NULL};
+  static const char *const training[] = {"batch", "lr",   "schedule", "lr-t0", "bits",
+                                         "w-max", "hold", "window",   "cells", NULL};
   const char *n = first_given(r, training);
-  return n ? input_error(err, n, "%s does not apply to %s (it applies to the training tasks)", n, what) : LIMEN_OK;
+  return n ? limen_error_input(err, LIMEN_EINVAL, n, NULL, NULL,
+                               "%s does not apply to %s (it applies to the training tasks)", n, what)
+           : LIMEN_OK;
 }
 
 /* --experiment scaling, and the sweeps (paradigms, window, barrier). */
@@ -90,31 +90,39 @@ static int experiment_rules(const limen_experiment_request *r, limen_error *err)
   if (is(e, "scaling")) {
     if (given(r, "paradigm") || given(r, "values")) {
       const char *n = given(r, "paradigm") ? "paradigm" : "values";
-      return input_error(err, n, "%s does not apply to --experiment scaling", n);
+      return limen_error_input(err, LIMEN_EINVAL, n, NULL, NULL, "%s does not apply to --experiment scaling", n);
     }
     if (given(r, "target") || given(r, "eval-every")) {
       const char *n = given(r, "target") ? "target" : "eval-every";
-      return input_error(err, n, "%s does not apply to --experiment scaling (it compares total heat, not the way "
-                         "to a target)", n);
+      return limen_error_input(err, LIMEN_EINVAL, n, NULL, NULL,
+                               "%s does not apply to --experiment scaling (it compares total heat, not the way "
+                               "to a target)",
+                               n);
     }
     return LIMEN_OK;
   }
   limen_experiment_kind kind = is(e, "paradigms") ? LIMEN_EXPERIMENT_PARADIGMS
-                               : is(e, "barrier")  ? LIMEN_EXPERIMENT_BARRIER
-                                                   : LIMEN_EXPERIMENT_WINDOW;
+                               : is(e, "barrier") ? LIMEN_EXPERIMENT_BARRIER
+                                                  : LIMEN_EXPERIMENT_WINDOW;
   if (kind == LIMEN_EXPERIMENT_PARADIGMS && given(r, "paradigm"))
-    return input_error(err, "paradigm", "paradigm does not apply to --experiment paradigms");
+    return limen_error_input(err, LIMEN_EINVAL, "paradigm", NULL, NULL,
+                             "paradigm does not apply to --experiment paradigms");
   if (kind == LIMEN_EXPERIMENT_PARADIGMS && given(r, "values"))
-    return input_error(err, "values", "values does not apply to --experiment paradigms");
+    return limen_error_input(err, LIMEN_EINVAL, "values", NULL, NULL,
+                             "values does not apply to --experiment paradigms");
   if (kind == LIMEN_EXPERIMENT_WINDOW && given(r, "window"))
-    return input_error(err, "window", "window is swept by --experiment window (use --values)");
+    return limen_error_input(err, LIMEN_EINVAL, "window", NULL, NULL,
+                             "window is swept by --experiment window (use --values)");
   if (kind == LIMEN_EXPERIMENT_BARRIER && given(r, "barrier"))
-    return input_error(err, "barrier", "barrier is swept by --experiment barrier (use --values)");
+    return limen_error_input(err, LIMEN_EINVAL, "barrier", NULL, NULL,
+                             "barrier is swept by --experiment barrier (use --values)");
   if (kind == LIMEN_EXPERIMENT_PARADIGMS) return LIMEN_OK;
   const char *p = r->paradigm ? r->paradigm : limen_experiment_sweep_config_default(kind).run.paradigm;
   if (kind == LIMEN_EXPERIMENT_BARRIER && p && !is(p, "lim-fixed") && !is(p, "lim-matched"))
-    return input_error(err, "experiment", "experiment barrier sweeps the barrier of lim-fixed and lim-matched; "
-                       "--paradigm %s has none", p);
+    return limen_error_input(err, LIMEN_EINVAL, "experiment", NULL, NULL,
+                             "experiment barrier sweeps the barrier of lim-fixed and lim-matched; "
+                             "--paradigm %s has none",
+                             p);
   return paradigm_rules(r, p ? p : "lim-fixed", p ? p : "lim-fixed and lim-matched", err);
 }
 
@@ -123,18 +131,23 @@ static int maxcut_task(const limen_experiment_request *r) { return r->task && st
 int limen_experiment_request_conflicts(const limen_experiment_request *r, limen_error *err) {
   if (!r) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   const char *e = r->experiment;
-  if (given(r, "values") && !e) return input_error(err, "values", "values needs --experiment window or barrier");
+  if (given(r, "values") && !e)
+    return limen_error_input(err, LIMEN_EINVAL, "values", NULL, NULL, "values needs --experiment window or barrier");
   if (is(e, "maxcut")) {
     if (given(r, "task"))
-      return input_error(err, "task", "task does not apply to --experiment maxcut (it anneals G1, G11 and G14)");
+      return limen_error_input(err, LIMEN_EINVAL, "task", NULL, NULL,
+                               "task does not apply to --experiment maxcut (it anneals G1, G11 and G14)");
     if (given(r, "values"))
-      return input_error(err, "values", "values does not apply to --experiment maxcut (it applies to --experiment "
-                         "window and barrier)");
+      return limen_error_input(err, LIMEN_EINVAL, "values", NULL, NULL,
+                               "values does not apply to --experiment maxcut (it applies to --experiment "
+                               "window and barrier)");
     return maxcut_rules(r, "--experiment maxcut", err);
   }
   if (e && maxcut_task(r))
-    return input_error(err, "experiment", "experiment %s applies to the training tasks (Max-Cut: --experiment "
-                       "maxcut)", e);
+    return limen_error_input(err, LIMEN_EINVAL, "experiment", NULL, NULL,
+                             "experiment %s applies to the training tasks (Max-Cut: --experiment "
+                             "maxcut)",
+                             e);
   if (!e && maxcut_task(r)) {
     char what[64];
     snprintf(what, sizeof what, "--task %s", r->task);
@@ -150,8 +163,10 @@ int limen_experiment_request_choices(const limen_experiment_request *r, limen_er
   if (!r) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   const int anneal = is(r->experiment, "maxcut") || (!r->experiment && maxcut_task(r));
   if (anneal && r->paradigm && strcmp(r->paradigm, "lim-matched") != 0) {
-    int st = input_error(err, "paradigm", "paradigm: '%s': Max-Cut annealing runs lim-matched spins only (the static "
-                         "cost of the same flips is reported alongside)", r->paradigm);
+    int st = limen_error_input(err, LIMEN_EINVAL, "paradigm", NULL, NULL,
+                               "paradigm: '%s': Max-Cut annealing runs lim-matched spins only (the static "
+                               "cost of the same flips is reported alongside)",
+                               r->paradigm);
     limen_error_set_fields(err, "paradigm", r->paradigm, "lim-matched");
     return st;
   }
@@ -163,8 +178,10 @@ static const char *short_number(char *buf, size_t n, double v) {
   char e[32];
   snprintf(e, sizeof e, "%.0e", v);
   int exp10;
-  if (sscanf(e, "1e%d", &exp10) == 1 && strtod(e, NULL) == v) snprintf(buf, n, "1e%d", exp10);
-  else snprintf(buf, n, "%g", v);
+  if (sscanf(e, "1e%d", &exp10) == 1 && strtod(e, NULL) == v)
+    snprintf(buf, n, "1e%d", exp10);
+  else
+    snprintf(buf, n, "%g", v);
   return buf;
 }
 
@@ -172,8 +189,9 @@ int limen_experiment_langevin_refusal(const limen_experiment_setup *s, const lim
                                       limen_error *err) {
   if (!s || !c) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   char max[32];
-  return input_error(err, "cells", "cells: langevin: %zu cells × %zu steps × %g τ₀ windows = %.3g Langevin steps; "
-                     "allowed ≤ %s (use fewer --steps, a shorter --window, or --cells jump)",
-                     s->n_params, s->train.steps, s->window_tau0, s->langevin_steps,
-                     short_number(max, sizeof max, c->max_langevin_steps));
+  return limen_error_input(err, LIMEN_EINVAL, "cells", NULL, NULL,
+                           "cells: langevin: %zu cells × %zu steps × %g τ₀ windows = %.3g Langevin steps; "
+                           "allowed ≤ %s (use fewer --steps, a shorter --window, or --cells jump)",
+                           s->n_params, s->train.steps, s->window_tau0, s->langevin_steps,
+                           short_number(max, sizeof max, c->max_langevin_steps));
 }

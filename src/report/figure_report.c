@@ -25,17 +25,17 @@ struct limen_figure {
   limen_plot_marker markers[MAX_MARKS];
   size_t nm;
   size_t npts;
-  double *x;                        /* the shared x grid                 */
-  double *y[2 * MAX_SERIES];        /* owned y arrays                    */
+  double *x;                           /* the shared x grid                 */
+  double *y[2 * MAX_SERIES];           /* owned y arrays                    */
   double px[MAX_MARKS], py[MAX_MARKS]; /* published points             */
   const char *plabels[MAX_MARKS];
-  char mlabels[MAX_MARKS][160];     /* merged marker labels              */
+  char mlabels[MAX_MARKS][160]; /* merged marker labels              */
   char note[512];
   char flabels[MAX_SERIES][LIMEN_PARADIGM_SPEC_MAX + 32]; /* "<spec> floor" */
 };
 
 #define ROW(nm, mem, ty, sym, unit, mv, lo, lo_open, hi, fl, def, deftext, doc) \
-  {nm, NULL, #mem, sym, unit, mv, lo, hi, lo_open, 0, fl, ty, offsetof(limen_figure_config, mem), def, deftext, doc}
+  { nm, NULL, #mem, sym, unit, mv, lo, hi, lo_open, 0, fl, ty, offsetof(limen_figure_config, mem), def, deftext, doc }
 static const limen_input fig_inputs[] = {
     ROW("xmin", xmin, LIMEN_INPUT_DOUBLE, "x_min", NULL, "X", 0, 1, 1e60, LIMEN_INPUT_UNSET_NAN, NAN,
         "projection 1e6 (N); tradeoff 3600 s; per-op 1e-9 s", "left end of the x axis (N, T_train in s, or τ in s)"),
@@ -70,10 +70,14 @@ limen_figure_config limen_figure_config_default(limen_figure_kind kind) {
 
 const char *limen_figure_x_input(limen_figure_kind kind) {
   switch (kind) {
-    case LIMEN_FIGURE_PROJECTION: return "params";
-    case LIMEN_FIGURE_TRADEOFF_TIME: return "time";
-    case LIMEN_FIGURE_TRADEOFF_BITS: return "bits";
-    case LIMEN_FIGURE_PER_OP: return NULL;
+    case LIMEN_FIGURE_PROJECTION:
+      return "params";
+    case LIMEN_FIGURE_TRADEOFF_TIME:
+      return "time";
+    case LIMEN_FIGURE_TRADEOFF_BITS:
+      return "bits";
+    case LIMEN_FIGURE_PER_OP:
+      return NULL;
   }
   return NULL;
 }
@@ -84,24 +88,15 @@ const char *const *limen_figure_names(void) { return figure_names; }
 
 const char *limen_figure_kind_name(limen_figure_kind kind) {
   switch (kind) {
-    case LIMEN_FIGURE_PROJECTION: return figure_names[0];
+    case LIMEN_FIGURE_PROJECTION:
+      return figure_names[0];
     case LIMEN_FIGURE_TRADEOFF_TIME:
-    case LIMEN_FIGURE_TRADEOFF_BITS: return figure_names[1];
-    case LIMEN_FIGURE_PER_OP: return figure_names[2];
+    case LIMEN_FIGURE_TRADEOFF_BITS:
+      return figure_names[1];
+    case LIMEN_FIGURE_PER_OP:
+      return figure_names[2];
   }
   return NULL;
-}
-
-/* A failure about input `field`: the message starts with its name, without a function prefix. */
-static int input_error(limen_error *err, int code, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static int input_error(limen_error *err, int code, const char *field, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int st = limen_error_setv(err, code, NULL, fmt, ap);
-  va_end(ap);
-  limen_error_set_fields(err, field, NULL, NULL);
-  return st;
 }
 
 int limen_figure_kind_find(const char *name, const char *x_axis, limen_figure_kind *kind, limen_error *err) {
@@ -110,10 +105,10 @@ int limen_figure_kind_find(const char *name, const char *x_axis, limen_figure_ki
   int k = 0;
   while (name && figure_names[k] && strcmp(name, figure_names[k]) != 0) k++;
   if (!name || !figure_names[k])
-    return input_error(err, LIMEN_ENOTFOUND, "kind", "kind = '%s': allowed projection, tradeoff, per-op",
-                       name ? name : "(null)");
+    return limen_error_input(err, LIMEN_ENOTFOUND, "kind", NULL, NULL,
+                             "kind = '%s': allowed projection, tradeoff, per-op", name ? name : "(null)");
   if (x_axis && strcmp(x_axis, "time") != 0 && strcmp(x_axis, "bits") != 0)
-    return input_error(err, LIMEN_EINVAL, "x", "x = '%s': allowed time, bits", x_axis);
+    return limen_error_input(err, LIMEN_EINVAL, "x", NULL, NULL, "x = '%s': allowed time, bits", x_axis);
   *kind = kinds[k];
   if (*kind == LIMEN_FIGURE_TRADEOFF_TIME && x_axis && strcmp(x_axis, "bits") == 0) *kind = LIMEN_FIGURE_TRADEOFF_BITS;
   return LIMEN_OK;
@@ -129,21 +124,24 @@ int limen_figure_given_check(limen_figure_kind kind, const char *const *given, s
   const char *name = limen_figure_kind_name(kind), *x = limen_figure_x_input(kind);
   if (!name) return limen_error_set(err, LIMEN_EINVAL, __func__, "kind = %d: allowed 0 to 3", (int)kind);
   if (kind == LIMEN_FIGURE_PER_OP && is_given("paradigm", given, n_given))
-    return input_error(err, LIMEN_EINVAL, "paradigm", "paradigm does not apply to 'figure per-op'");
+    return limen_error_input(err, LIMEN_EINVAL, "paradigm", NULL, NULL, "paradigm does not apply to 'figure per-op'");
   if (kind != LIMEN_FIGURE_TRADEOFF_TIME && kind != LIMEN_FIGURE_TRADEOFF_BITS && is_given("x", given, n_given))
-    return input_error(err, LIMEN_EINVAL, "x", "x applies to 'figure tradeoff' only");
+    return limen_error_input(err, LIMEN_EINVAL, "x", NULL, NULL, "x applies to 'figure tradeoff' only");
   if (x && is_given(x, given, n_given))
-    return input_error(err, LIMEN_EINVAL, x, "%s is the x axis of 'figure %s': use --xmin/--xmax", x, name);
+    return limen_error_input(err, LIMEN_EINVAL, x, NULL, NULL, "%s is the x axis of 'figure %s': use --xmin/--xmax", x,
+                             name);
   if (kind == LIMEN_FIGURE_PROJECTION && is_given("model", given, n_given))
-    return input_error(err, LIMEN_EINVAL, "model",
-                       "model does not apply to 'figure projection' (every catalog model is marked)");
+    return limen_error_input(err, LIMEN_EINVAL, "model", NULL, NULL,
+                             "model does not apply to 'figure projection' (every catalog model is marked)");
   return LIMEN_OK;
 }
 
 int limen_figure_axis_check(const limen_figure_config *c, limen_error *err) {
   if (!c) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   const double a = c->xmin, b = c->xmax;
-  if (!(b > a)) return input_error(err, LIMEN_EINVAL, "xmax", "xmax = %.10g: must be greater than --xmin = %.10g", b, a);
+  if (!(b > a))
+    return limen_error_input(err, LIMEN_EINVAL, "xmax", NULL, NULL, "xmax = %.10g: must be greater than --xmin = %.10g",
+                             b, a);
   const char *x = limen_figure_x_input(c->kind);
   size_t n;
   const limen_input *t = limen_workload_inputs(&n), *row = x ? limen_input_find(t, n, x) : NULL;
@@ -155,8 +153,8 @@ int limen_figure_axis_check(const limen_figure_config *c, limen_error *err) {
     if (st || (st = limen_input_check_given(&ends, b, err))) return st;
   }
   if (c->kind == LIMEN_FIGURE_TRADEOFF_BITS && floor(b) < ceil(a) + 1)
-    return input_error(err, LIMEN_EINVAL, "xmin", "xmin/--xmax: %g to %g bits: give at least two whole bits", ceil(a),
-                       floor(b));
+    return limen_error_input(err, LIMEN_EINVAL, "xmin", NULL, NULL,
+                             "xmin/--xmax: %g to %g bits: give at least two whole bits", ceil(a), floor(b));
   return LIMEN_OK;
 }
 
@@ -188,16 +186,15 @@ static int point_workload(const limen_figure_config *c, const char *field, doubl
   *w = c->workload;
   int s = limen_workload_set(w, field, x, err);
   if (s) return s;
-  if (!c->flops_given && (strcmp(field, "params") == 0 || strcmp(field, "tokens") == 0 ||
-                          strcmp(field, "flops-per-param-token") == 0))
+  if (!c->flops_given &&
+      (strcmp(field, "params") == 0 || strcmp(field, "tokens") == 0 || strcmp(field, "flops-per-param-token") == 0))
     w->flops = 0;
   return LIMEN_OK;
 }
 
 /* One point of every curve: energies, and the floors of each paradigm's own work. */
 static int curve_point(const limen_figure_config *c, const char *field, const char *const *specs, size_t ns,
-                       limen_figure *f, size_t i, limen_projection *proj, double *floor_y, int *own,
-                       limen_error *err) {
+                       limen_figure *f, size_t i, limen_projection *proj, double *floor_y, int *own, limen_error *err) {
   limen_workload w;
   int s = point_workload(c, field, f->x[i], &w, err);
   for (size_t p = 0; p < ns && !s; p++) {
@@ -219,15 +216,16 @@ static int curve_point(const limen_figure_config *c, const char *field, const ch
 /* Energy against a workload input for every spec; a paradigm whose counted work is not the
  * headline's (no ratio to it at some point) gets the floor of its own work as a dashed curve
  * in its colour, so that no curve is read against a floor it does not share. */
-static int curves(const limen_figure_config *c, const char *field, const char *const *specs, size_t ns,
-                  limen_figure *f, limen_error *err) {
+static int curves(const limen_figure_config *c, const char *field, const char *const *specs, size_t ns, limen_figure *f,
+                  limen_error *err) {
   size_t npts = f->npts;
   limen_projection *proj = calloc(ns, sizeof *proj);
   double *floor_y = calloc(ns * npts, sizeof *floor_y);
   int *own = calloc(ns, sizeof *own);
   int s = proj && floor_y && own ? LIMEN_OK : limen_error_set(err, LIMEN_ENOMEM, "limen_figure_alloc", "out of memory");
   for (size_t p = 0; p < ns && !s; p++)
-    if (!(f->y[p] = malloc(npts * sizeof(double)))) s = limen_error_set(err, LIMEN_ENOMEM, "limen_figure_alloc", "out of memory");
+    if (!(f->y[p] = malloc(npts * sizeof(double))))
+      s = limen_error_set(err, LIMEN_ENOMEM, "limen_figure_alloc", "out of memory");
   for (size_t i = 0; i < npts && !s; i++) s = curve_point(c, field, specs, ns, f, i, proj, floor_y, own, err);
   free(proj);
   for (size_t p = 0; p < ns && !s; p++)
@@ -257,7 +255,8 @@ static int per_op(const limen_figure_config *c, limen_figure *f, limen_error *er
   if (!s) s = limen_landauer_generalized_kT(w->success, &eL, err);
   if (s) return s;
   for (int k = 0; k < 3; k++)
-    if (!(f->y[k] = malloc(f->npts * sizeof(double)))) return limen_error_set(err, LIMEN_ENOMEM, "limen_figure_alloc", "out of memory");
+    if (!(f->y[k] = malloc(f->npts * sizeof(double))))
+      return limen_error_set(err, LIMEN_ENOMEM, "limen_figure_alloc", "out of memory");
   for (size_t i = 0; i < f->npts; i++) {
     double tt = f->x[i] / w->tau0_s, e = 0;
     f->y[0][i] = eL;
@@ -270,7 +269,8 @@ static int per_op(const limen_figure_config *c, limen_figure *f, limen_error *er
     f->y[2][i] = sw.work_kT;
   }
   static const char *const labels[3] = {"(L) Landauer e#dL#u(P#ds#u)", "(FT) e#dL#u + B/#gt", "(S) static write"};
-  for (int k = 0; k < 3; k++) add_series(f, labels[k], f->y[k], f->npts, 0, k == 0 ? LIMEN_PLOT_DASHED : LIMEN_PLOT_LINE);
+  for (int k = 0; k < 3; k++)
+    add_series(f, labels[k], f->y[k], f->npts, 0, k == 0 ? LIMEN_PLOT_DASHED : LIMEN_PLOT_LINE);
   snprintf(f->note, sizeof f->note,
            "quartic cell at E#dret#u = %.3g kT (#gt#dret#u = %.3g s, p#dret#u = %.3g), #gt#d0#u = %.3g s, "
            "P#ds#u = %.3g, p#dw#u = %.3g, T = %.4g K",
@@ -334,7 +334,8 @@ static int label_paradigm_plot(const limen_figure_config *c, limen_figure *f, li
   limen_workload_derived d;
   int st = limen_workload_derive(w, &d, err);
   if (st) return st;
-  f->plot.title = by_bits ? "Energy-precision trade-off of learning in memory" : "Energy-speed trade-off of learning in memory";
+  f->plot.title =
+      by_bits ? "Energy-precision trade-off of learning in memory" : "Energy-speed trade-off of learning in memory";
   f->plot.xlabel = by_bits ? "bits of precision n" : "training time T#dtrain#u [s]";
   snprintf(f->note, sizeof f->note, "%s: N = %.4g, C = %.4g FLOP, n = %g bits, T = %.4g K, OPS %s, #gt#d0#u = %.3g s",
            w->name, w->params, d.flops, w->bits, w->temperature_K, limen_ops_convention_name(w->ops), w->tau0_s);
@@ -346,19 +347,24 @@ static int label_paradigm_plot(const limen_figure_config *c, limen_figure *f, li
 /* The x grid: logarithmic, or whole bits from ⌈xmin⌉ to ⌊xmax⌋. */
 static int x_grid(const limen_figure_config *c, limen_figure *f, limen_error *err) {
   double a = c->xmin, b = c->xmax;
-  if (!(b > a)) return limen_error_set(err, LIMEN_EINVAL, "limen_figure_alloc", "xmax = %.10g: must be greater than xmin = %.10g", b, a);
+  if (!(b > a))
+    return limen_error_set(err, LIMEN_EINVAL, "limen_figure_alloc", "xmax = %.10g: must be greater than xmin = %.10g",
+                           b, a);
   size_t n = c->points;
   int by_bits = c->kind == LIMEN_FIGURE_TRADEOFF_BITS;
   if (by_bits) {
     a = ceil(a);
     b = floor(b);
     if (!(b >= a + 1))
-      return limen_error_set(err, LIMEN_EINVAL, "limen_figure_alloc", "xmin, xmax: %g to %g bits: give at least two whole bits", a, b);
+      return limen_error_set(err, LIMEN_EINVAL, "limen_figure_alloc",
+                             "xmin, xmax: %g to %g bits: give at least two whole bits", a, b);
     n = (size_t)(b - a) + 1;
   } else if (n < 2 || !(a > 0)) {
-    return limen_error_set(err, LIMEN_EINVAL, "limen_figure_alloc", "points = %zu, xmin = %.10g: allowed points >= 2, xmin > 0", n, a);
+    return limen_error_set(err, LIMEN_EINVAL, "limen_figure_alloc",
+                           "points = %zu, xmin = %.10g: allowed points >= 2, xmin > 0", n, a);
   }
-  if (!(f->x = malloc(n * sizeof *f->x))) return limen_error_set(err, LIMEN_ENOMEM, "limen_figure_alloc", "out of memory");
+  if (!(f->x = malloc(n * sizeof *f->x)))
+    return limen_error_set(err, LIMEN_ENOMEM, "limen_figure_alloc", "out of memory");
   for (size_t i = 0; i < n; i++) f->x[i] = by_bits ? a + (double)i : limen_grid_point(a, b, i, n, 1);
   f->npts = n;
   return LIMEN_OK;
@@ -375,7 +381,8 @@ static int assemble(const limen_figure_config *c, limen_figure *f, limen_error *
   size_t ns = c->n_specs;
   if (!specs) {
     specs = c->kind == LIMEN_FIGURE_PROJECTION ? limen_paradigm_default_specs() : lim_specs;
-    for (ns = 0; specs[ns]; ns++) {}
+    for (ns = 0; specs[ns]; ns++) {
+    }
   }
   if (ns < 1 || ns > LIMEN_FIGURE_MAX_PARADIGMS)
     return limen_error_set(err, LIMEN_EINVAL, "limen_figure_alloc", "n_specs = %zu: allowed range [1, %d]", ns,
@@ -387,8 +394,10 @@ static int assemble(const limen_figure_config *c, limen_figure *f, limen_error *
 int limen_figure_alloc(const limen_figure_config *c, limen_figure **out, limen_error *err) {
   *out = NULL;
   if (c->kind < LIMEN_FIGURE_PROJECTION || c->kind > LIMEN_FIGURE_PER_OP)
-    return limen_error_set(err, LIMEN_EINVAL, __func__, "kind = %d: allowed 0 (projection), 1 (tradeoff by time), "
-                           "2 (tradeoff by bits), 3 (per-op)", (int)c->kind);
+    return limen_error_set(err, LIMEN_EINVAL, __func__,
+                           "kind = %d: allowed 0 (projection), 1 (tradeoff by time), "
+                           "2 (tradeoff by bits), 3 (per-op)",
+                           (int)c->kind);
   limen_figure *f = calloc(1, sizeof *f);
   if (!f) return limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
   int s = assemble(c, f, err);

@@ -82,19 +82,6 @@ int limen_simulate_inputs_check(const limen_simulate_config *cfg, limen_error *e
 
 /* ---- values given by a user ---------------------------------------------------------------- */
 
-/* A bad-input error with no function prefix and its structured fields. */
-static int given_error(limen_error *err, const char *field, const char *value, const char *range, const char *fmt,
-                       ...) __attribute__((format(printf, 5, 6)));
-static int given_error(limen_error *err, const char *field, const char *value, const char *range, const char *fmt,
-                       ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int st = limen_error_setv(err, LIMEN_EINVAL, NULL, fmt, ap);
-  va_end(ap);
-  limen_error_set_fields(err, field, value, range);
-  return st;
-}
-
 /* The whole text as one finite number (leading blanks allowed, as strtod reads them). */
 static int read_number(const char *text, double *v) {
   if (!*text) return -1;
@@ -112,17 +99,17 @@ int limen_simulate_time_parse(const limen_input *row, const char *text, double t
   limen_input_range_text(row, 0, range, sizeof range);
   strncat(range, " tau0", sizeof range - strlen(range) - 1);
   size_t len = strlen(text);
-  if (len >= sizeof buf) return given_error(err, row->name, text, range, "%s = '%.20s...': too long", row->name, text);
+  if (len >= sizeof buf) return limen_error_input(err, LIMEN_EINVAL, row->name, text, range, "%s = '%.20s...': too long", row->name, text);
   const int seconds = len > 1 && text[len - 1] == 's';
   memcpy(buf, text, len + 1);
   if (seconds) buf[len - 1] = '\0';
   double v;
   if (read_number(buf, &v))
-    return given_error(err, row->name, text, range,
+    return limen_error_input(err, LIMEN_EINVAL, row->name, text, range,
                        "%s = '%s': expected a number (tau0) or a number with suffix s (seconds)", row->name, text);
   if (seconds) v /= tau0_s;
   if (!limen_input_in_range(row, v))
-    return given_error(err, row->name, text, range, "%s = %s (%g tau0): allowed range %s", row->name, text, v, range);
+    return limen_error_input(err, LIMEN_EINVAL, row->name, text, range, "%s = %s (%g tau0): allowed range %s", row->name, text, v, range);
   *tau0 = v;
   return LIMEN_OK;
 }

@@ -27,35 +27,27 @@ typedef struct sim {
 static int given(const sim *s, int row) { return (s->cfg->given & LIMEN_SIMULATE_IN_MASK(row)) != 0; }
 static const char *name(const sim *s, int row) { return s->rows[row].name; }
 
-/* A bad-input error about input `field`: the message starts with its name; no function prefix. */
-static int input_error(limen_error *err, int code, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static int input_error(limen_error *err, int code, const char *field, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int st = limen_error_setv(err, code, NULL, fmt, ap);
-  va_end(ap);
-  limen_error_set_fields(err, field, NULL, NULL);
-  return st;
-}
-
 /* The method, and the inputs that only one method reads. */
 static int method_rules(sim *s, limen_error *err) {
   const char *m = s->cfg->method ? s->cfg->method : "langevin";
   const int fp = strcmp(m, "fokker-planck") == 0;
   if (!fp && strcmp(m, "langevin") != 0)
-    return input_error(err, LIMEN_EINVAL, "method", "method = '%s': allowed values langevin, fokker-planck", m);
+    return limen_error_input(err, LIMEN_EINVAL, "method", NULL, NULL,
+                             "method = '%s': allowed values langevin, fokker-planck", m);
   s->has = fp ? LIMEN_SIM_HAS_FP : LIMEN_SIM_HAS_LANGEVIN;
   static const int lonly[] = {LIMEN_SIMULATE_IN_TRAJECTORIES, LIMEN_SIMULATE_IN_SEED, LIMEN_SIMULATE_IN_THREADS, -1,
                               LIMEN_SIMULATE_IN_BINS};
   for (size_t i = 0; fp && i < sizeof lonly / sizeof lonly[0]; i++) {
-    const char *n = lonly[i] < 0 ? (s->cfg->integrator ? "integrator" : NULL) : given(s, lonly[i]) ? name(s, lonly[i]) : NULL;
-    if (n) return input_error(err, LIMEN_EINVAL, n, "%s applies to --method langevin only", n);
+    const char *n = lonly[i] < 0         ? (s->cfg->integrator ? "integrator" : NULL)
+                    : given(s, lonly[i]) ? name(s, lonly[i])
+                                         : NULL;
+    if (n) return limen_error_input(err, LIMEN_EINVAL, n, NULL, NULL, "%s applies to --method langevin only", n);
   }
   if (!fp && given(s, LIMEN_SIMULATE_IN_CELLS))
-    return input_error(err, LIMEN_EINVAL, "cells", "cells applies to --method fokker-planck only");
+    return limen_error_input(err, LIMEN_EINVAL, "cells", NULL, NULL, "cells applies to --method fokker-planck only");
   if (!fp && given(s, LIMEN_SIMULATE_IN_BINS) && !s->cfg->keep_files)
-    return input_error(err, LIMEN_EINVAL, "bins", "bins applies with --out only (the histogram files it writes)");
+    return limen_error_input(err, LIMEN_EINVAL, "bins", NULL, NULL,
+                             "bins applies with --out only (the histogram files it writes)");
   return LIMEN_OK;
 }
 
@@ -78,7 +70,8 @@ static int protocol_args(const sim *s, const char *pname, limen_protocol_args *a
   char names[512];
   if (limen_protocol_args_default(pname, a, NULL) || limen_protocol_args_used(pname, &uses, NULL)) {
     names_of(-1, names, sizeof names);
-    int st = input_error(err, LIMEN_ENOTFOUND, "protocol", "protocol = '%s': allowed %s", pname, names);
+    int st =
+        limen_error_input(err, LIMEN_ENOTFOUND, "protocol", NULL, NULL, "protocol = '%s': allowed %s", pname, names);
     limen_error_set_fields(err, "protocol", pname, names);
     return st;
   }
@@ -86,8 +79,8 @@ static int protocol_args(const sim *s, const char *pname, limen_protocol_args *a
     if (!given(s, i)) continue;
     if (!(uses & LIMEN_PROTOCOL_ARG_MASK(i))) {
       names_of(i, names, sizeof names);
-      return input_error(err, LIMEN_EINVAL, name(s, i), "%s is not used by --protocol %s (it applies to %s)",
-                         name(s, i), pname, names);
+      return limen_error_input(err, LIMEN_EINVAL, name(s, i), NULL, NULL,
+                               "%s is not used by --protocol %s (it applies to %s)", name(s, i), pname, names);
     }
     limen_input_set(&rows[i], a, limen_input_get(&rows[i], &s->cfg->args));
   }
@@ -99,14 +92,16 @@ static int build_protocol(sim *s, limen_error *err) {
   const limen_simulate_config *c = s->cfg;
   limen_protocol **proto = &s->res->protocol;
   if (c->protocol && c->protocol_file)
-    return input_error(err, LIMEN_EINVAL, "protocol", "protocol conflicts with --protocol-file: give one of them");
+    return limen_error_input(err, LIMEN_EINVAL, "protocol", NULL, NULL,
+                             "protocol conflicts with --protocol-file: give one of them");
   if (!c->protocol && !c->protocol_file)
-    return input_error(err, LIMEN_EINVAL, "protocol", "protocol: missing: give --protocol NAME or --protocol-file FILE");
+    return limen_error_input(err, LIMEN_EINVAL, "protocol", NULL, NULL,
+                             "protocol: missing: give --protocol NAME or --protocol-file FILE");
   if (c->protocol_file) {
     for (int i = 0; i < LIMEN_PROTOCOL_ARG_COUNT; i++)
       if (given(s, i))
-        return input_error(err, LIMEN_EINVAL, name(s, i),
-                           "%s applies to --protocol NAME only (edit the protocol file instead)", name(s, i));
+        return limen_error_input(err, LIMEN_EINVAL, name(s, i), NULL, NULL,
+                                 "%s applies to --protocol NAME only (edit the protocol file instead)", name(s, i));
     int st = limen_protocol_load(c->protocol_file, proto, err);
     if (st != LIMEN_EIO) return st;
     if (err) err->code = LIMEN_EINVAL; /* an unreadable protocol file is bad input */
@@ -122,16 +117,17 @@ static int build_protocol(sim *s, limen_error *err) {
 static int passage_plan(sim *s, limen_error *err) {
   const double x0 = s->lc.x0, b = s->lc.passage_x, hi = s->rows[LIMEN_SIMULATE_IN_PASSAGE].hi;
   if (!(b > x0))
-    return input_error(err, LIMEN_EINVAL, "passage", "passage = %g: allowed range (%g, %g] a (above --start = %g)", b,
-                       x0, hi, x0);
+    return limen_error_input(err, LIMEN_EINVAL, "passage", NULL, NULL,
+                             "passage = %g: allowed range (%g, %g] a (above --start = %g)", b, x0, hi, x0);
   const limen_protocol_args a = s->res->protocol->args;
   double lt = 0.0, duration = 0.0;
   int st = limen_passage_plan(a.barrier_kT, x0, b, &lt, &duration, err);
   if (st) return limen_error_wrap(err, st, "limen_simulate_run", "exact mean first-passage time");
   if (lt > log(1e12 / LIMEN_PASSAGE_RUN_FACTOR))
-    return input_error(err, LIMEN_EINVAL, "barrier",
-                       "barrier = %g: the mean first-passage time from %g to %g is exp(%.4g) tau0, too long to "
-                       "simulate (%g times it exceeds 1e12 tau0)", a.barrier_kT, x0, b, lt, LIMEN_PASSAGE_RUN_FACTOR);
+    return limen_error_input(err, LIMEN_EINVAL, "barrier", NULL, NULL,
+                             "barrier = %g: the mean first-passage time from %g to %g is exp(%.4g) tau0, too long to "
+                             "simulate (%g times it exceeds 1e12 tau0)",
+                             a.barrier_kT, x0, b, lt, LIMEN_PASSAGE_RUN_FACTOR);
   s->exact_passage = exp(lt);
   if (given(s, LIMEN_SIMULATE_IN_TAU)) return LIMEN_OK;
   limen_protocol_free(s->res->protocol);
@@ -145,11 +141,12 @@ static int passage_rules(sim *s, limen_error *err) {
   if (!start && !passage) return LIMEN_OK;
   const char *which = passage ? "passage" : "start";
   if (strcmp(s->res->protocol->kind, "hold") != 0 || !s->cfg->protocol)
-    return input_error(err, LIMEN_EINVAL, which, "%s applies to --protocol hold only", which);
+    return limen_error_input(err, LIMEN_EINVAL, which, NULL, NULL, "%s applies to --protocol hold only", which);
   if (passage && (s->has & LIMEN_SIM_HAS_FP))
-    return input_error(err, LIMEN_EINVAL, which, "passage applies to --method langevin only");
+    return limen_error_input(err, LIMEN_EINVAL, which, NULL, NULL, "passage applies to --method langevin only");
   if (passage && !start)
-    return input_error(err, LIMEN_EINVAL, which, "passage needs --start X0 (the point every trajectory starts from)");
+    return limen_error_input(err, LIMEN_EINVAL, which, NULL, NULL,
+                             "passage needs --start X0 (the point every trajectory starts from)");
   s->has |= LIMEN_SIM_HAS_START;
   s->lc.init = s->fc.init = LIMEN_INIT_FIXED;
   s->fc.x0 = s->lc.x0;
@@ -179,8 +176,8 @@ static int setup(sim *s, limen_error *err) {
   if ((st = method_rules(s, err)) || (st = build_protocol(s, err)) || (st = passage_rules(s, err))) return st;
   const double tau = limen_protocol_duration(s->res->protocol);
   if (s->lc.dt > tau && tau > 0)
-    return input_error(err, LIMEN_EINVAL, "dt", "dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)",
-                       s->lc.dt, tau);
+    return limen_error_input(err, LIMEN_EINVAL, "dt", NULL, NULL,
+                             "dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", s->lc.dt, tau);
   return LIMEN_OK;
 }
 
@@ -194,11 +191,12 @@ static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *er
   if (st || (st = limen_simulate_langevin_spread(c, proto, comm, lr, err))) return st;
   if ((st = limen_sim_summary_langevin(proto, lr, &s->summary, err)) || !(s->has & LIMEN_SIM_HAS_PASSAGE)) return st;
   if (lr->n_passed < lr->n_traj)
-    return input_error(err, LIMEN_EINVAL, "tau",
-                       "tau = %g tau0: %zu of %zu trajectories did not pass --passage %g (exact mean first-passage "
-                       "time %.6g tau0), and the mean over the others would be biased: raise --tau (unset, it is %g "
-                       "times the exact mean)", lr->duration, lr->n_traj - lr->n_passed, lr->n_traj, c->passage_x,
-                       s->exact_passage, LIMEN_PASSAGE_RUN_FACTOR);
+    return limen_error_input(
+        err, LIMEN_EINVAL, "tau", NULL, NULL,
+        "tau = %g tau0: %zu of %zu trajectories did not pass --passage %g (exact mean first-passage "
+        "time %.6g tau0), and the mean over the others would be biased: raise --tau (unset, it is %g "
+        "times the exact mean)",
+        lr->duration, lr->n_traj - lr->n_passed, lr->n_traj, c->passage_x, s->exact_passage, LIMEN_PASSAGE_RUN_FACTOR);
   return limen_langevin_passage_stats(lr, &s->mean_passage, &s->se_passage, err);
 }
 
@@ -211,8 +209,10 @@ static int run_fp(sim *s, limen_error *err) {
 static void report(const sim *s, double t0) {
   limen_sim_report *r = &s->res->report;
   limen_sim_report_init(r, s->res->protocol, s->cfg->temperature_K, s->cfg->tau0_s);
-  if (s->has & LIMEN_SIM_HAS_FP) limen_sim_report_fp(r, &s->res->fp);
-  else limen_sim_report_langevin(r, &s->lc, &s->res->langevin);
+  if (s->has & LIMEN_SIM_HAS_FP)
+    limen_sim_report_fp(r, &s->res->fp);
+  else
+    limen_sim_report_langevin(r, &s->lc, &s->res->langevin);
   r->has |= s->has;
   r->summary = s->summary;
   r->start_x = s->lc.x0;
@@ -224,8 +224,8 @@ static void report(const sim *s, double t0) {
   limen_sim_report_finish(r);
 }
 
-int limen_simulate_run(const limen_simulate_config *cfg, const limen_simulate_comm *comm,
-                       limen_simulate_result *res, limen_error *err) {
+int limen_simulate_run(const limen_simulate_config *cfg, const limen_simulate_comm *comm, limen_simulate_result *res,
+                       limen_error *err) {
   if (!cfg || !res) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   memset(res, 0, sizeof *res);
   const double t0 = omp_get_wtime();
