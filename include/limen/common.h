@@ -111,6 +111,10 @@ LIMEN_API int limen_check_range(limen_error *err, const char *func, const char *
 /* value > 0 and finite. */
 LIMEN_API int limen_check_positive(limen_error *err, const char *func, const char *field, double value);
 
+/* A number as every output of limen writes it: "%.10g", "0" for zero, or nan / inf / -inf
+ * spelled out (10 significant digits); returns buf. */
+LIMEN_API const char *limen_format_number(char *buf, size_t n, double v);
+
 /* Point i of n on a grid from lo to hi: evenly spaced, or evenly in log when log_spaced (lo,
  * hi > 0).  Point 0 is lo and point n − 1 is hi exactly; n ≤ 1 gives lo. */
 LIMEN_API double limen_grid_point(double lo, double hi, size_t i, size_t n, int log_spaced);

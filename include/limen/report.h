@@ -49,8 +49,7 @@ typedef struct limen_field {
 #define LIMEN_FIELD_OF(type, member, kind, unit, when, doc) \
   {#member, kind, offsetof(type, member), unit, when, doc}
 
-/* "%.10g", "0" for zero, or nan / inf / -inf spelled out; returns buf. */
-LIMEN_API const char *limen_format_number(char *buf, size_t n, double v);
+/* The number format of every output: limen_format_number (common.h). */
 
 /* Frees a string (or any buffer) that limen returned to the caller. */
 LIMEN_API void limen_free(void *p);

@@ -7,14 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *limen_format_number(char *buf, size_t n, double v) {
-  if (isnan(v)) snprintf(buf, n, "nan");
-  else if (isinf(v)) snprintf(buf, n, "%sinf", v < 0 ? "-" : "");
-  else if (v == 0) snprintf(buf, n, "0");
-  else snprintf(buf, n, "%.10g", v);
-  return buf;
-}
-
 void limen_free(void *p) { free(p); }
 
 static cJSON *num_item(double v) {

@@ -9,14 +9,6 @@
 #include "limen/units.h"
 #include "limen/workload.h"
 
-/* limen_format_number's format (the report layer's, above this one): "%.10g", 0, nan, inf. */
-static const char *num(char *buf, size_t n, double v) {
-  if (isnan(v)) snprintf(buf, n, "nan");
-  else if (isinf(v)) snprintf(buf, n, "%sinf", v < 0 ? "-" : "");
-  else if (v == 0) snprintf(buf, n, "0");
-  else snprintf(buf, n, "%.10g", v);
-  return buf;
-}
 
 /* Where row i's value came from, as the line states it. */
 static void source_text(const limen_workload_setup *s, size_t i, char *buf, size_t n) {
@@ -42,13 +34,13 @@ static void input_line(const limen_workload_setup *s, const limen_input *in, siz
   double x = limen_input_get(in, w);
   source_text(s, i, src, sizeof src);
   if (strcmp(in->name, "flops") == 0 && x <= 0)
-    snprintf(t, n, "C = c_f·N·D = %s FLOP (%s)", num(v, sizeof v, d->flops), "derived");
+    snprintf(t, n, "C = c_f·N·D = %s FLOP (%s)", limen_format_number(v, sizeof v, d->flops), "derived");
   else if (strcmp(in->name, "parallel-cells") == 0 && x <= 0)
-    snprintf(t, n, "P = N = %s cells (default: every parameter is a cell)", num(v, sizeof v, d->parallel_cells));
+    snprintf(t, n, "P = N = %s cells (default: every parameter is a cell)", limen_format_number(v, sizeof v, d->parallel_cells));
   else if (strcmp(in->name, "write-time") == 0 && x <= 0)
-    snprintf(t, n, "τ_w = τ_op = %s s (default)", num(v, sizeof v, d->write_time_s));
+    snprintf(t, n, "τ_w = τ_op = %s s (default)", limen_format_number(v, sizeof v, d->write_time_s));
   else
-    snprintf(t, n, "%s = %s%s%s (%s) — %s", in->symbol, num(v, sizeof v, x), in->unit ? " " : "",
+    snprintf(t, n, "%s = %s%s%s (%s) — %s", in->symbol, limen_format_number(v, sizeof v, x), in->unit ? " " : "",
              in->unit ? in->unit : "", src, in->doc);
 }
 
@@ -69,15 +61,15 @@ static int derived_lines(const limen_workload *w, const limen_workload_derived *
   char a[64], b[64];
   int rc;
   snprintf(t, n, "OPS convention %s: OPS = %s elementary update operations", limen_ops_convention_name(w->ops),
-           num(a, sizeof a, d->ops));
+           limen_format_number(a, sizeof a, d->ops));
   if ((rc = fn(ctx, t))) return rc;
-  snprintf(t, n, "K = D/B_s = %s steps of Δt = %s s", num(a, sizeof a, d->steps), num(b, sizeof b, d->step_time_s));
+  snprintf(t, n, "K = D/B_s = %s steps of Δt = %s s", limen_format_number(a, sizeof a, d->steps), limen_format_number(b, sizeof b, d->step_time_s));
   if ((rc = fn(ctx, t))) return rc;
   snprintf(t, n, "τ_op = T_train·P/OPS = %s s = %s τ₀ (time budget of one operation in one cell)",
-           num(a, sizeof a, d->tau_op_s), num(b, sizeof b, d->tau_op_tau0));
+           limen_format_number(a, sizeof a, d->tau_op_s), limen_format_number(b, sizeof b, d->tau_op_tau0));
   if ((rc = fn(ctx, t))) return rc;
-  snprintf(t, n, "kT = %s J at T = %s K (k_B = 1.380649e-23 J/K, exact SI)", num(a, sizeof a, d->kT_J),
-           num(b, sizeof b, w->temperature_K));
+  snprintf(t, n, "kT = %s J at T = %s K (k_B = 1.380649e-23 J/K, exact SI)", limen_format_number(a, sizeof a, d->kT_J),
+           limen_format_number(b, sizeof b, w->temperature_K));
   if ((rc = fn(ctx, t))) return rc;
   snprintf(t, n, "learning-rate schedule of lim-matched: %s", limen_lr_kind_name(w->lr_kind));
   return fn(ctx, t);
