@@ -20,6 +20,10 @@ LIMEN_API int limen_data_file(const char *name, char *buf, size_t bufsize, limen
 
 /* Read a whole file into a NUL-terminated malloc'd buffer (caller frees). */
 LIMEN_API int limen_read_text_file(const char *path, char **text, size_t *len, limen_error *err);
+/* The same, refusing a file (or a stream such as /dev/zero) of more than max_bytes with
+ * LIMEN_EINVAL naming the path and the limit, before reading further. */
+LIMEN_API int limen_read_text_file_max(const char *path, size_t max_bytes, char **text, size_t *len,
+                                       limen_error *err);
 
 #ifdef __cplusplus
 }

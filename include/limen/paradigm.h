@@ -69,6 +69,15 @@ typedef struct limen_work_count {
                         lim-matched's incremental moves are logically reversible)              */
 } limen_work_count;
 
+/* What a projection's update term grows with, step by step: the steps themselves (the same
+ * every step), the path's moves (lim-matched), or the writes that change a level (cim-static
+ * and lim-finite-time with a measured path).  limen_projection_path_steps splits by it. */
+typedef enum {
+  LIMEN_FOLLOWS_STEPS = 0,
+  LIMEN_FOLLOWS_PATH_LEVELS = 1,
+  LIMEN_FOLLOWS_WRITES = 2
+} limen_update_follows;
+
 /* The result of one projection.  All energies in J.  A term the paradigm does not count is NaN
  * (printed "not counted" / null), never 0; a counted term that is 0 J is a result of the model. */
 typedef struct limen_projection {
@@ -100,6 +109,7 @@ typedef struct limen_projection {
                                          stochastically (lim-matched); NaN for the others       */
   double realized_J;                  /* accelerator: C × realized J/FLOP; NaN otherwise/unknown */
   double update_per_op_kT;            /* cost of one update operation per bit, in kT (NaN if n/a) */
+  int update_follows;                 /* limen_update_follows: what update_J grows with         */
   size_t n_assumptions;
   char assumptions[LIMEN_MAX_ASSUMPTIONS][LIMEN_ASSUMPTION_MAX]; /* human-readable, one each */
 } limen_projection;
@@ -167,6 +177,25 @@ LIMEN_API const char *limen_paradigm_default_list(void);
  * give at least one paradigm" or "paradigm = '<spec>' is listed twice" (the input's name leads,
  * no function prefix: a front end puts its spelling before it). */
 LIMEN_API int limen_paradigm_list_check(const char *const *specs, size_t n, limen_error *err);
+
+/* ---- energies of a measured learning path (docs/path.md) ------------------------------------
+ * With w->path set, the projections count the measured path: lim-matched its moves, cim-static
+ * and lim-finite-time the writes that changed a stored level, each with the floor of exactly
+ * those writes; landauer-adiabatic and the accelerators stay per OPS (the dense count the
+ * schedule assumes).  The workload of the measured run itself: */
+
+/* N = the path's parameters, K = its steps (D = K tokens of batch 1), T_train = K·Δt with Δt
+ * its step time, n and range its own, T its temperature, OPS per-parameter-step, C = 6·N·D
+ * (a dense estimate: the FLOPs of the run are not measured), every other input at its default;
+ * the path attached.  LIMEN_EINVAL when the path has no step time. */
+LIMEN_API int limen_learning_path_workload(const limen_learning_path *p, limen_workload *w, limen_error *err);
+
+/* Per measured step j (n = path steps, energy_J[j]): the energy of the workload's steps that
+ * step stands for — update_J split in proportion to what it follows (the step's moves or
+ * writes, or evenly), every other counted term evenly.  Σ_j energy_J[j] = pr->energy_J to
+ * rounding.  w must be the workload pr was projected with, with a path. */
+LIMEN_API int limen_projection_path_steps(const limen_projection *pr, const limen_workload *w, double *energy_J,
+                                          size_t n, limen_error *err);
 
 /* The landauer-adiabatic energy OPS·n·kT·ln2 of a workload (J). */
 LIMEN_API int limen_landauer_adiabatic_J(const limen_workload *w, double *energy_J, limen_error *err);

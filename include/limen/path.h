@@ -10,7 +10,8 @@
  * parameters whose level changed, the bit flips between successive n-bit codes, the largest
  * move, a histogram of the moves and the values clamped to the range.  It keeps its own copy of
  * the previous snapshot, so that the caller never copies.  The energies of a recorded path are
- * computed from these records by functions to come (docs/path.md, "From a path to energies").
+ * the projections' with the path attached to the workload (limen_learning_path below;
+ * docs/path.md, "From a path to energies").
  *
  * Conventions (docs/path.md):
  *   - level size ε = limen_level_size(hi − lo, n, LIMEN_LEVELS_BINS) = (hi − lo)/2^n, the
@@ -155,6 +156,56 @@ LIMEN_API int limen_path_step_hist(const limen_path_meter *m, size_t k, uint64_t
 /* Counts over all records. */
 LIMEN_API int limen_path_totals_hist(const limen_path_meter *m, uint64_t *counts, size_t n,
                                      limen_error *err);
+
+
+/* ---- a recorded learning path ---------------------------------------------------------------
+ * What the energies of a path need, kept apart from the meter: the configuration, the totals,
+ * the step records and the total histogram.  Made from a meter, or read from the JSON that
+ * limen_learning_path_json writes (the format of docs/path.md, "Saved paths": snake_case keys,
+ * per-step columns).  The energies: attach the path to a workload (workload.h, member `path`)
+ * and project it (paradigm.h); limen_learning_path_workload gives the workload of the measured
+ * run itself. */
+typedef struct limen_learning_path {
+  int bits;                /* n                                                              */
+  double lo, hi;           /* the parameter range                                            */
+  double step_time_s;      /* duration of one measured step, s (0: not given)                 */
+  double temperature_K;    /* the meter's temperature                                        */
+  limen_path_totals totals;
+  size_t n_steps;          /* = totals.steps                                                 */
+  limen_path_step *steps;  /* [n_steps], in order                                            */
+  size_t hist_bins;        /* bins of the total histogram (0: none recorded)                 */
+  double *hist_lo;         /* [hist_bins] lower edges in levels                              */
+  uint64_t *hist_counts;   /* [hist_bins]                                                    */
+} limen_learning_path;
+
+/* Largest number of step records a saved path may hold (10^7), and largest file (1 GiB). */
+#define LIMEN_LEARNING_PATH_MAX_STEPS 10000000u
+#define LIMEN_LEARNING_PATH_MAX_FILE_BYTES ((size_t)1 << 30)
+
+/* The path recorded by a meter so far (a copy; the meter goes on).  LIMEN_EINVAL when it has
+ * no step record yet (at least two snapshots are needed). */
+LIMEN_API int limen_learning_path_from_meter(const limen_path_meter *m, limen_learning_path **out,
+                                             limen_error *err);
+LIMEN_API void limen_learning_path_free(limen_learning_path *p);
+/* A path is consistent: 1 ≤ bits ≤ 64, lo < hi, temperature > 0, step_time ≥ 0 (finite),
+ * params ≥ 1, n_steps = totals.steps ≥ 1, every record's params = totals.params, the totals'
+ * counts are the sums of the records' (exactly) and their path the sum to rounding
+ * (relative 1e-9), the largest move the largest record's, level_size = (hi − lo)/2^n, moves
+ * finite and ≥ 0, changed ≤ params, bit_flips ≤ n·changed, and the histogram's counts add up
+ * to params × steps.  LIMEN_EINVAL naming the field, value and expectation. */
+LIMEN_API int limen_learning_path_check(const limen_learning_path *p, limen_error *err);
+/* The JSON text of a path (caller frees with free() or limen_free; limen_text_file_write of
+ * report.h writes it to a file atomically).  Numbers are written with 17
+ * significant digits, counts as integers, so that reading gives the path back bit for bit. */
+LIMEN_API int limen_learning_path_json(const limen_learning_path *p, char **text, limen_error *err);
+/* Parse a path from JSON text (len bytes; the whole text must be one object): every key
+ * required but "histogram" and "step_time_s" (null or absent: not given), unknown keys and
+ * duplicates refused, counts exact integers up to 2^53, then limen_learning_path_check.
+ * Errors name the key (and the step index). */
+LIMEN_API int limen_learning_path_parse(const char *text, size_t len, limen_learning_path **out,
+                                        limen_error *err);
+/* Read and parse a file (at most LIMEN_LEARNING_PATH_MAX_FILE_BYTES). */
+LIMEN_API int limen_learning_path_read(const char *file, limen_learning_path **out, limen_error *err);
 
 #ifdef __cplusplus
 }

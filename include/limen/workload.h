@@ -18,6 +18,7 @@
 #include "limen/bounds.h"
 #include "limen/common.h"
 #include "limen/input.h"
+#include "limen/path.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -80,6 +81,14 @@ typedef struct limen_workload {
   double param_range;          /* full range of a parameter                                     */
   double drift_diffusion_ratio;/* ρ                                                             */
   double hops_per_level;       /* H; ≤ 0 → the least H that keeps n bits (theory (P))           */
+
+  /* ---- a measured learning path (path.h), or NULL: the schedule above -----------------
+   * Not owned: the caller keeps it alive while the workload is used.  It replaces the assumed
+   * path of lim-matched and the dense update count of cim-static and lim-finite-time by the
+   * measured moves and writes, scaled to this workload (docs/path.md, "Projecting a path"):
+   * per-parameter, per-step figures as measured, N and K from the workload.  The path must
+   * have been recorded at this workload's bits and param_range. */
+  const limen_learning_path *path;
 } limen_workload;
 
 /* The table of the workload's numeric inputs, one row per member above (input.h), in the order
@@ -95,6 +104,20 @@ LIMEN_API limen_workload limen_workload_default(void);
  * failure LIMEN_EINVAL with "member = value: allowed range ...". */
 LIMEN_API int limen_workload_validate(const limen_workload *w, limen_error *err);
 
+/* A measured learning path scaled to a workload (docs/path.md, "Projecting a path"): measured
+ * step j (of K_m, with P parameters) stands for K/K_m steps of the workload's K, each of its
+ * N parameters moving and writing as the measured parameters did on average. */
+typedef struct limen_path_scaled {
+  int given;              /* 1: the workload has a path; the rest is 0 otherwise                 */
+  double step_scale;      /* K/K_m                                                               */
+  double levels;          /* S = (K/K_m)·Σ_j path_levels_j/P, levels per parameter               */
+  double fast_levels;     /* the largest move of one parameter in one step, levels               */
+  double max_mean_levels; /* the largest mean move per parameter of a step, levels                */
+  double last_mean_levels;/* the last step's mean move per parameter, levels                      */
+  double writes;          /* N·(K/K_m)·Σ_j changed_j/P: writes that change a stored level         */
+  double bit_flips;       /* N·(K/K_m)·Σ_j bit_flips_j/P: bits those writes flip                  */
+} limen_path_scaled;
+
 /* Quantities derived from a workload, computed in one place. */
 typedef struct limen_workload_derived {
   double flops;          /* C (given or c_f·N·D)                                  */
@@ -108,6 +131,7 @@ typedef struct limen_workload_derived {
   double kT_J;           /* kT at the workload temperature                        */
   double level_size;     /* ε = limen_level_size(param_range, n, LIMEN_LEVELS_BINS)
                             = param_range/2^n (bounds.h)                          */
+  limen_path_scaled path;/* the workload's learning path, scaled (given = 0: none) */
 } limen_workload_derived;
 
 /* Validate, then derive.  Products are formed in logarithms: LIMEN_ERANGE when C, OPS or
@@ -199,7 +223,8 @@ typedef enum {
   LIMEN_ORIGIN_DEFAULT = 0, /* the input table's default                                  */
   LIMEN_ORIGIN_CATALOG = 1, /* the catalog row                                            */
   LIMEN_ORIGIN_DERIVED = 2, /* derived from other inputs (C = c_f·N·D)                     */
-  LIMEN_ORIGIN_GIVEN = 3    /* given by the user                                           */
+  LIMEN_ORIGIN_GIVEN = 3,   /* given by the user                                           */
+  LIMEN_ORIGIN_PATH = 4     /* from the learning path (bits, param-range)                  */
 } limen_input_origin;
 
 typedef struct limen_workload_request {
@@ -211,6 +236,10 @@ typedef struct limen_workload_request {
   double value[LIMEN_WORKLOAD_INPUTS_MAX];
   int given[LIMEN_WORKLOAD_INPUTS_MAX];
   const char *source[LIMEN_WORKLOAD_INPUTS_MAX];
+  /* a measured learning path (not owned), or NULL; its bits and range become the workload's
+     (a different given value is an error), the learning-rate inputs are then refused       */
+  const limen_learning_path *learning_path;
+  const char *learning_path_source; /* where it came from, for the assumption lines, or NULL */
 } limen_workload_request;
 
 /* Nothing given. */
@@ -231,6 +260,7 @@ typedef struct limen_workload_setup {
   const char *source[LIMEN_WORKLOAD_INPUTS_MAX];   /* the request's                         */
   const char *error_input;                         /* after a failure: the input the message
                                                       is about, or NULL                      */
+  const char *learning_path_source;                /* the request's                         */
 } limen_workload_setup;
 
 /* Build the workload of a request from catalog c (see above). */

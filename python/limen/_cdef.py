@@ -52,6 +52,87 @@ int limen_inputs_set_text(const limen_input *table, size_t n, void *obj, const c
 int limen_inputs_set_value(const limen_input *table, size_t n, void *obj, const char *name, double v,
                            limen_error *err);
 
+/* ---- path.h ------------------------------------------------------------------------------ */
+typedef struct limen_path_config {
+  int bits;
+  double lo;
+  double hi;
+  int hist_min_log2;
+  int hist_max_log2;
+  int hist_octave_bits;
+  double step_time_s;
+  double temperature_K;
+  int step_histograms;
+} limen_path_config;
+
+limen_path_config limen_path_config_default(void);
+const limen_input *limen_path_config_inputs(size_t *n);
+int limen_path_config_check(const limen_path_config *cfg, limen_error *err);
+
+typedef struct limen_path_meter limen_path_meter;
+int limen_path_meter_alloc(const limen_path_config *cfg, limen_path_meter **out, limen_error *err);
+void limen_path_meter_free(limen_path_meter *m);
+int limen_path_begin_step(limen_path_meter *m, limen_error *err);
+int limen_path_add_f32(limen_path_meter *m, size_t tensor, const float *w, size_t n, limen_error *err);
+int limen_path_add_f64(limen_path_meter *m, size_t tensor, const double *w, size_t n, limen_error *err);
+int limen_path_end_step(limen_path_meter *m, limen_error *err);
+void limen_path_abort_step(limen_path_meter *m);
+
+typedef struct limen_path_step {
+  uint64_t params;
+  double path_levels;
+  double path_sq_levels2;
+  double max_move_levels;
+  uint64_t changed;
+  uint64_t bit_flips;
+  uint64_t clamped;
+} limen_path_step;
+
+typedef struct limen_path_totals {
+  size_t tensors;
+  uint64_t params;
+  uint64_t snapshots;
+  uint64_t steps;
+  uint64_t starts;
+  uint64_t aborted;
+  double path_levels;
+  double path_sq_levels2;
+  double max_move_levels;
+  uint64_t changed;
+  uint64_t bit_flips;
+  uint64_t clamped;
+  double level_size;
+  size_t memory_bytes;
+} limen_path_totals;
+
+size_t limen_path_step_count(const limen_path_meter *m);
+int limen_path_step_get(const limen_path_meter *m, size_t k, limen_path_step *out, limen_error *err);
+int limen_path_totals_get(const limen_path_meter *m, limen_path_totals *out, limen_error *err);
+limen_path_config limen_path_meter_config(const limen_path_meter *m);
+size_t limen_path_hist_count(const limen_path_meter *m);
+double limen_path_hist_edge(const limen_path_meter *m, size_t i);
+int limen_path_totals_hist(const limen_path_meter *m, uint64_t *counts, size_t n, limen_error *err);
+
+typedef struct limen_learning_path {
+  int bits;
+  double lo, hi;
+  double step_time_s;
+  double temperature_K;
+  limen_path_totals totals;
+  size_t n_steps;
+  limen_path_step *steps;
+  size_t hist_bins;
+  double *hist_lo;
+  uint64_t *hist_counts;
+} limen_learning_path;
+
+int limen_learning_path_from_meter(const limen_path_meter *m, limen_learning_path **out, limen_error *err);
+void limen_learning_path_free(limen_learning_path *p);
+int limen_learning_path_check(const limen_learning_path *p, limen_error *err);
+int limen_learning_path_json(const limen_learning_path *p, char **text, limen_error *err);
+int limen_learning_path_parse(const char *text, size_t len, limen_learning_path **out, limen_error *err);
+int limen_learning_path_read(const char *file, limen_learning_path **out, limen_error *err);
+
 /* ---- workload.h, hardware.h -------------------------------------------------------------- */
 typedef enum { LIMEN_OPS_PER_FLOP = 0, LIMEN_OPS_PER_PARAMETER_STEP = 1 } limen_ops_convention;
 typedef enum { LIMEN_LR_CONSTANT = 0, LIMEN_LR_INVERSE = 1, LIMEN_LR_COSINE = 2 } limen_lr_kind;
@@ -85,6 +166,7 @@ typedef struct limen_workload {
   double param_range;
   double drift_diffusion_ratio;
   double hops_per_level;
+  const limen_learning_path *path;
 } limen_workload;
 
 const limen_input *limen_workload_inputs(size_t *n);
@@ -100,7 +182,8 @@ int limen_profiles_load(const char *path, limen_profile_set **out, limen_error *
 void limen_profiles_free(limen_profile_set *s);
 
 typedef enum {
-  LIMEN_ORIGIN_DEFAULT = 0, LIMEN_ORIGIN_CATALOG = 1, LIMEN_ORIGIN_DERIVED = 2, LIMEN_ORIGIN_GIVEN = 3
+  LIMEN_ORIGIN_DEFAULT = 0, LIMEN_ORIGIN_CATALOG = 1, LIMEN_ORIGIN_DERIVED = 2, LIMEN_ORIGIN_GIVEN = 3,
+  LIMEN_ORIGIN_PATH = 4
 } limen_input_origin;
 
 typedef struct limen_workload_request {
@@ -110,6 +193,8 @@ typedef struct limen_workload_request {
   double value[32];
   int given[32];
   const char *source[32];
+  const limen_learning_path *learning_path;
+  const char *learning_path_source;
 } limen_workload_request;
 
 void limen_workload_request_init(limen_workload_request *r);
@@ -124,6 +209,7 @@ typedef struct limen_workload_setup {
   limen_input_origin origin[32];
   const char *source[32];
   const char *error_input;
+  const char *learning_path_source;
 } limen_workload_setup;
 
 int limen_workload_setup_build(const limen_catalog *c, const limen_workload_request *r,
@@ -172,6 +258,7 @@ typedef struct limen_projection {
   double effective_bits;
   double realized_J;
   double update_per_op_kT;
+  int update_follows;
   size_t n_assumptions;
   char assumptions[40][256];
 } limen_projection;
@@ -300,66 +387,6 @@ int limen_bound_report_compute(const limen_bound_kind *kind, const limen_bound_i
                                const void *prec, limen_bound_report *out, limen_error *err);
 int limen_bound_report_json(const limen_bound_report *r, char **text, limen_error *err);
 
-/* ---- path.h ------------------------------------------------------------------------------ */
-typedef struct limen_path_config {
-  int bits;
-  double lo;
-  double hi;
-  int hist_min_log2;
-  int hist_max_log2;
-  int hist_octave_bits;
-  double step_time_s;
-  double temperature_K;
-  int step_histograms;
-} limen_path_config;
-
-limen_path_config limen_path_config_default(void);
-const limen_input *limen_path_config_inputs(size_t *n);
-int limen_path_config_check(const limen_path_config *cfg, limen_error *err);
-
-typedef struct limen_path_meter limen_path_meter;
-int limen_path_meter_alloc(const limen_path_config *cfg, limen_path_meter **out, limen_error *err);
-void limen_path_meter_free(limen_path_meter *m);
-int limen_path_begin_step(limen_path_meter *m, limen_error *err);
-int limen_path_add_f32(limen_path_meter *m, size_t tensor, const float *w, size_t n, limen_error *err);
-int limen_path_add_f64(limen_path_meter *m, size_t tensor, const double *w, size_t n, limen_error *err);
-int limen_path_end_step(limen_path_meter *m, limen_error *err);
-void limen_path_abort_step(limen_path_meter *m);
-
-typedef struct limen_path_step {
-  uint64_t params;
-  double path_levels;
-  double path_sq_levels2;
-  double max_move_levels;
-  uint64_t changed;
-  uint64_t bit_flips;
-  uint64_t clamped;
-} limen_path_step;
-
-typedef struct limen_path_totals {
-  size_t tensors;
-  uint64_t params;
-  uint64_t snapshots;
-  uint64_t steps;
-  uint64_t starts;
-  uint64_t aborted;
-  double path_levels;
-  double path_sq_levels2;
-  double max_move_levels;
-  uint64_t changed;
-  uint64_t bit_flips;
-  uint64_t clamped;
-  double level_size;
-  size_t memory_bytes;
-} limen_path_totals;
-
-size_t limen_path_step_count(const limen_path_meter *m);
-int limen_path_step_get(const limen_path_meter *m, size_t k, limen_path_step *out, limen_error *err);
-int limen_path_totals_get(const limen_path_meter *m, limen_path_totals *out, limen_error *err);
-limen_path_config limen_path_meter_config(const limen_path_meter *m);
-size_t limen_path_hist_count(const limen_path_meter *m);
-double limen_path_hist_edge(const limen_path_meter *m, size_t i);
-int limen_path_totals_hist(const limen_path_meter *m, uint64_t *counts, size_t n, limen_error *err);
 """
 
 #: structs whose layout the header check compares (name in the headers: the typedef)
@@ -368,5 +395,5 @@ STRUCTS = (
     "limen_work_count", "limen_projection", "limen_published", "limen_project_report",
     "limen_sweep_axis", "limen_sweep_report", "limen_bound_kind", "limen_bound_inputs",
     "limen_report_row", "limen_bound_report", "limen_path_config", "limen_path_step",
-    "limen_path_totals",
+    "limen_path_totals", "limen_learning_path",
 )

@@ -84,8 +84,9 @@ static void emit_legend(const cli_project_run *r, cli_buf *b) {
       copies |= kind == LIMEN_WORK_CONSOLIDATION;
       upd |= kind == LIMEN_WORK_PARAMETER_UPDATE && k == 0;
     }
-  snprintf(t, sizeof t, "counted work: C×nb = C FLOP results of n bits (a multiply-accumulate is 2 FLOPs)%s%s%s.",
+  snprintf(t, sizeof t, "counted work: C×nb = C FLOP results of n bits (a multiply-accumulate is 2 FLOPs)%s%s%s%s.",
            upd ? "; N·K×nb = parameter updates of n bits (a number: fewer, when steps move less than a level)" : "",
+           upd && r->wl.w.path ? "; W×nb = the measured path's writes that change a level, scaled to N and K" : "",
            reads ? "; +R = C in-memory reads (floor 0 J)" : "", copies ? "; +C = consolidation copies" : "");
   note(b, r, t);
   note(b, r, "floor: the Landauer cost of exactly that work, ops × bits × kT·ln2 (generalized for success < 1). "
@@ -165,6 +166,14 @@ static int emit_header(const cli_project_run *r, cli_buf *b, limen_error *err) {
            cli_human(n1, 64, w->train_time_s / LIMEN_SECONDS_PER_DAY, 4), cli_human(n2, 64, w->temperature_K, 4),
            cli_human(n3, 64, d.ops, 4), limen_ops_convention_name(w->ops), cli_human(n4, 64, d.tau_op_s, 4));
   cli_wrap(b, "  ", 4, t, r->columns);
+  if (d.path.given) {
+    snprintf(t, sizeof t, "learning path: measured (%s), %s parameters × %zu steps at %d bits; scaled to N and K: "
+             "S = %s levels per parameter, W = %s writes that change a level",
+             r->wl.setup.learning_path_source ? r->wl.setup.learning_path_source : "given",
+             cli_human(n1, 64, (double)w->path->totals.params, 4), w->path->n_steps, w->path->bits,
+             cli_human(n2, 64, d.path.levels, 4), cli_human(n3, 64, d.path.writes, 4));
+    cli_wrap(b, "  ", 4, t, r->columns);
+  }
   double head = r->n ? r->proj[0].headline_floor_J : NAN;
   snprintf(t, sizeof t, "headline floor C·n·kT·ln2 (per-FLOP Landauer): %s J = %s kWh", cli_human(n5, 64, head, 4),
            cli_human(n1, 64, limen_J_to_kWh(head), 4));

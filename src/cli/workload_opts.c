@@ -12,11 +12,12 @@
 /* The numeric workload options are the rows of the library's table of inputs. */
 static const limen_input *inputs(size_t *n) {
   const limen_input *t = limen_workload_inputs(n);
-  if (*n > CLI_WL_MAX_OPTS - 3) *n = CLI_WL_MAX_OPTS - 3; /* cli_wl_build reports the shortfall */
+  if (*n > CLI_WL_MAX_OPTS - 4) *n = CLI_WL_MAX_OPTS - 4; /* cli_wl_build reports the shortfall */
   return t;
 }
 
-/* option layout: model, the numeric inputs (IDX_FIELD0 + i for row i), ops, lr-schedule */
+/* option layout: model, the numeric inputs (IDX_FIELD0 + i for row i), ops, lr-schedule,
+ * learning-path */
 #define IDX_MODEL 0
 #define IDX_FIELD0 1
 
@@ -32,14 +33,20 @@ size_t cli_wl_options(cli_opt *o) {
                                   limen_ops_convention_name(d.ops), "elementary update operations: OPS = C, or OPS = N·K");
   o[IDX_FIELD0 + n + 1] = cli_opt_str("lr-schedule", CLI_OPT_STRING, "KIND", limen_workload_choices("lr-schedule"),
                                       limen_lr_kind_name(d.lr_kind), "learning-rate schedule of the lim-matched path");
-  return IDX_FIELD0 + n + 2;
+  o[IDX_FIELD0 + n + 2] = cli_opt_str("learning-path", CLI_OPT_STRING, "FILE", NULL, NULL,
+                                      "a measured learning path (PathMeter.save; docs/path.md) instead of the "
+                                      "assumed schedule: its moves and writes per parameter and step, scaled to N "
+                                      "and K; sets --bits and --param-range");
+  return IDX_FIELD0 + n + 3;
 }
 
 void cli_wl_free(cli_wl *ctx) {
   limen_catalog_free(ctx->catalog);
   limen_profiles_free(ctx->profiles);
+  limen_learning_path_free(ctx->path);
   ctx->catalog = NULL;
   ctx->profiles = NULL;
+  ctx->path = NULL;
 }
 
 /* The parsed options as the library's request; each given input's source for the assumptions. */
@@ -58,6 +65,10 @@ static void request_of(cli_wl *ctx, size_t n_fields, limen_workload_request *r) 
   }
   if (opts[IDX_FIELD0 + n_fields].set) r->ops = opts[IDX_FIELD0 + n_fields].str;
   if (opts[IDX_FIELD0 + n_fields + 1].set) r->lr_schedule = opts[IDX_FIELD0 + n_fields + 1].str;
+  if (ctx->path) {
+    r->learning_path = ctx->path;
+    r->learning_path_source = opts[IDX_FIELD0 + n_fields + 2].str;
+  }
 }
 
 int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
@@ -70,7 +81,7 @@ int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
     return limen_error_set(err, LIMEN_EINTERNAL, "cli_wl_build", "CLI_WL_MAX_OPTS = %d: too small for %zu workload inputs",
                            CLI_WL_MAX_OPTS, n_table);
   while (base < n_opts && strcmp(opts[base].name, "model") != 0) base++;
-  if (n_opts - base < IDX_FIELD0 + n_fields + 2)
+  if (n_opts - base < IDX_FIELD0 + n_fields + 3)
     return limen_error_set(err, LIMEN_EINTERNAL, "cli_wl_build", "workload options missing");
   ctx->opts = opts + base;
   ctx->n_opts = n_opts - base;
@@ -81,6 +92,9 @@ int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
   if (s) return limen_error_wrap(err, s, "model catalog", "loading");
   s = limen_profiles_load(NULL, &ctx->profiles, err);
   if (s) return limen_error_wrap(err, s, "hardware profiles", "loading");
+  const cli_opt *lp = &ctx->opts[IDX_FIELD0 + n_fields + 2];
+  if (lp->set && (s = limen_learning_path_read(lp->str, &ctx->path, err)) != LIMEN_OK)
+    return cli_error_prefix(err, s, "--learning-path: ");
   limen_workload_request r;
   request_of(ctx, n_fields, &r);
   s = limen_workload_setup_build(ctx->catalog, &r, &ctx->setup, err);

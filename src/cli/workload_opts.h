@@ -31,6 +31,7 @@ typedef struct cli_wl {
   char source[CLI_WL_MAX_OPTS][96]; /* "given by --bits", "from --config key bits"    */
   cli_opt *opts;             /* the command's option array (not owned)               */
   size_t n_opts;
+  limen_learning_path *path; /* --learning-path, read (owned; w.path points to it)    */
 } cli_wl;
 
 /* Load the catalog and profiles, apply --model and every workload option, validate.

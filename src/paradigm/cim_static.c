@@ -31,10 +31,10 @@ static int cim_static_compute(const limen_paradigm *p, const limen_workload *w,
                         sw.rate_method ? sw.rate_method : "?", w->write_fail, sw.work_kT,
                         sw.approx_kT);
   out->update_per_op_kT = sw.work_kT;
-  out->update_J = d->ops * w->bits * sw.work_kT * d->kT_J;
-  limen_projection_note(out, "update = OPS·n·e_S = %.4g J", out->update_J);
+  out->update_J = limen_pd_update_ops(d) * w->bits * sw.work_kT * d->kT_J;
+  limen_projection_note(out, "update = %s·n·e_S = %.4g J", d->path.given ? "writes" : "OPS", out->update_J);
 
-  rc = limen_pd_count_ops(out, w, d, 1.0 - w->write_fail, err);
+  rc = limen_pd_count_updates(out, w, d, 1.0 - w->write_fail, err);
   if (rc == LIMEN_OK) rc = limen_pd_in_memory_reads(p, w, d, out, err);
   if (rc != LIMEN_OK) return rc;
 

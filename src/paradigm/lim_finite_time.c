@@ -26,9 +26,9 @@ static int lim_ft_compute(const limen_paradigm *p, const limen_workload *w,
   limen_projection_note(out, "finite-time erasure (FT): e_FT(τ_op) = e_L(P_s = %g) + B/τ_op = %.6g + %.4g/%.4g = %.6g kT per bit; B = %.5g γa² by quadrature for the cell at E_ret",
                         w->success, e_l, B, d->tau_op_tau0, e_ft, B);
   out->update_per_op_kT = e_ft;
-  out->update_J = d->ops * w->bits * e_ft * d->kT_J;
-  limen_projection_note(out, "update = OPS·n·e_FT(τ_op) = %.4g J", out->update_J);
-  rc = limen_pd_count_ops(out, w, d, w->success, err);
+  out->update_J = limen_pd_update_ops(d) * w->bits * e_ft * d->kT_J;
+  limen_projection_note(out, "update = %s·n·e_FT(τ_op) = %.4g J", d->path.given ? "writes" : "OPS", out->update_J);
+  rc = limen_pd_count_updates(out, w, d, w->success, err);
   if (rc == LIMEN_OK) rc = limen_pd_in_memory_reads(p, w, d, out, err);
   if (rc != LIMEN_OK) return rc;
   out->consolidation_J = 0.0;

@@ -114,24 +114,53 @@ int limen_pd_barrier_for_rate(double rate_per_tau0, const limen_precision *prec,
 
 typedef limen_lim_matched_design lm_design;
 
+/* Consolidation, reads and the note on the counted work, shared by a moving and a still path. */
+static int lm_tail(const limen_paradigm *p, const limen_workload *w, const limen_workload_derived *d,
+                   limen_projection *out, limen_error *err) {
+  int rc = limen_projection_count(out, LIMEN_WORK_BARRIER_RISE, "consolidation", w->params, 0.0, 1.0, d->kT_J, err);
+  if (rc != LIMEN_OK) return rc;
+  rc = limen_pd_in_memory_reads(p, w, d, out, err);
+  if (rc != LIMEN_OK) return rc;
+  limen_projection_note(out, "this paradigm counts parameter updates, not per-FLOP writes: its floor is the Landauer cost of those updates, and it has no ratio to the per-FLOP headline");
+  return LIMEN_OK;
+}
+
+/* A path that does not move: every cell held at the retention barrier, nothing dissipated. */
+static int lm_still(const limen_paradigm *p, const limen_workload *w, const limen_workload_derived *d,
+                    const limen_precision *prec, limen_projection *out, limen_error *err) {
+  double e_ret = 0;
+  int rc = limen_pd_retention_barrier(w, prec, out, &e_ret, err);
+  if (rc != LIMEN_OK) return rc;
+  out->consolidation_J = 0.0;
+  limen_projection_note(out, "every cell is held at E_ret = %.4g kT throughout: no barrier schedule, 0 J", e_ret);
+  return lm_tail(p, w, d, out, err);
+}
+
 /* The matched barrier schedule (A), in-place consolidation and the reads. */
 static int lm_barrier(const limen_paradigm *p, const limen_workload *w, const limen_workload_derived *d,
                       const limen_precision *prec, const limen_lr_schedule *s, const lm_design *g, double dt,
                       limen_projection *out, limen_error *err) {
   const char *fn = "lim_matched";
   double e_start = 0, e_end = 0;
-  int below = 0;
-  int rc = limen_pd_barrier_for_rate(g->first_rate_per_tau0, prec, &e_start, &below, err);
-  if (rc == LIMEN_OK) rc = limen_matched_barrier_kT(s, e_start, s->t_end, &e_end, err);
+  int below = 0, rc = LIMEN_OK;
+  if (!(g->path_levels > 0)) return lm_still(p, w, d, prec, out, err);
+  rc = limen_pd_barrier_for_rate(g->first_rate_per_tau0, prec, &e_start, &below, err);
+  if (rc == LIMEN_OK && !d->path.given) rc = limen_matched_barrier_kT(s, e_start, s->t_end, &e_end, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "matched barrier");
+  if (d->path.given) /* E_b = E_b(fastest) + kT·ln(m_fast/m) for a move m; at the last step's mean move */
+    e_end = d->path.last_mean_levels > 0 ? e_start + log(g->m0_levels / d->path.last_mean_levels) : HUGE_VAL;
   if (below)
     limen_projection_note(out, "warning: the first steps need %.3g hops per τ₀, faster than a Kramers cell with a barrier of %g kT; the barrier schedule below starts at that floor",
                           g->first_rate_per_tau0, e_start);
   if (g->tilt_kT >= 2.0 * e_start)
     limen_projection_note(out, "warning: the tilt f = %.3g kT per hop is at least twice the starting barrier %.3g kT: the tilted cell has almost no barrier left, hopping (H) is outside its validity and this energy is an extrapolation",
                           g->tilt_kT, e_start);
-  limen_projection_note(out, "matched barrier (A): E_b(k) = E_b(0) + kT·ln(η0/η_k) rises from %.4g kT (hop rate %.3g/s) to %.4g kT at the end of training (step Δt = %.4g s)",
-                        e_start, g->first_rate_per_tau0 / w->tau0_s, e_end, dt);
+  if (d->path.given)
+    limen_projection_note(out, "matched barrier (A): E_b = E_b(fastest) + kT·ln(m_fast/m) for a move of m levels in a step: %.4g kT for the fastest (hop rate %.3g/s), %.4g kT for the last step's mean move (step Δt = %.4g s); a parameter that does not move is held",
+                          e_start, g->first_rate_per_tau0 / w->tau0_s, e_end, dt);
+  else
+    limen_projection_note(out, "matched barrier (A): E_b(k) = E_b(0) + kT·ln(η0/η_k) rises from %.4g kT (hop rate %.3g/s) to %.4g kT at the end of training (step Δt = %.4g s)",
+                          e_start, g->first_rate_per_tau0 / w->tau0_s, e_end, dt);
   double e_ret = 0;
   rc = limen_pd_retention_barrier(w, prec, out, &e_ret, err);
   if (rc != LIMEN_OK) return rc;
@@ -141,12 +170,7 @@ static int lm_barrier(const limen_paradigm *p, const limen_workload *w, const li
                           e_end, e_ret);
   else
     limen_projection_note(out, "consolidation in place: the matched barrier already exceeds E_ret = %.4g kT at the end; 0 J", e_ret);
-  rc = limen_projection_count(out, LIMEN_WORK_BARRIER_RISE, "consolidation", w->params, 0.0, 1.0, d->kT_J, err);
-  if (rc != LIMEN_OK) return rc;
-  rc = limen_pd_in_memory_reads(p, w, d, out, err);
-  if (rc != LIMEN_OK) return rc;
-  limen_projection_note(out, "this paradigm counts parameter updates, not per-FLOP writes: its floor is the Landauer cost of those updates, and it has no ratio to the per-FLOP headline");
-  return LIMEN_OK;
+  return lm_tail(p, w, d, out, err);
 }
 
 /* Σ_k min(1, m_k) over the K steps, for a non-increasing schedule: every step up to the one
@@ -249,14 +273,30 @@ static int lm_path(const limen_workload *w, const limen_workload_derived *d, lim
   return LIMEN_OK;
 }
 
-/* The path of workload w and the precision design on it (theory (P)). */
+/* The path of workload w and the precision design on it (theory (P)).  A measured path gives S
+ * and, as m_0, the largest move of one parameter in one step: the fastest hop rate needed. */
 static int plan(const limen_workload *w, const limen_workload_derived *d, const limen_precision *prec,
                 limen_lr_schedule *s, lm_design *g, limen_error *err) {
   double K = 0, S = 0, m0 = 0;
   memset(g, 0, sizeof *g);
-  int rc = lm_path(w, d, s, &K, &S, &m0, err);
-  if (rc == LIMEN_OK) rc = design(w, S, m0, w->train_time_s / K, prec, g, err);
+  memset(s, 0, sizeof *s);
+  int rc = LIMEN_OK;
+  if (d->path.given) {
+    K = fmax(1.0, floor(d->steps + 0.5));
+    S = d->path.levels;
+    m0 = d->path.fast_levels;
+  } else {
+    rc = lm_path(w, d, s, &K, &S, &m0, err);
+  }
   g->steps = K;
+  if (rc == LIMEN_OK && !(m0 > 0)) { /* a path that does not move: no hops, nothing spread */
+    g->hops_per_level = 1.0;
+    g->rho = w->drift_diffusion_ratio;
+    g->tilt_kT = 2.0 * asinh(g->rho);
+    g->effective_bits = w->bits;
+    return LIMEN_OK;
+  }
+  if (rc == LIMEN_OK) rc = design(w, S, m0, w->train_time_s / K, prec, g, err);
   return rc;
 }
 
@@ -270,32 +310,60 @@ int limen_lim_matched_design_compute(const limen_workload *w, const limen_precis
   return plan(w, &d, prec ? prec : &defaults, &s, out, err);
 }
 
+/* The path notes: the assumed schedule, or the measured path. */
+static void note_path(limen_projection *out, const limen_workload *w, const limen_workload_derived *d,
+                      const limen_lr_schedule *s, const lm_design *gd, double dt) {
+  double eps = d->level_size;
+  if (!d->path.given) {
+    note_schedule(out, w, s, gd->steps, dt);
+    limen_projection_note(out, "path: m_k = η_k·g/ε levels, g = %g (update per unit learning rate), ε = range/2^n = %g/2^%g = %.4g; m_0 = %.4g levels, S = Σ_k m_k = %.4g levels per parameter",
+                          w->grad_scale, w->param_range, w->bits, eps, gd->m0_levels, gd->path_levels);
+    return;
+  }
+  out->update_follows = LIMEN_FOLLOWS_PATH_LEVELS;
+  limen_projection_note(out, "measured learning path over K = %.6g steps of Δt = %.4g s: ε = range/2^n = %g/2^%g = %.4g; S = (K/K_m)·Σ_j path_j/P = %.4g levels per parameter; the largest move of one parameter in one step, %.4g levels, sets the fastest hop rate",
+                        gd->steps, dt, w->param_range, w->bits, eps, gd->path_levels, gd->m0_levels);
+  limen_projection_note(out, "each parameter's hop rate is matched to its own move in each step (r Δt = H·m/(2ρ)), so the cost is linear in the moves: N·f·H·S over the measured path; the precision design uses the mean parameter's S (the meter does not record S per parameter)");
+}
+
+/* The writes that change a stored value: Σ_k min(1, m_k) per parameter on the schedule, or
+ * the measured ones. */
+static int lm_writes(const limen_workload *w, const limen_workload_derived *d, const limen_lr_schedule *s,
+                     double K, limen_projection *out, double *updates, limen_error *err) {
+  if (d->path.given) {
+    *updates = d->path.writes;
+    limen_projection_note(out, "counted work: %.4g measured writes that change a stored level (N·(K/K_m)·Σ_j changed_j/P)",
+                          *updates);
+    return LIMEN_OK;
+  }
+  double writes = 0;
+  int rc = changing_writes(s, K, w->grad_scale / d->level_size, &writes, err);
+  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "lim_matched", "counted writes");
+  /* per parameter and step on the K whole steps, scaled to the workload's K = D/B_s steps */
+  *updates = w->params * d->steps * (writes / K);
+  limen_projection_note(out, "counted work: N·K·(Σ_k min(1, m_k))/K = %.4g parameter updates of n bits (a step moving less than one level changes the stored value with probability m_k)",
+                        *updates);
+  return LIMEN_OK;
+}
+
 static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
                                const limen_workload_derived *d, const limen_precision *prec,
                                limen_projection *out, limen_error *err) {
-  const char *fn = "lim_matched";
   limen_lr_schedule s;
   lm_design gd;
-  double eps = d->level_size, g = w->grad_scale;
   int rc = plan(w, d, prec, &s, &gd, err);
   if (rc != LIMEN_OK) return rc;
-  double K = gd.steps, dt = w->train_time_s / K;
-  note_schedule(out, w, &s, K, dt);
-  limen_projection_note(out, "path: m_k = η_k·g/ε levels, g = %g (update per unit learning rate), ε = range/2^n = %g/2^%g = %.4g; m_0 = %.4g levels, S = Σ_k m_k = %.4g levels per parameter",
-                        g, w->param_range, w->bits, eps, gd.m0_levels, gd.path_levels);
-  note_design(out, w, &gd, eps);
+  double K = gd.steps, dt = w->train_time_s / K, updates = 0;
+  note_path(out, w, d, &s, &gd, dt);
+  if (gd.path_levels > 0) note_design(out, w, &gd, d->level_size);
+  else limen_projection_note(out, "the path does not move: no hops, no spread");
   out->update_J = w->params * gd.energy_per_param_kT * d->kT_J;
   out->update_per_op_kT = gd.energy_per_param_kT / (K * w->bits);
   out->effective_bits = gd.effective_bits;
   limen_projection_note(out, "update = N·f·H·S·kT = %.4g J (%.4g kT per parameter-step per bit); effective bits log2(range/max(ε, std)) = %.4g",
                         out->update_J, out->update_per_op_kT, out->effective_bits);
-  double writes = 0;
-  rc = changing_writes(&s, K, g / eps, &writes, err);
-  if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "counted writes");
-  /* per parameter and step on the K whole steps, scaled to the workload's K = D/B_s steps */
-  double updates = w->params * d->steps * (writes / K);
-  limen_projection_note(out, "counted work: N·K·(Σ_k min(1, m_k))/K = %.4g parameter updates of n bits (a step moving less than one level changes the stored value with probability m_k)",
-                        updates);
+  rc = lm_writes(w, d, &s, K, out, &updates, err);
+  if (rc != LIMEN_OK) return rc;
   limen_projection_note(out, "not counted: compute (the arithmetic is done by the cells' own relaxation)");
   /* the bits a write really holds: the effective bits when the spread exceeds a level.  The
    * Landauer cost of these writes is a reference: a move by a known step is logically
@@ -303,7 +371,8 @@ static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
   rc = limen_projection_count(out, LIMEN_WORK_PARAMETER_UPDATE, "update", updates, fmin(w->bits, gd.effective_bits),
                               1.0, d->kT_J, err);
   limen_projection_count_is_reference(out);
-  out->bound_J = w->params * 2.0 * gd.path_levels * gd.path_levels / gd.spread_levels2 * d->kT_J;
+  out->bound_J = gd.path_levels > 0 ? w->params * 2.0 * gd.path_levels * gd.path_levels / gd.spread_levels2 * d->kT_J
+                                    : 0.0;
   limen_projection_note(out, "floor: the Landauer cost of those writes is a reference (a move by a known step is logically reversible); the bound is the thermodynamic uncertainty relation, N·2kT·S²/spread = %.4g J",
                         out->bound_J);
   if (rc == LIMEN_OK) rc = lm_barrier(p, w, d, prec, &s, &gd, dt, out, err);

@@ -334,6 +334,19 @@ int limen_pd_count_ops(limen_projection *out, const limen_workload *w, const lim
   return limen_projection_count(out, k, "update", d->ops, w->bits, success, d->kT_J, err);
 }
 
+double limen_pd_update_ops(const limen_workload_derived *d) { return d->path.given ? d->path.writes : d->ops; }
+
+int limen_pd_count_updates(limen_projection *out, const limen_workload *w, const limen_workload_derived *d,
+                           double success, limen_error *err) {
+  if (!d->path.given) return limen_pd_count_ops(out, w, d, success, err);
+  out->update_follows = LIMEN_FOLLOWS_WRITES;
+  limen_projection_note(out, "measured learning path: %.4g writes that change a stored level (N·(K/K_m)·Σ_j changed_j/P), "
+                        "instead of OPS = %.4g; a cell that rewrote only the bits that differ would write %.4g bits instead of n·writes = %.4g",
+                        d->path.writes, d->ops, d->path.bit_flips, d->path.writes * w->bits);
+  return limen_projection_count(out, LIMEN_WORK_PARAMETER_UPDATE, "update", d->path.writes, w->bits, success, d->kT_J,
+                                err);
+}
+
 double limen_pd_read_energy_per_bit_J(const limen_profile *pr) { return pr->read_energy_J / pr->bits; }
 
 int limen_pd_in_memory_reads(const limen_paradigm *p, const limen_workload *w,

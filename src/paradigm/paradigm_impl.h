@@ -31,6 +31,14 @@ int limen_pd_in_memory_reads(const limen_paradigm *p, const limen_workload *w,
 int limen_pd_count_ops(limen_projection *out, const limen_workload *w, const limen_workload_derived *d,
                        double success, limen_error *err);
 
+/* The update operations a write-per-update paradigm pays for: the measured writes that changed
+ * a level when the workload has a learning path, else OPS.  limen_pd_count_updates counts
+ * them (with a path: N·(K/K_m)·Σ changed/P parameter updates of n bits, success P, and
+ * update_follows = writes; else limen_pd_count_ops) and notes what was counted. */
+double limen_pd_update_ops(const limen_workload_derived *d);
+int limen_pd_count_updates(limen_projection *out, const limen_workload *w, const limen_workload_derived *d,
+                           double success, limen_error *err);
+
 /* Energy per bit of a device's read operation, which holds for profile bits (J/bit). */
 double limen_pd_read_energy_per_bit_J(const limen_profile *pr);
 

@@ -26,6 +26,33 @@ static const limen_field derived_fields[] = {
 };
 #undef DF
 
+#define PF(member, unit, doc) LIMEN_FIELD_OF(limen_path_scaled, member, LIMEN_FIELD_DOUBLE, unit, 0, doc)
+static const limen_field path_fields[] = {
+    PF(step_scale, NULL, "K/K_m: workload steps per measured step"),
+    PF(levels, NULL, "S: levels per parameter over the workload's K steps"),
+    PF(fast_levels, NULL, "the largest move of one parameter in one step, levels"),
+    PF(max_mean_levels, NULL, "the largest mean move per parameter of a step, levels"),
+    PF(last_mean_levels, NULL, "the last step's mean move per parameter, levels"),
+    PF(writes, NULL, "writes that change a stored level, scaled to N and K"),
+    PF(bit_flips, NULL, "bits those writes flip, scaled to N and K"),
+};
+#undef PF
+
+/* "learning_path": what was measured, and the path scaled to the workload. */
+static int path_json(cJSON *o, const limen_workload *w, const limen_workload_derived *d) {
+  const limen_learning_path *p = w->path;
+  cJSON *pj = cJSON_AddObjectToObject(o, "learning_path"), *range = NULL;
+  int ok = pj && limen_json_num(pj, "parameters", (double)p->totals.params) &&
+           limen_json_num(pj, "steps", (double)p->n_steps) && limen_json_num(pj, "bits", p->bits) &&
+           (range = cJSON_AddArrayToObject(pj, "range")) && cJSON_AddItemToArray(range, cJSON_CreateNumber(p->lo)) &&
+           cJSON_AddItemToArray(range, cJSON_CreateNumber(p->hi)) &&
+           limen_json_num(pj, "path_levels", p->totals.path_levels) &&
+           limen_json_num(pj, "changed_writes", (double)p->totals.changed) &&
+           limen_json_num(pj, "bit_flips", (double)p->totals.bit_flips);
+  cJSON *sj = ok ? cJSON_AddObjectToObject(pj, "scaled") : NULL;
+  return sj && !limen_json_fields(sj, &d->path, path_fields, sizeof path_fields / sizeof path_fields[0], 0);
+}
+
 const limen_field *limen_workload_derived_fields(size_t *n) {
   if (n) *n = sizeof derived_fields / sizeof derived_fields[0];
   return derived_fields;
@@ -44,7 +71,7 @@ cJSON *limen_report_workload(const limen_workload *w, limen_error *err) {
   cJSON *dj = ok ? cJSON_AddObjectToObject(o, "derived") : NULL;
   size_t nd;
   const limen_field *df = limen_workload_derived_fields(&nd);
-  if (!dj || limen_json_fields(dj, &d, df, nd, 0)) {
+  if (!dj || limen_json_fields(dj, &d, df, nd, 0) || (w->path && !path_json(o, w, &d))) {
     cJSON_Delete(o);
     limen_error_set(err, LIMEN_ENOMEM, "limen_workload_json", "out of memory");
     return NULL;
@@ -73,7 +100,7 @@ static const limen_field projection_fields[] = {
     D(memory_J, "J", 0, "reads and data movement (JSON: under \"terms\"); null: not counted"),
     D(update_J, "J", 0, "parameter writes (JSON: under \"terms\"); null: not counted"),
     D(consolidation_J, "J", 0, "consolidation copies or barrier rises (JSON: under \"terms\"); null: not counted"),
-    LIMEN_FIELD_OF(PR, counted_work, LIMEN_FIELD_CHARS, NULL, W, "the work counted, in symbols (C×16b, N·K×16b, +R, +C)"),
+    LIMEN_FIELD_OF(PR, counted_work, LIMEN_FIELD_CHARS, NULL, W, "the work counted, in symbols (C×16b, N·K×16b, W×16b the measured writes, +R, +C)"),
     D(floor_J, "J", 0, "Landauer floor of exactly the counted work"),
     LIMEN_FIELD_OF(PR, floor_relation, LIMEN_FIELD_STRING, NULL, W | LIMEN_PROJECTION_JSON, "bound, or reference when the work erases nothing"),
     D(bound_J, "J", W | LIMEN_PROJECTION_JSON, "lim-matched: the thermodynamic-uncertainty bound; null for the others"),
@@ -105,6 +132,8 @@ const char *limen_projection_counted_work(char *buf, size_t n, const limen_proje
   char ops[32];
   if (c->kind == LIMEN_WORK_FLOP && c->ops == d.flops) snprintf(ops, sizeof ops, "C");
   else if (c->kind == LIMEN_WORK_PARAMETER_UPDATE && c->ops == w->params * d.steps) snprintf(ops, sizeof ops, "N·K");
+  else if (c->kind == LIMEN_WORK_PARAMETER_UPDATE && d.path.given && c->ops == d.path.writes)
+    snprintf(ops, sizeof ops, "W"); /* the measured writes */
   else snprintf(ops, sizeof ops, "%.3g", c->ops);
   size_t at = (size_t)snprintf(buf, n, "%s×%gb%s", ops, c->bits, p->bits_mismatch ? "!" : "");
   for (size_t i = 1; i < p->n_counts && at < n; i++) {

@@ -22,6 +22,7 @@ static void source_text(const limen_workload_setup *s, size_t i, char *buf, size
       }
       break;
     case LIMEN_ORIGIN_DERIVED: snprintf(buf, n, "derived"); return;
+    case LIMEN_ORIGIN_PATH: snprintf(buf, n, "from the learning path"); return;
     case LIMEN_ORIGIN_DEFAULT: break;
   }
   snprintf(buf, n, "default");
@@ -37,6 +38,8 @@ static void input_line(const limen_workload_setup *s, const limen_input *in, siz
     snprintf(t, n, "C = c_f·N·D = %s FLOP (%s)", limen_format_number(v, sizeof v, d->flops), "derived");
   else if (strcmp(in->name, "parallel-cells") == 0 && x <= 0)
     snprintf(t, n, "P = N = %s cells (default: every parameter is a cell)", limen_format_number(v, sizeof v, d->parallel_cells));
+  else if (w->path && (strncmp(in->name, "lr-", 3) == 0 || strcmp(in->name, "grad-scale") == 0))
+    snprintf(t, n, "%s — not used: the learning path is measured", in->symbol);
   else if (strcmp(in->name, "write-time") == 0 && x <= 0)
     snprintf(t, n, "τ_w = τ_op = %s s (default)", limen_format_number(v, sizeof v, d->write_time_s));
   else
@@ -55,9 +58,24 @@ static int head_lines(const limen_workload_setup *s, limen_line_fn fn, void *ctx
   return fn(ctx, t);
 }
 
+/* The measured learning path and how it is scaled to the workload (docs/path.md). */
+static void path_line(const limen_workload_setup *s, const limen_workload *w, const limen_workload_derived *d,
+                      char *t, size_t n) {
+  const limen_learning_path *p = w->path;
+  char a[64], b[64], c[64], e[64], f[64];
+  snprintf(t, n, "learning path: measured%s%s%s, %llu parameters over %zu steps at %d bits on [%s, %s]; scaled to "
+           "N parameters and K steps (each measured step stands for K/K_m = %s steps, moves and writes per parameter "
+           "as measured): S = %s levels per parameter, %s writes that change a level, %s bit flips",
+           s->learning_path_source ? " (" : "", s->learning_path_source ? s->learning_path_source : "",
+           s->learning_path_source ? ")" : "", (unsigned long long)p->totals.params, p->n_steps, p->bits,
+           limen_format_number(a, sizeof a, p->lo), limen_format_number(b, sizeof b, p->hi),
+           limen_format_number(c, sizeof c, d->path.step_scale), limen_format_number(e, sizeof e, d->path.levels),
+           limen_format_number(f, sizeof f, d->path.writes), limen_format_number(a, sizeof a, d->path.bit_flips));
+}
+
 /* OPS, K, τ_op, kT and the schedule last. */
-static int derived_lines(const limen_workload *w, const limen_workload_derived *d, limen_line_fn fn, void *ctx,
-                         char *t, size_t n) {
+static int derived_lines(const limen_workload_setup *s, const limen_workload *w, const limen_workload_derived *d,
+                         limen_line_fn fn, void *ctx, char *t, size_t n) {
   char a[64], b[64];
   int rc;
   snprintf(t, n, "OPS convention %s: OPS = %s elementary update operations", limen_ops_convention_name(w->ops),
@@ -71,7 +89,8 @@ static int derived_lines(const limen_workload *w, const limen_workload_derived *
   snprintf(t, n, "kT = %s J at T = %s K (k_B = 1.380649e-23 J/K, exact SI)", limen_format_number(a, sizeof a, d->kT_J),
            limen_format_number(b, sizeof b, w->temperature_K));
   if ((rc = fn(ctx, t))) return rc;
-  snprintf(t, n, "learning-rate schedule of lim-matched: %s", limen_lr_kind_name(w->lr_kind));
+  if (w->path) path_line(s, w, d, t, n);
+  else snprintf(t, n, "learning-rate schedule of lim-matched: %s", limen_lr_kind_name(w->lr_kind));
   return fn(ctx, t);
 }
 
@@ -89,5 +108,5 @@ int limen_workload_assumptions(const limen_workload_setup *s, const limen_worklo
     input_line(s, &in[i], i, w, &d, t, sizeof t);
     if ((rc = fn(ctx, t))) return rc;
   }
-  return derived_lines(w, &d, fn, ctx, t, sizeof t);
+  return derived_lines(s, w, &d, fn, ctx, t, sizeof t);
 }

@@ -139,6 +139,35 @@ static int apply_inputs(const limen_catalog *c, const limen_workload_request *r,
   return LIMEN_OK;
 }
 
+/* A measured learning path: its bits and range become the workload's (a different given value
+ * is refused), and the inputs of the assumed path are refused (they would not be used). */
+static int apply_path(const limen_workload_request *r, limen_workload_setup *s, limen_error *err) {
+  const limen_learning_path *p = r->learning_path;
+  static const char *const unused[] = {"lr-eta0", "lr-t0-frac", "lr-eta-min-frac", "grad-scale"};
+  for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++)
+    if (r->given[row_index(unused[i])])
+      return fail_on(s, unused[i], plain(err, LIMEN_EINVAL, "%s: describes the assumed learning path; with a "
+                                         "measured learning path it is not used (omit it)", unused[i]));
+  if (r->lr_schedule)
+    return fail_on(s, "lr-schedule", plain(err, LIMEN_EINVAL, "lr-schedule: describes the assumed learning path; "
+                                           "with a measured learning path it is not used (omit it)"));
+  struct { const char *name; double value; } from_path[] = {{"bits", (double)p->bits}, {"param-range", p->hi - p->lo}};
+  size_t n;
+  const limen_input *t = limen_workload_inputs(&n);
+  for (size_t k = 0; k < 2; k++) {
+    size_t i = row_index(from_path[k].name);
+    if (r->given[i] && r->value[i] != from_path[k].value)
+      return fail_on(s, from_path[k].name, plain(err, LIMEN_EINVAL, "%s = %.10g: the learning path was recorded at "
+                                                 "%s = %.10g, and its levels and writes hold there only (omit it)",
+                                                 from_path[k].name, r->value[i], from_path[k].name, from_path[k].value));
+    limen_input_set(&t[i], &s->w, from_path[k].value);
+    if (!r->given[i]) s->origin[i] = LIMEN_ORIGIN_PATH;
+  }
+  s->w.path = p;
+  s->learning_path_source = r->learning_path_source;
+  return LIMEN_OK;
+}
+
 int limen_workload_setup_build(const limen_catalog *c, const limen_workload_request *r, limen_workload_setup *s,
                                limen_error *err) {
   if (!r || !s) return limen_error_set(err, LIMEN_EINVAL, __func__, "request or setup is NULL");
@@ -156,6 +185,7 @@ int limen_workload_setup_build(const limen_catalog *c, const limen_workload_requ
     return fail_on(s, "params", plain(err, LIMEN_EINVAL,
                                                  "params: needs --tokens (training tokens D, range [1, 1e30])"));
   int rc = apply_inputs(c, r, s, err);
+  if (rc == LIMEN_OK && r->learning_path) rc = apply_path(r, s, err);
   if (rc != LIMEN_OK) return rc;
   if (r->ops && (rc = limen_ops_convention_parse(r->ops, &s->w.ops, err)) != LIMEN_OK)
     return fail_on(s, "ops", limen_error_wrap(err, LIMEN_EINVAL, "ops", "'%s'", r->ops));

@@ -137,7 +137,31 @@ int limen_workload_validate(const limen_workload *w, limen_error *err) {
     return limen_error_set(err, LIMEN_EINVAL, fn,
                            "lr_kind = %d: allowed values constant (0), inverse (1), cosine (2)",
                            (int)w->lr_kind);
+  if (w->path) {
+    rc = limen_learning_path_check(w->path, err);
+    if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "learning path");
+    if (w->bits != w->path->bits || w->param_range != w->path->hi - w->path->lo)
+      return limen_error_set(err, LIMEN_EINVAL, fn, "bits = %g, param-range = %g: the learning path was "
+                             "recorded at %d bits on a range of %g, and its levels and writes hold at those only",
+                             w->bits, w->param_range, w->path->bits, w->path->hi - w->path->lo);
+  }
   return LIMEN_OK;
+}
+
+/* The workload's learning path scaled to its N parameters and K steps (workload.h,
+ * limen_path_scaled; docs/path.md, "Projecting a path"). */
+static void path_scale(const limen_workload *w, double steps, limen_path_scaled *ps) {
+  const limen_learning_path *p = w->path;
+  double P = (double)p->totals.params, Km = (double)p->n_steps;
+  ps->given = 1;
+  ps->step_scale = steps / Km;
+  ps->levels = ps->step_scale * p->totals.path_levels / P;
+  ps->fast_levels = p->totals.max_move_levels;
+  for (size_t j = 0; j < p->n_steps; j++)
+    ps->max_mean_levels = fmax(ps->max_mean_levels, p->steps[j].path_levels / P);
+  ps->last_mean_levels = p->steps[p->n_steps - 1].path_levels / P;
+  ps->writes = w->params * ps->step_scale * ((double)p->totals.changed / P);
+  ps->bit_flips = w->params * ps->step_scale * ((double)p->totals.bit_flips / P);
 }
 
 /* Largest log10 of a result we accept (a double overflows at 10^308.25). */
@@ -193,6 +217,7 @@ int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, li
   d->write_time_s = w->write_time_s > 0 ? w->write_time_s : d->tau_op_s;
   d->step_time_s = w->train_time_s / d->steps;
   d->level_size = limen_level_size(w->param_range, w->bits, LIMEN_LEVELS_BINS);
+  if (w->path) path_scale(w, d->steps, &d->path);
   return LIMEN_OK;
 }
 
