@@ -5,6 +5,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
+# what the tests need besides the build: the Python example's PyTorch, scikit-learn, matplotlib
+./scripts/apt-missing.sh python3-torch python3-sklearn python3-matplotlib
 if [ "${CI:-}" = "true" ]; then export LIMEN_TEST_SCALE="${LIMEN_TEST_SCALE:-0.25}"; fi
 echo "== release build: all tests (LIMEN_TEST_SCALE=${LIMEN_TEST_SCALE:-1})"
 ctest --test-dir build --output-on-failure -j "$jobs"

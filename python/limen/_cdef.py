@@ -294,6 +294,10 @@ typedef struct limen_project_report {
   size_t n_assumptions;
 } limen_project_report;
 int limen_project_json(const limen_project_report *r, char **text, limen_error *err);
+int limen_text_file_write(const char *dir, const char *name, const char *text, limen_error *err);
+int limen_learning_path_workload(const limen_learning_path *p, limen_workload *w, limen_error *err);
+int limen_projection_path_steps(const limen_projection *pr, const limen_workload *w, double *energy_J,
+                                size_t n, limen_error *err);
 
 typedef struct limen_sweep_axis {
   const char *name;

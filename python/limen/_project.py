@@ -55,7 +55,11 @@ def project(model: Optional[str] = None, **inputs: Any) -> pd.DataFrame:
             ``batch_tokens=...``; a number or its text ("1e3").  Names: ``ops``
             ("per-flop" or "per-parameter-step"), ``lr_schedule`` ("constant", "inverse",
             "cosine"); ``paradigms=[...]`` the paradigm specifications (default: the tool's
-            list: landauer-adiabatic, lim-finite-time, lim-matched, cim-static, …).
+            list: landauer-adiabatic, lim-finite-time, lim-matched, cim-static, …);
+            ``learning_path=`` a measured path — a file saved by :meth:`PathMeter.save` or a
+            :class:`PathMeter` itself — instead of the assumed schedule, as
+            ``limen project --learning-path`` (its bits and range become the workload's;
+            docs/path.md, "Projecting a path").
 
     Returns:
         One row per paradigm, indexed by its specification (index name "paradigm"): every

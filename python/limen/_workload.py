@@ -74,14 +74,24 @@ def split_inputs(inputs: dict) -> tuple[dict, Optional[list]]:
     return rest, specs
 
 
-def build(model: Optional[str], inputs: dict, data: Optional[Data] = None) -> Setup:
-    """The library's workload for catalog `model` and the keyword inputs."""
+def build(model: Optional[str], inputs: dict, data: Optional[Data] = None, source: Optional[str] = None) -> Setup:
+    """The library's workload for catalog `model` and the keyword inputs (``learning_path``:
+    a saved path's file or a :class:`limen.PathMeter`; `source` says where the inputs come
+    from in the assumption lines, default "given as key=value")."""
     L = _lib.lib()
     data = data or Data.load()
     keep: list = []
     req = ffi.new("limen_workload_request *")
     L.limen_workload_request_init(req)
     err = new_error()
+    inputs = dict(inputs)
+    if inputs.get("learning_path") is not None:
+        from .path import learning_path_of
+        lp, label = learning_path_of(inputs.pop("learning_path"))
+        keep.append(lp)
+        req.learning_path = lp
+        req.learning_path_source = _to_c(label, keep)
+    inputs.pop("learning_path", None)
     if model is not None:
         if not isinstance(model, str):
             raise TypeError(f"model: expected a catalog name (str), got {type(model).__name__}")
@@ -104,7 +114,7 @@ def build(model: Optional[str], inputs: dict, data: Optional[Data] = None) -> Se
         raise_for(s, err, field=name.decode())
         row = L.limen_input_find(table, n, name)
         i = (int(ffi.cast("uintptr_t", row)) - int(ffi.cast("uintptr_t", table))) // ffi.sizeof("limen_input")
-        req.source[i] = _to_c(f"given as {key}={value}", keep)
+        req.source[i] = _to_c(source or f"given as {key}={value}", keep)
         given.add(_lib.text(row.name))
     setup = ffi.new("limen_workload_setup *")
     s = L.limen_workload_setup_build(data.catalog, req, setup, err)

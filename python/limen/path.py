@@ -4,7 +4,6 @@ docs/path.md) over numpy arrays and PyTorch tensors."""
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Iterable, Optional, Union
 
@@ -29,6 +28,29 @@ def _as_numpy(a: ArrayLike) -> np.ndarray:
     if arr.dtype not in (np.float32, np.float64):
         arr = arr.astype(np.float32 if arr.dtype.kind == "f" and arr.dtype.itemsize < 4 else np.float64)
     return np.ascontiguousarray(arr)
+
+
+class _StepWrap:
+    """A post-step hook for optimizers without ``register_step_post_hook``: the instance's
+    ``step`` calls the original, then `after`; ``remove()`` restores it."""
+
+    def __init__(self, optimizer: Any, after: Any) -> None:
+        self._opt = optimizer
+        self._had_own = "step" in vars(optimizer)
+        self._orig = optimizer.step
+
+        def step(*args: Any, **kwargs: Any) -> Any:
+            out = self._orig(*args, **kwargs)
+            after()
+            return out
+
+        optimizer.step = step
+
+    def remove(self) -> None:
+        if self._had_own:
+            self._opt.step = self._orig
+        else:
+            vars(self._opt).pop("step", None)
 
 
 class PathMeter:
@@ -108,7 +130,10 @@ class PathMeter:
             return [p for g in optimizer.param_groups for p in g["params"]]
 
         self.step(params())
-        handle = optimizer.register_step_post_hook(lambda opt, args, kwargs: self.step(params()))
+        if hasattr(optimizer, "register_step_post_hook"):  # PyTorch >= 2.0
+            handle = optimizer.register_step_post_hook(lambda opt, args, kwargs: self.step(params()))
+        else:  # PyTorch 1.x (Debian 12): wrap this optimizer's step
+            handle = _StepWrap(optimizer, lambda: self.step(params()))
         self._hooks.append(handle)
         return handle
 
@@ -136,15 +161,20 @@ class PathMeter:
         return pd.DataFrame({"lo_levels": [L.limen_path_hist_edge(self._m, i) for i in range(n)],
                              "count": [int(counts[i]) for i in range(n)]})
 
-    def report(self) -> dict:
+    def report(self, paradigms: Optional[list] = None, step_time_s: Optional[float] = None) -> dict:
         """The path so far: ``steps`` (step records), ``parameters`` (per snapshot),
         ``path_levels`` (Σ over steps and parameters of |Δw|/ε), ``changed_writes``
         (parameter-steps whose level changed), ``bit_flips`` (between successive n-bit codes),
         ``max_levels_per_step`` (the largest move of one parameter in one step, levels), then
         ``path_sq_levels2``, ``clamped``, ``snapshots``, ``starts``, ``aborted``, ``tensors``,
         ``level_size``, ``bits``, ``range``, ``step_time_s``, ``temperature_K``,
-        ``memory_bytes``.  The energies of the path per paradigm are not there yet (the C
-        library has no function for them)."""
+        ``memory_bytes``; then ``energies``: a DataFrame of the paradigms' energies for the
+        measured run itself (:meth:`energies`), or None when no step time is known.
+
+        Args:
+            paradigms: as for :func:`limen.project` (default: the tool's list).
+            step_time_s: the duration of one step, s (default: the meter's ``step_time_s``).
+        """
         L = _lib.lib()
         t = ffi.new("limen_path_totals *")
         err = new_error()
@@ -159,18 +189,103 @@ class PathMeter:
             "bits": int(c.bits), "range": [float(c.lo), float(c.hi)],
             "step_time_s": float(c.step_time_s) if c.step_time_s > 0 else None,
             "temperature_K": float(c.temperature_K), "memory_bytes": int(t.memory_bytes),
+            "energies": (self.energies(paradigms, step_time_s)
+                         if t.steps > 0 and (step_time_s or c.step_time_s > 0) else None),
         }
 
+    # ---- energies ---------------------------------------------------------------------------
+    def _learning_path(self) -> Any:
+        """The path so far as the library's limen_learning_path (a copy)."""
+        L = _lib.lib()
+        out = ffi.new("limen_learning_path **")
+        err = new_error()
+        raise_for(L.limen_learning_path_from_meter(self._m, out, err), err)
+        return ffi.gc(out[0], L.limen_learning_path_free)
+
+    def _run_setup(self, step_time_s: Optional[float]) -> Any:
+        """The workload of the measured run itself, with the path attached: N = parameters,
+        K = steps (batch 1), T_train = K·Δt, the meter's temperature, OPS per parameter-step;
+        bits and range from the path (docs/path.md, "The energies of the run itself")."""
+        from . import _workload
+        c = _lib.lib().limen_path_meter_config(self._m)
+        dt = step_time_s if step_time_s is not None else (c.step_time_s if c.step_time_s > 0 else None)
+        if dt is None:
+            raise LimenError("step_time_s: not given; the energies of a path need the duration of one step "
+                             "(PathMeter(step_time_s=...) or step_time_s=...)", field="step-time",
+                             value="not given", range="(0, 1e12] s")
+        t = self.report_counts()
+        inputs = {"params": t["parameters"], "tokens": t["steps"], "batch_tokens": 1,
+                  "time": float(dt) * t["steps"], "temperature": float(c.temperature_K),
+                  "ops": "per-parameter-step", "learning_path": self}
+        return _workload.build(None, inputs, source="the measured run")
+
+    def energies(self, paradigms: Optional[list] = None, step_time_s: Optional[float] = None) -> pd.DataFrame:
+        """The energy each paradigm dissipates along the measured path of the run itself —
+        :func:`limen.project`'s DataFrame for N = the parameters metered, K = the steps, the
+        step time given: lim-matched from the measured moves, cim-static and lim-finite-time
+        per write that changed a stored level, each with the floor of those same writes;
+        landauer-adiabatic and accelerators per OPS = N·K (docs/path.md)."""
+        from ._project import _project_frame
+        return _project_frame(self._run_setup(step_time_s), paradigms)
+
+    def energy_per_step(self, paradigms: Optional[list] = None, step_time_s: Optional[float] = None) -> pd.DataFrame:
+        """Per step record (rows, index "step") and paradigm (columns): the energy of that step
+        in J — each paradigm's update term split by what it follows (lim-matched: the step's
+        moves; cim-static, lim-finite-time: its writes; else evenly), its other terms evenly
+        (limen_projection_path_steps).  The rows add up to :meth:`energies`' ``energy_J``."""
+        from . import _workload
+        L = _lib.lib()
+        setup = self._run_setup(step_time_s)
+        keep: list = []
+        _, names = _workload.paradigm_specs(paradigms, keep)
+        proj = ffi.new("limen_projection[]", max(len(names), 1))
+        _workload.project_into(setup, setup.w, names, proj)
+        k = int(setup.w.path.n_steps)
+        buf = ffi.new("double[]", max(k, 1))
+        err = new_error()
+        cols = {}
+        for i, name in enumerate(names):
+            raise_for(L.limen_projection_path_steps(ffi.addressof(proj, i), setup.w, buf, k, err), err)
+            cols[name] = [buf[j] for j in range(k)]
+        df = pd.DataFrame(cols, index=pd.RangeIndex(k, name="step"))
+        df.columns.name = "paradigm"
+        return df
+
+    def report_counts(self) -> dict:
+        """``steps`` and ``parameters`` so far (cheap; :meth:`report` has everything)."""
+        L = _lib.lib()
+        t = ffi.new("limen_path_totals *")
+        err = new_error()
+        raise_for(L.limen_path_totals_get(self._m, t, err), err)
+        return {"steps": int(t.steps), "parameters": int(t.params)}
+
     def save(self, path: Union[str, "os.PathLike[str]"]) -> None:
-        """Write the path summary as JSON: :meth:`report`, the step records (``per_step``: a
-        list of objects) and the histogram (``histogram``: lower edges and counts)."""
-        doc = self.report()
-        doc["per_step"] = self.steps().to_dict(orient="records")
-        h = self.histogram()
-        doc["histogram"] = {"lo_levels": h["lo_levels"].tolist(), "count": h["count"].tolist()}
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(doc, f, indent=1, allow_nan=False, default=int)
-            f.write("\n")
+        """Write the path as the library's JSON (docs/path.md, "Saved paths"), atomically: the
+        file ``limen project --learning-path`` and ``limen.project(learning_path=...)`` read.
+        It holds the configuration, the totals, every step record and the total histogram."""
+        L = _lib.lib()
+        lp = self._learning_path()
+        out = ffi.new("char **")
+        err = new_error()
+        raise_for(L.limen_learning_path_json(lp, out, err), err)
+        text = _lib.take_text(out)
+        p = os.fspath(path)
+        d, name = os.path.split(os.path.abspath(p))
+        raise_for(L.limen_text_file_write(d.encode(), name.encode(), text.encode(), err), err)
+
+
+def learning_path_of(src: Any) -> tuple[Any, str]:
+    """The library's learning path of a :class:`PathMeter` (its path so far) or of a saved
+    file, and a label for the assumption lines."""
+    if isinstance(src, PathMeter):
+        return src._learning_path(), "PathMeter"
+    if isinstance(src, (str, os.PathLike)):
+        L = _lib.lib()
+        out = ffi.new("limen_learning_path **")
+        err = new_error()
+        raise_for(L.limen_learning_path_read(os.fsencode(src), out, err), err, field="learning-path")
+        return ffi.gc(out[0], L.limen_learning_path_free), os.fspath(src)
+    raise TypeError(f"learning_path: expected a file name or a PathMeter, got {type(src).__name__}")
 
 
 __all__ = ["PathMeter", "LimenError"]
