@@ -94,7 +94,7 @@ int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
   if (s) return limen_error_wrap(err, s, "hardware profiles", "loading");
   const cli_opt *lp = &ctx->opts[IDX_FIELD0 + n_fields + 2];
   if (lp->set && (s = limen_learning_path_read(lp->str, &ctx->path, err)) != LIMEN_OK)
-    return cli_error_prefix(err, s, "--learning-path: ");
+    return cli_error_prefix(err, s == LIMEN_EIO ? LIMEN_EINVAL : s, "--learning-path: "); /* the user's file */
   limen_workload_request r;
   request_of(ctx, n_fields, &r);
   s = limen_workload_setup_build(ctx->catalog, &r, &ctx->setup, err);

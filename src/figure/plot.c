@@ -325,7 +325,16 @@ static void draw_legend_note(const limen_plot *p, const legend *l) {
   plwind(0.0, 1.0, 0.0, 1.0);
   plcol0(COL_FG);
   plschr(0, 0.8 * BASE_CHR);
-  plmtex("b", -1.2, 0.01, 0.0, p->note);
+  char line[1024];
+  const char *nl = strchr(p->note, '\n');
+  if (nl && (size_t)(nl - p->note) < sizeof line) { /* two lines: the first above */
+    memcpy(line, p->note, (size_t)(nl - p->note));
+    line[nl - p->note] = '\0';
+    plmtex("b", -2.8, 0.01, 0.0, line);
+    plmtex("b", -1.2, 0.01, 0.0, nl + 1);
+  } else {
+    plmtex("b", -1.2, 0.01, 0.0, p->note);
+  }
   plschr(0, BASE_CHR);
 }
 

@@ -315,6 +315,14 @@ static void catalog_marks(const limen_catalog *cat, limen_figure *f) {
   S->point_labels = f->plabels;
 }
 
+/* A measured learning path, stated under the figure. */
+static void path_note(const limen_workload *w, limen_figure *f) {
+  if (!w->path) return;
+  size_t at = strlen(f->note);
+  snprintf(f->note + at, sizeof f->note - at, "\nlearning path: measured (%llu parameters × %zu steps), scaled to N and K",
+           (unsigned long long)w->path->totals.params, w->path->n_steps);
+}
+
 /* Titles, note and markers of the projection and tradeoff figures. */
 static int label_paradigm_plot(const limen_figure_config *c, limen_figure *f, limen_error *err) {
   const limen_workload *w = &c->workload;
@@ -328,6 +336,7 @@ static int label_paradigm_plot(const limen_figure_config *c, limen_figure *f, li
              "training energies",
              w->tokens, c->flops_given ? "fixed" : "c#df#u·N·D", w->bits, w->train_time_s, w->temperature_K,
              limen_ops_convention_name(w->ops));
+    path_note(w, f);
     catalog_marks(c->catalog, f);
     return LIMEN_OK;
   }
@@ -339,6 +348,7 @@ static int label_paradigm_plot(const limen_figure_config *c, limen_figure *f, li
   f->plot.xlabel = by_bits ? "bits of precision n" : "training time T#dtrain#u [s]";
   snprintf(f->note, sizeof f->note, "%s: N = %.4g, C = %.4g FLOP, n = %g bits, T = %.4g K, OPS %s, #gt#d0#u = %.3g s",
            w->name, w->params, d.flops, w->bits, w->temperature_K, limen_ops_convention_name(w->ops), w->tau0_s);
+  path_note(w, f);
   f->markers[f->nm++] = by_bits ? (limen_plot_marker){w->bits, "workload n"}
                                 : (limen_plot_marker){w->train_time_s, "workload T#dtrain#u"};
   return LIMEN_OK;

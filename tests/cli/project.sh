@@ -126,4 +126,30 @@ e1=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["paradigms"
 expect_ok project --format json --paradigm landauer-adiabatic
 check python3 -c "import json,sys; e=json.load(open(sys.argv[1]))['paradigms'][0]['energy_J']; sys.exit(0 if abs(e/$e1-4)<1e-9 else 1)" \
   "$TMP/out" "landauer-adiabatic scales with n*T"
+# --learning-path: a measured path (3 parameters, 2 steps; moves [1,1,0] then [0,0,2] levels)
+cat >"$TMP/path.json" <<'JSON'
+{"format": "limen-learning-path", "format_version": 1, "bits": 8, "range": [-1, 1],
+ "level_size": 0.0078125, "step_time_s": 1, "temperature_K": 300, "parameters": 3, "tensors": 1,
+ "steps": 2, "snapshots": 3, "starts": 1, "aborted": 0, "path_levels": 4, "path_sq_levels2": 6,
+ "max_levels_per_step": 2, "changed_writes": 3, "bit_flips": 5, "clamped": 0,
+ "per_step": {"path_levels": [2, 2], "path_sq_levels2": [2, 4], "max_move_levels": [1, 2],
+              "changed": [2, 1], "bit_flips": [3, 2], "clamped": [0, 0]}}
+JSON
+expect_ok project --learning-path "$TMP/path.json" --params 300 --tokens 20 --batch-tokens 1 --ops per-parameter-step
+check grep -q "learning path: measured ($TMP/path.json), 3 parameters × 2 steps at 8 bits" "$TMP/out" "header states the path"
+check grep -q "^cim-static .*W×8b" "$TMP/out" "cim-static counts the measured writes"
+expect_ok project --learning-path "$TMP/path.json" --params 300 --tokens 20 --batch-tokens 1 --ops per-parameter-step \
+  --format json --paradigm cim-static,lim-matched
+# 3 writes on 3 parameters over 2 steps → 300 parameters over 20 steps: 300·(20/2)·(3/3) = 3000 writes
+check json_py 'd["paradigms"][0]["counts"][0]["ops"] == 3000 and d["workload"]["bits"] == 8' "writes scaled to N and K"
+check json_py 'abs(d["workload"]["learning_path"]["scaled"]["levels"] - 40 / 3) < 1e-8 and d["workload"]["learning_path"]["steps"] == 2' \
+  "S = (K/K_m)·Σ_j path_j/P = (20/2)·(4/3) levels per parameter"
+expect_usage "--bits" project --learning-path "$TMP/path.json" --bits 16
+expect_usage "--lr-eta0" project --learning-path "$TMP/path.json" --lr-eta0 0.01
+expect_usage "--learning-path: cannot open" project --learning-path "$TMP/no-such-path.json"
+sed 's/"changed_writes": 3/"changed_writes": 4/' "$TMP/path.json" >"$TMP/bad-path.json"
+expect_usage "the steps' sums" project --learning-path "$TMP/bad-path.json"
+sed 's/"bits": 8,/"bits": 8, "bits": 8,/' "$TMP/path.json" >"$TMP/dup-path.json"
+expect_usage '"bits": given twice' project --learning-path "$TMP/dup-path.json"
+expect_usage "--bits: set by the learning path" sweep --learning-path "$TMP/path.json" --vary bits=4:8:2
 finish
