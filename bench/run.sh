@@ -56,13 +56,15 @@ PY
 if [ -x "$build/bench/bench_path" ]; then
   params=16777216 steps=10 preps=3
   if [ "${2:-}" = "--quick" ]; then params=4194304 steps=4 preps=1; fi
-  pout=$("$build/bench/bench_path" --params "$params" --steps "$steps" --reps "$preps" 2>/dev/null)
-  python3 - "$pout" <<'PY'
+  for isa in baseline avx2 avx512; do
+  pout=$(LIMEN_PATH_ISA=$isa "$build/bench/bench_path" --params "$params" --steps "$steps" --reps "$preps" 2>/dev/null)
+  python3 - "$pout" "$isa" <<'PY'
 import sys
 d = dict(l.split(" ", 1) for l in sys.argv[1].splitlines())
 f = lambda k: float(d[k])
 print()
-print(f"Learning-path meter: {d['params']} parameters, {d['steps']} steps, best of {d['reps']}")
+print(f"Learning-path meter, route {sys.argv[2]} (LIMEN_PATH_ISA; one the CPU lacks runs the baseline): "
+      f"{d['params']} parameters, {d['steps']} steps, best of {d['reps']}")
 print(f"{'':28s}{'float32':>14s}{'float64':>14s}")
 print(f"{'meter [parameters/s]':28s}{f('meter_f32'):14.4g}{f('meter_f64'):14.4g}")
 print(f"{'memcpy [parameters/s]':28s}{f('memcpy_f32'):14.4g}{f('memcpy_f64'):14.4g}")
@@ -70,4 +72,5 @@ for t in ("f32", "f64"):
     r = f(f"meter_{t}") / f(f"memcpy_{t}")
     print(f"meter / memcpy, {t}          {r:6.1%}   (target >= 50 %: {'meets' if r >= 0.5 else 'BELOW'})")
 PY
+  done
 fi

@@ -444,3 +444,62 @@ Test(path, misuse) {
   cr_assert_eq(h[0], 2);
   limen_path_meter_free(m);
 }
+
+/* ---- the compiled routes (baseline, AVX2, AVX-512) give the same results bit for bit ---------- */
+
+#include "path/path_internal.h"
+
+static void route_case(int bits, int f32) {
+  limen_path_config c = limen_path_config_default();
+  c.bits = bits, c.hist_octave_bits = 2;
+  path_geom g;
+  path_geom_init(&g, &c);
+  enum { N = 4099 }; /* not a multiple of 4: the scalar tail too */
+  static double a[N], b[N], p64[N];
+  static float af[N], bf[N], p32[N];
+  uint64_t s = 99;
+  for (size_t i = 0; i < N; i++) {
+    a[i] = ((double)(splitmix(&s) >> 11) * 0x1p-53 - 0.5) * 2.2; /* some outside [−1, 1] */
+    b[i] = (i % 5 == 0) ? a[i] : a[i] + ((double)(splitmix(&s) >> 11) * 0x1p-53 - 0.5) * 1e-3;
+    af[i] = (float)a[i], bf[i] = (float)b[i];
+  }
+  const path_kernel *base = path_kernel_for(PATH_ISA_BASELINE);
+  cr_assert_not_null(base);
+  path_acc want, got;
+  uint64_t *hw = calloc(4 * g.nbins, sizeof *hw), *hg = calloc(4 * g.nbins, sizeof *hg);
+  size_t bad = 0;
+  for (int isa = 0; isa < PATH_ISA_COUNT; isa++) {
+    const path_kernel *k = path_kernel_for(isa);
+    if (!k) {
+      cr_log_info("route %d not available on this CPU or build", isa);
+      continue;
+    }
+    const path_kernel *r[2] = {base, k};
+    path_acc *acc[2] = {&want, &got};
+    uint64_t *h[2] = {hw, hg};
+    for (int j = 0; j < 2; j++) {
+      memset(h[j], 0, 4 * g.nbins * sizeof *h[j]);
+      if (f32) {
+        memcpy(p32, af, sizeof af);
+        cr_assert_eq(r[j]->f32(&g, bf, p32, N, 0, acc[j], h[j], &bad), LIMEN_OK);
+      } else {
+        memcpy(p64, a, sizeof a);
+        cr_assert_eq(r[j]->f64(&g, b, p64, N, 0, acc[j], h[j], &bad), LIMEN_OK);
+      }
+    }
+    cr_assert_eq(memcmp(&want, &got, sizeof want), 0, "%s differs from the baseline (bits %d, f32 %d): path %.17g vs %.17g",
+                 k->isa, bits, f32, got.path, want.path);
+    cr_assert_eq(memcmp(hw, hg, 4 * g.nbins * sizeof *hw), 0, "%s: histogram differs", k->isa);
+    cr_assert(want.changed > 0 && want.clamped > 0 && want.path > 0);
+  }
+  free(hw);
+  free(hg);
+}
+
+Test(path, routes_agree_bit_for_bit) {
+  for (int f32 = 0; f32 < 2; f32++) {
+    route_case(16, f32);
+    route_case(31, f32);
+    route_case(40, f32); /* codes of more than 31 bits: the scalar route in every kernel */
+  }
+}

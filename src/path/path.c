@@ -111,8 +111,7 @@ struct limen_path_meter {
   uint64_t *tot_hist;
 };
 
-/* The kernel's view of the configuration. */
-static void geom_init(path_geom *g, const limen_path_config *c) {
+void path_geom_init(path_geom *g, const limen_path_config *c) {
   g->lo = c->lo;
   g->hi = c->hi;
   g->top = ldexp(1.0, c->bits);
@@ -145,7 +144,7 @@ int limen_path_meter_alloc(const limen_path_config *cfg, limen_path_meter **out,
   limen_path_meter *m = calloc(1, sizeof *m);
   if (!m) return limen_error_set(err, LIMEN_ENOMEM, fn, "meter");
   m->cfg = c;
-  geom_init(&m->g, &c);
+  path_geom_init(&m->g, &c);
   m->need_start = 1;
   if (!(m->hist4 = calloc(PATH_LANES * m->g.nbins, sizeof *m->hist4)) ||
       !(m->tot_hist = calloc(m->g.nbins, sizeof *m->tot_hist))) {
@@ -267,7 +266,7 @@ int limen_path_add_f32(limen_path_meter *m, size_t tensor, const float *w, size_
   if (st) return st;
   path_acc a;
   size_t bad = 0;
-  int rc = path_pass_f32(&m->g, w, m->t[tensor].prev, n, m->need_start, &a, m->hist4, &bad);
+  int rc = path_kernel_select()->f32(&m->g, w, m->t[tensor].prev, n, m->need_start, &a, m->hist4, &bad);
   return add_finish(m, tensor, rc, &a, bad, rc ? (double)w[bad] : 0.0, fn, err);
 }
 
@@ -278,7 +277,7 @@ int limen_path_add_f64(limen_path_meter *m, size_t tensor, const double *w, size
   if (st) return st;
   path_acc a;
   size_t bad = 0;
-  int rc = path_pass_f64(&m->g, w, m->t[tensor].prev, n, m->need_start, &a, m->hist4, &bad);
+  int rc = path_kernel_select()->f64(&m->g, w, m->t[tensor].prev, n, m->need_start, &a, m->hist4, &bad);
   return add_finish(m, tensor, rc, &a, bad, rc ? w[bad] : 0.0, fn, err);
 }
 

@@ -28,6 +28,9 @@ typedef struct path_geom {
   size_t nbins;        /* bins: zero, (max_log2 − min_log2)·2^octave_bits, top            */
 } path_geom;
 
+/* The kernel's view of a (checked) configuration. */
+void path_geom_init(path_geom *g, const limen_path_config *c);
+
 /* One tensor's contribution to a step, in the kernel's fixed order. */
 typedef struct path_acc {
   double path, sumsq, max;
@@ -36,9 +39,36 @@ typedef struct path_acc {
 
 /* Kernel result: LIMEN_OK, or a non-finite value at *bad_index (the copy is then partly
  * overwritten: prev[0 … block start) already holds w). */
-int path_pass_f32(const path_geom *g, const float *w, float *prev, size_t n, int first,
-                  path_acc *acc, uint64_t *hist4, size_t *bad_index);
-int path_pass_f64(const path_geom *g, const double *w, double *prev, size_t n, int first,
-                  path_acc *acc, uint64_t *hist4, size_t *bad_index);
+typedef int (*path_pass_f32_fn)(const path_geom *g, const float *w, float *prev, size_t n, int first,
+                                path_acc *acc, uint64_t *hist4, size_t *bad_index);
+typedef int (*path_pass_f64_fn)(const path_geom *g, const double *w, double *prev, size_t n, int first,
+                                path_acc *acc, uint64_t *hist4, size_t *bad_index);
+
+/* The kernel of one instruction set (path_kernel.c compiled per set; identical results). */
+typedef struct path_kernel {
+  const char *isa; /* "baseline", "avx2", "avx512"                                         */
+  path_pass_f32_fn f32;
+  path_pass_f64_fn f64;
+} path_kernel;
+
+enum { PATH_ISA_BASELINE = 0, PATH_ISA_AVX2 = 1, PATH_ISA_AVX512 = 2, PATH_ISA_COUNT = 3 };
+
+/* The kernel of instruction set `isa`, when this build has it and the CPU runs it; else NULL. */
+const path_kernel *path_kernel_for(int isa);
+/* The kernel the meter uses: the best available, or the one $LIMEN_PATH_ISA names
+ * ("baseline", "avx2", "avx512"; for benchmarks and tests), if available.  Chosen once. */
+const path_kernel *path_kernel_select(void);
+
+#define PATH_KERNEL_DECLARE(isa)                                                                  \
+  int path_pass_f32_##isa(const path_geom *g, const float *w, float *prev, size_t n, int first,  \
+                          path_acc *acc, uint64_t *hist4, size_t *bad_index);                    \
+  int path_pass_f64_##isa(const path_geom *g, const double *w, double *prev, size_t n, int first, \
+                          path_acc *acc, uint64_t *hist4, size_t *bad_index);
+PATH_KERNEL_DECLARE(base)
+#if defined(__x86_64__) && defined(__GNUC__)
+#define PATH_HAVE_X86_ROUTES 1
+PATH_KERNEL_DECLARE(avx2)
+PATH_KERNEL_DECLARE(avx512)
+#endif
 
 #endif

@@ -7,11 +7,25 @@
  * vector types so that the compiler emits SIMD code for any target (two SSE2 operations per
  * group on the x86-64 baseline, one with AVX2).  Every lane does exactly the scalar operations
  * of path_one() — the tail of a tensor and the codes of more than 31 bits take that scalar
- * route — so the route never changes a result. */
+ * route — so the route never changes a result.
+ *
+ * The same source is compiled once per instruction set (PATH_ISA: base here, avx2 and avx512
+ * in path_kernel_avx2.c and path_kernel_avx512.c, with those -m flags); path.c picks the best
+ * the CPU has at run time.  Contraction into FMA is off for the whole library
+ * (-ffp-contract=off), so every route performs the same IEEE operations in the same order and
+ * gives the same results bit for bit (tested). */
 #include <math.h>
 #include <string.h>
 
 #include "path/path_internal.h"
+
+#ifndef PATH_ISA
+#define PATH_ISA base
+#endif
+#define PATH_CAT2(a, b) a##_##b
+#define PATH_CAT(a, b) PATH_CAT2(a, b)
+#define path_pass_f32 PATH_CAT(path_pass_f32, PATH_ISA)
+#define path_pass_f64 PATH_CAT(path_pass_f64, PATH_ISA)
 
 /* The 32-byte vectors below are passed between static functions of this file only, which GCC
  * inlines; its note that their calling convention differs without AVX does not apply. */
