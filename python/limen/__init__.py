@@ -12,6 +12,7 @@ equal the ``limen`` tool's to the last digit.
     >>> limen.bound("finite-time", barrier=5)              # `limen bound --format json`
     >>> limen.models(), limen.profiles()                   # the catalogs
     >>> m = limen.PathMeter(bits=16); m.step([w]); m.report()
+    >>> limen.simulate("erasure"), limen.validate(scale=0.1), limen.train()  # --format json
 
 Bad input raises :class:`LimenError` (a ValueError) with ``.field``, ``.value`` and
 ``.range``.  The library is ``$LIMEN_LIBRARY``, else the installed liblimen.so.0, else a
@@ -26,6 +27,7 @@ from .catalog import bound, bound_inputs, bound_kinds, models, profiles, workloa
 from .errors import LimenError
 from .path import PathMeter
 from ._project import project, sweep
+from ._runs import simulate, train, validate
 
 __version__ = "0.1.0"
 
@@ -37,4 +39,4 @@ def version() -> str:
 
 
 __all__ = ["project", "sweep", "bound", "bound_kinds", "bound_inputs", "models", "profiles", "workload_inputs",
-           "PathMeter", "LimenError", "library_path", "version"]
+           "PathMeter", "simulate", "validate", "train", "LimenError", "library_path", "version"]
