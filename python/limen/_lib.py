@@ -13,10 +13,12 @@ from typing import Any, Iterator, Optional
 from cffi import FFI
 
 from ._cdef import CDEF
+from ._cdef_runs import CDEF_RUNS
 from .errors import LimenError
 
 ffi = FFI()
 ffi.cdef(CDEF)
+ffi.cdef(CDEF_RUNS)
 
 _PKG = Path(__file__).resolve().parent
 _lib: Any = None

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from limen._cdef import STRUCTS
+from limen._cdef_runs import STRUCTS_RUNS
 from limen._lib import ffi
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +22,7 @@ def test_layout_matches_headers(tmp_path) -> None:
     if not cc:
         pytest.skip("no C compiler")
     lines, expect = [], []
-    for s in STRUCTS:
+    for s in STRUCTS + STRUCTS_RUNS:
         t = ffi.typeof(s)
         lines.append(f'printf("%zu\\n", sizeof({s}));')
         expect.append(ffi.sizeof(t))
