@@ -244,8 +244,9 @@ static int design(const limen_workload *w, double S, double m0, double dt, const
 
 static void note_design(limen_projection *out, const limen_workload *w, const lm_design *g, double eps) {
   if (g->rho_raised)
-    limen_projection_note(out, "ρ raised from %g to %.4g: at ρ = %g the first steps would need hops faster than a Kramers cell at the minimum barrier allows (%.3g per τ₀)",
-                          w->drift_diffusion_ratio, g->rho, w->drift_diffusion_ratio, g->rate_limit_per_tau0);
+    limen_projection_note(out, "ρ raised from %g to %.4g: at ρ = %g the %s would need hops faster than a Kramers cell at the minimum barrier allows (%.3g per τ₀)",
+                          w->drift_diffusion_ratio, g->rho, w->drift_diffusion_ratio,
+                          w->path ? "largest measured move" : "first steps", g->rate_limit_per_tau0);
   if (w->hops_per_level > 0)
     limen_projection_note(out, "precision (P): H = %.6g hop positions per level (given); hopping adds μ·coth(f/2) hops² per step (never less than μ: shot noise)",
                           g->hops_per_level);
