@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks of the Langevin kernel and of the learning-path meter (see docs/performance.md).  Builds nothing.
+# Benchmarks of the Langevin kernel, the learning-path meter and the projections (see
+# docs/performance.md).  Builds nothing.
 # usage: bench/run.sh BUILD_DIR [--quick]
 set -eu
 if [ $# -lt 1 ] || [ ! -x "$1/bench/bench_langevin" ]; then
@@ -73,4 +74,25 @@ for t in ("f32", "f64"):
     print(f"meter / memcpy, {t}          {r:6.1%}   (target >= 50 %: {'meets' if r >= 0.5 else 'BELOW'})")
 PY
   done
+fi
+
+# Projections per second per paradigm on the 5,800-point sweep grid, against landauer-adiabatic.
+if [ -x "$build/bench/bench_project" ]; then
+  unc=20
+  if [ "${2:-}" = "--quick" ]; then unc=2; fi
+  jout=$("$build/bench/bench_project" --uncached "$unc" 2>/dev/null)
+  python3 - "$jout" <<'PY'
+import sys
+rows = [l.split() for l in sys.argv[1].splitlines() if not l.startswith("points")]
+pts = sys.argv[1].splitlines()[0].split()[1]
+v = {r[0]: {r[i]: float(r[i + 1]) for i in range(1, len(r), 2)} for r in rows}
+ref = v["landauer-adiabatic"]["cold"]
+print()
+print(f"Projections on the sweep grid ({pts} points, bits x time), evaluations per second per paradigm")
+print(f"{'paradigm':28s}{'cold memo':>12s}{'warm memo':>12s}{'no memo':>12s}{'cold / landauer':>17s}")
+for name, d in v.items():
+    r = d["cold"] / ref
+    print(f"{name:28s}{d['cold']:12.4g}{d['warm']:12.4g}{d['uncached']:12.4g}{r:16.2g}x"
+          f"  (goal >= 0.1: {'meets' if r >= 0.1 else 'BELOW'})")
+PY
 fi

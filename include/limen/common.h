@@ -156,6 +156,19 @@ typedef struct limen_precision {
 
 LIMEN_API limen_precision limen_precision_default(void);
 
+/* ---- the memo of cell quantities ------------------------------------------------------------
+ * The expensive quantities that depend only on the cell — the retention barrier E_ret, the
+ * finite-time coefficient B(E_b, P_s), the static write at (E_b, τ_w, p_w), Kramers rates — are
+ * kept in a process-wide memo keyed by their exact inputs and precision, so that sweeps,
+ * figures and loops of projections compute each distinct cell once.  A hit returns exactly
+ * what the computation returned, so results do not depend on the memo.  On by default;
+ * thread-safe. */
+LIMEN_API void limen_cache_enable(int on);
+/* Forget every stored value and zero the counts. */
+LIMEN_API void limen_cache_clear(void);
+/* Lookups that hit and that missed since the last clear (either may be NULL). */
+LIMEN_API void limen_cache_stats(unsigned long long *hits, unsigned long long *misses);
+
 #ifdef __cplusplus
 }
 #endif

@@ -182,6 +182,16 @@ LIMEN_API int limen_sweep_writer_point(limen_sweep_writer *wr, const double *x, 
 /* The whole text (*text freed with limen_free); the writer is then spent (free it). */
 LIMEN_API int limen_sweep_writer_finish(limen_sweep_writer *wr, char **text, limen_error *err);
 LIMEN_API void limen_sweep_writer_free(limen_sweep_writer *wr);
+/* The whole sweep: at every grid point (axis 0 outer), the workload of setup with the axes'
+ * inputs set by limen_workload_setup_vary, every spec projected, the point handed to wr in grid
+ * order.  Points are projected in blocks across the OpenMP threads; the text does not depend
+ * on the thread count.  Errors, the first in grid order: a bad axis (limen_sweep_axes_check), a
+ * value the input refuses (limen_workload_setup_vary's message, field set), an unknown paradigm
+ * ("paradigm: '<spec>': ..."), a failing projection ("sweep point: <name> = <value>[, <name> =
+ * <value>]: ..."). */
+LIMEN_API int limen_sweep_run(const limen_workload_setup *setup, const limen_sweep_axis *axes, size_t n_axes,
+                              const char *const *specs, size_t n_specs, const limen_profile_set *profiles,
+                              limen_sweep_writer *wr, limen_error *err);
 
 /* ---- the catalogs (limen models, limen profiles) -------------------------------------------- */
 

@@ -324,6 +324,12 @@ int limen_sweep_writer_point(limen_sweep_writer *wr, const double *x, const lime
                              limen_error *err);
 int limen_sweep_writer_finish(limen_sweep_writer *wr, char **text, limen_error *err);
 void limen_sweep_writer_free(limen_sweep_writer *wr);
+int limen_sweep_run(const limen_workload_setup *setup, const limen_sweep_axis *axes, size_t n_axes,
+                    const char *const *specs, size_t n_specs, const limen_profile_set *profiles,
+                    limen_sweep_writer *wr, limen_error *err);
+void limen_cache_enable(int on);
+void limen_cache_clear(void);
+void limen_cache_stats(unsigned long long *hits, unsigned long long *misses);
 
 int limen_catalog_json(const limen_catalog *c, char **text, limen_error *err);
 int limen_profiles_json(const limen_profile_set *s, char **text, limen_error *err);

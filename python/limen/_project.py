@@ -197,24 +197,7 @@ def sweep(vary: Mapping[str, Axis], model: Optional[str] = None, layout: str = "
     pw = ffi.new("limen_sweep_writer **")
     raise_for(L.limen_sweep_writer_alloc(rep, pw, err), err)
     wr = ffi.gc(pw[0], L.limen_sweep_writer_free)
-    proj = ffi.new("limen_projection[]", len(names))
-    x = ffi.new("double[2]")
-    grid = [[L.limen_sweep_axis_point(ffi.addressof(c_axes, k), i) for i in range(axes[k]["points"])]
-            for k in range(len(axes))]
-    points = [(a,) for a in grid[0]] if len(axes) == 1 else [(a, b) for a in grid[0] for b in grid[1]]
-    for pt in points:
-        w = setup.workload_copy()
-        for k, v in enumerate(pt):
-            x[k] = v
-            raise_for(L.limen_workload_setup_vary(setup.setup, w, axes[k]["name"], v, err), err,
-                      field=names_varied[k])
-        where = ", ".join(f"{names_varied[k]} = {v:.10g}" for k, v in enumerate(pt))
-        try:
-            _workload.project_into(setup, w, names, proj)
-        except LimenError as e:
-            raise LimenError(f"sweep point {where}: {e}", code=e.code, status=e.status, field=e.field,
-                             value=e.value, range=e.range) from None
-        raise_for(L.limen_sweep_writer_point(wr, x, proj, err), err)
+    raise_for(L.limen_sweep_run(setup.setup, c_axes, len(axes), arr, len(names), setup.data.profiles, wr, err), err)
     out = ffi.new("char **")
     raise_for(L.limen_sweep_writer_finish(wr, out, err), err)
     df = pd.read_csv(io.StringIO(take_text(out)), float_precision="round_trip")

@@ -23,6 +23,7 @@
 
 #include "numeric/numeric.h"
 #include "limen/bounds.h"
+#include "core/memo.h"
 
 typedef struct {
   double E, Ps;
@@ -108,7 +109,7 @@ static double b_integrand(double x, void *vp) {
   return d * d * rho_un(x, c);
 }
 
-int limen_ft_coefficient(double barrier_kT, double success, const limen_precision *prec,
+static int ft_coefficient_compute(double barrier_kT, double success, const limen_precision *prec,
                          double *B_gamma_a2, limen_error *err) {
   if (limen_numeric_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
   int rc = limen_check_range(err, __func__, "barrier_kT", barrier_kT, 0.0, 1,
@@ -183,4 +184,18 @@ int limen_modulated_write_kT(double barrier_low_kT, double success, double tau_o
   rc = limen_finite_time_kT(barrier_low_kT, success, tau_over_tau0, prec, e_kT, NULL, err);
   if (rc) return limen_error_wrap(err, rc, __func__, "modulated-barrier write");
   return LIMEN_OK;
+}
+
+/* The memo in front of the quadrature (core/memo.h): B depends on the cell alone. */
+int limen_ft_coefficient(double barrier_kT, double success, const limen_precision *prec,
+                         double *B_gamma_a2, limen_error *err) {
+  limen_memo_key k;
+  limen_memo_key_init(&k, LIMEN_MEMO_FT_COEFFICIENT);
+  limen_memo_key_double(&k, barrier_kT);
+  limen_memo_key_double(&k, success);
+  limen_memo_key_prec(&k, prec);
+  if (B_gamma_a2 && limen_memo_get(&k, B_gamma_a2, sizeof *B_gamma_a2)) return LIMEN_OK;
+  int rc = ft_coefficient_compute(barrier_kT, success, prec, B_gamma_a2, err);
+  if (rc == LIMEN_OK) limen_memo_put(&k, B_gamma_a2, sizeof *B_gamma_a2);
+  return rc;
 }

@@ -25,6 +25,7 @@
 
 #include "cell/internal.h"
 #include "limen/bounds.h"
+#include "core/memo.h"
 
 typedef struct {
   double E, target, kmin;
@@ -208,7 +209,7 @@ static int describe_write(sw_ctx *c, double fstar, double fc, int branch, limen_
   return LIMEN_OK;
 }
 
-int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_fail,
+static int static_write_compute(double barrier_kT, double tau_w_over_tau0, double p_fail,
                             const limen_precision *prec, limen_static_write *out,
                             limen_error *err) {
   if (limen_numeric_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
@@ -234,4 +235,20 @@ int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_
   if ((rc = kramers_tilt(&c, fs, &fstar, &branch, err))) return rc;
   if (branch == 2 && (rc = mfpt_tilt(&c, fs, fc, tau_w_over_tau0, &fstar, err))) return rc;
   return describe_write(&c, fstar, fc, branch, out, err);
+}
+
+/* The memo in front of the root search and the work integrals (core/memo.h). */
+int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_fail,
+                            const limen_precision *prec, limen_static_write *out,
+                            limen_error *err) {
+  limen_memo_key k;
+  limen_memo_key_init(&k, LIMEN_MEMO_STATIC_WRITE);
+  limen_memo_key_double(&k, barrier_kT);
+  limen_memo_key_double(&k, tau_w_over_tau0);
+  limen_memo_key_double(&k, p_fail);
+  limen_memo_key_prec(&k, prec);
+  if (out && limen_memo_get(&k, out, sizeof *out)) return LIMEN_OK;
+  int rc = static_write_compute(barrier_kT, tau_w_over_tau0, p_fail, prec, out, err);
+  if (rc == LIMEN_OK) limen_memo_put(&k, out, sizeof *out);
+  return rc;
 }

@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "cell/internal.h"
+#include "core/memo.h"
 
 typedef struct {
   double target; /* ln(−ln(1 − p)) − ln τ  */
@@ -45,7 +46,7 @@ static double h_fn(double E, void *vp) {
   return lr - c->target;
 }
 
-int limen_retention_barrier(double tau_ret_over_tau0, double p_ret, const limen_precision *prec,
+static int retention_compute(double tau_ret_over_tau0, double p_ret, const limen_precision *prec,
                             double *barrier_kT, limen_error *err) {
   if (limen_numeric_check_prec(prec, __func__, err)) return LIMEN_EINVAL;
   int rc = limen_check_range(err, __func__, "tau_ret_over_tau0", tau_ret_over_tau0, 0.0, 1,
@@ -84,5 +85,19 @@ int limen_retention_barrier(double tau_ret_over_tau0, double p_ret, const limen_
   }
   rc = limen_numeric_brent(h_fn, &c, lo, hi, &c.p, &c.failed, barrier_kT, __func__,
                         "r(E)*tau_ret = -ln(1 - p_ret)", err);
+  return rc;
+}
+
+/* The memo in front of the computation (core/memo.h): one root search per distinct cell. */
+int limen_retention_barrier(double tau_ret_over_tau0, double p_ret, const limen_precision *prec,
+                            double *barrier_kT, limen_error *err) {
+  limen_memo_key k;
+  limen_memo_key_init(&k, LIMEN_MEMO_RETENTION);
+  limen_memo_key_double(&k, tau_ret_over_tau0);
+  limen_memo_key_double(&k, p_ret);
+  limen_memo_key_prec(&k, prec);
+  if (barrier_kT && limen_memo_get(&k, barrier_kT, sizeof *barrier_kT)) return LIMEN_OK;
+  int rc = retention_compute(tau_ret_over_tau0, p_ret, prec, barrier_kT, err);
+  if (rc == LIMEN_OK) limen_memo_put(&k, barrier_kT, sizeof *barrier_kT);
   return rc;
 }

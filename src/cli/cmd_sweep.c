@@ -37,7 +37,6 @@ typedef struct sweep {
   limen_sweep_format format;
   const char *const *specs;
   size_t ns;
-  limen_projection *proj;
 } sweep;
 
 static int parse_vary(const cli_wl *wl, const char *text, limen_sweep_axis *a, const cli_opt **opt, limen_error *err) {
@@ -80,27 +79,6 @@ static int parse_vary(const cli_wl *wl, const char *text, limen_sweep_axis *a, c
   a->points = (size_t)points;
   if (limen_sweep_axes_check(a, 1, &inner))
     return cli_error(err, LIMEN_EINVAL, "--vary = '%s': a logarithmic grid needs START > 0 and STOP > 0", text);
-  return LIMEN_OK;
-}
-
-/* Every point of the grid, projected and handed to the library's writer. */
-static int run_grid(sweep *sw, cli_wl *wl, limen_sweep_writer *wr, limen_error *err) {
-  size_t n1 = sw->ax[0].points, n2 = sw->nax == 2 ? sw->ax[1].points : 1;
-  for (size_t i = 0; i < n1; i++)
-    for (size_t j = 0; j < n2; j++) {
-      limen_workload w = wl->w;
-      double x[2] = {limen_sweep_axis_point(&sw->ax[0], i), sw->nax == 2 ? limen_sweep_axis_point(&sw->ax[1], j) : 0};
-      int st = LIMEN_OK;
-      for (size_t k = 0; k < sw->nax && !st; k++) st = cli_wl_set(wl, &w, sw->ax[k].name, x[k], err);
-      if (st) return st;
-      if ((st = cli_wl_project(wl, &w, sw->specs, sw->ns, sw->proj, err))) {
-        if (sw->nax == 2)
-          return limen_error_wrap(err, st, "sweep point", "%s = %.10g, %s = %.10g", sw->ax[0].name, x[0],
-                                  sw->ax[1].name, x[1]);
-        return limen_error_wrap(err, st, "sweep point", "%s = %.10g", sw->ax[0].name, x[0]);
-      }
-      if ((st = limen_sweep_writer_point(wr, x, sw->proj, err))) return st;
-    }
   return LIMEN_OK;
 }
 
@@ -158,9 +136,10 @@ static int run(cli_opt *o, size_t n, cli_frame *f, cli_wl *wl, sweep *sw, limen_
   if (!st) st = read_axes(vo, wl, sw, &f->err);
   if (!st) st = cli_wl_paradigms(o, n, &sw->specs, &sw->ns, &f->args, &f->err);
   if (st) return st;
-  if (!(sw->proj = calloc(sw->ns, sizeof *sw->proj))) return limen_error_set(&f->err, LIMEN_ENOMEM, "sweep", "out of memory");
   limen_sweep_report rep = {sw->ax, sw->nax, &wl->w, sw->specs, sw->ns, sw->format};
-  if ((st = limen_sweep_writer_alloc(&rep, wr, &f->err)) || (st = run_grid(sw, wl, *wr, &f->err))) return st;
+  if ((st = limen_sweep_writer_alloc(&rep, wr, &f->err))) return st;
+  st = limen_sweep_run(&wl->setup, sw->ax, sw->nax, sw->specs, sw->ns, wl->profiles, *wr, &f->err);
+  if (st) return st == LIMEN_EINVAL ? cli_error_input(&f->err) : st; /* "--<input> = ..." */
   char *text = NULL;
   if ((st = limen_sweep_writer_finish(*wr, &text, &f->err))) return st;
   cli_buf_puts(&f->out, text);
@@ -182,7 +161,6 @@ int limen_cmd_sweep(int argc, char **argv) {
   f.range_is_usage = 1;
   if (!status) status = run(o, n, &f, &wl, &sw, &wr);
   limen_sweep_writer_free(wr);
-  free(sw.proj);
   cli_wl_free(&wl);
   return cli_frame_end(&f, status);
 }

@@ -5,6 +5,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -123,7 +124,12 @@ int limen_check_positive(limen_error *err, const char *func, const char *field, 
 
 const char *limen_version(void) { return LIMEN_VERSION_STRING; }
 
-void limen_gsl_quiet(void) { gsl_set_error_handler_off(); }
+static void gsl_quiet_once(void) { gsl_set_error_handler_off(); }
+/* Once per process (callers run on many threads: a sweep's points, the Langevin engine). */
+void limen_gsl_quiet(void) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, gsl_quiet_once);
+}
 
 limen_precision limen_precision_default(void) {
   limen_precision p;

@@ -210,11 +210,11 @@ int limen_workload_setup_vary(const limen_workload_setup *s, limen_workload *w, 
   if (rc != LIMEN_OK) return rc;
   if (s->w.path && (s->origin[(size_t)(in - t)] == LIMEN_ORIGIN_PATH || strcmp(in->name, "bits") == 0 ||
                     strcmp(in->name, "param-range") == 0))
-    return plain(err, LIMEN_EINVAL, "%s: set by the learning path, whose levels and writes hold at its own bits "
-                 "and range: it cannot be varied", in->name);
+    return limen_error_input(err, LIMEN_EINVAL, in->name, NULL, NULL, "%s: set by the learning path, whose levels "
+                             "and writes hold at its own bits and range: it cannot be varied", in->name);
   if (s->w.path && (strncmp(in->name, "lr-", 3) == 0 || strcmp(in->name, "grad-scale") == 0))
-    return plain(err, LIMEN_EINVAL, "%s: describes the assumed learning path; with a measured learning path it "
-                 "is not used", in->name);
+    return limen_error_input(err, LIMEN_EINVAL, in->name, NULL, NULL, "%s: describes the assumed learning path; "
+                             "with a measured learning path it is not used", in->name);
   limen_input_set(in, w, value);
   if (s->origin[row_index("flops")] != LIMEN_ORIGIN_GIVEN && drives_flops(in->name)) w->flops = 0;
   return LIMEN_OK;

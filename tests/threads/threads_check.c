@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * threads_check.c: the library's threaded code (the OpenMP Langevin ensemble) run with 1 to
- * 4 threads on every recorded output, for ThreadSanitizer.  A plain C program, not a
+ * threads_check.c: the library's threaded code (the OpenMP Langevin ensemble, the sweep's
+ * points, the memo of cell quantities they share) run with 1 to 4 threads on every recorded
+ * output, for ThreadSanitizer.  A plain C program, not a
  * Criterion suite: Criterion's inheritable arena cannot coexist with ThreadSanitizer's
  * shadow memory.  It exits 1 unless every thread count gives bit-identical results, so it
  * is also an ordinary test in the other builds.  LIMEN_TEST_SCALE (default 1) scales the
@@ -9,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <omp.h>
 
 #include "limen/limen.h"
 
@@ -64,6 +67,49 @@ static void compare(const char *name, const limen_protocol *p, limen_langevin_co
   limen_langevin_result_clear(&one);
 }
 
+/* The text of a small sweep (bits × time, the default paradigms) with `threads` threads, the
+ * memo cleared first (cold) or not (warm); NULL on failure. */
+static char *sweep_text(int threads, int cold) {
+  limen_error err;
+  limen_catalog *cat = NULL;
+  limen_profile_set *prof = NULL;
+  char *text = NULL;
+  limen_sweep_writer *wr = NULL;
+  limen_workload_request r;
+  limen_workload_setup setup;
+  limen_sweep_axis ax[2] = {{"bits", 4, 8, 3, 0}, {"time", 1e5, 1e7, 4, 1}};
+  const char *const *specs = limen_paradigm_default_specs();
+  size_t ns = 0;
+  while (specs[ns]) ns++;
+  limen_workload_request_init(&r);
+  int st = limen_catalog_load(NULL, &cat, &err);
+  if (!st) st = limen_profiles_load(NULL, &prof, &err);
+  if (!st) st = limen_workload_setup_build(cat, &r, &setup, &err);
+  limen_sweep_report rep = {ax, 2, &setup.w, specs, ns, LIMEN_SWEEP_CSV_LONG};
+  if (!st) st = limen_sweep_writer_alloc(&rep, &wr, &err);
+  if (cold) limen_cache_clear();
+  omp_set_num_threads(threads);
+  if (!st) st = limen_sweep_run(&setup, ax, 2, specs, ns, prof, wr, &err);
+  if (!st) st = limen_sweep_writer_finish(wr, &text, &err);
+  if (st) fprintf(stderr, "FAIL: sweep with %d threads: %s\n", threads, err.msg);
+  limen_sweep_writer_free(wr);
+  limen_profiles_free(prof);
+  limen_catalog_free(cat);
+  return text;
+}
+
+static void compare_sweeps(void) {
+  char *one = sweep_text(1, 1);
+  for (int t = 2; t <= 4; t++)
+    for (int cold = 0; cold <= 1; cold++) {
+      char *many = sweep_text(t, cold);
+      check(one && many && strcmp(one, many) == 0, cold ? "sweep (cold memo)" : "sweep (warm memo)", t);
+      free(many);
+    }
+  free(one);
+  printf("sweep      12 points x 9 paradigms: 1, 2, 3 and 4 threads bit-identical, memo cold and warm\n");
+}
+
 int main(void) {
   const char *s = getenv("LIMEN_TEST_SCALE");
   double scale = s ? atof(s) : 1.0;
@@ -92,6 +138,7 @@ int main(void) {
     failures++;
   }
   limen_protocol_free(erase);
+  compare_sweeps();
   if (failures) {
     fprintf(stderr, "%d failed\n", failures);
     return 1;

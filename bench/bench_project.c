@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * bench_project.c: projections per second of every default paradigm on the grid of
+ * `limen sweep --vary bits=4:32:29 --vary time=8.64e4:2.6e7:200:log` (5,800 points, brain-scale
+ * workload), each against landauer-adiabatic (pure closed form) on the same grid in the same
+ * run.  "cold": the memo of cell quantities cleared before the paradigm's pass (what one sweep
+ * meets); "warm": a second pass (every cell already known); "no memo": the memo switched off, on
+ * the first `--uncached` points only (seconds per point otherwise).
+ *
+ * usage: bench_project [--uncached N]      prints one "key value" line per figure */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "limen/limen.h"
+
+#define NB 29
+#define NT 200
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Seconds for the first `points` grid points of paradigm p. */
+static double pass(const limen_paradigm *p, size_t points, limen_error *err) {
+  limen_workload base = limen_workload_default();
+  limen_projection out;
+  double t0 = now();
+  size_t k = 0;
+  for (size_t i = 0; i < NB && k < points; i++)
+    for (size_t j = 0; j < NT && k < points; j++, k++) {
+      limen_workload w = base;
+      w.bits = 4.0 + (double)i;
+      w.train_time_s = limen_grid_point(8.64e4, 2.6e7, j, NT, 1);
+      if (limen_paradigm_project(p, &w, NULL, &out, err) != LIMEN_OK) return -1.0;
+    }
+  return now() - t0;
+}
+
+int main(int argc, char **argv) {
+  size_t uncached = 20;
+  for (int i = 1; i + 1 < argc; i += 2)
+    if (strcmp(argv[i], "--uncached") == 0) uncached = (size_t)atol(argv[i + 1]);
+  limen_error err;
+  limen_profile_set *profiles = NULL;
+  if (limen_profiles_load(NULL, &profiles, &err) != LIMEN_OK) {
+    fprintf(stderr, "bench_project: %s\n", err.msg);
+    return 1;
+  }
+  const char *const *specs = limen_paradigm_default_specs();
+  printf("points %d\n", NB * NT);
+  for (size_t s = 0; specs[s]; s++) {
+    limen_paradigm *p = NULL;
+    if (limen_paradigm_alloc(specs[s], profiles, &p, &err) != LIMEN_OK) {
+      fprintf(stderr, "bench_project: %s\n", err.msg);
+      return 1;
+    }
+    limen_cache_enable(1);
+    limen_cache_clear();
+    double cold = pass(p, NB * NT, &err), warm = pass(p, NB * NT, &err);
+    unsigned long long hits = 0, misses = 0;
+    limen_cache_stats(&hits, &misses);
+    limen_cache_enable(0);
+    double off = pass(p, uncached, &err);
+    limen_cache_enable(1);
+    limen_paradigm_free(p);
+    if (cold < 0 || warm < 0 || off < 0) {
+      fprintf(stderr, "bench_project: %s: %s\n", specs[s], err.msg);
+      return 1;
+    }
+    printf("%s cold %.6g warm %.6g uncached %.6g memo_hits %llu memo_misses %llu\n", specs[s], NB * NT / cold,
+           NB * NT / warm, (double)uncached / off, hits, misses);
+  }
+  limen_profiles_free(profiles);
+  return 0;
+}
