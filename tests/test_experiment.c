@@ -822,3 +822,23 @@ Test(experiment, langevin_refusal_names_the_inputs) {
                             "allowed ≤ 1e8 (use fewer --steps, a shorter --window, or --cells jump)");
   cr_assert_str_eq(err.field, "cells");
 }
+
+/* ---- huge hop counts --------------------------------------------------------------------------- */
+
+/* Windows so long that a step's hop count is far beyond an unsigned int (r·Δt ~ 1e13): the
+ * Poisson draws take the Gaussian form and the run ends with finite results (it used to spin
+ * inside GSL's generator). */
+Test(experiment, huge_hop_counts_end_with_finite_results) {
+  const char *paradigms[] = {"lim-matched", "lim-fixed"};
+  for (int k = 0; k < 2; k++) {
+    limen_experiment_config c = small_config(paradigms[k], 3);
+    c.window_s = 1e4;
+    if (k == 1) c.memory.low_barrier_kT = 3;
+    limen_experiment_run run;
+    limen_error err;
+    cr_assert_eq(limen_experiment_train(&c, &run, &err), LIMEN_OK, "%s: %s", paradigms[k], err.msg);
+    cr_assert(isfinite(run.total_heat_kT) && isfinite(run.result.final_test_accuracy), "%s: heat %g, accuracy %g",
+              paradigms[k], run.total_heat_kT, run.result.final_test_accuracy);
+    limen_experiment_run_clear(&run);
+  }
+}

@@ -18,6 +18,16 @@
 #define LEAK_STREAM_SALT 0xD1B54A32D192ED03ULL
 #define HOP_PI 3.14159265358979323846
 
+/* Poisson means from here on are drawn as a rounded Gaussian N(μ, μ): GSL's exact generator
+ * returns an unsigned int and does not end for means near its range, and at μ ≥ 2^30 the
+ * normal law differs from the Poisson one by its skewness 1/√μ ≤ 3e-5. */
+#define HOP_POISSON_GAUSS_FROM 1073741824.0
+
+static double poisson_draw(gsl_rng *g, double mu) {
+  if (mu < HOP_POISSON_GAUSS_FROM) return (double)gsl_ran_poisson(g, mu);
+  return fmax(0.0, floor(mu + sqrt(mu) * gsl_ran_gaussian_ziggurat(g, 1.0) + 0.5));
+}
+
 typedef struct hop_state {
   double rate_low;  /* zero-tilt hop rate at E_low (lim-fixed) or E_b(0) (lim-matched), per τ₀ */
   double rate_ret;  /* zero-tilt hop rate at E_ret, per τ₀ (leak between windows)              */
@@ -119,8 +129,11 @@ static int hop_apply(limen_memory *m, const double *dw, const limen_memory_step 
     if (fabs(fH) <= E) {
       f = fH;
       double lp = rdt * exp(0.5 * f), lm = rdt * exp(-0.5 * f);
-      double up = (double)gsl_ran_poisson(&g, lp);
-      double down = (double)gsl_ran_poisson(&g, lm);
+      if (!isfinite(lp))
+        return limen_error_set(err, LIMEN_ERANGE, "hop_apply", "hops per window r·Δt·e^{f/2} = %g at barrier %g kT: "
+                               "beyond a double (shorten the window)", lp, E);
+      double up = poisson_draw(&g, lp);
+      double down = poisson_draw(&g, lm);
       net = up - down;
       stats->heat_var_kT2 += f * f * (lp + lm);
     } else {
@@ -142,7 +155,7 @@ static int hop_apply(limen_memory *m, const double *dw, const limen_memory_step 
       limen_rng rl;
       limen_rng_seed(&rl, m->cfg.seed ^ LEAK_STREAM_SALT, limen_train_stream(step->index, m->n, i));
       gsl_rng gl = limen_rng_gsl(&rl);
-      double d = (double)gsl_ran_poisson(&gl, leak) - (double)gsl_ran_poisson(&gl, leak);
+      double d = poisson_draw(&gl, leak) - poisson_draw(&gl, leak);
       q = limen_train_clamp_level(m, q + d);
     }
     stats->ops += fabs(q - old);
