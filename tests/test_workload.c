@@ -657,3 +657,15 @@ Test(workload_setup, default_paradigm_list) {
   cr_assert_str_eq(err.msg, "paradigm = '': give at least one paradigm");
   cr_assert_eq(limen_paradigm_list_check(d, 9, &err), LIMEN_OK);
 }
+
+/* A temperature whose kT is not a normal double would round every energy to 0 J: refused. */
+Test(workload, temperature_with_subnormal_kT_is_refused) {
+  limen_workload w = limen_workload_default();
+  w.temperature_K = 1e-320;
+  limen_workload_derived d;
+  limen_error err;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_ERANGE);
+  cr_assert(strstr(err.msg, "temperature"), "%s", err.msg);
+  w.temperature_K = 1e-3;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
+}

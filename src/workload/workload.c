@@ -197,6 +197,9 @@ int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, li
     d->ops = w->params * d->steps;
   }
   d->kT_J = limen_kT(w->temperature_K);
+  if (!isnormal(d->kT_J))
+    return limen_error_set(err, LIMEN_ERANGE, fn, "temperature = %g K: kT = %g J is not a normal double "
+                           "(every energy would round to 0)", w->temperature_K, d->kT_J);
   double log_e = log_ops + log10(w->bits) + log10(d->kT_J) + LOG10_HEADROOM;
   if (log_ops > LOG10_MAX || log_e > LOG10_MAX)
     return limen_error_set(err, LIMEN_ERANGE, fn,
