@@ -45,11 +45,11 @@ static void refused_with(const limen_input *in, const char *text, const char *ms
   cr_assert_eq(v, -7, "'%s': value written on failure", text);
 }
 
-/* ---- number syntax: what the tool's options have always accepted ----------------------------- */
+/* ---- number syntax: decimal numbers, nothing around them (units.h) --------------------------- */
 
-Test(input_parse, accepts_strtod_numbers) {
-  struct { const char *text; double v; } ok[] = {{"8", 8},     {"1e1", 10}, {"+8", 8},    {" 3", 3},    {".5e1", 5},
-                                                 {"0x10", 16}, {"0x1p3", 8}, {"2.5", 2.5}, {"64", 64},   {"1", 1}};
+Test(input_parse, accepts_decimal_numbers) {
+  struct { const char *text; double v; } ok[] = {{"8", 8},   {"1e1", 10}, {"+8", 8},   {"8.", 8},  {".5e1", 5},
+                                                 {"1E1", 10}, {"2.5", 2.5}, {"64", 64}, {"1", 1},   {"6.4e0", 6.4}};
   for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
     double v = 0;
     cr_assert(parses(BITS, ok[i].text, &v), "'%s' refused", ok[i].text);
@@ -61,20 +61,42 @@ Test(input_parse, accepts_strtod_numbers) {
   cr_assert(parses(TIME, "1e-300", &v) && v == 1e-300);
 }
 
+/* Durations: a number with a time unit right after it, in seconds; sub-second units divide, so
+ * that "3ms" is the double closest to 0.003. */
+Test(input_parse, durations_take_a_unit) {
+  struct { const char *text; double v; } ok[] = {
+      {"90d", 90 * 86400.0}, {"1.5h", 5400}, {"10min", 600},   {"2y", 2 * 365.25 * 86400}, {"7s", 7},
+      {"3ms", 0.003},        {"20us", 2e-5}, {"5ns", 5e-9},    {"2.6e6", 2.6e6},           {"1e1d", 864000}};
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+    double v = 0;
+    cr_assert(parses(TIME, ok[i].text, &v), "'%s' refused", ok[i].text);
+    cr_assert_eq(v, ok[i].v, "'%s' = %.17g, expected %.17g", ok[i].text, v, ok[i].v);
+  }
+  refused_with(TIME, "90D", "time = '90D': unknown unit 'D' (a duration takes s, ms, us, ns, min, h, d, y); allowed range (0, 1e+12] s");
+  refused_with(TIME, "90 d", "time = '90 d': unknown unit ' d' (a duration takes s, ms, us, ns, min, h, d, y); allowed range (0, 1e+12] s");
+  refused_with(TIME, "1e13s", "time = '1e13s': allowed range (0, 1e+12] s");
+  refused_with(BITS, "8d", "bits = '8d': not a number; allowed range [1, 64] bits"); /* a duration's unit, not bits */
+  double v = 0;
+  cr_assert(parses(BITS, "8bits", &v) && v == 8, "the row's own unit may follow the number");
+}
+
 Test(input_parse, refuses_what_is_not_one_finite_number) {
   refused_with(BITS, "", "bits = '': empty value; allowed range [1, 64] bits");
   refused_with(BITS, "3abc", "bits = '3abc': not a number; allowed range [1, 64] bits");
   refused_with(BITS, "12x", "bits = '12x': not a number; allowed range [1, 64] bits");
   refused_with(BITS, "3 ", "bits = '3 ': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, " 3", "bits = ' 3': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "0x10", "bits = '0x10': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "0x1p3", "bits = '0x1p3': not a number; allowed range [1, 64] bits");
   refused_with(BITS, " ", "bits = ' ': not a number; allowed range [1, 64] bits");
   refused_with(BITS, "abc", "bits = 'abc': not a number; allowed range [1, 64] bits");
   refused_with(BITS, "8e", "bits = '8e': not a number; allowed range [1, 64] bits");
-  refused_with(BITS, "inf", "bits = 'inf': not a finite number; allowed range [1, 64] bits");
-  refused_with(BITS, "-inf", "bits = '-inf': not a finite number; allowed range [1, 64] bits");
-  refused_with(BITS, "INF", "bits = 'INF': not a finite number; allowed range [1, 64] bits");
-  refused_with(BITS, "nan", "bits = 'nan': not a finite number; allowed range [1, 64] bits");
-  refused_with(BITS, "NaN", "bits = 'NaN': not a finite number; allowed range [1, 64] bits");
-  refused_with(BITS, "-nan", "bits = '-nan': not a finite number; allowed range [1, 64] bits");
+  refused_with(BITS, "inf", "bits = 'inf': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "-inf", "bits = '-inf': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "INF", "bits = 'INF': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "nan", "bits = 'nan': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "NaN", "bits = 'NaN': not a number; allowed range [1, 64] bits");
+  refused_with(BITS, "-nan", "bits = '-nan': not a number; allowed range [1, 64] bits");
   refused_with(BITS, "1e400", "bits = '1e400': overflows a double; allowed range [1, 64] bits");
   refused_with(BITS, "1e999", "bits = '1e999': overflows a double; allowed range [1, 64] bits");
   refused_with(BITS, "-1e400", "bits = '-1e400': overflows a double; allowed range [1, 64] bits");
@@ -87,7 +109,7 @@ Test(input_parse, range_and_whole_numbers) {
   refused_with(BITS, "65", "bits = '65': allowed range [1, 64] bits");
   refused_with(BITS, "0.5", "bits = '0.5': allowed range [1, 64] bits");
   refused_with(BITS, "1e3", "bits = '1e3': allowed range [1, 64] bits");
-  refused_with(BITS, "1e-400", "bits = '1e-400': allowed range [1, 64] bits"); /* underflow: 0, out of range */
+  refused_with(BITS, "1e-400", "bits = '1e-400': underflows a double; allowed range [1, 64] bits");
   refused_with(TIME, "0", "time = '0': allowed range (0, 1e+12] s");
   refused_with(TIME, "-1", "time = '-1': allowed range (0, 1e+12] s");
   refused_with(HOPS, "2.5", "hops-per-level = '2.5': allowed range whole numbers in [1, 1e+30]");

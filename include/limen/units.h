@@ -32,6 +32,21 @@ LIMEN_API double limen_eV_to_J(double energy_eV);
 LIMEN_API double limen_J_to_kWh(double energy_J);
 LIMEN_API double limen_kWh_to_J(double energy_kWh);
 
+/* ---- numbers and durations as users write them ------------------------------------------------
+ * A number is decimal: [+|-]digits[.digits][(e|E)[+|-]digits] (or .digits), nothing before or
+ * after it — no spaces, no hexadecimal, no "inf" or "nan".  A duration is a number with an
+ * optional unit right after it: s, ms, us, ns, min, h, d, y (a Julian year, 365.25 d); without
+ * one it is in seconds. */
+
+/* The length of the decimal number at the start of text (0: none). */
+LIMEN_API size_t limen_number_prefix(const char *text);
+/* Seconds per time unit `name` ("s", "ms", "us", "ns", "min", "h", "d", "y"), and whether the
+ * value is divided by *factor (sub-second units: x/1e3 is the closest double to the exact value,
+ * x·1e-3 need not be); LIMEN_ENOTFOUND naming the units otherwise. */
+LIMEN_API int limen_time_unit(const char *name, double *factor, int *divide, limen_error *err);
+/* The list "s, ms, us, ns, min, h, d, y". */
+LIMEN_API const char *limen_time_unit_names(void);
+
 /* Energy units by name, for parsing and printing: "J", "kT", "kTln2", "eV", "kWh". */
 typedef enum { LIMEN_UNIT_J, LIMEN_UNIT_KT, LIMEN_UNIT_KTLN2, LIMEN_UNIT_EV, LIMEN_UNIT_KWH } limen_energy_unit;
 /* Convert energy_J into `unit` at temperature T (T is ignored for J, eV, kWh). */

@@ -26,7 +26,10 @@ def test_out_of_range_text() -> None:
     e = err_of(limen.project, bits="1e3")
     assert (e.field, e.value, e.range) == ("bits", "1e3", "[1, 64] bits")
     e = err_of(limen.project, time="90 days")
-    assert e.field == "time" and e.value == "90 days" and "not a number" in str(e)
+    assert e.field == "time" and e.value == "90 days" and "unknown unit ' days'" in str(e)
+    assert limen.project(time="90d").attrs["workload"]["time"] == 90 * 86400  # durations take units
+    e = err_of(limen.project, bits=" 8")
+    assert e.field == "bits" and "not a number" in str(e)
 
 
 def test_alias_named_as_given() -> None:

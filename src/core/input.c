@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/input_internal.h"
+#include "limen/units.h"
 
 const limen_input *limen_input_find(const limen_input *table, size_t n, const char *name) {
   if (!table || !name) return NULL;
@@ -110,20 +111,43 @@ int limen_input_check_as(const limen_input *in, const char *label, double v, lim
   return limen_input_fail(err, label, x, r, "%s: allowed range %s", x, r);
 }
 
-/* Strict number: the whole text as strtod reads it, finite, no overflow; then the range. */
+/* The unit written after a number: a duration's (rows in s), or the row's own unit; 0 and the
+ * factor, or −1. */
+static int unit_factor(const limen_input *in, const char *unit, double *factor, int *divide) {
+  *factor = 1.0;
+  *divide = 0;
+  if (!*unit) return 0;
+  if (in->unit && strcmp(in->unit, "s") == 0) return limen_time_unit(unit, factor, divide, NULL) == LIMEN_OK ? 0 : -1;
+  return in->unit && strcmp(unit, in->unit) == 0 ? 0 : -1;
+}
+
+/* Strict number (units.h, limen_number_prefix: decimal, nothing around it), an optional unit
+ * (a duration's for rows in s, else the row's own), finite, no overflow or underflow; then the
+ * range. */
 int limen_input_parse_as(const limen_input *in, const char *label, const char *text, double *value,
                          limen_error *err) {
   char r[200];
   limen_input_range_unit_text(in, r, sizeof r);
   if (!text || !*text) return limen_input_fail(err, label, "", r, "'': empty value; allowed range %s", r);
+  size_t n = limen_number_prefix(text);
+  double factor = 1.0;
+  int divide = 0, timed = in->unit && strcmp(in->unit, "s") == 0;
+  if (n == 0) return limen_input_fail(err, label, text, r, "'%s': not a number; allowed range %s", text, r);
+  if (unit_factor(in, text + n, &factor, &divide)) {
+    if (timed)
+      return limen_input_fail(err, label, text, r, "'%s': unknown unit '%s' (a duration takes %s); allowed range %s",
+                              text, text + n, limen_time_unit_names(), r);
+    return limen_input_fail(err, label, text, r, "'%s': not a number; allowed range %s", text, r);
+  }
   char *end = NULL;
   errno = 0;
   double x = strtod(text, &end);
-  if (end == text || *end != '\0')
-    return limen_input_fail(err, label, text, r, "'%s': not a number; allowed range %s", text, r);
-  if (errno == ERANGE && fabs(x) > 1.0)
-    return limen_input_fail(err, label, text, r, "'%s': overflows a double; allowed range %s", text, r);
-  if (!isfinite(x)) return limen_input_fail(err, label, text, r, "'%s': not a finite number; allowed range %s", text, r);
+  if (end != text + n) return limen_input_fail(err, label, text, r, "'%s': not a number; allowed range %s", text, r);
+  if (errno == ERANGE)
+    return limen_input_fail(err, label, text, r, "'%s': %s a double; allowed range %s", text,
+                            fabs(x) > 1.0 ? "overflows" : "underflows", r);
+  x = divide ? x / factor : x * factor;
+  if (!isfinite(x)) return limen_input_fail(err, label, text, r, "'%s': overflows a double; allowed range %s", text, r);
   if (!limen_input_in_range(in, x)) return limen_input_fail(err, label, text, r, "'%s': allowed range %s", text, r);
   *value = x;
   return LIMEN_OK;
