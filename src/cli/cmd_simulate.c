@@ -67,12 +67,12 @@ static cli_opt opt_row(const limen_input *in) {
   return o;
 }
 
-/* A time option (--tau, --dt): text in τ₀, or in seconds with the suffix s; its help states
+/* A time option (--tau, --dt): text in τ₀, or a duration with a time unit; its help states
  * the row's range in τ₀ (`extra` appended inside the parentheses). */
 static cli_opt opt_time(const limen_input *in, const char *extra, char *help, size_t n) {
   char r[96];
   limen_input_range_text(in, 0, r, sizeof r);
-  snprintf(help, n, "%s in tau0, or in seconds with suffix s (range %s tau0%s)", in->doc, r, extra);
+  snprintf(help, n, "%s in tau0, or a duration with a unit: 20ns, 2e-8s (range %s tau0%s)", in->doc, r, extra);
   cli_opt o = cli_opt_str(in->name, CLI_OPT_STRING, in->metavar, NULL, in->default_text, help);
   o.alias = in->alias;
   return o;

@@ -14,6 +14,7 @@
 
 #include "limen/bound_report.h"
 #include "limen/simulate.h"
+#include "limen/units.h"
 
 static limen_input k_rows[LIMEN_SIMULATE_IN_COUNT];
 static char k_members[LIMEN_SIMULATE_IN_COUNT][48];
@@ -83,33 +84,40 @@ int limen_simulate_inputs_check(const limen_simulate_config *cfg, limen_error *e
 /* ---- values given by a user ---------------------------------------------------------------- */
 
 /* The whole text as one finite number (leading blanks allowed, as strtod reads them). */
-static int read_number(const char *text, double *v) {
-  if (!*text) return -1;
+/* A number (units.h syntax) and what follows it: nothing or "tau0" (τ₀), or a time unit
+ * (seconds per unit in *factor, *divide for sub-second units).  0, or −1: not that form. */
+static int read_time(const char *text, double *v, int *seconds, double *factor, int *divide) {
+  size_t n = limen_number_prefix(text);
+  if (n == 0) return -1;
+  const char *unit = text + n;
+  *seconds = 0;
+  if (*unit && strcmp(unit, "tau0") != 0) {
+    if (limen_time_unit(unit, factor, divide, NULL) != LIMEN_OK) return -1;
+    *seconds = 1;
+  }
   char *end = NULL;
   errno = 0;
   *v = strtod(text, &end);
-  if (end == text || *end != '\0' || (errno == ERANGE && fabs(*v) > 1.0) || !isfinite(*v)) return -1;
+  if (end != unit || errno == ERANGE || !isfinite(*v)) return -1;
   return 0;
 }
 
 int limen_simulate_time_parse(const limen_input *row, const char *text, double tau0_s, double *tau0,
                               limen_error *err) {
   if (!row || !text || !tau0) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
-  char buf[128], range[96];
+  char range[96];
   limen_input_range_text(row, 0, range, sizeof range);
   strncat(range, " tau0", sizeof range - strlen(range) - 1);
-  size_t len = strlen(text);
-  if (len >= sizeof buf) return limen_error_input(err, LIMEN_EINVAL, row->name, text, range, "%s = '%.20s...': too long", row->name, text);
-  const int seconds = len > 1 && text[len - 1] == 's';
-  memcpy(buf, text, len + 1);
-  if (seconds) buf[len - 1] = '\0';
-  double v;
-  if (read_number(buf, &v))
+  double v = 0, factor = 1;
+  int seconds = 0, divide = 0;
+  if (read_time(text, &v, &seconds, &factor, &divide))
     return limen_error_input(err, LIMEN_EINVAL, row->name, text, range,
-                       "%s = '%s': expected a number (tau0) or a number with suffix s (seconds)", row->name, text);
-  if (seconds) v /= tau0_s;
+                             "%s = '%.60s': expected a number in tau0, or a duration with a unit (%s)", row->name,
+                             text, limen_time_unit_names());
+  if (seconds) v = (divide ? v / factor : v * factor) / tau0_s;
   if (!limen_input_in_range(row, v))
-    return limen_error_input(err, LIMEN_EINVAL, row->name, text, range, "%s = %s (%g tau0): allowed range %s", row->name, text, v, range);
+    return limen_error_input(err, LIMEN_EINVAL, row->name, text, range, "%s = %.60s (%g tau0): allowed range %s",
+                             row->name, text, v, range);
   *tau0 = v;
   return LIMEN_OK;
 }

@@ -177,7 +177,9 @@ static int setup(sim *s, limen_error *err) {
   const double tau = limen_protocol_duration(s->res->protocol);
   if (s->lc.dt > tau && tau > 0)
     return limen_error_input(err, LIMEN_EINVAL, "dt", NULL, NULL,
-                             "dt = %g tau0: allowed range (0, %g] tau0 (the protocol duration)", s->lc.dt, tau);
+                             "dt = %g tau0: allowed range (0, %g] tau0: the protocol lasts only %g tau0 = %g s; "
+                             "lengthen it (tau is in tau0, or a duration with a unit such as 20ns) or shorten dt",
+                             s->lc.dt, tau, tau, tau * c->tau0_s);
   return LIMEN_OK;
 }
 
