@@ -601,7 +601,8 @@ Test(workload_setup, sweep_point_rule) {
   cr_assert_eq(limen_workload_setup_vary(&f.s, &w, "params", 1e9, &f.err), LIMEN_OK);
   cr_assert_eq(w.flops, 0.0, "N varies, C not given: C = c_f·N·D");
   cr_assert_eq(limen_workload_setup_vary(&f.s, &w, "bits", 0, &f.err), LIMEN_EINVAL);
-  cr_assert_str_eq(f.err.msg, "bits = 0: allowed range [1, 64] bits");
+  cr_assert_str_eq(f.err.msg, "bits = 0: allowed range whole numbers in [1, 64] bits");
+  cr_assert_eq(limen_workload_setup_vary(&f.s, &w, "bits", 6.4, &f.err), LIMEN_EINVAL); /* bits are whole */
   limen_workload_request_set(&f.r, "flops", 1e22, &f.err);
   f.r.model = NULL;
   cr_assert_eq(build(&f), LIMEN_OK, "%s", f.err.msg);

@@ -18,13 +18,13 @@ def err_of(fn, *args, **kwargs) -> limen.LimenError:
 
 def test_out_of_range_number() -> None:
     e = err_of(limen.project, bits=100)
-    assert str(e) == "bits = 100: allowed range [1, 64] bits"
-    assert (e.field, e.value, e.range, e.code, e.status) == ("bits", "100", "[1, 64] bits", 1, "invalid input")
+    assert str(e) == "bits = 100: allowed range whole numbers in [1, 64] bits"
+    assert (e.field, e.value, e.range, e.code, e.status) == ("bits", "100", "whole numbers in [1, 64] bits", 1, "invalid input")
 
 
 def test_out_of_range_text() -> None:
     e = err_of(limen.project, bits="1e3")
-    assert (e.field, e.value, e.range) == ("bits", "1e3", "[1, 64] bits")
+    assert (e.field, e.value, e.range) == ("bits", "1e3", "whole numbers in [1, 64] bits")
     e = err_of(limen.project, time="90 days")
     assert e.field == "time" and e.value == "90 days" and "unknown unit ' days'" in str(e)
     assert limen.project(time="90d").attrs["workload"]["time"] == 90 * 86400  # durations take units
@@ -66,7 +66,7 @@ def test_rules_name_the_input() -> None:
 
 def test_sweep_errors() -> None:
     e = err_of(limen.sweep, vary={"bits": (0, 8, 3)})
-    assert (e.field, e.value, e.range) == ("bits", "0", "[1, 64] bits")
+    assert (e.field, e.value, e.range) == ("bits", "0", "whole numbers in [1, 64] bits")
     e = err_of(limen.sweep, vary={"bits": (4, 8, 3)}, bits=8)
     assert e.field == "bits"
     e = err_of(limen.sweep, vary={"time": (0.5, 8, 0)})

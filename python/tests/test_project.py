@@ -111,4 +111,4 @@ def test_bound_kinds() -> None:
 def test_workload_inputs_table() -> None:
     t = limen.workload_inputs()
     assert "bits" in t.index and t.loc["batch-tokens", "keyword"] == "batch_tokens"
-    assert t.loc["bits", "range"] == "[1, 64] bits"
+    assert t.loc["bits", "range"] == "whole numbers in [1, 64] bits"

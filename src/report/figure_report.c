@@ -147,6 +147,7 @@ int limen_figure_axis_check(const limen_figure_config *c, limen_error *err) {
   const limen_input *t = limen_workload_inputs(&n), *row = x ? limen_input_find(t, n, x) : NULL;
   if (row) {
     limen_input ends = *row;
+    ends.flags &= ~(unsigned)LIMEN_INPUT_INTEGER; /* the ends of an axis of whole bits need not be whole */
     ends.name = "xmin";
     int st = limen_input_check_given(&ends, a, err);
     ends.name = "xmax";

@@ -33,7 +33,7 @@
     "c_f in C = c_f·N·D (dense forward+backward)")                                                                   \
   X("batch-tokens", "batch", batch_tokens, "B_s", NULL, "B", CLOSED(1, 1e30), 0, 4194304.0, "4194304 (catalog)",     \
     "samples (tokens) per step B_s; K = D/B_s")                                                                      \
-  X("bits", NULL, bits, "n", "bits", "n", CLOSED(1, 64), 0, 16.0, "16", "bits of precision of a parameter")          \
+  X("bits", NULL, bits, "n", "bits", "n", CLOSED(1, 64), LIMEN_INPUT_INTEGER, 16.0, "16", "bits of precision of a parameter") \
   X("time", NULL, train_time_s, "T_train", "s", "SECONDS", LEFT_OPEN(0, 1e12), 0, 30.0 * LIMEN_SECONDS_PER_DAY,      \
     "2592000 (30 days)", "wall-clock training time T_train")                                                         \
   X("temperature", NULL, temperature_K, "T", "K", "K", LEFT_OPEN(0, 1e4), 0, LIMEN_DEFAULT_TEMPERATURE_K, "300",     \
