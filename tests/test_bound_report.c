@@ -153,6 +153,7 @@ Test(bound_report, wells_by_name) {
   cr_assert_eq(limen_bound_inputs_set_well(&in, "washboard", &e), LIMEN_OK);
   cr_assert_eq(in.well, LIMEN_WELL_WASHBOARD);
   cr_assert_eq(limen_bound_inputs_set_well(&in, "triple", &e), LIMEN_ENOTFOUND);
+  cr_assert_eq(e.code, LIMEN_ENOTFOUND); /* the status returned is the one recorded */
   cr_assert_str_eq(e.msg, "well = 'triple': allowed quartic, washboard");
   cr_assert_str_eq(e.field, "well");
   cr_assert_eq(in.well, LIMEN_WELL_WASHBOARD);

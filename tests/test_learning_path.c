@@ -235,6 +235,38 @@ Test(learning_path, file_limits) {
   cr_assert_eq(limen_learning_path_parse("{\"a\":1}\0x", 9, &q, &e), LIMEN_EINVAL);
 }
 
+/* Counts that add up past 2^64 - 1 wrap around in 64 bits; the check must not take the wrapped
+ * sum for the totals (found by fuzz/fuzz_learning_path: 2048 steps of 2^53 changed writes each
+ * passed as 0 changed writes in all). */
+Test(learning_path, counts_that_wrap_around_are_refused) {
+  const uint64_t big = (uint64_t)1 << 53;
+  const size_t k = 2048; /* k × 2^53 = 2^64 */
+  limen_learning_path *p = record(still);
+  limen_error e;
+  p->steps = realloc(p->steps, k * sizeof *p->steps);
+  for (size_t i = 0; i < k; i++) p->steps[i] = p->steps[0];
+  p->n_steps = p->totals.steps = k;
+  p->totals.params = big;
+  for (size_t i = 0; i < k; i++) p->steps[i].params = big, p->steps[i].changed = big;
+  p->totals.changed = 0;
+  p->hist_bins = 0;
+  cr_assert_eq(limen_learning_path_check(p, &e), LIMEN_EINVAL);
+  cr_assert(strstr(e.msg, "2^64"), "%s", e.msg);
+  /* one step of one parameter, a histogram of 2048 bins of 2^53 and one of 1: sum 2^64 + 1 */
+  p->n_steps = p->totals.steps = 1;
+  p->totals.params = p->steps[0].params = 1;
+  p->steps[0].changed = 0;
+  p->hist_lo = realloc(p->hist_lo, (k + 1) * sizeof *p->hist_lo);
+  p->hist_counts = realloc(p->hist_counts, (k + 1) * sizeof *p->hist_counts);
+  for (size_t i = 0; i <= k; i++) p->hist_lo[i] = (double)i, p->hist_counts[i] = i < k ? big : 1;
+  p->hist_bins = k + 1;
+  cr_assert_eq(limen_learning_path_check(p, &e), LIMEN_EINVAL);
+  cr_assert(strstr(e.msg, "2^64"), "%s", e.msg);
+  p->hist_counts[0] = 1, p->hist_bins = 1; /* and the path is good otherwise */
+  cr_assert_eq(limen_learning_path_check(p, &e), LIMEN_OK, "%s", e.msg);
+  limen_learning_path_free(p);
+}
+
 /* ---- the request rules ---------------------------------------------------------------------- */
 
 static int build(const limen_learning_path *p, const char *name, double value, limen_workload_setup *s,

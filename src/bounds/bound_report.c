@@ -122,8 +122,8 @@ int limen_bound_inputs_set_well(limen_bound_inputs *in, const char *name, limen_
   if (!in || !name) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   for (int i = 0; well_names[i]; i++)
     if (strcmp(name, well_names[i]) == 0) return in->well = (limen_well_kind)i, LIMEN_OK;
-  limen_error_input(err, LIMEN_EINVAL, "well", name, "quartic, washboard", "well = '%s': allowed quartic, washboard", name);
-  return LIMEN_ENOTFOUND;
+  return limen_error_input(err, LIMEN_ENOTFOUND, "well", name, "quartic, washboard",
+                           "well = '%s': allowed quartic, washboard", name);
 }
 
 /* The name of input i as a user gives it: its row's, or "well". */

@@ -3,6 +3,7 @@
  * checked for consistency, freed.  Its JSON is in learning_path_json.c; its energies are the
  * projections' with the path attached to the workload (paradigm/path_energy.c). */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,19 +97,33 @@ static int check_step(const limen_learning_path *p, size_t k, const char *fn, li
   return LIMEN_OK;
 }
 
+/* *sum += x; nonzero when the sum would pass 2^64 − 1 (a count no meter reaches: a read path
+ * whose counts wrap around must not pass for their sum). */
+static int add_count(uint64_t *sum, uint64_t x) {
+  if (x > UINT64_MAX - *sum) return 1;
+  *sum += x;
+  return 0;
+}
+
 /* The totals against the sums of the records. */
 static int check_sums(const limen_learning_path *p, const char *fn, limen_error *err) {
   const limen_path_totals *t = &p->totals;
   double path = 0, sq = 0, mx = 0;
   uint64_t changed = 0, flips = 0, clamped = 0;
+  int wrap = 0;
   for (size_t k = 0; k < p->n_steps; k++) {
     path += p->steps[k].path_levels;
     sq += p->steps[k].path_sq_levels2;
     mx = fmax(mx, p->steps[k].max_move_levels);
-    changed += p->steps[k].changed;
-    flips += p->steps[k].bit_flips;
-    clamped += p->steps[k].clamped;
+    wrap |= add_count(&changed, p->steps[k].changed);
+    wrap |= add_count(&flips, p->steps[k].bit_flips);
+    wrap |= add_count(&clamped, p->steps[k].clamped);
   }
+  if (wrap)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "the steps' changed, bit_flips or clamped counts add up to more "
+                           "than 2^64 - 1: they cannot be the totals %llu, %llu and %llu",
+                           (unsigned long long)t->changed, (unsigned long long)t->bit_flips,
+                           (unsigned long long)t->clamped);
   if (changed != t->changed || flips != t->bit_flips || clamped > t->clamped)
     return limen_error_set(err, LIMEN_EINVAL, fn, "changed_writes = %llu, bit_flips = %llu, clamped = %llu: "
                            "the steps' sums are %llu, %llu and %llu (clamped at least)",
@@ -127,14 +142,20 @@ static int check_sums(const limen_learning_path *p, const char *fn, limen_error 
 static int check_hist(const limen_learning_path *p, const char *fn, limen_error *err) {
   if (p->hist_bins == 0) return LIMEN_OK;
   uint64_t sum = 0;
+  int wrap = 0;
   for (size_t i = 0; i < p->hist_bins; i++) {
     if (!(p->hist_lo[i] >= 0) || (i > 0 && !(p->hist_lo[i] > p->hist_lo[i - 1])))
       return limen_error_set(err, LIMEN_EINVAL, fn, "histogram lo_levels[%zu] = %g: edges must be >= 0 and increasing",
                              i, p->hist_lo[i]);
-    sum += p->hist_counts[i];
+    wrap |= add_count(&sum, p->hist_counts[i]);
   }
+  /* exactly parameters × steps, compared as integers (doubles would round both above 2^53) */
   double want = (double)p->totals.params * (double)p->n_steps;
-  if ((double)sum != want)
+  const uint64_t steps = p->n_steps;
+  if (wrap)
+    return limen_error_set(err, LIMEN_EINVAL, fn, "histogram counts add up to more than 2^64 - 1: expected "
+                           "parameters × steps = %.17g", want);
+  if (p->totals.params > UINT64_MAX / steps || sum != p->totals.params * steps)
     return limen_error_set(err, LIMEN_EINVAL, fn, "histogram counts add up to %llu: expected parameters × steps = %.17g",
                            (unsigned long long)sum, want);
   return LIMEN_OK;

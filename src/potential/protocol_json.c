@@ -33,6 +33,11 @@ static int get_number(const cJSON *obj, const char *key, const char *path, doubl
   if (!cJSON_IsNumber(it))
     return limen_error_set(err, LIMEN_EPARSE, FN, "%s%s%s: expected a number", path,
                            path[0] ? "." : "", key);
+  /* cJSON reads 1e999 as inf: refused here, since no field is checked for it later (args,
+   * potential parameters) and a saved protocol could not carry it */
+  if (!isfinite(it->valuedouble))
+    return limen_error_set(err, LIMEN_EINVAL, FN, "%s%s%s: overflows a double", path,
+                           path[0] ? "." : "", key);
   *v = it->valuedouble;
   return 0;
 }
@@ -251,14 +256,33 @@ int limen_protocol_from_json(const char *text, limen_protocol **out, limen_error
 }
 
 /* ---- writing ------------------------------------------------------------------------ */
+
+/* A number that reads back bit for bit.  cJSON writes 15 significant digits whenever those
+ * read back within a relative 2^-52, which drops the last bits: the saved protocol would not be
+ * the protocol, and an initial_region [1, 1 + 2^-52] would read back as [1, 1] and be refused.
+ * The fewest of 15, 16 or 17 digits that give x back; null for a non-finite x, as cJSON. */
+static cJSON *number_json(double x) {
+  if (!isfinite(x)) return cJSON_CreateNull();
+  char buf[40];
+  for (int digits = 15; digits <= 17; digits++) {
+    snprintf(buf, sizeof buf, "%.*g", digits, x);
+    if (strtod(buf, NULL) == x) break;
+  }
+  for (char *c = buf; *c; c++) /* the locale's decimal separator, if any, as JSON's */
+    if (!strchr("0123456789+-e", *c)) *c = '.';
+  return cJSON_CreateRaw(buf);
+}
+
+static void add_number(cJSON *o, const char *key, double x) { cJSON_AddItemToObject(o, key, number_json(x)); }
+
 static cJSON *control_json(const limen_control *u) {
   cJSON *o = cJSON_CreateObject();
   if (!o) return NULL;
-  cJSON_AddNumberToObject(o, "barrier", u->barrier);
-  cJSON_AddNumberToObject(o, "tilt", u->tilt);
-  cJSON_AddNumberToObject(o, "center", u->center);
-  cJSON_AddNumberToObject(o, "stiffness", u->stiffness);
-  cJSON_AddNumberToObject(o, "path", u->path);
+  add_number(o, "barrier", u->barrier);
+  add_number(o, "tilt", u->tilt);
+  add_number(o, "center", u->center);
+  add_number(o, "stiffness", u->stiffness);
+  add_number(o, "path", u->path);
   return o;
 }
 
@@ -266,8 +290,8 @@ static void add_region(cJSON *root, const char *key, double lo, double hi) {
   if (isinf(lo) && isinf(hi)) return;
   cJSON *a = cJSON_AddArrayToObject(root, key);
   if (!a) return;
-  cJSON_AddItemToArray(a, isinf(lo) ? cJSON_CreateNull() : cJSON_CreateNumber(lo));
-  cJSON_AddItemToArray(a, isinf(hi) ? cJSON_CreateNull() : cJSON_CreateNumber(hi));
+  cJSON_AddItemToArray(a, number_json(lo));
+  cJSON_AddItemToArray(a, number_json(hi));
 }
 
 int limen_protocol_to_json(const limen_protocol *p, char **text, limen_error *err) {
@@ -282,31 +306,31 @@ int limen_protocol_to_json(const limen_protocol *p, char **text, limen_error *er
   if (strcmp(p->kind, "custom") != 0) {
     const limen_protocol_args *a = &p->args;
     cJSON *o = cJSON_AddObjectToObject(root, "args");
-    cJSON_AddNumberToObject(o, "duration", a->duration);
-    cJSON_AddNumberToObject(o, "barrier_kT", a->barrier_kT);
-    cJSON_AddNumberToObject(o, "barrier_low_kT", a->barrier_low_kT);
-    cJSON_AddNumberToObject(o, "tilt_kT", a->tilt_kT);
-    cJSON_AddNumberToObject(o, "bit", a->bit);
-    cJSON_AddNumberToObject(o, "success", a->success);
-    cJSON_AddNumberToObject(o, "levels", a->levels);
-    cJSON_AddNumberToObject(o, "start_level", a->start_level);
-    cJSON_AddNumberToObject(o, "hop_levels", a->hop_levels);
-    cJSON_AddNumberToObject(o, "stiffness", a->stiffness);
-    cJSON_AddNumberToObject(o, "stiffness_final", a->stiffness_final);
-    cJSON_AddNumberToObject(o, "distance", a->distance);
-    cJSON_AddNumberToObject(o, "ramp_fraction", a->ramp_fraction);
+    add_number(o, "duration", a->duration);
+    add_number(o, "barrier_kT", a->barrier_kT);
+    add_number(o, "barrier_low_kT", a->barrier_low_kT);
+    add_number(o, "tilt_kT", a->tilt_kT);
+    add_number(o, "bit", a->bit);
+    add_number(o, "success", a->success);
+    add_number(o, "levels", a->levels);
+    add_number(o, "start_level", a->start_level);
+    add_number(o, "hop_levels", a->hop_levels);
+    add_number(o, "stiffness", a->stiffness);
+    add_number(o, "stiffness_final", a->stiffness_final);
+    add_number(o, "distance", a->distance);
+    add_number(o, "ramp_fraction", a->ramp_fraction);
   }
   cJSON *pot = cJSON_AddObjectToObject(root, "potential");
   cJSON_AddStringToObject(pot, "type", p->potential->name);
   const limen_potential_params *q = &p->potential_params;
-  if (p->potential == limen_potential_washboard) cJSON_AddNumberToObject(pot, "levels", q->levels);
+  if (p->potential == limen_potential_washboard) add_number(pot, "levels", q->levels);
   if (p->potential == limen_potential_transport) {
-    cJSON_AddNumberToObject(pot, "barrier_kT", q->barrier_kT);
-    cJSON_AddNumberToObject(pot, "success", q->success);
-    cJSON_AddNumberToObject(pot, "duration", q->duration);
-    if (q->grid_x) cJSON_AddNumberToObject(pot, "grid_x", q->grid_x);
-    if (q->grid_s) cJSON_AddNumberToObject(pot, "grid_s", q->grid_s);
-    if (q->step_width > 0) cJSON_AddNumberToObject(pot, "step_width", q->step_width);
+    add_number(pot, "barrier_kT", q->barrier_kT);
+    add_number(pot, "success", q->success);
+    add_number(pot, "duration", q->duration);
+    if (q->grid_x) add_number(pot, "grid_x", q->grid_x);
+    if (q->grid_s) add_number(pot, "grid_s", q->grid_s);
+    if (q->step_width > 0) add_number(pot, "step_width", q->step_width);
   }
   cJSON_AddItemToObject(root, "initial", control_json(&p->initial));
   cJSON *segs = cJSON_AddArrayToObject(root, "segments");
@@ -314,7 +338,7 @@ int limen_protocol_to_json(const limen_protocol *p, char **text, limen_error *er
   for (size_t k = 0; k < p->n_segments; k++) {
     const limen_protocol_segment *s = &p->segments[k];
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "duration", s->duration);
+    add_number(o, "duration", s->duration);
     cJSON_AddStringToObject(o, "shape", shapes[s->shape]);
     cJSON_AddItemToObject(o, "start", control_json(&s->start));
     cJSON_AddItemToObject(o, "end", control_json(&s->end));
