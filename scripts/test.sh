@@ -19,3 +19,8 @@ echo "== ThreadSanitizer build (Clang): the threaded tests"
 CC=clang cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLIMEN_TSAN=ON -DLIMEN_BUILD_BENCH=OFF
 cmake --build build-tsan --target limen_cli threads_check
 LIMEN_TEST_SCALE=0.1 ctest --test-dir build-tsan --output-on-failure -j "$jobs" -L threads
+echo "== fuzz targets (Clang, libFuzzer + ASan + UBSan), 200000 runs each, at most 20 s a target (about 1.5 min in all on 2 cores)"
+CC=clang cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLIMEN_FUZZ=ON -DLIMEN_BUILD_BENCH=OFF \
+  -DLIMEN_BUILD_TESTS=OFF -DLIMEN_MPI=OFF -DLIMEN_FUZZ_RUNS=200000 -DLIMEN_FUZZ_SECONDS=20
+cmake --build build-fuzz --target limen_fuzz
+ctest --test-dir build-fuzz -L fuzz --output-on-failure -j "$jobs"
