@@ -1,7 +1,8 @@
 #!/bin/sh
 # The whole test suite: the release build's tests (every label, the long statistical runs at
 # a reduced size when CI=true), then the same tests under AddressSanitizer + UBSan, then the
-# threaded ones (label "threads") under ThreadSanitizer (Clang, LLVM's OpenMP and Archer).
+# threaded ones (label "threads") under ThreadSanitizer (Clang, LLVM's OpenMP and Archer), then
+# the libFuzzer targets of every parser (label "fuzz", Clang, ASan + UBSan).
 set -eu
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)

@@ -105,9 +105,11 @@ LIMEN_API void limen_input_set(const limen_input *in, void *obj, double v);
  *     "<name> = '<text>': allowed range <range>"                  (outside the range, or not whole)
  *     "<name> = <value>: allowed range <range>"                   (a number given as a number) */
 
-/* Parse text as a given value of in: the whole text must be one number as strtod reads it
- * (decimal or hexadecimal, optional leading blanks and sign; no trailing characters), finite, not
- * overflowing a double, in the row's range and whole where the row requires. */
+/* Parse text as a given value of in: a decimal number (units.h, limen_number_prefix: optional
+ * sign, no blanks, no hexadecimal, no inf/nan), then optionally a unit right after it — for a
+ * row in s a time unit (s, ms, us, ns, min, h, d, y; the value converted to seconds), else the
+ * row's own unit — finite, neither overflowing nor underflowing a double, in the row's range
+ * and whole where the row requires. */
 LIMEN_API int limen_input_parse(const limen_input *in, const char *text, double *value, limen_error *err);
 
 /* Check v as a given value of in (finite, in range, whole where required). */

@@ -266,11 +266,18 @@ static int read_doc(const cJSON *root, limen_learning_path *p, limen_error *err)
   if (rc == LIMEN_OK) rc = read_totals(root, p, err);
   if (rc != LIMEN_OK) return rc;
   p->n_steps = (size_t)p->totals.steps;
-  p->steps = calloc(p->n_steps, sizeof *p->steps);
-  if (!p->steps) return limen_error_set(err, LIMEN_ENOMEM, "learning path", "%zu steps", p->n_steps);
-  const cJSON *ps, *h;
+  const cJSON *ps, *h, *col;
   rc = member(root, "per_step", 1, &ps, err);
   if (rc == LIMEN_OK && !cJSON_IsObject(ps)) return bad_key(err, "per_step", "must be an object of columns");
+  /* the columns' length before the records are allocated: a short file claiming many steps
+   * allocates nothing */
+  if (rc == LIMEN_OK) rc = member(ps, k_cols[COL_PATH], 1, &col, err);
+  if (rc == LIMEN_OK && (!cJSON_IsArray(col) || (size_t)cJSON_GetArraySize(col) != p->n_steps))
+    return limen_error_set(err, LIMEN_EINVAL, "learning path", "\"per_step.path_levels\": must be an array of "
+                           "\"steps\" = %zu numbers", p->n_steps);
+  if (rc != LIMEN_OK) return rc;
+  p->steps = calloc(p->n_steps, sizeof *p->steps);
+  if (!p->steps) return limen_error_set(err, LIMEN_ENOMEM, "learning path", "%zu steps", p->n_steps);
   static const char *const cols[N_COLS + 1] = {"path_levels", "path_sq_levels2", "max_move_levels",
                                                "changed", "bit_flips", "clamped", NULL};
   if (rc == LIMEN_OK) rc = known_keys(ps, cols, "per_step", err);
