@@ -91,6 +91,9 @@ LIMEN_API int limen_error_set(limen_error *err, int code, const char *func, cons
 /* The one setter under it: msg = "<prefix><formatted>" (prefix verbatim; NULL = none),
  * structured fields cleared, for callers whose messages carry their own context (the tool's
  * "--option = …" messages). */
+/* err set to exactly the formatted message, no prefix (a message that names its input or file
+ * first, for front ends to put their own spelling before it).  Returns code. */
+LIMEN_API int limen_error_plain(limen_error *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 LIMEN_API int limen_error_setv(limen_error *err, int code, const char *prefix, const char *fmt,
                                va_list ap) __attribute__((format(printf, 4, 0)));
 

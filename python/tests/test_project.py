@@ -23,7 +23,8 @@ def same(a, b) -> bool:
     return a == b
 
 
-def check_project(df: pd.DataFrame, doc: dict) -> None:
+def check_paradigms(df: pd.DataFrame, doc: dict) -> None:
+    """Every paradigm row of the DataFrame equals the JSON's, key for key."""
     assert list(df.index) == [p["name"] for p in doc["paradigms"]]
     for p in doc["paradigms"]:
         flat = {k: v for k, v in p.items() if k not in ("terms", "name")}
@@ -31,6 +32,10 @@ def check_project(df: pd.DataFrame, doc: dict) -> None:
         for k, v in flat.items():
             assert same(df.loc[p["name"], k], v), (p["name"], k, df.loc[p["name"], k], v)
         assert set(df.columns) == set(flat)
+
+
+def check_project(df: pd.DataFrame, doc: dict) -> None:
+    check_paradigms(df, doc)
     for k in ("workload", "headline", "published"):
         assert df.attrs[k] == doc.get(k)
     # the assumption lines, but for how a given input is named ("given by --bits" / "given as bits=8")

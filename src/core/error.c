@@ -43,6 +43,14 @@ int limen_error_setv(limen_error *err, int code, const char *prefix, const char 
   return code;
 }
 
+int limen_error_plain(limen_error *err, int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int rc = limen_error_setv(err, code, NULL, fmt, ap);
+  va_end(ap);
+  return rc;
+}
+
 int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...) {
   char prefix[LIMEN_ERROR_MSG_MAX];
   snprintf(prefix, sizeof prefix, "%s: ", func ? func : "limen");

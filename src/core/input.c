@@ -168,7 +168,7 @@ static int find_named(const limen_input *table, size_t n, const char *name, cons
   if (*out) return LIMEN_OK;
   char list[1024];
   limen_input_names(table, n, list, sizeof list);
-  int rc = limen_error_setv_plain(err, LIMEN_ENOTFOUND, "unknown input '%s': allowed inputs %s",
+  int rc = limen_error_plain(err, LIMEN_ENOTFOUND, "unknown input '%s': allowed inputs %s",
                                   name ? name : "(null)", list);
   limen_error_set_fields(err, "input", name, list);
   return rc;
@@ -201,14 +201,6 @@ void limen_input_names(const limen_input *table, size_t n, char *buf, size_t cap
     if (k < 0) break;
     used += (size_t)k;
   }
-}
-
-int limen_error_setv_plain(limen_error *err, int code, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int rc = limen_error_setv(err, code, NULL, fmt, ap);
-  va_end(ap);
-  return rc;
 }
 
 double limen_input_get(const limen_input *in, const void *obj) {

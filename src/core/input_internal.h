@@ -13,8 +13,6 @@ int limen_input_check_as(const limen_input *in, const char *label, double v, lim
 /* LIMEN_EINVAL "<label> = <formatted message>", structured fields label, value, range. */
 int limen_input_fail(limen_error *err, const char *label, const char *value, const char *range, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-/* err set to exactly the formatted message (no function prefix). */
-int limen_error_setv_plain(limen_error *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The row names "a, b, c" into buf. */
 void limen_input_names(const limen_input *table, size_t n, char *buf, size_t cap);
 

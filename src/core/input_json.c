@@ -44,15 +44,15 @@ static cJSON *parse_document(const char *text, limen_error *err) {
   int line = 0, col = 0;
   if (!root) {
     if (end && end >= text && end <= text + len) line_col(text, end, &line, &col);
-    if (line) limen_error_setv_plain(err, LIMEN_EPARSE, "malformed JSON at line %d, column %d", line, col);
-    else limen_error_setv_plain(err, LIMEN_EPARSE, "malformed JSON");
+    if (line) limen_error_plain(err, LIMEN_EPARSE, "malformed JSON at line %d, column %d", line, col);
+    else limen_error_plain(err, LIMEN_EPARSE, "malformed JSON");
     return NULL;
   }
   while (end && *end && strchr(" \t\r\n", *end)) end++;
   if (end && *end) {
     line_col(text, end, &line, &col);
     cJSON_Delete(root);
-    limen_error_setv_plain(err, LIMEN_EPARSE, "text after the JSON value at line %d, column %d", line, col);
+    limen_error_plain(err, LIMEN_EPARSE, "text after the JSON value at line %d, column %d", line, col);
     return NULL;
   }
   return root;
@@ -82,7 +82,7 @@ static int visit(const limen_input *table, size_t n, const cJSON *v, limen_input
     return rc ? rc : fn(ctx, v->string, in, x, NULL, err);
   }
   char *json = cJSON_PrintUnformatted(v);
-  if (!json) return limen_error_setv_plain(err, LIMEN_ENOMEM, "key '%s': out of memory", v->string);
+  if (!json) return limen_error_plain(err, LIMEN_ENOMEM, "key '%s': out of memory", v->string);
   int rc = fn(ctx, v->string, NULL, 0.0, json, err);
   cJSON_free(json);
   return rc;
@@ -95,12 +95,12 @@ int limen_inputs_json_each(const limen_input *table, size_t n, const char *json_
   if (!root) return err ? err->code : LIMEN_EPARSE;
   int rc = LIMEN_OK;
   if (!cJSON_IsObject(root))
-    rc = limen_error_setv_plain(err, LIMEN_EPARSE, "the top level is %s: expected a JSON object of options",
+    rc = limen_error_plain(err, LIMEN_EPARSE, "the top level is %s: expected a JSON object of options",
                                 json_type_name(root));
   for (const cJSON *v = rc ? NULL : root->child; v && !rc; v = v->next) {
     for (const cJSON *w = root->child; w != v && !rc; w = w->next)
       if (strcmp(w->string, v->string) == 0)
-        rc = limen_error_setv_plain(err, LIMEN_EPARSE, "key '%s' appears twice", v->string);
+        rc = limen_error_plain(err, LIMEN_EPARSE, "key '%s' appears twice", v->string);
     if (!rc) rc = visit(table, n, v, fn, ctx, err);
   }
   cJSON_Delete(root);
@@ -122,13 +122,13 @@ static int load_member(void *vctx, const char *key, const limen_input *in, doubl
   if (!in) {
     char keys[2048];
     limen_input_names(l->table, l->n, keys, sizeof keys);
-    int rc = limen_error_setv_plain(err, LIMEN_EINVAL, "unknown key '%s': allowed keys %s", key, keys);
+    int rc = limen_error_plain(err, LIMEN_EINVAL, "unknown key '%s': allowed keys %s", key, keys);
     limen_error_set_fields(err, "key", key, keys);
     return rc;
   }
   size_t i = (size_t)(in - l->table);
   if (l->given[i])
-    return limen_error_setv_plain(err, LIMEN_EPARSE, "key '%s' sets input '%s' a second time", key, in->name);
+    return limen_error_plain(err, LIMEN_EPARSE, "key '%s' sets input '%s' a second time", key, in->name);
   l->given[i] = 1;
   l->value[i] = value;
   return LIMEN_OK;

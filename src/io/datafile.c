@@ -2,7 +2,6 @@
 #include "limen/datafile.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,24 +60,14 @@ int limen_read_text_file(const char *path, char **text, size_t *len, limen_error
   return limen_read_text_file_max(path, SIZE_MAX / 2, text, len, err);
 }
 
-/* err set to exactly the message: it names the file, which is what a reader needs. */
-static int plain(limen_error *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int plain(limen_error *err, int code, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int rc = limen_error_setv(err, code, NULL, fmt, ap);
-  va_end(ap);
-  return rc;
-}
-
 int limen_read_text_file_max(const char *path, size_t max_bytes, char **text, size_t *len, limen_error *err) {
   FILE *f = fopen(path, "rb");
-  if (!f) return plain(err, LIMEN_EIO, "cannot open '%s': %s", path, strerror(errno));
+  if (!f) return limen_error_plain(err, LIMEN_EIO, "cannot open '%s': %s", path, strerror(errno));
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap);
   if (!buf) {
     fclose(f);
-    return plain(err, LIMEN_ENOMEM, "reading '%s'", path);
+    return limen_error_plain(err, LIMEN_ENOMEM, "reading '%s'", path);
   }
   for (;;) {
     if (n + 1 >= cap) {
@@ -86,7 +75,7 @@ int limen_read_text_file_max(const char *path, size_t max_bytes, char **text, si
       if (!nb) {
         free(buf);
         fclose(f);
-        return plain(err, LIMEN_ENOMEM, "reading '%s'", path);
+        return limen_error_plain(err, LIMEN_ENOMEM, "reading '%s'", path);
       }
       buf = nb;
     }
@@ -96,14 +85,14 @@ int limen_read_text_file_max(const char *path, size_t max_bytes, char **text, si
     if (n > max_bytes) {
       free(buf);
       fclose(f);
-      return plain(err, LIMEN_EINVAL, "'%s' is larger than %zu bytes", path, max_bytes);
+      return limen_error_plain(err, LIMEN_EINVAL, "'%s' is larger than %zu bytes", path, max_bytes);
     }
   }
   int bad = ferror(f);
   fclose(f);
   if (bad) {
     free(buf);
-    return plain(err, LIMEN_EIO, "error reading '%s'", path);
+    return limen_error_plain(err, LIMEN_EIO, "error reading '%s'", path);
   }
   buf[n] = '\0';
   *text = buf;

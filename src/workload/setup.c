@@ -30,17 +30,6 @@ static size_t row_index(const char *name) {
   return n;
 }
 
-/* err set to exactly the formatted message: an input's name leads it, with no function prefix,
- * so that a front end can put its own spelling of the input before it. */
-static int plain(limen_error *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int plain(limen_error *err, int code, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int rc = limen_error_setv(err, code, NULL, fmt, ap);
-  va_end(ap);
-  return rc;
-}
-
 const char *limen_workload_choices(const char *input) {
   if (input && strcmp(input, "ops") == 0) return "per-flop,per-parameter-step";
   if (input && strcmp(input, "lr-schedule") == 0) return "constant,inverse,cosine";
@@ -55,7 +44,7 @@ int limen_workload_from_catalog(const limen_catalog *c, const char *name, limen_
     size_t at = 0;
     for (size_t i = 0; c && i < c->count && at < sizeof names; i++)
       at += (size_t)snprintf(names + at, sizeof names - at, "%s%s", i ? ", " : "", c->models[i].name);
-    return plain(err, LIMEN_ENOTFOUND, "model = '%s': unknown model; allowed %s", name ? name : "",
+    return limen_error_plain(err, LIMEN_ENOTFOUND, "model = '%s': unknown model; allowed %s", name ? name : "",
                             names);
   }
   if (row) *row = m;
@@ -128,11 +117,11 @@ static int apply_inputs(const limen_catalog *c, const limen_workload_request *r,
   }
   if (s->w.batch_tokens > s->w.tokens) {
     if (r->given[ib])
-      return fail_on(s, "batch-tokens", plain(err, LIMEN_EINVAL,
+      return fail_on(s, "batch-tokens", limen_error_plain(err, LIMEN_EINVAL,
                                                          "batch-tokens = %.10g: allowed range [1, D = %.10g]", s->w.batch_tokens,
                                                          s->w.tokens));
     return fail_on(s, "tokens",
-                   plain(err, LIMEN_EINVAL,
+                   limen_error_plain(err, LIMEN_EINVAL,
                                     "tokens = %.10g: smaller than the batch B_s = %.10g tokens per step; give --batch-tokens too",
                                     s->w.tokens, s->w.batch_tokens));
   }
@@ -146,10 +135,10 @@ static int apply_path(const limen_workload_request *r, limen_workload_setup *s, 
   static const char *const unused[] = {"lr-eta0", "lr-t0-frac", "lr-eta-min-frac", "grad-scale"};
   for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++)
     if (r->given[row_index(unused[i])])
-      return fail_on(s, unused[i], plain(err, LIMEN_EINVAL, "%s: describes the assumed learning path; with a "
+      return fail_on(s, unused[i], limen_error_plain(err, LIMEN_EINVAL, "%s: describes the assumed learning path; with a "
                                          "measured learning path it is not used (omit it)", unused[i]));
   if (r->lr_schedule)
-    return fail_on(s, "lr-schedule", plain(err, LIMEN_EINVAL, "lr-schedule: describes the assumed learning path; "
+    return fail_on(s, "lr-schedule", limen_error_plain(err, LIMEN_EINVAL, "lr-schedule: describes the assumed learning path; "
                                            "with a measured learning path it is not used (omit it)"));
   struct { const char *name; double value; } from_path[] = {{"bits", (double)p->bits}, {"param-range", p->hi - p->lo}};
   size_t n;
@@ -157,7 +146,7 @@ static int apply_path(const limen_workload_request *r, limen_workload_setup *s, 
   for (size_t k = 0; k < 2; k++) {
     size_t i = row_index(from_path[k].name);
     if (r->given[i] && r->value[i] != from_path[k].value)
-      return fail_on(s, from_path[k].name, plain(err, LIMEN_EINVAL, "%s = %.10g: the learning path was recorded at "
+      return fail_on(s, from_path[k].name, limen_error_plain(err, LIMEN_EINVAL, "%s = %.10g: the learning path was recorded at "
                                                  "%s = %.10g, and its levels and writes hold there only (omit it)",
                                                  from_path[k].name, r->value[i], from_path[k].name, from_path[k].value));
     limen_input_set(&t[i], &s->w, from_path[k].value);
@@ -178,11 +167,11 @@ int limen_workload_setup_build(const limen_catalog *c, const limen_workload_requ
     return limen_error_set(err, LIMEN_EINTERNAL, __func__, "LIMEN_WORKLOAD_INPUTS_MAX = %d: fewer than %zu inputs",
                            LIMEN_WORKLOAD_INPUTS_MAX, n);
   if (r->model && r->given[row_index("params")])
-    return fail_on(s, "model", plain(err, LIMEN_EINVAL,
+    return fail_on(s, "model", limen_error_plain(err, LIMEN_EINVAL,
                                                 "model = '%s' conflicts with --params: give a catalog model or an explicit "
                                                 "workload (--params N --tokens D [--flops C])", r->model));
   if (r->given[row_index("params")] && !r->given[row_index("tokens")])
-    return fail_on(s, "params", plain(err, LIMEN_EINVAL,
+    return fail_on(s, "params", limen_error_plain(err, LIMEN_EINVAL,
                                                  "params: needs --tokens (training tokens D, range [1, 1e30])"));
   int rc = apply_inputs(c, r, s, err);
   if (rc == LIMEN_OK && r->learning_path) rc = apply_path(r, s, err);
