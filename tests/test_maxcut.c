@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "limen/maxcut.h"
@@ -192,4 +193,35 @@ Test(maxcut, anneal_energy_balance) {
   free(s0);
   limen_anneal_result_clear(&r);
   limen_graph_free(g);
+}
+
+/* Headers that promise more than the file holds are refused before anything is allocated, and a
+ * file found for a named G-set graph must be that graph (its best-known cut holds for it only). */
+Test(maxcut, headers_bounded_and_named_graphs_checked) {
+  limen_graph *g = NULL;
+  limen_error err;
+  const char *p = temp_file("100000000 0\n");
+  cr_assert_eq(limen_graph_read_gset(p, &g, &err), LIMEN_EPARSE);
+  cr_assert(strstr(err.msg, "field 1 (n) = 1e+08: allowed integers [1, 1e+06]"), "%s", err.msg);
+  unlink(p);
+  p = temp_file("10 100000000\n1 2 1\n");
+  cr_assert_eq(limen_graph_read_gset(p, &g, &err), LIMEN_EPARSE);
+  cr_assert(strstr(err.msg, "room for at most"), "%s", err.msg);
+  unlink(p);
+  char dir[] = "/tmp/limen_gset_XXXXXX", sub[64], file[96];
+  cr_assert_not_null(mkdtemp(dir));
+  snprintf(sub, sizeof sub, "%s/gset", dir);
+  cr_assert_eq(mkdir(sub, 0700), 0);
+  snprintf(file, sizeof file, "%s/G1.txt", sub);
+  FILE *f = fopen(file, "w");
+  cr_assert_not_null(f);
+  fputs("3 1\n1 2 1\n", f);
+  fclose(f);
+  setenv("LIMEN_DATA_DIR", dir, 1);
+  cr_assert_eq(limen_graph_load("G1", &g, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "n = 3 vertices and m = 1 edges, but G1 has 800 and 19176"), "%s", err.msg);
+  cr_assert_null(g);
+  unlink(file);
+  rmdir(sub);
+  rmdir(dir);
 }

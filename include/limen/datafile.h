@@ -18,7 +18,11 @@ extern "C" {
  * LIMEN_ENOTFOUND (with every place searched in the message) when it exists nowhere. */
 LIMEN_API int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *err);
 
-/* Read a whole file into a NUL-terminated malloc'd buffer (caller frees). */
+/* The largest text file limen reads (configurations, catalogs, protocols, graphs, data sets):
+ * 256 MiB; a larger file, or an endless stream such as /dev/zero, is refused. */
+#define LIMEN_TEXT_FILE_MAX_BYTES ((size_t)256 << 20)
+/* Read a whole file (at most LIMEN_TEXT_FILE_MAX_BYTES) into a NUL-terminated malloc'd buffer
+ * (caller frees). */
 LIMEN_API int limen_read_text_file(const char *path, char **text, size_t *len, limen_error *err);
 /* The same, refusing a file (or a stream such as /dev/zero) of more than max_bytes with
  * LIMEN_EINVAL naming the path and the limit, before reading further. */

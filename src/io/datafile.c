@@ -57,7 +57,7 @@ int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *er
 }
 
 int limen_read_text_file(const char *path, char **text, size_t *len, limen_error *err) {
-  return limen_read_text_file_max(path, SIZE_MAX / 2, text, len, err);
+  return limen_read_text_file_max(path, LIMEN_TEXT_FILE_MAX_BYTES, text, len, err);
 }
 
 int limen_read_text_file_max(const char *path, size_t max_bytes, char **text, size_t *len, limen_error *err) {

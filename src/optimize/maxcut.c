@@ -124,13 +124,20 @@ static int read_line_numbers(const char *path, size_t line, const char *p, const
   return LIMEN_OK;
 }
 
-/* The header "n m": integers n ∈ [1, 1e8], m ∈ [0, 1e8]; allocates the graph. */
-static int read_header(const char *path, size_t line, const double v[2], limen_graph **g, limen_error *err) {
+/* The header "n m": integers n ∈ [1, 1e6], m ∈ [0, 1e8] and no more edges than the rest of the
+ * text can hold (an edge line "i j w" takes at least 6 bytes); then allocates the graph. */
+static int read_header(const char *path, size_t line, const double v[2], size_t rest_bytes, limen_graph **g,
+                       limen_error *err) {
+  static const double top[2] = {1e6, 1e8};
   for (int k = 0; k < 2; k++)
-    if (v[k] != floor(v[k]) || v[k] < (k ? 0 : 1) || v[k] > 1e8)
+    if (v[k] != floor(v[k]) || v[k] < (k ? 0 : 1) || v[k] > top[k])
       return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset",
-                             "%s:%zu: field %d (%s) = %g: allowed integers [%d, 1e8]", path, line, k + 1, k ? "m" : "n",
-                             v[k], k ? 0 : 1);
+                             "%s:%zu: field %d (%s) = %g: allowed integers [%d, %g]", path, line, k + 1, k ? "m" : "n",
+                             v[k], k ? 0 : 1, top[k]);
+  if (v[1] > (double)(rest_bytes / 6 + 1))
+    return limen_error_set(err, LIMEN_EPARSE, "limen_graph_read_gset",
+                           "%s:%zu: m = %g edges, but the file has room for at most %zu edge lines", path, line, v[1],
+                           rest_bytes / 6 + 1);
   return graph_alloc((size_t)v[0], (size_t)v[1], g, err);
 }
 
@@ -170,7 +177,7 @@ static int read_gset_lines(const char *path, const char *text, limen_graph **g, 
     if (st) return st;
     p = nl ? nl + 1 : eol;
     if (nt == 0) continue; /* blank line */
-    st = *g ? read_edge(path, line, v, *g, &edges, err) : read_header(path, line, v, g, err);
+    st = *g ? read_edge(path, line, v, *g, &edges, err) : read_header(path, line, v, strlen(p), g, err);
     if (st) return st;
   }
   if (!*g)
@@ -199,12 +206,25 @@ int limen_graph_read_gset(const char *path, limen_graph **out, limen_error *err)
   return LIMEN_OK;
 }
 
+/* The G-set graphs limen ships: size and best-known cut (data/README.md gives the sources). */
+static const struct { const char *name; size_t n, m; double best; } k_gset[] = {
+    {"G1", 800, 19176, 11624}, {"G11", 800, 1600, 564}, {"G14", 800, 4694, 3064}};
+
 double limen_gset_best_known(const char *name) {
-  if (!name) return NAN;
-  if (strcmp(name, "G1") == 0) return 11624;
-  if (strcmp(name, "G11") == 0) return 564;
-  if (strcmp(name, "G14") == 0) return 3064;
+  for (size_t i = 0; name && i < sizeof k_gset / sizeof k_gset[0]; i++)
+    if (strcmp(name, k_gset[i].name) == 0) return k_gset[i].best;
   return NAN;
+}
+
+/* A file found for a named graph must be that graph: its best-known cut holds for it only. */
+static int gset_is_known(const char *name, const limen_graph *g, limen_error *err) {
+  for (size_t i = 0; i < sizeof k_gset / sizeof k_gset[0]; i++)
+    if (strcmp(name, k_gset[i].name) == 0 && (g->n != k_gset[i].n || g->m != k_gset[i].m))
+      return limen_error_set(err, LIMEN_EINVAL, "limen_graph_load",
+                             "graph '%s': the file has n = %zu vertices and m = %zu edges, but %s has %zu and %zu "
+                             "(its best-known cut %g holds for that graph only)", name, g->n, g->m, name,
+                             k_gset[i].n, k_gset[i].m, k_gset[i].best);
+  return LIMEN_OK;
 }
 
 int limen_graph_load(const char *name, limen_graph **out, limen_error *err) {
@@ -216,7 +236,11 @@ int limen_graph_load(const char *name, limen_graph **out, limen_error *err) {
   int st = limen_data_file(rel, path, sizeof path, err);
   if (!st) st = limen_graph_read_gset(path, out, err);
   if (st) return limen_error_wrap(err, st, __func__, "graph '%s'", name);
-  return LIMEN_OK;
+  if ((st = gset_is_known(name, *out, err))) {
+    limen_graph_free(*out);
+    *out = NULL;
+  }
+  return st;
 }
 
 int limen_graph_random(size_t n, double p, int signed_weights, uint64_t seed, limen_graph **out, limen_error *err) {

@@ -24,7 +24,7 @@ static const limen_input k_inputs[] = {
     ROW("tau0", tau0_s, D, "τ₀", "s", "S", 0, 1, 1.0, 0, 0, 1e-9, "1e-9", "intrinsic time τ₀ of a cell"),
     ROW("bits", bits, LIMEN_INPUT_INT, "n", NULL, "N", 1, 0, 24, 0, 0, 10, "10",
         "bits per parameter (analog cells: 2^N levels)"),
-    ROW("w-max", w_max, D, "w_max", NULL, "W", 0, 1, 1e6, 0, 0, 4.0, "4", "parameters live in [-W, W]"),
+    ROW("w-max", w_max, D, "w_max", NULL, "W", 1e-9, 0, 1e6, 0, 0, 4.0, "4", "parameters live in [-W, W]"),
     ROW("retention-barrier", retention_barrier_kT, D, "E_ret", "kT", "KT", 3.0, 0, 1e3, 0, LIMEN_INPUT_UNSET_ZERO, 0.0,
         "from 10 years, p = 1e-6", "retention barrier E_ret of the static paradigms and between windows"),
     ROW("write-fail", write_fail, D, "p_w", NULL, "P", 0, 1, 0.5, 1, 0, 1e-6, "1e-6",
