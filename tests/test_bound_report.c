@@ -4,6 +4,7 @@
  * the critical tilts of cell.h and the passage plan of validate.h. */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "limen/limen.h"
@@ -157,4 +158,24 @@ Test(bound_report, wells_by_name) {
   cr_assert_str_eq(e.msg, "well = 'triple': allowed quartic, washboard");
   cr_assert_str_eq(e.field, "well");
   cr_assert_eq(in.well, LIMEN_WELL_WASHBOARD);
+}
+
+/* A mean first-passage time beyond a double is written as e^(its logarithm), never inf; a rate
+ * below a double likewise, never a 0 that is not one. */
+Test(bound_report, values_beyond_a_double_are_written_by_their_logarithm) {
+  static limen_bound_report r;
+  limen_bound_inputs in = limen_bound_inputs_default();
+  in.barrier_kT = 800;
+  limen_error err;
+  cr_assert_eq(limen_bound_report_compute(kind("mfpt"), &in, NULL, &r, &err), LIMEN_OK, "%s", err.msg);
+  const limen_report_row *t = row(&r, "mfpt_tau0"), *l = row(&r, "log_mfpt_tau0");
+  cr_assert(t->text && strstr(t->text, "beyond a double"), "%s", t->text ? t->text : "(a number)");
+  char want[64];
+  snprintf(want, sizeof want, "e^%.6g τ₀", l->value);
+  cr_assert(strncmp(t->text, want, strlen(want)) == 0, "%s vs %s", t->text, want);
+  cr_assert_eq(limen_bound_report_compute(kind("kramers"), &in, NULL, &r, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert(row(&r, "rate_per_tau0")->text && strstr(row(&r, "rate_per_tau0")->text, "below a double"));
+  in.barrier_kT = 8; /* representable: numbers */
+  cr_assert_eq(limen_bound_report_compute(kind("kramers"), &in, NULL, &r, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert(!row(&r, "rate_per_tau0")->text && row(&r, "rate_per_tau0")->value > 0);
 }

@@ -116,6 +116,8 @@ typedef struct limen_bound_report {
   char keys_[16][48];
   size_t n_keys_;
   char method_[512], validity_[512];
+  char texts_[8][64]; /* values beyond a double, written as text ("e^793.4 τ₀: beyond a double") */
+  size_t n_texts_;
 } limen_bound_report;
 
 /* Compute the report of `kind` from `in` (only the inputs kind->uses are read; prec NULL =

@@ -391,6 +391,8 @@ typedef struct limen_bound_report {
   char keys_[16][48];
   size_t n_keys_;
   char method_[512], validity_[512];
+  char texts_[8][64];
+  size_t n_texts_;
 } limen_bound_report;
 
 int limen_bound_report_compute(const limen_bound_kind *kind, const limen_bound_inputs *in,

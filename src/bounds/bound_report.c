@@ -177,6 +177,19 @@ static void num(limen_bound_report *r, int input, const char *key, const char *l
 static void text(limen_bound_report *r, int input, const char *key, const char *label, const char *t) {
   if (r->n_rows < LIMEN_BOUND_REPORT_ROWS) r->rows[r->n_rows++] = (limen_report_row){key, label, "", NAN, t, input};
 }
+/* A value given by its logarithm: the number when a double holds it, else a text row
+ * "e^<ln v> (beyond a double)" — never inf or a 0 that is not one. */
+static void num_exp(limen_bound_report *r, const char *key, const char *label, double log_v, const char *unit) {
+  double v = exp(log_v);
+  if ((isfinite(v) && v > 0) || !isfinite(log_v) || r->n_texts_ >= sizeof r->texts_ / sizeof r->texts_[0]) {
+    num(r, 0, key, label, v, unit);
+    return;
+  }
+  char *t = r->texts_[r->n_texts_++];
+  snprintf(t, sizeof r->texts_[0], "e^%.6g %s (%s a double)", log_v, unit, log_v > 0 ? "beyond" : "below");
+  text(r, 0, key, label, t);
+}
+
 static const char *key(limen_bound_report *r, const char *prefix, const char *suffix) {
   if (r->n_keys_ >= sizeof r->keys_ / sizeof r->keys_[0]) return "";
   char *k = r->keys_[r->n_keys_++];
@@ -333,12 +346,11 @@ static int rate(limen_bound_inputs *in, const limen_precision *p, int exact, lim
   num(r, 0, "x_barrier", "barrier top x_b", ex.x_barrier, len);
   num(r, 0, "x_next", "next minimum", ex.x_next, len);
   energy(r, "tilted_barrier", "barrier ΔU", ex.barrier_kT, in->temperature_K);
-  double kramers_time = exp(-log_rate);
   if (!exact) {
-    num(r, 0, "rate_per_tau0", "Kramers rate r", exp(log_rate), "1/τ₀");
-    num(r, 0, "rate_per_s", "", exp(log_rate) / in->tau0_s, "1/s");
+    num_exp(r, "rate_per_tau0", "Kramers rate r", log_rate, "1/τ₀");
+    num_exp(r, "rate_per_s", "", log_rate - log(in->tau0_s), "1/s");
     num(r, 0, "log_rate_per_tau0", "ln(r·τ₀)", log_rate, "");
-    num(r, 0, "mean_time_s", "mean escape time 1/r", kramers_time * in->tau0_s, "s");
+    num_exp(r, "mean_time_s", "mean escape time 1/r", -log_rate + log(in->tau0_s), "s");
     r->method = "kramers: r = sqrt(U''(x_min)·|U''(x_b)|)/(2π γ) · exp(-ΔU/kT), stationary points by root "
                 "finding on U' = 0";
     double lim = p->kramers_min_barrier_kT;
@@ -352,10 +364,10 @@ static int rate(limen_bound_inputs *in, const limen_precision *p, int exact, lim
     return LIMEN_OK;
   }
   if ((s = limen_mfpt_log(&w, ex.x_min, ex.x_next, p, &log_t, err))) return s;
-  num(r, 0, "mfpt_tau0", "mean first-passage time T", exp(log_t), "τ₀");
-  num(r, 0, "mfpt_s", "", exp(log_t) * in->tau0_s, "s");
+  num_exp(r, "mfpt_tau0", "mean first-passage time T", log_t, "τ₀");
+  num_exp(r, "mfpt_s", "", log_t + log(in->tau0_s), "s");
   num(r, 0, "log_mfpt_tau0", "ln(T/τ₀)", log_t, "");
-  num(r, 0, "kramers_time_tau0", "Kramers time 1/r", kramers_time, "τ₀");
+  num_exp(r, "kramers_time_tau0", "Kramers time 1/r", -log_rate, "τ₀");
   num(r, 0, "kramers_over_mfpt", "(1/r) / T", exp(-log_rate - log_t), "");
   r->method = "mfpt: T = ∫_{x_min}^{x_next} dy e^{U(y)/kT} ∫_{-inf}^{y} dz e^{-U(z)/kT} (γ/kT), nested "
               "adaptive quadrature (GSL), from the metastable minimum to the next minimum";
