@@ -388,3 +388,15 @@ Test(simulate, text_file_write) {
   cr_assert_eq(limen_text_file_write("/proc/no/such/dir", "x.txt", "", &e), LIMEN_EIO);
   unlink(path);
 }
+
+/* A protocol whose work squares beyond a double (a stiffness ratio of 1e306) is refused, not
+ * reported with a standard error of inf. */
+Test(simulate, energies_beyond_a_double_are_refused) {
+  limen_simulate_config c = limen_simulate_config_default();
+  c.protocol = "stiffness-change";
+  limen_error e;
+  cr_assert_eq(limen_simulate_config_set_text(&c, "stiffness", "1e-300", &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_eq(limen_simulate_config_set_text(&c, "stiffness-final", "1e6", &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_eq(limen_simulate_config_set_text(&c, "trajectories", "64", &e), LIMEN_OK, "%s", e.msg);
+  refused(&c, LIMEN_ERANGE, "", "the ensemble's work, heat or energy change");
+}

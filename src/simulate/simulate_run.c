@@ -183,6 +183,19 @@ static int setup(sim *s, limen_error *err) {
   return LIMEN_OK;
 }
 
+/* The ensemble's means and standard errors are finite numbers: a protocol whose energies square
+ * beyond a double (a stiffness ratio of 1e306) is refused, not reported as "± inf". */
+static int summary_finite(const limen_sim_summary *m, limen_error *err) {
+  const double v[6] = {m->mean_work, m->stderr_work, m->mean_heat, m->stderr_heat, m->mean_dU, m->stderr_dU};
+  for (int i = 0; i < 6; i++)
+    if (!isfinite(v[i]))
+      return limen_error_plain(err, LIMEN_ERANGE,
+                             "the ensemble's work, heat or energy change (mean work %g kT ± %g) does not fit a double: "
+                             "the protocol's energies are beyond what the simulation can represent (reduce the "
+                             "stiffness ratio, the tilt or the barrier)", m->mean_work, m->stderr_work);
+  return LIMEN_OK;
+}
+
 static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *err) {
   limen_langevin_config *c = &s->lc;
   const limen_protocol *proto = s->res->protocol;
@@ -191,7 +204,9 @@ static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *er
   c->integrator = limen_integrator_type_auto(proto->potential);
   int st = in && strcmp(in, "auto") != 0 ? limen_integrator_type_find(in, &c->integrator, err) : LIMEN_OK;
   if (st || (st = limen_simulate_langevin_spread(c, proto, comm, lr, err))) return st;
-  if ((st = limen_sim_summary_langevin(proto, lr, &s->summary, err)) || !(s->has & LIMEN_SIM_HAS_PASSAGE)) return st;
+  if ((st = limen_sim_summary_langevin(proto, lr, &s->summary, err)) || (st = summary_finite(&s->summary, err)) ||
+      !(s->has & LIMEN_SIM_HAS_PASSAGE))
+    return st;
   if (lr->n_passed < lr->n_traj)
     return limen_error_input(
         err, LIMEN_EINVAL, "tau", NULL, NULL,
@@ -204,7 +219,8 @@ static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *er
 
 static int run_fp(sim *s, limen_error *err) {
   int st = limen_fp_run(&s->fc, NULL, s->res->protocol, &s->res->fp, err);
-  return st ? st : limen_sim_summary_fp(s->res->protocol, &s->res->fp, &s->summary, err);
+  if (!st) st = limen_sim_summary_fp(s->res->protocol, &s->res->fp, &s->summary, err);
+  return st ? st : summary_finite(&s->summary, err);
 }
 
 /* The report of the run. */
