@@ -63,7 +63,10 @@ static int dispatch(int argc, char **argv) {
 int main(int argc, char **argv) {
   limen_gsl_quiet();
   int status = cli_mpi_init(&argc, &argv);
-  if (status) return status;
+  if (status) {
+    cli_mpi_finalize(); /* every rank ends alike when the ranks' command lines differ */
+    return status;
+  }
   status = dispatch(argc, argv);
   cli_mpi_finalize();
   return status;

@@ -5,6 +5,7 @@
 #include "cli/mpi_run.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,40 @@ static int g_rank = 0, g_size = 1, g_active = 0;
 
 static int launched_by_mpi(void) {
   return getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE") || getenv("PMIX_RANK");
+}
+
+/* FNV-1a of the command line, every argument with its terminating NUL. */
+static uint64_t args_hash(int argc, char **argv) {
+  uint64_t h = 1469598103934665603u;
+  for (int i = 1; i < argc; i++)
+    for (const char *p = argv[i];; p++) {
+      h = (h ^ (unsigned char)*p) * 1099511628211u;
+      if (!*p) break;
+    }
+  return h;
+}
+
+/* Every rank must run the same command: ranks started with other arguments (another seed,
+ * another ensemble size) would join a collective that does not match, or mix ensembles under
+ * rank 0's inputs.  0 when they agree; else rank 0 names the first rank that differs. */
+static int same_command(int argc, char **argv) {
+  uint64_t mine = args_hash(argc, argv), *all = malloc((size_t)g_size * sizeof *all);
+  int ok = all != NULL, all_ok = 0;
+  MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+  if (!all_ok) {
+    free(all);
+    fprintf(stderr, "limen: out of memory comparing the MPI ranks' command lines\n");
+    return 1;
+  }
+  MPI_Allgather(&mine, 1, MPI_UINT64_T, all, 1, MPI_UINT64_T, MPI_COMM_WORLD);
+  int differs = 0;
+  for (int r = 1; r < g_size && !differs; r++)
+    if (all[r] != all[0]) differs = r;
+  free(all);
+  if (differs)
+    fprintf(stderr, "limen: the MPI ranks were started with different arguments (rank %d differs from rank 0): "
+                    "every rank must run the same command line\n", differs);
+  return differs ? 2 : 0;
 }
 
 int cli_mpi_init(int *argc, char ***argv) {
@@ -30,7 +65,7 @@ int cli_mpi_init(int *argc, char ***argv) {
   if (g_rank != 0) { /* rank 0 speaks for all */
     if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) return 1;
   }
-  return 0;
+  return same_command(*argc, *argv);
 }
 
 void cli_mpi_finalize(void) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # limen simulate over MPI ranks (registered only when limen is built with MPI): the ensemble
 # split over 2 and 3 processes gives exactly the single-process result, files included; one
-# rank prints; bad input exits 2 with the one error line of rank 0 and nothing on stdout.
+# rank prints; bad input exits 2 with the one error line of rank 0 and nothing on stdout; ranks
+# started with different arguments stop at once.
 source "$(dirname "$0")/lib/common.bash"
 
 # Open MPI in a container, as root, with more ranks than cores
@@ -49,6 +50,17 @@ if [ "$rc" -ne 2 ]; then fail "bad input under mpirun: exit $rc, expected 2"
 elif [ -s "$TMP/out" ]; then fail "bad input under mpirun: stdout not empty"
 elif [ "$(grep -c '^limen simulate: --trajectories' "$TMP/err")" -ne 1 ]; then
   fail "bad input under mpirun: expected one error line from limen: $(head -c 300 "$TMP/err")"
+else pass; fi
+
+# ranks started with different arguments: every rank stops before any collective, exit 2, one
+# line naming the rank that differs, nothing on stdout (it used to hang or mix the ensembles)
+timeout 120 "$mpirun" -np 1 "$LIMEN_BIN" simulate --protocol erasure --trajectories 100 --format json : \
+  -np 1 "$LIMEN_BIN" simulate --protocol erasure --trajectories 1 --format json >"$TMP/out" 2>"$TMP/err"
+rc=$?
+if [ "$rc" -ne 2 ]; then fail "ranks with different arguments: exit $rc, expected 2"
+elif [ -s "$TMP/out" ]; then fail "ranks with different arguments: stdout not empty"
+elif ! grep -q '^limen: the MPI ranks were started with different arguments (rank 1 differs from rank 0)' "$TMP/err"; then
+  fail "ranks with different arguments: expected limen's line: $(head -c 300 "$TMP/err")"
 else pass; fi
 
 finish
