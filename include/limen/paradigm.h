@@ -173,7 +173,9 @@ LIMEN_API int limen_project(const limen_workload *w, const char *const *specs, s
 LIMEN_API const char *const *limen_paradigm_default_specs(void);
 /* The same list comma-separated ("landauer-adiabatic,lim-finite-time,..."), for help texts. */
 LIMEN_API const char *limen_paradigm_default_list(void);
-/* A list of paradigms given by a user: at least one, none twice.  LIMEN_EINVAL "paradigm = '':
+/* Most paradigms one projection, sweep or figure takes. */
+#define LIMEN_PARADIGMS_MAX 256
+/* A list of paradigms given by a user: at least one, at most LIMEN_PARADIGMS_MAX, none twice.  LIMEN_EINVAL "paradigm = '':
  * give at least one paradigm" or "paradigm = '<spec>' is listed twice" (the input's name leads,
  * no function prefix: a front end puts its spelling before it). */
 LIMEN_API int limen_paradigm_list_check(const char *const *specs, size_t n, limen_error *err);

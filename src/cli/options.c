@@ -272,10 +272,14 @@ static int add_items(cli_args *a, cli_opt *o, const char *label, const char *val
   size_t extra = 1;
   if (o->kind == CLI_OPT_LIST)
     for (const char *p = value; *p; p++) extra += *p == ',';
-  const char **ni = malloc((o->n_items + extra) * sizeof *ni);
-  if (!ni || !cli_args_keep(a, (void *)ni)) return oerr(err, LIMEN_ENOMEM, label, "out of memory");
-  if (o->n_items) memcpy(ni, o->items, o->n_items * sizeof *ni);
-  o->items = ni;
+  if (o->n_items + extra > o->cap_items || !o->items) { /* the old arrays stay in the arena: 2n in all */
+    size_t cap = o->n_items + extra > 2 * o->cap_items ? o->n_items + extra : 2 * o->cap_items;
+    const char **ni = malloc(cap * sizeof *ni);
+    if (!ni || !cli_args_keep(a, (void *)ni)) return oerr(err, LIMEN_ENOMEM, label, "out of memory");
+    if (o->n_items) memcpy(ni, o->items, o->n_items * sizeof *ni);
+    o->items = ni;
+    o->cap_items = cap;
+  }
   if (o->kind == CLI_OPT_MULTI) {
     int s = check_choice(o, label, value, err);
     if (s) return s;
@@ -403,7 +407,7 @@ static int config_member(void *vctx, const char *key, const limen_input *in, dou
   int s = LIMEN_OK;
   cli_opt shadow = *o, *dst = o->set == CLI_FROM_FLAG ? &shadow : o;
   shadow.items = NULL;
-  shadow.n_items = 0;
+  shadow.n_items = shadow.cap_items = 0;
   if (in) {
     dst->num = value;
     dst->lnum = o->kind == CLI_OPT_LONG ? (long)value : 0;
@@ -551,7 +555,7 @@ int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int
   for (size_t i = 0; i < n_opts; i++) {
     opts[i].set = CLI_UNSET;
     opts[i].items = NULL;
-    opts[i].n_items = 0;
+    opts[i].n_items = opts[i].cap_items = 0;
   }
   struct option *lo = calloc(2 * n_opts + 3, sizeof *lo);
   raw *raws = calloc(n_opts ? n_opts : 1, sizeof *raws);

@@ -56,6 +56,7 @@ typedef struct cli_opt {
   const char *str;     /* STRING                                                    */
   const char **items;  /* LIST / MULTI                                              */
   size_t n_items;
+  size_t cap_items; /* items allocated (grown geometrically: many options stay linear)      */
 } cli_opt;
 
 /* Owns the strings and arrays that parsing produces; release with cli_args_free. */

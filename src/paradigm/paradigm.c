@@ -305,6 +305,8 @@ static int list_fail(limen_error *err, const char *fmt, ...) {
 
 int limen_paradigm_list_check(const char *const *specs, size_t n, limen_error *err) {
   if (n == 0 || !specs) return list_fail(err, "paradigm = '': give at least one paradigm");
+  if (n > LIMEN_PARADIGMS_MAX)
+    return list_fail(err, "paradigm: %zu paradigms given; allowed at most %d", n, LIMEN_PARADIGMS_MAX);
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < i; j++)
       if (strcmp(specs[i], specs[j]) == 0) return list_fail(err, "paradigm = '%s' is listed twice", specs[i]);

@@ -224,8 +224,9 @@ static int parse_root(const cJSON *root, limen_protocol **out, limen_error *err)
       (rc = parse_control(it, "initial", &zero, &p->initial, err)))
     goto fail;
   prev = p->initial;
-  for (size_t k = 0; k < n; k++)
-    if ((rc = parse_segment(cJSON_GetArrayItem(segs, (int)k), k, &prev, &p->segments[k], err)))
+  size_t k = 0; /* walk the list (cJSON_GetArrayItem(k) would walk it again for each k: n²) */
+  for (const cJSON *sg = segs ? segs->child : NULL; sg && k < n; sg = sg->next, k++)
+    if ((rc = parse_segment(sg, k, &prev, &p->segments[k], err)))
       goto fail;
   p->final = prev;
   if ((it = cJSON_GetObjectItemCaseSensitive(root, "final")) &&
