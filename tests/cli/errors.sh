@@ -31,6 +31,9 @@ expect_usage "--model" project --model no-such-model
 expect_usage "--paradigm" project --paradigm no-such-paradigm
 expect_usage "--paradigm" project --paradigm accelerator:no-such-profile
 expect_usage "--paradigm" project --paradigm landauer-adiabatic,landauer-adiabatic
+# many list items: linear memory, and a bound on the list (at most 256 paradigms)
+many=$(python3 -c 'print(",".join("accelerator:h100" if i == 0 else f"cim-static:{i}" for i in range(300)))')
+expect_usage "--paradigm: 300 paradigms given; allowed at most 256" project --paradigm "$many"
 expect_usage "--ops" project --ops per-byte
 expect_usage "--lr-schedule" project --lr-schedule linear
 expect_usage "--format" project --format xml
