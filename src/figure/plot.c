@@ -123,19 +123,33 @@ static void draw_points(const limen_plot *p, const limen_plot_series *S, double 
   }
 }
 
+/* The file PLplot wrote is whole: a PNG from its signature to its IEND chunk, an SVG from "<"
+ * to its closing "</svg>" — a full disk leaves a file cut short, which is refused here (the
+ * temporary is then removed and the old figure, if any, stays). */
 static int check_output(const char *tmp, const char *device, limen_error *err) {
+  static const char *const fn = "limen_plot_write";
   FILE *f = fopen(tmp, "rb");
-  if (!f) return limen_error_set(err, LIMEN_EIO, "limen_plot_write", "PLplot produced no file '%s'", tmp);
-  unsigned char head[8] = {0};
-  size_t n = fread(head, 1, sizeof head, f);
+  if (!f) return limen_error_set(err, LIMEN_EIO, fn, "PLplot produced no file '%s'", tmp);
+  unsigned char head[8] = {0}, tail[64] = {0};
+  size_t n = fread(head, 1, sizeof head, f), m = 0;
+  long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+  if (size >= 0) {
+    long from = size > (long)sizeof tail ? size - (long)sizeof tail : 0;
+    if (fseek(f, from, SEEK_SET) == 0) m = fread(tail, 1, sizeof tail, f);
+  }
   fclose(f);
   static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  static const unsigned char iend[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82};
   if (strcmp(device, "pngcairo") == 0) {
-    if (n < 8 || memcmp(head, png, 8) != 0)
-      return limen_error_set(err, LIMEN_EIO, "limen_plot_write", "PLplot wrote no valid PNG into '%s'", tmp);
-  } else if (n < 5 || (head[0] != '<')) {
-    return limen_error_set(err, LIMEN_EIO, "limen_plot_write", "PLplot wrote no valid SVG into '%s'", tmp);
+    if (n < 8 || memcmp(head, png, 8) != 0 || m < 12 || memcmp(tail + m - 12, iend, 12) != 0)
+      return limen_error_set(err, LIMEN_EIO, fn, "PLplot wrote no whole PNG into '%s' (%ld bytes; is the disk full?)",
+                             tmp, size);
+    return LIMEN_OK;
   }
+  tail[m < sizeof tail ? m : sizeof tail - 1] = '\0';
+  if (n < 5 || head[0] != '<' || !strstr((const char *)tail, "</svg>"))
+    return limen_error_set(err, LIMEN_EIO, fn, "PLplot wrote no whole SVG into '%s' (%ld bytes; is the disk full?)",
+                           tmp, size);
   return LIMEN_OK;
 }
 

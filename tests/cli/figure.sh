@@ -36,4 +36,17 @@ expect_usage "--xmin/--xmax: 5 to 5 bits: give at least two whole bits" figure t
 expect_usage "--width = '100': allowed range integers [200, 10000] px" figure per-op --out "$TMP/m.png" --width 100
 check test ! -e "$TMP/m.png" "refused figures leave no file"
 check test -z "$(ls -A "$TMP" | grep '\.tmp\.')" "no temporary files left"
+# a file cut short (here by a file-size limit, as a full disk would) is an error, and the old
+# figure stays as it was: no truncated PNG or SVG is ever reported as written
+for ext in png svg; do
+  "$LIMEN_BIN" figure per-op --out "$TMP/old.$ext" >/dev/null 2>&1 || fail "figure per-op .$ext failed"
+  cp "$TMP/old.$ext" "$TMP/before.$ext"
+  bash -c "trap '' XFSZ; ulimit -f 8; '$LIMEN_BIN' figure per-op --out '$TMP/old.$ext'" >/dev/null 2>"$TMP/err"
+  rc=$?
+  if [ "$rc" -eq 0 ]; then fail "figure .$ext cut short by a full disk: exit 0"
+  elif ! grep -q "no whole" "$TMP/err"; then fail "figure .$ext cut short: $(head -c 200 "$TMP/err")"
+  elif ! cmp -s "$TMP/old.$ext" "$TMP/before.$ext"; then fail "figure .$ext cut short: the old figure was replaced"
+  elif ls "$TMP"/old.$ext.tmp.* >/dev/null 2>&1; then fail "figure .$ext cut short: temporary file left"
+  else pass; fi
+done
 finish
