@@ -826,7 +826,7 @@ Test(experiment, langevin_refusal_names_the_inputs) {
 /* ---- huge hop counts --------------------------------------------------------------------------- */
 
 /* Windows so long that a step's hop count is far beyond an unsigned int (r·Δt ~ 1e13): the
- * Poisson draws take the Gaussian form and the run ends with finite results (it used to spin
+ * Poisson draws are split into exact parts and the run ends with finite results (it used to spin
  * inside GSL's generator). */
 Test(experiment, huge_hop_counts_end_with_finite_results) {
   const char *paradigms[] = {"lim-matched", "lim-fixed"};

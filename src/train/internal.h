@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "limen/memory.h"
 
 extern const limen_memory_type limen_train_digital_static_type;
@@ -23,6 +25,9 @@ void limen_train_commit(limen_memory *m, size_t i, double q, double h_kT, double
                         limen_memory_stats *stats);
 /* floor(x) + 1 with probability x − floor(x), else floor(x); u uniform in [0, 1). */
 double limen_train_stochastic_round(double x, double u);
+/* A Poisson draw of mean mu ≥ 0, exact at any mean (memory_hop.c: means from 2^30 on are split
+ * into parts GSL draws exactly and summed); a double, exact up to 2^53. */
+double limen_train_poisson(gsl_rng *g, double mu);
 
 /* Index of the keyed random stream of cell i in step k of an array of n cells. */
 static inline uint64_t limen_train_stream(uint64_t step, uint64_t n, uint64_t i) { return step * n + i; }

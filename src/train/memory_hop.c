@@ -18,14 +18,18 @@
 #define LEAK_STREAM_SALT 0xD1B54A32D192ED03ULL
 #define HOP_PI 3.14159265358979323846
 
-/* Poisson means from here on are drawn as a rounded Gaussian N(μ, μ): GSL's exact generator
- * returns an unsigned int and does not end for means near its range, and at μ ≥ 2^30 the
- * normal law differs from the Poisson one by its skewness 1/√μ ≤ 3e-5. */
-#define HOP_POISSON_GAUSS_FROM 1073741824.0
+/* Poisson draws at any mean, exactly: GSL's generator returns an unsigned int and does not end
+ * for means near its range, so a mean μ ≥ 2^30 is split into k = ⌈μ/2^30⌉ equal parts, each drawn
+ * by GSL, and added — exact, since a sum of independent Poisson variables is Poisson with the
+ * summed mean.  The cost grows as μ/2^30 draws (about 10⁶ at μ = 10¹⁵); the result is a double,
+ * exact up to 2^53. */
+#define HOP_POISSON_PART 1073741824.0
 
-static double poisson_draw(gsl_rng *g, double mu) {
-  if (mu < HOP_POISSON_GAUSS_FROM) return (double)gsl_ran_poisson(g, mu);
-  return fmax(0.0, floor(mu + sqrt(mu) * gsl_ran_gaussian_ziggurat(g, 1.0) + 0.5));
+double limen_train_poisson(gsl_rng *g, double mu) {
+  if (mu < HOP_POISSON_PART) return (double)gsl_ran_poisson(g, mu);
+  double k = ceil(mu / HOP_POISSON_PART), part = mu / k, sum = 0.0;
+  for (double i = 0; i < k; i++) sum += (double)gsl_ran_poisson(g, part);
+  return sum;
 }
 
 typedef struct hop_state {
@@ -132,8 +136,8 @@ static int hop_apply(limen_memory *m, const double *dw, const limen_memory_step 
       if (!isfinite(lp))
         return limen_error_set(err, LIMEN_ERANGE, "hop_apply", "hops per window r·Δt·e^{f/2} = %g at barrier %g kT: "
                                "beyond a double (shorten the window)", lp, E);
-      double up = poisson_draw(&g, lp);
-      double down = poisson_draw(&g, lm);
+      double up = limen_train_poisson(&g, lp);
+      double down = limen_train_poisson(&g, lm);
       net = up - down;
       stats->heat_var_kT2 += f * f * (lp + lm);
     } else {
@@ -155,7 +159,7 @@ static int hop_apply(limen_memory *m, const double *dw, const limen_memory_step 
       limen_rng rl;
       limen_rng_seed(&rl, m->cfg.seed ^ LEAK_STREAM_SALT, limen_train_stream(step->index, m->n, i));
       gsl_rng gl = limen_rng_gsl(&rl);
-      double d = poisson_draw(&gl, leak) - poisson_draw(&gl, leak);
+      double d = limen_train_poisson(&gl, leak) - limen_train_poisson(&gl, leak);
       q = limen_train_clamp_level(m, q + d);
     }
     stats->ops += fabs(q - old);
