@@ -107,7 +107,7 @@ Test(protocol, strict_json_validation) {
        LIMEN_EINVAL, "stiffness = -2"},
       {"{\"potential\":{\"type\":\"washboard\",\"levels\":1},\"segments\":[{\"duration\":1}]}",
        LIMEN_EINVAL, "levels"},
-      {"{\"potential\":\"sextic\",\"segments\":[]}", LIMEN_ENOTFOUND, "sextic"},
+      {"{\"potential\":\"sextic\",\"segments\":[{\"duration\":1}]}", LIMEN_ENOTFOUND, "sextic"},
       {"{\"segments\":[{\"duration\":1}],\"target_region\":[1,0]}", LIMEN_EINVAL, "target_region"},
       {"{\"segments\":[{\"duration\":1}]", LIMEN_EPARSE, "malformed"},
       {"{\"initial\":{\"barrier\":0},\"segments\":[{\"duration\":1}]}", LIMEN_EINVAL, "barrier = 0"},
@@ -334,4 +334,14 @@ Test(protocol, args_used_matches_the_builders) {
     }
     limen_protocol_free(ref);
   }
+}
+
+/* A protocol must do something: an empty segment list is refused (it used to run with τ = 0). */
+Test(protocol, empty_segments_refused) {
+  limen_protocol *p = NULL;
+  limen_error err;
+  cr_assert_eq(limen_protocol_from_json("{\"potential\": {\"type\": \"quartic\"}, \"segments\": []}", &p, &err),
+               LIMEN_EPARSE);
+  cr_assert(strstr(err.msg, "segments: empty"), "%s", err.msg);
+  cr_assert_null(p);
 }

@@ -28,7 +28,7 @@
  *     "initial": {"barrier": 8, "tilt": 0},          components: barrier, tilt, center,
  *                                                    stiffness, path; omitted ones are 0
  *                                                    (stiffness 1, path −1)
- *     "segments": [
+ *     "segments": [                                  at least one
  *       {"duration": 1, "shape": "linear", "start": {...}, "end": {"barrier": 1}}, ...
  *     ],                                             "shape": "linear" (default) | "hold" |
  *                                                    "cosine"; "start" omitted or partial:

@@ -191,6 +191,7 @@ static int parse_root(const cJSON *root, limen_protocol **out, limen_error *err)
   if (!segs) return limen_error_set(err, LIMEN_EPARSE, FN, "segments: missing");
   if (!cJSON_IsArray(segs)) return limen_error_set(err, LIMEN_EPARSE, FN, "segments: expected an array");
   size_t n = (size_t)cJSON_GetArraySize(segs);
+  if (n == 0) return limen_error_set(err, LIMEN_EPARSE, FN, "segments: empty; a protocol needs at least one segment");
   limen_protocol *p;
   if ((rc = limen_protocol_alloc(n, &p, err))) return rc;
   const cJSON *it;
