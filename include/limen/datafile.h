@@ -7,6 +7,7 @@
 #define LIMEN_DATAFILE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "limen/common.h"
 
@@ -17,6 +18,11 @@ extern "C" {
 /* Full path of data file `name` (e.g. "models.json", "digits/digits.csv.gz") into buf.
  * LIMEN_ENOTFOUND (with every place searched in the message) when it exists nowhere. */
 LIMEN_API int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *err);
+
+/* SHA-256 (FIPS 180-4) as 64 lowercase hex digits: of n bytes, and of a file (its size in
+ * *bytes, may be NULL; LIMEN_EIO naming the path). */
+LIMEN_API void limen_sha256_bytes(const void *data, size_t n, char hex[65]);
+LIMEN_API int limen_sha256_file(const char *path, char hex[65], uint64_t *bytes, limen_error *err);
 
 /* The largest text file limen reads (configurations, catalogs, protocols, graphs, data sets):
  * 256 MiB; a larger file, or an endless stream such as /dev/zero, is refused. */

@@ -316,6 +316,18 @@ LIMEN_API void limen_sim_files_clear(limen_out_file files[LIMEN_SIM_FILES_MAX], 
  * its parents: a reader sees the old file or the whole new one.  LIMEN_EIO names the path. */
 LIMEN_API int limen_text_file_write(const char *dir, const char *name, const char *text, limen_error *err);
 
+/* ---- an --out directory's manifest ---------------------------------------------------------
+ * A run that writes into a directory first removes its manifest (limen_manifest_clear), then
+ * writes its files (each atomically), then the manifest (limen_manifest_write): JSON with
+ * "format": "limen-out", "complete": true, limen's version, the UTC time, the command line
+ * (NULL: null) and per file its name, size in bytes and SHA-256.  A directory without a manifest
+ * is an incomplete or interrupted set; one whose files differ from their manifest was changed
+ * since. */
+#define LIMEN_MANIFEST_NAME "manifest.json"
+LIMEN_API int limen_manifest_clear(const char *dir, limen_error *err);
+LIMEN_API int limen_manifest_write(const char *dir, const char *const *names, size_t n, const char *command,
+                                   limen_error *err);
+
 /* The reference checks: the fields of a row (relation written as its text, "=", ">=" or ">"),
  * and the whole report as JSON: scale, seed, seconds, rows, failed, pass, checks. */
 LIMEN_API const limen_field *limen_validate_row_fields(size_t *n);

@@ -35,7 +35,14 @@ int cli_parse_long(const char *field, const char *text, long lo, long hi, long *
                    limen_error *err);
 int cli_parse_format(const char *text, int allow_csv, cli_format *out, limen_error *err);
 
-/* Write `content` to DIR/NAME atomically (temporary file + rename); creates DIR. */
+/* Write `content` to DIR/NAME atomically (temporary file + rename); creates DIR; registers the
+ * file for DIR's manifest (cli_out_register). */
 int cli_write_file_atomic(const char *dir, const char *name, const char *content, limen_error *err);
+
+/* The files of --out (out_set.c): register DIR/NAME before writing it (the first file of DIR
+ * removes DIR's old manifest); at the end, cli_out_finish writes every DIR's manifest when the
+ * command succeeded (ok), with the command line, and forgets them either way. */
+int cli_out_register(const char *dir, const char *name, limen_error *err);
+int cli_out_finish(int ok, int argc, char **argv, limen_error *err);
 
 #endif

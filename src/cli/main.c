@@ -68,6 +68,12 @@ int main(int argc, char **argv) {
     return status;
   }
   status = dispatch(argc, argv);
+  limen_error err;
+  limen_error_clear(&err);
+  if (cli_out_finish(status == 0, argc, argv, &err) != LIMEN_OK) { /* the manifest of --out, written last */
+    fprintf(stderr, "limen: --out: %s\n", err.msg);
+    status = 1;
+  }
   cli_mpi_finalize();
   return status;
 }

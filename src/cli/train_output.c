@@ -94,7 +94,8 @@ int cli_train_write_figures(const char *dir, int st, limen_train_figures **figs,
     char path[4096];
     if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
       st = limen_error_set(err, LIMEN_EIO, "--out", "path too long: '%s/%s'", dir, name);
-    else if ((st = limen_plot_write(limen_train_figures_plot(*figs, i), path, err)))
+    else if ((st = cli_out_register(dir, name, err)) ||
+             (st = limen_plot_write(limen_train_figures_plot(*figs, i), path, err)))
       st = limen_error_wrap(err, st, "figure", "%s", name);
   }
   limen_train_figures_free(*figs);

@@ -56,5 +56,6 @@ int cli_parse_format(const char *text, int allow_csv, cli_format *out, limen_err
 }
 
 int cli_write_file_atomic(const char *dir, const char *name, const char *content, limen_error *err) {
-  return limen_text_file_write(dir, name, content, err);
+  int st = cli_out_register(dir, name, err); /* first: the old manifest goes before any file changes */
+  return st ? st : limen_text_file_write(dir, name, content, err);
 }

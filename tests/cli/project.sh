@@ -113,7 +113,7 @@ expect_ok project --out "$TMP/res" --format csv
 for f in project.json project.csv project.txt; do check test -s "$TMP/res/$f" "--out wrote $f"; done
 check cmp -s "$TMP/out" "$TMP/res/project.csv" "stdout equals the CSV file"
 check python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/res/project.json" "project.json parses"
-check test -z "$(ls -A "$TMP/res" | grep -v '^project\.\(json\|csv\|txt\)$')" "no temporary files left"
+check test -z "$(ls -A "$TMP/res" | grep -v '^project\.\(json\|csv\|txt\)$' | grep -v '^manifest\.json$')" "no temporary files left"
 
 # config file merged with flags; flags win
 printf '{"temperature": 200, "bits": 8, "paradigm": ["landauer-adiabatic"], "format": "json"}' >"$TMP/c.json"
@@ -152,4 +152,25 @@ expect_usage "the steps' sums" project --learning-path "$TMP/bad-path.json"
 sed 's/"bits": 8,/"bits": 8, "bits": 8,/' "$TMP/path.json" >"$TMP/dup-path.json"
 expect_usage '"bits": given twice' project --learning-path "$TMP/dup-path.json"
 expect_usage "--bits: set by the learning path" sweep --learning-path "$TMP/path.json" --vary bits=4:8:2
+
+# --out writes a manifest last (files, sizes, SHA-256, complete); a run that fails midway leaves none
+rm -rf "$TMP/set"
+expect_ok project --out "$TMP/set"
+check test -s "$TMP/set/manifest.json" "--out wrote manifest.json"
+cat >"$TMP/manifest_check.py" <<'PY'
+import hashlib, json, os, sys
+d = sys.argv[1]
+m = json.load(open(os.path.join(d, "manifest.json")))
+assert m["format"] == "limen-out" and m["complete"] is True and "project --out" in m["command"], m
+names = sorted(f["name"] for f in m["files"])
+assert names == ["project.csv", "project.json", "project.txt"], names
+for f in m["files"]:
+    data = open(os.path.join(d, f["name"]), "rb").read()
+    assert f["bytes"] == len(data) and f["sha256"] == hashlib.sha256(data).hexdigest(), f
+PY
+check python3 "$TMP/manifest_check.py" "$TMP/set" "the manifest lists every file with its size and SHA-256"
+bash -c "trap '' XFSZ; ulimit -f 1; '$LIMEN_BIN' project --out '$TMP/set'" >/dev/null 2>"$TMP/err"
+check test $? -ne 0 "a run cut short by a full disk fails"
+check test ! -e "$TMP/set/manifest.json" "a run cut short leaves no manifest: the set reads as incomplete"
+check test -z "$(ls -A "$TMP/set" | grep '\.tmp\.')" "a run cut short leaves no temporary files"
 finish
