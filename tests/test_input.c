@@ -248,3 +248,18 @@ Test(input_parse, workload_rows_as_the_tool_reports_them) {
                "%s", err.msg);
   cr_assert(w.bits == 8 && w.batch_tokens == 1024 && w.train_time_s == 8.64e6);
 }
+
+/* ---- near misses ------------------------------------------------------------------------------ */
+
+Test(suggest, the_closest_allowed_name) {
+  char b[64];
+  const char *models = "brain-scale, gpt-3, llama-2-70b, llama-3-70b, llama-3.1-405b, bert-base";
+  cr_assert_str_eq(limen_suggest("llama3-70b", models, b, sizeof b), "llama-3-70b");
+  cr_assert_str_eq(limen_suggest("GPT3", models, b, sizeof b), "gpt-3");
+  cr_assert_str_eq(limen_suggest("zzz", models, b, sizeof b), "", "nothing close: no suggestion");
+  cr_assert_str_eq(limen_suggest("gpt-3", models, b, sizeof b), "", "an exact name needs none");
+  cr_assert_str_eq(limen_suggest("lim-mached", "landauer-adiabatic, lim-matched[:<device>]", b, sizeof b),
+                   "lim-matched", "the name before its argument");
+  cr_assert_str_eq(limen_suggest("temprature", "bits, time, temperature", b, sizeof b), "temperature");
+  cr_assert_str_eq(limen_suggest(NULL, models, b, sizeof b), "");
+}

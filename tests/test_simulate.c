@@ -221,7 +221,7 @@ Test(simulate, rules_refuse_naming_the_input) {
   refused(&c, LIMEN_EINVAL, "dt", "dt = 2 tau0: allowed range (0, 1] tau0: the protocol lasts only 1 tau0");
   c = named("erasure");
   c.langevin.n_traj = 0; /* set directly, not through the table: the run checks the rows first */
-  refused(&c, LIMEN_EINVAL, "langevin.n_traj", "limen_simulate_config: langevin.n_traj = 0");
+  refused(&c, LIMEN_EINVAL, "langevin.n_traj", "langevin.n_traj = 0");
 }
 
 /* ---- the results are the engines' ------------------------------------------------------------ */

@@ -85,7 +85,10 @@ LIMEN_API void limen_error_set_fields(limen_error *err, const char *field, const
 
 /* Record a new failure: msg = "<func>: <formatted>", structured fields cleared. Returns `code`
  * so that callers write
- *     return limen_error_set(err, LIMEN_EINVAL, __func__, "x = %g: must be > 0", x);      */
+ *     return limen_error_set(err, LIMEN_EINVAL, __func__, "x = %g: must be > 0", x);
+ * A func that is one of the library's own names (limen_…) is not shown: messages speak of the
+ * inputs and quantities a user gave, with context words ("workload", "learning path") where
+ * they help; the same holds for limen_error_wrap. */
 LIMEN_API int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* The one setter under it: msg = "<prefix><formatted>" (prefix verbatim; NULL = none),
@@ -104,6 +107,11 @@ LIMEN_API int limen_error_wrap(limen_error *err, int fallback, const char *func,
 
 /* Human name of a status code ("invalid input", ...). */
 LIMEN_API const char *limen_strstatus(int code);
+
+/* The near miss of an unknown name: the item of the comma-separated list closest to `given`
+ * (edit distance after folding case and dropping - _ . and blanks, at most a third of the
+ * length plus one), copied into buf and returned; "" when none is close. */
+LIMEN_API const char *limen_suggest(const char *given, const char *list, char *buf, size_t cap);
 
 /* Range checks that produce the standard bad-input message
  *     "<func>: <field> = <value>: allowed range <range>"

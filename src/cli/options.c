@@ -497,6 +497,13 @@ static int scan_error(const cli_command_doc *doc, const cli_opt *opts, size_t n_
   if (ours) return limen_error_set(err, LIMEN_EINVAL, name, "takes no value (see 'limen %s --help')", doc->name);
   if (optopt > 0 && optopt < 128)
     return limen_error_set(err, LIMEN_EINVAL, "unknown option", "'-%c' (see 'limen %s --help')", optopt, doc->name);
+  char list[2048] = "", near[96];
+  for (size_t i = 0, at = 0; i < n_opts && at < sizeof list; i++)
+    at += (size_t)snprintf(list + at, sizeof list - at, "%s%s", i ? ", " : "", opts[i].name);
+  limen_suggest(name[0] == '-' && name[1] == '-' ? name + 2 : name, list, near, sizeof near);
+  if (near[0])
+    return limen_error_set(err, LIMEN_EINVAL, "unknown or ambiguous option", "'%s' (did you mean '--%s'? see 'limen %s --help')",
+                           name, near, doc->name);
   return limen_error_set(err, LIMEN_EINVAL, "unknown or ambiguous option", "'%s' (see 'limen %s --help')", name,
                          doc->name);
 }

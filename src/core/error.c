@@ -51,9 +51,16 @@ int limen_error_plain(limen_error *err, int code, const char *fmt, ...) {
   return rc;
 }
 
+/* The context a message shows for func: none for the library's own function names (limen_…):
+ * a user reads about inputs and quantities, not about the functions that checked them. */
+static const char *shown(const char *func) {
+  if (!func) return "limen";
+  return strncmp(func, "limen_", 6) == 0 ? NULL : func;
+}
+
 int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...) {
-  char prefix[LIMEN_ERROR_MSG_MAX];
-  snprintf(prefix, sizeof prefix, "%s: ", func ? func : "limen");
+  char prefix[LIMEN_ERROR_MSG_MAX] = "";
+  if (shown(func)) snprintf(prefix, sizeof prefix, "%s: ", shown(func));
   va_list ap;
   va_start(ap, fmt);
   int rc = limen_error_setv(err, code, prefix, fmt, ap);
@@ -74,7 +81,7 @@ int limen_error_wrap(limen_error *err, int fallback, const char *func, const cha
   if (!err) return fallback;
   if (err->code == LIMEN_OK) err->code = fallback;
   char head[LIMEN_ERROR_MSG_MAX];
-  int n = snprintf(head, sizeof head, "%s: ", func ? func : "limen");
+  int n = shown(func) ? snprintf(head, sizeof head, "%s: ", shown(func)) : 0;
   if (n >= 0 && (size_t)n < sizeof head) {
     va_list ap;
     va_start(ap, fmt);

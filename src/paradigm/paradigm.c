@@ -44,8 +44,10 @@ int limen_paradigm_type_find(const char *name, const limen_paradigm_type **out, 
     }
   char list[512];
   type_list(list, sizeof list);
-  return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "paradigm '%s': unknown; allowed: %s",
-                         name ? name : "(null)", list);
+  char near[96];
+  limen_suggest(name, list, near, sizeof near);
+  return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "paradigm '%s': unknown%s%s%s; allowed: %s",
+                         name ? name : "(null)", near[0] ? " (did you mean '" : "", near, near[0] ? "'?)" : "", list);
 }
 
 static void profile_list(const limen_profile_set *s, int devices, char *buf, size_t n) {

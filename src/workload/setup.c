@@ -44,8 +44,10 @@ int limen_workload_from_catalog(const limen_catalog *c, const char *name, limen_
     size_t at = 0;
     for (size_t i = 0; c && i < c->count && at < sizeof names; i++)
       at += (size_t)snprintf(names + at, sizeof names - at, "%s%s", i ? ", " : "", c->models[i].name);
-    return limen_error_plain(err, LIMEN_ENOTFOUND, "model = '%s': unknown model; allowed %s", name ? name : "",
-                            names);
+    char near[96];
+    limen_suggest(name, names, near, sizeof near);
+    return limen_error_plain(err, LIMEN_ENOTFOUND, "model = '%s': unknown model%s%s%s; allowed %s", name ? name : "",
+                             near[0] ? " (did you mean '" : "", near, near[0] ? "'?)" : "", names);
   }
   if (row) *row = m;
   int rc = limen_workload_from_model(m, w, err);

@@ -28,6 +28,10 @@ expect_usage "cim-static" project --time 1e-30
 
 # ---- names ----------------------------------------------------------------------------
 expect_usage "--model" project --model no-such-model
+# near misses are suggested
+expect_usage "--model = 'llama3-70b': unknown model (did you mean 'llama-3-70b'?)" project --model llama3-70b
+expect_usage "(did you mean '--temperature'?" project --temprature 300
+expect_usage "(did you mean 'lim-matched'?)" project --paradigm lim-mached
 expect_usage "--paradigm" project --paradigm no-such-paradigm
 expect_usage "--paradigm" project --paradigm accelerator:no-such-profile
 expect_usage "--paradigm" project --paradigm landauer-adiabatic,landauer-adiabatic
