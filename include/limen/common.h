@@ -112,6 +112,8 @@ LIMEN_API const char *limen_strstatus(int code);
  * (edit distance after folding case and dropping - _ . and blanks, at most a third of the
  * length plus one), copied into buf and returned; "" when none is close. */
 LIMEN_API const char *limen_suggest(const char *given, const char *list, char *buf, size_t cap);
+/* The same as the phrase a message puts after the unknown name: " (did you mean 'X'?)", or "". */
+LIMEN_API const char *limen_suggest_note(const char *given, const char *list, char *buf, size_t cap);
 
 /* Range checks that produce the standard bad-input message
  *     "<func>: <field> = <value>: allowed range <range>"

@@ -54,9 +54,9 @@ static int parse_vary(const cli_wl *wl, const char *text, limen_sweep_axis *a, c
     for (const char *const *f = limen_workload_fields(); *f && at < sizeof names; f++)
       at += (size_t)snprintf(names + at, sizeof names - at, "%s%s", at ? ", " : "", *f);
     char near[96];
-    limen_suggest(buf, names, near, sizeof near);
-    return cli_error(err, LIMEN_EINVAL, "--vary = '%s': unknown input '%s'%s%s%s; allowed %s", text, buf,
-                     near[0] ? " (did you mean '" : "", near, near[0] ? "'?)" : "", names);
+    limen_suggest_note(buf, names, near, sizeof near);
+    return cli_error(err, LIMEN_EINVAL, "--vary = '%s': unknown input '%s'%s; allowed %s", text, buf,
+                     near, names);
   }
   char *parts[5] = {0};
   int np = 0;

@@ -55,12 +55,11 @@ static int dispatch(int argc, char **argv) {
   }
   for (size_t i = 0; i < N_COMMANDS; i++)
     if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
-  char list[256] = "", near[32];
+  char list[256] = "", near[64];
   for (size_t i = 0, at = 0; i < N_COMMANDS && at < sizeof list; i++)
     at += (size_t)snprintf(list + at, sizeof list - at, "%s%s", i ? ", " : "", commands[i].name);
-  limen_suggest(argv[1], list, near, sizeof near);
-  fprintf(stderr, "limen: unknown command '%s'%s%s%s: allowed: %s\n", argv[1], near[0] ? " (did you mean '" : "", near,
-          near[0] ? "'?)" : "", list);
+  limen_suggest_note(argv[1], list, near, sizeof near);
+  fprintf(stderr, "limen: unknown command '%s'%s: allowed: %s\n", argv[1], near, list);
   return CLI_USAGE;
 }
 

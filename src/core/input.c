@@ -33,9 +33,9 @@ int limen_input_lookup(const limen_input *table, size_t n, const char *func, con
   char list[1024];
   limen_input_names(table, n, list, sizeof list);
   char near[96];
-  limen_suggest(name, list, near, sizeof near);
-  int rc = limen_error_set(err, LIMEN_ENOTFOUND, func, "%s '%s': unknown%s%s%s; allowed: %s", what,
-                           name ? name : "(null)", near[0] ? " (did you mean '" : "", near, near[0] ? "'?)" : "", list);
+  limen_suggest_note(name, list, near, sizeof near);
+  int rc = limen_error_set(err, LIMEN_ENOTFOUND, func, "%s '%s': unknown%s; allowed: %s", what,
+                           name ? name : "(null)", near, list);
   limen_error_set_fields(err, what, name, list);
   return rc;
 }

@@ -63,3 +63,12 @@ const char *limen_suggest(const char *given, const char *list, char *buf, size_t
   }
   return buf;
 }
+
+const char *limen_suggest_note(const char *given, const char *list, char *buf, size_t cap) {
+  char near[FOLD_MAX + 8];
+  limen_suggest(given, list, near, sizeof near);
+  if (!buf || cap == 0) return "";
+  if (near[0]) snprintf(buf, cap, " (did you mean '%s'?)", near);
+  else buf[0] = '\0';
+  return buf;
+}

@@ -45,9 +45,9 @@ int limen_paradigm_type_find(const char *name, const limen_paradigm_type **out, 
   char list[512];
   type_list(list, sizeof list);
   char near[96];
-  limen_suggest(name, list, near, sizeof near);
-  return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "paradigm '%s': unknown%s%s%s; allowed: %s",
-                         name ? name : "(null)", near[0] ? " (did you mean '" : "", near, near[0] ? "'?)" : "", list);
+  limen_suggest_note(name, list, near, sizeof near);
+  return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "paradigm '%s': unknown%s; allowed: %s",
+                         name ? name : "(null)", near, list);
 }
 
 static void profile_list(const limen_profile_set *s, int devices, char *buf, size_t n) {

@@ -131,9 +131,9 @@ int limen_catalog_find(const limen_catalog *c, const char *name, const limen_mod
     used += (size_t)k;
   }
   char near[96];
-  limen_suggest(name, list, near, sizeof near);
-  return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "model '%s': unknown%s%s%s; allowed: %s",
-                         name ? name : "(null)", near[0] ? " (did you mean '" : "", near, near[0] ? "'?)" : "", list);
+  limen_suggest_note(name, list, near, sizeof near);
+  return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "model '%s': unknown%s; allowed: %s",
+                         name ? name : "(null)", near, list);
 }
 
 int limen_workload_from_model(const limen_model *m, limen_workload *w, limen_error *err) {

@@ -147,7 +147,7 @@ int limen_profiles_find(const limen_profile_set *s, const char *name, const lime
     used += (size_t)k;
   }
   char near[96];
-  limen_suggest(name, list, near, sizeof near);
-  return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "profile '%s': unknown%s%s%s; allowed: %s",
-                         name ? name : "(null)", near[0] ? " (did you mean '" : "", near, near[0] ? "'?)" : "", list);
+  limen_suggest_note(name, list, near, sizeof near);
+  return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "profile '%s': unknown%s; allowed: %s",
+                         name ? name : "(null)", near, list);
 }

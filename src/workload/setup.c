@@ -45,9 +45,9 @@ int limen_workload_from_catalog(const limen_catalog *c, const char *name, limen_
     for (size_t i = 0; c && i < c->count && at < sizeof names; i++)
       at += (size_t)snprintf(names + at, sizeof names - at, "%s%s", i ? ", " : "", c->models[i].name);
     char near[96];
-    limen_suggest(name, names, near, sizeof near);
-    return limen_error_plain(err, LIMEN_ENOTFOUND, "model = '%s': unknown model%s%s%s; allowed %s", name ? name : "",
-                             near[0] ? " (did you mean '" : "", near, near[0] ? "'?)" : "", names);
+    limen_suggest_note(name, names, near, sizeof near);
+    return limen_error_plain(err, LIMEN_ENOTFOUND, "model = '%s': unknown model%s; allowed %s", name ? name : "",
+                             near, names);
   }
   if (row) *row = m;
   int rc = limen_workload_from_model(m, w, err);
