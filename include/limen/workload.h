@@ -231,6 +231,8 @@ typedef struct limen_workload_request {
   const char *model;       /* catalog row, or NULL: the default row                        */
   const char *ops;         /* OPS convention name, or NULL: per-flop                        */
   const char *lr_schedule; /* learning-rate schedule name, or NULL: inverse                 */
+  const char *name;        /* a label for a custom workload (with params), or NULL: "custom";
+                              1 to LIMEN_WORKLOAD_NAME_MAX − 1 printable characters          */
   /* row i of limen_workload_inputs(): given[i] nonzero when value[i] was given; source[i] says
      how, for the assumption lines ("given by --bits"), NULL: "given"                        */
   double value[LIMEN_WORKLOAD_INPUTS_MAX];

@@ -190,6 +190,7 @@ typedef struct limen_workload_request {
   const char *model;
   const char *ops;
   const char *lr_schedule;
+  const char *name;
   double value[32];
   int given[32];
   const char *source[32];

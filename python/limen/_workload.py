@@ -13,7 +13,7 @@ from ._lib import cname, ffi, new_error, raise_for
 from .errors import LimenError
 
 #: keywords that are not numeric workload inputs: names (checked by the library)
-_NAMED = {"ops": "ops", "lr_schedule": "lr_schedule", "lr-schedule": "lr_schedule"}
+_NAMED = {"ops": "ops", "lr_schedule": "lr_schedule", "lr-schedule": "lr_schedule", "name": "name"}
 _PARADIGMS = ("paradigms", "paradigm")
 
 

@@ -117,3 +117,13 @@ def test_workload_inputs_table() -> None:
     t = limen.workload_inputs()
     assert "bits" in t.index and t.loc["batch-tokens", "keyword"] == "batch_tokens"
     assert t.loc["bits", "range"] == "whole numbers in [1, 64] bits"
+
+
+def test_custom_workload_name(have_cli) -> None:
+    df = limen.project(params=7e10, tokens=2e12, name="my-70b", paradigms=["landauer-adiabatic"])
+    check_project(df, cli_json("project", "--params", "7e10", "--tokens", "2e12", "--name", "my-70b",
+                               "--paradigm", "landauer-adiabatic"))
+    assert df.attrs["workload"]["name"] == "my-70b"
+    with pytest.raises(limen.LimenError) as e:
+        limen.project(name="x")
+    assert e.value.field == "name"

@@ -12,12 +12,12 @@
 /* The numeric workload options are the rows of the library's table of inputs. */
 static const limen_input *inputs(size_t *n) {
   const limen_input *t = limen_workload_inputs(n);
-  if (*n > CLI_WL_MAX_OPTS - 4) *n = CLI_WL_MAX_OPTS - 4; /* cli_wl_build reports the shortfall */
+  if (*n > CLI_WL_MAX_OPTS - 5) *n = CLI_WL_MAX_OPTS - 5; /* cli_wl_build reports the shortfall */
   return t;
 }
 
 /* option layout: model, the numeric inputs (IDX_FIELD0 + i for row i), ops, lr-schedule,
- * learning-path */
+ * learning-path, name */
 #define IDX_MODEL 0
 #define IDX_FIELD0 1
 
@@ -37,7 +37,9 @@ size_t cli_wl_options(cli_opt *o) {
                                       "a measured learning path (PathMeter.save; docs/path.md) instead of the "
                                       "assumed schedule: its moves and writes per parameter and step, scaled to N "
                                       "and K; sets --bits and --param-range");
-  return IDX_FIELD0 + n + 3;
+  o[IDX_FIELD0 + n + 3] = cli_opt_str("name", CLI_OPT_STRING, "LABEL", NULL, "custom",
+                                      "label of a custom workload (--params/--tokens) in every output");
+  return IDX_FIELD0 + n + 4;
 }
 
 void cli_wl_free(cli_wl *ctx) {
@@ -65,6 +67,7 @@ static void request_of(cli_wl *ctx, size_t n_fields, limen_workload_request *r) 
   }
   if (opts[IDX_FIELD0 + n_fields].set) r->ops = opts[IDX_FIELD0 + n_fields].str;
   if (opts[IDX_FIELD0 + n_fields + 1].set) r->lr_schedule = opts[IDX_FIELD0 + n_fields + 1].str;
+  if (opts[IDX_FIELD0 + n_fields + 3].set) r->name = opts[IDX_FIELD0 + n_fields + 3].str;
   if (ctx->path) {
     r->learning_path = ctx->path;
     r->learning_path_source = opts[IDX_FIELD0 + n_fields + 2].str;
@@ -81,7 +84,7 @@ int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
     return limen_error_set(err, LIMEN_EINTERNAL, "cli_wl_build", "CLI_WL_MAX_OPTS = %d: too small for %zu workload inputs",
                            CLI_WL_MAX_OPTS, n_table);
   while (base < n_opts && strcmp(opts[base].name, "model") != 0) base++;
-  if (n_opts - base < IDX_FIELD0 + n_fields + 3)
+  if (n_opts - base < IDX_FIELD0 + n_fields + 4)
     return limen_error_set(err, LIMEN_EINTERNAL, "cli_wl_build", "workload options missing");
   ctx->opts = opts + base;
   ctx->n_opts = n_opts - base;

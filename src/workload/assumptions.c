@@ -50,7 +50,10 @@ static void input_line(const limen_workload_setup *s, const limen_input *in, siz
 /* The catalog row (or the custom workload) first. */
 static int head_lines(const limen_workload_setup *s, limen_line_fn fn, void *ctx, char *t, size_t n) {
   const limen_model *m = s->model;
-  if (s->custom || !m) return fn(ctx, "custom workload (--params/--tokens); other inputs at their defaults unless given");
+  if (s->custom || !m) {
+    snprintf(t, n, "custom workload '%s' (--params/--tokens); other inputs at their defaults unless given", s->w.name);
+    return fn(ctx, t);
+  }
   snprintf(t, n, "catalog row '%s' (%s); source: %s", m->name, m->display, m->source);
   int rc = fn(ctx, t);
   if (rc || !m->notes[0]) return rc;

@@ -104,7 +104,7 @@ static int apply_inputs(const limen_catalog *c, const limen_workload_request *r,
   for (size_t i = 0; i < n; i++) s->origin[i] = from_catalog(t[i].name) ? LIMEN_ORIGIN_CATALOG : LIMEN_ORIGIN_DEFAULT;
   if (r->given[ip]) {
     s->custom = 1;
-    snprintf(s->w.name, sizeof s->w.name, "custom");
+    snprintf(s->w.name, sizeof s->w.name, "%s", r->name ? r->name : "custom");
     if (!r->given[ib]) s->origin[ib] = LIMEN_ORIGIN_DEFAULT;
   }
   if ((r->given[ip] || r->given[it] || r->given[icf]) && !r->given[ic]) {
@@ -159,6 +159,15 @@ static int apply_path(const limen_workload_request *r, limen_workload_setup *s, 
   return LIMEN_OK;
 }
 
+/* A workload label: 1 to LIMEN_WORKLOAD_NAME_MAX − 1 printable characters. */
+static int name_ok(const char *n) {
+  size_t len = strlen(n);
+  if (len == 0 || len >= LIMEN_WORKLOAD_NAME_MAX) return 0;
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)n[i] < 0x20 || n[i] == 0x7f) return 0;
+  return 1;
+}
+
 int limen_workload_setup_build(const limen_catalog *c, const limen_workload_request *r, limen_workload_setup *s,
                                limen_error *err) {
   if (!r || !s) return limen_error_set(err, LIMEN_EINVAL, __func__, "request or setup is NULL");
@@ -172,6 +181,13 @@ int limen_workload_setup_build(const limen_catalog *c, const limen_workload_requ
     return fail_on(s, "model", limen_error_plain(err, LIMEN_EINVAL,
                                                 "model = '%s' conflicts with --params: give a catalog model or an explicit "
                                                 "workload (--params N --tokens D [--flops C])", r->model));
+  if (r->name && !r->given[row_index("params")])
+    return fail_on(s, "name", limen_error_plain(err, LIMEN_EINVAL, "name = '%s': labels a custom workload; give "
+                                                "--params and --tokens with it (a catalog model has its own name)",
+                                                r->name));
+  if (r->name && !name_ok(r->name))
+    return fail_on(s, "name", limen_error_plain(err, LIMEN_EINVAL, "name = '%.80s': allowed 1 to %d printable "
+                                                "characters", r->name, LIMEN_WORKLOAD_NAME_MAX - 1));
   if (r->given[row_index("params")] && !r->given[row_index("tokens")])
     return fail_on(s, "params", limen_error_plain(err, LIMEN_EINVAL,
                                                  "params: needs --tokens (training tokens D, range [1, 1e30])"));

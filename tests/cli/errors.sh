@@ -48,6 +48,7 @@ expect_usage "unexpected argument" project extra
 # ---- conflicting flags ------------------------------------------------------------------
 expect_usage "--model" project --model gpt-3 --params 1e9 --tokens 1e9
 expect_usage "--params" project --params 1e9
+expect_usage "--name = 'x': labels a custom workload" project --name x
 expect_usage "--vary" sweep --vary bits=1:16:4 --bits 8
 expect_usage "--tau" bound landauer --tau 1e-6
 expect_usage "--levels" bound kramers --levels 4

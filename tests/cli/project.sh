@@ -115,6 +115,11 @@ check cmp -s "$TMP/out" "$TMP/res/project.csv" "stdout equals the CSV file"
 check python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/res/project.json" "project.json parses"
 check test -z "$(ls -A "$TMP/res" | grep -v '^project\.\(json\|csv\|txt\)$' | grep -v '^manifest\.json$')" "no temporary files left"
 
+# --name labels a custom workload everywhere
+expect_ok project --params 7e10 --tokens 2e12 --name my-70b --format json --paradigm landauer-adiabatic
+check json_py "d['workload']['name'] == 'my-70b' and any(\"custom workload 'my-70b'\" in a for a in d['assumptions'])" \
+  "--name in the JSON and the assumptions"
+
 # config file merged with flags; flags win
 printf '{"temperature": 200, "bits": 8, "paradigm": ["landauer-adiabatic"], "format": "json"}' >"$TMP/c.json"
 expect_ok project --config "$TMP/c.json" --temperature 250
