@@ -51,6 +51,10 @@ typedef struct limen_profile_set {
  * or missing fields, wrong types, non-positive energies, an unknown class, duplicate names,
  * or a row with no energy at all give LIMEN_EPARSE with "file: row i (name): field: why". */
 LIMEN_API int limen_profiles_load(const char *path, limen_profile_set **out, limen_error *err);
+/* A user's own profiles on top, as for the catalog (workload.h, limen_catalog_merge/_load_with). */
+LIMEN_API int limen_profiles_merge(limen_profile_set *s, const limen_profile_set *extra, limen_error *err);
+LIMEN_API int limen_profiles_load_with(const char *const *files, size_t n, limen_profile_set **out,
+                                       limen_error *err);
 LIMEN_API void limen_profiles_free(limen_profile_set *s);
 /* Find by name; LIMEN_ENOTFOUND listing every name. */
 LIMEN_API int limen_profiles_find(const limen_profile_set *s, const char *name, const limen_profile **out,

@@ -184,6 +184,12 @@ typedef struct limen_catalog {
  * missing fields, wrong types, non-positive numbers, duplicate names or over-long strings give
  * LIMEN_EPARSE with "file: row i (name): field: why". */
 LIMEN_API int limen_catalog_load(const char *path, limen_catalog **out, limen_error *err);
+/* A user's own rows on top (overlay.c): extra's rows replace c's rows of the same name or are
+ * appended after them. */
+LIMEN_API int limen_catalog_merge(limen_catalog *c, const limen_catalog *extra, limen_error *err);
+/* The built-in catalog with files[0 … n−1] merged on top in order, each read and checked as the
+ * built-in file is (limen_catalog_load: a row without its source is an error). */
+LIMEN_API int limen_catalog_load_with(const char *const *files, size_t n, limen_catalog **out, limen_error *err);
 LIMEN_API void limen_catalog_free(limen_catalog *c);
 /* Find a row by name (case-sensitive); LIMEN_ENOTFOUND listing every name. */
 LIMEN_API int limen_catalog_find(const limen_catalog *c, const char *name, const limen_model **out,

@@ -175,10 +175,12 @@ const char *limen_workload_choices(const char *input);
 typedef struct limen_model limen_model;
 typedef struct limen_catalog limen_catalog;
 int limen_catalog_load(const char *path, limen_catalog **out, limen_error *err);
+int limen_catalog_load_with(const char *const *files, size_t n, limen_catalog **out, limen_error *err);
 void limen_catalog_free(limen_catalog *c);
 
 typedef struct limen_profile_set limen_profile_set;
 int limen_profiles_load(const char *path, limen_profile_set **out, limen_error *err);
+int limen_profiles_load_with(const char *const *files, size_t n, limen_profile_set **out, limen_error *err);
 void limen_profiles_free(limen_profile_set *s);
 
 typedef enum {

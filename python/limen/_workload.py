@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import numbers
+import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence
 
@@ -25,15 +26,29 @@ class Data:
     profiles: Any
 
     @staticmethod
-    def load() -> "Data":
+    def load(catalog: Any = None, profiles: Any = None) -> "Data":
+        """limen's catalog and profiles with your own files on top (a path or a list of paths,
+        read and checked as the built-in files; a row of the same name replaces limen's)."""
         L = _lib.lib()
         err = new_error()
+        keep: list = []
+
+        def files(x: Any, key: str) -> tuple[Any, int]:
+            paths = [] if x is None else [x] if isinstance(x, (str, os.PathLike)) else list(x)
+            c = [ffi.new("char[]", os.fsencode(p)) for p in paths]
+            keep.extend(c)
+            return ffi.new("const char *[]", c or [ffi.NULL]), len(c)
+
         pc = ffi.new("limen_catalog **")
-        raise_for(L.limen_catalog_load(ffi.NULL, pc, err), err, context="model catalog")
-        catalog = ffi.gc(pc[0], L.limen_catalog_free)
+        arr, n = files(catalog, "catalog")
+        raise_for(L.limen_catalog_load_with(arr, n, pc, err), err, field="catalog" if n else None,
+                  context=None if n else "model catalog")
+        cat = ffi.gc(pc[0], L.limen_catalog_free)
         pp = ffi.new("limen_profile_set **")
-        raise_for(L.limen_profiles_load(ffi.NULL, pp, err), err, context="hardware profiles")
-        return Data(catalog, ffi.gc(pp[0], L.limen_profiles_free))
+        arr, n = files(profiles, "profiles")
+        raise_for(L.limen_profiles_load_with(arr, n, pp, err), err, field="profiles" if n else None,
+                  context=None if n else "hardware profiles")
+        return Data(cat, ffi.gc(pp[0], L.limen_profiles_free))
 
 
 @dataclass
@@ -79,7 +94,8 @@ def build(model: Optional[str], inputs: dict, data: Optional[Data] = None, sourc
     a saved path's file or a :class:`limen.PathMeter`; `source` says where the inputs come
     from in the assumption lines, default "given as key=value")."""
     L = _lib.lib()
-    data = data or Data.load()
+    inputs = dict(inputs)
+    data = data or Data.load(inputs.pop("catalog", None), inputs.pop("profiles", None))
     keep: list = []
     req = ffi.new("limen_workload_request *")
     L.limen_workload_request_init(req)

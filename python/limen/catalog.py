@@ -23,24 +23,25 @@ def _frame(rows: list, index: str = "name") -> pd.DataFrame:
     return df.set_index(index) if index in df.columns else df
 
 
-def models() -> pd.DataFrame:
+def models(catalog: Any = None) -> pd.DataFrame:
     """The model catalog (data/models.json, as ``limen models --format json``): one row per
     model, indexed by name; every key of the JSON (params, tokens, flops, batch_tokens, year,
     published_energy_kWh, published_energy_J, energy_basis, hardware, source, …) a column,
-    null as NaN."""
+    null as NaN.  ``catalog``: your own file(s) on top, as ``limen models --catalog FILE``."""
     L = _lib.lib()
-    data = Data.load()
+    data = Data.load(catalog=catalog)
     out, err = ffi.new("char **"), new_error()
     raise_for(L.limen_catalog_json(data.catalog, out, err), err)
     return _frame(json.loads(take_text(out))["models"])
 
 
-def profiles() -> pd.DataFrame:
+def profiles(profiles: Any = None) -> pd.DataFrame:  # noqa: F811 - the keyword is the tool's option
     """The hardware profiles (data/profiles.json, as ``limen profiles --format json``): one row
     per profile, indexed by name; class, energy_per_flop_J, energy_per_flop_realized_J,
-    energy_per_byte_J, read_energy_J, update_energy_J, bits, includes, source, notes."""
+    energy_per_byte_J, read_energy_J, update_energy_J, bits, includes, source, notes.
+    ``profiles``: your own file(s) on top, as ``limen profiles --profiles FILE``."""
     L = _lib.lib()
-    data = Data.load()
+    data = Data.load(profiles=profiles)
     out, err = ffi.new("char **"), new_error()
     raise_for(L.limen_profiles_json(data.profiles, out, err), err)
     return _frame(json.loads(take_text(out))["profiles"])

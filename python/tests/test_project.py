@@ -5,6 +5,7 @@ and CSV to the last printed digit."""
 from __future__ import annotations
 
 import io
+import json
 import math
 
 import pandas as pd
@@ -127,3 +128,21 @@ def test_custom_workload_name(have_cli) -> None:
     with pytest.raises(limen.LimenError) as e:
         limen.project(name="x")
     assert e.value.field == "name"
+
+
+def test_own_catalog_and_profiles(have_cli, tmp_path) -> None:
+    """Your own rows on top of limen's, read and checked alike: equal to the tool's output."""
+    from conftest import ROOT
+    cat, prof = ROOT / "examples" / "data" / "my-models.json", ROOT / "examples" / "data" / "my-profiles.json"
+    specs = ["landauer-adiabatic", "accelerator:a100-pcie"]
+    df = limen.project(model="llama-2-7b", catalog=cat, profiles=[prof], paradigms=specs)
+    check_project(df, cli_json("project", "--model", "llama-2-7b", "--catalog", str(cat), "--profiles", str(prof),
+                               "--paradigm", ",".join(specs)))
+    assert "llama-2-7b" in limen.models(catalog=cat).index and "gpt-3" in limen.models(catalog=cat).index
+    assert "a100-pcie" in limen.profiles(profiles=prof).index
+    bad = json.loads(cat.read_text())
+    del bad[0]["source"]
+    (tmp_path / "bad.json").write_text(json.dumps(bad))
+    with pytest.raises(limen.LimenError) as e:
+        limen.project(model="llama-2-7b", catalog=tmp_path / "bad.json")
+    assert "source: missing field" in str(e.value)

@@ -69,12 +69,13 @@ static int render(const limen_catalog *c, cli_format fmt, cli_buf *b, limen_erro
 }
 
 /* Load the data, render it, release it. */
-static int load_and_render(cli_format fmt, cli_buf *out, limen_error *err) {
+static int load_and_render(cli_format fmt, const char *const *files, size_t n, cli_buf *out, limen_error *err) {
   limen_catalog *cat = NULL;
-  int status = limen_catalog_load(NULL, &cat, err);
+  int status = limen_catalog_load_with(files, n, &cat, err);
+  if (status && n) cli_error_prefix(err, status, "--catalog: ");
   if (!status) status = render(cat, fmt, out, err);
   limen_catalog_free(cat);
   return status;
 }
 
-int limen_cmd_models(int argc, char **argv) { return cli_run_listing(&doc, argc, argv, load_and_render); }
+int limen_cmd_models(int argc, char **argv) { return cli_run_listing(&doc, "catalog", argc, argv, load_and_render); }

@@ -64,12 +64,13 @@ static int render(const limen_profile_set *ps, cli_format fmt, cli_buf *b, limen
 }
 
 /* Load the data, render it, release it. */
-static int load_and_render(cli_format fmt, cli_buf *out, limen_error *err) {
+static int load_and_render(cli_format fmt, const char *const *files, size_t n, cli_buf *out, limen_error *err) {
   limen_profile_set *ps = NULL;
-  int status = limen_profiles_load(NULL, &ps, err);
+  int status = limen_profiles_load_with(files, n, &ps, err);
+  if (status && n) cli_error_prefix(err, status, "--profiles: ");
   if (!status) status = render(ps, fmt, out, err);
   limen_profiles_free(ps);
   return status;
 }
 
-int limen_cmd_profiles(int argc, char **argv) { return cli_run_listing(&doc, argc, argv, load_and_render); }
+int limen_cmd_profiles(int argc, char **argv) { return cli_run_listing(&doc, "profiles", argc, argv, load_and_render); }

@@ -12,12 +12,12 @@
 /* The numeric workload options are the rows of the library's table of inputs. */
 static const limen_input *inputs(size_t *n) {
   const limen_input *t = limen_workload_inputs(n);
-  if (*n > CLI_WL_MAX_OPTS - 5) *n = CLI_WL_MAX_OPTS - 5; /* cli_wl_build reports the shortfall */
+  if (*n > CLI_WL_MAX_OPTS - 7) *n = CLI_WL_MAX_OPTS - 7; /* cli_wl_build reports the shortfall */
   return t;
 }
 
 /* option layout: model, the numeric inputs (IDX_FIELD0 + i for row i), ops, lr-schedule,
- * learning-path, name */
+ * learning-path, name, catalog, profiles */
 #define IDX_MODEL 0
 #define IDX_FIELD0 1
 
@@ -39,7 +39,13 @@ size_t cli_wl_options(cli_opt *o) {
                                       "and K; sets --bits and --param-range");
   o[IDX_FIELD0 + n + 3] = cli_opt_str("name", CLI_OPT_STRING, "LABEL", NULL, "custom",
                                       "label of a custom workload (--params/--tokens) in every output");
-  return IDX_FIELD0 + n + 4;
+  o[IDX_FIELD0 + n + 4] = cli_opt_str("catalog", CLI_OPT_MULTI, "FILE", NULL, NULL,
+                                      "your own model rows on top of limen's catalog (models.json format; a row of "
+                                      "the same name replaces limen's; repeatable)");
+  o[IDX_FIELD0 + n + 5] = cli_opt_str("profiles", CLI_OPT_MULTI, "FILE", NULL, NULL,
+                                      "your own hardware profiles on top of limen's (profiles.json format; "
+                                      "repeatable)");
+  return IDX_FIELD0 + n + 6;
 }
 
 void cli_wl_free(cli_wl *ctx) {
@@ -84,17 +90,20 @@ int cli_wl_build(cli_opt *opts, size_t n_opts, cli_wl *ctx, limen_error *err) {
     return limen_error_set(err, LIMEN_EINTERNAL, "cli_wl_build", "CLI_WL_MAX_OPTS = %d: too small for %zu workload inputs",
                            CLI_WL_MAX_OPTS, n_table);
   while (base < n_opts && strcmp(opts[base].name, "model") != 0) base++;
-  if (n_opts - base < IDX_FIELD0 + n_fields + 4)
+  if (n_opts - base < IDX_FIELD0 + n_fields + 6)
     return limen_error_set(err, LIMEN_EINTERNAL, "cli_wl_build", "workload options missing");
   ctx->opts = opts + base;
   ctx->n_opts = n_opts - base;
   int s = cli_opts_conflict(opts, n_opts, "model", "params",
                             "give a catalog model or an explicit workload (--params N --tokens D [--flops C])", err);
   if (s) return s;
-  s = limen_catalog_load(NULL, &ctx->catalog, err);
-  if (s) return limen_error_wrap(err, s, "model catalog", "loading");
-  s = limen_profiles_load(NULL, &ctx->profiles, err);
-  if (s) return limen_error_wrap(err, s, "hardware profiles", "loading");
+  const cli_opt *co = &ctx->opts[IDX_FIELD0 + n_fields + 4], *po = &ctx->opts[IDX_FIELD0 + n_fields + 5];
+  s = limen_catalog_load_with(co->items, co->n_items, &ctx->catalog, err);
+  if (s) return co->n_items ? cli_error_prefix(err, LIMEN_EINVAL, "--catalog: ")
+                            : limen_error_wrap(err, s, "model catalog", "loading");
+  s = limen_profiles_load_with(po->items, po->n_items, &ctx->profiles, err);
+  if (s) return po->n_items ? cli_error_prefix(err, LIMEN_EINVAL, "--profiles: ")
+                            : limen_error_wrap(err, s, "hardware profiles", "loading");
   const cli_opt *lp = &ctx->opts[IDX_FIELD0 + n_fields + 2];
   if (lp->set && (s = limen_learning_path_read(lp->str, &ctx->path, err)) != LIMEN_OK)
     return cli_error_prefix(err, s == LIMEN_EIO ? LIMEN_EINVAL : s, "--learning-path: "); /* the user's file */

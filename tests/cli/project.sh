@@ -120,6 +120,18 @@ expect_ok project --params 7e10 --tokens 2e12 --name my-70b --format json --para
 check json_py "d['workload']['name'] == 'my-70b' and any(\"custom workload 'my-70b'\" in a for a in d['assumptions'])" \
   "--name in the JSON and the assumptions"
 
+# your own catalog rows and profiles on top of limen's (examples/data), checked alike
+ex="$LIMEN_TEST_DIR/../examples/data"
+expect_ok project --catalog "$ex/my-models.json" --profiles "$ex/my-profiles.json" --model llama-2-7b \
+  --paradigm accelerator:a100-pcie --format json
+check json_py "d['workload']['name'] == 'llama-2-7b' and d['published']['model'] == 'llama-2-7b'" "--catalog row used"
+expect_ok models --catalog "$ex/my-models.json"
+check grep -q "^llama-2-7b " "$TMP/out" "models --catalog lists the added row"
+check grep -q "^gpt-3 " "$TMP/out" "models --catalog keeps limen's rows"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); del d[0]["source"]; json.dump(d, open(sys.argv[2], "w"))' \
+  "$ex/my-models.json" "$TMP/nosrc.json"
+expect_usage "--catalog: $TMP/nosrc.json: row 0 (llama-2-7b): source: missing field" project --catalog "$TMP/nosrc.json"
+
 # config file merged with flags; flags win
 printf '{"temperature": 200, "bits": 8, "paradigm": ["landauer-adiabatic"], "format": "json"}' >"$TMP/c.json"
 expect_ok project --config "$TMP/c.json" --temperature 250
