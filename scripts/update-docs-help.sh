@@ -1,12 +1,12 @@
 #!/bin/sh
-# Rewrites the "### Options" blocks of docs/cli.md for the commands whose help docs/cli.md
-# shows verbatim (tests/cli/help.sh checks them) from a built limen's --help.
+# Rewrites the "### Options" blocks of docs/cli.md (every command that has one; tests/cli/help.sh
+# checks them) from a built limen's --help.
 #     scripts/update-docs-help.sh [BUILD_DIR]        (default: build)
 set -eu
 cd "$(dirname "$0")/.."
 bin=${1:-build}/limen
 [ -x "$bin" ] || { echo "update-docs-help: $bin not built (scripts/setup.sh)" >&2; exit 1; }
-for cmd in project sweep figure; do
+for cmd in project sweep figure bound simulate validate train; do
   "$bin" "$cmd" --help >"docs/.help.$cmd" </dev/null
   awk -v c="$cmd" -v f="docs/.help.$cmd" '
     $0 == "## `limen " c "`" { sec = 1 }

@@ -214,6 +214,31 @@ int cli_opts_conflict(cli_opt *opts, size_t n_opts, const char *a, const char *b
 
 /* ---- help ------------------------------------------------------------------------ */
 
+/* Text in the help's second column: words wrapped at 100 columns, continued lines indented
+ * under the first (a word longer than a line is kept whole). */
+static void help_text(FILE *f, const char *text) {
+  const size_t width = 100 - 28;
+  size_t col = 0;
+  int space = 0; /* the next piece follows a blank (not a comma) */
+  for (const char *p = text; *p;) {
+    size_t piece = strcspn(p, " ,");
+    if (p[piece] == ',') piece++; /* a comma list may break after a comma */
+    if (col > 0 && col + (size_t)space + piece > width) {
+      fprintf(f, "\n  %-24s  ", "");
+      col = 0;
+    } else if (space) {
+      fputc(' ', f);
+      col++;
+    }
+    fwrite(p, 1, piece, f);
+    col += piece;
+    p += piece;
+    space = *p == ' ';
+    while (*p == ' ') p++;
+  }
+  fputc('\n', f);
+}
+
 static void cli_opts_help(FILE *f, const cli_command_doc *doc, const cli_opt *opts, size_t n_opts) {
   fprintf(f, "usage: limen %s %s\n\n%s\n\noptions:\n", doc->name, doc->synopsis, doc->summary);
   for (size_t i = 0; i < n_opts; i++) {
@@ -224,8 +249,9 @@ static void cli_opts_help(FILE *f, const cli_command_doc *doc, const cli_opt *op
     else snprintf(names, sizeof names, "--%s", o->name);
     if (o->kind == CLI_OPT_FLAG) snprintf(head, sizeof head, "%s", names);
     else snprintf(head, sizeof head, "%s %s", names, o->metavar ? o->metavar : "VALUE");
-    if (strlen(head) > 24) fprintf(f, "  %s\n  %-24s  %s\n", head, "", o->help);
-    else fprintf(f, "  %-24s  %s\n", head, o->help);
+    if (strlen(head) > 24) fprintf(f, "  %s\n  %-24s  ", head, "");
+    else fprintf(f, "  %-24s  ", head);
+    help_text(f, o->help);
     char extra[512] = "";
     size_t at = 0;
     if (o->kind == CLI_OPT_DOUBLE || o->kind == CLI_OPT_LONG) {
@@ -238,7 +264,12 @@ static void cli_opts_help(FILE *f, const cli_command_doc *doc, const cli_opt *op
     }
     if (o->def && at < sizeof extra)
       at += (size_t)snprintf(extra + at, sizeof extra - at, "%sdefault %s", at ? "; " : "", o->def);
-    if (at) fprintf(f, "  %-24s  (%s)\n", "", extra);
+    if (at) {
+      char paren[600];
+      snprintf(paren, sizeof paren, "(%s)", extra);
+      fprintf(f, "  %-24s  ", "");
+      help_text(f, paren);
+    }
   }
   fprintf(f, "  %-24s  %s\n", "--config FILE",
           "read options from a JSON object whose keys are the long option names");

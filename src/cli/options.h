@@ -88,8 +88,11 @@ int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int
  * render(fmt, out, err) to build the whole output, and print it (nothing on failure).
  * Returns the exit status.  Used by `limen models` and `limen profiles`. */
 struct cli_buf;
-typedef int (*cli_render_fn)(cli_format fmt, struct cli_buf *out, limen_error *err);
-int cli_run_listing(const cli_command_doc *doc, int argc, char **argv, cli_render_fn render);
+/* A listing of data (models, profiles): the built-in file with the user's files on top
+ * (--catalog / --profiles FILE, repeatable: `overlay` names the option). */
+typedef int (*cli_render_fn)(cli_format fmt, const char *const *files, size_t n_files, struct cli_buf *out,
+                             limen_error *err);
+int cli_run_listing(const cli_command_doc *doc, const char *overlay, int argc, char **argv, cli_render_fn render);
 
 
 /* Look an option up by name (NULL when absent). */
