@@ -38,7 +38,9 @@ enum {
   LIMEN_ENOMEM = 5,   /* allocation failed                                               */
   LIMEN_ENUMERIC = 6, /* a numerical method failed (quadrature, root finding, overflow)  */
   LIMEN_ERANGE = 7,   /* a result is not representable (would overflow a double)         */
-  LIMEN_EINTERNAL = 8 /* a bug: an invariant of the library was violated                 */
+  LIMEN_EINTERNAL = 8,/* a bug: an invariant of the library was violated                 */
+  LIMEN_EINTERRUPTED = 9 /* a run stopped early when asked to (checkpoint.h): not a failure
+                            of the inputs; its checkpoint continues it                    */
 };
 
 #define LIMEN_ERROR_MSG_MAX 2048

@@ -35,6 +35,10 @@ LIMEN_API int limen_read_text_file(const char *path, char **text, size_t *len, l
 LIMEN_API int limen_read_text_file_max(const char *path, size_t max_bytes, char **text, size_t *len,
                                        limen_error *err);
 
+/* Write text to dir/name atomically (a temporary file in dir, then a rename), creating dir and
+ * its parents: a reader sees the old file or the whole new one.  LIMEN_EIO names the path. */
+LIMEN_API int limen_text_file_write(const char *dir, const char *name, const char *text, limen_error *err);
+
 #ifdef __cplusplus
 }
 #endif

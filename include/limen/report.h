@@ -312,9 +312,8 @@ typedef struct limen_out_file {
 LIMEN_API int limen_sim_files(const limen_simulate_result *r, limen_out_file files[LIMEN_SIM_FILES_MAX], size_t *n,
                               limen_error *err);
 LIMEN_API void limen_sim_files_clear(limen_out_file files[LIMEN_SIM_FILES_MAX], size_t n);
-/* Write text to dir/name atomically (a temporary file in dir, then a rename), creating dir and
- * its parents: a reader sees the old file or the whole new one.  LIMEN_EIO names the path. */
-LIMEN_API int limen_text_file_write(const char *dir, const char *name, const char *text, limen_error *err);
+/* limen_text_file_write (datafile.h) writes each of them atomically. */
+#include "limen/datafile.h"
 
 /* ---- an --out directory's manifest ---------------------------------------------------------
  * A run that writes into a directory first removes its manifest (limen_manifest_clear), then

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "limen/checkpoint.h"
 #include "limen/common.h"
 #include "limen/fokker_planck.h"
 #include "limen/input.h"
@@ -174,6 +175,31 @@ typedef struct limen_simulate_result {
 LIMEN_API int limen_simulate_run(const limen_simulate_config *cfg, const limen_simulate_comm *comm,
                                  limen_simulate_result *res, limen_error *err);
 LIMEN_API void limen_simulate_result_clear(limen_simulate_result *res);
+
+/* ---- interrupted runs (checkpoint.h) -------------------------------------------------------
+ * limen_simulate_run with a run control (ctl NULL: limen_simulate_run itself).  A Langevin run
+ * on one process (comm NULL or size 1) then goes in units of limen_simulate_unit_size
+ * trajectories (limen_simulate_langevin_units): its checkpoint ("simulate", the inputs of
+ * limen_simulate_checkpoint_inputs) takes each unit's results, a stop asked for returns
+ * LIMEN_EINTERRUPTED after the current unit with the checkpoint written, and a checkpoint read
+ * from a file continues the run to the result of an uninterrupted one, bit for bit (every
+ * report field but wall_seconds).  A Fokker–Planck run, or one split over processes, is one
+ * piece: ctl is not used. */
+LIMEN_API int limen_simulate_run_ctl(const limen_simulate_config *cfg, const limen_simulate_comm *comm,
+                                     limen_run_control *ctl, limen_simulate_result *res, limen_error *err);
+/* Trajectories per unit of an ensemble of n_traj: whole blocks (LIMEN_RNG_BLOCK), at least
+ * 32 of them, and at most 1024 units. */
+LIMEN_API size_t limen_simulate_unit_size(size_t n_traj);
+/* The ensemble cfg describes, unit by unit under ctl (may be NULL), summarized as
+ * limen_langevin_run's (histograms too); inputs: the run's canonical inputs. */
+LIMEN_API int limen_simulate_langevin_units(const limen_langevin_config *cfg, const limen_protocol *proto,
+                                            const char *inputs, limen_run_control *ctl, limen_langevin_result *res,
+                                            limen_error *err);
+/* The inputs of a run as a checkpoint keeps them: limen's version, the protocol (a file by its
+ * SHA-256), method, integrator, and every input row given ("unset" otherwise) but threads,
+ * which does not change the result; numbers in %.17g.  LIMEN_EIO for an unreadable file. */
+LIMEN_API int limen_simulate_checkpoint_inputs(const limen_simulate_config *cfg, char *buf, size_t cap,
+                                               limen_error *err);
 
 /* limen_langevin_run over the processes of comm (NULL or size 1: limen_langevin_run itself):
  * this process runs its part (limen_langevin_run_part), the per-trajectory arrays (and passage

@@ -21,7 +21,8 @@
 static const cli_command_doc doc = {
     "simulate",
     "--protocol NAME | --protocol-file FILE [--method langevin|fokker-planck] [--trajectories M]\n"
-    "       [--dt S] [--seed K] [--threads T] [--format table|json] [--out DIR] [protocol parameters]",
+    "       [--dt S] [--seed K] [--threads T] [--format table|json] [--out DIR [--resume]]\n"
+    "       [protocol parameters]",
     "Simulate one memory-cell protocol and measure what it dissipates: the mean work and heat\n"
     "(Sekimoto bookkeeping, theory section 5) with standard errors, the success probability,\n"
     "and the closed-form bound that applies to the same cell and duration (finite-time Landauer\n"
@@ -36,7 +37,10 @@ static const cli_command_doc doc = {
     "the static cell next to the exact value (every trajectory must pass: --tau unset is 40 times\n"
     "the exact mean, and a run in which some did not pass fails).\n"
     "Started by mpirun (limen built with MPI), the Langevin ensemble is split over the\n"
-    "processes, with the same result as one process bit for bit; rank 0 prints.",
+    "processes, with the same result as one process bit for bit; rank 0 prints.\n"
+    "With --out DIR a Langevin run keeps a checkpoint in DIR (checkpoint.txt, after blocks of\n"
+    "trajectories); SIGINT or SIGTERM stops it after the current block (exit 130 or 143), and\n"
+    "the same command with --resume continues it to the result of an uninterrupted run.",
     "examples:\n"
     "  limen simulate --protocol erasure --tau 20 --trajectories 4000\n"
     "  limen simulate --protocol trap-optimal --method fokker-planck --format json\n"
@@ -46,7 +50,7 @@ static const cli_command_doc doc = {
 /* The options, in the order of the help: the choices and files, then the inputs of the run
  * (limen_simulate_inputs: row_of[option] is its row, −1 for none). */
 enum {
-  O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_PARAM,
+  O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_RESUME, O_PARAM,
   O_TAU = O_PARAM, O_PARAM_END = O_PARAM + LIMEN_PROTOCOL_ARG_COUNT, O_CELLS = O_PARAM_END, O_TAU0, O_TEMPERATURE,
   O_BINS, O_START, O_PASSAGE, O_COUNT
 };
@@ -93,6 +97,8 @@ static void describe(cli_opt *o) {
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "also write result.json and histograms / density CSV to DIR");
+  o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
+                            "continue the interrupted run whose checkpoint is in DIR (the same options)");
 }
 
 /* The table of the report: the library's report (limen_sim_report) in words. */
@@ -235,11 +241,16 @@ int limen_cmd_simulate(int argc, char **argv) {
   if (!status) status = cli_frame_no_positional(&f);
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
   if (!status) status = read_options(o, &c, &pb, &f.err);
+  limen_run_control ctl;
+  limen_checkpoint ck;
+  const int fp = o[O_METHOD].set && strcmp(o[O_METHOD].str, "fokker-planck") == 0;
+  if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, !fp, &f.err);
   if (!status) {
-    status = limen_simulate_run(&c, cli_mpi_comm(), &r, &f.err);
+    status = limen_simulate_run_ctl(&c, cli_mpi_comm(), o[O_OUT].set ? &ctl : NULL, &r, &f.err);
     bar_clear(&pb);
     if (status) cli_error_input(&f.err);
   }
+  limen_checkpoint_clear(&ck);
   if (!status) status = emit(o, &r, fmt, &f.out, &f.err);
   limen_simulate_result_clear(&r);
   return cli_frame_end(&f, status);

@@ -26,6 +26,7 @@ static int cli_status_for(int code) {
     case LIMEN_EINVAL:
     case LIMEN_ENOTFOUND:
     case LIMEN_EPARSE: return CLI_USAGE;
+    case LIMEN_EINTERRUPTED: return cli_interrupt_exit_status();
     default: return CLI_FAIL;
   }
 }

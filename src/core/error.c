@@ -109,6 +109,7 @@ const char *limen_strstatus(int code) {
     case LIMEN_ENUMERIC: return "numerical failure";
     case LIMEN_ERANGE: return "result out of range";
     case LIMEN_EINTERNAL: return "internal error";
+    case LIMEN_EINTERRUPTED: return "interrupted";
     default: return "unknown status";
   }
 }

@@ -22,6 +22,7 @@ typedef struct sim {
   double exact_passage, mean_passage, se_passage;
   limen_sim_summary summary;
   limen_simulate_result *res;
+  limen_run_control *ctl; /* NULL: no checkpoint, no stop (limen_simulate_run_ctl) */
 } sim;
 
 static int given(const sim *s, int row) { return (s->cfg->given & LIMEN_SIMULATE_IN_MASK(row)) != 0; }
@@ -203,7 +204,14 @@ static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *er
   const char *in = s->cfg->integrator;
   c->integrator = limen_integrator_type_auto(proto->potential);
   int st = in && strcmp(in, "auto") != 0 ? limen_integrator_type_find(in, &c->integrator, err) : LIMEN_OK;
-  if (st || (st = limen_simulate_langevin_spread(c, proto, comm, lr, err))) return st;
+  if (!st && s->ctl && (!comm || comm->size <= 1)) {
+    char inputs[4096];
+    if (!(st = limen_simulate_checkpoint_inputs(s->cfg, inputs, sizeof inputs, err)))
+      st = limen_simulate_langevin_units(c, proto, inputs, s->ctl, lr, err);
+    if (st) return st;
+  } else if (st || (st = limen_simulate_langevin_spread(c, proto, comm, lr, err))) {
+    return st;
+  }
   if ((st = limen_sim_summary_langevin(proto, lr, &s->summary, err)) || (st = summary_finite(&s->summary, err)) ||
       !(s->has & LIMEN_SIM_HAS_PASSAGE))
     return st;
@@ -244,6 +252,11 @@ static void report(const sim *s, double t0) {
 
 int limen_simulate_run(const limen_simulate_config *cfg, const limen_simulate_comm *comm, limen_simulate_result *res,
                        limen_error *err) {
+  return limen_simulate_run_ctl(cfg, comm, NULL, res, err);
+}
+
+int limen_simulate_run_ctl(const limen_simulate_config *cfg, const limen_simulate_comm *comm, limen_run_control *ctl,
+                           limen_simulate_result *res, limen_error *err) {
   if (!cfg || !res) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
   memset(res, 0, sizeof *res);
   const double t0 = omp_get_wtime();
@@ -252,7 +265,10 @@ int limen_simulate_run(const limen_simulate_config *cfg, const limen_simulate_co
   s.cfg = cfg;
   s.rows = limen_simulate_inputs(NULL);
   s.res = res;
+  s.ctl = ctl;
   int st = setup(&s, err);
+  if (!st && ctl && ctl->checkpoint && ctl->checkpoint->command && ((s.has & LIMEN_SIM_HAS_FP) || (comm && comm->size > 1)))
+    st = limen_error_plain(err, LIMEN_EINVAL, "a checkpoint continues a Langevin run on one process only");
   if (!st) st = (s.has & LIMEN_SIM_HAS_FP) ? run_fp(&s, err) : run_langevin(&s, comm, err);
   if (!st) report(&s, t0);
   return st;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * text_file.c: a result's text written into a directory atomically (report.h,
+ * text_file.c: a result's text written into a directory atomically (datafile.h,
  * limen_text_file_write) — the files of `limen simulate --out` and `limen train --out` — so
  * that a reader never sees half a file, whichever program (the tool, the Python package)
- * writes it. */
+ * writes it, and the checkpoints of long runs (checkpoint.h). */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "limen/report.h"
+#include "limen/datafile.h"
 
 /* dir and its parents (mkdir -p). */
 static int mkdir_p(const char *dir) {
