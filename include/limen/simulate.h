@@ -183,8 +183,9 @@ LIMEN_API void limen_simulate_result_clear(limen_simulate_result *res);
  * limen_simulate_checkpoint_inputs) takes each unit's results, a stop asked for returns
  * LIMEN_EINTERRUPTED after the current unit with the checkpoint written, and a checkpoint read
  * from a file continues the run to the result of an uninterrupted one, bit for bit (every
- * report field but wall_seconds).  A Fokker–Planck run, or one split over processes, is one
- * piece: ctl is not used. */
+ * report field but wall_seconds).  A run split over processes is one piece: its checkpoint
+ * is written whole at its end (limen_simulate_checkpoint_whole, by the process whose ctl->dir
+ * is set), and it cannot be stopped or resumed.  A Fokker–Planck run does not use ctl. */
 LIMEN_API int limen_simulate_run_ctl(const limen_simulate_config *cfg, const limen_simulate_comm *comm,
                                      limen_run_control *ctl, limen_simulate_result *res, limen_error *err);
 /* Trajectories per unit of an ensemble of n_traj: whole blocks (LIMEN_RNG_BLOCK), at least
@@ -195,6 +196,10 @@ LIMEN_API size_t limen_simulate_unit_size(size_t n_traj);
 LIMEN_API int limen_simulate_langevin_units(const limen_langevin_config *cfg, const limen_protocol *proto,
                                             const char *inputs, limen_run_control *ctl, limen_langevin_result *res,
                                             limen_error *err);
+/* The checkpoint of a whole ensemble run in one piece (split over processes): every unit from
+ * res's arrays, written to ctl->dir when set, as limen_simulate_langevin_units leaves it. */
+LIMEN_API int limen_simulate_checkpoint_whole(const char *inputs, limen_run_control *ctl, limen_langevin_result *res,
+                                              limen_error *err);
 /* The inputs of a run as a checkpoint keeps them: limen's version, the protocol (a file by its
  * SHA-256), method, integrator, and every input row given ("unset" otherwise) but threads,
  * which does not change the result; numbers in %.17g.  LIMEN_EIO for an unreadable file. */

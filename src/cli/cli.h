@@ -48,9 +48,10 @@ int cli_out_finish(int ok, int argc, char **argv, limen_error *err);
 
 /* --out DIR [--resume] of a long run (interrupt.c): ctl for the library's run loop, with ck
  * read from DIR when resuming (refused without DIR, without a checkpoint there, or with a
- * corrupt one: exit 2) and the checkpoint registered in DIR's manifest; with can_stop, on one
- * process, SIGINT and SIGTERM stop the run after its current unit.  Without DIR, ctl is empty
- * (pass NULL to the library).  Release ck with limen_checkpoint_clear. */
+ * corrupt one: exit 2) and the checkpoint registered in DIR's manifest; SIGINT and SIGTERM
+ * then stop the run after its current unit.  Without DIR, or for a run without units
+ * (!can_stop) or one over MPI processes, ctl->checkpoint is NULL (pass NULL to the library).
+ * Release ck with limen_checkpoint_clear. */
 int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *dir, int resume, int can_stop,
                      limen_error *err);
 /* The exit status of a run stopped by a signal: 128 + its number (130 SIGINT, 143 SIGTERM). */

@@ -241,12 +241,13 @@ int limen_cmd_simulate(int argc, char **argv) {
   if (!status) status = cli_frame_no_positional(&f);
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
   if (!status) status = read_options(o, &c, &pb, &f.err);
-  limen_run_control ctl;
+  limen_run_control ctl = {0};
   limen_checkpoint ck;
+  limen_checkpoint_init(&ck);
   const int fp = o[O_METHOD].set && strcmp(o[O_METHOD].str, "fokker-planck") == 0;
   if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, !fp, &f.err);
   if (!status) {
-    status = limen_simulate_run_ctl(&c, cli_mpi_comm(), o[O_OUT].set ? &ctl : NULL, &r, &f.err);
+    status = limen_simulate_run_ctl(&c, cli_mpi_comm(), ctl.checkpoint ? &ctl : NULL, &r, &f.err);
     bar_clear(&pb);
     if (status) cli_error_input(&f.err);
   }

@@ -47,23 +47,26 @@ int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *d
   memset(ctl, 0, sizeof *ctl);
   limen_checkpoint_init(ck);
   if (resume && !dir) return cli_error(err, LIMEN_EINVAL, "--resume: needs --out DIR (the directory to continue)");
-  if (!dir) return LIMEN_OK;
-  if (resume && !can_stop)
+  const int one = cli_mpi_comm() == NULL;
+  if (resume && (!can_stop || !one))
     return cli_error(err, LIMEN_EINVAL, "--resume: applies to a Langevin run on one process only (nothing else "
                                         "keeps a checkpoint)");
+  if (!dir || !can_stop) return LIMEN_OK;
+  ctl->checkpoint = ck;
+  if (!one) { /* written whole at the end, by rank 0; nothing to stop between */
+    ctl->dir = cli_mpi_rank() == 0 ? dir : NULL;
+    return ctl->dir ? cli_out_register(dir, LIMEN_CHECKPOINT_NAME, err) : LIMEN_OK;
+  }
   if (resume) {
     int st = limen_checkpoint_read(dir, ck, err);
     if (st) return cli_error_prefix(err, st, "--resume: ");
   }
   int st = cli_out_register(dir, LIMEN_CHECKPOINT_NAME, err); /* the old manifest goes first */
   if (st) return st;
-  ctl->checkpoint = ck;
   ctl->dir = dir;
   ctl->write_every_s = 1.0;
-  if (can_stop && cli_mpi_comm() == NULL) {
-    install();
-    ctl->should_stop = should_stop;
-    ctl->ctx = getenv("LIMEN_TEST_INTERRUPT");
-  }
+  ctl->should_stop = should_stop;
+  ctl->ctx = getenv("LIMEN_TEST_INTERRUPT");
+  install();
   return LIMEN_OK;
 }

@@ -204,14 +204,12 @@ static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *er
   const char *in = s->cfg->integrator;
   c->integrator = limen_integrator_type_auto(proto->potential);
   int st = in && strcmp(in, "auto") != 0 ? limen_integrator_type_find(in, &c->integrator, err) : LIMEN_OK;
-  if (!st && s->ctl && (!comm || comm->size <= 1)) {
-    char inputs[4096];
-    if (!(st = limen_simulate_checkpoint_inputs(s->cfg, inputs, sizeof inputs, err)))
-      st = limen_simulate_langevin_units(c, proto, inputs, s->ctl, lr, err);
-    if (st) return st;
-  } else if (st || (st = limen_simulate_langevin_spread(c, proto, comm, lr, err))) {
-    return st;
-  }
+  char inputs[4096];
+  if (!st && s->ctl) st = limen_simulate_checkpoint_inputs(s->cfg, inputs, sizeof inputs, err);
+  if (!st && s->ctl && (!comm || comm->size <= 1)) st = limen_simulate_langevin_units(c, proto, inputs, s->ctl, lr, err);
+  else if (!st && !(st = limen_simulate_langevin_spread(c, proto, comm, lr, err)) && s->ctl)
+    st = limen_simulate_checkpoint_whole(inputs, s->ctl, lr, err);
+  if (st) return st;
   if ((st = limen_sim_summary_langevin(proto, lr, &s->summary, err)) || (st = summary_finite(&s->summary, err)) ||
       !(s->has & LIMEN_SIM_HAS_PASSAGE))
     return st;

@@ -58,7 +58,20 @@ static int take_unit(const limen_checkpoint_unit *u, size_t index, size_t first,
   return LIMEN_OK;
 }
 
-/* The part just run into res and, as unit `index`, into the checkpoint. */
+/* Trajectories [at, at + count) of r as the checkpoint's next unit. */
+static int add_unit(limen_langevin_result *r, size_t at, size_t count, limen_checkpoint *ck, limen_error *err) {
+  double **a[5];
+  const size_t k = arrays(r, a) - !r->passage_time;
+  double *v = malloc((SHAPE + k * count) * sizeof *v);
+  if (!v) return limen_error_set(err, LIMEN_ENOMEM, "limen_simulate_langevin_units", "out of memory");
+  v[0] = (double)r->n_steps, v[1] = r->dt, v[2] = r->duration;
+  for (size_t i = 0; i < k; i++) memcpy(v + SHAPE + i * count, *a[i] + at, count * sizeof(double));
+  int st = limen_checkpoint_add(ck, v, SHAPE + k * count, NULL, 0, err);
+  free(v);
+  return st;
+}
+
+/* The part just run into res and, as the next unit, into the checkpoint. */
 static int keep_part(limen_langevin_result *part, size_t first, size_t count, limen_langevin_result *res,
                      limen_checkpoint *ck, limen_error *err) {
   double **a[5], **b[5];
@@ -66,14 +79,20 @@ static int keep_part(limen_langevin_result *part, size_t first, size_t count, li
   arrays(res, b);
   res->n_steps = part->n_steps, res->dt = part->dt, res->duration = part->duration;
   for (size_t i = 0; i < k; i++) memcpy(*b[i] + first, *a[i], count * sizeof(double));
-  if (!ck) return LIMEN_OK;
-  double *v = malloc((SHAPE + k * count) * sizeof *v);
-  if (!v) return limen_error_set(err, LIMEN_ENOMEM, "limen_simulate_langevin_units", "out of memory");
-  v[0] = (double)part->n_steps, v[1] = part->dt, v[2] = part->duration;
-  for (size_t i = 0; i < k; i++) memcpy(v + SHAPE + i * count, *a[i], count * sizeof(double));
-  int st = limen_checkpoint_add(ck, v, SHAPE + k * count, NULL, 0, err);
-  free(v);
-  return st;
+  return ck ? add_unit(part, 0, count, ck, err) : LIMEN_OK;
+}
+
+int limen_simulate_checkpoint_whole(const char *inputs, limen_run_control *ctl, limen_langevin_result *res,
+                                    limen_error *err) {
+  if (!inputs || !res || !res->work) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  if (!ctl || !ctl->checkpoint) return LIMEN_OK;
+  const size_t n = res->n_traj, unit = limen_simulate_unit_size(n), total = (n + unit - 1) / unit;
+  limen_run_control whole = *ctl;
+  whole.dir = NULL; /* written once, whole */
+  int st = limen_run_control_begin(&whole, "simulate", inputs, total, err);
+  for (size_t u = ctl->checkpoint->done; !st && u < total; u++)
+    st = add_unit(res, u * unit, n - u * unit < unit ? n - u * unit : unit, ctl->checkpoint, err);
+  return st || !ctl->dir ? st : limen_checkpoint_write(ctl->dir, ctl->checkpoint, err);
 }
 
 /* The progress of the whole ensemble from a unit's (its fraction of trajectories [first, first + count)). */

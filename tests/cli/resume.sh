@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Interrupted runs and --resume (docs/reliability.md): limen simulate --out DIR stopped by SIGINT
+# or SIGTERM exits 130 or 143 with its checkpoint written, no temporary file and no manifest;
+# --resume continues it to the uninterrupted run's result, byte for byte (the checkpoint holds
+# every trajectory's numbers in hexadecimal, so equal checkpoints mean equal bits), whatever the
+# thread count; a missing, corrupt or foreign checkpoint is refused (exit 2).  Where the stop
+# lands is fixed by LIMEN_TEST_INTERRUPT="INT:K" (the signal is raised after the K-th block); one
+# run is stopped by a real kill from outside.
+source "$(dirname "$0")/lib/common.bash"
+
+# 6 blocks of 2048 trajectories
+A=(simulate --protocol erasure --tau 5 --dt 2e-3 --trajectories 12288 --format json)
+
+# out_same DIR: DIR's files equal the reference run's (result.json without its wall time)
+out_same() {
+  local f
+  for f in checkpoint.txt work_hist.csv heat_hist.csv; do cmp -s "$TMP/ref/$f" "$1/$f" || return 1; done
+  cmp -s <(grep -v wall_seconds "$TMP/ref/result.json") <(grep -v wall_seconds "$1/result.json")
+}
+# stopped_clean DIR K: a checkpoint of K of 6 blocks, no temporary file, no result, no manifest
+stopped_clean() {
+  grep -qx "units 6 $2" "$1/checkpoint.txt" && [ -z "$(ls -A "$1" | grep -v '^checkpoint.txt$')" ]
+}
+# the run's JSON on stdout without its wall time equals the reference's
+stdout_same() { cmp -s <(grep -v wall_seconds "$TMP/ref.json") <(grep -v wall_seconds "$TMP/out"); }
+
+expect_ok "${A[@]}" --out "$TMP/ref"
+cp "$TMP/out" "$TMP/ref.json"
+check grep -qx "units 6 6" "$TMP/ref/checkpoint.txt" "an uninterrupted run's checkpoint has every block"
+check grep -q '"complete":	true' "$TMP/ref/manifest.json" "an uninterrupted run writes its manifest"
+check grep -q '"checkpoint.txt"' "$TMP/ref/manifest.json" "the manifest lists the checkpoint"
+
+# SIGINT after block 2: exit 130, one stderr line, clean directory; --resume finishes it
+LIMEN_TEST_INTERRUPT=INT:2 run "${A[@]}" --out "$TMP/int"
+check [ "$RC" -eq 130 ] "SIGINT: exit 130 (got $RC: $(cat "$TMP/err"))"
+check [ ! -s "$TMP/out" ] "SIGINT: nothing on stdout"
+check grep -q "interrupted after 2 of 6 blocks.*--resume" "$TMP/err" "SIGINT: the message says where and how to go on"
+check stopped_clean "$TMP/int" 2 "SIGINT: checkpoint of 2 blocks, no temporary file, no manifest"
+expect_ok "${A[@]}" --out "$TMP/int" --resume --threads 1
+check stdout_same "SIGINT then --resume (1 thread): the uninterrupted run's output"
+check out_same "$TMP/int" "SIGINT then --resume: the uninterrupted run's files, bit for bit"
+check grep -q '"complete":	true' "$TMP/int/manifest.json" "a resumed run that finishes writes its manifest"
+
+# SIGTERM after block 1, SIGINT again 2 blocks into the resumed run, then a last --resume
+LIMEN_TEST_INTERRUPT=TERM:1 run "${A[@]}" --out "$TMP/term" --threads 2
+check [ "$RC" -eq 143 ] "SIGTERM: exit 143 (got $RC: $(cat "$TMP/err"))"
+check stopped_clean "$TMP/term" 1 "SIGTERM: checkpoint of 1 block, no temporary file, no manifest"
+LIMEN_TEST_INTERRUPT=INT:2 run "${A[@]}" --out "$TMP/term" --resume
+check [ "$RC" -eq 130 ] "a resumed run stopped again: exit 130 (got $RC)"
+check stopped_clean "$TMP/term" 3 "a resumed run stopped again keeps the blocks of both runs"
+expect_ok "${A[@]}" --out "$TMP/term" --resume
+check stdout_same "stopped twice, resumed twice: the uninterrupted run's output"
+check out_same "$TMP/term" "stopped twice, resumed twice: the uninterrupted run's files"
+
+# a finished directory resumed: the same result again, nothing run
+expect_ok "${A[@]}" --out "$TMP/ref" --resume
+check stdout_same "a finished run resumed re-emits its result"
+
+# a real SIGINT from outside, once the first block is on disk
+"$LIMEN_BIN" simulate --protocol erasure --tau 20 --trajectories 40960 --out "$TMP/kill" >/dev/null 2>"$TMP/kerr" &
+pid=$!
+for _ in $(seq 600); do grep -q '^unit 0 ' "$TMP/kill/checkpoint.txt" 2>/dev/null && break; sleep 0.05; done
+kill -INT "$pid"
+wait "$pid"
+krc=$?
+check [ "$krc" -eq 130 ] "kill -INT: exit 130 (got $krc: $(cat "$TMP/kerr"))"
+check [ -z "$(ls -A "$TMP/kill" | grep -v '^checkpoint.txt$')" ] "kill -INT: only the checkpoint is left"
+
+# refused: exit 2, one line naming the problem
+expect_usage "--resume: needs --out" "${A[@]}" --resume
+expect_usage "--trajectories" simulate --protocol erasure --trajectories 0 --out "$TMP/x" --resume
+expect_usage "no checkpoint in" "${A[@]}" --out "$TMP/empty" --resume
+expect_usage "seed = unset there, 7 now" "${A[@]}" --out "$TMP/int" --resume --seed 7
+expect_usage "trajectories = 12288 there, 4096 now" simulate --protocol erasure --tau 5 --dt 2e-3 \
+  --trajectories 4096 --out "$TMP/int" --resume
+expect_usage "--resume: applies to a Langevin run" "${A[@]}" --method fokker-planck --out "$TMP/int" --resume
+cp -r "$TMP/int" "$TMP/bad"
+sed -i '40s/\(0x1\.[0-9a-f]\)/\1f/' "$TMP/bad/checkpoint.txt"
+expect_usage "is corrupt: its SHA-256 does not match" "${A[@]}" --out "$TMP/bad" --resume
+head -c 5000 "$TMP/int/checkpoint.txt" >"$TMP/bad/checkpoint.txt"
+expect_usage "is corrupt: the closing 'sha256' line is missing" "${A[@]}" --out "$TMP/bad" --resume
+check [ ! -e "$TMP/bad/manifest.json" ] "a refused --resume leaves no manifest"
+
+finish
