@@ -181,8 +181,8 @@ Test(checkpoint, control_stops_and_writes) {
   limen_checkpoint_init(&ck);
   cr_assert_eq(limen_checkpoint_read(dir, &back, &e), LIMEN_ENOTFOUND);
   cr_assert(strstr(e.msg, "no checkpoint in"), "%s", e.msg);
-  limen_run_control ctl = {stop_now, &asked, &ck, dir, 3600.0, 0.0};
-  cr_assert_eq(limen_run_control_begin(&ctl, "simulate", k_inputs, 3, &e), LIMEN_OK, "%s", e.msg);
+  limen_run_control ctl = {stop_now, &asked, &ck, dir, 3600.0, 0.0, NULL};
+  cr_assert_eq(limen_run_control_begin(&ctl, "simulate", "blocks", k_inputs, 3, &e), LIMEN_OK, "%s", e.msg);
   cr_assert_eq(limen_checkpoint_read(dir, &back, &e), LIMEN_OK, "%s", e.msg);
   cr_assert_eq(back.done, 0);
   limen_checkpoint_clear(&back);
@@ -191,11 +191,11 @@ Test(checkpoint, control_stops_and_writes) {
   cr_assert_eq(limen_run_control_after_unit(&ctl, &e), LIMEN_OK, "%s", e.msg); /* not due: 1 h */
   cr_assert_eq(limen_checkpoint_add(&ck, &v, 1, NULL, 0, &e), LIMEN_OK);
   cr_assert_eq(limen_run_control_after_unit(&ctl, &e), LIMEN_EINTERRUPTED);
-  cr_assert(strstr(e.msg, "interrupted after 2 of 3"), "%s", e.msg);
+  cr_assert(strstr(e.msg, "interrupted after 2 of 3 blocks"), "%s", e.msg);
   cr_assert_eq(limen_checkpoint_read(dir, &back, &e), LIMEN_OK, "%s", e.msg);
   cr_assert_eq(back.done, 2);
   cr_assert_eq(back.units[1].values[0], 2.5);
-  cr_assert_eq(limen_run_control_begin(&(limen_run_control){NULL, NULL, &back, dir, 0, 0}, "simulate",
+  cr_assert_eq(limen_run_control_begin(&(limen_run_control){NULL, NULL, &back, dir, 0, 0, NULL}, "simulate", "blocks",
                                        "seed = 9\ntrajectories = 4096\n", 3, &e),
                LIMEN_EINVAL);
   cr_assert(strstr(e.msg, "seed = 1 there, 9 now"), "%s", e.msg);

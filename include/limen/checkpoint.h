@@ -6,7 +6,7 @@
  * results depend only on the inputs and the unit's index (each unit draws from its own
  * counter-based random streams, rng.h), so a run resumed after unit k gives the result of an
  * uninterrupted run bit for bit.  The checkpoint holds the run's inputs as canonical text
- * ("name = value" lines, numbers in %.17g, files by their SHA-256), the number of units, and
+ * ("name = value" lines, numbers exact, files by their SHA-256), the number of units, and
  * the results of the units done, every double in C99 hexadecimal (%a: exact).
  *
  * Run control.  A library run loop that takes a limen_run_control asks should_stop after each
@@ -65,7 +65,11 @@ typedef struct limen_run_control {
                                     checkpoint is always written at the start, when the run
                                     stops and at its end (0: after every unit)               */
   double last_write_s;           /* set by the run loop: the wall time of the last write    */
+  const char *unit_name;         /* set by the run loop: what its units are ("blocks")      */
 } limen_run_control;
+
+/* A number of the inputs text: the shortest of %.15g, %.16g, %.17g that reads back exactly. */
+LIMEN_API void limen_checkpoint_number(char *buf, size_t n, double v);
 
 /* Empty checkpoint (every member zero). */
 LIMEN_API void limen_checkpoint_init(limen_checkpoint *ck);
@@ -96,9 +100,10 @@ LIMEN_API int limen_checkpoint_read(const char *dir, limen_checkpoint *ck, limen
 LIMEN_API int limen_checkpoint_match(const limen_checkpoint *ck, const char *where, const char *command,
                                      const char *inputs, size_t total, limen_error *err);
 
-/* For run loops: start or match the control's checkpoint (and write it when fresh), ...    */
-LIMEN_API int limen_run_control_begin(limen_run_control *ctl, const char *command, const char *inputs, size_t total,
-                                      limen_error *err);
+/* For run loops: start or match the control's checkpoint (and write it when fresh); unit_name
+ * says what the units are in messages ("blocks", "checks", "runs"), ...                    */
+LIMEN_API int limen_run_control_begin(limen_run_control *ctl, const char *command, const char *unit_name,
+                                      const char *inputs, size_t total, limen_error *err);
 /* ... and after each unit added to it: write it when due; LIMEN_EINTERRUPTED (checkpoint
  * written) when should_stop asks to stop and units remain. */
 LIMEN_API int limen_run_control_after_unit(limen_run_control *ctl, limen_error *err);

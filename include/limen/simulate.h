@@ -202,7 +202,7 @@ LIMEN_API int limen_simulate_checkpoint_whole(const char *inputs, limen_run_cont
                                               limen_error *err);
 /* The inputs of a run as a checkpoint keeps them: limen's version, the protocol (a file by its
  * SHA-256), method, integrator, and every input row given ("unset" otherwise) but threads,
- * which does not change the result; numbers in %.17g.  LIMEN_EIO for an unreadable file. */
+ * which does not change the result; numbers exact (limen_checkpoint_number).  LIMEN_EIO for an unreadable file. */
 LIMEN_API int limen_simulate_checkpoint_inputs(const limen_simulate_config *cfg, char *buf, size_t cap,
                                                limen_error *err);
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "limen/checkpoint.h"
 #include "limen/common.h"
 #include "limen/fokker_planck.h"
 #include "limen/input.h"
@@ -140,6 +141,14 @@ LIMEN_API const char *const *limen_validate_check_names(void);
  * Errors: bad options (LIMEN_EINVAL), an unknown check name (LIMEN_ENOTFOUND), LIMEN_ENOMEM. */
 LIMEN_API int limen_validate_run(const limen_validate_options *opt, limen_validate_report *rep,
                        limen_error *err);
+/* limen_validate_run under a run control (checkpoint.h; NULL: limen_validate_run): each check
+ * is a unit of the checkpoint ("validate"; inputs scale, seed, z-max and the checks, not the
+ * thread count), a stop asked for returns LIMEN_EINTERRUPTED after the current check with the
+ * checkpoint written, and the checks of a checkpoint read from a file are not run again: their
+ * rows come back as they were, so the report is an uninterrupted run's bit for bit (but
+ * seconds, the wall time of this call). */
+LIMEN_API int limen_validate_run_ctl(const limen_validate_options *opt, limen_run_control *ctl,
+                                     limen_validate_report *rep, limen_error *err);
 LIMEN_API void limen_validate_report_clear(limen_validate_report *rep);
 
 #ifdef __cplusplus

@@ -54,6 +54,8 @@ int cli_out_finish(int ok, int argc, char **argv, limen_error *err);
  * Release ck with limen_checkpoint_clear. */
 int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *dir, int resume, int can_stop,
                      limen_error *err);
+/* After the run: ck released; a run interrupted says how to continue it.  Returns status. */
+int cli_resume_end(limen_checkpoint *ck, int status, limen_error *err);
 /* The exit status of a run stopped by a signal: 128 + its number (130 SIGINT, 143 SIGTERM). */
 int cli_interrupt_exit_status(void);
 

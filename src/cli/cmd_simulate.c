@@ -251,7 +251,7 @@ int limen_cmd_simulate(int argc, char **argv) {
     bar_clear(&pb);
     if (status) cli_error_input(&f.err);
   }
-  limen_checkpoint_clear(&ck);
+  status = cli_resume_end(&ck, status, &f.err);
   if (!status) status = emit(o, &r, fmt, &f.out, &f.err);
   limen_simulate_result_clear(&r);
   return cli_frame_end(&f, status);

@@ -16,7 +16,8 @@
 #include "limen/validate.h"
 
 static const cli_command_doc doc = {
-    "validate", "[--scale X] [--check NAME,...] [--threads T] [--seed K] [--format table|json]",
+    "validate", "[--scale X] [--check NAME,...] [--threads T] [--seed K] [--format table|json]\n"
+                "       [--out DIR [--resume]]",
     "Run the simulator's reference checks (theory section 5) and print one row per check: the\n"
     "expected value (closed form, quadrature or the other method), the measured value, the\n"
     "tolerance, the z-score (measured - expected in standard errors; '-' for deterministic\n"
@@ -24,7 +25,9 @@ static const cli_command_doc doc = {
     "measured value must exceed the expected one by 3 standard errors; '>=' rows: may not fall\n"
     "below it by more than 4).  Ensembles are fixed-seed, so a run is reproducible for any\n"
     "thread count.  --scale multiplies every ensemble size (default 1: about a minute on two\n"
-    "cores).  Exit status 0 only when every row passes, 1 when a row fails.",
+    "cores).  Exit status 0 only when every row passes, 1 when a row fails.  With --out DIR the\n"
+    "report goes to DIR/result.json as well, and a checkpoint after each check: SIGINT or SIGTERM\n"
+    "stops the run after the current check (exit 130 or 143), and --resume continues it.",
     "checks: em-variance, ou-transition, schmiedl-seifert, stiffness, jarzynski, mfpt, erasure,\n"
     "        erasure-optimal, static-write, hopping\n"
     "example: limen validate --scale 0.25 --check schmiedl-seifert,mfpt\n"};
@@ -77,7 +80,7 @@ static int render(const limen_validate_report *rep, const limen_validate_options
 }
 
 /* The options: the library's rows (limen_validate_inputs) for the numbers, the checks, the format. */
-enum { O_SCALE, O_CHECK, O_THREADS, O_SEED, O_FORMAT, O_COUNT };
+enum { O_SCALE, O_CHECK, O_THREADS, O_SEED, O_FORMAT, O_OUT, O_RESUME, O_COUNT };
 static void describe(cli_opt *o) {
   const limen_input *rows = limen_validate_inputs(NULL);
   o[O_SCALE] = cli_opt_input(&rows[0]);
@@ -85,6 +88,19 @@ static void describe(cli_opt *o) {
   o[O_THREADS] = cli_opt_input(&rows[1]);
   o[O_SEED] = cli_opt_input(&rows[2]);
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
+  o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL, "also write result.json, and a checkpoint, to DIR");
+  o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
+                            "continue the interrupted run whose checkpoint is in DIR (the same options)");
+}
+
+/* --out DIR: the report as JSON in DIR/result.json. */
+static int write_out(const cli_opt *o, const limen_validate_report *rep, const limen_validate_options *vo,
+                     limen_error *err) {
+  char *json = NULL;
+  int s = o[O_OUT].set ? limen_validate_report_json(rep, vo, &json, err) : LIMEN_OK;
+  if (!s && json) s = cli_write_file_atomic(o[O_OUT].str, "result.json", json, err);
+  limen_free(json);
+  return s;
 }
 
 /* The options into vo (only: the checks joined by commas into buf). */
@@ -118,8 +134,14 @@ int limen_cmd_validate(int argc, char **argv) {
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
   int tty = isatty(fileno(stderr));
   if (!status && tty) vo.progress = progress;
-  if (!status) status = limen_validate_run(&vo, &rep, &f.err);
+  limen_run_control ctl = {0};
+  limen_checkpoint ck;
+  limen_checkpoint_init(&ck);
+  if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, &f.err);
+  if (!status) status = limen_validate_run_ctl(&vo, ctl.checkpoint ? &ctl : NULL, &rep, &f.err);
+  status = cli_resume_end(&ck, status, &f.err);
   if (tty && vo.progress) fprintf(stderr, "\r%60s\r", "");
+  if (!status) status = write_out(o, &rep, &vo, &f.err);
   if (!status) status = render(&rep, &vo, fmt, &f.out, &f.err);
   size_t n_failed = status ? 0 : rep.n_failed;
   limen_validate_report_clear(&rep);

@@ -40,6 +40,13 @@ static int should_stop(void *ctx) {
   return g_signal != 0;
 }
 
+int cli_resume_end(limen_checkpoint *ck, int status, limen_error *err) {
+  limen_checkpoint_clear(ck);
+  if (status == LIMEN_EINTERRUPTED && err && strlen(err->msg) + 40 < sizeof err->msg)
+    strcat(err->msg, " (the same command with --resume continues it)");
+  return status;
+}
+
 int cli_interrupt_exit_status(void) { return g_signal ? 128 + g_signal : CLI_FAIL; }
 
 int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *dir, int resume, int can_stop,

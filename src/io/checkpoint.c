@@ -16,6 +16,13 @@
 
 #define VALUES_PER_LINE 4
 
+void limen_checkpoint_number(char *buf, size_t n, double v) {
+  for (int digits = 15; digits <= 17; digits++) {
+    snprintf(buf, n, "%.*g", digits, v);
+    if (strtod(buf, NULL) == v) return;
+  }
+}
+
 void limen_checkpoint_init(limen_checkpoint *ck) {
   if (ck) memset(ck, 0, sizeof *ck);
 }

@@ -68,8 +68,9 @@ static double now_s(void) {
   return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-int limen_run_control_begin(limen_run_control *ctl, const char *command, const char *inputs, size_t total,
-                            limen_error *err) {
+int limen_run_control_begin(limen_run_control *ctl, const char *command, const char *unit_name, const char *inputs,
+                            size_t total, limen_error *err) {
+  if (ctl) ctl->unit_name = unit_name;
   if (!ctl || !ctl->checkpoint) return LIMEN_OK;
   limen_checkpoint *ck = ctl->checkpoint;
   ctl->last_write_s = now_s();
@@ -91,7 +92,7 @@ int limen_run_control_after_unit(limen_run_control *ctl, limen_error *err) {
   }
   if (!stop || !remaining) return LIMEN_OK;
   if (!ck) return limen_error_plain(err, LIMEN_EINTERRUPTED, "interrupted");
-  return limen_error_plain(err, LIMEN_EINTERRUPTED, "interrupted after %zu of %zu blocks%s%s%s", ck->done, ck->total,
-                           ctl->dir ? "; the checkpoint in '" : "", ctl->dir ? ctl->dir : "",
-                           ctl->dir ? "' continues it with --resume" : "");
+  return limen_error_plain(err, LIMEN_EINTERRUPTED, "interrupted after %zu of %zu %s%s%s%s", ck->done, ck->total,
+                           ctl->unit_name ? ctl->unit_name : "units",
+                           ctl->dir ? "; its checkpoint is in '" : "", ctl->dir ? ctl->dir : "", ctl->dir ? "'" : "");
 }

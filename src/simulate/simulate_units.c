@@ -89,7 +89,7 @@ int limen_simulate_checkpoint_whole(const char *inputs, limen_run_control *ctl, 
   const size_t n = res->n_traj, unit = limen_simulate_unit_size(n), total = (n + unit - 1) / unit;
   limen_run_control whole = *ctl;
   whole.dir = NULL; /* written once, whole */
-  int st = limen_run_control_begin(&whole, "simulate", inputs, total, err);
+  int st = limen_run_control_begin(&whole, "simulate", "blocks", inputs, total, err);
   for (size_t u = ctl->checkpoint->done; !st && u < total; u++)
     st = add_unit(res, u * unit, n - u * unit < unit ? n - u * unit : unit, ctl->checkpoint, err);
   return st || !ctl->dir ? st : limen_checkpoint_write(ctl->dir, ctl->checkpoint, err);
@@ -135,7 +135,7 @@ int limen_simulate_langevin_units(const limen_langevin_config *cfg, const limen_
   if (cfg->record & LIMEN_RECORD_SAMPLES)
     return limen_error_set(err, LIMEN_EINVAL, __func__, "record: trajectory samples are not kept in units");
   const size_t unit = limen_simulate_unit_size(cfg->n_traj), total = (cfg->n_traj + unit - 1) / unit;
-  int st = limen_run_control_begin(ctl, "simulate", inputs, total, err);
+  int st = limen_run_control_begin(ctl, "simulate", "blocks", inputs, total, err);
   if (!st) st = alloc_all(cfg, res, err);
   const limen_checkpoint *ck = ctl ? ctl->checkpoint : NULL;
   const size_t from = ck ? ck->done : 0;
@@ -172,7 +172,7 @@ int limen_simulate_checkpoint_inputs(const limen_simulate_config *cfg, char *buf
   bad |= add_line(buf, cap, &at, "integrator", cfg->integrator ? cfg->integrator : "auto");
   for (int i = 0; i < LIMEN_SIMULATE_IN_COUNT; i++) {
     if (i == LIMEN_SIMULATE_IN_THREADS) continue; /* the result is the same for any thread count */
-    if (cfg->given & LIMEN_SIMULATE_IN_MASK(i)) snprintf(v, sizeof v, "%.17g", limen_input_get(&rows[i], cfg));
+    if (cfg->given & LIMEN_SIMULATE_IN_MASK(i)) limen_checkpoint_number(v, sizeof v, limen_input_get(&rows[i], cfg));
     else snprintf(v, sizeof v, "unset");
     bad |= add_line(buf, cap, &at, rows[i].name, v);
   }

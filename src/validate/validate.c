@@ -213,6 +213,11 @@ static int selected(const char *only, const char *name) {
 }
 
 int limen_validate_run(const limen_validate_options *opt_in, limen_validate_report *rep, limen_error *err) {
+  return limen_validate_run_ctl(opt_in, NULL, rep, err);
+}
+
+int limen_validate_run_ctl(const limen_validate_options *opt_in, limen_run_control *ctl, limen_validate_report *rep,
+                           limen_error *err) {
   if (!rep) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL report");
   memset(rep, 0, sizeof *rep);
   limen_validate_options opt = opt_in ? *opt_in : limen_validate_options_default();
@@ -243,10 +248,19 @@ int limen_validate_run(const limen_validate_options *opt_in, limen_validate_repo
   double t0 = omp_get_wtime();
   size_t count = 0, index = 0;
   for (size_t i = 0; i < N_CHECKS; i++) count += (size_t)selected(opt.only, checks[i].name);
+  char inputs[512];
+  if (limen_vunits_inputs(&opt, inputs, sizeof inputs))
+    return limen_error_set(err, LIMEN_EINVAL, __func__, "only: too long a list of checks");
+  if ((st = limen_run_control_begin(ctl, "validate", "checks", inputs, count, err))) return st;
+  const size_t done = ctl && ctl->checkpoint ? ctl->checkpoint->done : 0;
   for (size_t i = 0; i < N_CHECKS; i++) {
     if (!selected(opt.only, checks[i].name)) continue;
     if (opt.progress) opt.progress(opt.progress_ctx, checks[i].name, index, count);
-    index++;
+    if (index++ < done) { /* done before the run was interrupted: its rows as they were */
+      if ((st = limen_vunit_restore(&v, &ctl->checkpoint->units[index - 1], index - 1))) break;
+      continue;
+    }
+    const size_t row0 = rep->n_rows;
     v.salt = 1000u * (unsigned)i; /* each check's seeds do not depend on which others run */
     limen_error inner;
     limen_error_clear(&inner);
@@ -267,6 +281,11 @@ int limen_validate_run(const limen_validate_options *opt_in, limen_validate_repo
         return st;
       }
     }
+    if ((st = limen_vunit_keep(&v, ctl, row0))) break;
+  }
+  if (st) {
+    limen_validate_report_clear(rep);
+    return st;
   }
   rep->seconds = omp_get_wtime() - t0;
   return LIMEN_OK;

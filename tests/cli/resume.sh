@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Interrupted runs and --resume (docs/reliability.md): limen simulate --out DIR stopped by SIGINT
+# Interrupted runs and --resume (docs/reliability.md): limen simulate and validate --out DIR stopped by SIGINT
 # or SIGTERM exits 130 or 143 with its checkpoint written, no temporary file and no manifest;
 # --resume continues it to the uninterrupted run's result, byte for byte (the checkpoint holds
 # every trajectory's numbers in hexadecimal, so equal checkpoints mean equal bits), whatever the
@@ -34,7 +34,7 @@ check grep -q '"checkpoint.txt"' "$TMP/ref/manifest.json" "the manifest lists th
 LIMEN_TEST_INTERRUPT=INT:2 run "${A[@]}" --out "$TMP/int"
 check [ "$RC" -eq 130 ] "SIGINT: exit 130 (got $RC: $(cat "$TMP/err"))"
 check [ ! -s "$TMP/out" ] "SIGINT: nothing on stdout"
-check grep -q "interrupted after 2 of 6 blocks.*--resume" "$TMP/err" "SIGINT: the message says where and how to go on"
+check grep -q "interrupted after 2 of 6 blocks; its checkpoint is in .*--resume continues it" "$TMP/err" "SIGINT: the message says where and how to go on"
 check stopped_clean "$TMP/int" 2 "SIGINT: checkpoint of 2 blocks, no temporary file, no manifest"
 expect_ok "${A[@]}" --out "$TMP/int" --resume --threads 1
 check stdout_same "SIGINT then --resume (1 thread): the uninterrupted run's output"
@@ -80,5 +80,22 @@ expect_usage "is corrupt: its SHA-256 does not match" "${A[@]}" --out "$TMP/bad"
 head -c 5000 "$TMP/int/checkpoint.txt" >"$TMP/bad/checkpoint.txt"
 expect_usage "is corrupt: the closing 'sha256' line is missing" "${A[@]}" --out "$TMP/bad" --resume
 check [ ! -e "$TMP/bad/manifest.json" ] "a refused --resume leaves no manifest"
+
+# limen validate --out: one check per unit; the resumed rows are the uninterrupted run's, bit for
+# bit (the checkpoints, which hold every number of every row in hexadecimal, are equal)
+V=(validate --scale 0.1 --check em-variance,ou-transition,schmiedl-seifert,stiffness --format json)
+expect_ok "${V[@]}" --out "$TMP/vref"
+cp "$TMP/out" "$TMP/vref.json"
+LIMEN_TEST_INTERRUPT=TERM:2 run "${V[@]}" --out "$TMP/v"
+check [ "$RC" -eq 143 ] "validate SIGTERM: exit 143 (got $RC: $(cat "$TMP/err"))"
+check grep -q "interrupted after 2 of 4 checks" "$TMP/err" "validate SIGTERM: the message counts checks"
+check [ "$(ls -A "$TMP/v")" = checkpoint.txt ] "validate SIGTERM: only the checkpoint is left"
+expect_ok "${V[@]}" --out "$TMP/v" --resume --threads 1
+check cmp -s <(grep -v seconds "$TMP/vref.json") <(grep -v seconds "$TMP/out") "validate --resume: the same report"
+check cmp -s "$TMP/vref/checkpoint.txt" "$TMP/v/checkpoint.txt" "validate --resume: the same rows, bit for bit"
+check cmp -s <(grep -v seconds "$TMP/vref/result.json") <(grep -v seconds "$TMP/v/result.json") \
+  "validate --resume: the same result.json"
+expect_usage "scale = 0.1 there, 0.2 now" "${V[@]}" --out "$TMP/v" --resume --scale 0.2
+expect_usage "no checkpoint in" "${V[@]}" --out "$TMP/vnone" --resume
 
 finish
