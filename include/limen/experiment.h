@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "limen/checkpoint.h"
 #include "limen/common.h"
 #include "limen/input.h"
 #include "limen/maxcut.h"
@@ -195,6 +196,15 @@ typedef struct limen_experiment_sweep_result {
 LIMEN_API int limen_experiment_sweep(const limen_experiment_sweep_config *cfg, limen_experiment_sweep_result *out,
                                      limen_error *err);
 LIMEN_API void limen_experiment_sweep_result_clear(limen_experiment_sweep_result *r);
+/* limen_experiment_sweep under a run control (checkpoint.h; NULL: limen_experiment_sweep): each
+ * training run is a unit of the checkpoint ("train sweep"; the inputs: the experiment, task,
+ * paradigm, schedule, cells, values and every numeric input), a stop asked for returns
+ * LIMEN_EINTERRUPTED after the current run with the checkpoint written, and the runs of a
+ * checkpoint read from a file are not run again: their results (scalars, points, and a window
+ * sweep's recorded trajectory) come back exactly, so the result is an uninterrupted sweep's bit
+ * for bit. */
+LIMEN_API int limen_experiment_sweep_ctl(const limen_experiment_sweep_config *cfg, limen_run_control *ctl,
+                                         limen_experiment_sweep_result *out, limen_error *err);
 
 /* ---- experiment 5: the scaling bridge --------------------------------------------------------
  * The four physical paradigms (digital-static, analog-static, lim-fixed, lim-matched) on the task,

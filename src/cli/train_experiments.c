@@ -89,7 +89,12 @@ int cli_train_exp_sweep(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   int st = sweep_config(o, &c, err);
   if (st) return st;
   limen_experiment_sweep_result res;
-  st = cli_train_langevin_refusal(limen_experiment_sweep(&c, &res, err), &res.setup, &c.run, err);
+  memset(&res, 0, sizeof res);
+  limen_run_control ctl;
+  limen_checkpoint ck;
+  st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, err);
+  if (!st) st = limen_experiment_sweep_ctl(&c, ctl.checkpoint ? &ctl : NULL, &res, err);
+  st = cli_train_langevin_refusal(cli_resume_end(&ck, st, err), &res.setup, &c.run, err);
   if (st) return st;
   int has_value = res.kind != LIMEN_EXPERIMENT_PARADIGMS, barrier = res.kind == LIMEN_EXPERIMENT_BARRIER;
   cli_table t;

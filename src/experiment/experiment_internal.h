@@ -5,6 +5,7 @@
 #ifndef LIMEN_EXPERIMENT_INTERNAL_H
 #define LIMEN_EXPERIMENT_INTERNAL_H
 
+#include "limen/checkpoint.h"
 #include "limen/experiment.h"
 
 /* Load cfg->task and resolve the configuration into s (the task's defaults with the overrides);
@@ -24,6 +25,13 @@ int limen_experiment_maxcut_inputs_check(const limen_experiment_maxcut_config *c
 /* The i-th swept value of a window (barrier) sweep in the range of the "window" row (the memory
  * configuration's "barrier" row): "<fn>: values[i] = <v>: allowed range <range>". */
 int limen_experiment_value_check(limen_experiment_kind kind, size_t i, double v, const char *fn, limen_error *err);
+
+/* The sweeps' runs as the units of a checkpoint (sweep_units.c): the inputs' canonical text
+ * (nonzero when it does not fit), a run's result kept as the next unit, and taken back. */
+int limen_experiment_sweep_inputs(const limen_experiment_sweep_config *cfg, char *buf, size_t cap);
+int limen_experiment_keep_run(const limen_train_result *r, limen_checkpoint *ck, limen_error *err);
+int limen_experiment_take_run(const limen_checkpoint_unit *u, size_t index, const char *paradigm,
+                              limen_train_result *r, limen_error *err);
 
 /* LIMEN_ENOMEM: "<fn>: out of memory: <what>". */
 int limen_experiment_nomem(limen_error *err, const char *fn, const char *what);

@@ -68,7 +68,9 @@ static int check_sweep(const char *fn, const limen_experiment_sweep_config *cfg,
 
 /* Run paradigm `type` at every value of the sweep (or once, for the paradigms experiment). */
 static int run_paradigm(const limen_experiment_sweep_config *cfg, const limen_task *task, const limen_experiment_setup *s,
-                        const limen_memory_type *type, limen_experiment_sweep_result *out, limen_error *err) {
+                        const limen_memory_type *type, limen_run_control *ctl, limen_experiment_sweep_result *out,
+                        limen_error *err) {
+  limen_checkpoint *ck = ctl ? ctl->checkpoint : NULL;
   size_t nv = cfg->kind == LIMEN_EXPERIMENT_PARADIGMS ? 1 : cfg->n_values;
   for (size_t i = 0; i < nv; i++) {
     limen_experiment_sweep_run *e = &out->runs[out->n_runs];
@@ -81,9 +83,14 @@ static int run_paradigm(const limen_experiment_sweep_config *cfg, const limen_ta
       ci.window_s = e->value;
       ci.record_updates = cfg->curve_points > 0; /* the closed-form curve */
     }
-    int st = limen_train_run(&task->model, task->train, task->test, type, &mi, &ci, &e->result, err);
+    const size_t k = out->n_runs;
+    const int was_done = ck && k < ck->done; /* before the run was interrupted: its result as it was */
+    int st = was_done ? limen_experiment_take_run(&ck->units[k], k, type->name, &e->result, err)
+                      : limen_train_run(&task->model, task->train, task->test, type, &mi, &ci, &e->result, err);
     if (st) return st;
     out->n_runs++;
+    if (!was_done && ck && (st = limen_experiment_keep_run(&e->result, ck, err))) return st;
+    if (!was_done && (st = limen_run_control_after_unit(ctl, err))) return st;
   }
   return LIMEN_OK;
 }
@@ -141,6 +148,11 @@ static size_t sweep_types(const limen_experiment_sweep_config *cfg, const limen_
 
 int limen_experiment_sweep(const limen_experiment_sweep_config *cfg, limen_experiment_sweep_result *out,
                            limen_error *err) {
+  return limen_experiment_sweep_ctl(cfg, NULL, out, err);
+}
+
+int limen_experiment_sweep_ctl(const limen_experiment_sweep_config *cfg, limen_run_control *ctl,
+                               limen_experiment_sweep_result *out, limen_error *err) {
   static const char *fn = "limen_experiment_sweep";
   if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
   memset(out, 0, sizeof *out);
@@ -154,7 +166,11 @@ int limen_experiment_sweep(const limen_experiment_sweep_config *cfg, limen_exper
   out->n_values = cfg->kind == LIMEN_EXPERIMENT_PARADIGMS ? 1 : cfg->n_values;
   out->runs = calloc(out->n_paradigms * out->n_values, sizeof *out->runs);
   if (!out->runs) st = limen_experiment_nomem(err, fn, "runs");
-  for (size_t t = 0; !st && t < out->n_paradigms; t++) st = run_paradigm(cfg, &task, &out->setup, types[t], out, err);
+  char inputs[4096];
+  if (!st && limen_experiment_sweep_inputs(cfg, inputs, sizeof inputs)) st = limen_experiment_nomem(err, fn, "inputs");
+  if (!st) st = limen_run_control_begin(ctl, "train sweep", "runs", inputs, out->n_paradigms * out->n_values, err);
+  for (size_t t = 0; !st && t < out->n_paradigms; t++)
+    st = run_paradigm(cfg, &task, &out->setup, types[t], ctl, out, err);
   limen_task_clear(&task);
   for (size_t g = 0; !st && cfg->kind == LIMEN_EXPERIMENT_WINDOW && cfg->curve_points > 0 && g < out->n_paradigms; g++)
     st = closed_form_curve(fn, cfg, g, out, err);

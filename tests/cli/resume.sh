@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Interrupted runs and --resume (docs/reliability.md): limen simulate and validate --out DIR stopped by SIGINT
-# or SIGTERM exits 130 or 143 with its checkpoint written, no temporary file and no manifest;
-# --resume continues it to the uninterrupted run's result, byte for byte (the checkpoint holds
-# every trajectory's numbers in hexadecimal, so equal checkpoints mean equal bits), whatever the
-# thread count; a missing, corrupt or foreign checkpoint is refused (exit 2).  Where the stop
-# lands is fixed by LIMEN_TEST_INTERRUPT="INT:K" (the signal is raised after the K-th block); one
-# run is stopped by a real kill from outside.
+# Interrupted runs and --resume (docs/reliability.md): limen simulate, validate and train
+# --experiment with --out DIR stopped by SIGINT or SIGTERM exits 130 or 143 with its checkpoint
+# written, no temporary file and no manifest; --resume continues it to the uninterrupted run's
+# result, byte for byte (the checkpoint holds every number in hexadecimal, so equal checkpoints
+# mean equal bits), whatever the thread count; a missing, corrupt or foreign checkpoint is refused
+# (exit 2).  Where the stop lands is fixed by LIMEN_TEST_INTERRUPT="INT:K" (the signal is raised
+# after the K-th unit: block, check or run); one run is stopped by a real kill from outside.
 source "$(dirname "$0")/lib/common.bash"
 
 # 6 blocks of 2048 trajectories
@@ -97,5 +97,30 @@ check cmp -s <(grep -v seconds "$TMP/vref/result.json") <(grep -v seconds "$TMP/
   "validate --resume: the same result.json"
 expect_usage "scale = 0.1 there, 0.2 now" "${V[@]}" --out "$TMP/v" --resume --scale 0.2
 expect_usage "no checkpoint in" "${V[@]}" --out "$TMP/vnone" --resume
+
+# limen train --experiment barrier and window --out: one training run per unit (the window sweep
+# keeps each run's recorded trajectory for the closed-form curve); every file but the manifest
+# equals the uninterrupted run's, the figures included
+for E in "barrier --values 3,5,7" "window --values 1e-7,1e-6,1e-5"; do
+  read -r -a X <<<"train --experiment $E --task breast-cancer --format json"
+  name=${X[2]}
+  expect_ok "${X[@]}" --out "$TMP/${name}ref"
+  cp "$TMP/out" "$TMP/${name}ref.json"
+  LIMEN_TEST_INTERRUPT=INT:2 run "${X[@]}" --out "$TMP/$name"
+  check [ "$RC" -eq 130 ] "train $name SIGINT: exit 130 (got $RC: $(cat "$TMP/err"))"
+  check grep -q "interrupted after 2 of 6 runs" "$TMP/err" "train $name SIGINT: the message counts runs"
+  check [ "$(ls -A "$TMP/$name")" = checkpoint.txt ] "train $name SIGINT: only the checkpoint is left"
+  expect_ok "${X[@]}" --out "$TMP/$name" --resume
+  check cmp -s "$TMP/${name}ref.json" "$TMP/out" "train $name --resume: the same JSON"
+  for f in "$TMP/${name}ref"/*; do
+    b=$(basename "$f")
+    [ "$b" = manifest.json ] || check cmp -s "$f" "$TMP/$name/$b" "train $name --resume: the same $b"
+  done
+done
+expect_usage "seed = 1 there, 3 now" "${X[@]}" --out "$TMP/$name" --resume --seed 3
+expect_usage "--resume: applies to --experiment paradigms, window and barrier" train --task breast-cancer \
+  --out "$TMP/single" --resume
+expect_usage "--resume: applies to --experiment paradigms, window and barrier" train --experiment maxcut \
+  --out "$TMP/single" --resume
 
 finish
