@@ -258,6 +258,10 @@ typedef struct limen_experiment_scaling_result {
 LIMEN_API int limen_experiment_scaling(const limen_experiment_scaling_config *cfg, limen_experiment_scaling_result *out,
                                        limen_error *err);
 LIMEN_API void limen_experiment_scaling_result_clear(limen_experiment_scaling_result *r);
+/* limen_experiment_scaling under a run control (checkpoint.h; NULL: limen_experiment_scaling):
+ * each of the four training runs is a unit ("train scaling"), as limen_experiment_sweep_ctl's. */
+LIMEN_API int limen_experiment_scaling_ctl(const limen_experiment_scaling_config *cfg, limen_run_control *ctl,
+                                           limen_experiment_scaling_result *out, limen_error *err);
 
 /* ---- experiment 4: Max-Cut by barrier-matched annealing ------------------------------------------ */
 
@@ -294,6 +298,12 @@ typedef struct limen_experiment_maxcut_result {
 LIMEN_API int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_experiment_maxcut_result *out,
                                       limen_error *err);
 LIMEN_API void limen_experiment_maxcut_result_clear(limen_experiment_maxcut_result *r);
+/* limen_experiment_maxcut under a run control (checkpoint.h; NULL: limen_experiment_maxcut): each
+ * graph's anneal is a unit ("train maxcut"; the inputs: the graphs and every numeric input), a
+ * stop asked for returns LIMEN_EINTERRUPTED after the current anneal, and the anneals of a
+ * checkpoint read from a file come back exactly, not run again. */
+LIMEN_API int limen_experiment_maxcut_ctl(const limen_experiment_maxcut_config *cfg, limen_run_control *ctl,
+                                          limen_experiment_maxcut_result *out, limen_error *err);
 
 #ifdef __cplusplus
 }

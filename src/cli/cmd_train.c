@@ -85,8 +85,7 @@ static void train_options(cli_opt *o) {
                          "write trace.csv (loss, accuracy vs physical time and cumulative heat) and summary.json; "
                          "experiments and Max-Cut: their tables, traces and figures");
   o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
-                            "continue the interrupted --experiment paradigms, window or barrier whose checkpoint "
-                            "is in DIR (the same options)");
+                            "continue the interrupted --experiment whose checkpoint is in DIR (the same options)");
 }
 
 static const cli_command_doc doc = {
@@ -104,8 +103,8 @@ static const cli_command_doc doc = {
     "m^2*tau0/dt per washboard move, finite-time Landauer per bit flip).\n"
     "Tasks maxcut-G1/G11/G14 anneal the G-set graph with spins whose barrier rises as ln(1 + t/t0).\n"
     "--experiment runs an experiment of docs/results.md in one command (maxcut: G1, G11 and G14).\n"
-    "With --out DIR, --experiment paradigms, window and barrier keep a checkpoint after each run:\n"
-    "SIGINT or SIGTERM stops them after the current run (exit 130 or 143), and --resume continues.\n"
+    "With --out DIR an --experiment keeps a checkpoint after each run (each graph of maxcut):\n"
+    "SIGINT or SIGTERM stops it after the current run (exit 130 or 143), and --resume continues.\n"
     "Options that the chosen task, paradigm, schedule or experiment does not use are rejected.",
     "examples:\n"
     "  limen train --task digits --paradigm lim-matched\n"
@@ -175,8 +174,8 @@ static int dispatch(cli_opt *o, cli_buf *out, limen_error *err) {
   if ((status = check_request(o, err))) return status;
   const char *task = o[O_TASK].set ? o[O_TASK].str : "digits";
   const char *exp = o[O_EXPERIMENT].set ? o[O_EXPERIMENT].str : NULL;
-  if (o[O_RESUME].set && (!exp || strcmp(exp, "maxcut") == 0 || strcmp(exp, "scaling") == 0))
-    return cli_error(err, LIMEN_EINVAL, "--resume: applies to --experiment paradigms, window and barrier only");
+  if (o[O_RESUME].set && !exp)
+    return cli_error(err, LIMEN_EINVAL, "--resume: applies to --experiment only (a single run keeps no checkpoint)");
   if (exp && strcmp(exp, "maxcut") == 0) return cli_train_exp_maxcut(o, fmt, out, err);
   if (exp && strcmp(exp, "scaling") == 0) return cli_train_exp_scaling(o, fmt, out, err);
   if (exp) return cli_train_exp_sweep(o, fmt, out, err);

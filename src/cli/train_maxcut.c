@@ -91,7 +91,11 @@ int cli_train_exp_maxcut(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *
   const char *dir = o[O_OUT].set ? o[O_OUT].str : NULL;
   limen_experiment_maxcut_config c = maxcut_config(o);
   limen_experiment_maxcut_result res;
-  if ((st = limen_experiment_maxcut(&c, &res, err))) return st;
+  limen_run_control ctl;
+  limen_checkpoint ck;
+  st = cli_resume_begin(&ctl, &ck, dir, o[O_RESUME].set, 1, err);
+  if (!st) st = limen_experiment_maxcut_ctl(&c, ctl.checkpoint ? &ctl : NULL, &res, err);
+  if ((st = cli_resume_end(&ck, st, err))) return st;
   const limen_anneal_config *a = &c.anneal;
   cli_table t;
   memset(&t, 0, sizeof t);

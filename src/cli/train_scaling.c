@@ -54,7 +54,12 @@ int cli_train_exp_scaling(cli_opt *o, cli_format fmt, cli_buf *out, limen_error 
   cli_train_apply_options(o, &c.run);
   if (!dir) c.grid_points = 0; /* the grid is drawn only in the figure */
   limen_experiment_scaling_result res;
-  int st = cli_train_langevin_refusal(limen_experiment_scaling(&c, &res, err), &res.setup, &c.run, err);
+  memset(&res, 0, sizeof res);
+  limen_run_control ctl;
+  limen_checkpoint ck;
+  int st = cli_resume_begin(&ctl, &ck, dir, o[O_RESUME].set, 1, err);
+  if (!st) st = limen_experiment_scaling_ctl(&c, ctl.checkpoint ? &ctl : NULL, &res, err);
+  st = cli_train_langevin_refusal(cli_resume_end(&ck, st, err), &res.setup, &c.run, err);
   if (st) return st;
   cli_table t;
   memset(&t, 0, sizeof t);

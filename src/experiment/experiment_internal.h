@@ -26,9 +26,16 @@ int limen_experiment_maxcut_inputs_check(const limen_experiment_maxcut_config *c
  * configuration's "barrier" row): "<fn>: values[i] = <v>: allowed range <range>". */
 int limen_experiment_value_check(limen_experiment_kind kind, size_t i, double v, const char *fn, limen_error *err);
 
-/* The sweeps' runs as the units of a checkpoint (sweep_units.c): the inputs' canonical text
- * (nonzero when it does not fit), a run's result kept as the next unit, and taken back. */
+/* The experiments' runs as the units of a checkpoint (run_units.c): the inputs' canonical text
+ * (nonzero when it does not fit), a run's (an anneal's) result kept as the next unit, and taken
+ * back. */
 int limen_experiment_sweep_inputs(const limen_experiment_sweep_config *cfg, char *buf, size_t cap);
+int limen_experiment_scaling_inputs(const limen_experiment_scaling_config *cfg, char *buf, size_t cap);
+int limen_experiment_maxcut_units_inputs(const limen_experiment_maxcut_config *cfg, char *buf, size_t cap);
+int limen_experiment_keep_anneal(size_t n_spins, const limen_anneal_result *r, limen_checkpoint *ck,
+                                 limen_error *err);
+int limen_experiment_take_anneal(const limen_checkpoint_unit *u, size_t index, size_t *n_spins,
+                                 limen_anneal_result *r, limen_error *err);
 int limen_experiment_keep_run(const limen_train_result *r, limen_checkpoint *ck, limen_error *err);
 int limen_experiment_take_run(const limen_checkpoint_unit *u, size_t index, const char *paradigm,
                               limen_train_result *r, limen_error *err);

@@ -49,11 +49,17 @@ static int trace_summary(double target, limen_experiment_maxcut_run *m, limen_er
   return LIMEN_OK;
 }
 
-/* One anneal of a named graph. */
-static int anneal_graph(const char *graph, const limen_experiment_maxcut_config *cfg, limen_experiment_maxcut_run *m,
-                        limen_error *err) {
+/* One anneal of a named graph (done: its unit of the checkpoint when it was done before the run
+ * was interrupted, taken back as it was; NULL: anneal it). */
+static int anneal_graph(const char *graph, const limen_experiment_maxcut_config *cfg, const limen_checkpoint_unit *done,
+                        size_t k, limen_experiment_maxcut_run *m, limen_error *err) {
   memset(m, 0, sizeof *m);
   snprintf(m->graph, sizeof m->graph, "%s", graph);
+  if (done) {
+    m->best_known = limen_gset_best_known(graph);
+    int st = limen_experiment_take_anneal(done, k, &m->n_spins, &m->result, err);
+    return st ? st : trace_summary(cfg->target, m, err);
+  }
   limen_graph *g = NULL;
   int st = limen_graph_load(graph, &g, err);
   if (st) return st;
@@ -67,6 +73,11 @@ static int anneal_graph(const char *graph, const limen_experiment_maxcut_config 
 
 int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_experiment_maxcut_result *out,
                             limen_error *err) {
+  return limen_experiment_maxcut_ctl(cfg, NULL, out, err);
+}
+
+int limen_experiment_maxcut_ctl(const limen_experiment_maxcut_config *cfg, limen_run_control *ctl,
+                                limen_experiment_maxcut_result *out, limen_error *err) {
   static const char *fn = "limen_experiment_maxcut";
   if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
   memset(out, 0, sizeof *out);
@@ -84,9 +95,16 @@ int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_exp
       return limen_error_set(err, LIMEN_EINVAL, fn, "graphs[%zu] = '%s': no best-known cut (allowed G1, G11, G14)", k,
                              cfg->graphs[k]);
   }
+  char inputs[2048];
+  if (limen_experiment_maxcut_units_inputs(cfg, inputs, sizeof inputs)) st = limen_experiment_nomem(err, fn, "inputs");
+  if (!st) st = limen_run_control_begin(ctl, "train maxcut", "anneals", inputs, cfg->n_graphs, err);
+  limen_checkpoint *ck = ctl ? ctl->checkpoint : NULL;
   for (size_t k = 0; k < cfg->n_graphs && !st; k++) {
-    st = anneal_graph(cfg->graphs[k], cfg, &out->runs[k], err);
+    const int was_done = ck && k < ck->done;
+    st = anneal_graph(cfg->graphs[k], cfg, was_done ? &ck->units[k] : NULL, k, &out->runs[k], err);
     out->n_runs = k + 1; /* cleared below on failure, whatever the run holds */
+    if (!st && !was_done && ck) st = limen_experiment_keep_anneal(out->runs[k].n_spins, &out->runs[k].result, ck, err);
+    if (!st && !was_done) st = limen_run_control_after_unit(ctl, err);
   }
   if (st) limen_experiment_maxcut_result_clear(out);
   return st;

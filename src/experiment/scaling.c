@@ -41,14 +41,20 @@ void limen_experiment_scaling_result_clear(limen_experiment_scaling_result *r) {
 }
 
 /* Train the task in each of the four physical paradigms. */
-static int measure(const limen_task *task, const limen_experiment_setup *s, limen_experiment_scaling_result *out,
-                   limen_error *err) {
+static int measure(const limen_task *task, const limen_experiment_setup *s, limen_run_control *ctl,
+                   limen_experiment_scaling_result *out, limen_error *err) {
+  limen_checkpoint *ck = ctl ? ctl->checkpoint : NULL;
   for (size_t i = 0; i < ROWS; i++) {
     const limen_memory_type *t;
+    limen_train_result *r = &out->rows[i].result;
     out->rows[i].paradigm = measured[i];
     out->rows[i].projection = compared[i];
+    const int was_done = ck && i < ck->done; /* before the run was interrupted: its result as it was */
     int st = limen_memory_type_find(measured[i], &t, err);
-    if (!st) st = limen_train_run(&task->model, task->train, task->test, t, &s->memory, &s->train, &out->rows[i].result, err);
+    if (!st && was_done) st = limen_experiment_take_run(&ck->units[i], i, t->name, r, err);
+    else if (!st) st = limen_train_run(&task->model, task->train, task->test, t, &s->memory, &s->train, r, err);
+    if (!st && !was_done && ck) st = limen_experiment_keep_run(r, ck, err);
+    if (!st && !was_done) st = limen_run_control_after_unit(ctl, err);
     if (st) return st;
   }
   return LIMEN_OK;
@@ -161,6 +167,11 @@ static int energy_grid(const limen_experiment_scaling_config *cfg, const limen_w
 
 int limen_experiment_scaling(const limen_experiment_scaling_config *cfg, limen_experiment_scaling_result *out,
                              limen_error *err) {
+  return limen_experiment_scaling_ctl(cfg, NULL, out, err);
+}
+
+int limen_experiment_scaling_ctl(const limen_experiment_scaling_config *cfg, limen_run_control *ctl,
+                                 limen_experiment_scaling_result *out, limen_error *err) {
   static const char *fn = "limen_experiment_scaling";
   if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
   memset(out, 0, sizeof *out);
@@ -174,7 +185,11 @@ int limen_experiment_scaling(const limen_experiment_scaling_config *cfg, limen_e
   if ((st = limen_experiment_resolve(fn, &cfg->run, &task, &type, &out->setup, err))) return st;
   out->params = (double)out->setup.n_params;
   out->steps = (double)out->setup.train.steps;
-  st = measure(&task, &out->setup, out, err);
+  char inputs[4096];
+  st = limen_experiment_scaling_inputs(cfg, inputs, sizeof inputs) ? limen_experiment_nomem(err, fn, "inputs")
+                                                                    : LIMEN_OK;
+  if (!st) st = limen_run_control_begin(ctl, "train scaling", "runs", inputs, ROWS, err);
+  if (!st) st = measure(&task, &out->setup, ctl, out, err);
   limen_task_clear(&task);
   if (st) {
     limen_experiment_scaling_result_clear(out);

@@ -98,17 +98,18 @@ check cmp -s <(grep -v seconds "$TMP/vref/result.json") <(grep -v seconds "$TMP/
 expect_usage "scale = 0.1 there, 0.2 now" "${V[@]}" --out "$TMP/v" --resume --scale 0.2
 expect_usage "no checkpoint in" "${V[@]}" --out "$TMP/vnone" --resume
 
-# limen train --experiment barrier and window --out: one training run per unit (the window sweep
+# limen train --experiment --out: one training run (one graph's anneal) per unit (the window sweep
 # keeps each run's recorded trajectory for the closed-form curve); every file but the manifest
 # equals the uninterrupted run's, the figures included
-for E in "barrier --values 3,5,7" "window --values 1e-7,1e-6,1e-5"; do
-  read -r -a X <<<"train --experiment $E --task breast-cancer --format json"
+for E in "barrier --values 3,5,7 --task breast-cancer:6 runs" "window --values 1e-7,1e-6,1e-5 --task breast-cancer:6 runs" \
+  "scaling --task breast-cancer:4 runs" "paradigms --task breast-cancer:5 runs" "maxcut --steps 200:3 anneals"; do
+  read -r -a X <<<"train --experiment ${E%%:*} --format json"
   name=${X[2]}
   expect_ok "${X[@]}" --out "$TMP/${name}ref"
   cp "$TMP/out" "$TMP/${name}ref.json"
   LIMEN_TEST_INTERRUPT=INT:2 run "${X[@]}" --out "$TMP/$name"
   check [ "$RC" -eq 130 ] "train $name SIGINT: exit 130 (got $RC: $(cat "$TMP/err"))"
-  check grep -q "interrupted after 2 of 6 runs" "$TMP/err" "train $name SIGINT: the message counts runs"
+  check grep -q "interrupted after 2 of ${E##*:}" "$TMP/err" "train $name SIGINT: the message counts ${E##*:}"
   check [ "$(ls -A "$TMP/$name")" = checkpoint.txt ] "train $name SIGINT: only the checkpoint is left"
   expect_ok "${X[@]}" --out "$TMP/$name" --resume
   check cmp -s "$TMP/${name}ref.json" "$TMP/out" "train $name --resume: the same JSON"
@@ -118,9 +119,7 @@ for E in "barrier --values 3,5,7" "window --values 1e-7,1e-6,1e-5"; do
   done
 done
 expect_usage "seed = 1 there, 3 now" "${X[@]}" --out "$TMP/$name" --resume --seed 3
-expect_usage "--resume: applies to --experiment paradigms, window and barrier" train --task breast-cancer \
-  --out "$TMP/single" --resume
-expect_usage "--resume: applies to --experiment paradigms, window and barrier" train --experiment maxcut \
-  --out "$TMP/single" --resume
+expect_usage "--resume: applies to --experiment only" train --task breast-cancer --out "$TMP/single" --resume
+expect_usage "--resume: applies to --experiment only" train --task maxcut-G1 --out "$TMP/single" --resume
 
 finish
