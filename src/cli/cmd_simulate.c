@@ -244,7 +244,7 @@ int limen_cmd_simulate(int argc, char **argv) {
   limen_run_control ctl = {0};
   limen_checkpoint ck;
   limen_checkpoint_init(&ck);
-  const int fp = o[O_METHOD].set && strcmp(o[O_METHOD].str, "fokker-planck") == 0;
+  const int fp = !status && o[O_METHOD].set && strcmp(o[O_METHOD].str, "fokker-planck") == 0;
   if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, !fp, &f.err);
   if (!status) {
     status = limen_simulate_run_ctl(&c, cli_mpi_comm(), ctl.checkpoint ? &ctl : NULL, &r, &f.err);

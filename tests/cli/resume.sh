@@ -57,7 +57,7 @@ expect_ok "${A[@]}" --out "$TMP/ref" --resume
 check stdout_same "a finished run resumed re-emits its result"
 
 # a real SIGINT from outside, once the first block is on disk
-"$LIMEN_BIN" simulate --protocol erasure --tau 20 --trajectories 40960 --out "$TMP/kill" >/dev/null 2>"$TMP/kerr" &
+"$LIMEN_BIN" simulate --protocol erasure --tau 20 --trajectories 20480 --out "$TMP/kill" >/dev/null 2>"$TMP/kerr" &
 pid=$!
 for _ in $(seq 600); do grep -q '^unit 0 ' "$TMP/kill/checkpoint.txt" 2>/dev/null && break; sleep 0.05; done
 kill -INT "$pid"
