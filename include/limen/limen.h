@@ -37,6 +37,7 @@
 #include "limen/bounds.h"
 #include "limen/bound_report.h"
 #include "limen/datafile.h"
+#include "limen/provenance.h"
 
 #include "limen/workload.h"
 #include "limen/hardware.h"

@@ -316,6 +316,18 @@ LIMEN_API void limen_sim_files_clear(limen_out_file files[LIMEN_SIM_FILES_MAX], 
  * its parents: a reader sees the old file or the whole new one.  LIMEN_EIO names the path. */
 LIMEN_API int limen_text_file_write(const char *dir, const char *name, const char *text, limen_error *err);
 
+/* ---- CSV of a JSON result -----------------------------------------------------------------
+ * The CSV of a JSON document the library wrote: one row per object of its array `rows_key`
+ * ("checks"), or with rows_key NULL the document as one row.  Nested objects are columns
+ * "parent.child", arrays their JSON text, null an empty cell; the provenance record becomes the
+ * CSV's leading '#' comment lines.  *csv freed with limen_free. */
+LIMEN_API int limen_report_json_csv(const char *json, const char *rows_key, char **csv, limen_error *err);
+
+/* ---- provenance (provenance.h) -----------------------------------------------------------
+ * The provenance record as a JSON document of its own (the object every JSON document carries
+ * under "provenance"); *text freed with limen_free. */
+LIMEN_API int limen_provenance_json(char **text, limen_error *err);
+
 /* ---- an --out directory's manifest ---------------------------------------------------------
  * A run that writes into a directory first removes its manifest (limen_manifest_clear), then
  * writes its files (each atomically), then the manifest (limen_manifest_write): JSON with

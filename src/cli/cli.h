@@ -43,6 +43,10 @@ int cli_write_file_atomic(const char *dir, const char *name, const char *content
  * removes DIR's old manifest); at the end, cli_out_finish writes every DIR's manifest when the
  * command succeeded (ok), with the command line, and forgets them either way. */
 int cli_out_register(const char *dir, const char *name, limen_error *err);
-int cli_out_finish(int ok, int argc, char **argv, limen_error *err);
+int cli_out_finish(int ok, limen_error *err);
+
+/* The command line as one string, arguments with blanks or quotes in single quotes (malloc'd;
+ * NULL when out of memory): the command of the provenance record (provenance.h). */
+char *cli_command_line(int argc, char **argv);
 
 #endif

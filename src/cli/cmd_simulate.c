@@ -21,7 +21,7 @@
 static const cli_command_doc doc = {
     "simulate",
     "--protocol NAME | --protocol-file FILE [--method langevin|fokker-planck] [--trajectories M]\n"
-    "       [--dt S] [--seed K] [--threads T] [--format table|json] [--out DIR] [protocol parameters]",
+    "       [--dt S] [--seed K] [--threads T] [--format table|csv|json] [--out DIR] [protocol parameters]",
     "Simulate one memory-cell protocol and measure what it dissipates: the mean work and heat\n"
     "(Sekimoto bookkeeping, theory section 5) with standard errors, the success probability,\n"
     "and the closed-form bound that applies to the same cell and duration (finite-time Landauer\n"
@@ -90,9 +90,9 @@ static void describe(cli_opt *o) {
   o[O_METHOD] = cli_opt_str("method", CLI_OPT_STRING, "M", "langevin,fokker-planck", "langevin", "simulation method");
   o[O_INTEGRATOR] = cli_opt_str("integrator", CLI_OPT_STRING, "I", "auto,euler,heun,ou", "auto",
                                 "Langevin step (auto: exact OU for the harmonic trap, else Heun)");
-  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
+  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
-                         "also write result.json and histograms / density CSV to DIR");
+                         "also write result.json, .csv, .txt and histograms / density CSV to DIR");
 }
 
 /* The table of the report: the library's report (limen_sim_report) in words. */
@@ -158,17 +158,26 @@ static int write_out(const char *dir, const limen_simulate_result *r, limen_erro
   return st;
 }
 
-/* The files of --out (rank 0 only under MPI), and the report printed in the chosen format. */
-static int emit(const cli_opt *o, const limen_simulate_result *r, cli_format fmt, cli_buf *out, limen_error *err) {
-  int st = o[O_OUT].set && cli_mpi_rank() == 0 ? write_out(o[O_OUT].str, r, err) : LIMEN_OK;
-  if (!st && fmt == CLI_FORMAT_JSON) {
-    char *json = NULL;
-    if (!(st = limen_sim_report_json(&r->report, &json, err))) cli_buf_puts(out, json);
-    limen_free(json);
-  } else if (!st) {
+static int render(const void *ctx, cli_format fmt, cli_buf *out, limen_error *err) {
+  const limen_simulate_result *r = ctx;
+  if (fmt == CLI_FORMAT_TABLE) {
     table(&r->report, out);
+    return cli_buf_check(out, err);
   }
-  return st ? st : cli_buf_check(out, err);
+  char *json = NULL; /* the library's JSON, or its CSV (the report as one row) */
+  int st = limen_sim_report_json(&r->report, &json, err);
+  if (!st) st = cli_machine_text(json, NULL, fmt, out, err);
+  limen_free(json);
+  return st;
+}
+
+/* The files of --out (rank 0 only under MPI): the library's (result.json, histograms or
+ * density) and the report as result.txt and result.csv; the report printed in the chosen format. */
+static int emit(const cli_opt *o, const limen_simulate_result *r, cli_format fmt, cli_buf *out, limen_error *err) {
+  const char *dir = o[O_OUT].set && cli_mpi_rank() == 0 ? o[O_OUT].str : NULL;
+  int st = dir ? write_out(dir, r, err) : LIMEN_OK;
+  unsigned txt_csv = 1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_CSV;
+  return st ? st : cli_render_some(dir, "result", txt_csv, fmt, render, r, out, err);
 }
 
 /* ---- the progress bar on stderr ---------------------------------------------------------
@@ -233,7 +242,7 @@ int limen_cmd_simulate(int argc, char **argv) {
   bar pb = {isatty(fileno(stderr)), omp_get_wtime(), 0};
   cli_format fmt = CLI_FORMAT_TABLE;
   if (!status) status = cli_frame_no_positional(&f);
-  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
+  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 1, &fmt, &f.err);
   if (!status) status = read_options(o, &c, &pb, &f.err);
   if (!status) {
     status = limen_simulate_run(&c, cli_mpi_comm(), &r, &f.err);

@@ -80,7 +80,7 @@ static void train_options(cli_opt *o) {
            "--barrier); at most %d", rw, rb, LIMEN_EXPERIMENT_MAX_VALUES);
   o[O_VALUES] = cli_opt_str("values", CLI_OPT_LIST, "LIST", NULL, "window: 1e-8,...,1e-4; barrier: 3,4,...,16",
                             values_help);
-  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
+  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "write trace.csv (loss, accuracy vs physical time and cumulative heat) and summary.json; "
                          "experiments and Max-Cut: their tables, traces and figures");
@@ -166,7 +166,7 @@ static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
 static int dispatch(cli_opt *o, cli_buf *out, limen_error *err) {
   int status;
   cli_format fmt = CLI_FORMAT_TABLE;
-  if (o[O_FORMAT].set && (status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, err))) return status;
+  if (o[O_FORMAT].set && (status = cli_parse_format(o[O_FORMAT].str, 1, &fmt, err))) return status;
   if ((status = check_request(o, err))) return status;
   const char *task = o[O_TASK].set ? o[O_TASK].str : "digits";
   const char *exp = o[O_EXPERIMENT].set ? o[O_EXPERIMENT].str : NULL;

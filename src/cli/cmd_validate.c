@@ -16,7 +16,8 @@
 #include "limen/validate.h"
 
 static const cli_command_doc doc = {
-    "validate", "[--scale X] [--check NAME,...] [--threads T] [--seed K] [--format table|json]",
+    "validate", "[--scale X] [--check NAME,...] [--threads T] [--seed K] [--format table|csv|json]\n"
+    "       [--out DIR]",
     "Run the simulator's reference checks (theory section 5) and print one row per check: the\n"
     "expected value (closed form, quadrature or the other method), the measured value, the\n"
     "tolerance, the z-score (measured - expected in standard errors; '-' for deterministic\n"
@@ -35,14 +36,20 @@ static void progress(void *ctx, const char *check, size_t index, size_t count) {
   fflush(stderr);
 }
 
-static int render(const limen_validate_report *rep, const limen_validate_options *o, cli_format fmt, cli_buf *b,
-                  limen_error *err) {
-  if (fmt == CLI_FORMAT_JSON) {
+typedef struct validated {
+  const limen_validate_report *rep;
+  const limen_validate_options *o;
+} validated;
+
+static int render(const void *ctx, cli_format fmt, cli_buf *b, limen_error *err) {
+  const limen_validate_report *rep = ((const validated *)ctx)->rep;
+  const limen_validate_options *o = ((const validated *)ctx)->o;
+  if (fmt != CLI_FORMAT_TABLE) { /* the library's JSON, or its CSV: a row per check */
     char *json = NULL;
     int s = limen_validate_report_json(rep, o, &json, err);
-    if (!s) cli_buf_puts(b, json);
+    if (!s) s = cli_machine_text(json, "checks", fmt, b, err);
     limen_free(json);
-    return s ? s : cli_buf_check(b, err);
+    return s;
   }
   static const char *const head[] = {"check", "rel", "expected", "measured", "tolerance", "z", "result"};
   cli_table t;
@@ -77,14 +84,16 @@ static int render(const limen_validate_report *rep, const limen_validate_options
 }
 
 /* The options: the library's rows (limen_validate_inputs) for the numbers, the checks, the format. */
-enum { O_SCALE, O_CHECK, O_THREADS, O_SEED, O_FORMAT, O_COUNT };
+enum { O_SCALE, O_CHECK, O_THREADS, O_SEED, O_FORMAT, O_OUT, O_COUNT };
 static void describe(cli_opt *o) {
   const limen_input *rows = limen_validate_inputs(NULL);
   o[O_SCALE] = cli_opt_input(&rows[0]);
   o[O_CHECK] = cli_opt_str("check", CLI_OPT_LIST, "NAME", NULL, "all", "run only these checks (comma-separated)");
   o[O_THREADS] = cli_opt_input(&rows[1]);
   o[O_SEED] = cli_opt_input(&rows[2]);
-  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
+  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
+  o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
+                         "also write the result as DIR/validate.txt, .csv and .json (atomically)");
 }
 
 /* The options into vo (only: the checks joined by commas into buf). */
@@ -115,12 +124,13 @@ int limen_cmd_validate(int argc, char **argv) {
   cli_format fmt = CLI_FORMAT_TABLE;
   if (!status) status = cli_frame_no_positional(&f);
   if (!status) read_options(o, &vo, only, sizeof only);
-  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
+  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 1, &fmt, &f.err);
   int tty = isatty(fileno(stderr));
   if (!status && tty) vo.progress = progress;
   if (!status) status = limen_validate_run(&vo, &rep, &f.err);
   if (tty && vo.progress) fprintf(stderr, "\r%60s\r", "");
-  if (!status) status = render(&rep, &vo, fmt, &f.out, &f.err);
+  validated v = {&rep, &vo};
+  if (!status) status = cli_render_set(o[O_OUT].set ? o[O_OUT].str : NULL, "validate", fmt, render, &v, &f.out, &f.err);
   size_t n_failed = status ? 0 : rep.n_failed;
   limen_validate_report_clear(&rep);
   status = cli_frame_end(&f, status);

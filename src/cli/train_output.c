@@ -41,10 +41,7 @@ int cli_train_langevin_refusal(int st, const limen_experiment_setup *s, const li
 int cli_train_render_record(const char *title, const limen_field *f, size_t n, const void *rec,
                             const char *const *labels, cli_format fmt, const char *json, cli_buf *out,
                             limen_error *err) {
-  if (fmt == CLI_FORMAT_JSON) {
-    cli_buf_puts(out, json);
-    return cli_buf_check(out, err);
-  }
+  if (fmt != CLI_FORMAT_TABLE) return cli_machine_text(json, NULL, fmt, out, err); /* CSV: one row */
   cli_buf_printf(out, "limen train: %s\n\n", title);
   static const char *const head[] = {"quantity", "value", "unit"};
   cli_table t;
@@ -79,12 +76,9 @@ int cli_train_write_text(const char *dir, const char *name, int st, char **text,
 
 int cli_train_print(cli_format fmt, const char *json, const char *header, const cli_table *t, cli_buf *out,
                     limen_error *err) {
-  if (fmt == CLI_FORMAT_JSON) {
-    cli_buf_puts(out, json);
-  } else {
-    cli_buf_puts(out, header);
-    cli_table_text(t, out, 2);
-  }
+  if (fmt != CLI_FORMAT_TABLE) return cli_machine_text(json, "runs", fmt, out, err); /* CSV: a row per run */
+  cli_buf_puts(out, header);
+  cli_table_text(t, out, 2);
   return cli_buf_check(out, err);
 }
 

@@ -1,5 +1,9 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * datafile.c: where limen's data files are found, and bounded reading of text files; every file
+ * read is noted in the provenance record (provenance.h). */
 #include "limen/datafile.h"
+
+#include "limen/provenance.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -95,6 +99,7 @@ int limen_read_text_file_max(const char *path, size_t max_bytes, char **text, si
     return limen_error_plain(err, LIMEN_EIO, "error reading '%s'", path);
   }
   buf[n] = '\0';
+  limen_provenance_note_file(path, buf, n);
   *text = buf;
   if (len) *len = n;
   return LIMEN_OK;

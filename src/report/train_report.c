@@ -204,6 +204,7 @@ int limen_train_trace_csv(const limen_train_result *r, char **text, limen_error 
   limen_memtext m;
   int st = limen_memtext_open(&m, err);
   if (st) return st;
+  limen_csv_provenance(m.f);
   fputs("step,time_s,heat_J,bound_J,loss,train_accuracy,test_accuracy\n", m.f);
   for (size_t i = 0; i < r->n_points; i++) {
     const limen_train_point *p = &r->points[i];
@@ -218,6 +219,7 @@ int limen_anneal_trace_csv(const limen_anneal_result *r, char **text, limen_erro
   limen_memtext m;
   int st = limen_memtext_open(&m, err);
   if (st) return st;
+  limen_csv_provenance(m.f);
   fputs("sweep,time_s,beta,barrier_kT,cut,best_cut,heat_modulated_J,heat_static_J\n", m.f);
   for (size_t i = 0; i < r->n_points; i++) {
     const limen_anneal_point *p = &r->points[i];

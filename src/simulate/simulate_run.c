@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "limen/simulate.h"
+#include "limen/provenance.h"
 
 /* One run in the making: the engines' configurations and what the rules decided. */
 typedef struct sim {
@@ -253,6 +254,7 @@ int limen_simulate_run(const limen_simulate_config *cfg, const limen_simulate_co
   s.rows = limen_simulate_inputs(NULL);
   s.res = res;
   int st = setup(&s, err);
+  if (!st && !(s.has & LIMEN_SIM_HAS_FP)) limen_provenance_note_seed((uint64_t)cfg->langevin.seed);
   if (!st) st = (s.has & LIMEN_SIM_HAS_FP) ? run_fp(&s, err) : run_langevin(&s, comm, err);
   if (!st) report(&s, t0);
   return st;

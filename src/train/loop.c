@@ -8,6 +8,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "limen/train.h"
+#include "limen/provenance.h"
 #include "limen/units.h"
 
 void limen_train_result_clear(limen_train_result *r) {
@@ -231,6 +232,7 @@ int limen_train_run(const limen_net *model, const limen_dataset *train, const li
   memset(out, 0, sizeof *out);
   int st = check_config(cfg, err);
   if (st) return st;
+  limen_provenance_note_seed(cfg->seed);
   if (model->kind != LIMEN_NET_QUADRATIC && (!train || !test))
     return limen_error_set(err, LIMEN_EINVAL, __func__, "training and test sets are required for model kind %d", (int)model->kind);
   limen_gsl_quiet();

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "limen/provenance.h"
 #include "validate/validate_internal.h"
 
 static const vcheck checks[] = {
@@ -218,6 +219,7 @@ int limen_validate_run(const limen_validate_options *opt_in, limen_validate_repo
   limen_validate_options opt = opt_in ? *opt_in : limen_validate_options_default();
   int st = limen_validate_inputs_check(&opt, err);
   if (st) return st;
+  limen_provenance_note_seed(opt.seed);
   if (opt.only) {
     /* every requested name must exist */
     const char *p = opt.only;

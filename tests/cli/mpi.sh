@@ -25,7 +25,7 @@ same_run() {
     { fail "$name: single process failed: $(head -c 300 "$TMP/one.err")"; return; }
   "$mpirun" -np "$ranks" "$LIMEN_BIN" "$@" --format json --out "$TMP/many" >"$TMP/many.json" 2>"$TMP/many.err" ||
     { fail "$name: mpirun -np $ranks failed: $(head -c 300 "$TMP/many.err")"; return; }
-  if ! diff <(grep -v wall_seconds "$TMP/one.json") <(grep -v wall_seconds "$TMP/many.json") >"$TMP/diff"; then
+  if ! diff <(run_facts_free "$TMP/one.json") <(run_facts_free "$TMP/many.json") >"$TMP/diff"; then
     fail "$name: -np $ranks differs from one process: $(head -c 400 "$TMP/diff")"
     return
   fi
@@ -36,7 +36,7 @@ same_run() {
       [ "$(names "$f")" = "$(names "$TMP/many/$b")" ] || { fail "$name: the manifests list other files under -np $ranks"; return; }
       continue
     fi
-    cmp -s <(grep -v wall_seconds "$f") <(grep -v wall_seconds "$TMP/many/$b") ||
+    cmp -s <(run_facts_free "$f") <(run_facts_free "$TMP/many/$b") ||
       { fail "$name: --out file $b differs under -np $ranks"; return; }
   done
   [ "$(grep -c '"mean_heat_kT"' "$TMP/many.json")" -eq 1 ] || { fail "$name: not exactly one rank printed"; return; }
