@@ -2,8 +2,9 @@
  * rng_gaussian.c: standard normal numbers for the Langevin engine (rng.h): a 256-layer
  * ziggurat (Marsaglia & Tsang, J. Stat. Softw. 5(8), 2000) in Doornik's form (Doornik,
  * "An improved ziggurat method to generate normal random samples", 2005), whose layer
- * index and uniform come from disjoint bits of one 64-bit output.  One scalar version and
- * one over a block of streams in structure-of-arrays layout; both make the same numbers.
+ * index and uniform come from disjoint bits of one 64-bit output.  The scalar draw and its
+ * slow path live here; the draw over a block of streams (structure-of-arrays layout), compiled
+ * once per instruction set, is rng_block_kernel.c.  All make the same numbers.
  *
  * Layers.  With f(x) = exp(−x²/2) and v = r·f(r) + ∫_r^∞ f, layer 0 is the box
  * [0, X₀] × [0, f(r)] with X₀ = v/f(r) (area v, the part beyond r standing for the tail),
@@ -14,7 +15,7 @@
  *
  * Draw.  From a 64-bit output: layer i = low 8 bits, u = top 52 bits as a uniform number in
  * [−1, 1), x = u·Xᵢ.  |x| < Xᵢ₊₁ lies under f for sure: return x (probability 0.9851, and
- * the only branch the block version takes in its vector loop).  Otherwise layer 0 draws from
+ * the only test the block version makes in its vector loop).  Otherwise layer 0 draws from
  * the tail beyond r (Marsaglia 1964) and the other layers test the wedge with exp() and a
  * fresh uniform; a rejection starts over with the stream's next output. */
 #include <math.h>
@@ -94,24 +95,12 @@ const double limen_zig_x[LIMEN_ZIG_LAYERS + 1] = {
     0x0p+0
 };
 
-static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-/* u in [−1, 1) from the top 52 bits of w. */
-static inline double signed_uniform(uint64_t w) {
-  union {
-    uint64_t u;
-    double d;
-  } c;
-  c.u = (w >> 12) | 0x3FF0000000000000ULL; /* [1, 2) */
-  return 2.0 * c.d - 3.0;
-}
-
 /* Everything after a failed quick test of output w (rare). */
-static double zig_slow(limen_rng *r, uint64_t w) {
+double limen_zig_slow(limen_rng *r, uint64_t w) {
   const double rr = zig_x[1];
   for (;;) {
     const unsigned i = (unsigned)(w & (ZIG_LAYERS - 1));
-    const double u = signed_uniform(w), x = u * zig_x[i];
+    const double u = limen_zig_uniform(w), x = u * zig_x[i];
     if (fabs(x) < zig_x[i + 1]) return x;
     if (i == 0) { /* tail beyond r: Marsaglia (1964) */
       double t, y;
@@ -133,9 +122,9 @@ static double zig_slow(limen_rng *r, uint64_t w) {
 double limen_rng_gaussian(limen_rng *r) {
   const uint64_t w = limen_rng_u64(r);
   const unsigned i = (unsigned)(w & (ZIG_LAYERS - 1));
-  const double x = signed_uniform(w) * zig_x[i];
+  const double x = limen_zig_uniform(w) * zig_x[i];
   if (fabs(x) < zig_x[i + 1]) return x;
-  return zig_slow(r, w);
+  return limen_zig_slow(r, w);
 }
 
 void limen_rng_block_seed(limen_rng_block *b, uint64_t seed, uint64_t first) {
@@ -152,39 +141,4 @@ void limen_rng_block_get(const limen_rng_block *b, size_t i, limen_rng *r) {
 
 void limen_rng_block_put(limen_rng_block *b, size_t i, const limen_rng *r) {
   for (int k = 0; k < 4; k++) b->s[k][i] = r->s[k];
-}
-
-void limen_rng_block_gaussian(limen_rng_block *restrict b, size_t n, double *restrict out) {
-  uint64_t w[LIMEN_RNG_BLOCK];
-  unsigned char slow[LIMEN_RNG_BLOCK];
-  unsigned n_slow = 0;
-  if (n > LIMEN_RNG_BLOCK) n = LIMEN_RNG_BLOCK;
-  uint64_t *restrict s0 = b->s[0], *restrict s1 = b->s[1], *restrict s2 = b->s[2],
-                     *restrict s3 = b->s[3];
-  /* one xoshiro256** step on every stream, then the quick test on every output: no
-   * branches, so both loops run as vector code where the target has it */
-  for (size_t k = 0; k < n; k++) {
-    const uint64_t a1 = s1[k], t = a1 << 17;
-    w[k] = rotl(a1 * 5, 7) * 9;
-    const uint64_t a2 = s2[k] ^ s0[k], a3 = s3[k] ^ a1;
-    s1[k] = a1 ^ a2;
-    s0[k] ^= a3;
-    s2[k] = a2 ^ t;
-    s3[k] = rotl(a3, 45);
-  }
-  for (size_t k = 0; k < n; k++) {
-    const unsigned i = (unsigned)(w[k] & (ZIG_LAYERS - 1));
-    const double x = signed_uniform(w[k]) * zig_x[i];
-    out[k] = x;
-    slow[k] = !(fabs(x) < zig_x[i + 1]);
-  }
-  for (size_t k = 0; k < n; k++) n_slow += slow[k];
-  if (n_slow == 0) return;
-  for (size_t k = 0; k < n; k++)
-    if (slow[k]) {
-      limen_rng r;
-      limen_rng_block_get(b, k, &r);
-      out[k] = zig_slow(&r, w[k]);
-      limen_rng_block_put(b, k, &r);
-    }
 }
