@@ -118,6 +118,7 @@ int main(int argc, char **argv) {
   size_t n_steps = (size_t)ceil(tau / dt - 1e-12);
   double psteps = (double)M * (double)n_steps;
   printf("trajectories %zu\nsteps %zu\nparticle_steps %.0f\n", M, n_steps, psteps);
+  printf("gaussian_route %s\n", limen_rng_gaussian_route());
   printf("protocol erasure E_b=%g E_low=%g f=%g tau=%g dt=%g integrator euler\n", a.barrier_kT, a.barrier_low_kT,
          a.tilt_kT, tau, dt);
   /* repetitions interleave the thread counts, so that a burst of other load on the machine

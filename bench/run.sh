@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the Langevin kernel, the learning-path meter and the projections (see
-# docs/performance.md).  Builds nothing.
+# docs/performance.md).  Builds nothing.  The kernel's peers need Debian's python3-numpy and
+# python3-numba (scripts/apt-missing.sh python3-numpy python3-numba installs what is missing).
 # usage: bench/run.sh BUILD_DIR [--quick]
 set -eu
 if [ $# -lt 1 ] || [ ! -x "$1/bench/bench_langevin" ]; then
@@ -18,8 +19,16 @@ out=$("$build/bench/bench_langevin" --traj "$traj" --tau "$tau" --reps "$reps" 2
 np=$("$py" "$here/langevin_numpy.py" --traj "$traj" --tau "$nptau" --reps "$reps")
 # the same with one engine block of 64 trajectories, where NumPy's per-call overhead dominates
 np64=$("$py" "$here/langevin_numpy.py" --traj 64 --tau "$nptau" --reps "$reps" | sed 's/^numpy_threads1/numpy64_threads1/')
+# the Numba peer: a compiled per-trajectory loop (same ensemble, same steps as NumPy's run)
+if "$py" -c 'import numba' 2>/dev/null; then
+  nb=$("$py" "$here/langevin_numba.py" --traj "$traj" --tau "$nptau" --reps "$reps")
+else
+  echo "bench/run.sh: python3-numba is missing (apt-get install python3-numba): no Numba peer" >&2
+  nb="numba_threads1 nan"
+fi
 np="$np
-$np64"
+$np64
+$nb"
 python3 - "$out" "$np" "$(nproc)" <<'PY'
 import sys
 d = {}
@@ -36,6 +45,7 @@ print(f"{'roofline (Gaussians only)':28s}{f('roofline_threads1'):14.4g}{f('roofl
 print(f"{'arithmetic only (no noise)':28s}{f('arith_threads1'):14.4g}{f('arith_threads2'):14.4g}")
 print(f"{'NumPy [particle-steps/s]':28s}{f('numpy_threads1'):14.4g}   ({d['trajectories']} trajectories, vectorized)")
 print(f"{'NumPy, 64 trajectories':28s}{f('numpy64_threads1'):14.4g}")
+print(f"{'Numba [particle-steps/s]':28s}{f('numba_threads1'):14.4g}   (@njit loop per trajectory)")
 print(f"{'Fokker-Planck [cell-steps/s]':28s}{f('fp_cell_steps'):14.4g}   ({d['fp_cells']} cells, TR-BDF2)")
 print()
 r1 = f('kernel_threads1') / f('roofline_threads1')
@@ -46,7 +56,12 @@ ok = lambda c: "meets" if c else "BELOW"
 print(f"kernel / roofline, 1 thread   {r1:6.1%}   (target >= 50 %: {ok(r1 >= 0.5)})")
 print(f"kernel / roofline, 2 threads  {r2:6.1%}   (target >= 50 %: {ok(r2 >= 0.5)})")
 npx64 = f('kernel_threads1') / f('numpy64_threads1')
-print(f"kernel / NumPy, 1 thread      {npx:6.1f}x   (target >= 30x: {ok(npx >= 30)})")
+nbx = f('kernel_threads1') / f('numba_threads1')
+k1 = f('kernel_threads1')
+print(f"kernel, 1 thread              {k1:8.3g}   (goal >= 4e8 particle-steps/s: {ok(k1 >= 4e8)})")
+print(f"Gaussian draw, 1 thread       {1e9 / f('roofline_threads1'):6.2f} ns per number (route {d['gaussian_route']})")
+print(f"kernel / NumPy, 1 thread      {npx:6.1f}x   (goal >= 10x: {ok(npx >= 10)}; earlier >= 30x: {ok(npx >= 30)})")
+print(f"kernel / Numba, 1 thread      {nbx:6.1f}x   (goal >= 10x: {ok(nbx >= 10)})")
 print(f"kernel / NumPy at 64 traj.    {npx64:6.1f}x   (target >= 30x: {ok(npx64 >= 30)})")
 ceil_ = f('arith_threads1') / f('numpy_threads1')
 print(f"ceiling without noise / NumPy {ceil_:6.1f}x   (no kernel that draws noise can exceed this)")

@@ -115,7 +115,7 @@ Test(rng, every_route_draws_exactly_the_scalar_streams) {
   size_t nr = routes(fn, name);
   cr_assert(nr >= 1 && strcmp(name[0], "baseline") == 0);
   cr_log_info("block draw routes on this CPU: %zu (%s … %s); limen_rng_block_gaussian uses %s", nr, name[0],
-              name[nr - 1], limen_rng_block_route_name());
+              name[nr - 1], limen_rng_gaussian_route());
   /* a whole block, and partial ones: vector groups with a remainder, fewer lanes than a group */
   const size_t lanes[] = {LIMEN_RNG_BLOCK, 13, 5, 1};
   for (size_t j = 0; j < nr; j++)

@@ -57,7 +57,7 @@ static const rng_route *route_select(void) {
   return k;
 }
 
-const char *limen_rng_block_route_name(void) { return route_select()->isa; }
+const char *limen_rng_gaussian_route(void) { return route_select()->isa; }
 
 void limen_rng_block_gaussian(limen_rng_block *b, size_t n, double *out) {
   route_select()->fn(b, n, out);

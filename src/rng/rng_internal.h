@@ -32,9 +32,6 @@ enum { LIMEN_RNG_ISA_BASELINE = 0, LIMEN_RNG_ISA_AVX2 = 1, LIMEN_RNG_ISA_AVX512 
 /* The route of instruction set `isa` when this build has it and the CPU runs it, else NULL;
  * its name ("baseline", "avx2", "avx512") in *name when name is not NULL. */
 limen_rng_block_fn limen_rng_block_route(int isa, const char **name);
-/* The name of the route limen_rng_block_gaussian uses: the best available, or the one
- * $LIMEN_RNG_ISA names (for benchmarks and tests) when available.  Chosen once. */
-const char *limen_rng_block_route_name(void);
 
 void limen_rng_block_gaussian_base(limen_rng_block *b, size_t n, double *out);
 #if defined(__x86_64__) && defined(__GNUC__)
