@@ -5,9 +5,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/simd_clones.h"
 #include "limen/langevin.h"
 
-static void euler_step(const limen_potential *p, const limen_control *u, double dt, size_t n,
+LIMEN_SIMD_CLONES static void euler_step(const limen_potential *p, const limen_control *u, double dt, size_t n,
                        double *x, const double *F, const double *xi, double *scratch) {
   (void)p;
   (void)u;

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/simd_clones.h"
 #include "limen/potential.h"
 #include "limen/units.h"
 
@@ -20,7 +21,7 @@ static int quartic_check(const limen_potential *p, const limen_control *u, limen
   return limen_check_range(err, "quartic", "barrier", u->barrier, 0.0, 1, 1e6, 0);
 }
 
-static void quartic_eval(const limen_potential *p, const limen_control *u, size_t n,
+LIMEN_SIMD_CLONES static void quartic_eval(const limen_potential *p, const limen_control *u, size_t n,
                          const double *x, double *U, double *F) {
   (void)p;
   const double E = u->barrier, f = u->tilt;
