@@ -92,8 +92,8 @@ static void check_route_against_scalar(limen_rng_block_fn fn, const char *name, 
     fn(&b, n, out);
     for (size_t i = 0; i < n; i++) {
       double x = limen_rng_gaussian(&r[i]);
-      cr_assert(memcmp(&x, &out[i], sizeof x) == 0, "route %s, %zu lanes, step %zu lane %zu: block %a, scalar %a",
-                name, n, k, i, out[i], x);
+      cr_assert(memcmp(&x, &out[i], sizeof x) == 0,
+                "route %s, %zu lanes, step %zu lane %zu: block %a, scalar %a", name, n, k, i, out[i], x);
       beyond_r += fabs(x) > limen_zig_x[1];
     }
   }

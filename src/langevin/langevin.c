@@ -361,7 +361,8 @@ static inline void store_block(const run_ctx *c, size_t first, size_t nb, const 
  * heat, the passages of the step; then the final jump at τ.  The force F = −∂ₓU(x, λ) comes
  * with the energy evaluation that precedes the move whenever λ is about to stay the same
  * (look-ahead), so that it is never computed twice. */
-LIMEN_SIMD_CLONES static void run_block(const run_ctx *c, size_t first, size_t nb) {
+LIMEN_SIMD_CLONES
+static void run_block(const run_ctx *c, size_t first, size_t nb) {
   const limen_langevin_config *cfg = c->cfg;
   const limen_potential *pot = c->pot;
   double x[LANGEVIN_BLOCK], Ubuf[2][LANGEVIN_BLOCK], U0[LANGEVIN_BLOCK], W[LANGEVIN_BLOCK],
