@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "limen/fokker_planck.h"
 #include "limen/langevin.h"
@@ -92,6 +93,55 @@ static double arithmetic_only(const limen_protocol *p, size_t M, size_t n_steps,
   return total;
 }
 
+/* Best rates of the roofline [0], arithmetic only [1] and kernel [2]: by the wall clock, and by
+ * the calling thread's CPU time (meaningful on one thread, where that thread does all the work). */
+typedef struct {
+  double wall[3], cpu[3];
+} bench_best;
+
+static double thread_cpu(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* The kernel on t threads; returns its mean heat, or NAN (message printed) on an error. */
+static double kernel(const limen_protocol *p, size_t M, double dt, int t) {
+  limen_error err;
+  limen_langevin_config c = limen_langevin_config_default();
+  c.n_traj = M;
+  c.dt = dt;
+  c.threads = t;
+  c.seed = 1;
+  c.integrator = limen_integrator_euler;
+  limen_langevin_result res;
+  if (limen_langevin_run(&c, NULL, p, &res, &err)) {
+    fprintf(stderr, "bench_langevin: %s\n", err.msg);
+    return NAN;
+  }
+  double heat = res.mean_heat;
+  limen_langevin_result_clear(&res);
+  return heat;
+}
+
+/* One repetition of the three loops on t threads, folded into *b; nonzero on an error. */
+static int bench_round(const limen_protocol *p, size_t M, size_t n_steps, double tau, double dt, int t,
+                       bench_best *b, double *check) {
+  const double psteps = (double)M * (double)n_steps;
+  for (int k = 0; k < 3; k++) {
+    const double w0 = omp_get_wtime(), c0 = thread_cpu();
+    const double v = k == 0 ? roofline(M, n_steps, t)
+                     : k == 1 ? arithmetic_only(p, M, n_steps, tau, t)
+                              : kernel(p, M, dt, t);
+    const double w1 = omp_get_wtime(), c1 = thread_cpu();
+    if (isnan(v)) return 1;
+    *check += v;
+    b->wall[k] = fmax(b->wall[k], psteps / (w1 - w0));
+    b->cpu[k] = fmax(b->cpu[k], psteps / (c1 - c0));
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   size_t M = 20000;
   double tau = 5.0, dt = 1e-3;
@@ -123,38 +173,20 @@ int main(int argc, char **argv) {
          a.tilt_kT, tau, dt);
   /* repetitions interleave the thread counts, so that a burst of other load on the machine
    * hits all configurations alike; each figure is the best of its repetitions */
-  double best_roof[64] = {0}, best_kern[64] = {0}, best_arith[64] = {0}, check = 0.0;
+  bench_best best[64];
+  double check = 0.0;
+  memset(best, 0, sizeof best);
   if (tmax > 64) tmax = 64;
   for (int r = 0; r < reps; r++)
-    for (int t = 1; t <= tmax; t++) {
-      double t0 = omp_get_wtime();
-      check += roofline(M, n_steps, t);
-      double t1 = omp_get_wtime();
-      best_roof[t - 1] = fmax(best_roof[t - 1], psteps / (t1 - t0));
-      t0 = omp_get_wtime();
-      check += arithmetic_only(p, M, n_steps, tau, t);
-      t1 = omp_get_wtime();
-      best_arith[t - 1] = fmax(best_arith[t - 1], psteps / (t1 - t0));
-      limen_langevin_config c = limen_langevin_config_default();
-      c.n_traj = M;
-      c.dt = dt;
-      c.threads = t;
-      c.seed = 1;
-      c.integrator = limen_integrator_euler;
-      limen_langevin_result res;
-      t0 = omp_get_wtime();
-      if (limen_langevin_run(&c, NULL, p, &res, &err)) {
-        fprintf(stderr, "bench_langevin: %s\n", err.msg);
-        return 1;
-      }
-      t1 = omp_get_wtime();
-      best_kern[t - 1] = fmax(best_kern[t - 1], psteps / (t1 - t0));
-      check += res.mean_heat;
-      limen_langevin_result_clear(&res);
-    }
+    for (int t = 1; t <= tmax; t++)
+      if (bench_round(p, M, n_steps, tau, dt, t, &best[t - 1], &check)) return 1;
   for (int t = 1; t <= tmax; t++)
     printf("roofline_threads%d %.6g\nkernel_threads%d %.6g\narith_threads%d %.6g\n", t,
-           best_roof[t - 1], t, best_kern[t - 1], t, best_arith[t - 1]);
+           best[t - 1].wall[0], t, best[t - 1].wall[2], t, best[t - 1].wall[1]);
+  /* the same on one thread by the thread's CPU time: what the core did while it ran, whatever
+   * else the machine was running (bench/run.sh's per-core column) */
+  printf("roofline_cpu_threads1 %.6g\nkernel_cpu_threads1 %.6g\narith_cpu_threads1 %.6g\n",
+         best[0].cpu[0], best[0].cpu[2], best[0].cpu[1]);
   fprintf(stderr, "(checksum %g)\n", check);
   /* the Fokker–Planck solver on the same protocol: cell-steps per second (one thread) */
   limen_fp_config fc = limen_fp_config_default();
