@@ -109,6 +109,37 @@ static void check_route_against_scalar(limen_rng_block_fn fn, const char *name, 
   }
 }
 
+/* The wedge test as it was written before the squeeze: two exp() and one comparison. */
+static int wedge_by_exp(unsigned i, double x, double u) {
+  const double x2 = x * x;
+  const double f0 = exp(-0.5 * (limen_zig_x[i] * limen_zig_x[i] - x2));
+  const double f1 = exp(-0.5 * (limen_zig_x[i + 1] * limen_zig_x[i + 1] - x2));
+  return f0 + u * (f1 - f0) < 1.0;
+}
+
+Test(rng, wedge_squeeze_decides_as_the_exp_test) {
+  for (int i = 0; i <= NL; i++)
+    cr_assert(tu_close_rel(limen_zig_f[i], zf(limen_zig_x[i]), 1e-15), "f(X[%d]) = %a", i, limen_zig_f[i]);
+  /* random points of the wedges, and points whose height lies within 10⁻⁹ … 10⁻¹⁶ of f(x) */
+  limen_rng r;
+  limen_rng_seed(&r, 99, 0);
+  size_t accepted = 0, n = 0;
+  for (int k = 0; k < 2000000; k++) {
+    const unsigned i = 1 + (unsigned)(limen_rng_u64(&r) % (NL - 1));
+    const double a = limen_zig_x[i + 1] + limen_rng_uniform_pos(&r) * (limen_zig_x[i] - limen_zig_x[i + 1]);
+    const double x = (k & 1) ? a : -a, g0 = zf(limen_zig_x[i]), g1 = zf(limen_zig_x[i + 1]);
+    double u = limen_rng_uniform(&r);
+    if (k % 4 >= 2) { /* on the edge: u at the crossing, moved by ±10^-(9…16) */
+      const double e = pow(10.0, -9.0 - (double)(k % 8)) * ((k & 4) ? 1.0 : -1.0);
+      u = fmin(fmax((zf(a) - g0) / (g1 - g0) + e, 0.0), 0x1.fffffffffffffp-1);
+    }
+    const int want = wedge_by_exp(i, x, u), got = limen_zig_wedge_accept(i, x, u);
+    cr_assert_eq(got, want, "layer %u, x = %a, u = %a: squeeze %d, exp test %d", i, x, u, got, want);
+    accepted += (size_t)got, n++;
+  }
+  cr_log_info("wedge squeeze: %zu of %zu test points accepted, every decision the exp test's", accepted, n);
+}
+
 Test(rng, every_route_draws_exactly_the_scalar_streams) {
   limen_rng_block_fn fn[LIMEN_RNG_ISA_COUNT];
   const char *name[LIMEN_RNG_ISA_COUNT];

@@ -11,6 +11,13 @@
 #define LIMEN_ZIG_LAYERS 256
 extern const double limen_zig_x[LIMEN_ZIG_LAYERS + 1];
 
+/* f(Xᵢ) = exp(−Xᵢ²/2) of the same boundaries. */
+extern const double limen_zig_f[LIMEN_ZIG_LAYERS + 1];
+/* The wedge test of layer i ≥ 1 at x (Xᵢ₊₁ < |x| ≤ Xᵢ) with the uniform u: is the height
+ * f(Xᵢ) + u·(f(Xᵢ₊₁) − f(Xᵢ)) below f(x)?  Decided by a squeeze where it is clear, and
+ * otherwise by exp(), with the same answer as the plain comparison with exp() always. */
+int limen_zig_wedge_accept(unsigned i, double x, double u);
+
 /* u in [−1, 1) from the top 52 bits of a 64-bit output w (the draw's uniform). */
 static inline double limen_zig_uniform(uint64_t w) {
   union {
