@@ -11,13 +11,13 @@ Needs Debian's python3-numba (apt-get install python3-numba).
 usage: langevin_numba.py [--traj M] [--tau T] [--dt S] [--reps R]
 Prints "numba_threads1 <particle-steps per second>" by the wall clock and "numba_cpu_threads1"
 by the thread's CPU time."""
-import argparse
 import math
 import time
 
 import numpy as np
 from numba import njit
 
+import langevin_numpy
 from langevin_numpy import control
 
 
@@ -62,16 +62,7 @@ def run(m, tau, dt, eb=8.0, elow=0.5, f=4.0, seed=1):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--traj", type=int, default=20000)
-    ap.add_argument("--tau", type=float, default=1.0)
-    ap.add_argument("--dt", type=float, default=1e-3)
-    ap.add_argument("--reps", type=int, default=3)
-    a = ap.parse_args()
-    run(2, 10 * a.dt, a.dt)  # compile
-    runs = [run(a.traj, a.tau, a.dt, seed=r + 1) for r in range(a.reps)]
-    print(f"numba_threads1 {max(r[0] for r in runs):.6g}")
-    print(f"numba_cpu_threads1 {max(r[2] for r in runs):.6g}")
+    langevin_numpy.main("numba", run, warm_up=lambda dt: run(2, 10 * dt, dt))
 
 
 if __name__ == "__main__":

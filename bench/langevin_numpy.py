@@ -53,16 +53,20 @@ def run(m, tau, dt, eb=8.0, elow=0.5, f=4.0, seed=1):
     return m * n / elapsed, float(np.mean(q)), m * n / cpu
 
 
-def main():
+def main(name="numpy", run_fn=run, warm_up=None):
+    """Parse the options, time run_fn over --reps runs, print the best rates (also for
+    langevin_numba.py, whose warm_up(dt) compiles its kernel first)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--traj", type=int, default=20000)
     ap.add_argument("--tau", type=float, default=1.0)
     ap.add_argument("--dt", type=float, default=1e-3)
     ap.add_argument("--reps", type=int, default=3)
     a = ap.parse_args()
-    runs = [run(a.traj, a.tau, a.dt, seed=r + 1) for r in range(a.reps)]
-    print(f"numpy_threads1 {max(r[0] for r in runs):.6g}")
-    print(f"numpy_cpu_threads1 {max(r[2] for r in runs):.6g}")
+    if warm_up:
+        warm_up(a.dt)
+    runs = [run_fn(a.traj, a.tau, a.dt, seed=r + 1) for r in range(a.reps)]
+    print(f"{name}_threads1 {max(r[0] for r in runs):.6g}")
+    print(f"{name}_cpu_threads1 {max(r[2] for r in runs):.6g}")
 
 
 if __name__ == "__main__":

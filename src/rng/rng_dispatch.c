@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cpu_isa.h"
 #include "rng/rng_internal.h"
 
 typedef struct rng_route {
@@ -25,20 +26,8 @@ static const rng_route k_routes[LIMEN_RNG_ISA_COUNT] = {
 #endif
 };
 
-static int cpu_has(int isa) {
-  if (isa == LIMEN_RNG_ISA_BASELINE) return 1;
-#if defined(LIMEN_RNG_HAVE_X86_ROUTES)
-  __builtin_cpu_init();
-  if (isa == LIMEN_RNG_ISA_AVX2) return __builtin_cpu_supports("avx2");
-  if (isa == LIMEN_RNG_ISA_AVX512)
-    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
-           __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512bw");
-#endif
-  return 0;
-}
-
 limen_rng_block_fn limen_rng_block_route(int isa, const char **name) {
-  if (isa < 0 || isa >= LIMEN_RNG_ISA_COUNT || !k_routes[isa].fn || !cpu_has(isa)) return NULL;
+  if (isa < 0 || isa >= LIMEN_RNG_ISA_COUNT || !k_routes[isa].fn || !limen_cpu_runs(isa)) return NULL;
   if (name) *name = k_routes[isa].isa;
   return k_routes[isa].fn;
 }
