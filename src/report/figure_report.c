@@ -44,9 +44,9 @@ static const limen_input fig_inputs[] = {
     ROW("points", points, LIMEN_INPUT_SIZE, "n_x", NULL, "N", 2, 0, 2000, LIMEN_INPUT_COUNT, 61, "61",
         "points per curve (--x bits: one per whole bit)"),
     ROW("width", width_px, LIMEN_INPUT_INT, "w", "px", "PX", 200, 0, 10000, LIMEN_INPUT_COUNT, 1200, "1200",
-        "image width"),
+        "image width (in SVG and PDF: points)"),
     ROW("height", height_px, LIMEN_INPUT_INT, "h", "px", "PX", 150, 0, 10000, LIMEN_INPUT_COUNT, 800, "800",
-        "image height"),
+        "image height (in SVG and PDF: points)"),
 };
 #undef ROW
 
