@@ -120,7 +120,9 @@ static void check_layout(const limen_plot *p, const char *what) {
                 "%s: label '%s' outside the plot area", what, b[i].text);
     }
     for (size_t j = 1; j < i; j++) /* two data points may coincide (gpt-3, bloom-176b); their labels not */
-      cr_assert((b[i].kind == LIMEN_PLOT_BOX_POINT && b[j].kind == LIMEN_PLOT_BOX_POINT) || !boxes_overlap(&b[i], &b[j]), "%s: '%s' (kind %d) overlaps '%s' (kind %d)", what,
+      cr_assert((b[i].kind == LIMEN_PLOT_BOX_POINT && b[j].kind == LIMEN_PLOT_BOX_POINT) ||
+                    !boxes_overlap(&b[i], &b[j]),
+                "%s: '%s' (kind %d) overlaps '%s' (kind %d)", what,
                 b[i].text ? b[i].text : "-", (int)b[i].kind, b[j].text ? b[j].text : "-", (int)b[j].kind);
   }
   cr_log_info("%s: %zu boxes, %zu labels, none overlapping", what, n, labels);

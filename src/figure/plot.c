@@ -54,7 +54,8 @@ int limen_plot_device_for_format(const char *format, const char **device, limen_
 
 int limen_plot_device_for(const char *path, const char **device, limen_error *err) {
   if (!path || !*path)
-    return limen_error_set(err, LIMEN_EINVAL, __func__, "output path is empty: expected FILE.png, FILE.svg or FILE.pdf");
+    return limen_error_set(err, LIMEN_EINVAL, __func__,
+                           "output path is empty: expected FILE.png, FILE.svg or FILE.pdf");
   const char *dot = strrchr(path, '.');
   const char *slash = strrchr(path, '/');
   if (dot && (!slash || dot > slash) && limen_plot_device_for_format(dot + 1, device, NULL) == LIMEN_OK)
@@ -77,8 +78,8 @@ static int have_device(const char *name) {
 }
 
 /* The file PLplot wrote is whole: a PNG from its signature to its IEND chunk, an SVG from "<"
- * to its closing "</svg>", a PDF from "%PDF-" to "%%EOF" — a full disk leaves a file cut short, which is refused here (the
- * temporary is then removed and the old figure, if any, stays). */
+ * to its closing "</svg>", a PDF from "%PDF-" to "%%EOF" — a full disk leaves a file cut short,
+ * which is refused here (the temporary is then removed and the old figure, if any, stays). */
 static int check_output(const char *tmp, const char *device, limen_error *err) {
   static const char *const fn = "limen_plot_write";
   FILE *f = fopen(tmp, "rb");
@@ -276,7 +277,8 @@ static void draw_shape(int shape, int col, double x, double y, double rx, double
   PLFLT px[17], py[17];
   int n = 0, kind = shape % 5;
   if (kind == 0) {
-    for (n = 0; n < 16; n++) px[n] = x + rx * cos(n * 0.39269908169872414), py[n] = y + ry * sin(n * 0.39269908169872414);
+    const double step = 0.39269908169872414; /* π/8 */
+    for (n = 0; n < 16; n++) px[n] = x + rx * cos(n * step), py[n] = y + ry * sin(n * step);
   } else {
     static const double sq[4][2] = {{-.85, -.85}, {.85, -.85}, {.85, .85}, {-.85, .85}};
     static const double tu[3][2] = {{-1, -.8}, {1, -.8}, {0, 1.05}}, td[3][2] = {{-1, .8}, {1, .8}, {0, -1.05}};
@@ -469,8 +471,8 @@ int limen_plot_write_as(const limen_plot *p, const char *path, const char *forma
   if (!s) s = check_plot(p, &w, &h, &nmax, err);
   if (s) return s;
   if (!have_device(device))
-    return limen_error_set(err, LIMEN_EIO, __func__, "PLplot device '%s' is not available (install PLplot's cairo and svg drivers)",
-                           device);
+    return limen_error_set(err, LIMEN_EIO, __func__,
+                           "PLplot device '%s' is not available (install PLplot's cairo and svg drivers)", device);
   /* Make sure the file can be written before PLplot tries (PLplot would prompt on failure). */
   char tmp[4096];
   if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)

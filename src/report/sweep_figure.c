@@ -284,8 +284,8 @@ static int build(limen_sweep_figure *f, const char *path, size_t xc, const size_
     if (k < ngr) continue;
     if (ngr * ny >= LIMEN_SWEEP_FIGURE_MAX_SERIES)
       return limen_error_input(err, LIMEN_EINVAL, "by", NULL, NULL,
-                               "by: more than %d curves in '%s': draw fewer with --y or --by", LIMEN_SWEEP_FIGURE_MAX_SERIES,
-                               path);
+                               "by: more than %d curves in '%s': draw fewer with --y or --by",
+                               LIMEN_SWEEP_FIGURE_MAX_SERIES, path);
     rep[ngr++] = r;
   }
   if (!(f->xy = malloc(2 * ngr * ny * f->nrow * sizeof *f->xy)))
