@@ -65,10 +65,7 @@ static double ytick_width(const limen_plot *p, const plot_layout *L) {
   return wmax;
 }
 
-static int note_lines(const limen_plot *p, const plot_layout *L) {
-  (void)p;
-  return (int)L->n_note;
-}
+static int note_lines(const plot_layout *L) { return (int)L->n_note; }
 
 /* The note split into lines at its newlines and, where a line is wider than the page, at the
  * last blank that fits; L->note holds the lines one after another, each ended by '\0'. */
@@ -107,7 +104,7 @@ static int wrap_note(const limen_plot *p, plot_layout *L) {
 static void viewport(const limen_plot *p, plot_layout *L, double below) {
   double ch = PLOT_CH;
   double left = 0.6 * ch + (p->ylabel ? 2.2 * ch : 0) + ytick_width(p, L) + 0.8 * ch;
-  double bottom = 0.5 * ch + note_lines(p, L) * 1.8 * PLOT_NOTE_SCALE * ch + below + (p->xlabel ? 2.6 * ch : 0) +
+  double bottom = 0.5 * ch + note_lines(L) * 1.8 * PLOT_NOTE_SCALE * ch + below + (p->xlabel ? 2.6 * ch : 0) +
                   2.2 * PLOT_TICK_SCALE * ch;
   double top = p->title ? 3.0 * PLOT_TITLE_SCALE * ch : 1.5 * ch;
   L->view = (plot_rect){left * L->aspect, bottom, 1.0 - 2.5 * ch * L->aspect, 1.0 - top};
@@ -171,7 +168,7 @@ static void place_legend(const limen_plot *p, plot_layout *L) {
   size_t rows = (L->legend_entries + cols - 1) / cols;
   double h = rows * plot_legend_row() + 2 * pad;
   viewport(p, L, h + 0.6 * PLOT_CH);
-  double w = cols * ew + 2 * pad * L->aspect, y0 = 0.9 * PLOT_CH + note_lines(p, L) * 1.8 * PLOT_NOTE_SCALE * PLOT_CH;
+  double w = cols * ew + 2 * pad * L->aspect, y0 = 0.9 * PLOT_CH + note_lines(L) * 1.8 * PLOT_NOTE_SCALE * PLOT_CH;
   double x0 = 0.5 * (L->view.x0 + L->view.x1 - w);
   if (x0 < 0.01) x0 = 0.01;
   L->legend = (plot_rect){x0, y0, x0 + w, y0 + h};
