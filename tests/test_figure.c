@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * test_figure.c: limen_plot_write — files written through PLplot's cairo devices, checked, and
+ * test_figure.c: limen_plot_write — files written through PLplot's devices, checked, and
  * every bad input rejected with a message and no file left behind. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp, popen */
 #include <criterion/criterion.h>
@@ -117,11 +117,17 @@ Test(figure, device_from_extension) {
   cr_assert_eq(limen_plot_device_for("x.png", &dev, NULL), LIMEN_OK);
   cr_assert_str_eq(dev, "pngcairo");
   cr_assert_eq(limen_plot_device_for("dir.png/x.svg", &dev, NULL), LIMEN_OK);
-  cr_assert_str_eq(dev, "svgcairo");
+  cr_assert_str_eq(dev, "svg", "PLplot's svg driver: text stays text");
+  cr_assert_eq(limen_plot_device_for("x.PDF", &dev, NULL), LIMEN_OK);
+  cr_assert_str_eq(dev, "pdfcairo");
   limen_error err;
   limen_error_clear(&err);
-  cr_assert_eq(limen_plot_device_for("x.pdf", &dev, &err), LIMEN_EINVAL);
-  cr_assert(strstr(err.msg, ".png") && strstr(err.msg, ".svg"), "%s", err.msg);
+  cr_assert_eq(limen_plot_device_for("x.eps", &dev, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, ".png") && strstr(err.msg, ".svg") && strstr(err.msg, ".pdf"), "%s", err.msg);
+  cr_assert_eq(limen_plot_device_for_format("svg", &dev, NULL), LIMEN_OK);
+  cr_assert_str_eq(dev, "svg");
+  cr_assert_eq(limen_plot_device_for_format("jpeg", &dev, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "png, svg, pdf"), "%s", err.msg);
   cr_assert_eq(limen_plot_device_for("png", &dev, NULL), LIMEN_EINVAL);
   cr_assert_eq(limen_plot_device_for("", &dev, NULL), LIMEN_EINVAL);
 }

@@ -287,6 +287,30 @@ LIMEN_API int limen_figure_alloc(const limen_figure_config *c, limen_figure **ou
 LIMEN_API const limen_plot *limen_figure_plot(const limen_figure *f);
 LIMEN_API void limen_figure_free(limen_figure *f);
 
+/* ---- the figure of a sweep (limen figure sweep) ---------------------------------------------
+ * Any CSV that `limen sweep --format csv` writes (long or wide layout; '#' comment lines and
+ * blank lines skipped): column `x` on the x axis, the columns `y` (NULL: energy_J when present,
+ * else every column ending in _J) on the y axis, one curve per paradigm (when the column is
+ * there), per value of the column `by` (optional) and per value of every other swept axis (the
+ * columns before paradigm or the first *_J column) that takes more than one value.  An axis whose values are all positive and span
+ * two decades or more is logarithmic.  Errors name the option: an unknown column (with the near
+ * miss: "x = 'parms': no column 'parms' in FILE (did you mean 'params'?)"), a column without
+ * numbers, a file without rows; LIMEN_EINVAL or LIMEN_ENOTFOUND, LIMEN_EIO when unreadable. */
+typedef struct limen_sweep_figure_config {
+  const char *x;               /* required                                                       */
+  const char *const *y;        /* n_y columns, or NULL                                            */
+  size_t n_y;
+  const char *by;              /* a further column that separates curves, or NULL                 */
+  int width_px, height_px;     /* 0: 1200 × 800                                                   */
+} limen_sweep_figure_config;
+/* Most curves one sweep figure draws. */
+#define LIMEN_SWEEP_FIGURE_MAX_SERIES 48
+typedef struct limen_sweep_figure limen_sweep_figure;
+LIMEN_API int limen_sweep_figure_alloc(const char *csv_path, const limen_sweep_figure_config *c,
+                                       limen_sweep_figure **out, limen_error *err);
+LIMEN_API const limen_plot *limen_sweep_figure_plot(const limen_sweep_figure *f);
+LIMEN_API void limen_sweep_figure_free(limen_sweep_figure *f);
+
 /* ==== simulate, validate, bound (sim_report.c, validate_report.c, bound_json.c) ============== */
 #include "limen/bound_report.h"
 #include "limen/fokker_planck.h"

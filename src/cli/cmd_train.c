@@ -84,6 +84,8 @@ static void train_options(cli_opt *o) {
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "write trace.csv (loss, accuracy vs physical time and cumulative heat) and summary.json; "
                          "experiments and Max-Cut: their tables, traces and figures");
+  o[O_FIGURE_FORMAT] = cli_opt_str("figure-format", CLI_OPT_STRING, "FMT", "png,svg,pdf", "png",
+                                   "format of the figures under --out (experiments and Max-Cut)");
 }
 
 static const cli_command_doc doc = {
@@ -170,6 +172,12 @@ static int dispatch(cli_opt *o, cli_buf *out, limen_error *err) {
   if ((status = check_request(o, err))) return status;
   const char *task = o[O_TASK].set ? o[O_TASK].str : "digits";
   const char *exp = o[O_EXPERIMENT].set ? o[O_EXPERIMENT].str : NULL;
+  if (o[O_FIGURE_FORMAT].set) {
+    if (!o[O_OUT].set || (!exp && strncmp(task, "maxcut-", 7) != 0))
+      return cli_error(err, LIMEN_EINVAL, "--figure-format: figures are drawn by --experiment and the Max-Cut tasks "
+                                          "with --out only");
+    cli_train_figure_format(o[O_FIGURE_FORMAT].str);
+  }
   if (exp && strcmp(exp, "maxcut") == 0) return cli_train_exp_maxcut(o, fmt, out, err);
   if (exp && strcmp(exp, "scaling") == 0) return cli_train_exp_scaling(o, fmt, out, err);
   if (exp) return cli_train_exp_sweep(o, fmt, out, err);

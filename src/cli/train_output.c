@@ -82,9 +82,16 @@ int cli_train_print(cli_format fmt, const char *json, const char *header, const 
   return cli_buf_check(out, err);
 }
 
+static const char *figure_format; /* --figure-format, NULL: png */
+
+void cli_train_figure_format(const char *format) { figure_format = format; }
+
 int cli_train_write_figures(const char *dir, int st, limen_train_figures **figs, limen_error *err) {
   for (size_t i = 0; !st && i < limen_train_figures_count(*figs); i++) {
-    const char *name = limen_train_figures_name(*figs, i);
+    const char *png = limen_train_figures_name(*figs, i), *dot = strrchr(png, '.');
+    char name[256];
+    snprintf(name, sizeof name, "%.*s.%s", dot ? (int)(dot - png) : (int)strlen(png), png,
+             figure_format ? figure_format : "png");
     char path[4096];
     if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
       st = limen_error_set(err, LIMEN_EIO, "--out", "path too long: '%s/%s'", dir, name);
