@@ -15,7 +15,7 @@
 #include "limen/report.h"
 
 static const cli_command_doc doc = {
-    "figure", "<projection|tradeoff|per-op|sweep> --out FILE.png|FILE.svg|FILE.pdf [options]",
+    "figure", "<projection|tradeoff|per-op|sweep> --out FILE.png|FILE.svg|FILE.pdf|DIR [options]",
     "Draw a figure with PLplot into a PNG, SVG (text as text) or PDF file, chosen by the\n"
     "extension of --out or by --format (nothing is printed on success):\n"
     "  projection  training energy against the number of parameters N for every paradigm\n"
@@ -83,7 +83,7 @@ static int parse_args(cli_opt *o, size_t n, const cli_args *args, fig_args *fa, 
   if (!oo->set) return cli_error(err, LIMEN_EINVAL, "--out: missing; give FILE.png, FILE.svg or FILE.pdf");
   fa->out = oo->str;
   fa->format = fo->set ? fo->str : NULL;
-  if (!fa->format && limen_plot_device_for(oo->str, &fa->device, err))
+  if (!fa->format && !cli_figure_out_is_dir(oo->str) && limen_plot_device_for(oo->str, &fa->device, err))
     return cli_error(err, LIMEN_EINVAL, "--out = '%s': allowed extensions .png, .svg, .pdf (or give --format)", oo->str);
   if (fa->sweep) return cli_figure_sweep_given(o, n, err);
   if ((st = cli_figure_sweep_refused(o, n, args->positional[0], err))) return st;
@@ -135,7 +135,8 @@ static int make_figure(cli_opt *o, size_t n, cli_args *args, const cli_wl *wl, c
 /* The options: the figure's own, then the workload's. */
 static size_t figure_options(cli_opt *o) {
   size_t n = 0;
-  o[n++] = cli_opt_str("out", CLI_OPT_STRING, "FILE", NULL, NULL, "output file, .png, .svg or .pdf (required)");
+  o[n++] = cli_opt_str("out", CLI_OPT_STRING, "FILE|DIR", NULL, NULL,
+                       "output file, .png, .svg or .pdf; or a directory: KIND.png, .svg and .pdf there (required)");
   o[n++] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "png,svg,pdf", NULL,
                        "output format (default: the extension of --out)");
   n += cli_figure_sweep_options(o + n);
@@ -174,7 +175,7 @@ int limen_cmd_figure(int argc, char **argv) {
     if (!status) status = make_figure(o, n, &fr.args, &wl, &fa, &fig, &fr.err);
     if (!status) {
       fflush(stdout);
-      status = limen_plot_write_as(limen_figure_plot(fig), fa.out, fa.format, &fr.err);
+      status = cli_figure_write(limen_figure_plot(fig), fa.out, fa.format, fr.args.positional[0], &fr.err);
     }
   }
   limen_figure_free(fig);

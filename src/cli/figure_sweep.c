@@ -60,7 +60,7 @@ int cli_figure_sweep(cli_opt *o, size_t n, const char *out, const char *format, 
   limen_sweep_figure *f = NULL;
   int st = limen_sweep_figure_alloc(cli_opt_find(o, n, "input")->str, &c, &f, err);
   if (st == LIMEN_EINVAL || st == LIMEN_ENOTFOUND) st = cli_error_prefix(err, st, "--");
-  if (!st) st = limen_plot_write_as(limen_sweep_figure_plot(f), out, format, err);
+  if (!st) st = cli_figure_write(limen_sweep_figure_plot(f), out, format, "sweep", err);
   limen_sweep_figure_free(f);
   return st;
 }

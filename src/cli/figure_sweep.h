@@ -5,6 +5,7 @@
 #define LIMEN_CLI_FIGURE_SWEEP_H
 
 #include "cli/options.h"
+#include "limen/figure.h"
 
 /* --input, --y, --by into o; their count. */
 size_t cli_figure_sweep_options(cli_opt *o);
@@ -14,5 +15,11 @@ int cli_figure_sweep_given(cli_opt *o, size_t n, limen_error *err);
 int cli_figure_sweep_refused(cli_opt *o, size_t n, const char *kind, limen_error *err);
 /* Read the sweep, draw it into out (format: NULL from the extension). */
 int cli_figure_sweep(cli_opt *o, size_t n, const char *out, const char *format, limen_error *err);
+
+/* Where a figure goes (figure_out.c): --out FILE.png|.svg|.pdf is that file; an existing
+ * directory, a path ending in '/' or one without an extension is a directory that gets
+ * <stem>.png, .svg and .pdf (or --format's only), listed in its manifest. */
+int cli_figure_out_is_dir(const char *out);
+int cli_figure_write(const limen_plot *plot, const char *out, const char *format, const char *stem, limen_error *err);
 
 #endif
