@@ -309,6 +309,21 @@ Test(paper, sweep_figure_errors_name_the_option) {
   cr_assert_eq(limen_sweep_figure_alloc(csv, &c, &f, &err), LIMEN_EINVAL);
   cr_assert_not_null(strstr(err.msg, "no rows"), "%s", err.msg);
   remove(csv);
+  /* a row with a field more or less than the header, and too many columns: refused, never cut */
+  const char *ragged = tu_temp_file("params,energy_J\n1,2\n3,4,5\n");
+  snprintf(csv, sizeof csv, "%s", ragged);
+  cr_assert_eq(limen_sweep_figure_alloc(csv, &c, &f, &err), LIMEN_EINVAL);
+  cr_assert_not_null(strstr(err.msg, "row 2 has 3 fields, the header 2"), "%s", err.msg);
+  remove(csv);
+  char wide[2048] = "x";
+  for (int k = 0; k < 70; k++) snprintf(wide + strlen(wide), sizeof wide - strlen(wide), ",c%d_J", k);
+  strcat(wide, "\n");
+  const char *many = tu_temp_file(wide);
+  snprintf(csv, sizeof csv, "%s", many);
+  c = (limen_sweep_figure_config){.x = "x"};
+  cr_assert_eq(limen_sweep_figure_alloc(csv, &c, &f, &err), LIMEN_EINVAL);
+  cr_assert_not_null(strstr(err.msg, "71 columns: at most 64"), "%s", err.msg);
+  remove(csv);
   c = (limen_sweep_figure_config){.x = "params"};
   cr_assert_eq(limen_sweep_figure_alloc("/nonexistent/sweep.csv", &c, &f, &err), LIMEN_EIO);
 }

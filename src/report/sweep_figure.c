@@ -27,11 +27,12 @@ struct limen_sweep_figure {
   char xlabel[96], ylabel[96], title[200], note[300];
 };
 
-/* Split one CSV line in place (fields optionally in double quotes, "" inside them a quote). */
+/* Split one CSV line in place (fields optionally in double quotes, "" inside them a quote): the
+ * first cap fields into out; the number of fields. */
 static size_t split_line(char *line, const char **out, size_t cap) {
   size_t n = 0;
   char *r = line;
-  while (n < cap) {
+  for (;;) {
     char *w = r, *start = r;
     if (*r == '"') {
       for (r++; *r && !(*r == '"' && r[1] != '"'); r++) *w++ = *r == '"' ? *++r : *r;
@@ -41,7 +42,8 @@ static size_t split_line(char *line, const char **out, size_t cap) {
     }
     int more = *r == ',';
     *w = '\0';
-    out[n++] = start;
+    if (n < cap) out[n] = start;
+    n++;
     if (!more) break;
     r++;
   }
@@ -71,6 +73,9 @@ static int read_table(const char *path, limen_sweep_figure *f, limen_error *err)
     if (!header) {
       f->ncol = split_line(line, f->col, MAX_COLS);
       header = 1;
+      if (f->ncol > MAX_COLS)
+        return limen_error_input(err, LIMEN_EINVAL, "input", path, NULL, "input = '%s': %zu columns: at most %d",
+                                 path, f->ncol, MAX_COLS);
       if (!(f->cell = calloc(lines * f->ncol, sizeof *f->cell)) || !(f->num = calloc(lines * f->ncol, sizeof *f->num)))
         return limen_error_set(err, LIMEN_ENOMEM, "limen_sweep_figure_alloc", "out of memory");
       continue;
