@@ -29,9 +29,9 @@ for k in projection tradeoff per-op; do
   check pdf_whole "$TMP/$k.pdf" "figure $k: whole PDF"
   check png_whole "$TMP/$k.png" "figure $k: whole PNG"
 done
-run figure per-op --out "$TMP/per-op-as-pdf" --format pdf --points 10
+run figure per-op --out "$TMP/per-op-as.img" --format pdf --points 10
 check test "$RC" -eq 0 "figure --format pdf: exit $RC"
-check pdf_whole "$TMP/per-op-as-pdf" "--format pdf writes a PDF whatever the extension"
+check pdf_whole "$TMP/per-op-as.img" "--format pdf writes a PDF whatever the extension"
 expect_usage "--out = '$TMP/x.eps': allowed extensions .png, .svg, .pdf" figure per-op --out "$TMP/x.eps"
 expect_usage "--format" figure per-op --out "$TMP/x.png" --format jpeg
 # figure sweep: any CSV of limen sweep, long and wide layouts, one or two swept inputs
@@ -100,4 +100,16 @@ for ext in png svg pdf; do
   elif ls "$TMP"/old.$ext.tmp.* >/dev/null 2>&1; then fail "figure .$ext cut short: temporary file left"
   else pass; fi
 done
+# --out DIR: the figure in every format and the manifest; --format picks one; a wrong extension
+# is a file name refused, never a directory made
+rm -rf "$TMP/figdir"
+expect_ok_quiet() { run "$@"; if [ "$RC" -ne 0 ]; then fail "limen $*: exit $RC ($(head -c 300 "$TMP/err"))"; return 1; fi; pass; }
+expect_ok_quiet figure per-op --out "$TMP/figdir"
+for ext in png svg pdf; do check test -s "$TMP/figdir/per-op.$ext" "figure --out DIR: per-op.$ext"; done
+check python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); sys.exit(0 if m["complete"] and sorted(f["name"] for f in m["files"]) == ["per-op.pdf", "per-op.png", "per-op.svg"] else 1)' \
+  "$TMP/figdir/manifest.json" "figure --out DIR: manifest lists the three files"
+expect_ok_quiet figure projection --out "$TMP/figdir2/" --format svg
+check test "$(ls "$TMP/figdir2")" = "$(printf 'manifest.json\nprojection.svg')" "figure --out DIR --format svg: one file"
+expect_usage "--out" figure per-op --out "$TMP/fig.jpg"
+check test ! -e "$TMP/fig.jpg" "figure --out fig.jpg: nothing made"
 finish
