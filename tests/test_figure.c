@@ -162,11 +162,19 @@ Test(figure, bad_inputs_rejected_without_a_file) {
   cr_assert_eq(limen_plot_write(&p, path, &err), LIMEN_EINVAL);
   cr_assert(strstr(err.msg, "color"), "%s", err.msg);
   cr_assert_eq(dir_entries(), 0, "no file left after a rejected plot");
-  /* a directory that does not exist: I/O error, nothing printed, nothing created */
+  /* a directory that does not exist: a bad path (checked before drawing), nothing created */
   p = sample_plot(s, m);
   snprintf(path, sizeof path, "%s/missing/c.png", dir);
-  cr_assert_eq(limen_plot_write(&p, path, &err), LIMEN_EIO);
-  cr_assert(strstr(err.msg, "cannot write"), "%s", err.msg);
+  cr_assert_eq(limen_plot_write(&p, path, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "missing': No such file"), "%s", err.msg);
+  /* a device or a directory where the figure belongs: refused, the device untouched */
+  cr_assert_eq(limen_plot_write(&p, "/dev/null.png", &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "holds device"), "%s", err.msg);
+  snprintf(path, sizeof path, "%s/sub.png", dir);
+  cr_assert_eq(mkdir(path, 0700), 0);
+  cr_assert_eq(limen_plot_write(&p, path, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "is a directory, not a regular file"), "%s", err.msg);
+  rmdir(path);
 }
 
 Test(figure, skips_non_finite_points) {

@@ -66,7 +66,8 @@ LIMEN_API void limen_sim_report_finish(limen_sim_report *r);
  * options, the Python package's arguments), made from the tables of the modules that read them:
  * rows 0 … LIMEN_PROTOCOL_ARG_COUNT − 1 are limen_protocol_inputs (in limen_protocol_arg order,
  * "tau" first), then limen_langevin_inputs (trajectories, dt, seed, threads, bins, start,
- * passage), limen_fp_inputs (cells), and τ₀ and T of the bound inputs (the same cell). */
+ * passage), limen_fp_inputs (cells), τ₀ and T of the bound inputs (the same cell), and the
+ * cap on the work (max-work). */
 enum {
   LIMEN_SIMULATE_IN_TAU = LIMEN_PROTOCOL_ARG_DURATION,
   LIMEN_SIMULATE_IN_TRAJECTORIES = LIMEN_PROTOCOL_ARG_COUNT,
@@ -79,6 +80,7 @@ enum {
   LIMEN_SIMULATE_IN_CELLS,
   LIMEN_SIMULATE_IN_TAU0,
   LIMEN_SIMULATE_IN_TEMPERATURE,
+  LIMEN_SIMULATE_IN_MAX_WORK,
   LIMEN_SIMULATE_IN_COUNT
 };
 #define LIMEN_SIMULATE_IN_MASK(i) (UINT32_C(1) << (unsigned)(i))
@@ -96,6 +98,8 @@ typedef struct limen_simulate_config {
   limen_fp_config fp;        /* cells (dt: the Langevin row's)                                     */
   double tau0_s;             /* τ₀ (s): times with suffix s, values in s                   [1e-9] */
   double temperature_K;      /* T (K): values in J                                         [300]  */
+  double max_work;           /* cap on the run's particle-steps (langevin.h, LIMEN_WORK_CAP):
+                                a longer run is refused before it starts            [1e11] */
   uint32_t given;            /* LIMEN_SIMULATE_IN_MASK bits of the rows the user gave (set by
                                 limen_simulate_config_set*): the rules below read them      [0]    */
   int keep_files;            /* keep what the files of --out hold: the work and heat

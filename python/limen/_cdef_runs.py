@@ -82,6 +82,7 @@ typedef struct limen_fp_config {
   limen_fp_scheme scheme;
   limen_init_kind init;
   double x0;
+  double max_work;
   const limen_precision *precision;
   void (*progress)(void *ctx, double fraction);
   void *progress_ctx;
@@ -188,6 +189,7 @@ typedef struct limen_simulate_config {
   limen_fp_config fp;
   double tau0_s;
   double temperature_K;
+  double max_work;
   uint32_t given;
   int keep_files;
   void (*progress)(void *ctx, double fraction);

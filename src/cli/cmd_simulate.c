@@ -48,14 +48,15 @@ static const cli_command_doc doc = {
 enum {
   O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_PARAM,
   O_TAU = O_PARAM, O_PARAM_END = O_PARAM + LIMEN_PROTOCOL_ARG_COUNT, O_CELLS = O_PARAM_END, O_TAU0, O_TEMPERATURE,
-  O_BINS, O_START, O_PASSAGE, O_COUNT
+  O_BINS, O_START, O_PASSAGE, O_MAX_WORK, O_COUNT
 };
 static int row_of(int opt) {
   static const int rows[] = {[O_TRAJ] = LIMEN_SIMULATE_IN_TRAJECTORIES, [O_DT] = LIMEN_SIMULATE_IN_DT,
                              [O_SEED] = LIMEN_SIMULATE_IN_SEED, [O_THREADS] = LIMEN_SIMULATE_IN_THREADS,
                              [O_CELLS] = LIMEN_SIMULATE_IN_CELLS, [O_TAU0] = LIMEN_SIMULATE_IN_TAU0,
                              [O_TEMPERATURE] = LIMEN_SIMULATE_IN_TEMPERATURE, [O_BINS] = LIMEN_SIMULATE_IN_BINS,
-                             [O_START] = LIMEN_SIMULATE_IN_START, [O_PASSAGE] = LIMEN_SIMULATE_IN_PASSAGE};
+                             [O_START] = LIMEN_SIMULATE_IN_START, [O_PASSAGE] = LIMEN_SIMULATE_IN_PASSAGE,
+                             [O_MAX_WORK] = LIMEN_SIMULATE_IN_MAX_WORK};
   if (opt >= O_PARAM && opt < O_PARAM_END) return opt - O_PARAM;
   return opt < O_COUNT && rows[opt] ? rows[opt] : -1;
 }

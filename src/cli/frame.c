@@ -2,6 +2,10 @@
  * frame.c: the opening and closing shared by the subcommands (frame.h). */
 #include "cli/frame.h"
 
+#include <string.h>
+
+#include "limen/outfile.h"
+
 int cli_frame_begin(cli_frame *f, const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int argc,
                     char **argv) {
   f->cmd = doc->name;
@@ -12,6 +16,10 @@ int cli_frame_begin(cli_frame *f, const cli_command_doc *doc, cli_opt *opts, siz
   f->range_is_usage = 0;
   int status = cli_opts_parse(doc, opts, n_opts, argc, argv, &f->args, &f->err);
   if (status == CLI_HELP) cli_args_free(&f->args);
+  const cli_opt *out = status ? NULL : cli_opt_find(opts, n_opts, "out");
+  if (out && out->set && out->str) /* before any work: a device or a read-only place is refused */
+    status = limen_output_path_check(out->str, strcmp(out->metavar, "DIR") == 0 ? LIMEN_OUTPUT_DIR : LIMEN_OUTPUT_FILE,
+                                     "--out", &f->err);
   return status;
 }
 

@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "figure/plot_layout.h"
+#include "io/fault.h"
+#include "limen/outfile.h"
 
 #define N_PALETTE 12
 /* A palette readable on white and for colour-blind readers (Okabe & Ito 2008, plus darks). */
@@ -111,6 +113,12 @@ static int check_output(const char *tmp, const char *device, limen_error *err) {
     return limen_error_set(err, LIMEN_EIO, fn, "PLplot wrote no whole SVG into '%s' (%ld bytes; is the disk full?)",
                            tmp, size);
   return LIMEN_OK;
+}
+
+/* The temporary cut to half its size, as PLplot leaves it when the disk fills while it writes. */
+static void cut_short(const char *tmp) {
+  struct stat st;
+  if (stat(tmp, &st) == 0 && truncate(tmp, st.st_size / 2) != 0) unlink(tmp);
 }
 
 /* The description checked: sizes, series data and colours, at least one point to draw.
@@ -468,6 +476,7 @@ int limen_plot_write_as(const limen_plot *p, const char *path, const char *forma
   size_t nmax = 1;
   int s = format ? limen_plot_device_for_format(format, &device, err) : limen_plot_device_for(path, &device, err);
   if (!s && (!path || !*path)) s = limen_error_set(err, LIMEN_EINVAL, __func__, "output path is empty");
+  if (!s) s = limen_output_path_check(path, LIMEN_OUTPUT_FILE, "figure", err);
   if (!s) s = check_plot(p, &w, &h, &nmax, err);
   if (s) return s;
   if (!have_device(device))
@@ -477,9 +486,9 @@ int limen_plot_write_as(const limen_plot *p, const char *path, const char *forma
   char tmp[4096];
   if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
     return limen_error_set(err, LIMEN_EINVAL, __func__, "output path too long");
-  FILE *probe = fopen(tmp, "wb");
-  if (!probe) return limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s': %s", path, strerror(errno));
-  fclose(probe);
+  FILE *probe = limen_io_fault_hit(LIMEN_IO_OPEN) ? NULL : fopen(tmp, "wb");
+  if (!probe || fclose(probe) != 0)
+    return limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s': %s", path, strerror(errno));
   PLFLT *bx = malloc(nmax * sizeof *bx), *by = malloc(nmax * sizeof *by);
   look *lk = calloc(p->n_series + 1, sizeof *lk);
   plot_layout L;
@@ -487,9 +496,9 @@ int limen_plot_write_as(const limen_plot *p, const char *path, const char *forma
   if (!lk || !bx || !by) s = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
   if (!s) s = plot_layout_make(p, w, h, &L, err);
   if (!s) s = draw(p, &L, device, tmp, bx, by, lk, err);
+  if (!s && limen_io_fault_hit(LIMEN_IO_WRITE)) cut_short(tmp); /* a test's full disk (fault.h) */
   if (!s) s = check_output(tmp, device, err);
-  if (!s && rename(tmp, path) != 0)
-    s = limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s': %s", path, strerror(errno));
+  if (!s) s = limen_file_commit(tmp, path, err); /* synced and renamed; removed on failure */
   if (s) unlink(tmp);
   free(bx);
   free(by);

@@ -63,6 +63,7 @@ int limen_manifest_write(const char *dir, const char *const *names, size_t n, co
   cJSON_Delete(o);
   if (!st && !text) st = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
   if (!st) st = limen_text_file_write(dir, LIMEN_MANIFEST_NAME, text, err);
+  if (st) limen_manifest_clear(dir, NULL); /* renamed, but its directory not synced: no claim */
   cJSON_free(text);
   return st;
 }

@@ -171,6 +171,7 @@ static int setup(sim *s, limen_error *err) {
   s->lc.progress_ctx = c->progress_ctx;
   s->fc = c->fp;
   s->fc.dt = s->lc.dt;
+  s->fc.max_work = c->max_work;
   s->fc.init = LIMEN_INIT_EQUILIBRIUM;
   s->fc.progress = c->progress;
   s->fc.progress_ctx = c->progress_ctx;
@@ -197,6 +198,15 @@ static int summary_finite(const limen_sim_summary *m, limen_error *err) {
   return LIMEN_OK;
 }
 
+/* trajectories × steps within the cap on the work (langevin.h), before the run starts. */
+static int langevin_work(const limen_langevin_config *c, const limen_protocol *proto, const sim *s,
+                         limen_error *err) {
+  const double steps = ceil(limen_protocol_duration(proto) / c->dt * (1.0 - 1e-12));
+  char what[96];
+  snprintf(what, sizeof what, "%zu trajectories × %.3g steps of dt = %g tau0", c->n_traj, steps, c->dt);
+  return limen_work_check((double)c->n_traj * steps, s->cfg->max_work, what, err);
+}
+
 static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *err) {
   limen_langevin_config *c = &s->lc;
   const limen_protocol *proto = s->res->protocol;
@@ -204,7 +214,8 @@ static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *er
   const char *in = s->cfg->integrator;
   c->integrator = limen_integrator_type_auto(proto->potential);
   int st = in && strcmp(in, "auto") != 0 ? limen_integrator_type_find(in, &c->integrator, err) : LIMEN_OK;
-  if (st || (st = limen_simulate_langevin_spread(c, proto, comm, lr, err))) return st;
+  if (st || (st = langevin_work(c, proto, s, err)) || (st = limen_simulate_langevin_spread(c, proto, comm, lr, err)))
+    return st;
   if ((st = limen_sim_summary_langevin(proto, lr, &s->summary, err)) || (st = summary_finite(&s->summary, err)) ||
       !(s->has & LIMEN_SIM_HAS_PASSAGE))
     return st;
