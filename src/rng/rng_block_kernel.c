@@ -81,8 +81,8 @@ RNG_INLINE __m512i step8(limen_rng_block *b, size_t k) {
 /* Xᵢ and Xᵢ₊₁ of the layers of the 8 outputs ww (layer = low byte; the 8 bytes are narrowed
  * into one general register): each pair is one 16-byte load of the adjacent table entries, the
  * pairs of even and odd lanes go into two vectors, and one unpack of each half separates Xᵢ from
- * Xᵢ₊₁.  On the machine measured this is ≈ 0.7 ns a number faster than two gather instructions,
- * whose cost there is ≈ 0.6 ns a lane each (docs/performance.md). */
+ * Xᵢ₊₁.  On the machine measured this is ≈ 0.6 ns a number faster than two gather instructions,
+ * which cost there 0.7–1 ns a lane each (docs/performance.md). */
 RNG_INLINE void layers8(__m512i ww, __m512d *xi, __m512d *xn) {
   const double *x = limen_zig_x;
   uint64_t l = (uint64_t)_mm_cvtsi128_si64(_mm512_cvtepi64_epi8(ww)); /* the 8 low bytes */
