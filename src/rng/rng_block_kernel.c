@@ -6,10 +6,11 @@
  *
  * Quick path, per lane: one xoshiro256** step gives the output w; layer i = low 8 bits of w,
  * u = the top 52 bits as a uniform in [−1, 1), x = u·Xᵢ, accepted when |x| < Xᵢ₊₁ (98.5 %).
- * The AVX-512 route does this for 8 lanes at once and the AVX2 route for 4, with the two table
- * lookups Xᵢ, Xᵢ₊₁ as vector gathers and the acceptances collected as a bit mask; the baseline
- * (x86-64 SSE2) runs the same operations as plain loops for its auto-vectorizer.  The lanes
- * that fail the quick test then finish on their own stream with limen_zig_slow, one at a time.
+ * The AVX-512 route does this for 8 lanes at once and the AVX2 route for 4, each lane's table
+ * entries Xᵢ, Xᵢ₊₁ fetched by one 16-byte load (not a gather: see layers8) and the acceptances
+ * collected as a bit mask; the baseline (x86-64 SSE2) runs the same operations as plain loops
+ * for its auto-vectorizer.  The lanes that fail the quick test then finish on their own stream
+ * with limen_zig_slow, one at a time.
  *
  * Every route does exactly the scalar draw's IEEE operations (a multiply by 2, a subtraction,
  * a multiply, a compare; no contraction into FMA, -ffp-contract=off for the whole library), so
