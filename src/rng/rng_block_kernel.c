@@ -6,10 +6,11 @@
  *
  * Quick path, per lane: one xoshiro256** step gives the output w; layer i = low 8 bits of w,
  * u = the top 52 bits as a uniform in [−1, 1), x = u·Xᵢ, accepted when |x| < Xᵢ₊₁ (98.5 %).
- * The AVX-512 route does this for 8 lanes at once and the AVX2 route for 4, with the two table
- * lookups Xᵢ, Xᵢ₊₁ as vector gathers and the acceptances collected as a bit mask; the baseline
- * (x86-64 SSE2) runs the same operations as plain loops for its auto-vectorizer.  The lanes
- * that fail the quick test then finish on their own stream with limen_zig_slow, one at a time.
+ * The AVX-512 route does this for 8 lanes at once and the AVX2 route for 4, each lane's table
+ * entries Xᵢ, Xᵢ₊₁ fetched by one 16-byte load (not a gather: see layers8) and the acceptances
+ * collected as a bit mask; the baseline (x86-64 SSE2) runs the same operations as plain loops
+ * for its auto-vectorizer.  The lanes that fail the quick test then finish on their own stream
+ * with limen_zig_slow, one at a time.
  *
  * Every route does exactly the scalar draw's IEEE operations (a multiply by 2, a subtraction,
  * a multiply, a compare; no contraction into FMA, -ffp-contract=off for the whole library), so
@@ -81,8 +82,8 @@ RNG_INLINE __m512i step8(limen_rng_block *b, size_t k) {
 /* Xᵢ and Xᵢ₊₁ of the layers of the 8 outputs ww (layer = low byte; the 8 bytes are narrowed
  * into one general register): each pair is one 16-byte load of the adjacent table entries, the
  * pairs of even and odd lanes go into two vectors, and one unpack of each half separates Xᵢ from
- * Xᵢ₊₁.  On the machine measured this is ≈ 0.7 ns a number faster than two gather instructions,
- * whose cost there is ≈ 0.6 ns a lane each (docs/performance.md). */
+ * Xᵢ₊₁.  On the machine measured this is ≈ 0.6 ns a number faster than two gather instructions,
+ * which cost there 0.7–1 ns a lane each (docs/performance.md). */
 RNG_INLINE void layers8(__m512i ww, __m512d *xi, __m512d *xn) {
   const double *x = limen_zig_x;
   uint64_t l = (uint64_t)_mm_cvtsi128_si64(_mm512_cvtepi64_epi8(ww)); /* the 8 low bytes */

@@ -187,12 +187,12 @@ int limen_zig_wedge_accept(unsigned i, double x, double u) {
   const double y = g0 + u * (g1 - g0), m = SQUEEZE_MARGIN * g0;
   const double chord = g1 + (g0 - g1) * (a - x1) / (x0 - x1);
   const double t0 = g0 * (1.0 - x0 * (a - x0)), t1 = g1 * (1.0 - x1 * (a - x1));
-  if (x1 >= 1.0) {
-    if (y < fmax(t0, t1) - m) return 1;
+  if (x1 >= 1.0) { /* (no fmax/fmin: no NaN here, and the comparisons inline) */
+    if (y < (t0 > t1 ? t0 : t1) - m) return 1;
     if (y > chord + m) return 0;
   } else if (x0 <= 1.0) {
     if (y < chord - m) return 1;
-    if (y > fmin(t0, t1) + m) return 0;
+    if (y > (t0 < t1 ? t0 : t1) + m) return 0;
   }
   return wedge_exact(i, x, u);
 }
