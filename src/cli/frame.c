@@ -4,7 +4,14 @@
 
 #include <string.h>
 
+#include "cli/figure_sweep.h"
 #include "limen/outfile.h"
+
+/* --out names a directory: its metavar is DIR, or FILE|DIR (figure) and the path reads as one. */
+static int out_is_dir(const cli_opt *out) {
+  if (strcmp(out->metavar, "DIR") == 0) return 1;
+  return strcmp(out->metavar, "FILE|DIR") == 0 && cli_figure_out_is_dir(out->str);
+}
 
 int cli_frame_begin(cli_frame *f, const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int argc,
                     char **argv) {
@@ -18,7 +25,7 @@ int cli_frame_begin(cli_frame *f, const cli_command_doc *doc, cli_opt *opts, siz
   if (status == CLI_HELP) cli_args_free(&f->args);
   const cli_opt *out = status ? NULL : cli_opt_find(opts, n_opts, "out");
   if (out && out->set && out->str) /* before any work: a device or a read-only place is refused */
-    status = limen_output_path_check(out->str, strcmp(out->metavar, "DIR") == 0 ? LIMEN_OUTPUT_DIR : LIMEN_OUTPUT_FILE,
+    status = limen_output_path_check(out->str, out_is_dir(out) ? LIMEN_OUTPUT_DIR : LIMEN_OUTPUT_FILE,
                                      "--out", &f->err);
   return status;
 }
