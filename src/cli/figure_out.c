@@ -12,14 +12,17 @@
 #include "cli/figure_sweep.h"
 #include "cli/options.h"
 
-/* A directory: an existing one, a path ending in '/', or a last component without an extension
- * ("results"); "fig.jpg" stays a file name, refused for its extension. */
+/* A file: a name ending in .png, .svg or .pdf (an existing directory of that name is refused as
+ * such).  A directory: an existing one, a path ending in '/', or a last component without an
+ * extension ("results").  "fig.jpg" stays a file name, refused for its extension. */
 int cli_figure_out_is_dir(const char *out) {
-  struct stat st;
-  if (stat(out, &st) == 0) return S_ISDIR(st.st_mode);
   size_t n = strlen(out);
   const char *dot = strrchr(out, '.'), *slash = strrchr(out, '/');
-  return (n && out[n - 1] == '/') || !dot || (slash && slash > dot);
+  int has_ext = dot && !(slash && slash > dot);
+  if (has_ext && (strcmp(dot, ".png") == 0 || strcmp(dot, ".svg") == 0 || strcmp(dot, ".pdf") == 0)) return 0;
+  struct stat st;
+  if (stat(out, &st) == 0) return S_ISDIR(st.st_mode);
+  return (n && out[n - 1] == '/') || !has_ext;
 }
 
 /* mkdir -p for the directory of --out DIR. */

@@ -12,8 +12,9 @@ export LSAN_OPTIONS="suppressions=$LIMEN_TEST_DIR/cli/lib/lsan.supp:print_suppre
 
 OPS="open write fsync close rename"
 
-# same_as_one FILE A B: FILE's bytes are those of A or of B (but for the run's wall time).
-same() { [ -e "$2" ] && cmp -s <(grep -av '"wall_seconds"' "$1") <(grep -av '"wall_seconds"' "$2"); }
+# same_as_one FILE A B: FILE's bytes are those of A or of B (but for the run's wall time and
+# provenance record, lib/run_facts_free.py).
+same() { [ -e "$2" ] && cmp -s <(run_facts_free "$1") <(run_facts_free "$2"); }
 same_as_one() { same "$1" "$2" || same "$1" "$3"; }
 
 # set_intact DIR OLD NEW: every file of DIR is its OLD or NEW version; no temporary, no manifest.

@@ -22,7 +22,12 @@ def without_provenance(text):
 
 
 def main():
-    text = open(sys.argv[1]).read()
+    raw = open(sys.argv[1], "rb").read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:  # a figure: as it is
+        sys.stdout.buffer.write(raw)
+        return 0
     try:
         json.loads(text)
     except json.JSONDecodeError:
