@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "limen/common.h"
+#include "limen/spread.h"
 #include "limen/experiment.h"
 #include "limen/figure.h"
 #include "limen/hardware.h"
@@ -192,6 +193,13 @@ LIMEN_API void limen_sweep_writer_free(limen_sweep_writer *wr);
 LIMEN_API int limen_sweep_run(const limen_workload_setup *setup, const limen_sweep_axis *axes, size_t n_axes,
                               const char *const *specs, size_t n_specs, const limen_profile_set *profiles,
                               limen_sweep_writer *wr, limen_error *err);
+/* The same sweep with the grid points split over the processes of sp (spread.h; NULL: one
+ * process): each chunk of points is projected in blocks, one per process, joined on every
+ * process and handed to wr in grid order, so wr receives what it would on one process. */
+LIMEN_API int limen_sweep_run_spread(const limen_workload_setup *setup, const limen_sweep_axis *axes,
+                                     size_t n_axes, const char *const *specs, size_t n_specs,
+                                     const limen_profile_set *profiles, const limen_spread *sp,
+                                     limen_sweep_writer *wr, limen_error *err);
 
 /* ---- the catalogs (limen models, limen profiles) -------------------------------------------- */
 

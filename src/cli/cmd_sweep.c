@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/frame.h"
+#include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/workload_opts.h"
@@ -141,7 +142,8 @@ static int run(cli_opt *o, size_t n, cli_frame *f, cli_wl *wl, sweep *sw, limen_
   if (st) return st;
   limen_sweep_report rep = {sw->ax, sw->nax, &wl->w, sw->specs, sw->ns, sw->format};
   if ((st = limen_sweep_writer_alloc(&rep, wr, &f->err))) return st;
-  st = limen_sweep_run(&wl->setup, sw->ax, sw->nax, sw->specs, sw->ns, wl->profiles, *wr, &f->err);
+  st = limen_sweep_run_spread(&wl->setup, sw->ax, sw->nax, sw->specs, sw->ns, wl->profiles, cli_mpi_spread(), *wr,
+                              &f->err);
   if (st) return st == LIMEN_EINVAL ? cli_error_input(&f->err) : st; /* "--<input> = ..." */
   char *text = NULL;
   if ((st = limen_sweep_writer_finish(*wr, &text, &f->err))) return st;

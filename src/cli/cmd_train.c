@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/frame.h"
+#include "cli/mpi_run.h"
 #include "cli/train_cli.h"
 
 #define TASKS "digits,digits-mlp,breast-cancer,quadratic,maxcut-G1,maxcut-G11,maxcut-G14"
@@ -151,7 +152,7 @@ static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   snprintf(title, sizeof title, "%s in %s memory", rec.task, rec.paradigm);
   st = limen_train_json(&run, &json, err);
   if (!st) st = cli_train_render_record(title, f, n, &rec, labels, fmt, json, out, err);
-  if (!st && o[O_OUT].set) {
+  if (!st && o[O_OUT].set && cli_mpi_rank() == 0) { /* under mpirun every rank runs it; rank 0 writes */
     char *trace = NULL;
     st = cli_train_write_text(o[O_OUT].str, "trace.csv", limen_train_trace_csv(&run.result, &trace, err), &trace, err);
     if (!st) st = cli_write_file_atomic(o[O_OUT].str, "summary.json", json, err);

@@ -133,6 +133,33 @@ const limen_simulate_comm *cli_mpi_comm(void) {
   return &c;
 }
 
+/* Every rank's counts[r] bytes, in rank order, into all[] on every rank.  counts is the same on
+ * every rank, so a join too large for MPI's int counts is refused by all of them alike. */
+static int gather_bytes(void *ctx, const void *mine, size_t n, void *all, const size_t *counts, limen_error *err) {
+  (void)ctx;
+  size_t total = 0;
+  for (int r = 0; r < g_size; r++) total += counts[r];
+  if (total > (size_t)INT_MAX || n != counts[g_rank])
+    return limen_error_set(err, LIMEN_EINVAL, "MPI", "%zu bytes of results to join: allowed at most %d", total, INT_MAX);
+  int *c = malloc(2 * (size_t)g_size * sizeof *c), ok = c != NULL, all_ok = 0;
+  MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+  if (!all_ok) {
+    free(c);
+    return limen_error_set(err, LIMEN_ENOMEM, "MPI", "out of memory");
+  }
+  for (int r = 0, at = 0; r < g_size; at += c[r++]) c[r] = (int)counts[r], c[g_size + r] = at;
+  MPI_Allgatherv(mine, (int)n, MPI_BYTE, all, c, c + g_size, MPI_BYTE, MPI_COMM_WORLD);
+  free(c);
+  return LIMEN_OK;
+}
+
+const limen_spread *cli_mpi_spread(void) {
+  static limen_spread s;
+  if (g_size <= 1) return NULL;
+  s = (limen_spread){(size_t)g_rank, (size_t)g_size, NULL, agree, gather_bytes};
+  return &s;
+}
+
 #else /* one process */
 
 int cli_mpi_init(int *argc, char ***argv) {
@@ -144,4 +171,5 @@ void cli_mpi_finalize(void) {}
 int cli_mpi_rank(void) { return 0; }
 const char *cli_mpi_library(void) { return NULL; }
 const limen_simulate_comm *cli_mpi_comm(void) { return NULL; }
+const limen_spread *cli_mpi_spread(void) { return NULL; }
 #endif

@@ -10,6 +10,7 @@
 #define LIMEN_CLI_MPI_RUN_H
 
 #include "limen/simulate.h"
+#include "limen/spread.h"
 
 /* Initialize MPI when started by a launcher; ranks other than 0 then write nothing to stdout
  * or stderr.  Returns 0, or a non-zero exit status after printing why MPI failed. */
@@ -21,5 +22,8 @@ const char *cli_mpi_library(void);
 /* The ranks' communication for limen_simulate_run: agree on the lowest failing rank's error,
  * gather arrays in rank order, broadcast from rank 0; NULL on one process. */
 const limen_simulate_comm *cli_mpi_comm(void);
+/* The same for the library's runs of independent items (spread.h: the checks of validate, the
+ * points of sweep, the runs of train --experiment); NULL on one process. */
+const limen_spread *cli_mpi_spread(void);
 
 #endif
