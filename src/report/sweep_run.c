@@ -4,6 +4,7 @@
  * the points handed to the writer in grid order.  Points are projected in blocks across the
  * OpenMP threads and written in order afterwards: the text does not depend on the thread
  * count, and a failing point is the first in grid order, as in a sequential run. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "limen/spread.h"
 
 #define SWEEP_BLOCK 64 /* points projected at once: BLOCK × specs projections in memory */
+#define SPREAD_CHUNK 512 /* over processes: points between two joins (each process holds them all) */
 
 typedef struct sweep_job {
   const limen_workload_setup *setup;
@@ -64,10 +66,19 @@ static int chunk_run(void *ctx, size_t i, limen_error *err) {
   return c->st[i];
 }
 
+/* A projection travels as its members up to the assumptions, the terms' indices and the
+ * assumptions in use, each as its string with the NUL (the array is most of its size). */
+enum { HEAD = offsetof(limen_projection, assumptions) };
+
 static size_t chunk_size(void *ctx, size_t i) {
-  (void)i;
   const sweep_chunk *c = ctx;
-  return c->j->n_specs * (sizeof(limen_projection) + LIMEN_MAX_COUNTS);
+  size_t n = 0;
+  for (size_t s = 0; s < c->j->n_specs; s++) {
+    const limen_projection *p = &c->proj[i * c->j->n_specs + s];
+    n += HEAD + LIMEN_MAX_COUNTS;
+    for (size_t a = 0; a < p->n_assumptions; a++) n += strlen(p->assumptions[a]) + 1;
+  }
+  return n;
 }
 
 static void chunk_pack(void *ctx, size_t i, unsigned char *buf) {
@@ -81,25 +92,35 @@ static void chunk_pack(void *ctx, size_t i, unsigned char *buf) {
       for (unsigned char t = 0; k < p->n_counts && t < N_TERMS; t++)
         if (p->counts[k].term && strcmp(p->counts[k].term, k_terms[t]) == 0) term[k] = t;
     }
-    limen_spread_put(buf, &at, p, sizeof *p);
+    limen_spread_put(buf, &at, p, HEAD);
     limen_spread_put(buf, &at, term, sizeof term);
+    for (size_t a = 0; a < p->n_assumptions; a++) limen_spread_put(buf, &at, p->assumptions[a], strlen(p->assumptions[a]) + 1);
   }
 }
 
 static int chunk_unpack(void *ctx, size_t i, const unsigned char *buf, size_t n, limen_error *err) {
   const sweep_chunk *c = ctx;
-  if (n != chunk_size(ctx, i)) return limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "short point");
   size_t at = 0;
   for (size_t s = 0; s < c->j->n_specs; s++) {
     limen_projection *p = &c->proj[i * c->j->n_specs + s];
     unsigned char term[LIMEN_MAX_COUNTS];
-    limen_spread_take(buf, &at, p, sizeof *p);
+    if (n - at < HEAD + sizeof term) return limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "short point");
+    memset(p, 0, sizeof *p);
+    limen_spread_take(buf, &at, p, HEAD);
     limen_spread_take(buf, &at, term, sizeof term);
+    if (p->n_assumptions > LIMEN_MAX_ASSUMPTIONS)
+      return limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "bad point");
+    for (size_t a = 0; a < p->n_assumptions; a++) {
+      size_t len = strnlen((const char *)buf + at, n - at);
+      if (len == n - at || len >= LIMEN_ASSUMPTION_MAX)
+        return limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "bad point");
+      limen_spread_take(buf, &at, p->assumptions[a], len + 1);
+    }
     p->description = c->j->par[s]->type->description;
     p->relation = c->j->par[s]->type->relation;
     for (size_t k = 0; k < LIMEN_MAX_COUNTS; k++) p->counts[k].term = term[k] < N_TERMS ? k_terms[term[k]] : NULL;
   }
-  return LIMEN_OK;
+  return at == n ? LIMEN_OK : limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "short point");
 }
 
 /* Points [k0, k0 + n) into proj (n × n_specs): this process's block of them across the OpenMP
@@ -147,7 +168,7 @@ int limen_sweep_run_spread(const limen_workload_setup *setup, const limen_sweep_
   int rc = limen_sweep_axes_check(axes, n_axes, err);
   if (rc) return rc;
   sweep_job j = {setup, axes, n_axes, n_axes == 2 ? axes[1].points : 1, NULL, n_specs};
-  size_t total = axes[0].points * j.n2, block = SWEEP_BLOCK * (sp && sp->size > 1 ? sp->size : 1);
+  size_t total = axes[0].points * j.n2, block = !sp || sp->size <= 1 ? SWEEP_BLOCK : sp->size * SWEEP_BLOCK > SPREAD_CHUNK ? sp->size * SWEEP_BLOCK : SPREAD_CHUNK;
   j.par = calloc(n_specs, sizeof *j.par);
   sweep_chunk c = {&j, malloc(block * n_specs * sizeof *c.proj), malloc(block * sizeof *c.st),
                    malloc(block * sizeof *c.errs)};
