@@ -2,6 +2,8 @@
  * frame.c: the opening and closing shared by the subcommands (frame.h). */
 #include "cli/frame.h"
 
+#include "cli/mpi_run.h"
+
 int cli_frame_begin(cli_frame *f, const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int argc,
                     char **argv) {
   f->cmd = doc->name;
@@ -11,6 +13,7 @@ int cli_frame_begin(cli_frame *f, const cli_command_doc *doc, cli_opt *opts, siz
   f->emit = NULL;
   f->range_is_usage = 0;
   int status = cli_opts_parse(doc, opts, n_opts, argc, argv, &f->args, &f->err);
+  cli_mpi_note_options(doc->name, opts, n_opts, f->args.positional, f->args.n_positional);
   if (status == CLI_HELP) cli_args_free(&f->args);
   return status;
 }
@@ -23,6 +26,7 @@ int cli_frame_no_positional(cli_frame *f) {
 
 int cli_frame_end(cli_frame *f, int status) {
   cli_args_free(&f->args);
+  status = cli_mpi_finish(status, &f->err); /* under mpirun: every rank's inputs and status agree */
   if (status) {
     if (f->range_is_usage && f->err.code == LIMEN_ERANGE) f->err.code = LIMEN_EINVAL;
     status = cli_fail_err(f->cmd, &f->err);

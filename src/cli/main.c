@@ -67,10 +67,11 @@ int main(int argc, char **argv) {
   limen_gsl_quiet();
   int status = cli_mpi_init(&argc, &argv);
   if (status) {
-    cli_mpi_finalize(); /* every rank ends alike when the ranks' command lines differ */
+    cli_mpi_finalize();
     return status;
   }
   status = dispatch(argc, argv);
+  status = cli_mpi_finish(status, NULL); /* a rank that ended without a command's frame (help) */
   limen_error err;
   limen_error_clear(&err);
   if (cli_out_finish(status == 0, argc, argv, &err) != LIMEN_OK) { /* the manifest of --out, written last */

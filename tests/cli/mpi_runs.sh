@@ -15,8 +15,8 @@ if [ -z "$mpirun" ]; then
   finish
 fi
 
-# without_wall FILE: the file without the lines that hold a wall time
-without_wall() { grep -v -E '"(seconds|wall_seconds|wall_s)"' "$1"; }
+# without_wall FILE: the file without the wall time (JSON lines; validate's last table line)
+without_wall() { grep -v -E '"(seconds|wall_seconds|wall_s)"' "$1" | sed -E 's/, [0-9.]+ s: /, _ s: /'; }
 
 # same_out NAME RANKS OUT ARGS...: limen ARGS alone and under mpirun -np RANKS print the same
 # (but the wall time); with OUT = out, both also write --out DIR, and the files agree (the
