@@ -364,6 +364,9 @@ typedef struct limen_train_record {
   double total_heat_J, total_heat_kT, heat_stderr_J, closed_form_heat_J, bound_J;
   double heat_per_cell_step_J, heat_per_cell_step_kT, steps, n_params, window_s, time_s, eta0, bits, w_max;
   double final_barrier_kT, final_rate_dt, max_tilt_kT, driven_cell_steps, elementary_ops, temperature_K, seed;
+  /* the speed of this run on this machine (limen_train_timing; not reproducible): steps per
+   * second of the loop, and the cell physics' share of the time in physics and model */
+  double wall_seconds, steps_per_second, physics_share;
 } limen_train_record;
 LIMEN_API const limen_field *limen_train_record_fields(size_t *n);
 LIMEN_API void limen_train_record_make(const limen_experiment_run *run, limen_train_record *out);
