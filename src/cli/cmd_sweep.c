@@ -23,7 +23,8 @@ static const cli_command_doc doc = {
     "All other options set the base workload as in 'limen project'.  When N, D or c_f vary and\n"
     "--flops is not given, C = c_f*N*D at every point.\n"
     "Layouts: long (default) = one row per point and paradigm with every term; wide = one row\n"
-    "per point, one energy column per paradigm.",
+    "per point, one energy column per paradigm.  Started by mpirun (limen built with MPI), the\n"
+    "points are split over the processes, with the same text as one process; rank 0 prints.",
     "examples:\n"
     "  limen sweep --vary params=1e9:1e15:7:log\n"
     "  limen sweep --vary bits=1:32:32 --paradigm landauer-adiabatic,lim-finite-time --layout wide\n"

@@ -101,7 +101,9 @@ static const cli_command_doc doc = {
     "expectation of the same protocols, and the lower bound for the same trajectory (drag bound\n"
     "m^2*tau0/dt per washboard move, finite-time Landauer per bit flip).\n"
     "Tasks maxcut-G1/G11/G14 anneal the G-set graph with spins whose barrier rises as ln(1 + t/t0).\n"
-    "--experiment runs an experiment of docs/results.md in one command (maxcut: G1, G11 and G14).\n"
+    "--experiment runs an experiment of docs/results.md in one command (maxcut: G1, G11 and G14);\n"
+    "started by mpirun (limen built with MPI), its runs are split over the processes, with the\n"
+    "same result as one process bit for bit.  Every run reports its steps per second.\n"
     "Options that the chosen task, paradigm, schedule or experiment does not use are rejected.",
     "examples:\n"
     "  limen train --task digits --paradigm lim-matched\n"

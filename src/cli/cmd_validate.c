@@ -25,7 +25,9 @@ static const cli_command_doc doc = {
     "measured value must exceed the expected one by 3 standard errors; '>=' rows: may not fall\n"
     "below it by more than 4).  Ensembles are fixed-seed, so a run is reproducible for any\n"
     "thread count.  --scale multiplies every ensemble size (default 1: about a minute on two\n"
-    "cores).  Exit status 0 only when every row passes, 1 when a row fails.",
+    "cores).  Exit status 0 only when every row passes, 1 when a row fails.  Started by mpirun\n"
+    "(limen built with MPI), the checks are split over the processes, with the same rows as one\n"
+    "process bit for bit; rank 0 prints.",
     "checks: em-variance, ou-transition, schmiedl-seifert, stiffness, jarzynski, mfpt, erasure,\n"
     "        erasure-optimal, static-write, hopping\n"
     "example: limen validate --scale 0.25 --check schmiedl-seifert,mfpt\n"};

@@ -5,15 +5,7 @@
 # started with different options (as parsed), or that read different contents of a data file,
 # stop with one line naming the option or the file.
 source "$(dirname "$0")/lib/common.bash"
-
-# Open MPI in a container, as root, with more ranks than cores
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none
-mpirun=$(command -v mpirun || command -v mpiexec || true)
-if [ -z "$mpirun" ]; then
-  fail "limen is built with MPI but no mpirun is on PATH (Debian: openmpi-bin)"
-  finish
-fi
+source "$(dirname "$0")/lib/mpi.bash"
 "$LIMEN_BIN" --version | grep -q '^built with MPI: ' && pass || fail "limen --version does not name its MPI library"
 
 # same_run NAME RANKS ARGS...: limen ARGS alone and under mpirun -np RANKS agree to the bit

@@ -5,15 +5,7 @@
 # files; a rank left without work changes nothing; bad input, found by every rank alike or by
 # one rank inside the run, exits 2 with one line from limen and nothing on stdout.
 source "$(dirname "$0")/lib/common.bash"
-
-# Open MPI in a container, as root, with more ranks than cores
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none
-mpirun=$(command -v mpirun || command -v mpiexec || true)
-if [ -z "$mpirun" ]; then
-  fail "limen is built with MPI but no mpirun is on PATH (Debian: openmpi-bin)"
-  finish
-fi
+source "$(dirname "$0")/lib/mpi.bash"
 
 # without_wall FILE: the file without the wall time (JSON lines; validate's last table line)
 without_wall() { grep -v -E '"(seconds|wall_seconds|wall_s)"' "$1" | sed -E 's/, [0-9.]+ s: /, _ s: /'; }
