@@ -92,6 +92,21 @@ static const char *base_name(const char *path) {
   return s ? s + 1 : path;
 }
 
+/* Which file of its name entry a is (0: the first read of a file of that name), and the entry
+ * of that name and count in z (nz when none): a file of a rank is compared with the file of
+ * the same name and place of rank 0 (a --catalog models.json beside limen's own models.json). */
+static size_t nth_file(const entry *e, size_t a) {
+  size_t k = 0;
+  for (size_t i = 0; i < a; i++) k += e[i].file && strcmp(base_name(e[i].label), base_name(e[a].label)) == 0;
+  return k;
+}
+
+static size_t same_file(const entry *z, size_t nz, const char *label, size_t nth) {
+  for (size_t b = 0; b < nz; b++)
+    if (z[b].file && strcmp(base_name(z[b].label), base_name(label)) == 0 && nth-- == 0) return b;
+  return nz;
+}
+
 static int has_option(const entry *e, size_t n, const char *label) {
   for (size_t i = 0; i < n; i++)
     if (!e[i].file && strcmp(e[i].label, label) == 0) return 1;
@@ -112,14 +127,16 @@ static int differs(const entry *z, size_t nz, const entry *e, size_t n, int r, l
               "every rank must run the same command line", label[0] == '-' ? "values of " : "", label, r);
     return 1;
   }
-  for (size_t a = 0; a < n; a++)
-    for (size_t b = 0; e[a].file && b < nz; b++)
-      if (z[b].file && strcmp(base_name(z[b].label), base_name(e[a].label)) == 0 && z[b].hash != e[a].hash) {
-        cli_error(err, LIMEN_EINVAL, "the MPI ranks read different contents of data file '%s' (rank %d differs from "
-                  "rank 0, which read %s): every rank must see the same data files", base_name(z[b].label), r,
-                  z[b].label);
-        return 1;
-      }
+  for (size_t a = 0; a < n; a++) {
+    if (!e[a].file) continue;
+    size_t b = same_file(z, nz, e[a].label, nth_file(e, a));
+    if (b < nz && z[b].hash != e[a].hash) {
+      cli_error(err, LIMEN_EINVAL, "the MPI ranks read different contents of data file '%s' (rank %d differs from "
+                "rank 0, which read %s): every rank must see the same data files", base_name(z[b].label), r,
+                z[b].label);
+      return 1;
+    }
+  }
   return 0;
 }
 

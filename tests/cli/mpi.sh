@@ -94,5 +94,11 @@ data_differ "project, another catalog" "data file 'models.json' (rank 1 differs 
 data_differ "train --experiment, another data set" "data file 'digits.csv' (rank 1 differs from rank 0" "$TMP/d2" \
   train --experiment paradigms --steps 5
 data_differ "a rank without the catalog" "models.json' not found in LIMEN_DATA_DIR=$TMP/none" "$TMP/none" project
+# a catalog of the same name as limen's own (read after it) is compared with the same file of
+# rank 0, not with limen's models.json: the ranks agree
+timeout 120 "$mpirun" -np 2 "$LIMEN_BIN" models --catalog "$TMP/d2/models.json" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ "$rc" -eq 0 ] && [ -s "$TMP/out" ] && pass ||
+  fail "--catalog FILE/models.json on 2 ranks: exit $rc: $(head -c 300 "$TMP/err")"
 
 finish
