@@ -3,6 +3,8 @@
 # and under mpirun -np 2 on this machine, one thread per process (OMP_NUM_THREADS=1, --threads
 # 1), for growing sizes of limen train --experiment paradigms, limen sweep, limen validate and
 # limen simulate; prints the best wall time of REPS runs of each and the speedup (1 / 2 ranks).
+# Waiting ranks yield the CPU (mpi_yield_when_idle): on a machine shared with other work, Open
+# MPI's default busy polling makes every collective wait for a time slice.
 # usage: bench/mpi_bench.sh BUILD_DIR [REPS]   (BUILD_DIR/limen built with MPI, mpirun on PATH)
 set -eu
 if [ $# -lt 1 ] || [ ! -x "$1/limen" ] || ! command -v mpirun >/dev/null; then
@@ -13,7 +15,7 @@ bin=$1/limen
 reps=${2:-3}
 cpus=$(nproc)
 export OMP_NUM_THREADS=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none
+export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_mpi_yield_when_idle=1
 
 # best RUNNER... : the best wall time [s] of reps runs of the command
 best() {
