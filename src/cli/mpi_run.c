@@ -122,7 +122,9 @@ static int differs(const entry *z, size_t nz, const entry *e, size_t n, int r, l
     while (j < n && e[j].file) j++;
     if (i >= nz && j >= n) break;
     if (i < nz && j < n && strcmp(z[i].label, e[j].label) == 0 && z[i].hash == e[j].hash) continue;
-    const char *label = i >= nz ? e[j].label : j >= n ? z[i].label : !has_option(e, n, z[i].label) ? z[i].label : e[j].label;
+    const char *label = i >= nz                         ? e[j].label
+                        : j >= n || !has_option(e, n, z[i].label) ? z[i].label
+                                                                  : e[j].label;
     cli_error(err, LIMEN_EINVAL, "the MPI ranks were started with different %s%s (rank %d differs from rank 0): "
               "every rank must run the same command line", label[0] == '-' ? "values of " : "", label, r);
     return 1;
@@ -291,7 +293,8 @@ static int gather_bytes(void *ctx, const void *mine, size_t n, void *all, const 
   size_t total = 0;
   for (int r = 0; r < g_size; r++) total += counts[r];
   if (total > (size_t)INT_MAX || n != counts[g_rank])
-    return limen_error_set(err, LIMEN_EINVAL, "MPI", "%zu bytes of results to join: allowed at most %d", total, INT_MAX);
+    return limen_error_set(err, LIMEN_EINVAL, "MPI", "%zu bytes of results to join: allowed at most %d", total,
+                           INT_MAX);
   int *c = malloc(2 * (size_t)g_size * sizeof *c), ok = c != NULL, all_ok = 0;
   MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
   if (!all_ok) {

@@ -90,7 +90,8 @@ int cli_train_exp_sweep(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   int st = sweep_config(o, &c, err);
   if (st) return st;
   limen_experiment_sweep_result res;
-  st = cli_train_langevin_refusal(limen_experiment_sweep_spread(&c, cli_mpi_spread(), &res, err), &res.setup, &c.run, err);
+  st = limen_experiment_sweep_spread(&c, cli_mpi_spread(), &res, err);
+  st = cli_train_langevin_refusal(st, &res.setup, &c.run, err);
   if (st) return st;
   int has_value = res.kind != LIMEN_EXPERIMENT_PARADIGMS, barrier = res.kind == LIMEN_EXPERIMENT_BARRIER;
   cli_table t;
