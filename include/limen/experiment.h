@@ -23,6 +23,7 @@
 #include "limen/input.h"
 #include "limen/maxcut.h"
 #include "limen/memory.h"
+#include "limen/spread.h"
 #include "limen/train.h"
 
 #ifdef __cplusplus
@@ -194,6 +195,13 @@ typedef struct limen_experiment_sweep_result {
 
 LIMEN_API int limen_experiment_sweep(const limen_experiment_sweep_config *cfg, limen_experiment_sweep_result *out,
                                      limen_error *err);
+/* The same experiment with its runs split over the processes of sp (spread.h; NULL: one
+ * process): each process trains a block of the runs and every process returns the whole
+ * result, bit for bit that of one process (each run's seeds depend only on its configuration).
+ * The same holds for limen_experiment_scaling_spread (the four paradigms) and
+ * limen_experiment_maxcut_spread (the graphs). */
+LIMEN_API int limen_experiment_sweep_spread(const limen_experiment_sweep_config *cfg, const limen_spread *sp,
+                                            limen_experiment_sweep_result *out, limen_error *err);
 LIMEN_API void limen_experiment_sweep_result_clear(limen_experiment_sweep_result *r);
 
 /* ---- experiment 5: the scaling bridge --------------------------------------------------------
@@ -247,6 +255,8 @@ typedef struct limen_experiment_scaling_result {
 
 LIMEN_API int limen_experiment_scaling(const limen_experiment_scaling_config *cfg, limen_experiment_scaling_result *out,
                                        limen_error *err);
+LIMEN_API int limen_experiment_scaling_spread(const limen_experiment_scaling_config *cfg, const limen_spread *sp,
+                                              limen_experiment_scaling_result *out, limen_error *err);
 LIMEN_API void limen_experiment_scaling_result_clear(limen_experiment_scaling_result *r);
 
 /* ---- experiment 4: Max-Cut by barrier-matched annealing ------------------------------------------ */
@@ -283,6 +293,8 @@ typedef struct limen_experiment_maxcut_result {
  * maxcut-<graph>`). */
 LIMEN_API int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_experiment_maxcut_result *out,
                                       limen_error *err);
+LIMEN_API int limen_experiment_maxcut_spread(const limen_experiment_maxcut_config *cfg, const limen_spread *sp,
+                                             limen_experiment_maxcut_result *out, limen_error *err);
 LIMEN_API void limen_experiment_maxcut_result_clear(limen_experiment_maxcut_result *r);
 
 #ifdef __cplusplus

@@ -33,6 +33,7 @@
 #include "limen/common.h"
 #include "limen/units.h"
 #include "limen/input.h"
+#include "limen/spread.h"
 #include "limen/cell.h"
 #include "limen/bounds.h"
 #include "limen/bound_report.h"

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "limen/common.h"
+#include "limen/spread.h"
 #include "limen/experiment.h"
 #include "limen/figure.h"
 #include "limen/hardware.h"
@@ -192,6 +193,13 @@ LIMEN_API void limen_sweep_writer_free(limen_sweep_writer *wr);
 LIMEN_API int limen_sweep_run(const limen_workload_setup *setup, const limen_sweep_axis *axes, size_t n_axes,
                               const char *const *specs, size_t n_specs, const limen_profile_set *profiles,
                               limen_sweep_writer *wr, limen_error *err);
+/* The same sweep with the grid points split over the processes of sp (spread.h; NULL: one
+ * process): each chunk of points is projected in blocks, one per process, joined on every
+ * process and handed to wr in grid order, so wr receives what it would on one process. */
+LIMEN_API int limen_sweep_run_spread(const limen_workload_setup *setup, const limen_sweep_axis *axes,
+                                     size_t n_axes, const char *const *specs, size_t n_specs,
+                                     const limen_profile_set *profiles, const limen_spread *sp,
+                                     limen_sweep_writer *wr, limen_error *err);
 
 /* ---- the catalogs (limen models, limen profiles) -------------------------------------------- */
 
@@ -392,6 +400,9 @@ typedef struct limen_train_record {
   double total_heat_J, total_heat_kT, heat_stderr_J, closed_form_heat_J, bound_J;
   double heat_per_cell_step_J, heat_per_cell_step_kT, steps, n_params, window_s, time_s, eta0, bits, w_max;
   double final_barrier_kT, final_rate_dt, max_tilt_kT, driven_cell_steps, elementary_ops, temperature_K, seed;
+  /* the speed of this run on this machine (limen_train_timing; not reproducible): steps per
+   * second of the loop, and the cell physics' share of the time in physics and model */
+  double wall_seconds, steps_per_second, physics_share;
 } limen_train_record;
 LIMEN_API const limen_field *limen_train_record_fields(size_t *n);
 LIMEN_API void limen_train_record_make(const limen_experiment_run *run, limen_train_record *out);

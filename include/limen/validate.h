@@ -15,6 +15,7 @@
 #include "limen/input.h"
 #include "limen/langevin.h"
 #include "limen/protocol.h"
+#include "limen/spread.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -140,6 +141,11 @@ LIMEN_API const char *const *limen_validate_check_names(void);
  * Errors: bad options (LIMEN_EINVAL), an unknown check name (LIMEN_ENOTFOUND), LIMEN_ENOMEM. */
 LIMEN_API int limen_validate_run(const limen_validate_options *opt, limen_validate_report *rep,
                        limen_error *err);
+/* The same run with the checks split over the processes of sp (spread.h; NULL: one process):
+ * each process runs a block of the selected checks and every process returns the whole report,
+ * the rows bit for bit those of one process (each check's seeds depend only on the check). */
+LIMEN_API int limen_validate_run_spread(const limen_validate_options *opt, const limen_spread *sp,
+                                        limen_validate_report *rep, limen_error *err);
 LIMEN_API void limen_validate_report_clear(limen_validate_report *rep);
 
 #ifdef __cplusplus

@@ -14,9 +14,9 @@ import pytest
 import limen
 from conftest import ROOT, cli, cli_json, limen_bin
 
-#: keys of wall-clock time, the only numbers that differ between two equal runs, and the
-#: provenance record (its command and time differ; test_provenance checks it)
-CLOCK = ("wall_seconds", "seconds", "provenance")
+#: keys of wall-clock time and speed, the only numbers that differ between two equal runs, and
+#: the provenance record (its command and time differ; test_provenance checks it)
+CLOCK = ("wall_seconds", "seconds", "steps_per_second", "physics_share", "provenance")
 
 
 def same_doc(got: dict, ref: dict, extra: tuple = ()) -> None:

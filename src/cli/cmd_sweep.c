@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/frame.h"
+#include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/workload_opts.h"
@@ -22,7 +23,8 @@ static const cli_command_doc doc = {
     "All other options set the base workload as in 'limen project'.  When N, D or c_f vary and\n"
     "--flops is not given, C = c_f*N*D at every point.\n"
     "Layouts: long (default) = one row per point and paradigm with every term; wide = one row\n"
-    "per point, one energy column per paradigm.",
+    "per point, one energy column per paradigm.  Started by mpirun (limen built with MPI), the\n"
+    "points are split over the processes, with the same text as one process; rank 0 prints.",
     "examples:\n"
     "  limen sweep --vary params=1e9:1e15:7:log\n"
     "  limen sweep --vary bits=1:32:32 --paradigm landauer-adiabatic,lim-finite-time --layout wide\n"
@@ -140,7 +142,9 @@ static int render(const void *ctx, cli_format fmt, cli_buf *out, limen_error *er
   limen_sweep_writer *wr = NULL;
   char *text = NULL;
   int st = limen_sweep_writer_alloc(&rep, &wr, err);
-  if (!st) st = limen_sweep_run(&sw->wl->setup, sw->ax, sw->nax, sw->specs, sw->ns, sw->wl->profiles, wr, err);
+  if (!st)
+    st = limen_sweep_run_spread(&sw->wl->setup, sw->ax, sw->nax, sw->specs, sw->ns, sw->wl->profiles, cli_mpi_spread(),
+                                wr, err);
   if (st == LIMEN_EINVAL) st = cli_error_input(err); /* "--<input> = ..." */
   if (!st) st = limen_sweep_writer_finish(wr, &text, err);
   limen_sweep_writer_free(wr);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/frame.h"
+#include "cli/mpi_run.h"
 #include "cli/train_cli.h"
 
 #define TASKS "digits,digits-mlp,breast-cancer,quadratic,maxcut-G1,maxcut-G11,maxcut-G14"
@@ -102,7 +103,9 @@ static const cli_command_doc doc = {
     "expectation of the same protocols, and the lower bound for the same trajectory (drag bound\n"
     "m^2*tau0/dt per washboard move, finite-time Landauer per bit flip).\n"
     "Tasks maxcut-G1/G11/G14 anneal the G-set graph with spins whose barrier rises as ln(1 + t/t0).\n"
-    "--experiment runs an experiment of docs/results.md in one command (maxcut: G1, G11 and G14).\n"
+    "--experiment runs an experiment of docs/results.md in one command (maxcut: G1, G11 and G14);\n"
+    "started by mpirun (limen built with MPI), its runs are split over the processes, with the\n"
+    "same result as one process bit for bit.  Every run reports its steps per second.\n"
     "Options that the chosen task, paradigm, schedule or experiment does not use are rejected.",
     "examples:\n"
     "  limen train --task digits --paradigm lim-matched\n"
@@ -153,7 +156,7 @@ static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   snprintf(title, sizeof title, "%s in %s memory", rec.task, rec.paradigm);
   st = limen_train_json(&run, &json, err);
   if (!st) st = cli_train_render_record(title, f, n, &rec, labels, fmt, json, out, err);
-  if (!st && o[O_OUT].set) {
+  if (!st && o[O_OUT].set && cli_mpi_rank() == 0) { /* under mpirun every rank runs it; rank 0 writes */
     char *trace = NULL;
     st = cli_train_write_text(o[O_OUT].str, "trace.csv", limen_train_trace_csv(&run.result, &trace, err), &trace, err);
     if (!st) st = cli_write_file_atomic(o[O_OUT].str, "summary.json", json, err);

@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/frame.h"
+#include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "limen/report.h"
@@ -25,7 +26,9 @@ static const cli_command_doc doc = {
     "measured value must exceed the expected one by 3 standard errors; '>=' rows: may not fall\n"
     "below it by more than 4).  Ensembles are fixed-seed, so a run is reproducible for any\n"
     "thread count.  --scale multiplies every ensemble size (default 1: about a minute on two\n"
-    "cores).  Exit status 0 only when every row passes, 1 when a row fails.",
+    "cores).  Exit status 0 only when every row passes, 1 when a row fails.  Started by mpirun\n"
+    "(limen built with MPI), the checks are split over the processes, with the same rows as one\n"
+    "process bit for bit; rank 0 prints.",
     "checks: em-variance, ou-transition, schmiedl-seifert, stiffness, jarzynski, mfpt, erasure,\n"
     "        erasure-optimal, static-write, hopping\n"
     "example: limen validate --scale 0.25 --check schmiedl-seifert,mfpt\n"};
@@ -127,7 +130,7 @@ int limen_cmd_validate(int argc, char **argv) {
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 1, &fmt, &f.err);
   int tty = isatty(fileno(stderr));
   if (!status && tty) vo.progress = progress;
-  if (!status) status = limen_validate_run(&vo, &rep, &f.err);
+  if (!status) status = limen_validate_run_spread(&vo, cli_mpi_spread(), &rep, &f.err);
   if (tty && vo.progress) fprintf(stderr, "\r%60s\r", "");
   validated v = {&rep, &vo};
   if (!status) status = cli_render_set(o[O_OUT].set ? o[O_OUT].str : NULL, "validate", fmt, render, &v, &f.out, &f.err);

@@ -71,7 +71,7 @@ int main(int argc, char **argv) {
   limen_gsl_quiet();
   int status = cli_mpi_init(&argc, &argv);
   if (status) {
-    cli_mpi_finalize(); /* every rank ends alike when the ranks' command lines differ */
+    cli_mpi_finalize();
     return status;
   }
   limen_error err;
@@ -85,6 +85,7 @@ int main(int argc, char **argv) {
   }
   free(cmd);
   status = dispatch(argc, argv);
+  status = cli_mpi_finish(status, NULL); /* a rank that ended without a command's frame (help) */
   if (cli_out_finish(status == 0, &err) != LIMEN_OK) { /* the manifest of --out, written last */
     fprintf(stderr, "limen: --out: %s\n", err.msg);
     status = 1;

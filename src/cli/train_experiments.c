@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/mpi_run.h"
 #include "cli/train_cli.h"
 
 /* ---- options → configuration ----------------------------------------------------------------- */
@@ -89,7 +90,8 @@ int cli_train_exp_sweep(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   int st = sweep_config(o, &c, err);
   if (st) return st;
   limen_experiment_sweep_result res;
-  st = cli_train_langevin_refusal(limen_experiment_sweep(&c, &res, err), &res.setup, &c.run, err);
+  st = limen_experiment_sweep_spread(&c, cli_mpi_spread(), &res, err);
+  st = cli_train_langevin_refusal(st, &res.setup, &c.run, err);
   if (st) return st;
   int has_value = res.kind != LIMEN_EXPERIMENT_PARADIGMS, barrier = res.kind == LIMEN_EXPERIMENT_BARRIER;
   cli_table t;
@@ -100,7 +102,7 @@ int cli_train_exp_sweep(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   st = limen_experiment_sweep_json(&res, &json, err);
   if (!st) st = sweep_table(&res, has_value, &t, err);
   if (!st) st = cli_train_print(fmt, json, header, &t, out, err);
-  if (!st && o[O_OUT].set) st = sweep_files(o[O_OUT].str, &res, json, err);
+  if (!st && o[O_OUT].set && cli_mpi_rank() == 0) st = sweep_files(o[O_OUT].str, &res, json, err);
   cli_table_free(&t);
   limen_free(json);
   limen_experiment_sweep_result_clear(&res);

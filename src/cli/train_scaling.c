@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/mpi_run.h"
 #include "cli/train_cli.h"
 
 enum { ROWS = LIMEN_EXPERIMENT_SCALING_ROWS, NC = 8 };
@@ -49,12 +50,12 @@ static void scaling_header(const limen_experiment_scaling_result *res, char *buf
 }
 
 int cli_train_exp_scaling(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err) {
-  const char *dir = o[O_OUT].set ? o[O_OUT].str : NULL;
+  const char *dir = o[O_OUT].set && cli_mpi_rank() == 0 ? o[O_OUT].str : NULL;
   limen_experiment_scaling_config c = limen_experiment_scaling_config_default();
   cli_train_apply_options(o, &c.run);
   if (!dir) c.grid_points = 0; /* the grid is drawn only in the figure */
   limen_experiment_scaling_result res;
-  int st = cli_train_langevin_refusal(limen_experiment_scaling(&c, &res, err), &res.setup, &c.run, err);
+  int st = cli_train_langevin_refusal(limen_experiment_scaling_spread(&c, cli_mpi_spread(), &res, err), &res.setup, &c.run, err);
   if (st) return st;
   cli_table t;
   memset(&t, 0, sizeof t);

@@ -6,6 +6,7 @@
 #define LIMEN_EXPERIMENT_INTERNAL_H
 
 #include "limen/experiment.h"
+#include "limen/spread.h"
 
 /* Load cfg->task and resolve the configuration into s (the task's defaults with the overrides);
  * with cfg->paradigm set, *type is that memory type (else NULL).  On success the caller clears
@@ -27,5 +28,13 @@ int limen_experiment_value_check(limen_experiment_kind kind, size_t i, double v,
 
 /* LIMEN_ENOMEM: "<fn>: out of memory: <what>". */
 int limen_experiment_nomem(limen_error *err, const char *fn, const char *what);
+
+/* A training run's result as bytes for the runs of an experiment split over processes
+ * (spread_runs.c): its size, packed at *at, and unpacked from buf[*at, end) into r (cleared
+ * first; r->paradigm is NULL afterwards, the caller restores it). */
+size_t limen_xspread_train_size(const limen_train_result *r);
+void limen_xspread_train_pack(const limen_train_result *r, unsigned char *buf, size_t *at);
+int limen_xspread_train_unpack(limen_train_result *r, const unsigned char *buf, size_t *at, size_t end,
+                               limen_error *err);
 
 #endif

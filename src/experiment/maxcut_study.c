@@ -65,8 +65,60 @@ static int anneal_graph(const char *graph, const limen_experiment_maxcut_config 
   return st;
 }
 
+/* The graphs as the items of a limen_spread_job: run k anneals cfg->graphs[k]; it travels as
+ * the run (the trace's pointers replaced), the trace points and the best-cut fractions. */
+typedef struct maxcut_job {
+  const limen_experiment_maxcut_config *cfg;
+  limen_experiment_maxcut_result *out;
+} maxcut_job;
+
+static int job_run(void *ctx, size_t k, limen_error *err) {
+  const maxcut_job *j = ctx;
+  return anneal_graph(j->cfg->graphs[k], j->cfg, &j->out->runs[k], err);
+}
+
+static size_t job_size(void *ctx, size_t k) {
+  const limen_experiment_maxcut_run *m = &((const maxcut_job *)ctx)->out->runs[k];
+  return sizeof *m + m->result.n_points * (sizeof *m->result.points + sizeof *m->best_fraction);
+}
+
+static void job_pack(void *ctx, size_t k, unsigned char *buf) {
+  const limen_experiment_maxcut_run *m = &((const maxcut_job *)ctx)->out->runs[k];
+  size_t at = 0;
+  limen_spread_put(buf, &at, m, sizeof *m);
+  limen_spread_put(buf, &at, m->result.points, m->result.n_points * sizeof *m->result.points);
+  limen_spread_put(buf, &at, m->best_fraction, m->result.n_points * sizeof *m->best_fraction);
+}
+
+static int job_unpack(void *ctx, size_t k, const unsigned char *buf, size_t n, limen_error *err) {
+  limen_experiment_maxcut_run *m = &((const maxcut_job *)ctx)->out->runs[k];
+  size_t at = 0;
+  limen_anneal_result_clear(&m->result);
+  free(m->best_fraction);
+  if (n < sizeof *m) return limen_error_set(err, LIMEN_EINTERNAL, "limen_experiment_maxcut", "a joined run is short");
+  limen_spread_take(buf, &at, m, sizeof *m);
+  size_t np = m->result.n_points;
+  m->result.points = NULL;
+  m->result.n_points = 0;
+  m->best_fraction = NULL;
+  if (np > (n - at) / (sizeof *m->result.points + sizeof *m->best_fraction))
+    return limen_error_set(err, LIMEN_EINTERNAL, "limen_experiment_maxcut", "a joined run is short");
+  m->result.points = malloc((np ? np : 1) * sizeof *m->result.points);
+  m->best_fraction = malloc((np ? np : 1) * sizeof *m->best_fraction);
+  if (!m->result.points || !m->best_fraction) return limen_experiment_nomem(err, "limen_experiment_maxcut", "trace");
+  m->result.n_points = np;
+  limen_spread_take(buf, &at, m->result.points, np * sizeof *m->result.points);
+  limen_spread_take(buf, &at, m->best_fraction, np * sizeof *m->best_fraction);
+  return LIMEN_OK;
+}
+
 int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_experiment_maxcut_result *out,
                             limen_error *err) {
+  return limen_experiment_maxcut_spread(cfg, NULL, out, err);
+}
+
+int limen_experiment_maxcut_spread(const limen_experiment_maxcut_config *cfg, const limen_spread *sp,
+                                   limen_experiment_maxcut_result *out, limen_error *err) {
   static const char *fn = "limen_experiment_maxcut";
   if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
   memset(out, 0, sizeof *out);
@@ -84,10 +136,10 @@ int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_exp
       return limen_error_set(err, LIMEN_EINVAL, fn, "graphs[%zu] = '%s': no best-known cut (allowed G1, G11, G14)", k,
                              cfg->graphs[k]);
   }
-  for (size_t k = 0; k < cfg->n_graphs && !st; k++) {
-    st = anneal_graph(cfg->graphs[k], cfg, &out->runs[k], err);
-    out->n_runs = k + 1; /* cleared below on failure, whatever the run holds */
-  }
+  out->n_runs = cfg->n_graphs; /* cleared below on failure, whatever the runs hold */
+  maxcut_job j = {cfg, out};
+  limen_spread_job job = {cfg->n_graphs, &j, job_run, job_size, job_pack, job_unpack};
+  st = limen_spread_run(sp, &job, err);
   if (st) limen_experiment_maxcut_result_clear(out);
   return st;
 }

@@ -40,18 +40,50 @@ void limen_experiment_scaling_result_clear(limen_experiment_scaling_result *r) {
   r->n_grid = 0;
 }
 
-/* Train the task in each of the four physical paradigms. */
-static int measure(const limen_task *task, const limen_experiment_setup *s, limen_experiment_scaling_result *out,
+/* The four physical paradigms as the items of a limen_spread_job: row i trains measured[i]. */
+typedef struct scaling_job {
+  const limen_task *task;
+  limen_experiment_scaling_result *out;
+} scaling_job;
+
+static int job_run(void *ctx, size_t i, limen_error *err) {
+  const scaling_job *j = ctx;
+  const limen_experiment_setup *s = &j->out->setup;
+  const limen_memory_type *t;
+  int st = limen_memory_type_find(measured[i], &t, err);
+  if (!st)
+    st = limen_train_run(&j->task->model, j->task->train, j->task->test, t, &s->memory, &s->train,
+                         &j->out->rows[i].result, err);
+  return st;
+}
+
+static size_t job_size(void *ctx, size_t i) {
+  return limen_xspread_train_size(&((const scaling_job *)ctx)->out->rows[i].result);
+}
+
+static void job_pack(void *ctx, size_t i, unsigned char *buf) {
+  size_t at = 0;
+  limen_xspread_train_pack(&((const scaling_job *)ctx)->out->rows[i].result, buf, &at);
+}
+
+static int job_unpack(void *ctx, size_t i, const unsigned char *buf, size_t n, limen_error *err) {
+  size_t at = 0;
+  limen_train_result *r = &((const scaling_job *)ctx)->out->rows[i].result;
+  int st = limen_xspread_train_unpack(r, buf, &at, n, err);
+  r->paradigm = measured[i];
+  return st;
+}
+
+/* Train the task in each of the four physical paradigms (split over sp). */
+static int measure(const limen_task *task, const limen_spread *sp, limen_experiment_scaling_result *out,
                    limen_error *err) {
   for (size_t i = 0; i < ROWS; i++) {
-    const limen_memory_type *t;
     out->rows[i].paradigm = measured[i];
     out->rows[i].projection = compared[i];
-    int st = limen_memory_type_find(measured[i], &t, err);
-    if (!st) st = limen_train_run(&task->model, task->train, task->test, t, &s->memory, &s->train, &out->rows[i].result, err);
-    if (st) return st;
   }
-  return LIMEN_OK;
+  scaling_job j = {task, out};
+  limen_spread_job job = {ROWS, &j, job_run, job_size, job_pack, job_unpack};
+  return limen_spread_run(sp, &job, err);
 }
 
 /* The learning path measured in the lim-matched run: g, the mean tilt per level f and ρ = sinh(f/2). */
@@ -161,6 +193,11 @@ static int energy_grid(const limen_experiment_scaling_config *cfg, const limen_w
 
 int limen_experiment_scaling(const limen_experiment_scaling_config *cfg, limen_experiment_scaling_result *out,
                              limen_error *err) {
+  return limen_experiment_scaling_spread(cfg, NULL, out, err);
+}
+
+int limen_experiment_scaling_spread(const limen_experiment_scaling_config *cfg, const limen_spread *sp,
+                                    limen_experiment_scaling_result *out, limen_error *err) {
   static const char *fn = "limen_experiment_scaling";
   if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
   memset(out, 0, sizeof *out);
@@ -174,7 +211,7 @@ int limen_experiment_scaling(const limen_experiment_scaling_config *cfg, limen_e
   if ((st = limen_experiment_resolve(fn, &cfg->run, &task, &type, &out->setup, err))) return st;
   out->params = (double)out->setup.n_params;
   out->steps = (double)out->setup.train.steps;
-  st = measure(&task, &out->setup, out, err);
+  st = measure(&task, sp, out, err);
   limen_task_clear(&task);
   if (st) {
     limen_experiment_scaling_result_clear(out);

@@ -24,7 +24,12 @@ check python3 -c "import json,sys; a=json.load(open(sys.argv[1])); b=json.load(o
 expect_ok train --task breast-cancer --paradigm lim-fixed --steps 30 --seed 4 --format json
 cp "$TMP/out" "$TMP/a.json"
 expect_ok train --task breast-cancer --paradigm lim-fixed --steps 30 --seed 4 --format json
-check cmp -s <(run_facts_free "$TMP/a.json") <(run_facts_free "$TMP/out") "same seed, same output"
+# (all but the provenance record and the speed of the run: wall_seconds, steps_per_second,
+# physics_share)
+clockless() { run_facts_free "$1" | grep -v -E '"(steps_per_second|physics_share)"'; }
+check cmp -s <(clockless "$TMP/a.json") <(clockless "$TMP/out") "same seed, same output"
+check json_py 'd["steps_per_second"] > 0 and 0 <= d["physics_share"] <= 1 and d["wall_seconds"] > 0' \
+  "the run reports its speed and the physics' share of the time"
 
 # Table output and the quadratic program.
 expect_ok train --task quadratic --paradigm ideal --schedule constant --steps 150
