@@ -7,7 +7,8 @@ trajectories.  Protocol as limen's "erasure" (four equal stages: lower the barri
 tilt 0 -> -f, raise E_low -> E_b, untilt -f -> 0), U = E_b (x^2 - 1)^2 - f x, units kT = gamma = 1.
 
 usage: langevin_numpy.py [--traj M] [--tau T] [--dt S] [--reps R]
-Prints "numpy_threads1 <particle-steps per second>" (NumPy runs these element-wise kernels
+Prints "numpy_threads1 <particle-steps per second>" by the wall clock and "numpy_cpu_threads1"
+by the thread's CPU time (NumPy runs these element-wise kernels
 on one core)."""
 import argparse
 import math
@@ -37,7 +38,7 @@ def run(m, tau, dt, eb=8.0, elow=0.5, f=4.0, seed=1):
     w = np.zeros(m)
     q = np.zeros(m)
     amp = math.sqrt(2.0 * dt)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     for k in range(n):
         b, tl = control((k + 1) * dt, tau, eb, elow, f)
         x2m1 = x * x - 1.0
@@ -48,19 +49,24 @@ def run(m, tau, dt, eb=8.0, elow=0.5, f=4.0, seed=1):
         x2m1 = x * x - 1.0
         u = b * x2m1 * x2m1 - tl * x
         q += ua - u
-    elapsed = time.perf_counter() - t0
-    return m * n / elapsed, float(np.mean(q))
+    elapsed, cpu = time.perf_counter() - t0, time.thread_time() - c0
+    return m * n / elapsed, float(np.mean(q)), m * n / cpu
 
 
-def main():
+def main(name="numpy", run_fn=run, warm_up=None):
+    """Parse the options, time run_fn over --reps runs, print the best rates (also for
+    langevin_numba.py, whose warm_up(dt) compiles its kernel first)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--traj", type=int, default=20000)
     ap.add_argument("--tau", type=float, default=1.0)
     ap.add_argument("--dt", type=float, default=1e-3)
     ap.add_argument("--reps", type=int, default=3)
     a = ap.parse_args()
-    best = max(run(a.traj, a.tau, a.dt, seed=r + 1)[0] for r in range(a.reps))
-    print(f"numpy_threads1 {best:.6g}")
+    if warm_up:
+        warm_up(a.dt)
+    runs = [run_fn(a.traj, a.tau, a.dt, seed=r + 1) for r in range(a.reps)]
+    print(f"{name}_threads1 {max(r[0] for r in runs):.6g}")
+    print(f"{name}_cpu_threads1 {max(r[2] for r in runs):.6g}")
 
 
 if __name__ == "__main__":

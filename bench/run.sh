@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the Langevin kernel, the learning-path meter and the projections (see
-# docs/performance.md).  Builds nothing.
+# docs/performance.md).  Builds nothing.  The kernel's peers need Debian's python3-numpy and
+# python3-numba (scripts/apt-missing.sh python3-numpy python3-numba installs what is missing).
 # usage: bench/run.sh BUILD_DIR [--quick]
 set -eu
 if [ $# -lt 1 ] || [ ! -x "$1/bench/bench_langevin" ]; then
@@ -17,10 +18,19 @@ python3 -c 'import numpy' 2>/dev/null || py=/usr/bin/python3
 out=$("$build/bench/bench_langevin" --traj "$traj" --tau "$tau" --reps "$reps" 2>/dev/null)
 np=$("$py" "$here/langevin_numpy.py" --traj "$traj" --tau "$nptau" --reps "$reps")
 # the same with one engine block of 64 trajectories, where NumPy's per-call overhead dominates
-np64=$("$py" "$here/langevin_numpy.py" --traj 64 --tau "$nptau" --reps "$reps" | sed 's/^numpy_threads1/numpy64_threads1/')
+np64=$("$py" "$here/langevin_numpy.py" --traj 64 --tau "$nptau" --reps "$reps" | sed 's/^numpy_/numpy64_/')
+# the Numba peer: a compiled per-trajectory loop (same ensemble, same steps as NumPy's run)
+if "$py" -c 'import numba' 2>/dev/null; then
+  nb=$("$py" "$here/langevin_numba.py" --traj "$traj" --tau "$nptau" --reps "$reps")
+else
+  echo "bench/run.sh: python3-numba is missing (apt-get install python3-numba): no Numba peer" >&2
+  nb="numba_threads1 nan
+numba_cpu_threads1 nan"
+fi
 np="$np
-$np64"
-python3 - "$out" "$np" "$(nproc)" <<'PY'
+$np64
+$nb"
+python3 - "$out" "$np" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" <<'PY'
 import sys
 d = {}
 for line in (sys.argv[1] + "\n" + sys.argv[2]).splitlines():
@@ -28,29 +38,47 @@ for line in (sys.argv[1] + "\n" + sys.argv[2]).splitlines():
     d[k] = v
 f = lambda k: float(d[k])
 print(f"Langevin kernel benchmark: {d['protocol']}")
-print(f"  {d['trajectories']} trajectories x {d['steps']} steps; {sys.argv[3]} CPUs visible")
+print(f"  {d['trajectories']} trajectories x {d['steps']} steps; {sys.argv[3]} CPUs visible; "
+      f"load average {sys.argv[4]}")
 print()
-print(f"{'':28s}{'1 thread':>14s}{'2 threads':>14s}")
-print(f"{'kernel [particle-steps/s]':28s}{f('kernel_threads1'):14.4g}{f('kernel_threads2'):14.4g}")
-print(f"{'roofline (Gaussians only)':28s}{f('roofline_threads1'):14.4g}{f('roofline_threads2'):14.4g}")
-print(f"{'arithmetic only (no noise)':28s}{f('arith_threads1'):14.4g}{f('arith_threads2'):14.4g}")
-print(f"{'NumPy [particle-steps/s]':28s}{f('numpy_threads1'):14.4g}   ({d['trajectories']} trajectories, vectorized)")
-print(f"{'NumPy, 64 trajectories':28s}{f('numpy64_threads1'):14.4g}")
+print(f"{'':28s}{'1 thread':>14s}{'2 threads':>14s}{'1 thread, CPU':>16s}")
+c = lambda k: f"{f(k):16.4g}" if k in d else ""
+row = lambda name, k: print(f"{name:28s}{f(k + '_threads1'):14.4g}" +
+                           (f"{f(k + '_threads2'):14.4g}" if k + '_threads2' in d else f"{'':14s}") +
+                           c(k + '_cpu_threads1'))
+row("kernel [particle-steps/s]", "kernel")
+row("roofline (Gaussians only)", "roofline")
+row("arithmetic only (no noise)", "arith")
+row("NumPy [particle-steps/s]", "numpy")
+row("NumPy, 64 trajectories", "numpy64")
+row("Numba [particle-steps/s]", "numba")
 print(f"{'Fokker-Planck [cell-steps/s]':28s}{f('fp_cell_steps'):14.4g}   ({d['fp_cells']} cells, TR-BDF2)")
+print(f"  (NumPy: {d['trajectories']} trajectories, vectorized; Numba: an @njit loop per trajectory;")
+print("   CPU: by the thread's CPU time, i.e. the core's speed while it ran, whatever else the machine ran)")
 print()
+ok = lambda c: "meets" if c else "BELOW"
+def goals(tag, sfx):
+    k1 = f('kernel' + sfx)
+    npx, nbx = k1 / f('numpy' + sfx), k1 / f('numba' + sfx)
+    print(f"{tag}: kernel {k1:9.3g} particle-steps/s (goal >= 4e8: {ok(k1 >= 4e8)}), "
+          f"Gaussian {1e9 / f('roofline' + sfx):.2f} ns per number")
+    print(f"{'':16s}kernel / NumPy {npx:5.1f}x (goal >= 10x: {ok(npx >= 10)}; earlier >= 30x: "
+          f"{ok(npx >= 30)})")
+    print(f"{'':16s}kernel / Numba {nbx:5.1f}x (goal >= 10x: {ok(nbx >= 10)})")
+goals("1 thread, wall", "_threads1")
+goals("1 thread, CPU ", "_cpu_threads1")
+print(f"Gaussian route: {d['gaussian_route']} (LIMEN_RNG_ISA=baseline|avx2|avx512 forces one)")
 r1 = f('kernel_threads1') / f('roofline_threads1')
 r2 = f('kernel_threads2') / f('roofline_threads2')
 sp = f('kernel_threads2') / f('kernel_threads1')
-npx = f('kernel_threads1') / f('numpy_threads1')
-ok = lambda c: "meets" if c else "BELOW"
 print(f"kernel / roofline, 1 thread   {r1:6.1%}   (target >= 50 %: {ok(r1 >= 0.5)})")
 print(f"kernel / roofline, 2 threads  {r2:6.1%}   (target >= 50 %: {ok(r2 >= 0.5)})")
 npx64 = f('kernel_threads1') / f('numpy64_threads1')
-print(f"kernel / NumPy, 1 thread      {npx:6.1f}x   (target >= 30x: {ok(npx >= 30)})")
 print(f"kernel / NumPy at 64 traj.    {npx64:6.1f}x   (target >= 30x: {ok(npx64 >= 30)})")
 ceil_ = f('arith_threads1') / f('numpy_threads1')
 print(f"ceiling without noise / NumPy {ceil_:6.1f}x   (no kernel that draws noise can exceed this)")
-print(f"speed-up 1 -> 2 threads       {sp:6.2f}x   (target >= 1.8x: {ok(sp >= 1.8)})")
+print(f"speed-up 1 -> 2 threads       {sp:6.2f}x   (target >= 1.8x: {ok(sp >= 1.8)}; "
+      f"needs an idle machine: load above)")
 PY
 
 # The learning-path meter (src/path) against memcpy of the same arrays, when it was built.

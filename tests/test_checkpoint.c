@@ -2,8 +2,8 @@
  * The checkpoint of a long run (checkpoint.h): every double survives the text bit for bit
  * (signed zero, subnormals, infinities, NaN), a truncated, altered or malformed file is refused
  * as corrupt — also one whose SHA-256 was made to match — a checkpoint of other inputs is
- * refused naming each input that differs, and the run control writes the checkpoint and
- * returns LIMEN_EINTERRUPTED when asked to stop. */
+ * refused naming each input that differs, the run control writes the checkpoint and returns
+ * LIMEN_EINTERRUPTED when asked to stop, and the items of a spread job resume from it. */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
@@ -205,4 +205,56 @@ Test(checkpoint, control_stops_and_writes) {
   snprintf(path, sizeof path, "%s/%s", dir, LIMEN_CHECKPOINT_NAME);
   unlink(path);
   rmdir(dir);
+}
+
+/* The items of a spread job under a run control (limen_run_control_spread): item i's result is
+ * i², counted as it runs. */
+typedef struct squares {
+  double result[5];
+  int runs;
+} squares;
+
+static int sq_run(void *ctx, size_t i, limen_error *err) {
+  (void)err;
+  squares *s = ctx;
+  s->result[i] = (double)(i * i);
+  s->runs++;
+  return LIMEN_OK;
+}
+
+static int sq_keep(void *ctx, size_t i, limen_checkpoint *ck, limen_error *err) {
+  return limen_checkpoint_add(ck, &((squares *)ctx)->result[i], 1, NULL, 0, err);
+}
+
+static int sq_take(void *ctx, size_t i, const limen_checkpoint_unit *u, limen_error *err) {
+  if (u->n_values != 1) return limen_error_plain(err, LIMEN_EPARSE, "unit %zu: %zu values", i, u->n_values);
+  ((squares *)ctx)->result[i] = u->values[0];
+  return LIMEN_OK;
+}
+
+/* On one process: a stop after the second item leaves two units; the resumed run takes them
+ * back and runs only the three left, to every item's result. */
+Test(checkpoint, spread_items_stop_and_resume) {
+  limen_checkpoint ck;
+  limen_error e;
+  int asked = 0;
+  squares s = {{-1, -1, -1, -1, -1}, 0};
+  limen_spread_job job = {5, &s, sq_run, NULL, NULL, NULL};
+  const limen_unit_codec codec = {sq_keep, sq_take};
+  limen_checkpoint_init(&ck);
+  limen_run_control ctl = {stop_now, &asked, &ck, NULL, 0.0, 0.0, NULL};
+  cr_assert_eq(limen_run_control_begin(&ctl, "squares", "items", k_inputs, 5, &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_eq(limen_run_control_spread(&ctl, NULL, &job, &codec, &e), LIMEN_EINTERRUPTED, "%s", e.msg);
+  cr_assert(strstr(e.msg, "interrupted after 2 of 5 items"), "%s", e.msg);
+  cr_assert_eq(ck.done, 2);
+  cr_assert_eq(s.runs, 2);
+  squares again = {{-1, -1, -1, -1, -1}, 0};
+  job.ctx = &again;
+  limen_run_control more = {NULL, NULL, &ck, NULL, 0.0, 0.0, NULL};
+  cr_assert_eq(limen_run_control_begin(&more, "squares", "items", k_inputs, 5, &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_eq(limen_run_control_spread(&more, NULL, &job, &codec, &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_eq(again.runs, 3, "only the items left run again (ran %d)", again.runs);
+  cr_assert_eq(ck.done, 5);
+  for (size_t i = 0; i < 5; i++) cr_assert_eq(again.result[i], (double)(i * i), "item %zu", i);
+  limen_checkpoint_clear(&ck);
 }

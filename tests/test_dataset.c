@@ -99,6 +99,35 @@ Test(dataset, standardize_uses_train_statistics) {
   limen_dataset_free(te);
 }
 
+/* A cell of 1e308 (regression: its square overflowed and the whole column became 0).  Column
+ * {1e308, 0, …, 0} of n rows has mean 1e308/n and standard deviation 1e308·sqrt(n−1)/n, so the
+ * big row standardizes to sqrt(n−1) and every other to −1/sqrt(n−1) exactly. */
+Test(dataset, standardize_survives_a_cell_of_1e308) {
+  limen_dataset *tr = NULL, *te = NULL;
+  limen_error err;
+  const size_t n = 10;
+  cr_assert_eq(limen_dataset_alloc(n, 2, 2, &tr, &err), LIMEN_OK);
+  cr_assert_eq(limen_dataset_alloc(1, 2, 2, &te, &err), LIMEN_OK);
+  for (size_t i = 0; i < n; i++) tr->x[i * 2 + 1] = (double)i; /* an ordinary column beside it */
+  tr->x[3 * 2] = 1e308;
+  te->x[0] = -1e308; /* against the training statistics: (−1e308 − 1e308/n)/sd = −(n+1)/sqrt(n−1) */
+  cr_assert_eq(limen_dataset_standardize(tr, te, &err), LIMEN_OK, "%s", err.msg);
+  const double r = sqrt((double)(n - 1));
+  for (size_t i = 0; i < n; i++) {
+    double want = i == 3 ? r : -1.0 / r;
+    cr_assert(fabs(tr->x[i * 2] - want) < 1e-14 * r, "row %zu: %.17g, expected %.17g", i, tr->x[i * 2], want);
+  }
+  double want_te = -(double)(n + 1) / r;
+  cr_assert(fabs(te->x[0] - want_te) < 1e-13 * r, "test row: %.17g, expected %.17g", te->x[0], want_te);
+  cr_assert(fabs(tr->x[1] + 4.5 / sqrt(8.25)) < 1e-14, "the other column: %.17g", tr->x[1]);
+  /* a non-finite cell (only a caller can put one there: the loaders refuse it) is named */
+  tr->x[5 * 2 + 1] = INFINITY;
+  cr_assert_eq(limen_dataset_standardize(tr, NULL, &err), LIMEN_ERANGE);
+  cr_assert(strstr(err.msg, "feature column 2, row 6") && strstr(err.msg, "not finite"), "%s", err.msg);
+  limen_dataset_free(tr);
+  limen_dataset_free(te);
+}
+
 Test(dataset, strict_loader_names_file_line_and_field) {
   limen_dataset *ds = NULL;
   limen_error err;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * test_figure.c: limen_plot_write — files written through PLplot's cairo devices, checked, and
+ * test_figure.c: limen_plot_write — files written through PLplot's devices, checked, and
  * every bad input rejected with a message and no file left behind. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp, popen */
 #include <criterion/criterion.h>
@@ -117,11 +117,17 @@ Test(figure, device_from_extension) {
   cr_assert_eq(limen_plot_device_for("x.png", &dev, NULL), LIMEN_OK);
   cr_assert_str_eq(dev, "pngcairo");
   cr_assert_eq(limen_plot_device_for("dir.png/x.svg", &dev, NULL), LIMEN_OK);
-  cr_assert_str_eq(dev, "svgcairo");
+  cr_assert_str_eq(dev, "svg", "PLplot's svg driver: text stays text");
+  cr_assert_eq(limen_plot_device_for("x.PDF", &dev, NULL), LIMEN_OK);
+  cr_assert_str_eq(dev, "pdfcairo");
   limen_error err;
   limen_error_clear(&err);
-  cr_assert_eq(limen_plot_device_for("x.pdf", &dev, &err), LIMEN_EINVAL);
-  cr_assert(strstr(err.msg, ".png") && strstr(err.msg, ".svg"), "%s", err.msg);
+  cr_assert_eq(limen_plot_device_for("x.eps", &dev, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, ".png") && strstr(err.msg, ".svg") && strstr(err.msg, ".pdf"), "%s", err.msg);
+  cr_assert_eq(limen_plot_device_for_format("svg", &dev, NULL), LIMEN_OK);
+  cr_assert_str_eq(dev, "svg");
+  cr_assert_eq(limen_plot_device_for_format("jpeg", &dev, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "png, svg, pdf"), "%s", err.msg);
   cr_assert_eq(limen_plot_device_for("png", &dev, NULL), LIMEN_EINVAL);
   cr_assert_eq(limen_plot_device_for("", &dev, NULL), LIMEN_EINVAL);
 }
@@ -156,11 +162,19 @@ Test(figure, bad_inputs_rejected_without_a_file) {
   cr_assert_eq(limen_plot_write(&p, path, &err), LIMEN_EINVAL);
   cr_assert(strstr(err.msg, "color"), "%s", err.msg);
   cr_assert_eq(dir_entries(), 0, "no file left after a rejected plot");
-  /* a directory that does not exist: I/O error, nothing printed, nothing created */
+  /* a directory that does not exist: a bad path (checked before drawing), nothing created */
   p = sample_plot(s, m);
   snprintf(path, sizeof path, "%s/missing/c.png", dir);
-  cr_assert_eq(limen_plot_write(&p, path, &err), LIMEN_EIO);
-  cr_assert(strstr(err.msg, "cannot write"), "%s", err.msg);
+  cr_assert_eq(limen_plot_write(&p, path, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "missing': No such file"), "%s", err.msg);
+  /* a device or a directory where the figure belongs: refused, the device untouched */
+  cr_assert_eq(limen_plot_write(&p, "/dev/null.png", &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "holds device"), "%s", err.msg);
+  snprintf(path, sizeof path, "%s/sub.png", dir);
+  cr_assert_eq(mkdir(path, 0700), 0);
+  cr_assert_eq(limen_plot_write(&p, path, &err), LIMEN_EINVAL);
+  cr_assert(strstr(err.msg, "is a directory, not a regular file"), "%s", err.msg);
+  rmdir(path);
 }
 
 Test(figure, skips_non_finite_points) {

@@ -124,6 +124,7 @@ static void table_header(char *buf, size_t n, const char *prefix, const limen_fi
 }
 
 static const char *first_line(const char *text, char *buf, size_t n) {
+  text = tu_csv_body(text);
   size_t len = strcspn(text, "\n");
   snprintf(buf, n, "%.*s", (int)len, text);
   return buf;
@@ -131,6 +132,7 @@ static const char *first_line(const char *text, char *buf, size_t n) {
 
 static size_t count_lines(const char *t) {
   size_t n = 0;
+  t = tu_csv_body(t);
   for (; *t; t++) n += *t == '\n';
   return n;
 }
@@ -250,7 +252,7 @@ Test(report, project_csv_header_rows_values) {
   cr_assert_str_eq(first_line(text, line, sizeof line), head);
   cr_assert_eq(count_lines(text), s.n + 1);
   /* row 1: landauer-adiabatic, energy in J and kWh in columns 3 and 4 */
-  const char *row = strchr(text, '\n') + 1;
+  const char *row = strchr(tu_csv_body(text), '\n') + 1;
   char name[64];
   double e = 0, kwh = 0;
   cr_assert_eq(sscanf(row, "%63[^,],lower-bound,%lf,%lf,", name, &e, &kwh), 3, "%.100s", row);
@@ -343,7 +345,7 @@ Test(report, sweep_long_wide_json) {
   limen_workload_derived d;
   cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK);
   double x = 0, e = 0;
-  const char *row2 = strchr(strchr(t, '\n') + 1, '\n') + 1;
+  const char *row2 = strchr(strchr(tu_csv_body(t), '\n') + 1, '\n') + 1;
   cr_assert_eq(sscanf(row2, "%lf,%lf,", &x, &e), 2);
   cr_assert(close10(x, 10) && tu_close_rel(e, d.flops * 10 * d.kT_J * log(2.0), 1e-9), "%g %g", x, e);
   limen_free(t);

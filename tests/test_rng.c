@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * test_rng.c: the engine's random streams and Gaussian ziggurat (rng.h, rng_gaussian.c):
- * the table is the closed ladder it claims to be, the block draws exactly the scalar
- * streams' numbers, and the numbers are standard normal (moments, a 1000-bin chi-square
- * test and the tails, each against its own standard error, with fixed seeds). */
+ * the table is the closed ladder it claims to be, every compiled route of the block draw
+ * (baseline, AVX2, AVX-512: those this CPU runs) makes exactly the scalar streams' numbers,
+ * the numbers are standard normal on every route (moments, a 1000-bin chi-square test and
+ * the tails, each against its own standard error, with fixed seeds), and those checks reject
+ * two subtly broken ziggurats. */
 #include <criterion/criterion.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
@@ -69,31 +71,87 @@ Test(rng, ziggurat_table_is_the_closed_ladder) {
   cr_assert(quick > 0.9845 && quick < 0.9855, "quick-path probability %.5f", quick);
 }
 
-Test(rng, block_lanes_draw_exactly_the_scalar_streams) {
+/* The compiled routes of the block draw (rng_dispatch.c) that this CPU runs; *n of them. */
+static size_t routes(limen_rng_block_fn *fn, const char **name) {
+  size_t n = 0;
+  for (int isa = 0; isa < LIMEN_RNG_ISA_COUNT; isa++)
+    if ((fn[n] = limen_rng_block_route(isa, &name[n]))) n++;
+  return n;
+}
+
+/* Route fn over `steps` draws of lanes [0, n) of a block against the scalar streams. */
+static void check_route_against_scalar(limen_rng_block_fn fn, const char *name, size_t n, size_t steps) {
   const uint64_t seed = 7, first = 100;
-  const size_t steps = 20000;
   limen_rng_block b;
   limen_rng_block_seed(&b, seed, first);
   limen_rng r[LIMEN_RNG_BLOCK];
   for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) limen_rng_seed(&r[i], seed, first + i);
   double out[LIMEN_RNG_BLOCK];
   size_t beyond_r = 0;
-  for (size_t n = 0; n < steps; n++) {
-    limen_rng_block_gaussian(&b, LIMEN_RNG_BLOCK, out);
-    for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) {
+  for (size_t k = 0; k < steps; k++) {
+    fn(&b, n, out);
+    for (size_t i = 0; i < n; i++) {
       double x = limen_rng_gaussian(&r[i]);
-      cr_assert(memcmp(&x, &out[i], sizeof x) == 0, "step %zu lane %zu: block %a, scalar %a", n,
-                i, out[i], x);
+      cr_assert(memcmp(&x, &out[i], sizeof x) == 0,
+                "route %s, %zu lanes, step %zu lane %zu: block %a, scalar %a", name, n, k, i, out[i], x);
       beyond_r += fabs(x) > limen_zig_x[1];
     }
   }
-  /* the tail branch ran (2Q(r)·n ≈ 330 expected) and the streams stayed in step */
-  cr_assert(beyond_r > 200, "%zu draws beyond r", beyond_r);
+  /* the tail branch ran (e = 2Q(r)·n·steps expected; at least e − 5√e) and every lane stayed in
+   * step, the others still */
+  const double e = 2.0 * gsl_cdf_ugaussian_Q(limen_zig_x[1]) * (double)(n * steps);
+  cr_assert(beyond_r > e - 5.0 * sqrt(e), "route %s, %zu lanes: %zu draws beyond r, %.0f expected", name, n,
+            beyond_r, e);
   for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) {
     limen_rng c;
     limen_rng_block_get(&b, i, &c);
-    cr_assert(memcmp(&c, &r[i], sizeof c) == 0, "lane %zu: state differs", i);
+    cr_assert(memcmp(&c, &r[i], sizeof c) == 0, "route %s, %zu lanes: lane %zu: state differs", name, n, i);
   }
+}
+
+/* The wedge test as it was written before the squeeze: two exp() and one comparison. */
+static int wedge_by_exp(unsigned i, double x, double u) {
+  const double x2 = x * x;
+  const double f0 = exp(-0.5 * (limen_zig_x[i] * limen_zig_x[i] - x2));
+  const double f1 = exp(-0.5 * (limen_zig_x[i + 1] * limen_zig_x[i + 1] - x2));
+  return f0 + u * (f1 - f0) < 1.0;
+}
+
+Test(rng, wedge_squeeze_decides_as_the_exp_test) {
+  for (int i = 0; i <= NL; i++)
+    cr_assert(tu_close_rel(limen_zig_f[i], zf(limen_zig_x[i]), 1e-15), "f(X[%d]) = %a", i, limen_zig_f[i]);
+  /* random points of the wedges, and points whose height lies within 10⁻⁹ … 10⁻¹⁶ of f(x) */
+  limen_rng r;
+  limen_rng_seed(&r, 99, 0);
+  size_t accepted = 0, n = 0;
+  for (int k = 0; k < 2000000; k++) {
+    const unsigned i = 1 + (unsigned)(limen_rng_u64(&r) % (NL - 1));
+    const double a = limen_zig_x[i + 1] + limen_rng_uniform_pos(&r) * (limen_zig_x[i] - limen_zig_x[i + 1]);
+    const double x = (k & 1) ? a : -a, g0 = zf(limen_zig_x[i]), g1 = zf(limen_zig_x[i + 1]);
+    double u = limen_rng_uniform(&r);
+    if (k % 4 >= 2) { /* on the edge: u at the crossing, moved by ±10^-(9…16) */
+      const double e = pow(10.0, -9.0 - (double)(k % 8)) * ((k & 4) ? 1.0 : -1.0);
+      u = fmin(fmax((zf(a) - g0) / (g1 - g0) + e, 0.0), 0x1.fffffffffffffp-1);
+    }
+    const int want = wedge_by_exp(i, x, u), got = limen_zig_wedge_accept(i, x, u);
+    cr_assert_eq(got, want, "layer %u, x = %a, u = %a: squeeze %d, exp test %d", i, x, u, got, want);
+    accepted += (size_t)got, n++;
+  }
+  cr_log_info("wedge squeeze: %zu of %zu test points accepted, every decision the exp test's", accepted, n);
+}
+
+Test(rng, every_route_draws_exactly_the_scalar_streams) {
+  limen_rng_block_fn fn[LIMEN_RNG_ISA_COUNT];
+  const char *name[LIMEN_RNG_ISA_COUNT];
+  size_t nr = routes(fn, name);
+  cr_assert(nr >= 1 && strcmp(name[0], "baseline") == 0);
+  cr_log_info("block draw routes on this CPU: %zu (%s … %s); limen_rng_block_gaussian uses %s", nr, name[0],
+              name[nr - 1], limen_rng_gaussian_route());
+  /* a whole block, and partial ones: vector groups with a remainder, fewer lanes than a group */
+  const size_t lanes[] = {LIMEN_RNG_BLOCK, 13, 5, 1};
+  for (size_t j = 0; j < nr; j++)
+    for (size_t l = 0; l < sizeof lanes / sizeof lanes[0]; l++)
+      check_route_against_scalar(fn[j], name[j], lanes[l], 1280000 / lanes[l]);
 }
 
 Test(rng, partial_block_draws_from_its_first_lanes_only) {
@@ -120,14 +178,14 @@ typedef struct {
   size_t bins[1000];
 } gstats;
 
-static void collect(gstats *g, size_t blocks, size_t steps, uint64_t seed) {
+static void collect(gstats *g, limen_rng_block_fn fn, size_t blocks, size_t steps, uint64_t seed) {
   memset(g, 0, sizeof *g);
   double out[LIMEN_RNG_BLOCK];
   for (size_t k = 0; k < blocks; k++) {
     limen_rng_block b;
     limen_rng_block_seed(&b, seed, k * LIMEN_RNG_BLOCK);
     for (size_t n = 0; n < steps; n++) {
-      limen_rng_block_gaussian(&b, LIMEN_RNG_BLOCK, out);
+      fn(&b, LIMEN_RNG_BLOCK, out);
       for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) {
         double x = out[i], x2 = x * x;
         g->m1 += x, g->m2 += x2, g->m3 += x2 * x, g->m4 += x2 * x2;
@@ -148,37 +206,91 @@ static double binomial_z(size_t count, size_t n, double p) {
   return tu_z((double)count / (double)n, p, sqrt(p * (1.0 - p) / (double)n));
 }
 
-Test(rng, gaussian_numbers_are_standard_normal) {
-  const size_t blocks = 64, steps = (size_t)(5000 * tu_scale()) + 500;
-  static gstats g;
-  collect(&g, blocks, steps, 2026);
-  const double n = (double)g.n;
+/* The z-scores of the standard normal checks: z[0..3] the moments x … x⁴, z[4] the 1000-bin
+ * chi-square, z[5] the count beyond r, z[6] beyond 4.5, z[7] the mean excess beyond r. */
+enum { NZ = 8 };
+static void gauss_z(const gstats *g, double z[NZ]) {
+  const double n = (double)g->n;
   /* moments against their exact standard errors: Var x = 1, Var x² = 2, Var x³ = 15,
    * Var x⁴ = 105 − 9 = 96 */
-  double z1 = tu_z(g.m1 / n, 0.0, sqrt(1.0 / n));
-  double z2 = tu_z(g.m2 / n, 1.0, sqrt(2.0 / n));
-  double z3 = tu_z(g.m3 / n, 0.0, sqrt(15.0 / n));
-  double z4 = tu_z(g.m4 / n, 3.0, sqrt(96.0 / n));
+  z[0] = tu_z(g->m1 / n, 0.0, sqrt(1.0 / n));
+  z[1] = tu_z(g->m2 / n, 1.0, sqrt(2.0 / n));
+  z[2] = tu_z(g->m3 / n, 0.0, sqrt(15.0 / n));
+  z[3] = tu_z(g->m4 / n, 3.0, sqrt(96.0 / n));
   /* 1000 equiprobable bins: chi-square with 999 degrees of freedom, as a z-score */
   double chi2 = 0.0, e = n / 1000.0;
-  for (int j = 0; j < 1000; j++) chi2 += (g.bins[j] - e) * (g.bins[j] - e) / e;
-  double zc = (chi2 - 999.0) / sqrt(2.0 * 999.0);
+  for (int j = 0; j < 1000; j++) chi2 += (g->bins[j] - e) * (g->bins[j] - e) / e;
+  z[4] = (chi2 - 999.0) / sqrt(2.0 * 999.0);
   /* tails: beyond r (the tail branch) and beyond 4.5 */
-  double zr = binomial_z(g.tail_r, g.n, 2.0 * gsl_cdf_ugaussian_Q(limen_zig_x[1]));
-  double zt = binomial_z(g.tail_45, g.n, 2.0 * gsl_cdf_ugaussian_Q(4.5));
+  z[5] = binomial_z(g->tail_r, g->n, 2.0 * gsl_cdf_ugaussian_Q(limen_zig_x[1]));
+  z[6] = binomial_z(g->tail_45, g->n, 2.0 * gsl_cdf_ugaussian_Q(4.5));
   /* shape of the tail: mean excess beyond r, exactly (φ(r) − r·Q(r))/Q(r) */
   const double r = limen_zig_x[1], Q = gsl_cdf_ugaussian_Q(r), phi = exp(-0.5 * r * r) / sqrt(2.0 * M_PI);
-  const double nt = (double)g.tail_r, mex = g.ex1 / nt;
-  double ze = tu_z(mex, (phi - r * Q) / Q, sqrt((g.ex2 / nt - mex * mex) / (nt - 1.0)));
-  cr_log_info("%zu draws: z(mean) %.2f z(x^2) %.2f z(x^3) %.2f z(x^4) %.2f chi2/999 %.4f "
-              "z(chi2) %.2f z(|x|>r) %.2f z(|x|>4.5) %.2f (%zu) z(tail excess) %.2f",
-              g.n, z1, z2, z3, z4, chi2 / 999.0, zc, zr, zt, g.tail_45, ze);
-  const double zmax = 4.0;
-  cr_assert(fabs(z1) < zmax && fabs(z2) < zmax && fabs(z3) < zmax && fabs(z4) < zmax,
-            "moment z-scores %.2f %.2f %.2f %.2f", z1, z2, z3, z4);
-  cr_assert(fabs(zc) < zmax, "chi-square %.1f on 999 degrees of freedom (z = %.2f)", chi2, zc);
-  cr_assert(fabs(zr) < zmax && fabs(zt) < zmax && fabs(ze) < zmax, "tail z-scores %.2f %.2f %.2f",
-            zr, zt, ze);
+  const double nt = (double)g->tail_r, mex = g->ex1 / nt;
+  z[7] = tu_z(mex, (phi - r * Q) / Q, sqrt((g->ex2 / nt - mex * mex) / (nt - 1.0)));
+}
+
+/* The largest |z| of the checks, after logging them all. */
+static double log_gauss_z(const char *what, limen_rng_block_fn fn, uint64_t seed) {
+  const size_t blocks = 64, steps = (size_t)(5000 * tu_scale()) + 500;
+  static gstats g;
+  collect(&g, fn, blocks, steps, seed);
+  double z[NZ], zmax = 0.0;
+  gauss_z(&g, z);
+  for (int i = 0; i < NZ; i++) zmax = fmax(zmax, fabs(z[i]));
+  cr_log_info("%s, %zu draws: z(mean) %.2f z(x^2) %.2f z(x^3) %.2f z(x^4) %.2f z(chi2/999) %.2f "
+              "z(|x|>r) %.2f z(|x|>4.5) %.2f (%zu) z(tail excess) %.2f",
+              what, g.n, z[0], z[1], z[2], z[3], z[4], z[5], z[6], g.tail_45, z[7]);
+  return zmax;
+}
+
+Test(rng, gaussian_numbers_are_standard_normal_on_every_route) {
+  limen_rng_block_fn fn[LIMEN_RNG_ISA_COUNT];
+  const char *name[LIMEN_RNG_ISA_COUNT];
+  size_t nr = routes(fn, name);
+  for (size_t j = 0; j < nr; j++) {
+    double zmax = log_gauss_z(name[j], fn[j], 2026);
+    cr_assert(zmax < 4.0, "route %s: largest |z| = %.2f", name[j], zmax);
+  }
+}
+
+/* Mutants of the ziggurat, lane by lane over a block, that the checks above must reject: one
+ * that accepts every point of a wedge (no rejection against the density), and one that draws
+ * the tail beyond r as r + Exp(r) without Marsaglia's rejection step. */
+static double mutant_no_wedge(limen_rng *r) {
+  const uint64_t w = limen_rng_u64(r);
+  const unsigned i = (unsigned)(w & (NL - 1));
+  const double x = limen_zig_uniform(w) * limen_zig_x[i];
+  if (fabs(x) < limen_zig_x[i + 1] || i != 0) return x;
+  return limen_zig_slow(r, w); /* the true tail */
+}
+
+static double mutant_exp_tail(limen_rng *r) {
+  const uint64_t w = limen_rng_u64(r);
+  const unsigned i = (unsigned)(w & (NL - 1));
+  const double u = limen_zig_uniform(w), x = u * limen_zig_x[i], rr = limen_zig_x[1];
+  if (fabs(x) < limen_zig_x[i + 1] || i != 0) return fabs(x) < limen_zig_x[i + 1] ? x : limen_zig_slow(r, w);
+  const double t = -log(limen_rng_uniform_pos(r)) / rr;
+  return u < 0.0 ? -(rr + t) : rr + t;
+}
+
+#define MUTANT_BLOCK(fname, draw)                                    \
+  static void fname(limen_rng_block *b, size_t n, double *out) {     \
+    for (size_t i = 0; i < n; i++) {                                 \
+      limen_rng r;                                                   \
+      limen_rng_block_get(b, i, &r);                                 \
+      out[i] = draw(&r);                                             \
+      limen_rng_block_put(b, i, &r);                                 \
+    }                                                                \
+  }
+MUTANT_BLOCK(block_no_wedge, mutant_no_wedge)
+MUTANT_BLOCK(block_exp_tail, mutant_exp_tail)
+
+Test(rng, the_normality_checks_reject_broken_ziggurats) {
+  double z1 = log_gauss_z("mutant: wedges accepted whole", block_no_wedge, 2026);
+  double z2 = log_gauss_z("mutant: exponential tail", block_exp_tail, 2026);
+  cr_assert(z1 >= 4.0, "the wedge mutant passed (largest |z| = %.2f)", z1);
+  cr_assert(z2 >= 4.0, "the tail mutant passed (largest |z| = %.2f)", z2);
 }
 
 Test(rng, streams_of_different_seeds_and_lanes_are_uncorrelated) {

@@ -30,6 +30,7 @@
 #include <stddef.h>
 
 #include "limen/common.h"
+#include "limen/spread.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -107,6 +108,23 @@ LIMEN_API int limen_run_control_begin(limen_run_control *ctl, const char *comman
 /* ... and after each unit added to it: write it when due; LIMEN_EINTERRUPTED (checkpoint
  * written) when should_stop asks to stop and units remain. */
 LIMEN_API int limen_run_control_after_unit(limen_run_control *ctl, limen_error *err);
+
+/* The items of a spread job (spread.h) as the units of a checkpoint, one unit per item in item
+ * order: keep appends item i's result (in the job's ctx) to ck as its next unit; take puts item
+ * i's result back from its unit u (LIMEN_EPARSE when u does not fit). */
+typedef struct limen_unit_codec {
+  int (*keep)(void *ctx, size_t i, limen_checkpoint *ck, limen_error *err);
+  int (*take)(void *ctx, size_t i, const limen_checkpoint_unit *u, limen_error *err);
+} limen_unit_codec;
+
+/* Run the job under ctl, after limen_run_control_begin (ctl NULL: limen_spread_run).  On one
+ * process (sp NULL or of size 1) the items of the checkpoint's units are taken back, not run,
+ * and every other item runs, is kept and is followed by limen_run_control_after_unit (a stop
+ * asked for: LIMEN_EINTERRUPTED after that item).  Split over processes the job runs whole
+ * (limen_spread_run), then every item is kept in order and the checkpoint written once, by the
+ * process whose ctl->dir is set: such a run is one piece, nothing to stop or resume. */
+LIMEN_API int limen_run_control_spread(limen_run_control *ctl, const limen_spread *sp, const limen_spread_job *job,
+                                       const limen_unit_codec *codec, limen_error *err);
 
 #ifdef __cplusplus
 }

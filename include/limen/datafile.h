@@ -35,6 +35,12 @@ LIMEN_API int limen_read_text_file(const char *path, char **text, size_t *len, l
 LIMEN_API int limen_read_text_file_max(const char *path, size_t max_bytes, char **text, size_t *len,
                                        limen_error *err);
 
+/* A function told of every file the two functions above read whole (path and contents), e.g.
+ * to check that processes working together read the same data (the tool under mpirun).  One
+ * for the whole process, set before any read (NULL: none); it must not call back into limen. */
+typedef void (*limen_read_hook)(void *ctx, const char *path, const char *text, size_t len);
+LIMEN_API void limen_read_hook_set(limen_read_hook hook, void *ctx);
+
 /* Write text to dir/name atomically (a temporary file in dir, then a rename), creating dir and
  * its parents: a reader sees the old file or the whole new one.  LIMEN_EIO names the path. */
 LIMEN_API int limen_text_file_write(const char *dir, const char *name, const char *text, limen_error *err);

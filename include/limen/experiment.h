@@ -24,6 +24,7 @@
 #include "limen/input.h"
 #include "limen/maxcut.h"
 #include "limen/memory.h"
+#include "limen/spread.h"
 #include "limen/train.h"
 
 #ifdef __cplusplus
@@ -195,16 +196,25 @@ typedef struct limen_experiment_sweep_result {
 
 LIMEN_API int limen_experiment_sweep(const limen_experiment_sweep_config *cfg, limen_experiment_sweep_result *out,
                                      limen_error *err);
+/* The same experiment with its runs split over the processes of sp (spread.h; NULL: one
+ * process): each process trains a block of the runs and every process returns the whole
+ * result, bit for bit that of one process (each run's seeds depend only on its configuration).
+ * The same holds for limen_experiment_scaling_spread (the four paradigms) and
+ * limen_experiment_maxcut_spread (the graphs). */
+LIMEN_API int limen_experiment_sweep_spread(const limen_experiment_sweep_config *cfg, const limen_spread *sp,
+                                            limen_experiment_sweep_result *out, limen_error *err);
 LIMEN_API void limen_experiment_sweep_result_clear(limen_experiment_sweep_result *r);
-/* limen_experiment_sweep under a run control (checkpoint.h; NULL: limen_experiment_sweep): each
- * training run is a unit of the checkpoint ("train sweep"; the inputs: the experiment, task,
- * paradigm, schedule, cells, values and every numeric input), a stop asked for returns
- * LIMEN_EINTERRUPTED after the current run with the checkpoint written, and the runs of a
- * checkpoint read from a file are not run again: their results (scalars, points, and a window
- * sweep's recorded trajectory) come back exactly, so the result is an uninterrupted sweep's bit
- * for bit. */
-LIMEN_API int limen_experiment_sweep_ctl(const limen_experiment_sweep_config *cfg, limen_run_control *ctl,
-                                         limen_experiment_sweep_result *out, limen_error *err);
+/* limen_experiment_sweep_spread under a run control (checkpoint.h, limen_run_control_spread;
+ * NULL: limen_experiment_sweep_spread): each training run is a unit of the checkpoint ("train
+ * sweep"; the inputs: the experiment, task, paradigm, schedule, cells, values and every numeric
+ * input).  On one process a stop asked for returns LIMEN_EINTERRUPTED after the current run with
+ * the checkpoint written, and the runs of a checkpoint read from a file are not run again: their
+ * results (scalars, points, and a window sweep's recorded trajectory) come back exactly, so the
+ * result is an uninterrupted sweep's bit for bit.  Split over processes the checkpoint is
+ * written whole at the end. */
+LIMEN_API int limen_experiment_sweep_ctl(const limen_experiment_sweep_config *cfg, const limen_spread *sp,
+                                         limen_run_control *ctl, limen_experiment_sweep_result *out,
+                                         limen_error *err);
 
 /* ---- experiment 5: the scaling bridge --------------------------------------------------------
  * The four physical paradigms (digital-static, analog-static, lim-fixed, lim-matched) on the task,
@@ -257,11 +267,14 @@ typedef struct limen_experiment_scaling_result {
 
 LIMEN_API int limen_experiment_scaling(const limen_experiment_scaling_config *cfg, limen_experiment_scaling_result *out,
                                        limen_error *err);
+LIMEN_API int limen_experiment_scaling_spread(const limen_experiment_scaling_config *cfg, const limen_spread *sp,
+                                              limen_experiment_scaling_result *out, limen_error *err);
 LIMEN_API void limen_experiment_scaling_result_clear(limen_experiment_scaling_result *r);
-/* limen_experiment_scaling under a run control (checkpoint.h; NULL: limen_experiment_scaling):
+/* limen_experiment_scaling_spread under a run control (NULL: limen_experiment_scaling_spread):
  * each of the four training runs is a unit ("train scaling"), as limen_experiment_sweep_ctl's. */
-LIMEN_API int limen_experiment_scaling_ctl(const limen_experiment_scaling_config *cfg, limen_run_control *ctl,
-                                           limen_experiment_scaling_result *out, limen_error *err);
+LIMEN_API int limen_experiment_scaling_ctl(const limen_experiment_scaling_config *cfg, const limen_spread *sp,
+                                           limen_run_control *ctl, limen_experiment_scaling_result *out,
+                                           limen_error *err);
 
 /* ---- experiment 4: Max-Cut by barrier-matched annealing ------------------------------------------ */
 
@@ -297,13 +310,16 @@ typedef struct limen_experiment_maxcut_result {
  * maxcut-<graph>`). */
 LIMEN_API int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_experiment_maxcut_result *out,
                                       limen_error *err);
+LIMEN_API int limen_experiment_maxcut_spread(const limen_experiment_maxcut_config *cfg, const limen_spread *sp,
+                                             limen_experiment_maxcut_result *out, limen_error *err);
 LIMEN_API void limen_experiment_maxcut_result_clear(limen_experiment_maxcut_result *r);
-/* limen_experiment_maxcut under a run control (checkpoint.h; NULL: limen_experiment_maxcut): each
+/* limen_experiment_maxcut_spread under a run control (NULL: limen_experiment_maxcut_spread): each
  * graph's anneal is a unit ("train maxcut"; the inputs: the graphs and every numeric input), a
  * stop asked for returns LIMEN_EINTERRUPTED after the current anneal, and the anneals of a
  * checkpoint read from a file come back exactly, not run again. */
-LIMEN_API int limen_experiment_maxcut_ctl(const limen_experiment_maxcut_config *cfg, limen_run_control *ctl,
-                                          limen_experiment_maxcut_result *out, limen_error *err);
+LIMEN_API int limen_experiment_maxcut_ctl(const limen_experiment_maxcut_config *cfg, const limen_spread *sp,
+                                          limen_run_control *ctl, limen_experiment_maxcut_result *out,
+                                          limen_error *err);
 
 #ifdef __cplusplus
 }

@@ -96,6 +96,11 @@ LIMEN_API int limen_input_check(const limen_input *in, double v, const char *fun
  * whole number; set does not check the range). */
 LIMEN_API double limen_input_get(const limen_input *in, const void *obj);
 LIMEN_API void limen_input_set(const limen_input *in, void *obj, double v);
+/* 1 when v, as stored in the struct, means "derived" (the row's UNSET flag), else 0. */
+LIMEN_API int limen_input_is_derived(const limen_input *in, double v);
+/* The row's key in JSON documents: its name in snake_case ("batch-tokens" → "batch_tokens").
+ * A --config file accepts either spelling. */
+LIMEN_API void limen_input_json_key(const limen_input *in, char *buf, size_t n);
 
 /* ---- values given by a user -------------------------------------------------------------
  * Messages carry no function prefix and start with the input's name (as given: an alias stays

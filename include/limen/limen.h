@@ -33,10 +33,13 @@
 #include "limen/common.h"
 #include "limen/units.h"
 #include "limen/input.h"
+#include "limen/spread.h"
 #include "limen/cell.h"
 #include "limen/bounds.h"
 #include "limen/bound_report.h"
 #include "limen/datafile.h"
+#include "limen/provenance.h"
+#include "limen/checkpoint.h"
 
 #include "limen/workload.h"
 #include "limen/hardware.h"

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "limen/common.h"
+#include "limen/spread.h"
 #include "limen/experiment.h"
 #include "limen/figure.h"
 #include "limen/hardware.h"
@@ -192,6 +193,13 @@ LIMEN_API void limen_sweep_writer_free(limen_sweep_writer *wr);
 LIMEN_API int limen_sweep_run(const limen_workload_setup *setup, const limen_sweep_axis *axes, size_t n_axes,
                               const char *const *specs, size_t n_specs, const limen_profile_set *profiles,
                               limen_sweep_writer *wr, limen_error *err);
+/* The same sweep with the grid points split over the processes of sp (spread.h; NULL: one
+ * process): each chunk of points is projected in blocks, one per process, joined on every
+ * process and handed to wr in grid order, so wr receives what it would on one process. */
+LIMEN_API int limen_sweep_run_spread(const limen_workload_setup *setup, const limen_sweep_axis *axes,
+                                     size_t n_axes, const char *const *specs, size_t n_specs,
+                                     const limen_profile_set *profiles, const limen_spread *sp,
+                                     limen_sweep_writer *wr, limen_error *err);
 
 /* ---- the catalogs (limen models, limen profiles) -------------------------------------------- */
 
@@ -287,6 +295,30 @@ LIMEN_API int limen_figure_alloc(const limen_figure_config *c, limen_figure **ou
 LIMEN_API const limen_plot *limen_figure_plot(const limen_figure *f);
 LIMEN_API void limen_figure_free(limen_figure *f);
 
+/* ---- the figure of a sweep (limen figure sweep) ---------------------------------------------
+ * Any CSV that `limen sweep --format csv` writes (long or wide layout; '#' comment lines and
+ * blank lines skipped): column `x` on the x axis, the columns `y` (NULL: energy_J when present,
+ * else every column ending in _J) on the y axis, one curve per paradigm (when the column is
+ * there), per value of the column `by` (optional) and per value of every other swept axis (the
+ * columns before paradigm or the first *_J column) that takes more than one value.  An axis whose values are all positive and span
+ * two decades or more is logarithmic.  Errors name the option: an unknown column (with the near
+ * miss: "x = 'parms': no column 'parms' in FILE (did you mean 'params'?)"), a column without
+ * numbers, a file without rows; LIMEN_EINVAL or LIMEN_ENOTFOUND, LIMEN_EIO when unreadable. */
+typedef struct limen_sweep_figure_config {
+  const char *x;               /* required                                                       */
+  const char *const *y;        /* n_y columns, or NULL                                            */
+  size_t n_y;
+  const char *by;              /* a further column that separates curves, or NULL                 */
+  int width_px, height_px;     /* 0: 1200 × 800                                                   */
+} limen_sweep_figure_config;
+/* Most curves one sweep figure draws. */
+#define LIMEN_SWEEP_FIGURE_MAX_SERIES 48
+typedef struct limen_sweep_figure limen_sweep_figure;
+LIMEN_API int limen_sweep_figure_alloc(const char *csv_path, const limen_sweep_figure_config *c,
+                                       limen_sweep_figure **out, limen_error *err);
+LIMEN_API const limen_plot *limen_sweep_figure_plot(const limen_sweep_figure *f);
+LIMEN_API void limen_sweep_figure_free(limen_sweep_figure *f);
+
 /* ==== simulate, validate, bound (sim_report.c, validate_report.c, bound_json.c) ============== */
 #include "limen/bound_report.h"
 #include "limen/fokker_planck.h"
@@ -314,6 +346,18 @@ LIMEN_API int limen_sim_files(const limen_simulate_result *r, limen_out_file fil
 LIMEN_API void limen_sim_files_clear(limen_out_file files[LIMEN_SIM_FILES_MAX], size_t n);
 /* limen_text_file_write (datafile.h) writes each of them atomically. */
 #include "limen/datafile.h"
+
+/* ---- CSV of a JSON result -----------------------------------------------------------------
+ * The CSV of a JSON document the library wrote: one row per object of its array `rows_key`
+ * ("checks"), or with rows_key NULL the document as one row.  Nested objects are columns
+ * "parent.child", arrays their JSON text, null an empty cell; the provenance record becomes the
+ * CSV's leading '#' comment lines.  *csv freed with limen_free. */
+LIMEN_API int limen_report_json_csv(const char *json, const char *rows_key, char **csv, limen_error *err);
+
+/* ---- provenance (provenance.h) -----------------------------------------------------------
+ * The provenance record as a JSON document of its own (the object every JSON document carries
+ * under "provenance"); *text freed with limen_free. */
+LIMEN_API int limen_provenance_json(char **text, limen_error *err);
 
 /* ---- an --out directory's manifest ---------------------------------------------------------
  * A run that writes into a directory first removes its manifest (limen_manifest_clear), then
@@ -355,6 +399,9 @@ typedef struct limen_train_record {
   double total_heat_J, total_heat_kT, heat_stderr_J, closed_form_heat_J, bound_J;
   double heat_per_cell_step_J, heat_per_cell_step_kT, steps, n_params, window_s, time_s, eta0, bits, w_max;
   double final_barrier_kT, final_rate_dt, max_tilt_kT, driven_cell_steps, elementary_ops, temperature_K, seed;
+  /* the speed of this run on this machine (limen_train_timing; not reproducible): steps per
+   * second of the loop, and the cell physics' share of the time in physics and model */
+  double wall_seconds, steps_per_second, physics_share;
 } limen_train_record;
 LIMEN_API const limen_field *limen_train_record_fields(size_t *n);
 LIMEN_API void limen_train_record_make(const limen_experiment_run *run, limen_train_record *out);

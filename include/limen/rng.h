@@ -8,11 +8,12 @@
  * bit-identical for any number of threads.
  *
  * Gaussian numbers: limen_rng_gaussian(), an exact 256-layer ziggurat (Marsaglia & Tsang
- * 2000, in Doornik's 2005 form; src/sim/rng_gaussian.c), one 64-bit output per number in
+ * 2000, in Doornik's 2005 form; src/rng/rng_gaussian.c), one 64-bit output per number in
  * 98.5 % of the draws.  The engine draws them a block of streams at a time
  * (limen_rng_block_gaussian: one number per stream, the streams stored side by side so
- * that the quick path runs as vector code); lane i of a block makes exactly the numbers
- * limen_rng_gaussian() makes on stream (seed, first + i).
+ * that the quick path runs as vector code: AVX-512, AVX2 or the x86-64 baseline, chosen at
+ * run time, src/rng/rng_block_kernel.c); lane i of a block makes exactly the numbers
+ * limen_rng_gaussian() makes on stream (seed, first + i), on every route.
  *
  * Inside the library, GSL's distributions (Poisson, …) draw from a stream through a gsl_rng
  * view of it (src/rng/rng_gsl.h; no GSL type appears in this header). */
@@ -59,6 +60,10 @@ LIMEN_API void limen_rng_block_put(limen_rng_block *b, size_t i, const limen_rng
 /* out[i] ← one standard normal number from lane i, for the lanes i < n ≤ LIMEN_RNG_BLOCK (the
  * other lanes do not move). */
 LIMEN_API void limen_rng_block_gaussian(limen_rng_block *b, size_t n, double *out);
+/* The compiled route limen_rng_block_gaussian runs: "avx512", "avx2" or "baseline" — the best
+ * the CPU has, or the one the environment variable LIMEN_RNG_ISA names when the CPU has it.
+ * Every route makes the same numbers; only the speed differs. */
+LIMEN_API const char *limen_rng_gaussian_route(void);
 
 #ifdef __cplusplus
 }

@@ -67,7 +67,8 @@ LIMEN_API void limen_sim_report_finish(limen_sim_report *r);
  * options, the Python package's arguments), made from the tables of the modules that read them:
  * rows 0 … LIMEN_PROTOCOL_ARG_COUNT − 1 are limen_protocol_inputs (in limen_protocol_arg order,
  * "tau" first), then limen_langevin_inputs (trajectories, dt, seed, threads, bins, start,
- * passage), limen_fp_inputs (cells), and τ₀ and T of the bound inputs (the same cell). */
+ * passage), limen_fp_inputs (cells), τ₀ and T of the bound inputs (the same cell), and the
+ * cap on the work (max-work). */
 enum {
   LIMEN_SIMULATE_IN_TAU = LIMEN_PROTOCOL_ARG_DURATION,
   LIMEN_SIMULATE_IN_TRAJECTORIES = LIMEN_PROTOCOL_ARG_COUNT,
@@ -80,6 +81,7 @@ enum {
   LIMEN_SIMULATE_IN_CELLS,
   LIMEN_SIMULATE_IN_TAU0,
   LIMEN_SIMULATE_IN_TEMPERATURE,
+  LIMEN_SIMULATE_IN_MAX_WORK,
   LIMEN_SIMULATE_IN_COUNT
 };
 #define LIMEN_SIMULATE_IN_MASK(i) (UINT32_C(1) << (unsigned)(i))
@@ -97,6 +99,8 @@ typedef struct limen_simulate_config {
   limen_fp_config fp;        /* cells (dt: the Langevin row's)                                     */
   double tau0_s;             /* τ₀ (s): times with suffix s, values in s                   [1e-9] */
   double temperature_K;      /* T (K): values in J                                         [300]  */
+  double max_work;           /* cap on the run's particle-steps (langevin.h, LIMEN_WORK_CAP):
+                                a longer run is refused before it starts            [1e11] */
   uint32_t given;            /* LIMEN_SIMULATE_IN_MASK bits of the rows the user gave (set by
                                 limen_simulate_config_set*): the rules below read them      [0]    */
   int keep_files;            /* keep what the files of --out hold: the work and heat
@@ -201,8 +205,9 @@ LIMEN_API int limen_simulate_langevin_units(const limen_langevin_config *cfg, co
 LIMEN_API int limen_simulate_checkpoint_whole(const char *inputs, limen_run_control *ctl, limen_langevin_result *res,
                                               limen_error *err);
 /* The inputs of a run as a checkpoint keeps them: limen's version, the protocol (a file by its
- * SHA-256), method, integrator, and every input row given ("unset" otherwise) but threads,
- * which does not change the result; numbers exact (limen_checkpoint_number).  LIMEN_EIO for an unreadable file. */
+ * SHA-256), method, integrator, and every input row given ("unset" otherwise) but threads and
+ * max-work, which do not change the result; numbers exact (limen_checkpoint_number).  LIMEN_EIO
+ * for an unreadable file. */
 LIMEN_API int limen_simulate_checkpoint_inputs(const limen_simulate_config *cfg, char *buf, size_t cap,
                                                limen_error *err);
 

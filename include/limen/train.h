@@ -87,6 +87,16 @@ typedef struct limen_train_point {
   double test_accuracy;
 } limen_train_point;
 
+/* Where a run's wall-clock time went (omp_get_wtime): the cell physics (the memory array
+ * realizing each step's updates, limen_memory_apply, whichever cells it simulates) and the model
+ * arithmetic (gradients and the evaluations of the trace).  Unlike every other result these
+ * depend on the machine and its load. */
+typedef struct limen_train_timing {
+  double wall_s;     /* the training loop                                                    */
+  double physics_s;  /* inside the memory array                                              */
+  double model_s;    /* gradients and evaluations                                            */
+} limen_train_timing;
+
 typedef struct limen_train_result {
   const char *paradigm;
   size_t steps, n_params;
@@ -116,6 +126,7 @@ typedef struct limen_train_result {
   double *updates_levels;
   double *rate_per_tau0;
   double tau0_s;
+  limen_train_timing timing;  /* wall-clock time of the run (machine-dependent)              */
 } limen_train_result;
 
 /* Train `model` on train (evaluated on test; both NULL for the quadratic model) with its

@@ -16,6 +16,7 @@
 #include "limen/input.h"
 #include "limen/langevin.h"
 #include "limen/protocol.h"
+#include "limen/spread.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -141,13 +142,19 @@ LIMEN_API const char *const *limen_validate_check_names(void);
  * Errors: bad options (LIMEN_EINVAL), an unknown check name (LIMEN_ENOTFOUND), LIMEN_ENOMEM. */
 LIMEN_API int limen_validate_run(const limen_validate_options *opt, limen_validate_report *rep,
                        limen_error *err);
-/* limen_validate_run under a run control (checkpoint.h; NULL: limen_validate_run): each check
- * is a unit of the checkpoint ("validate"; inputs scale, seed, z-max and the checks, not the
- * thread count), a stop asked for returns LIMEN_EINTERRUPTED after the current check with the
- * checkpoint written, and the checks of a checkpoint read from a file are not run again: their
- * rows come back as they were, so the report is an uninterrupted run's bit for bit (but
- * seconds, the wall time of this call). */
-LIMEN_API int limen_validate_run_ctl(const limen_validate_options *opt, limen_run_control *ctl,
+/* The same run with the checks split over the processes of sp (spread.h; NULL: one process):
+ * each process runs a block of the selected checks and every process returns the whole report,
+ * the rows bit for bit those of one process (each check's seeds depend only on the check). */
+LIMEN_API int limen_validate_run_spread(const limen_validate_options *opt, const limen_spread *sp,
+                                        limen_validate_report *rep, limen_error *err);
+/* limen_validate_run_spread under a run control (checkpoint.h; NULL: limen_validate_run_spread):
+ * each check is a unit of the checkpoint ("validate"; inputs scale, seed, z-max and the checks,
+ * not the thread count).  On one process a stop asked for returns LIMEN_EINTERRUPTED after the
+ * current check with the checkpoint written, and the checks of a checkpoint read from a file are
+ * not run again: their rows come back as they were, so the report is an uninterrupted run's bit
+ * for bit (but seconds, the wall time of this call).  Split over processes the checkpoint is
+ * written whole at the end (limen_run_control_spread). */
+LIMEN_API int limen_validate_run_ctl(const limen_validate_options *opt, const limen_spread *sp, limen_run_control *ctl,
                                      limen_validate_report *rep, limen_error *err);
 LIMEN_API void limen_validate_report_clear(limen_validate_report *rep);
 

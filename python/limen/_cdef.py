@@ -18,6 +18,9 @@ typedef struct limen_error {
 
 const char *limen_strstatus(int code);
 const char *limen_version(void);
+const char *limen_git_revision(void);
+int limen_provenance_begin(const char *command, limen_error *err);
+int limen_provenance_json(char **text, limen_error *err);
 void limen_free(void *p);
 
 typedef enum {

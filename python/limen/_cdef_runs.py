@@ -82,6 +82,7 @@ typedef struct limen_fp_config {
   limen_fp_scheme scheme;
   limen_init_kind init;
   double x0;
+  double max_work;
   const limen_precision *precision;
   void (*progress)(void *ctx, double fraction);
   void *progress_ctx;
@@ -188,6 +189,7 @@ typedef struct limen_simulate_config {
   limen_fp_config fp;
   double tau0_s;
   double temperature_K;
+  double max_work;
   uint32_t given;
   int keep_files;
   void (*progress)(void *ctx, double fraction);
@@ -276,6 +278,10 @@ typedef struct limen_train_point {
   double test_accuracy;
 } limen_train_point;
 
+typedef struct limen_train_timing {
+  double wall_s, physics_s, model_s;
+} limen_train_timing;
+
 typedef struct limen_train_result {
   const char *paradigm;
   size_t steps, n_params;
@@ -301,6 +307,7 @@ typedef struct limen_train_result {
   double *updates_levels;
   double *rate_per_tau0;
   double tau0_s;
+  limen_train_timing timing;
 } limen_train_result;
 
 const char *const *limen_task_names(void);
@@ -417,7 +424,7 @@ STRUCTS_RUNS: tuple = (
     "limen_fp_result", "limen_sim_bound", "limen_sim_summary", "limen_validate_row", "limen_validate_options",
     "limen_validate_report", "limen_sim_report", "limen_simulate_config", "limen_simulate_result",
     "limen_lr_schedule", "limen_memory_config", "limen_memory_type", "limen_train_config", "limen_train_point",
-    "limen_train_result", "limen_experiment_config", "limen_experiment_setup", "limen_experiment_run",
+    "limen_train_timing", "limen_train_result", "limen_experiment_config", "limen_experiment_setup", "limen_experiment_run",
     "limen_experiment_request", "limen_experiment_sweep_config", "limen_experiment_sweep_run",
     "limen_experiment_curve", "limen_experiment_sweep_result",
 )

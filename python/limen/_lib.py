@@ -113,6 +113,42 @@ def take_text(p: Any) -> str:
         p[0] = ffi.NULL
 
 
+def provenance_begin(call: str) -> None:
+    """Start the library's provenance record (provenance.h) for one call of the package: the
+    command it records is the Python program's command line and the call, e.g.
+    ``python3 train.py (limen.sweep)``."""
+    argv = " ".join(sys.argv) if sys.argv and sys.argv[0] else "python3"
+    err = new_error()
+    raise_for(lib().limen_provenance_begin(f"{argv} (limen.{call})".encode(), err), err)
+
+
+def provenance() -> dict:
+    """The provenance record as a dict: limen_version, git_revision, command, utc, seeds and
+    data_files (path, bytes, sha256) of the current record."""
+    import json
+
+    err = new_error()
+    out = ffi.new("char **")
+    raise_for(lib().limen_provenance_json(out, err), err)
+    return json.loads(take_text(out))
+
+
+def read_csv(text: str) -> Any:
+    """A CSV the library wrote as a DataFrame: its leading '#' provenance lines are skipped and
+    the record is kept in ``df.attrs["provenance"]`` (:func:`provenance`)."""
+    import io
+
+    import pandas as pd
+
+    lines = text.splitlines(True)
+    k = 0
+    while k < len(lines) and lines[k].startswith("#"):
+        k += 1
+    df = pd.read_csv(io.StringIO("".join(lines[k:])), float_precision="round_trip")
+    df.attrs["provenance"] = provenance()
+    return df
+
+
 def input_table(fn_name: str) -> tuple[Any, int]:
     """A library input table (``limen_workload_inputs``, …) and its row count."""
     n = ffi.new("size_t *")

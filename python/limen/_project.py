@@ -4,7 +4,6 @@ pandas DataFrames, from the library's JSON and CSV text."""
 
 from __future__ import annotations
 
-import io
 import json
 import numbers
 from typing import Any, Mapping, Optional, Sequence, Union
@@ -76,6 +75,7 @@ def project(model: Optional[str] = None, **inputs: Any) -> pd.DataFrame:
         LimenError: an input outside its range, an unknown input, model or paradigm (with
             ``.field``, ``.value``, ``.range``).
     """
+    _lib.provenance_begin("project")
     rest, specs = _workload.split_inputs(inputs)
     setup = _workload.build(model, rest)
     return _project_frame(setup, specs)
@@ -104,7 +104,8 @@ def _project_frame(setup: _workload.Setup, specs: Optional[Sequence[str]]) -> pd
     df = df.set_index("name")
     df.index.name = "paradigm"
     df.attrs = {"workload": doc.get("workload"), "headline": doc.get("headline"),
-                "published": doc.get("published"), "assumptions": doc.get("assumptions", [])}
+                "published": doc.get("published"), "assumptions": doc.get("assumptions", []),
+                "provenance": doc.get("provenance")}
     return df
 
 
@@ -167,8 +168,10 @@ def sweep(vary: Mapping[str, Axis], model: Optional[str] = None, layout: str = "
 
     Returns:
         The CSV's columns and numbers (empty fields NaN); ``df.attrs["workload"]`` the base
-        workload (the library's JSON of it), ``df.attrs["vary"]`` the axes.
+        workload (the library's JSON of it), ``df.attrs["vary"]`` the axes,
+        ``df.attrs["provenance"]`` the provenance record (limen, command, time, data files).
     """
+    _lib.provenance_begin("sweep")
     L = _lib.lib()
     if layout not in ("long", "wide"):
         raise LimenError(f"layout = {layout!r}: allowed long, wide", field="layout", value=str(layout),
@@ -200,10 +203,11 @@ def sweep(vary: Mapping[str, Axis], model: Optional[str] = None, layout: str = "
     raise_for(L.limen_sweep_run(setup.setup, c_axes, len(axes), arr, len(names), setup.data.profiles, wr, err), err)
     out = ffi.new("char **")
     raise_for(L.limen_sweep_writer_finish(wr, out, err), err)
-    df = pd.read_csv(io.StringIO(take_text(out)), float_precision="round_trip")
+    df = _lib.read_csv(take_text(out))
     wj = ffi.new("char **")
     raise_for(L.limen_workload_json(setup.w, wj, err), err)
-    df.attrs = {"workload": json.loads(take_text(wj)),
+    df.attrs.update({"workload": json.loads(take_text(wj)),
                 "vary": {names_varied[k]: (a["start"], a["stop"], a["points"], "log" if a["log"] else "lin")
-                         for k, a in enumerate(axes)}}
+                         for k, a in enumerate(axes)}})
+    df.attrs["workload"].pop("provenance", None)
     return df

@@ -7,7 +7,6 @@ into a dict."""
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import numbers
@@ -172,6 +171,8 @@ def simulate(protocol: Optional[str] = None, *, protocol_file: Optional[str] = N
             - ``cells``: Fokker–Planck grid cells, 0 = automatic; 0
             - ``tau0`` (s): the intrinsic time τ₀ of the cell, (0, 1]; 1e-9
             - ``temperature`` (K): T of the bath, for the values in J; 300
+            - ``max_work``: the largest run allowed, in particle-steps (trajectories × steps; a
+              Fokker–Planck cell-step counts 4), [1, 1e18]; 1e11: a longer run is refused
 
             ``bins`` is accepted only with the tool's ``--out`` (the histogram files), so the
             library refuses it here.  Langevin-only inputs (trajectories, seed, threads,
@@ -197,6 +198,7 @@ def simulate(protocol: Optional[str] = None, *, protocol_file: Optional[str] = N
         >>> r = limen.simulate("erasure", trajectories=2000, tau=20, seed=3)
         >>> r["mean_heat_kT"], r["bound_kT"]
     """
+    _lib.provenance_begin("simulate")
     L = _lib.lib()
     table, n = _lib.input_table("limen_simulate_inputs")
     cfg = ffi.new("limen_simulate_config *", L.limen_simulate_config_default())
@@ -281,6 +283,7 @@ def validate(check: Union[str, Sequence[str], None] = None, **inputs: Value) -> 
         >>> r = limen.validate(check=["schmiedl-seifert", "jarzynski"], scale=0.1)
         >>> r["pass"], r["failed"]
     """
+    _lib.provenance_begin("validate")
     L = _lib.lib()
     table, n = _lib.input_table("limen_validate_inputs")
     opt = ffi.new("limen_validate_options *", L.limen_validate_options_default())
@@ -438,6 +441,7 @@ def train(task: Optional[str] = None, paradigm: Optional[str] = None, *, schedul
         >>> r["total_heat_J"], r["bound_J"], r["trace"].tail()
         >>> limen.train(experiment="window", values=[1e-8, 1e-6], steps=50)["runs"]
     """
+    _lib.provenance_begin("train")
     L = _lib.lib()
     # the names, checked as the tool checks its choices
     tasks = _names(L.limen_task_names())
@@ -508,7 +512,7 @@ def train(task: Optional[str] = None, paradigm: Optional[str] = None, *, schedul
         raise_for(L.limen_train_json(run, out, err), err)
         doc = _json(take_text(out))
         raise_for(L.limen_train_trace_csv(ffi.addressof(run, "result"), out, err), err)
-        doc["trace"] = pd.read_csv(io.StringIO(take_text(out)), float_precision="round_trip")
+        doc["trace"] = _lib.read_csv(take_text(out))
         return doc
     finally:
         L.limen_experiment_run_clear(run)

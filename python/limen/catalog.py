@@ -97,6 +97,7 @@ def bound(kind: str, well: str = "quartic", **params: Any) -> dict:
     Raises:
         LimenError: unknown kind or input, an input the kind does not read, a value out of range.
     """
+    _lib.provenance_begin("bound")
     L = _lib.lib()
     err = new_error()
     pk = ffi.new("const limen_bound_kind **")

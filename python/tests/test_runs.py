@@ -14,8 +14,9 @@ import pytest
 import limen
 from conftest import ROOT, cli, cli_json, limen_bin
 
-#: keys of wall-clock time, the only numbers that differ between two equal runs
-CLOCK = ("wall_seconds", "seconds")
+#: keys of wall-clock time and speed, the only numbers that differ between two equal runs, and
+#: the provenance record (its command and time differ; test_provenance checks it)
+CLOCK = ("wall_seconds", "seconds", "steps_per_second", "physics_share", "provenance")
 
 
 def same_doc(got: dict, ref: dict, extra: tuple = ()) -> None:
@@ -108,7 +109,7 @@ def test_train_equals_cli(have_cli, tmp_path, kwargs, args) -> None:
     same_doc(got, cli_json("train", *args), extra=("trace",))
     # the trace: the tool's trace.csv of --out
     cli("train", *args, "--out", str(tmp_path))
-    ref = pd.read_csv(tmp_path / "trace.csv", float_precision="round_trip")
+    ref = pd.read_csv(tmp_path / "trace.csv", comment="#", float_precision="round_trip")
     pd.testing.assert_frame_equal(got["trace"], ref, check_exact=True)
     assert got["trace"]["step"].iloc[-1] == got["steps"]
 

@@ -44,13 +44,18 @@ int cli_write_file_atomic(const char *dir, const char *name, const char *content
  * removes DIR's old manifest); at the end, cli_out_finish writes every DIR's manifest when the
  * command succeeded (ok), with the command line, and forgets them either way. */
 int cli_out_register(const char *dir, const char *name, limen_error *err);
-int cli_out_finish(int ok, int argc, char **argv, limen_error *err);
+int cli_out_finish(int ok, limen_error *err);
+
+/* The command line as one string, arguments with blanks or quotes in single quotes (malloc'd;
+ * NULL when out of memory): the command of the provenance record (provenance.h). */
+char *cli_command_line(int argc, char **argv);
 
 /* --out DIR [--resume] of a long run (interrupt.c): ctl for the library's run loop, with ck
  * read from DIR when resuming (refused without DIR, without a checkpoint there, or with a
  * corrupt one: exit 2) and the checkpoint registered in DIR's manifest; SIGINT and SIGTERM
  * then stop the run after its current unit.  Without DIR, or for a run without units
- * (!can_stop) or one over MPI processes, ctl->checkpoint is NULL (pass NULL to the library).
+ * (!can_stop), ctl->checkpoint is NULL (pass NULL to the library); over MPI processes the run
+ * cannot be stopped or resumed, and rank 0 writes the whole checkpoint at the end.
  * Release ck with limen_checkpoint_clear. */
 int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *dir, int resume, int can_stop,
                      limen_error *err);

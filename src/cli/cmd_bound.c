@@ -14,13 +14,13 @@
 #include "limen/report.h"
 #include "limen/units.h"
 
-/* The options, indexed as the report's inputs (LIMEN_BOUND_IN_*), then --format. */
+/* The options, indexed as the report's inputs (LIMEN_BOUND_IN_*), then --format and --out. */
 enum {
   O_BARRIER = LIMEN_BOUND_IN_BARRIER, O_TILT = LIMEN_BOUND_IN_TILT, O_WELL = LIMEN_BOUND_IN_WELL,
   O_LEVELS = LIMEN_BOUND_IN_LEVELS, O_SUCCESS = LIMEN_BOUND_IN_SUCCESS, O_TAU = LIMEN_BOUND_IN_TAU,
   O_TAU0 = LIMEN_BOUND_IN_TAU0, O_TEMPERATURE = LIMEN_BOUND_IN_TEMPERATURE, O_WRITE_FAIL = LIMEN_BOUND_IN_WRITE_FAIL,
   O_RETENTION = LIMEN_BOUND_IN_RETENTION_TIME, O_RETENTION_FAIL = LIMEN_BOUND_IN_RETENTION_FAIL,
-  O_MOVE = LIMEN_BOUND_IN_MOVE, O_RATE_DT = LIMEN_BOUND_IN_RATE_DT, O_FORMAT = LIMEN_BOUND_IN_COUNT, O_COUNT
+  O_MOVE = LIMEN_BOUND_IN_MOVE, O_RATE_DT = LIMEN_BOUND_IN_RATE_DT, O_FORMAT = LIMEN_BOUND_IN_COUNT, O_OUT, O_COUNT
 };
 
 /* The option of a library row (limen_bound_input_row); whole-number rows are integer options. */
@@ -42,7 +42,9 @@ static void bound_options(cli_opt *o) {
   }
   o[O_WELL] = cli_opt_str("well", CLI_OPT_STRING, "SHAPE", wells, w[0],
                           "cell potential: quartic double well or multi-level washboard (kramers, mfpt)");
-  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
+  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
+  o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
+                         "also write the result as DIR/bound.txt, .csv and .json (atomically)");
 }
 
 static const cli_command_doc doc = {
@@ -66,14 +68,15 @@ static const cli_command_doc doc = {
     "  limen bound hop --move 4 --rate-dt 0.5\n"
     "  limen bound mfpt --barrier 3 --tilt 1\n"};
 
-static int render(const limen_bound_report *r, cli_format fmt, cli_buf *out, limen_error *err) {
+static int render(const void *ctx, cli_format fmt, cli_buf *out, limen_error *err) {
+  const limen_bound_report *r = ctx;
   char num[64];
-  if (fmt == CLI_FORMAT_JSON) {
+  if (fmt != CLI_FORMAT_TABLE) { /* the library's JSON, or its CSV of that JSON */
     char *json = NULL;
     int s = limen_bound_report_json(r, &json, err);
-    if (!s) cli_buf_puts(out, json);
+    if (!s) s = cli_machine_text(json, NULL, fmt, out, err);
     limen_free(json);
-    return s ? s : cli_buf_check(out, err);
+    return s;
   }
   cli_buf_printf(out, "limen bound %s: %s\n\n", r->kind->name, r->kind->title);
   for (int pass = 1; pass >= 0; pass--) {
@@ -154,11 +157,11 @@ static int run(cli_opt *o, const cli_args *args, cli_buf *out, limen_error *err)
   cli_format fmt = CLI_FORMAT_TABLE;
   int status = find_kind(args, &k, err);
   if (!status) status = read_inputs(o, k, &in, err);
-  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, err);
+  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 1, &fmt, err);
   if (status) return status;
   static limen_bound_report r; /* large: not on the stack */
   status = limen_bound_report_compute(k, &in, NULL, &r, err);
-  return status ? status : render(&r, fmt, out, err);
+  return status ? status : cli_render_set(o[O_OUT].set ? o[O_OUT].str : NULL, "bound", fmt, render, &r, out, err);
 }
 
 int limen_cmd_bound(int argc, char **argv) {

@@ -10,7 +10,7 @@
 #include "limen/workload.h"
 
 static const cli_command_doc doc = {
-    "models", "[--format table|csv|json]",
+    "models", "[--format table|csv|json] [--out DIR]",
     "List the model catalog (data/models.json): parameters N, training tokens D, training FLOPs C\n"
     "(blank: C = 6*N*D), tokens per step, year and, where published, the training energy and its\n"
     "basis, each with its public source.  Use a name with 'limen project --model NAME'.",

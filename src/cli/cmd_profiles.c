@@ -10,7 +10,7 @@
 #include "limen/hardware.h"
 
 static const cli_command_doc doc = {
-    "profiles", "[--format table|csv|json]",
+    "profiles", "[--format table|csv|json] [--out DIR]",
     "List the hardware profiles (data/profiles.json): energy per FLOP (peak-spec and, where\n"
     "published, realized), energy per byte moved, device read and update energies, what each\n"
     "profile includes, and its public source.  Use a name in 'limen project --paradigm\n"

@@ -21,7 +21,7 @@
 static const cli_command_doc doc = {
     "simulate",
     "--protocol NAME | --protocol-file FILE [--method langevin|fokker-planck] [--trajectories M]\n"
-    "       [--dt S] [--seed K] [--threads T] [--format table|json] [--out DIR [--resume]]\n"
+    "       [--dt S] [--seed K] [--threads T] [--format table|csv|json] [--out DIR [--resume]]\n"
     "       [protocol parameters]",
     "Simulate one memory-cell protocol and measure what it dissipates: the mean work and heat\n"
     "(Sekimoto bookkeeping, theory section 5) with standard errors, the success probability,\n"
@@ -52,14 +52,15 @@ static const cli_command_doc doc = {
 enum {
   O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_RESUME, O_PARAM,
   O_TAU = O_PARAM, O_PARAM_END = O_PARAM + LIMEN_PROTOCOL_ARG_COUNT, O_CELLS = O_PARAM_END, O_TAU0, O_TEMPERATURE,
-  O_BINS, O_START, O_PASSAGE, O_COUNT
+  O_BINS, O_START, O_PASSAGE, O_MAX_WORK, O_COUNT
 };
 static int row_of(int opt) {
   static const int rows[] = {[O_TRAJ] = LIMEN_SIMULATE_IN_TRAJECTORIES, [O_DT] = LIMEN_SIMULATE_IN_DT,
                              [O_SEED] = LIMEN_SIMULATE_IN_SEED, [O_THREADS] = LIMEN_SIMULATE_IN_THREADS,
                              [O_CELLS] = LIMEN_SIMULATE_IN_CELLS, [O_TAU0] = LIMEN_SIMULATE_IN_TAU0,
                              [O_TEMPERATURE] = LIMEN_SIMULATE_IN_TEMPERATURE, [O_BINS] = LIMEN_SIMULATE_IN_BINS,
-                             [O_START] = LIMEN_SIMULATE_IN_START, [O_PASSAGE] = LIMEN_SIMULATE_IN_PASSAGE};
+                             [O_START] = LIMEN_SIMULATE_IN_START, [O_PASSAGE] = LIMEN_SIMULATE_IN_PASSAGE,
+                             [O_MAX_WORK] = LIMEN_SIMULATE_IN_MAX_WORK};
   if (opt >= O_PARAM && opt < O_PARAM_END) return opt - O_PARAM;
   return opt < O_COUNT && rows[opt] ? rows[opt] : -1;
 }
@@ -94,9 +95,9 @@ static void describe(cli_opt *o) {
   o[O_METHOD] = cli_opt_str("method", CLI_OPT_STRING, "M", "langevin,fokker-planck", "langevin", "simulation method");
   o[O_INTEGRATOR] = cli_opt_str("integrator", CLI_OPT_STRING, "I", "auto,euler,heun,ou", "auto",
                                 "Langevin step (auto: exact OU for the harmonic trap, else Heun)");
-  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
+  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
-                         "also write result.json and histograms / density CSV to DIR");
+                         "also write result.json, .csv, .txt and histograms / density CSV to DIR");
   o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
                             "continue the interrupted run whose checkpoint is in DIR (the same options)");
 }
@@ -164,17 +165,26 @@ static int write_out(const char *dir, const limen_simulate_result *r, limen_erro
   return st;
 }
 
-/* The files of --out (rank 0 only under MPI), and the report printed in the chosen format. */
-static int emit(const cli_opt *o, const limen_simulate_result *r, cli_format fmt, cli_buf *out, limen_error *err) {
-  int st = o[O_OUT].set && cli_mpi_rank() == 0 ? write_out(o[O_OUT].str, r, err) : LIMEN_OK;
-  if (!st && fmt == CLI_FORMAT_JSON) {
-    char *json = NULL;
-    if (!(st = limen_sim_report_json(&r->report, &json, err))) cli_buf_puts(out, json);
-    limen_free(json);
-  } else if (!st) {
+static int render(const void *ctx, cli_format fmt, cli_buf *out, limen_error *err) {
+  const limen_simulate_result *r = ctx;
+  if (fmt == CLI_FORMAT_TABLE) {
     table(&r->report, out);
+    return cli_buf_check(out, err);
   }
-  return st ? st : cli_buf_check(out, err);
+  char *json = NULL; /* the library's JSON, or its CSV (the report as one row) */
+  int st = limen_sim_report_json(&r->report, &json, err);
+  if (!st) st = cli_machine_text(json, NULL, fmt, out, err);
+  limen_free(json);
+  return st;
+}
+
+/* The files of --out (rank 0 only under MPI): the library's (result.json, histograms or
+ * density) and the report as result.txt and result.csv; the report printed in the chosen format. */
+static int emit(const cli_opt *o, const limen_simulate_result *r, cli_format fmt, cli_buf *out, limen_error *err) {
+  const char *dir = o[O_OUT].set && cli_mpi_rank() == 0 ? o[O_OUT].str : NULL;
+  int st = dir ? write_out(dir, r, err) : LIMEN_OK;
+  unsigned txt_csv = 1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_CSV;
+  return st ? st : cli_render_some(dir, "result", txt_csv, fmt, render, r, out, err);
 }
 
 /* ---- the progress bar on stderr ---------------------------------------------------------
@@ -239,7 +249,7 @@ int limen_cmd_simulate(int argc, char **argv) {
   bar pb = {isatty(fileno(stderr)), omp_get_wtime(), 0};
   cli_format fmt = CLI_FORMAT_TABLE;
   if (!status) status = cli_frame_no_positional(&f);
-  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
+  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 1, &fmt, &f.err);
   if (!status) status = read_options(o, &c, &pb, &f.err);
   limen_run_control ctl = {0};
   limen_checkpoint ck;

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/frame.h"
+#include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/workload_opts.h"
@@ -22,21 +23,23 @@ static const cli_command_doc doc = {
     "All other options set the base workload as in 'limen project'.  When N, D or c_f vary and\n"
     "--flops is not given, C = c_f*N*D at every point.\n"
     "Layouts: long (default) = one row per point and paradigm with every term; wide = one row\n"
-    "per point, one energy column per paradigm.",
+    "per point, one energy column per paradigm.  Started by mpirun (limen built with MPI), the\n"
+    "points are split over the processes, with the same text as one process; rank 0 prints.",
     "examples:\n"
     "  limen sweep --vary params=1e9:1e15:7:log\n"
     "  limen sweep --vary bits=1:32:32 --paradigm landauer-adiabatic,lim-finite-time --layout wide\n"
     "  limen sweep --vary time=3600:3.15e8:9:log --vary temperature=4:300:5 --format json\n"};
 
-#define MAX_OPTS (CLI_WL_MAX_OPTS + 5)
+#define MAX_OPTS (CLI_WL_MAX_OPTS + 6)
 
 typedef struct sweep {
   limen_sweep_axis ax[2];
   const cli_opt *opt[2]; /* the workload options varied */
   size_t nax;
-  limen_sweep_format format;
+  int wide;              /* --layout wide: the CSV (and the table) a row per point */
   const char *const *specs;
   size_t ns;
+  cli_wl *wl;
 } sweep;
 
 static int parse_vary(const cli_wl *wl, const char *text, limen_sweep_axis *a, const cli_opt **opt, limen_error *err) {
@@ -121,33 +124,50 @@ static size_t sweep_options(cli_opt *o) {
                        "input to vary and its grid; give once or twice (required)");
   o[n++] = cli_opt_str("paradigm", CLI_OPT_LIST, "LIST", NULL, "the list of 'limen project'",
                        "comma-separated paradigms to project (repeatable)");
-  o[n++] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "csv,json", "csv", "output format");
+  o[n++] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "csv", "output format");
+  o[n++] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
+                       "also write the sweep as DIR/sweep.txt, .csv and .json (atomically)");
   o[n++] = cli_opt_str("layout", CLI_OPT_STRING, "L", "long,wide", "long",
                        "long: a row per point and paradigm; wide: a row per point");
   return n + cli_wl_options(o + n);
 }
 
-static int run(cli_opt *o, size_t n, cli_frame *f, cli_wl *wl, sweep *sw, limen_sweep_writer **wr) {
+/* The sweep in one format: the library's CSV (long or wide) or JSON; a table is the CSV aligned.
+ * Each format runs the grid again: the cell quantities are cached, so a second pass costs the
+ * closed forms only. */
+static int render(const void *ctx, cli_format fmt, cli_buf *out, limen_error *err) {
+  const sweep *sw = ctx;
+  limen_sweep_format lf = fmt == CLI_FORMAT_JSON ? LIMEN_SWEEP_JSON : sw->wide ? LIMEN_SWEEP_CSV_WIDE : LIMEN_SWEEP_CSV_LONG;
+  limen_sweep_report rep = {sw->ax, sw->nax, &sw->wl->w, sw->specs, sw->ns, lf};
+  limen_sweep_writer *wr = NULL;
+  char *text = NULL;
+  int st = limen_sweep_writer_alloc(&rep, &wr, err);
+  if (!st)
+    st = limen_sweep_run_spread(&sw->wl->setup, sw->ax, sw->nax, sw->specs, sw->ns, sw->wl->profiles, cli_mpi_spread(),
+                                wr, err);
+  if (st == LIMEN_EINVAL) st = cli_error_input(err); /* "--<input> = ..." */
+  if (!st) st = limen_sweep_writer_finish(wr, &text, err);
+  limen_sweep_writer_free(wr);
+  if (!st && fmt == CLI_FORMAT_TABLE) st = cli_csv_table(text, out, err);
+  else if (!st) cli_buf_puts(out, text);
+  limen_free(text);
+  return st ? st : cli_buf_check(out, err);
+}
+
+static int run(cli_opt *o, size_t n, cli_frame *f, cli_wl *wl, sweep *sw) {
   const cli_opt *fo = cli_opt_find(o, n, "format"), *lo = cli_opt_find(o, n, "layout");
-  sw->format = fo->set && strcmp(fo->str, "json") == 0  ? LIMEN_SWEEP_JSON
-               : lo->set && strcmp(lo->str, "wide") == 0 ? LIMEN_SWEEP_CSV_WIDE
-                                                         : LIMEN_SWEEP_CSV_LONG;
-  const cli_opt *vo = cli_opt_find(o, n, "vary");
+  const cli_opt *oo = cli_opt_find(o, n, "out"), *vo = cli_opt_find(o, n, "vary");
+  cli_format fmt = CLI_FORMAT_CSV;
+  sw->wide = lo->set && strcmp(lo->str, "wide") == 0;
+  sw->wl = wl;
   int st = cli_frame_no_positional(f);
+  if (!st && fo->set) st = cli_parse_format(fo->str, 1, &fmt, &f->err);
   if (!st) st = vary_count(vo, &f->err);
   if (!st) st = cli_wl_build(o, n, wl, &f->err);
   if (!st) st = read_axes(vo, wl, sw, &f->err);
   if (!st) st = cli_wl_paradigms(o, n, &sw->specs, &sw->ns, &f->args, &f->err);
   if (st) return st;
-  limen_sweep_report rep = {sw->ax, sw->nax, &wl->w, sw->specs, sw->ns, sw->format};
-  if ((st = limen_sweep_writer_alloc(&rep, wr, &f->err))) return st;
-  st = limen_sweep_run(&wl->setup, sw->ax, sw->nax, sw->specs, sw->ns, wl->profiles, *wr, &f->err);
-  if (st) return st == LIMEN_EINVAL ? cli_error_input(&f->err) : st; /* "--<input> = ..." */
-  char *text = NULL;
-  if ((st = limen_sweep_writer_finish(*wr, &text, &f->err))) return st;
-  cli_buf_puts(&f->out, text);
-  limen_free(text);
-  return cli_buf_check(&f->out, &f->err);
+  return cli_render_set(oo->set ? oo->str : NULL, "sweep", fmt, render, sw, &f->out, &f->err);
 }
 
 int limen_cmd_sweep(int argc, char **argv) {
@@ -157,13 +177,11 @@ int limen_cmd_sweep(int argc, char **argv) {
   memset(&wl, 0, sizeof wl);
   sweep sw;
   memset(&sw, 0, sizeof sw);
-  limen_sweep_writer *wr = NULL;
   cli_frame f;
   int status = cli_frame_begin(&f, &doc, o, n, argc, argv);
   if (status == CLI_HELP) return CLI_OK;
   f.range_is_usage = 1;
-  if (!status) status = run(o, n, &f, &wl, &sw, &wr);
-  limen_sweep_writer_free(wr);
+  if (!status) status = run(o, n, &f, &wl, &sw);
   cli_wl_free(&wl);
   return cli_frame_end(&f, status);
 }

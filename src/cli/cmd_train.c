@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/frame.h"
+#include "cli/mpi_run.h"
 #include "cli/train_cli.h"
 
 #define TASKS "digits,digits-mlp,breast-cancer,quadratic,maxcut-G1,maxcut-G11,maxcut-G14"
@@ -80,10 +81,12 @@ static void train_options(cli_opt *o) {
            "--barrier); at most %d", rw, rb, LIMEN_EXPERIMENT_MAX_VALUES);
   o[O_VALUES] = cli_opt_str("values", CLI_OPT_LIST, "LIST", NULL, "window: 1e-8,...,1e-4; barrier: 3,4,...,16",
                             values_help);
-  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
+  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "write trace.csv (loss, accuracy vs physical time and cumulative heat) and summary.json; "
                          "experiments and Max-Cut: their tables, traces and figures");
+  o[O_FIGURE_FORMAT] = cli_opt_str("figure-format", CLI_OPT_STRING, "FMT", "png,svg,pdf", "png",
+                                   "format of the figures under --out (experiments and Max-Cut)");
   o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
                             "continue the interrupted --experiment whose checkpoint is in DIR (the same options)");
 }
@@ -102,7 +105,9 @@ static const cli_command_doc doc = {
     "expectation of the same protocols, and the lower bound for the same trajectory (drag bound\n"
     "m^2*tau0/dt per washboard move, finite-time Landauer per bit flip).\n"
     "Tasks maxcut-G1/G11/G14 anneal the G-set graph with spins whose barrier rises as ln(1 + t/t0).\n"
-    "--experiment runs an experiment of docs/results.md in one command (maxcut: G1, G11 and G14).\n"
+    "--experiment runs an experiment of docs/results.md in one command (maxcut: G1, G11 and G14);\n"
+    "started by mpirun (limen built with MPI), its runs are split over the processes, with the\n"
+    "same result as one process bit for bit.  Every run reports its steps per second.\n"
     "With --out DIR an --experiment keeps a checkpoint after each run (each graph of maxcut):\n"
     "SIGINT or SIGTERM stops it after the current run (exit 130 or 143), and --resume continues.\n"
     "Options that the chosen task, paradigm, schedule or experiment does not use are rejected.",
@@ -155,7 +160,7 @@ static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   snprintf(title, sizeof title, "%s in %s memory", rec.task, rec.paradigm);
   st = limen_train_json(&run, &json, err);
   if (!st) st = cli_train_render_record(title, f, n, &rec, labels, fmt, json, out, err);
-  if (!st && o[O_OUT].set) {
+  if (!st && o[O_OUT].set && cli_mpi_rank() == 0) { /* under mpirun every rank runs it; rank 0 writes */
     char *trace = NULL;
     st = cli_train_write_text(o[O_OUT].str, "trace.csv", limen_train_trace_csv(&run.result, &trace, err), &trace, err);
     if (!st) st = cli_write_file_atomic(o[O_OUT].str, "summary.json", json, err);
@@ -170,12 +175,18 @@ static int run_training(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
 static int dispatch(cli_opt *o, cli_buf *out, limen_error *err) {
   int status;
   cli_format fmt = CLI_FORMAT_TABLE;
-  if (o[O_FORMAT].set && (status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, err))) return status;
+  if (o[O_FORMAT].set && (status = cli_parse_format(o[O_FORMAT].str, 1, &fmt, err))) return status;
   if ((status = check_request(o, err))) return status;
   const char *task = o[O_TASK].set ? o[O_TASK].str : "digits";
   const char *exp = o[O_EXPERIMENT].set ? o[O_EXPERIMENT].str : NULL;
   if (o[O_RESUME].set && !exp)
     return cli_error(err, LIMEN_EINVAL, "--resume: applies to --experiment only (a single run keeps no checkpoint)");
+  if (o[O_FIGURE_FORMAT].set) {
+    if (!o[O_OUT].set || (!exp && strncmp(task, "maxcut-", 7) != 0))
+      return cli_error(err, LIMEN_EINVAL, "--figure-format: figures are drawn by --experiment and the Max-Cut tasks "
+                                          "with --out only");
+    cli_train_figure_format(o[O_FIGURE_FORMAT].str);
+  }
   if (exp && strcmp(exp, "maxcut") == 0) return cli_train_exp_maxcut(o, fmt, out, err);
   if (exp && strcmp(exp, "scaling") == 0) return cli_train_exp_scaling(o, fmt, out, err);
   if (exp) return cli_train_exp_sweep(o, fmt, out, err);

@@ -10,14 +10,15 @@
 
 #include "cli/cli.h"
 #include "cli/frame.h"
+#include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "limen/report.h"
 #include "limen/validate.h"
 
 static const cli_command_doc doc = {
-    "validate", "[--scale X] [--check NAME,...] [--threads T] [--seed K] [--format table|json]\n"
-                "       [--out DIR [--resume]]",
+    "validate", "[--scale X] [--check NAME,...] [--threads T] [--seed K] [--format table|csv|json]\n"
+    "       [--out DIR [--resume]]",
     "Run the simulator's reference checks (theory section 5) and print one row per check: the\n"
     "expected value (closed form, quadrature or the other method), the measured value, the\n"
     "tolerance, the z-score (measured - expected in standard errors; '-' for deterministic\n"
@@ -25,9 +26,11 @@ static const cli_command_doc doc = {
     "measured value must exceed the expected one by 3 standard errors; '>=' rows: may not fall\n"
     "below it by more than 4).  Ensembles are fixed-seed, so a run is reproducible for any\n"
     "thread count.  --scale multiplies every ensemble size (default 1: about a minute on two\n"
-    "cores).  Exit status 0 only when every row passes, 1 when a row fails.  With --out DIR the\n"
-    "report goes to DIR/result.json as well, and a checkpoint after each check: SIGINT or SIGTERM\n"
-    "stops the run after the current check (exit 130 or 143), and --resume continues it.",
+    "cores).  Exit status 0 only when every row passes, 1 when a row fails.  Started by mpirun\n"
+    "(limen built with MPI), the checks are split over the processes, with the same rows as one\n"
+    "process bit for bit; rank 0 prints.  With --out DIR the report goes to DIR as well, and a\n"
+    "checkpoint after each check: SIGINT or SIGTERM stops the run after the current check (exit\n"
+    "130 or 143), and the same command with --resume continues it.",
     "checks: em-variance, ou-transition, schmiedl-seifert, stiffness, jarzynski, mfpt, erasure,\n"
     "        erasure-optimal, static-write, hopping\n"
     "example: limen validate --scale 0.25 --check schmiedl-seifert,mfpt\n"};
@@ -38,14 +41,20 @@ static void progress(void *ctx, const char *check, size_t index, size_t count) {
   fflush(stderr);
 }
 
-static int render(const limen_validate_report *rep, const limen_validate_options *o, cli_format fmt, cli_buf *b,
-                  limen_error *err) {
-  if (fmt == CLI_FORMAT_JSON) {
+typedef struct validated {
+  const limen_validate_report *rep;
+  const limen_validate_options *o;
+} validated;
+
+static int render(const void *ctx, cli_format fmt, cli_buf *b, limen_error *err) {
+  const limen_validate_report *rep = ((const validated *)ctx)->rep;
+  const limen_validate_options *o = ((const validated *)ctx)->o;
+  if (fmt != CLI_FORMAT_TABLE) { /* the library's JSON, or its CSV: a row per check */
     char *json = NULL;
     int s = limen_validate_report_json(rep, o, &json, err);
-    if (!s) cli_buf_puts(b, json);
+    if (!s) s = cli_machine_text(json, "checks", fmt, b, err);
     limen_free(json);
-    return s ? s : cli_buf_check(b, err);
+    return s;
   }
   static const char *const head[] = {"check", "rel", "expected", "measured", "tolerance", "z", "result"};
   cli_table t;
@@ -87,20 +96,11 @@ static void describe(cli_opt *o) {
   o[O_CHECK] = cli_opt_str("check", CLI_OPT_LIST, "NAME", NULL, "all", "run only these checks (comma-separated)");
   o[O_THREADS] = cli_opt_input(&rows[1]);
   o[O_SEED] = cli_opt_input(&rows[2]);
-  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
-  o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL, "also write result.json, and a checkpoint, to DIR");
+  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
+  o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
+                         "also write the result as DIR/validate.txt, .csv and .json (atomically), and a checkpoint");
   o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
                             "continue the interrupted run whose checkpoint is in DIR (the same options)");
-}
-
-/* --out DIR: the report as JSON in DIR/result.json. */
-static int write_out(const cli_opt *o, const limen_validate_report *rep, const limen_validate_options *vo,
-                     limen_error *err) {
-  char *json = NULL;
-  int s = o[O_OUT].set ? limen_validate_report_json(rep, vo, &json, err) : LIMEN_OK;
-  if (!s && json) s = cli_write_file_atomic(o[O_OUT].str, "result.json", json, err);
-  limen_free(json);
-  return s;
 }
 
 /* The options into vo (only: the checks joined by commas into buf). */
@@ -131,18 +131,18 @@ int limen_cmd_validate(int argc, char **argv) {
   cli_format fmt = CLI_FORMAT_TABLE;
   if (!status) status = cli_frame_no_positional(&f);
   if (!status) read_options(o, &vo, only, sizeof only);
-  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
+  if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 1, &fmt, &f.err);
   int tty = isatty(fileno(stderr));
   if (!status && tty) vo.progress = progress;
   limen_run_control ctl = {0};
   limen_checkpoint ck;
   limen_checkpoint_init(&ck);
   if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, &f.err);
-  if (!status) status = limen_validate_run_ctl(&vo, ctl.checkpoint ? &ctl : NULL, &rep, &f.err);
+  if (!status) status = limen_validate_run_ctl(&vo, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &rep, &f.err);
   status = cli_resume_end(&ck, status, &f.err);
   if (tty && vo.progress) fprintf(stderr, "\r%60s\r", "");
-  if (!status) status = write_out(o, &rep, &vo, &f.err);
-  if (!status) status = render(&rep, &vo, fmt, &f.out, &f.err);
+  validated v = {&rep, &vo};
+  if (!status) status = cli_render_set(o[O_OUT].set ? o[O_OUT].str : NULL, "validate", fmt, render, &v, &f.out, &f.err);
   size_t n_failed = status ? 0 : rep.n_failed;
   limen_validate_report_clear(&rep);
   status = cli_frame_end(&f, status);

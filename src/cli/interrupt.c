@@ -55,9 +55,12 @@ int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *d
   limen_checkpoint_init(ck);
   if (resume && !dir) return cli_error(err, LIMEN_EINVAL, "--resume: needs --out DIR (the directory to continue)");
   const int one = cli_mpi_comm() == NULL;
-  if (resume && (!can_stop || !one))
-    return cli_error(err, LIMEN_EINVAL, "--resume: applies to a Langevin run on one process only (nothing else "
-                                        "keeps a checkpoint)");
+  if (resume && !can_stop)
+    return cli_error(err, LIMEN_EINVAL, "--resume: applies to a Langevin run only (a Fokker-Planck run keeps no "
+                                        "checkpoint)");
+  if (resume && !one)
+    return cli_error(err, LIMEN_EINVAL, "--resume: continues a run on one process only (under mpirun the checkpoint "
+                                        "is written whole at the end)");
   if (!dir || !can_stop) return LIMEN_OK;
   ctl->checkpoint = ck;
   if (!one) { /* written whole at the end, by rank 0; nothing to stop between */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * main.c: `limen` — dispatch to the subcommands. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -49,7 +50,10 @@ static int dispatch(int argc, char **argv) {
     return CLI_OK;
   }
   if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-    printf("limen %s\n", limen_version());
+    const char *rev = limen_git_revision();
+    printf("limen %s", limen_version());
+    if (rev) printf(" (git %s)", rev);
+    printf("\n");
     if (cli_mpi_library()) printf("built with MPI: %s\n", cli_mpi_library());
     return CLI_OK;
   }
@@ -67,13 +71,22 @@ int main(int argc, char **argv) {
   limen_gsl_quiet();
   int status = cli_mpi_init(&argc, &argv);
   if (status) {
-    cli_mpi_finalize(); /* every rank ends alike when the ranks' command lines differ */
+    cli_mpi_finalize();
     return status;
   }
-  status = dispatch(argc, argv);
   limen_error err;
   limen_error_clear(&err);
-  if (cli_out_finish(status == 0, argc, argv, &err) != LIMEN_OK) { /* the manifest of --out, written last */
+  char *cmd = cli_command_line(argc, argv); /* the provenance of every output (provenance.h) */
+  if (!cmd || limen_provenance_begin(cmd, &err) != LIMEN_OK) {
+    fprintf(stderr, "limen: out of memory\n");
+    free(cmd);
+    cli_mpi_finalize();
+    return CLI_FAIL;
+  }
+  free(cmd);
+  status = dispatch(argc, argv);
+  status = cli_mpi_finish(status, NULL); /* a rank that ended without a command's frame (help) */
+  if (cli_out_finish(status == 0, &err) != LIMEN_OK) { /* the manifest of --out, written last */
     fprintf(stderr, "limen: --out: %s\n", err.msg);
     status = 1;
   }

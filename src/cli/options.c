@@ -428,10 +428,16 @@ static int config_member(void *vctx, const char *key, const limen_input *in, dou
                          limen_error *err) {
   config_walk *c = vctx;
   cli_opt *o = cli_opt_find(c->opts, c->n_opts, key);
+  char kebab[64]; /* a key as the JSON outputs write it: snake_case ("batch_tokens") */
+  if (!o && strlen(key) < sizeof kebab) {
+    for (size_t i = 0; (kebab[i] = key[i] == '_' ? '-' : key[i]) != '\0'; i++) {
+    }
+    o = cli_opt_find(c->opts, c->n_opts, kebab);
+  }
   if (!o) {
     char keys[2048];
     allowed_keys(c->opts, c->n_opts, keys, sizeof keys);
-    return cli_error(err, LIMEN_EINVAL, "unknown key '%s': allowed keys %s", key, keys);
+    return cli_error(err, LIMEN_EINVAL, "unknown key '%s': allowed keys %s (or with '_' for '-')", key, keys);
   }
   if (o->set == CLI_FROM_CONFIG)
     return cli_error(err, LIMEN_EPARSE, "key '%s' sets option '%s' a second time", key, o->name);

@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "limen/provenance.h"
 #include "limen/report.h"
 
 #define OUT_DIRS 8
@@ -53,39 +54,14 @@ int cli_out_register(const char *dir, const char *name, limen_error *err) {
   return LIMEN_OK;
 }
 
-/* The command line, arguments with blanks or quotes in single quotes. */
-static char *command_line(int argc, char **argv) {
-  size_t len = 1;
-  for (int i = 0; i < argc; i++) len += 4 * strlen(argv[i]) + 3;
-  char *s = malloc(len), *p = s;
-  if (!s) return NULL;
-  for (int i = 0; i < argc; i++) {
-    int quote = argv[i][strcspn(argv[i], " \t'\"\\$")] != '\0' || !argv[i][0];
-    if (i) *p++ = ' ';
-    if (quote) *p++ = '\'';
-    for (const char *c = argv[i]; *c; c++) {
-      if (quote && *c == '\'') {
-        memcpy(p, "'\\''", 4);
-        p += 4;
-      } else {
-        *p++ = *c;
-      }
-    }
-    if (quote) *p++ = '\'';
-  }
-  *p = '\0';
-  return s;
-}
-
-int cli_out_finish(int ok, int argc, char **argv, limen_error *err) {
+int cli_out_finish(int ok, limen_error *err) {
   int st = LIMEN_OK;
-  char *cmd = ok && g_nout ? command_line(argc, argv) : NULL;
+  const char *cmd = limen_provenance_command();
   for (size_t i = 0; i < g_nout; i++) {
     if (ok && !st) st = limen_manifest_write(g_out[i].dir, (const char *const *)g_out[i].names, g_out[i].n, cmd, err);
     for (size_t k = 0; k < g_out[i].n; k++) free(g_out[i].names[k]);
     free(g_out[i].names);
   }
   g_nout = 0;
-  free(cmd);
   return st;
 }

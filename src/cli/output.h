@@ -67,4 +67,19 @@ int cli_table_check(const cli_table *t, limen_error *err);
 /* Aligned text; `indent` spaces before every line. */
 void cli_table_text(const cli_table *t, cli_buf *b, int indent);
 
+/* ---- the three formats ------------------------------------------------------------------
+ * A command's result rendered in `fmt` into out; with dir (--out DIR) also all three formats as
+ * DIR/<name>.txt, .csv and .json (out_formats.c).  fn renders one format into its buffer. */
+typedef int (*cli_format_fn)(const void *ctx, cli_format fmt, cli_buf *b, limen_error *err);
+int cli_render_set(const char *dir, const char *name, cli_format fmt, cli_format_fn fn, const void *ctx, cli_buf *out,
+                   limen_error *err);
+/* The same, writing under dir only the formats in `which` (bit 1 << CLI_FORMAT_*). */
+int cli_render_some(const char *dir, const char *name, unsigned which, cli_format fmt, cli_format_fn fn, const void *ctx,
+                    cli_buf *out, limen_error *err);
+/* A library JSON document into out as it is (fmt JSON) or as the library's CSV of it
+ * (limen_report_json_csv: one row per element of rows_key, or the document as one row). */
+int cli_machine_text(const char *json, const char *rows_key, cli_format fmt, cli_buf *out, limen_error *err);
+/* A CSV the library wrote as an aligned text table (its '#' provenance lines left out). */
+int cli_csv_table(const char *csv, cli_buf *out, limen_error *err);
+
 #endif

@@ -27,7 +27,7 @@
 enum {
   O_TASK, O_PARADIGM, O_WINDOW, O_STEPS, O_BATCH, O_LR, O_SCHEDULE, O_LR_T0, O_BARRIER, O_RETENTION,
   O_BITS, O_WMAX, O_HOLD, O_TAU0, O_TEMPERATURE, O_TARGET, O_SEED, O_CELLS, O_EVAL, O_BETA0, O_BETA_END, O_RISE,
-  O_EXPERIMENT, O_VALUES, O_FORMAT, O_OUT, O_RESUME, O_COUNT
+  O_EXPERIMENT, O_VALUES, O_FORMAT, O_OUT, O_FIGURE_FORMAT, O_RESUME, O_COUNT
 };
 
 /* ---- options → configuration (train_output.c) --------------------------------------------------- */
@@ -62,7 +62,9 @@ int cli_train_print(cli_format fmt, const char *json, const char *header, const 
 int cli_train_write_text(const char *dir, const char *name, int st, char **text, limen_error *err);
 
 /* Draw every figure of *figs, made with status st (as cli_train_write_text), under `dir` with the
- * set's file names; free the set and set it to NULL. */
+ * set's file names (their .png replaced by the extension of the format given to
+ * cli_train_figure_format, when one was); free the set and set it to NULL. */
+void cli_train_figure_format(const char *format);
 int cli_train_write_figures(const char *dir, int st, limen_train_figures **figs, limen_error *err);
 
 /* ---- the runs ---------------------------------------------------------------------------------- */

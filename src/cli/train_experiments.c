@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/mpi_run.h"
 #include "cli/train_cli.h"
 
 /* ---- options → configuration ----------------------------------------------------------------- */
@@ -93,7 +94,7 @@ int cli_train_exp_sweep(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   limen_run_control ctl;
   limen_checkpoint ck;
   st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, err);
-  if (!st) st = limen_experiment_sweep_ctl(&c, ctl.checkpoint ? &ctl : NULL, &res, err);
+  if (!st) st = limen_experiment_sweep_ctl(&c, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &res, err);
   st = cli_train_langevin_refusal(cli_resume_end(&ck, st, err), &res.setup, &c.run, err);
   if (st) return st;
   int has_value = res.kind != LIMEN_EXPERIMENT_PARADIGMS, barrier = res.kind == LIMEN_EXPERIMENT_BARRIER;
@@ -105,7 +106,7 @@ int cli_train_exp_sweep(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   st = limen_experiment_sweep_json(&res, &json, err);
   if (!st) st = sweep_table(&res, has_value, &t, err);
   if (!st) st = cli_train_print(fmt, json, header, &t, out, err);
-  if (!st && o[O_OUT].set) st = sweep_files(o[O_OUT].str, &res, json, err);
+  if (!st && o[O_OUT].set && cli_mpi_rank() == 0) st = sweep_files(o[O_OUT].str, &res, json, err);
   cli_table_free(&t);
   limen_free(json);
   limen_experiment_sweep_result_clear(&res);

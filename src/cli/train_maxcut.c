@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/mpi_run.h"
 #include "cli/train_cli.h"
 
 /* The configuration of the anneals from the options (the library's defaults where unset). */
@@ -44,7 +45,7 @@ int cli_train_run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf 
   c.graphs[0] = graph;
   c.n_graphs = 1;
   limen_experiment_maxcut_result res;
-  int st = limen_experiment_maxcut(&c, &res, err);
+  int st = limen_experiment_maxcut_spread(&c, cli_mpi_spread(), &res, err);
   if (st) return st;
   size_t n;
   const limen_field *f = limen_anneal_record_fields(&n);
@@ -54,7 +55,7 @@ int cli_train_run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf 
   snprintf(title, sizeof title, "Max-Cut on %s by barrier-matched annealing", graph);
   st = limen_anneal_json(&c, &res.runs[0], &json, err);
   if (!st) st = cli_train_render_record(title, f, n, &rec, NULL, fmt, json, out, err);
-  if (!st && o[O_OUT].set) st = maxcut_files(o[O_OUT].str, &c, &res, json, 0, err);
+  if (!st && o[O_OUT].set && cli_mpi_rank() == 0) st = maxcut_files(o[O_OUT].str, &c, &res, json, 0, err);
   limen_free(json);
   limen_experiment_maxcut_result_clear(&res);
   return st;
@@ -88,13 +89,13 @@ static int study_table(const limen_experiment_maxcut_result *res, cli_table *t, 
  * --out the table, the JSON, one cut-versus-heat-and-time trace per graph and the figures. */
 int cli_train_exp_maxcut(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err) {
   int st;
-  const char *dir = o[O_OUT].set ? o[O_OUT].str : NULL;
+  const char *dir = o[O_OUT].set && cli_mpi_rank() == 0 ? o[O_OUT].str : NULL;
   limen_experiment_maxcut_config c = maxcut_config(o);
   limen_experiment_maxcut_result res;
   limen_run_control ctl;
   limen_checkpoint ck;
-  st = cli_resume_begin(&ctl, &ck, dir, o[O_RESUME].set, 1, err);
-  if (!st) st = limen_experiment_maxcut_ctl(&c, ctl.checkpoint ? &ctl : NULL, &res, err);
+  st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, err);
+  if (!st) st = limen_experiment_maxcut_ctl(&c, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &res, err);
   if ((st = cli_resume_end(&ck, st, err))) return st;
   const limen_anneal_config *a = &c.anneal;
   cli_table t;

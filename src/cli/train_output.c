@@ -41,10 +41,7 @@ int cli_train_langevin_refusal(int st, const limen_experiment_setup *s, const li
 int cli_train_render_record(const char *title, const limen_field *f, size_t n, const void *rec,
                             const char *const *labels, cli_format fmt, const char *json, cli_buf *out,
                             limen_error *err) {
-  if (fmt == CLI_FORMAT_JSON) {
-    cli_buf_puts(out, json);
-    return cli_buf_check(out, err);
-  }
+  if (fmt != CLI_FORMAT_TABLE) return cli_machine_text(json, NULL, fmt, out, err); /* CSV: one row */
   cli_buf_printf(out, "limen train: %s\n\n", title);
   static const char *const head[] = {"quantity", "value", "unit"};
   cli_table t;
@@ -79,18 +76,22 @@ int cli_train_write_text(const char *dir, const char *name, int st, char **text,
 
 int cli_train_print(cli_format fmt, const char *json, const char *header, const cli_table *t, cli_buf *out,
                     limen_error *err) {
-  if (fmt == CLI_FORMAT_JSON) {
-    cli_buf_puts(out, json);
-  } else {
-    cli_buf_puts(out, header);
-    cli_table_text(t, out, 2);
-  }
+  if (fmt != CLI_FORMAT_TABLE) return cli_machine_text(json, "runs", fmt, out, err); /* CSV: a row per run */
+  cli_buf_puts(out, header);
+  cli_table_text(t, out, 2);
   return cli_buf_check(out, err);
 }
 
+static const char *figure_format; /* --figure-format, NULL: png */
+
+void cli_train_figure_format(const char *format) { figure_format = format; }
+
 int cli_train_write_figures(const char *dir, int st, limen_train_figures **figs, limen_error *err) {
   for (size_t i = 0; !st && i < limen_train_figures_count(*figs); i++) {
-    const char *name = limen_train_figures_name(*figs, i);
+    const char *png = limen_train_figures_name(*figs, i), *dot = strrchr(png, '.');
+    char name[256];
+    snprintf(name, sizeof name, "%.*s.%s", dot ? (int)(dot - png) : (int)strlen(png), png,
+             figure_format ? figure_format : "png");
     char path[4096];
     if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
       st = limen_error_set(err, LIMEN_EIO, "--out", "path too long: '%s/%s'", dir, name);

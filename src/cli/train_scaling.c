@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/mpi_run.h"
 #include "cli/train_cli.h"
 
 enum { ROWS = LIMEN_EXPERIMENT_SCALING_ROWS, NC = 8 };
@@ -49,7 +50,7 @@ static void scaling_header(const limen_experiment_scaling_result *res, char *buf
 }
 
 int cli_train_exp_scaling(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *err) {
-  const char *dir = o[O_OUT].set ? o[O_OUT].str : NULL;
+  const char *dir = o[O_OUT].set && cli_mpi_rank() == 0 ? o[O_OUT].str : NULL;
   limen_experiment_scaling_config c = limen_experiment_scaling_config_default();
   cli_train_apply_options(o, &c.run);
   if (!dir) c.grid_points = 0; /* the grid is drawn only in the figure */
@@ -57,8 +58,8 @@ int cli_train_exp_scaling(cli_opt *o, cli_format fmt, cli_buf *out, limen_error 
   memset(&res, 0, sizeof res);
   limen_run_control ctl;
   limen_checkpoint ck;
-  int st = cli_resume_begin(&ctl, &ck, dir, o[O_RESUME].set, 1, err);
-  if (!st) st = limen_experiment_scaling_ctl(&c, ctl.checkpoint ? &ctl : NULL, &res, err);
+  int st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, err);
+  if (!st) st = limen_experiment_scaling_ctl(&c, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &res, err);
   st = cli_train_langevin_refusal(cli_resume_end(&ck, st, err), &res.setup, &c.run, err);
   if (st) return st;
   cli_table t;

@@ -60,3 +60,27 @@ int cli_write_file_atomic(const char *dir, const char *name, const char *content
   int st = cli_out_register(dir, name, err); /* first: the old manifest goes before any file changes */
   return st ? st : limen_text_file_write(dir, name, content, err);
 }
+
+/* The command line, arguments with blanks or quotes in single quotes. */
+char *cli_command_line(int argc, char **argv) {
+  size_t len = 1;
+  for (int i = 0; i < argc; i++) len += 4 * strlen(argv[i]) + 3;
+  char *s = malloc(len), *p = s;
+  if (!s) return NULL;
+  for (int i = 0; i < argc; i++) {
+    int quote = argv[i][strcspn(argv[i], " \t'\"\\$")] != '\0' || !argv[i][0];
+    if (i) *p++ = ' ';
+    if (quote) *p++ = '\'';
+    for (const char *c = argv[i]; *c; c++) {
+      if (quote && *c == '\'') {
+        memcpy(p, "'\\''", 4);
+        p += 4;
+      } else {
+        *p++ = *c;
+      }
+    }
+    if (quote) *p++ = '\'';
+  }
+  *p = '\0';
+  return s;
+}

@@ -15,11 +15,18 @@
 #include "core/input_internal.h"
 #include "limen/units.h"
 
+/* Names equal, a '-' in one matching a '_' in the other (the JSON key of "batch-tokens" is
+ * "batch_tokens", and a --config file may use either). */
+static int same_name(const char *a, const char *b) {
+  for (; *a && *b; a++, b++)
+    if (*a != *b && !((*a == '-' || *a == '_') && (*b == '-' || *b == '_'))) return 0;
+  return *a == *b;
+}
+
 const limen_input *limen_input_find(const limen_input *table, size_t n, const char *name) {
   if (!table || !name) return NULL;
   for (size_t i = 0; i < n; i++)
-    if (strcmp(table[i].name, name) == 0 || (table[i].alias && strcmp(table[i].alias, name) == 0))
-      return &table[i];
+    if (same_name(table[i].name, name) || (table[i].alias && same_name(table[i].alias, name))) return &table[i];
   return NULL;
 }
 
@@ -214,6 +221,19 @@ double limen_input_get(const limen_input *in, const void *obj) {
     return z == SIZE_MAX && (in->flags & LIMEN_INPUT_UNSET_NAN) ? NAN : (double)z;
   }
   return *(const double *)(const void *)p;
+}
+
+int limen_input_is_derived(const limen_input *in, double v) {
+  if ((in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE) && v <= 0) return 1;
+  if ((in->flags & LIMEN_INPUT_UNSET_ZERO) && v == 0) return 1;
+  return (in->flags & LIMEN_INPUT_UNSET_NAN) && isnan(v);
+}
+
+void limen_input_json_key(const limen_input *in, char *buf, size_t n) {
+  if (!n) return;
+  size_t i = 0;
+  for (; in->name[i] && i + 1 < n; i++) buf[i] = in->name[i] == '-' ? '_' : in->name[i];
+  buf[i] = '\0';
 }
 
 void limen_input_set(const limen_input *in, void *obj, double v) {

@@ -7,6 +7,7 @@
 
 #include "limen/checkpoint.h"
 #include "limen/experiment.h"
+#include "limen/spread.h"
 
 /* Load cfg->task and resolve the configuration into s (the task's defaults with the overrides);
  * with cfg->paradigm set, *type is that memory type (else NULL).  On success the caller clears
@@ -42,5 +43,13 @@ int limen_experiment_take_run(const limen_checkpoint_unit *u, size_t index, cons
 
 /* LIMEN_ENOMEM: "<fn>: out of memory: <what>". */
 int limen_experiment_nomem(limen_error *err, const char *fn, const char *what);
+
+/* A training run's result as bytes for the runs of an experiment split over processes
+ * (spread_runs.c): its size, packed at *at, and unpacked from buf[*at, end) into r (cleared
+ * first; r->paradigm is NULL afterwards, the caller restores it). */
+size_t limen_xspread_train_size(const limen_train_result *r);
+void limen_xspread_train_pack(const limen_train_result *r, unsigned char *buf, size_t *at);
+int limen_xspread_train_unpack(limen_train_result *r, const unsigned char *buf, size_t *at, size_t end,
+                               limen_error *err);
 
 #endif

@@ -71,13 +71,76 @@ static int anneal_graph(const char *graph, const limen_experiment_maxcut_config 
   return st;
 }
 
-int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_experiment_maxcut_result *out,
-                            limen_error *err) {
-  return limen_experiment_maxcut_ctl(cfg, NULL, out, err);
+/* The graphs as the items of a limen_spread_job: run k anneals cfg->graphs[k]; it travels as
+ * the run (the trace's pointers replaced), the trace points and the best-cut fractions. */
+typedef struct maxcut_job {
+  const limen_experiment_maxcut_config *cfg;
+  limen_experiment_maxcut_result *out;
+} maxcut_job;
+
+static int job_run(void *ctx, size_t k, limen_error *err) {
+  const maxcut_job *j = ctx;
+  return anneal_graph(j->cfg->graphs[k], j->cfg, NULL, k, &j->out->runs[k], err);
 }
 
-int limen_experiment_maxcut_ctl(const limen_experiment_maxcut_config *cfg, limen_run_control *ctl,
-                                limen_experiment_maxcut_result *out, limen_error *err) {
+/* An anneal as a unit of the checkpoint (run_units.c), and back. */
+static int job_keep(void *ctx, size_t k, limen_checkpoint *ck, limen_error *err) {
+  const limen_experiment_maxcut_run *m = &((const maxcut_job *)ctx)->out->runs[k];
+  return limen_experiment_keep_anneal(m->n_spins, &m->result, ck, err);
+}
+
+static int job_take(void *ctx, size_t k, const limen_checkpoint_unit *u, limen_error *err) {
+  const maxcut_job *j = ctx;
+  return anneal_graph(j->cfg->graphs[k], j->cfg, u, k, &j->out->runs[k], err);
+}
+
+static size_t job_size(void *ctx, size_t k) {
+  const limen_experiment_maxcut_run *m = &((const maxcut_job *)ctx)->out->runs[k];
+  return sizeof *m + m->result.n_points * (sizeof *m->result.points + sizeof *m->best_fraction);
+}
+
+static void job_pack(void *ctx, size_t k, unsigned char *buf) {
+  const limen_experiment_maxcut_run *m = &((const maxcut_job *)ctx)->out->runs[k];
+  size_t at = 0;
+  limen_spread_put(buf, &at, m, sizeof *m);
+  limen_spread_put(buf, &at, m->result.points, m->result.n_points * sizeof *m->result.points);
+  limen_spread_put(buf, &at, m->best_fraction, m->result.n_points * sizeof *m->best_fraction);
+}
+
+static int job_unpack(void *ctx, size_t k, const unsigned char *buf, size_t n, limen_error *err) {
+  limen_experiment_maxcut_run *m = &((const maxcut_job *)ctx)->out->runs[k];
+  size_t at = 0;
+  limen_anneal_result_clear(&m->result);
+  free(m->best_fraction);
+  if (n < sizeof *m) return limen_error_set(err, LIMEN_EINTERNAL, "limen_experiment_maxcut", "a joined run is short");
+  limen_spread_take(buf, &at, m, sizeof *m);
+  size_t np = m->result.n_points;
+  m->result.points = NULL;
+  m->result.n_points = 0;
+  m->best_fraction = NULL;
+  if (np > (n - at) / (sizeof *m->result.points + sizeof *m->best_fraction))
+    return limen_error_set(err, LIMEN_EINTERNAL, "limen_experiment_maxcut", "a joined run is short");
+  m->result.points = malloc((np ? np : 1) * sizeof *m->result.points);
+  m->best_fraction = malloc((np ? np : 1) * sizeof *m->best_fraction);
+  if (!m->result.points || !m->best_fraction) return limen_experiment_nomem(err, "limen_experiment_maxcut", "trace");
+  m->result.n_points = np;
+  limen_spread_take(buf, &at, m->result.points, np * sizeof *m->result.points);
+  limen_spread_take(buf, &at, m->best_fraction, np * sizeof *m->best_fraction);
+  return LIMEN_OK;
+}
+
+int limen_experiment_maxcut(const limen_experiment_maxcut_config *cfg, limen_experiment_maxcut_result *out,
+                            limen_error *err) {
+  return limen_experiment_maxcut_ctl(cfg, NULL, NULL, out, err);
+}
+
+int limen_experiment_maxcut_spread(const limen_experiment_maxcut_config *cfg, const limen_spread *sp,
+                                   limen_experiment_maxcut_result *out, limen_error *err) {
+  return limen_experiment_maxcut_ctl(cfg, sp, NULL, out, err);
+}
+
+int limen_experiment_maxcut_ctl(const limen_experiment_maxcut_config *cfg, const limen_spread *sp,
+                                limen_run_control *ctl, limen_experiment_maxcut_result *out, limen_error *err) {
   static const char *fn = "limen_experiment_maxcut";
   if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
   memset(out, 0, sizeof *out);
@@ -98,14 +161,11 @@ int limen_experiment_maxcut_ctl(const limen_experiment_maxcut_config *cfg, limen
   char inputs[2048];
   if (limen_experiment_maxcut_units_inputs(cfg, inputs, sizeof inputs)) st = limen_experiment_nomem(err, fn, "inputs");
   if (!st) st = limen_run_control_begin(ctl, "train maxcut", "anneals", inputs, cfg->n_graphs, err);
-  limen_checkpoint *ck = ctl ? ctl->checkpoint : NULL;
-  for (size_t k = 0; k < cfg->n_graphs && !st; k++) {
-    const int was_done = ck && k < ck->done;
-    st = anneal_graph(cfg->graphs[k], cfg, was_done ? &ck->units[k] : NULL, k, &out->runs[k], err);
-    out->n_runs = k + 1; /* cleared below on failure, whatever the run holds */
-    if (!st && !was_done && ck) st = limen_experiment_keep_anneal(out->runs[k].n_spins, &out->runs[k].result, ck, err);
-    if (!st && !was_done) st = limen_run_control_after_unit(ctl, err);
-  }
+  out->n_runs = cfg->n_graphs; /* cleared below on failure, whatever the runs hold */
+  maxcut_job j = {cfg, out};
+  limen_spread_job job = {cfg->n_graphs, &j, job_run, job_size, job_pack, job_unpack};
+  const limen_unit_codec codec = {job_keep, job_take};
+  if (!st) st = limen_run_control_spread(ctl, sp, &job, &codec, err);
   if (st) limen_experiment_maxcut_result_clear(out);
   return st;
 }

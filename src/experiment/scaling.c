@@ -40,24 +40,60 @@ void limen_experiment_scaling_result_clear(limen_experiment_scaling_result *r) {
   r->n_grid = 0;
 }
 
-/* Train the task in each of the four physical paradigms. */
-static int measure(const limen_task *task, const limen_experiment_setup *s, limen_run_control *ctl,
+/* The four physical paradigms as the items of a limen_spread_job: row i trains measured[i]. */
+typedef struct scaling_job {
+  const limen_task *task;
+  limen_experiment_scaling_result *out;
+} scaling_job;
+
+static int job_run(void *ctx, size_t i, limen_error *err) {
+  const scaling_job *j = ctx;
+  const limen_experiment_setup *s = &j->out->setup;
+  const limen_memory_type *t;
+  int st = limen_memory_type_find(measured[i], &t, err);
+  if (!st)
+    st = limen_train_run(&j->task->model, j->task->train, j->task->test, t, &s->memory, &s->train,
+                         &j->out->rows[i].result, err);
+  return st;
+}
+
+static size_t job_size(void *ctx, size_t i) {
+  return limen_xspread_train_size(&((const scaling_job *)ctx)->out->rows[i].result);
+}
+
+static void job_pack(void *ctx, size_t i, unsigned char *buf) {
+  size_t at = 0;
+  limen_xspread_train_pack(&((const scaling_job *)ctx)->out->rows[i].result, buf, &at);
+}
+
+static int job_unpack(void *ctx, size_t i, const unsigned char *buf, size_t n, limen_error *err) {
+  size_t at = 0;
+  limen_train_result *r = &((const scaling_job *)ctx)->out->rows[i].result;
+  int st = limen_xspread_train_unpack(r, buf, &at, n, err);
+  r->paradigm = measured[i];
+  return st;
+}
+
+/* A run as a unit of the checkpoint (run_units.c), and back. */
+static int job_keep(void *ctx, size_t i, limen_checkpoint *ck, limen_error *err) {
+  return limen_experiment_keep_run(&((const scaling_job *)ctx)->out->rows[i].result, ck, err);
+}
+
+static int job_take(void *ctx, size_t i, const limen_checkpoint_unit *u, limen_error *err) {
+  return limen_experiment_take_run(u, i, measured[i], &((const scaling_job *)ctx)->out->rows[i].result, err);
+}
+
+/* Train the task in each of the four physical paradigms (split over sp, under ctl). */
+static int measure(const limen_task *task, const limen_spread *sp, limen_run_control *ctl,
                    limen_experiment_scaling_result *out, limen_error *err) {
-  limen_checkpoint *ck = ctl ? ctl->checkpoint : NULL;
   for (size_t i = 0; i < ROWS; i++) {
-    const limen_memory_type *t;
-    limen_train_result *r = &out->rows[i].result;
     out->rows[i].paradigm = measured[i];
     out->rows[i].projection = compared[i];
-    const int was_done = ck && i < ck->done; /* before the run was interrupted: its result as it was */
-    int st = limen_memory_type_find(measured[i], &t, err);
-    if (!st && was_done) st = limen_experiment_take_run(&ck->units[i], i, t->name, r, err);
-    else if (!st) st = limen_train_run(&task->model, task->train, task->test, t, &s->memory, &s->train, r, err);
-    if (!st && !was_done && ck) st = limen_experiment_keep_run(r, ck, err);
-    if (!st && !was_done) st = limen_run_control_after_unit(ctl, err);
-    if (st) return st;
   }
-  return LIMEN_OK;
+  scaling_job j = {task, out};
+  limen_spread_job job = {ROWS, &j, job_run, job_size, job_pack, job_unpack};
+  const limen_unit_codec codec = {job_keep, job_take};
+  return limen_run_control_spread(ctl, sp, &job, &codec, err);
 }
 
 /* The learning path measured in the lim-matched run: g, the mean tilt per level f and ρ = sinh(f/2). */
@@ -167,11 +203,16 @@ static int energy_grid(const limen_experiment_scaling_config *cfg, const limen_w
 
 int limen_experiment_scaling(const limen_experiment_scaling_config *cfg, limen_experiment_scaling_result *out,
                              limen_error *err) {
-  return limen_experiment_scaling_ctl(cfg, NULL, out, err);
+  return limen_experiment_scaling_ctl(cfg, NULL, NULL, out, err);
 }
 
-int limen_experiment_scaling_ctl(const limen_experiment_scaling_config *cfg, limen_run_control *ctl,
-                                 limen_experiment_scaling_result *out, limen_error *err) {
+int limen_experiment_scaling_spread(const limen_experiment_scaling_config *cfg, const limen_spread *sp,
+                                    limen_experiment_scaling_result *out, limen_error *err) {
+  return limen_experiment_scaling_ctl(cfg, sp, NULL, out, err);
+}
+
+int limen_experiment_scaling_ctl(const limen_experiment_scaling_config *cfg, const limen_spread *sp,
+                                 limen_run_control *ctl, limen_experiment_scaling_result *out, limen_error *err) {
   static const char *fn = "limen_experiment_scaling";
   if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
   memset(out, 0, sizeof *out);
@@ -189,7 +230,7 @@ int limen_experiment_scaling_ctl(const limen_experiment_scaling_config *cfg, lim
   st = limen_experiment_scaling_inputs(cfg, inputs, sizeof inputs) ? limen_experiment_nomem(err, fn, "inputs")
                                                                     : LIMEN_OK;
   if (!st) st = limen_run_control_begin(ctl, "train scaling", "runs", inputs, ROWS, err);
-  if (!st) st = measure(&task, &out->setup, ctl, out, err);
+  if (!st) st = measure(&task, sp, ctl, out, err);
   limen_task_clear(&task);
   if (st) {
     limen_experiment_scaling_result_clear(out);

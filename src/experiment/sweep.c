@@ -66,33 +66,72 @@ static int check_sweep(const char *fn, const limen_experiment_sweep_config *cfg,
   return LIMEN_OK;
 }
 
-/* Run paradigm `type` at every value of the sweep (or once, for the paradigms experiment). */
-static int run_paradigm(const limen_experiment_sweep_config *cfg, const limen_task *task, const limen_experiment_setup *s,
-                        const limen_memory_type *type, limen_run_control *ctl, limen_experiment_sweep_result *out,
-                        limen_error *err) {
-  limen_checkpoint *ck = ctl ? ctl->checkpoint : NULL;
-  size_t nv = cfg->kind == LIMEN_EXPERIMENT_PARADIGMS ? 1 : cfg->n_values;
-  for (size_t i = 0; i < nv; i++) {
-    limen_experiment_sweep_run *e = &out->runs[out->n_runs];
-    e->paradigm = type->name;
-    e->value = cfg->kind == LIMEN_EXPERIMENT_PARADIGMS ? NAN : cfg->values[i];
-    limen_train_config ci = s->train;
-    limen_memory_config mi = s->memory;
-    if (cfg->kind == LIMEN_EXPERIMENT_BARRIER) mi.low_barrier_kT = e->value;
-    if (cfg->kind == LIMEN_EXPERIMENT_WINDOW) {
-      ci.window_s = e->value;
-      ci.record_updates = cfg->curve_points > 0; /* the closed-form curve */
-    }
-    const size_t k = out->n_runs;
-    const int was_done = ck && k < ck->done; /* before the run was interrupted: its result as it was */
-    int st = was_done ? limen_experiment_take_run(&ck->units[k], k, type->name, &e->result, err)
-                      : limen_train_run(&task->model, task->train, task->test, type, &mi, &ci, &e->result, err);
-    if (st) return st;
-    out->n_runs++;
-    if (!was_done && ck && (st = limen_experiment_keep_run(&e->result, ck, err))) return st;
-    if (!was_done && (st = limen_run_control_after_unit(ctl, err))) return st;
+/* The runs of a sweep as the items of a limen_spread_job: run k is paradigm types[k / n_values]
+ * at value k % n_values (once, for the paradigms experiment). */
+typedef struct sweep_job {
+  const limen_experiment_sweep_config *cfg;
+  const limen_task *task;
+  const limen_memory_type *const *types;
+  limen_experiment_sweep_result *out;
+} sweep_job;
+
+static int job_run(void *ctx, size_t k, limen_error *err) {
+  const sweep_job *j = ctx;
+  const limen_experiment_sweep_config *cfg = j->cfg;
+  const limen_experiment_setup *s = &j->out->setup;
+  limen_experiment_sweep_run *e = &j->out->runs[k];
+  limen_train_config ci = s->train;
+  limen_memory_config mi = s->memory;
+  if (cfg->kind == LIMEN_EXPERIMENT_BARRIER) mi.low_barrier_kT = e->value;
+  if (cfg->kind == LIMEN_EXPERIMENT_WINDOW) {
+    ci.window_s = e->value;
+    ci.record_updates = cfg->curve_points > 0; /* the closed-form curve */
   }
-  return LIMEN_OK;
+  return limen_train_run(&j->task->model, j->task->train, j->task->test, j->types[k / j->out->n_values], &mi, &ci,
+                         &e->result, err);
+}
+
+static size_t job_size(void *ctx, size_t k) {
+  return limen_xspread_train_size(&((const sweep_job *)ctx)->out->runs[k].result);
+}
+
+static void job_pack(void *ctx, size_t k, unsigned char *buf) {
+  size_t at = 0;
+  limen_xspread_train_pack(&((const sweep_job *)ctx)->out->runs[k].result, buf, &at);
+}
+
+static int job_unpack(void *ctx, size_t k, const unsigned char *buf, size_t n, limen_error *err) {
+  const sweep_job *j = ctx;
+  size_t at = 0;
+  limen_train_result *r = &j->out->runs[k].result;
+  int st = limen_xspread_train_unpack(r, buf, &at, n, err);
+  r->paradigm = j->types[k / j->out->n_values]->name;
+  return st;
+}
+
+/* A run as a unit of the checkpoint (run_units.c), and back. */
+static int job_keep(void *ctx, size_t k, limen_checkpoint *ck, limen_error *err) {
+  return limen_experiment_keep_run(&((const sweep_job *)ctx)->out->runs[k].result, ck, err);
+}
+
+static int job_take(void *ctx, size_t k, const limen_checkpoint_unit *u, limen_error *err) {
+  const sweep_job *j = ctx;
+  return limen_experiment_take_run(u, k, j->types[k / j->out->n_values]->name, &j->out->runs[k].result, err);
+}
+
+/* Every run: the paradigm and value of each, then the trainings (split over sp, under ctl). */
+static int run_all(const limen_experiment_sweep_config *cfg, const limen_task *task,
+                   const limen_memory_type *const *types, const limen_spread *sp, limen_run_control *ctl,
+                   limen_experiment_sweep_result *out, limen_error *err) {
+  out->n_runs = out->n_paradigms * out->n_values;
+  for (size_t k = 0; k < out->n_runs; k++) {
+    out->runs[k].paradigm = types[k / out->n_values]->name;
+    out->runs[k].value = cfg->kind == LIMEN_EXPERIMENT_PARADIGMS ? NAN : cfg->values[k % out->n_values];
+  }
+  sweep_job j = {cfg, task, types, out};
+  limen_spread_job job = {out->n_runs, &j, job_run, job_size, job_pack, job_unpack};
+  const limen_unit_codec codec = {job_keep, job_take};
+  return limen_run_control_spread(ctl, sp, &job, &codec, err);
 }
 
 /* The closed form (H) along the trajectory of the middle run of paradigm g, on a log grid of
@@ -148,11 +187,16 @@ static size_t sweep_types(const limen_experiment_sweep_config *cfg, const limen_
 
 int limen_experiment_sweep(const limen_experiment_sweep_config *cfg, limen_experiment_sweep_result *out,
                            limen_error *err) {
-  return limen_experiment_sweep_ctl(cfg, NULL, out, err);
+  return limen_experiment_sweep_ctl(cfg, NULL, NULL, out, err);
 }
 
-int limen_experiment_sweep_ctl(const limen_experiment_sweep_config *cfg, limen_run_control *ctl,
-                               limen_experiment_sweep_result *out, limen_error *err) {
+int limen_experiment_sweep_spread(const limen_experiment_sweep_config *cfg, const limen_spread *sp,
+                                  limen_experiment_sweep_result *out, limen_error *err) {
+  return limen_experiment_sweep_ctl(cfg, sp, NULL, out, err);
+}
+
+int limen_experiment_sweep_ctl(const limen_experiment_sweep_config *cfg, const limen_spread *sp,
+                               limen_run_control *ctl, limen_experiment_sweep_result *out, limen_error *err) {
   static const char *fn = "limen_experiment_sweep";
   if (!cfg || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument");
   memset(out, 0, sizeof *out);
@@ -169,8 +213,7 @@ int limen_experiment_sweep_ctl(const limen_experiment_sweep_config *cfg, limen_r
   char inputs[4096];
   if (!st && limen_experiment_sweep_inputs(cfg, inputs, sizeof inputs)) st = limen_experiment_nomem(err, fn, "inputs");
   if (!st) st = limen_run_control_begin(ctl, "train sweep", "runs", inputs, out->n_paradigms * out->n_values, err);
-  for (size_t t = 0; !st && t < out->n_paradigms; t++)
-    st = run_paradigm(cfg, &task, &out->setup, types[t], ctl, out, err);
+  if (!st) st = run_all(cfg, &task, types, sp, ctl, out, err);
   limen_task_clear(&task);
   for (size_t g = 0; !st && cfg->kind == LIMEN_EXPERIMENT_WINDOW && cfg->curve_points > 0 && g < out->n_paradigms; g++)
     st = closed_form_curve(fn, cfg, g, out, err);

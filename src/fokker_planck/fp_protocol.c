@@ -2,6 +2,7 @@
  * fp_protocol.c: drive the Fokker–Planck grid (fp_grid.c) through a protocol of protocol.h
  * with the Sekimoto work/heat splitting of the Langevin engine (see fokker_planck.h). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ limen_fp_config limen_fp_config_default(void) {
   c.scheme = LIMEN_FP_TRBDF2;
   c.init = LIMEN_INIT_EQUILIBRIUM;
   c.x0 = 0.0;
+  c.max_work = LIMEN_WORK_CAP;
   c.precision = NULL;
   return c;
 }
@@ -175,17 +177,40 @@ typedef struct fp_state {
   double W, Q;           /* mean work and heat so far                           */
 } fp_state;
 
-/* The grid over the domain (cfg->n_cells, or cells of width ≤ h_max, at least 200) and the
- * buffers of the run. */
-static int alloc_grid(fp_state *s, limen_error *err) {
+/* The largest automatic grid: beyond it cells wider than h_max would resolve the potential
+ * too coarsely (a run at stiffness 1e6 over a domain set by stiffness 1e-3 reported a
+ * first-law residual of 1.8 kT as success), so such a run is refused before it starts. */
+#define FP_AUTO_CELLS_MAX 1e7
+
+/* The domain and the number of cells (cfg->n_cells, or cells of width ≤ h_max, at least 200). */
+static int grid_size(fp_state *s, limen_error *err) {
   int st = choose_domain(s->cfg, s->pot, s->proto, &s->lo, &s->hi, err);
   if (st) return st;
   size_t n = s->cfg->n_cells;
   if (n == 0) {
     double cells = ceil((s->hi - s->lo) / s->cfg->h_max);
-    n = cells < 200 ? 200 : (size_t)fmin(cells, 1e7);
+    if (cells > FP_AUTO_CELLS_MAX)
+      return limen_error_input(err, LIMEN_EINVAL, "cells", NULL, NULL,
+                               "cells: the automatic grid needs %.3g cells of width %g a to cover [%g, %g] a (where "
+                               "the protocol's Boltzmann weight lies), more than %g: narrow the protocol's range "
+                               "(e.g. a stiffness ratio closer to 1) or use --method langevin",
+                               cells, s->cfg->h_max, s->lo, s->hi, FP_AUTO_CELLS_MAX);
+    n = cells < 200 ? 200 : (size_t)cells;
   }
   s->n = n;
+  return LIMEN_OK;
+}
+
+/* cells × steps within the cap on the work (langevin.h), before anything is allocated. */
+static int check_work(const fp_state *s, limen_error *err) {
+  char what[96];
+  snprintf(what, sizeof what, "%zu cells × %zu steps × %g", s->n, s->N, LIMEN_WORK_PER_CELL_STEP);
+  return limen_work_check((double)s->n * (double)s->N * LIMEN_WORK_PER_CELL_STEP, s->cfg->max_work, what, err);
+}
+
+/* The grid and the buffers of the run. */
+static int alloc_grid(fp_state *s, limen_error *err) {
+  const size_t n = s->n;
   s->g = limen_fp_grid_alloc(n, s->lo, s->hi, err);
   s->U_old = malloc(n * sizeof *s->U_old);
   s->U_new = malloc(n * sizeof *s->U_new);
@@ -248,6 +273,15 @@ static int advance_steps(fp_state *s, limen_error *err) {
   return LIMEN_OK;
 }
 
+/* The work and heat telescope exactly into ΔU (⟨U_{k+1}⟩ at ρ_k appears in both), so the
+ * residual is round-off alone.  Reports print six significant digits: a residual above 1e-6
+ * of the largest term means the printed digits are not the grid's, and the run fails. */
+#define FP_FIRST_LAW_REL 1e-6
+static int first_law_broken(const limen_fp_result *r) {
+  double scale = fmax(1.0, fmax(fabs(r->mean_work), fmax(fabs(r->mean_heat), fabs(r->mean_dU))));
+  return !(r->first_law_residual <= FP_FIRST_LAW_REL * scale);
+}
+
 /* The final jump λ(τ⁻) → λ(τ⁺) (work at fixed density) and the results: means, first-law
  * residual, success, mass drift, ΔF, and copies of the grid and the final density. */
 static int finish_run(fp_state *s, limen_fp_result *res, limen_error *err) {
@@ -268,6 +302,12 @@ static int finish_run(fp_state *s, limen_fp_result *res, limen_error *err) {
   res->mean_heat = s->Q;
   res->mean_dU = u_final - s->u_init;
   res->first_law_residual = fabs(res->mean_dU - (s->W - s->Q));
+  if (first_law_broken(res))
+    return limen_error_set(err, LIMEN_ENUMERIC, "limen_fp_run",
+                           "first-law residual |dU - (W - Q)| = %.3g kT exceeds %g of the largest of W = %.6g, "
+                           "Q = %.6g, dU = %.6g kT: the energies on this grid (%zu cells of %g a) lose their "
+                           "digits to round-off; the result is not reported",
+                           res->first_law_residual, FP_FIRST_LAW_REL, s->W, s->Q, res->mean_dU, n, s->dx);
   /* The success probability is the fraction of the final mass in the target region.  The
    * mass is conserved only to round-off (a few ε per step), so the raw mass in a target that
    * covers the whole grid can be 1 + 1e-13: dividing by the final mass removes that drift,
@@ -307,7 +347,8 @@ int limen_fp_run(const limen_fp_config *cfg_in, const limen_potential *pot_in, c
                            pot->type->name, proto->potential->name);
   }
   fp_state s = {.cfg = &cfg, .pot = pot, .proto = proto};
-  if (!(st = alloc_grid(&s, err)) && !(st = count_steps(&s, err)) && !(st = start_density(&s, err)) &&
+  if (!(st = grid_size(&s, err)) && !(st = count_steps(&s, err)) && !(st = check_work(&s, err)) &&
+      !(st = alloc_grid(&s, err)) && !(st = start_density(&s, err)) &&
       !(st = advance_steps(&s, err)) && !(st = finish_run(&s, res, err)) && cfg.progress)
     cfg.progress(cfg.progress_ctx, 1.0);
   free(s.U_old);

@@ -1,5 +1,9 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * datafile.c: where limen's data files are found, and bounded reading of text files; every file
+ * read is noted in the provenance record (provenance.h). */
 #include "limen/datafile.h"
+
+#include "limen/provenance.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -56,6 +60,14 @@ int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *er
                          LIMEN_SOURCE_DATADIR);
 }
 
+static limen_read_hook g_hook;
+static void *g_hook_ctx;
+
+void limen_read_hook_set(limen_read_hook hook, void *ctx) {
+  g_hook = hook;
+  g_hook_ctx = ctx;
+}
+
 int limen_read_text_file(const char *path, char **text, size_t *len, limen_error *err) {
   return limen_read_text_file_max(path, LIMEN_TEXT_FILE_MAX_BYTES, text, len, err);
 }
@@ -95,7 +107,9 @@ int limen_read_text_file_max(const char *path, size_t max_bytes, char **text, si
     return limen_error_plain(err, LIMEN_EIO, "error reading '%s'", path);
   }
   buf[n] = '\0';
+  limen_provenance_note_file(path, buf, n);
   *text = buf;
   if (len) *len = n;
+  if (g_hook) g_hook(g_hook_ctx, path, buf, n);
   return LIMEN_OK;
 }

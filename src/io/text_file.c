@@ -2,15 +2,16 @@
  * text_file.c: a result's text written into a directory atomically (datafile.h,
  * limen_text_file_write) — the files of `limen simulate --out` and `limen train --out` — so
  * that a reader never sees half a file, whichever program (the tool, the Python package)
- * writes it, and the checkpoints of long runs (checkpoint.h). */
+ * writes it, and the checkpoints of long runs (checkpoint.h) — through the output layer
+ * (outfile.h: temporary, checked writes, fsync, rename). */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "limen/datafile.h"
+#include "limen/outfile.h"
 
 /* dir and its parents (mkdir -p). */
 static int mkdir_p(const char *dir) {
@@ -31,22 +32,12 @@ static int mkdir_p(const char *dir) {
 
 int limen_text_file_write(const char *dir, const char *name, const char *text, limen_error *err) {
   if (!dir || !name || !text) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int st = limen_output_path_check(dir, LIMEN_OUTPUT_DIR, "directory", err);
+  if (st) return st;
   if (mkdir_p(dir) != 0)
     return limen_error_set(err, LIMEN_EIO, __func__, "cannot create directory '%s': %s", dir, strerror(errno));
-  char path[PATH_MAX], tmp[PATH_MAX];
-  if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path ||
-      snprintf(tmp, sizeof tmp, "%s/.%s.tmp.%ld", dir, name, (long)getpid()) >= (int)sizeof tmp)
+  char path[PATH_MAX];
+  if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
     return limen_error_set(err, LIMEN_EIO, __func__, "path too long: '%s/%s'", dir, name);
-  FILE *f = fopen(tmp, "w");
-  if (!f) return limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s': %s", tmp, strerror(errno));
-  size_t len = strlen(text);
-  int bad = fwrite(text, 1, len, f) != len;
-  bad |= fflush(f) != 0;
-  bad |= fsync(fileno(f)) != 0;
-  bad |= fclose(f) != 0;
-  if (bad || rename(tmp, path) != 0) {
-    unlink(tmp);
-    return limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s': %s", path, strerror(errno));
-  }
-  return LIMEN_OK;
+  return limen_file_write_atomic(path, text, strlen(text), err);
 }

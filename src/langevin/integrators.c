@@ -5,8 +5,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/simd_clones.h"
 #include "limen/langevin.h"
 
+LIMEN_SIMD_CLONES
 static void euler_step(const limen_potential *p, const limen_control *u, double dt, size_t n,
                        double *x, const double *F, const double *xi, double *scratch) {
   (void)p;
@@ -18,6 +20,7 @@ static void euler_step(const limen_potential *p, const limen_control *u, double 
 
 /* Stochastic Heun for additive noise: predictor by Euler–Maruyama, corrector with the mean
  * of the forces at both ends and the same noise increment. */
+LIMEN_SIMD_CLONES
 static void heun_step(const limen_potential *p, const limen_control *u, double dt, size_t n,
                       double *x, const double *F, const double *xi, double *scratch) {
   const double s = sqrt(2.0 * dt);
@@ -28,6 +31,7 @@ static void heun_step(const limen_potential *p, const limen_control *u, double d
 }
 
 /* Exact OU step of U = (k/2)(x − c)² − f x: relaxation to m = c + f/k. */
+LIMEN_SIMD_CLONES
 static void ou_step(const limen_potential *p, const limen_control *u, double dt, size_t n,
                     double *x, const double *F, const double *xi, double *scratch) {
   (void)p;

@@ -12,6 +12,7 @@
 
 #include <omp.h>
 
+#include "core/simd_clones.h"
 #include "langevin/langevin_internal.h"
 
 #define LANGEVIN_BLOCK LIMEN_RNG_BLOCK
@@ -360,6 +361,7 @@ static inline void store_block(const run_ctx *c, size_t first, size_t nb, const 
  * heat, the passages of the step; then the final jump at τ.  The force F = −∂ₓU(x, λ) comes
  * with the energy evaluation that precedes the move whenever λ is about to stay the same
  * (look-ahead), so that it is never computed twice. */
+LIMEN_SIMD_CLONES
 static void run_block(const run_ctx *c, size_t first, size_t nb) {
   const limen_langevin_config *cfg = c->cfg;
   const limen_potential *pot = c->pot;

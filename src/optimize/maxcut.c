@@ -13,6 +13,7 @@
 #include "limen/bounds.h"
 #include "limen/cell.h"
 #include "limen/datafile.h"
+#include "limen/provenance.h"
 #include "limen/rng.h"
 #include "limen/units.h"
 
@@ -448,6 +449,7 @@ int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, in
   limen_anneal_config c = cfg ? *cfg : limen_anneal_config_default();
   int st = anneal_check(&c, err);
   if (st) return st;
+  limen_provenance_note_seed(c.seed);
   limen_gsl_quiet();
   limen_static_write sw;
   double ln_r0;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cpu_isa.h"
 #include "path/path_internal.h"
 
 static const path_kernel k_kernels[PATH_ISA_COUNT] = {
@@ -19,20 +20,8 @@ static const path_kernel k_kernels[PATH_ISA_COUNT] = {
 #endif
 };
 
-static int cpu_has(int isa) {
-  if (isa == PATH_ISA_BASELINE) return 1;
-#if defined(PATH_HAVE_X86_ROUTES)
-  __builtin_cpu_init();
-  if (isa == PATH_ISA_AVX2) return __builtin_cpu_supports("avx2");
-  if (isa == PATH_ISA_AVX512)
-    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
-           __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512bw");
-#endif
-  return 0;
-}
-
 const path_kernel *path_kernel_for(int isa) {
-  if (isa < 0 || isa >= PATH_ISA_COUNT || !k_kernels[isa].f32 || !cpu_has(isa)) return NULL;
+  if (isa < 0 || isa >= PATH_ISA_COUNT || !k_kernels[isa].f32 || !limen_cpu_runs(isa)) return NULL;
   return &k_kernels[isa];
 }
 

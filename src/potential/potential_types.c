@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/simd_clones.h"
 #include "limen/potential.h"
 #include "limen/units.h"
 
@@ -20,6 +21,7 @@ static int quartic_check(const limen_potential *p, const limen_control *u, limen
   return limen_check_range(err, "quartic", "barrier", u->barrier, 0.0, 1, 1e6, 0);
 }
 
+LIMEN_SIMD_CLONES
 static void quartic_eval(const limen_potential *p, const limen_control *u, size_t n,
                          const double *x, double *U, double *F) {
   (void)p;
@@ -105,6 +107,7 @@ static int harmonic_check(const limen_potential *p, const limen_control *u, lime
   return limen_check_range(err, "harmonic", "stiffness", u->stiffness, 0.0, 1, 1e12, 0);
 }
 
+LIMEN_SIMD_CLONES
 static void harmonic_eval(const limen_potential *p, const limen_control *u, size_t n,
                           const double *x, double *U, double *F) {
   (void)p;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "limen/datafile.h"
+#include "limen/outfile.h"
 #include "limen/protocol.h"
 
 #define FN "limen_protocol_from_json"
@@ -372,14 +373,15 @@ int limen_protocol_save(const limen_protocol *p, const char *path, limen_error *
   char *text;
   int rc = limen_protocol_to_json(p, &text, err);
   if (rc) return rc;
-  FILE *f = fopen(path, "w");
-  if (!f) {
+  size_t len = strlen(text);
+  char *line = realloc(text, len + 2); /* the file ends with a newline */
+  if (!line) {
     free(text);
-    return limen_error_set(err, LIMEN_EIO, __func__, "cannot open '%s' for writing", path);
+    return limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
   }
-  int bad = fputs(text, f) < 0 || fputc('\n', f) == EOF;
-  bad |= fclose(f) != 0;
-  free(text);
-  if (bad) return limen_error_set(err, LIMEN_EIO, __func__, "cannot write '%s'", path);
-  return LIMEN_OK;
+  line[len] = '\n';
+  line[len + 1] = '\0';
+  rc = limen_file_write_atomic(path, line, len + 1, err);
+  free(line);
+  return rc;
 }

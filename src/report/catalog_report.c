@@ -95,6 +95,7 @@ static int rows_csv(const rows *r, unsigned has, char **text, limen_error *err) 
   limen_memtext m;
   int s = limen_memtext_open(&m, err);
   if (s) return s;
+  limen_csv_provenance(m.f);
   limen_csv_header(m.f, r->f, r->nf, has);
   for (size_t i = 0; i < r->n; i++) {
     r->make((const char *)r->items + i * r->item_size, r->rec);

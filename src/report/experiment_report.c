@@ -85,6 +85,7 @@ static int doc_csv(const limen_report_column *c, size_t nc, row_fn make, const v
   any_rec rec;
   int st = limen_memtext_open(&m, err);
   if (st) return st;
+  limen_csv_provenance(m.f);
   limen_report_csv_header(m.f, c, nc);
   for (size_t i = 0; i < n; i++) {
     make(res, i, &rec);

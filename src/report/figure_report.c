@@ -44,9 +44,9 @@ static const limen_input fig_inputs[] = {
     ROW("points", points, LIMEN_INPUT_SIZE, "n_x", NULL, "N", 2, 0, 2000, LIMEN_INPUT_COUNT, 61, "61",
         "points per curve (--x bits: one per whole bit)"),
     ROW("width", width_px, LIMEN_INPUT_INT, "w", "px", "PX", 200, 0, 10000, LIMEN_INPUT_COUNT, 1200, "1200",
-        "image width"),
+        "image width (in SVG and PDF: points)"),
     ROW("height", height_px, LIMEN_INPUT_INT, "h", "px", "PX", 150, 0, 10000, LIMEN_INPUT_COUNT, 800, "800",
-        "image height"),
+        "image height (in SVG and PDF: points)"),
 };
 #undef ROW
 
@@ -282,12 +282,20 @@ static int per_op(const limen_figure_config *c, limen_figure *f, limen_error *er
   return LIMEN_OK;
 }
 
-/* projection: the catalog's models as markers (names within 0.05 decades share one) and their
- * published training energies as labelled points. */
+/* projection: the catalog's models with a published training energy as labelled points, the
+ * others as vertical markers (names within 0.05 decades share one); the layout of
+ * limen_plot_write keeps the labels apart. */
 static void catalog_marks(const limen_catalog *cat, limen_figure *f) {
   size_t np = 0;
   for (size_t i = 0; cat && i < cat->count && f->nm < MAX_MARKS; i++) {
     const limen_model *m = &cat->models[i];
+    double e = limen_model_published_energy_J(m);
+    if (!isnan(e) && np < MAX_MARKS) {
+      f->px[np] = m->params;
+      f->py[np] = e;
+      f->plabels[np++] = m->name;
+      continue;
+    }
     size_t k = 0;
     while (k < f->nm && fabs(log10(f->markers[k].x / m->params)) > 0.05) k++;
     if (k == f->nm) {
@@ -296,12 +304,6 @@ static void catalog_marks(const limen_catalog *cat, limen_figure *f) {
     } else {
       size_t len = strlen(f->mlabels[k]);
       snprintf(f->mlabels[k] + len, sizeof f->mlabels[k] - len, ", %s", m->name);
-    }
-    double e = limen_model_published_energy_J(m);
-    if (!isnan(e) && np < MAX_MARKS) {
-      f->px[np] = m->params;
-      f->py[np] = e;
-      f->plabels[np++] = m->name;
     }
   }
   if (!np) return;

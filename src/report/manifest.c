@@ -15,6 +15,7 @@
 
 #include "limen/datafile.h"
 #include "limen/report.h"
+#include "report/record.h"
 
 int limen_manifest_clear(const char *dir, limen_error *err) {
   char path[PATH_MAX];
@@ -56,12 +57,13 @@ int limen_manifest_write(const char *dir, const char *const *names, size_t n, co
            cJSON_AddTrueToObject(o, "complete") && cJSON_AddStringToObject(o, "limen_version", limen_version()) &&
            cJSON_AddStringToObject(o, "created_utc", when) &&
            (command ? cJSON_AddStringToObject(o, "command", command) != NULL : cJSON_AddNullToObject(o, "command") != NULL) &&
-           (arr = cJSON_AddArrayToObject(o, "files")) != NULL;
+           (arr = cJSON_AddArrayToObject(o, "files")) != NULL && limen_report_add_provenance(o);
   int st = ok ? add_files(arr, dir, names, n, err) : limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
   char *text = st ? NULL : cJSON_Print(o);
   cJSON_Delete(o);
   if (!st && !text) st = limen_error_set(err, LIMEN_ENOMEM, __func__, "out of memory");
   if (!st) st = limen_text_file_write(dir, LIMEN_MANIFEST_NAME, text, err);
+  if (st) limen_manifest_clear(dir, NULL); /* renamed, but its directory not synced: no claim */
   cJSON_free(text);
   return st;
 }

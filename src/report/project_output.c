@@ -120,6 +120,7 @@ int limen_project_csv(const limen_project_report *r, char **text, limen_error *e
   unsigned has = LIMEN_PROJECTION_WHOLE | LIMEN_PROJECTION_CSV;
   size_t nf;
   const limen_field *f = limen_projection_fields(&nf);
+  limen_csv_provenance(m.f);
   limen_csv_header(m.f, f, nf, has);
   for (size_t i = 0; !s && i < r->n; i++) s = limen_report_projection_csv(m.f, &r->proj[i], r->workload, has, err);
   const limen_published *pb = r->published;

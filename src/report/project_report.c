@@ -58,16 +58,35 @@ const limen_field *limen_workload_derived_fields(size_t *n) {
   return derived_fields;
 }
 
+/* The inputs under their snake_case keys; an input left to be derived is null there, and
+ * "derived_inputs" names what it is derived from (its value is under "derived"). */
+static int workload_inputs_json(cJSON *o, const limen_input *t, size_t n, const limen_workload *w) {
+  cJSON *how = cJSON_CreateObject();
+  int ok = how != NULL;
+  for (size_t i = 0; ok && i < n; i++) {
+    char key[64];
+    double v = limen_input_get(&t[i], w);
+    limen_input_json_key(&t[i], key, sizeof key);
+    if (!limen_input_is_derived(&t[i], v)) {
+      ok = limen_json_num(o, key, v) != NULL;
+      continue;
+    }
+    ok = cJSON_AddNullToObject(o, key) && cJSON_AddStringToObject(how, key, t[i].default_text);
+  }
+  if (ok && cJSON_AddItemToObject(o, "derived_inputs", how)) return 1;
+  cJSON_Delete(how);
+  return 0;
+}
+
 cJSON *limen_report_workload(const limen_workload *w, limen_error *err) {
   limen_workload_derived d;
   if (limen_workload_derive(w, &d, err)) return NULL;
   cJSON *o = cJSON_CreateObject();
   size_t n;
   const limen_input *t = limen_workload_inputs(&n);
-  int ok = o && cJSON_AddStringToObject(o, "name", w->name);
-  for (size_t i = 0; ok && i < n; i++) ok = limen_json_num(o, t[i].name, limen_input_get(&t[i], w)) != NULL;
-  ok = ok && cJSON_AddStringToObject(o, "ops", limen_ops_convention_name(w->ops)) &&
-       cJSON_AddStringToObject(o, "lr-schedule", limen_lr_kind_name(w->lr_kind));
+  int ok = o && cJSON_AddStringToObject(o, "name", w->name) && workload_inputs_json(o, t, n, w) &&
+       cJSON_AddStringToObject(o, "ops", limen_ops_convention_name(w->ops)) &&
+       cJSON_AddStringToObject(o, "lr_schedule", limen_lr_kind_name(w->lr_kind));
   cJSON *dj = ok ? cJSON_AddObjectToObject(o, "derived") : NULL;
   size_t nd;
   const limen_field *df = limen_workload_derived_fields(&nd);

@@ -63,8 +63,8 @@ int limen_json_fields(cJSON *obj, const void *rec, const limen_field *f, size_t 
   return LIMEN_OK;
 }
 
-int limen_json_text(const cJSON *root, char **text, limen_error *err) {
-  char *s = root ? cJSON_Print(root) : NULL;
+int limen_json_text(cJSON *root, char **text, limen_error *err) {
+  char *s = root && limen_report_add_provenance(root) ? cJSON_Print(root) : NULL;
   size_t len = s ? strlen(s) : 0;
   char *out = s ? malloc(len + 2) : NULL;
   if (!out) {

@@ -21,8 +21,9 @@ cJSON *limen_json_push_num(cJSON *arr, double v);
 int limen_json_fields(cJSON *obj, const void *rec, const limen_field *f, size_t n, unsigned has);
 
 /* The tree printed as the tool prints it (cJSON's tab-indented form and a newline), into a
- * new string (*text, freed with limen_free).  Frees nothing of root. */
-int limen_json_text(const cJSON *root, char **text, limen_error *err);
+ * new string (*text, freed with limen_free), with the provenance record added to a root object
+ * ("provenance", unless it has one).  Frees nothing of root. */
+int limen_json_text(cJSON *root, char **text, limen_error *err);
 
 /* CSV, written to a stream: one field (quoted when it holds a comma, quote or line break);
  * the header of a table's fields that apply; one row of them. */
@@ -43,6 +44,14 @@ int limen_memtext_close(limen_memtext *m, char **text, limen_error *err);
 /* The tree printed (limen_json_text), then deleted whatever happened; LIMEN_ENOMEM when root is
  * NULL (a failed allocation). */
 int limen_json_finish(cJSON *root, char **text, limen_error *err);
+
+/* ---- provenance (provenance.h) ----------------------------------------------------------
+ * The record as an object; added to a document's root object as "provenance" (1; 0 when out of
+ * memory; a root that is not an object or has one already is left as it is); as '#' comment
+ * lines before a CSV's header row.  limen_json_text adds it to every document it prints. */
+cJSON *limen_report_provenance(void);
+int limen_report_add_provenance(cJSON *root);
+void limen_csv_provenance(FILE *f);
 
 /* ---- pieces shared by the report's writers ------------------------------------------------ */
 

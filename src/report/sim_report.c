@@ -69,6 +69,7 @@ static int csv_columns(const char *header, size_t n, const double *a, const doub
   limen_memtext m;
   int st = limen_memtext_open(&m, err);
   if (st) return st;
+  limen_csv_provenance(m.f);
   fputs(header, m.f);
   char x[2][64];
   for (size_t i = 0; i < n; i++) {

@@ -66,6 +66,7 @@ static int json_head(limen_sweep_writer *wr, limen_error *err) {
 static void csv_head(limen_sweep_writer *wr) {
   const limen_sweep_report *r = &wr->r;
   FILE *f = wr->m.f;
+  limen_csv_provenance(f);
   for (size_t k = 0; k < r->n_axes; k++) {
     limen_csv_field(f, r->axes[k].name);
     fputc(',', f);

@@ -4,12 +4,15 @@
  * the points handed to the writer in grid order.  Points are projected in blocks across the
  * OpenMP threads and written in order afterwards: the text does not depend on the thread
  * count, and a failing point is the first in grid order, as in a sequential run. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "limen/report.h"
+#include "limen/spread.h"
 
 #define SWEEP_BLOCK 64 /* points projected at once: BLOCK × specs projections in memory */
+#define SPREAD_CHUNK 512 /* over processes: points between two joins (each process holds them all) */
 
 typedef struct sweep_job {
   const limen_workload_setup *setup;
@@ -44,25 +47,101 @@ static int project_point(const sweep_job *j, size_t k, limen_projection *out, li
   return LIMEN_OK;
 }
 
-/* Points [k0, k0 + n) into proj (n × n_specs), then written in order. */
-static int run_block(const sweep_job *j, size_t k0, size_t n, limen_projection *proj, int *st, limen_error *errs,
-                     limen_sweep_writer *wr, limen_error *err) {
-#pragma omp parallel for schedule(dynamic, 1)
-  for (size_t i = 0; i < n; i++) {
-    limen_error_clear(&errs[i]);
-    st[i] = project_point(j, k0 + i, &proj[i * j->n_specs], &errs[i]);
+/* A chunk of points as the items of a limen_spread_job: each process projects its block of
+ * the chunk (run_chunk), the items report its status and carry its projections, the static
+ * strings of a projection (description, relation, each count's term) travel as indices. */
+typedef struct sweep_chunk {
+  const sweep_job *j;
+  limen_projection *proj;
+  int *st;
+  limen_error *errs;
+} sweep_chunk;
+
+static const char *const k_terms[] = {"compute", "memory", "update", "consolidation"};
+enum { N_TERMS = sizeof k_terms / sizeof *k_terms };
+
+static int chunk_run(void *ctx, size_t i, limen_error *err) {
+  const sweep_chunk *c = ctx;
+  if (c->st[i] && err) *err = c->errs[i];
+  return c->st[i];
+}
+
+/* A projection travels as its members up to the assumptions, the terms' indices and the
+ * assumptions in use, each as its string with the NUL (the array is most of its size). */
+enum { HEAD = offsetof(limen_projection, assumptions) };
+
+static size_t chunk_size(void *ctx, size_t i) {
+  const sweep_chunk *c = ctx;
+  size_t n = 0;
+  for (size_t s = 0; s < c->j->n_specs; s++) {
+    const limen_projection *p = &c->proj[i * c->j->n_specs + s];
+    n += HEAD + LIMEN_MAX_COUNTS;
+    for (size_t a = 0; a < p->n_assumptions; a++) n += strlen(p->assumptions[a]) + 1;
   }
-  for (size_t i = 0; i < n; i++) {
-    if (st[i]) {
-      if (err) *err = errs[i];
-      return st[i];
+  return n;
+}
+
+static void chunk_pack(void *ctx, size_t i, unsigned char *buf) {
+  const sweep_chunk *c = ctx;
+  size_t at = 0;
+  for (size_t s = 0; s < c->j->n_specs; s++) {
+    const limen_projection *p = &c->proj[i * c->j->n_specs + s];
+    unsigned char term[LIMEN_MAX_COUNTS];
+    for (size_t k = 0; k < LIMEN_MAX_COUNTS; k++) {
+      term[k] = N_TERMS;
+      for (unsigned char t = 0; k < p->n_counts && t < N_TERMS; t++)
+        if (p->counts[k].term && strcmp(p->counts[k].term, k_terms[t]) == 0) term[k] = t;
     }
+    limen_spread_put(buf, &at, p, HEAD);
+    limen_spread_put(buf, &at, term, sizeof term);
+    for (size_t a = 0; a < p->n_assumptions; a++) limen_spread_put(buf, &at, p->assumptions[a], strlen(p->assumptions[a]) + 1);
+  }
+}
+
+static int chunk_unpack(void *ctx, size_t i, const unsigned char *buf, size_t n, limen_error *err) {
+  const sweep_chunk *c = ctx;
+  size_t at = 0;
+  for (size_t s = 0; s < c->j->n_specs; s++) {
+    limen_projection *p = &c->proj[i * c->j->n_specs + s];
+    unsigned char term[LIMEN_MAX_COUNTS];
+    if (n - at < HEAD + sizeof term) return limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "short point");
+    memset(p, 0, sizeof *p);
+    limen_spread_take(buf, &at, p, HEAD);
+    limen_spread_take(buf, &at, term, sizeof term);
+    if (p->n_assumptions > LIMEN_MAX_ASSUMPTIONS)
+      return limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "bad point");
+    for (size_t a = 0; a < p->n_assumptions; a++) {
+      size_t len = strnlen((const char *)buf + at, n - at);
+      if (len == n - at || len >= LIMEN_ASSUMPTION_MAX)
+        return limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "bad point");
+      limen_spread_take(buf, &at, p->assumptions[a], len + 1);
+    }
+    p->description = c->j->par[s]->type->description;
+    p->relation = c->j->par[s]->type->relation;
+    for (size_t k = 0; k < LIMEN_MAX_COUNTS; k++) p->counts[k].term = term[k] < N_TERMS ? k_terms[term[k]] : NULL;
+  }
+  return at == n ? LIMEN_OK : limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "short point");
+}
+
+/* Points [k0, k0 + n) into proj (n × n_specs): this process's block of them across the OpenMP
+ * threads (all of them on one process), joined over sp, then written in order. */
+static int run_chunk(const sweep_job *j, const limen_spread *sp, size_t k0, size_t n, sweep_chunk *c,
+                     limen_sweep_writer *wr, limen_error *err) {
+  size_t first = 0, count = n;
+  if (sp && sp->size > 1) limen_spread_range(n, sp->rank, sp->size, &first, &count);
+#pragma omp parallel for schedule(dynamic, 1)
+  for (size_t i = first; i < first + count; i++) {
+    limen_error_clear(&c->errs[i]);
+    c->st[i] = project_point(j, k0 + i, &c->proj[i * j->n_specs], &c->errs[i]);
+  }
+  limen_spread_job job = {n, c, chunk_run, chunk_size, chunk_pack, chunk_unpack};
+  int rc = limen_spread_run(sp, &job, err);
+  for (size_t i = 0; !rc && i < n; i++) {
     double x[2];
     point_x(j, k0 + i, x);
-    int rc = limen_sweep_writer_point(wr, x, &proj[i * j->n_specs], err);
-    if (rc) return rc;
+    rc = limen_sweep_writer_point(wr, x, &c->proj[i * j->n_specs], err);
   }
-  return LIMEN_OK;
+  return rc;
 }
 
 static int alloc_paradigms(const char *const *specs, size_t n, const limen_profile_set *profiles,
@@ -77,25 +156,30 @@ static int alloc_paradigms(const char *const *specs, size_t n, const limen_profi
 int limen_sweep_run(const limen_workload_setup *setup, const limen_sweep_axis *axes, size_t n_axes,
                     const char *const *specs, size_t n_specs, const limen_profile_set *profiles,
                     limen_sweep_writer *wr, limen_error *err) {
+  return limen_sweep_run_spread(setup, axes, n_axes, specs, n_specs, profiles, NULL, wr, err);
+}
+
+int limen_sweep_run_spread(const limen_workload_setup *setup, const limen_sweep_axis *axes, size_t n_axes,
+                           const char *const *specs, size_t n_specs, const limen_profile_set *profiles,
+                           const limen_spread *sp, limen_sweep_writer *wr, limen_error *err) {
   static const char *fn = "limen_sweep_run";
   if (!setup || !axes || !specs || !wr || n_specs == 0 || n_axes < 1 || n_axes > 2)
     return limen_error_set(err, LIMEN_EINVAL, fn, "NULL argument, no paradigm, or not one or two axes");
   int rc = limen_sweep_axes_check(axes, n_axes, err);
   if (rc) return rc;
   sweep_job j = {setup, axes, n_axes, n_axes == 2 ? axes[1].points : 1, NULL, n_specs};
-  size_t total = axes[0].points * j.n2;
+  size_t total = axes[0].points * j.n2, block = !sp || sp->size <= 1 ? SWEEP_BLOCK : sp->size * SWEEP_BLOCK > SPREAD_CHUNK ? sp->size * SWEEP_BLOCK : SPREAD_CHUNK;
   j.par = calloc(n_specs, sizeof *j.par);
-  limen_projection *proj = malloc(SWEEP_BLOCK * n_specs * sizeof *proj);
-  int *st = malloc(SWEEP_BLOCK * sizeof *st);
-  limen_error *errs = malloc(SWEEP_BLOCK * sizeof *errs);
-  if (!j.par || !proj || !st || !errs) rc = limen_error_set(err, LIMEN_ENOMEM, fn, "%zu paradigms", n_specs);
+  sweep_chunk c = {&j, malloc(block * n_specs * sizeof *c.proj), malloc(block * sizeof *c.st),
+                   malloc(block * sizeof *c.errs)};
+  if (!j.par || !c.proj || !c.st || !c.errs) rc = limen_error_set(err, LIMEN_ENOMEM, fn, "%zu paradigms", n_specs);
   if (rc == LIMEN_OK) rc = alloc_paradigms(specs, n_specs, profiles, j.par, err);
-  for (size_t k0 = 0; rc == LIMEN_OK && k0 < total; k0 += SWEEP_BLOCK)
-    rc = run_block(&j, k0, total - k0 < SWEEP_BLOCK ? total - k0 : SWEEP_BLOCK, proj, st, errs, wr, err);
+  for (size_t k0 = 0; rc == LIMEN_OK && k0 < total; k0 += block)
+    rc = run_chunk(&j, sp, k0, total - k0 < block ? total - k0 : block, &c, wr, err);
   for (size_t s = 0; j.par && s < n_specs; s++) limen_paradigm_free(j.par[s]);
   free(j.par);
-  free(proj);
-  free(st);
-  free(errs);
+  free(c.proj);
+  free(c.st);
+  free(c.errs);
   return rc;
 }

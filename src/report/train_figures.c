@@ -2,6 +2,7 @@
  * train_figures.c: the figures of `limen train`'s experiments (report.h, training experiments)
  * assembled from their results — series, labels, axes, markers and notes — into limen_plot
  * structs that own copies of their data, so that the tool only chooses where to write them. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,7 +108,8 @@ void limen_train_figures_free(limen_train_figures *f) {
 static void put(limen_train_figures *f, const char *label, const double *x, const double *y, size_t n,
                 limen_plot_style style, int color) {
   limen_plot *p = &f->plots[f->n - 1];
-  f->series[f->n - 1][p->n_series++] = (limen_plot_series){label, x, y, n, style, color, NULL};
+  f->series[f->n - 1][p->n_series++] =
+      (limen_plot_series){.label = label, .x = x, .y = y, .n = n, .style = style, .color = color};
 }
 
 /* ---- paradigms: accuracy against heat and time ----------------------------------------------------- */
@@ -140,8 +142,9 @@ static int paradigm_figures(limen_train_figures *f, const limen_experiment_sweep
 
 /* ---- window and barrier: heat and accuracy against the swept value ---------------------------------- */
 
-/* The columns per run: swept value, final test accuracy, heat to target, total heat, drag bound. */
-enum { COL_X, COL_ACC, COL_TARGET, COL_TOTAL, COL_BOUND, N_COLS };
+/* The columns per run: swept value, final test accuracy, heat to target, total heat, drag bound,
+ * and the standard error of the total heat (the jump statistics of the run: its error bar). */
+enum { COL_X, COL_ACC, COL_TARGET, COL_TOTAL, COL_BOUND, COL_TOTAL_SE, N_COLS };
 
 static int heat_figure(limen_train_figures *f, const limen_experiment_sweep_result *res, double *const *col) {
   int barrier = res->kind == LIMEN_EXPERIMENT_BARRIER;
@@ -155,6 +158,7 @@ static int heat_figure(limen_train_figures *f, const limen_experiment_sweep_resu
       char *lab = text(f, "%s: %s", res->runs[g * per].paradigm, what[k]);
       if (!lab) return LIMEN_ENOMEM;
       put(f, lab, col[COL_X] + g * per, col[COL_TARGET + k] + g * per, per, style[k], (int)(1 + k + 3 * g));
+      if (COL_TARGET + k == COL_TOTAL) f->series[f->n - 1][p->n_series - 1].yerr = col[COL_TOTAL_SE] + g * per;
     }
   for (size_t g = 0; g < res->n_curves && g < 2; g++) {
     const limen_experiment_curve *c = &res->curves[g];
@@ -168,9 +172,10 @@ static int heat_figure(limen_train_figures *f, const limen_experiment_sweep_resu
   p->ylabel = "heat [J]";
   p->xlog = !barrier;
   p->ylog = 1;
-  p->note = barrier ? "measured heat (jump statistics) and the drag bound of the same trajectory"
-                    : "points: measured (jump statistics); lines: closed form (H) replayed along the recorded "
-                      "trajectory of the 1 us run";
+  p->note = barrier ? "measured heat (jump statistics, error bars: one standard error) and the drag bound of the "
+                      "same trajectory"
+                    : "points: measured (jump statistics, error bars: one standard error); lines: closed form (H) "
+                      "replayed along the recorded trajectory of the 1 us run";
   return LIMEN_OK;
 }
 
@@ -187,6 +192,7 @@ static int value_figures(limen_train_figures *f, const limen_experiment_sweep_re
     col[COL_TARGET][i] = r->energy_to_target_J;
     col[COL_TOTAL][i] = r->total_heat_J;
     col[COL_BOUND][i] = r->bound_J;
+    col[COL_TOTAL_SE][i] = r->heat_stderr_J;
   }
   int st = heat_figure(f, res, col);
   limen_plot *p = st ? NULL : add_plot(f, barrier ? "accuracy_vs_barrier.png" : "accuracy_vs_window.png", 2);
@@ -233,7 +239,15 @@ int limen_experiment_scaling_figures(const limen_experiment_scaling_result *res,
     lab[ROWS + k] = text(f, "measured: %s", res->rows[k].paradigm);
   }
   for (size_t k = 0; k < ROWS; k++) put(f, lab[k], x, proj + k * n, n, LIMEN_PLOT_LINE, (int)(1 + k));
-  for (size_t k = 0; k < ROWS; k++) put(f, lab[ROWS + k], x, meas + k * n, n, LIMEN_PLOT_DASHED, (int)(5 + k));
+  double *se = keep(f, ROWS * n * sizeof *se); /* the measured heat's standard error, scaled alike */
+  if (!se) return finish(f, nomem(err), out);
+  for (size_t k = 0; k < ROWS; k++) {
+    const limen_train_result *r = &res->rows[k].result;
+    double rel = r->total_heat_J > 0 ? r->heat_stderr_J / r->total_heat_J : NAN;
+    for (size_t i = 0; i < n; i++) se[k * n + i] = rel * meas[k * n + i];
+    put(f, lab[ROWS + k], x, meas + k * n, n, LIMEN_PLOT_DASHED, (int)(5 + k));
+    f->series[f->n - 1][p->n_series - 1].yerr = se + k * n;
+  }
   mk[0] = (limen_plot_marker){res->params, "this run"};
   mk[1] = (limen_plot_marker){res->brain_params, "brain scale"};
   *p = (limen_plot){"Measured heat extrapolated vs limen project", "parameters N", "energy [J]", 1, 1, p->series,

@@ -48,6 +48,9 @@ static const limen_field k_train_fields[] = {
     TF(elementary_ops, NULL, "bit flips / levels crossed"),
     TF(temperature_K, "K", "temperature"),
     TF(seed, NULL, "seed"),
+    TF(wall_seconds, "s", "wall-clock time of the training loop"),
+    TF(steps_per_second, NULL, "steps per second (wall clock)"),
+    TF(physics_share, NULL, "share of the time in the cell physics"),
 };
 #undef TF
 
@@ -92,6 +95,10 @@ void limen_train_record_make(const limen_experiment_run *run, limen_train_record
   o->elementary_ops = r->ops;
   o->temperature_K = s->memory.temperature_K;
   o->seed = (double)s->memory.seed;
+  const limen_train_timing *t = &r->timing;
+  o->wall_seconds = t->wall_s;
+  o->steps_per_second = t->wall_s > 0 ? (double)r->steps / t->wall_s : NAN;
+  o->physics_share = t->physics_s + t->model_s > 0 ? t->physics_s / (t->physics_s + t->model_s) : NAN;
 }
 
 int limen_report_record_json(const void *rec, const limen_field *f, size_t n, char **text, limen_error *err) {
@@ -204,6 +211,7 @@ int limen_train_trace_csv(const limen_train_result *r, char **text, limen_error 
   limen_memtext m;
   int st = limen_memtext_open(&m, err);
   if (st) return st;
+  limen_csv_provenance(m.f);
   fputs("step,time_s,heat_J,bound_J,loss,train_accuracy,test_accuracy\n", m.f);
   for (size_t i = 0; i < r->n_points; i++) {
     const limen_train_point *p = &r->points[i];
@@ -218,6 +226,7 @@ int limen_anneal_trace_csv(const limen_anneal_result *r, char **text, limen_erro
   limen_memtext m;
   int st = limen_memtext_open(&m, err);
   if (st) return st;
+  limen_csv_provenance(m.f);
   fputs("sweep,time_s,beta,barrier_kT,cut,best_cut,heat_modulated_J,heat_static_J\n", m.f);
   for (size_t i = 0; i < r->n_points; i++) {
     const limen_anneal_point *p = &r->points[i];

@@ -2,8 +2,9 @@
  * rng_gaussian.c: standard normal numbers for the Langevin engine (rng.h): a 256-layer
  * ziggurat (Marsaglia & Tsang, J. Stat. Softw. 5(8), 2000) in Doornik's form (Doornik,
  * "An improved ziggurat method to generate normal random samples", 2005), whose layer
- * index and uniform come from disjoint bits of one 64-bit output.  One scalar version and
- * one over a block of streams in structure-of-arrays layout; both make the same numbers.
+ * index and uniform come from disjoint bits of one 64-bit output.  The scalar draw and its
+ * slow path live here; the draw over a block of streams (structure-of-arrays layout), compiled
+ * once per instruction set, is rng_block_kernel.c.  All make the same numbers.
  *
  * Layers.  With f(x) = exp(−x²/2) and v = r·f(r) + ∫_r^∞ f, layer 0 is the box
  * [0, X₀] × [0, f(r)] with X₀ = v/f(r) (area v, the part beyond r standing for the tail),
@@ -14,9 +15,10 @@
  *
  * Draw.  From a 64-bit output: layer i = low 8 bits, u = top 52 bits as a uniform number in
  * [−1, 1), x = u·Xᵢ.  |x| < Xᵢ₊₁ lies under f for sure: return x (probability 0.9851, and
- * the only branch the block version takes in its vector loop).  Otherwise layer 0 draws from
- * the tail beyond r (Marsaglia 1964) and the other layers test the wedge with exp() and a
- * fresh uniform; a rejection starts over with the stream's next output. */
+ * the only test the block version makes in its vector loop).  Otherwise layer 0 draws from
+ * the tail beyond r (Marsaglia 1964) and the other layers test the wedge with a fresh uniform
+ * (a chord-and-tangent squeeze first, exp() only where it cannot decide: the same decisions);
+ * a rejection starts over with the stream's next output. */
 #include <math.h>
 #include <string.h>
 
@@ -94,24 +96,113 @@ const double limen_zig_x[LIMEN_ZIG_LAYERS + 1] = {
     0x0p+0
 };
 
-static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+/* f(Xᵢ) = exp(−Xᵢ²/2) for X₀ … X₂₅₆, printed with %a (tests/test_rng.c recomputes them). */
+const double limen_zig_f[LIMEN_ZIG_LAYERS + 1] = {
+    0x1.f4a946f138416p-12, 0x1.4a605b6b9f704p-10, 0x1.55f9f43c1b067p-9, 0x1.08a1f03b0b1fdp-8,
+    0x1.69ea8d90cb857p-8, 0x1.ce160f8ec6830p-8, 0x1.1a59229952f8ep-7, 0x1.4eb96421acfe0p-7,
+    0x1.841040d8da478p-7, 0x1.ba48d274f8facp-7, 0x1.f152a4f72dd49p-7, 0x1.1490334603012p-6,
+    0x1.30d388dab5e13p-6, 0x1.4d6eaf2fbb05cp-6, 0x1.6a5daf40bbf79p-6, 0x1.879d1b600c0fap-6,
+    0x1.a529f4e22ebddp-6, 0x1.c301983cd08fdp-6, 0x1.e121adb828c57p-6, 0x1.ff881d718a5a4p-6,
+    0x1.0f1982e968000p-5, 0x1.1e9059f1f6aadp-5, 0x1.2e27ce83df48bp-5, 0x1.3ddf2ce98eebfp-5,
+    0x1.4db5d0e112757p-5, 0x1.5dab23cf2adcfp-5, 0x1.6dbe9b398d064p-5, 0x1.7defb77af271ep-5,
+    0x1.8e3e02a68b5abp-5, 0x1.9ea90f9295563p-5, 0x1.af30790385f70p-5, 0x1.bfd3e0f282a2cp-5,
+    0x1.d092efeadf162p-5, 0x1.e16d547b25181p-5, 0x1.f262c2b6c6e35p-5, 0x1.01b979e30e497p-4,
+    0x1.0a4ed2c159625p-4, 0x1.12f14d0f2179dp-4, 0x1.1ba0cbe97897dp-4, 0x1.245d344dd0d91p-4,
+    0x1.2d266cf9b3111p-4, 0x1.35fc5e4d93e6bp-4, 0x1.3edef23269a81p-4, 0x1.47ce1401b2213p-4,
+    0x1.50c9b06fa2baep-4, 0x1.59d1b577466a4p-4, 0x1.62e6124854d18p-4, 0x1.6c06b73694a4cp-4,
+    0x1.753395aaa1176p-4, 0x1.7e6ca013eefd6p-4, 0x1.87b1c9dbf2852p-4, 0x1.9103075a4a0abp-4,
+    0x1.9a604dc9d5b19p-4, 0x1.a3c9933ea6286p-4, 0x1.ad3ece9caf633p-4, 0x1.b6bff78f2e233p-4,
+    0x1.c04d0680b1015p-4, 0x1.c9e5f493b740ap-4, 0x1.d38abb9bd91e5p-4, 0x1.dd3b56176e88fp-4,
+    0x1.e6f7bf29aa54bp-4, 0x1.f0bff29520e1cp-4, 0x1.fa93ecb6b222cp-4, 0x1.0239d54067d2ap-3,
+    0x1.072f94bb8bf85p-3, 0x1.0c2b33d5209bap-3, 0x1.112cb1da26eb9p-3, 0x1.16340e5a82d63p-3,
+    0x1.1b41492757d42p-3, 0x1.2054625183c34p-3, 0x1.256d5a2835eb7p-3, 0x1.2a8c3137a071ap-3,
+    0x1.2fb0e847c2a65p-3, 0x1.34db805b4ab88p-3, 0x1.3a0bfaae8d7eep-3, 0x1.3f4258b6931aep-3,
+    0x1.447e9c20375d5p-3, 0x1.49c0c6cf5ce2dp-3, 0x1.4f08dade31fc1p-3, 0x1.5456da9c86835p-3,
+    0x1.59aac88f31d6cp-3, 0x1.5f04a76f883f9p-3, 0x1.64647a2adf19cp-3, 0x1.69ca43e21f259p-3,
+    0x1.6f3607e964713p-3, 0x1.74a7c9c7ab5a1p-3, 0x1.7a1f8d368a31dp-3, 0x1.7f9d5621f716cp-3,
+    0x1.852128a819a31p-3, 0x1.8aab091928152p-3, 0x1.903afbf74fa62p-3, 0x1.95d105f6a7c20p-3,
+    0x1.9b6d2bfd2fe55p-3, 0x1.a10f7322d7e36p-3, 0x1.a6b7e0b192674p-3, 0x1.ac667a25717ffp-3,
+    0x1.b21b452ccd135p-3, 0x1.b7d647a8731a5p-3, 0x1.bd9787abe189dp-3, 0x1.c35f0b7d89d3fp-3,
+    0x1.c92cd9971df4bp-3, 0x1.cf00f8a5e6fc1p-3, 0x1.d4db6f8b25142p-3, 0x1.dabc455c78ffdp-3,
+    0x1.e0a3816457177p-3, 0x1.e6912b2283cd0p-3, 0x1.ec854a4c99c32p-3, 0x1.f27fe6ce998c3p-3,
+    0x1.f88108cb83227p-3, 0x1.fe88b89df93b3p-3, 0x1.024b7f6c77475p-2, 0x1.0555f2242e9cfp-2,
+    0x1.0863b8f90432bp-2, 0x1.0b74d88b242cep-2, 0x1.0e895598709b7p-2, 0x1.11a134fcf2417p-2,
+    0x1.14bc7bb34ee5ep-2, 0x1.17db2ed5454dfp-2, 0x1.1afd539c2f047p-2, 0x1.1e22ef618810dp-2,
+    0x1.214c079f7cc95p-2, 0x1.2478a1f17de7fp-2, 0x1.27a8c414db113p-2, 0x1.2adc73e963fd2p-2,
+    0x1.2e13b7721075cp-2, 0x1.314e94d5af626p-2, 0x1.348d125f9d194p-2, 0x1.37cf36808136ep-2,
+    0x1.3b1507cf143a3p-2, 0x1.3e5e8d08ed2d0p-2, 0x1.41abcd1357a0dp-2, 0x1.44fccefc324f1p-2,
+    0x1.485199fad6ac8p-2, 0x1.4baa357109c96p-2, 0x1.4f06a8ebf6d83p-2, 0x1.5266fc2533bdep-2,
+    0x1.55cb3703d00f0p-2, 0x1.5933619d6eeb1p-2, 0x1.5c9f84376c235p-2, 0x1.600fa7480d2bap-2,
+    0x1.6383d377be507p-2, 0x1.66fc11a25cbd4p-2, 0x1.6a786ad88de12p-2, 0x1.6df8e86124c9cp-2,
+    0x1.717d93ba9613dp-2, 0x1.7506769c7b1dcp-2, 0x1.78939af9252dap-2, 0x1.7c250aff4149fp-2,
+    0x1.7fbad11b8d900p-2, 0x1.8354f7faa0dc9p-2, 0x1.86f38a8ac5aa7p-2, 0x1.8a9693fde917ap-2,
+    0x1.8e3e1fcb9f108p-2, 0x1.91ea39b33cb09p-2, 0x1.959aedbe09f84p-2, 0x1.995048418c0b9p-2,
+    0x1.9d0a55e1e93d2p-2, 0x1.a0c9239468431p-2, 0x1.a48cbea20c042p-2, 0x1.a85534aa4d873p-2,
+    0x1.ac2293a5f5a91p-2, 0x1.aff4e9ea18547p-2, 0x1.b3cc462b331bep-2, 0x1.b7a8b78071310p-2,
+    0x1.bb8a4d6716d86p-2, 0x1.bf7117c616a0bp-2, 0x1.c35d26f1d2cabp-2, 0x1.c74e8bb00d7b9p-2,
+    0x1.cb45573c0a83ap-2, 0x1.cf419b4ae5b60p-2, 0x1.d3436a1021072p-2, 0x1.d74ad6426de25p-2,
+    0x1.db57f320b56a2p-2, 0x1.df6ad477639fbp-2, 0x1.e3838ea5f9b77p-2, 0x1.e7a236a4ec3b8p-2,
+    0x1.ebc6e20bd1f46p-2, 0x1.eff1a717e8f85p-2, 0x1.f4229cb2f7ae4p-2, 0x1.f859da7a900bcp-2,
+    0x1.fc9778c7bbd93p-2, 0x1.006dc85b8cabdp-1, 0x1.02931e18b8223p-1, 0x1.04bbcafa63f26p-1,
+    0x1.06e7dccf03c2dp-1, 0x1.091761d995d78p-1, 0x1.0b4a68d70d9a5p-1, 0x1.0d81010414296p-1,
+    0x1.0fbb3a2325909p-1, 0x1.11f9248311f2ep-1, 0x1.143ad105ea991p-1, 0x1.16805128639cfp-1,
+    0x1.18c9b709b3c45p-1, 0x1.1b171573fd106p-1, 0x1.1d687fe54995ep-1, 0x1.1fbe0a9929616p-1,
+    0x1.2217ca92ff7e6p-1, 0x1.2475d5a90db78p-1, 0x1.26d84290504e1p-1, 0x1.293f28e93cd09p-1,
+    0x1.2baaa14d7953cp-1, 0x1.2e1ac55ea3be0p-1, 0x1.308fafd6438e2p-1, 0x1.33097c9703a29p-1,
+    0x1.358848bf550ddp-1, 0x1.380c32bda00c9p-1, 0x1.3a955a662cd02p-1, 0x1.3d23e10af3197p-1,
+    0x1.3fb7e99585b76p-1, 0x1.425198a355fd7p-1, 0x1.44f114a49366dp-1, 0x1.479685fdf5006p-1,
+    0x1.4a42172dc526cp-1, 0x1.4cf3f4f494eb4p-1, 0x1.4fac4e820b65bp-1, 0x1.526b55a656cc9p-1,
+    0x1.55313f08d9e3ap-1, 0x1.57fe4264c8d82p-1, 0x1.5ad29acc85c7bp-1, 0x1.5dae86f4aff5cp-1,
+    0x1.6092498802657p-1, 0x1.637e298550c0ap-1, 0x1.667272a92e315p-1, 0x1.696f75e513b1bp-1,
+    0x1.6c7589e635a7ap-1, 0x1.6f850baea7adfp-1, 0x1.729e5f43f6d02p-1, 0x1.75c1f0770d846p-1,
+    0x1.78f033ca0b0c5p-1, 0x1.7c29a779c6848p-1, 0x1.7f6ed4b20e2bbp-1, 0x1.82c050f56cf5dp-1,
+    0x1.861ebfc37bc9ap-1, 0x1.898ad48badef0p-1, 0x1.8d0554fe60a96p-1, 0x1.908f1bd31713cp-1,
+    0x1.94291c21b7a34p-1, 0x1.97d4657617aaep-1, 0x1.9b9228d24066ep-1, 0x1.9f63bee651fc4p-1,
+    0x1.a34aafdf5aefbp-1, 0x1.a748bd550c9cdp-1, 0x1.ab5fef17a24f0p-1, 0x1.af92a3f6ce88dp-1,
+    0x1.b3e3a8234dcfap-1, 0x1.b85653a8ff53bp-1, 0x1.bceeb4ee1dc6ap-1, 0x1.c1b1cd9eebad1p-1,
+    0x1.c6a5ecea97865p-1, 0x1.cbd33a8a72dd0p-1, 0x1.d144978a119bfp-1, 0x1.d70920657bcd3p-1,
+    0x1.dd36fa704de74p-1, 0x1.e3f11e027f053p-1, 0x1.eb7545b6ca8ecp-1, 0x1.f446ac979f055p-1,
+    0x1.0000000000000p+0
+};
 
-/* u in [−1, 1) from the top 52 bits of w. */
-static inline double signed_uniform(uint64_t w) {
-  union {
-    uint64_t u;
-    double d;
-  } c;
-  c.u = (w >> 12) | 0x3FF0000000000000ULL; /* [1, 2) */
-  return 2.0 * c.d - 3.0;
+/* The wedge test as the floating-point comparison that defines the stream: the height
+ * f(Xᵢ) + u·(f(Xᵢ₊₁) − f(Xᵢ)) against f(x), both relative to f(x). */
+static int wedge_exact(unsigned i, double x, double u) {
+  const double x2 = x * x;
+  const double f0 = exp(-0.5 * (zig_x[i] * zig_x[i] - x2));
+  const double f1 = exp(-0.5 * (zig_x[i + 1] * zig_x[i + 1] - x2));
+  return f0 + u * (f1 - f0) < 1.0;
+}
+
+/* Squeeze before the exact test: on [Xᵢ₊₁, Xᵢ] f lies between its chord and its tangents at
+ * the ends (chord above and tangents below where f is convex, |x| ≥ 1; the reverse where it is
+ * concave, |x| ≤ 1).  A height below the lower bound or above the upper one by more than
+ * SQUEEZE_MARGIN·f(Xᵢ) — a relative margin of ≥ 4·10⁻¹⁰, against rounding errors of ~10⁻¹⁴ in
+ * either computation — is decided without exp() and exactly as wedge_exact decides it; the
+ * rest (and layer 204, which holds the inflection point x = 1) go to wedge_exact. */
+#define SQUEEZE_MARGIN 1e-9
+int limen_zig_wedge_accept(unsigned i, double x, double u) {
+  const double a = fabs(x), x0 = zig_x[i], x1 = zig_x[i + 1];
+  const double g0 = limen_zig_f[i], g1 = limen_zig_f[i + 1];
+  const double y = g0 + u * (g1 - g0), m = SQUEEZE_MARGIN * g0;
+  const double chord = g1 + (g0 - g1) * (a - x1) / (x0 - x1);
+  const double t0 = g0 * (1.0 - x0 * (a - x0)), t1 = g1 * (1.0 - x1 * (a - x1));
+  if (x1 >= 1.0) { /* (no fmax/fmin: no NaN here, and the comparisons inline) */
+    if (y < (t0 > t1 ? t0 : t1) - m) return 1;
+    if (y > chord + m) return 0;
+  } else if (x0 <= 1.0) {
+    if (y < chord - m) return 1;
+    if (y > (t0 < t1 ? t0 : t1) + m) return 0;
+  }
+  return wedge_exact(i, x, u);
 }
 
 /* Everything after a failed quick test of output w (rare). */
-static double zig_slow(limen_rng *r, uint64_t w) {
+double limen_zig_slow(limen_rng *r, uint64_t w) {
   const double rr = zig_x[1];
   for (;;) {
     const unsigned i = (unsigned)(w & (ZIG_LAYERS - 1));
-    const double u = signed_uniform(w), x = u * zig_x[i];
+    const double u = limen_zig_uniform(w), x = u * zig_x[i];
     if (fabs(x) < zig_x[i + 1]) return x;
     if (i == 0) { /* tail beyond r: Marsaglia (1964) */
       double t, y;
@@ -121,11 +212,8 @@ static double zig_slow(limen_rng *r, uint64_t w) {
       } while (y + y < t * t);
       return u < 0.0 ? -(rr + t) : rr + t;
     }
-    /* wedge: a height uniform in [f(Xᵢ), f(Xᵢ₊₁)], relative to f(x) */
-    const double x2 = x * x;
-    const double f0 = exp(-0.5 * (zig_x[i] * zig_x[i] - x2));
-    const double f1 = exp(-0.5 * (zig_x[i + 1] * zig_x[i + 1] - x2));
-    if (f0 + limen_rng_uniform(r) * (f1 - f0) < 1.0) return x;
+    /* wedge: a height uniform in [f(Xᵢ), f(Xᵢ₊₁)] under f(x)? */
+    if (limen_zig_wedge_accept(i, x, limen_rng_uniform(r))) return x;
     w = limen_rng_u64(r);
   }
 }
@@ -133,9 +221,9 @@ static double zig_slow(limen_rng *r, uint64_t w) {
 double limen_rng_gaussian(limen_rng *r) {
   const uint64_t w = limen_rng_u64(r);
   const unsigned i = (unsigned)(w & (ZIG_LAYERS - 1));
-  const double x = signed_uniform(w) * zig_x[i];
+  const double x = limen_zig_uniform(w) * zig_x[i];
   if (fabs(x) < zig_x[i + 1]) return x;
-  return zig_slow(r, w);
+  return limen_zig_slow(r, w);
 }
 
 void limen_rng_block_seed(limen_rng_block *b, uint64_t seed, uint64_t first) {
@@ -152,39 +240,4 @@ void limen_rng_block_get(const limen_rng_block *b, size_t i, limen_rng *r) {
 
 void limen_rng_block_put(limen_rng_block *b, size_t i, const limen_rng *r) {
   for (int k = 0; k < 4; k++) b->s[k][i] = r->s[k];
-}
-
-void limen_rng_block_gaussian(limen_rng_block *restrict b, size_t n, double *restrict out) {
-  uint64_t w[LIMEN_RNG_BLOCK];
-  unsigned char slow[LIMEN_RNG_BLOCK];
-  unsigned n_slow = 0;
-  if (n > LIMEN_RNG_BLOCK) n = LIMEN_RNG_BLOCK;
-  uint64_t *restrict s0 = b->s[0], *restrict s1 = b->s[1], *restrict s2 = b->s[2],
-                     *restrict s3 = b->s[3];
-  /* one xoshiro256** step on every stream, then the quick test on every output: no
-   * branches, so both loops run as vector code where the target has it */
-  for (size_t k = 0; k < n; k++) {
-    const uint64_t a1 = s1[k], t = a1 << 17;
-    w[k] = rotl(a1 * 5, 7) * 9;
-    const uint64_t a2 = s2[k] ^ s0[k], a3 = s3[k] ^ a1;
-    s1[k] = a1 ^ a2;
-    s0[k] ^= a3;
-    s2[k] = a2 ^ t;
-    s3[k] = rotl(a3, 45);
-  }
-  for (size_t k = 0; k < n; k++) {
-    const unsigned i = (unsigned)(w[k] & (ZIG_LAYERS - 1));
-    const double x = signed_uniform(w[k]) * zig_x[i];
-    out[k] = x;
-    slow[k] = !(fabs(x) < zig_x[i + 1]);
-  }
-  for (size_t k = 0; k < n; k++) n_slow += slow[k];
-  if (n_slow == 0) return;
-  for (size_t k = 0; k < n; k++)
-    if (slow[k]) {
-      limen_rng r;
-      limen_rng_block_get(b, k, &r);
-      out[k] = zig_slow(&r, w[k]);
-      limen_rng_block_put(b, k, &r);
-    }
 }

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * rng_internal.h: the ziggurat table of rng_gaussian.c (not public; the tests recompute it). */
+ * rng_internal.h: the ziggurat table of rng_gaussian.c, its slow path, and the block draw's
+ * routes per instruction set (rng_block_kernel.c, rng_dispatch.c).  Not public; the tests
+ * recompute the table and run every route. */
 #ifndef LIMEN_SIM_RNG_INTERNAL_H
 #define LIMEN_SIM_RNG_INTERNAL_H
 
@@ -8,5 +10,41 @@
 /* Layers of the Gaussian ziggurat, and the layer boundaries X₀ … X₂₅₆ (X₁ = r, X₂₅₆ = 0). */
 #define LIMEN_ZIG_LAYERS 256
 extern const double limen_zig_x[LIMEN_ZIG_LAYERS + 1];
+
+/* f(Xᵢ) = exp(−Xᵢ²/2) of the same boundaries. */
+extern const double limen_zig_f[LIMEN_ZIG_LAYERS + 1];
+/* The wedge test of layer i ≥ 1 at x (Xᵢ₊₁ < |x| ≤ Xᵢ) with the uniform u: is the height
+ * f(Xᵢ) + u·(f(Xᵢ₊₁) − f(Xᵢ)) below f(x)?  Decided by a squeeze where it is clear, and
+ * otherwise by exp(), with the same answer as the plain comparison with exp() always. */
+int limen_zig_wedge_accept(unsigned i, double x, double u);
+
+/* u in [−1, 1) from the top 52 bits of a 64-bit output w (the draw's uniform). */
+static inline double limen_zig_uniform(uint64_t w) {
+  union {
+    uint64_t u;
+    double d;
+  } c;
+  c.u = (w >> 12) | 0x3FF0000000000000ULL; /* [1, 2) */
+  return 2.0 * c.d - 3.0;
+}
+
+/* The rest of a draw whose 64-bit output w failed the quick test: tail, wedge, or a new try
+ * from the stream's next outputs.  Every route calls it, so all make the same numbers. */
+double limen_zig_slow(limen_rng *r, uint64_t w);
+
+/* One compiled route of limen_rng_block_gaussian (rng.h); all give the same numbers. */
+typedef void (*limen_rng_block_fn)(limen_rng_block *b, size_t n, double *out);
+enum { LIMEN_RNG_ISA_BASELINE = 0, LIMEN_RNG_ISA_AVX2 = 1, LIMEN_RNG_ISA_AVX512 = 2,
+       LIMEN_RNG_ISA_COUNT = 3 };
+/* The route of instruction set `isa` when this build has it and the CPU runs it, else NULL;
+ * its name ("baseline", "avx2", "avx512") in *name when name is not NULL. */
+limen_rng_block_fn limen_rng_block_route(int isa, const char **name);
+
+void limen_rng_block_gaussian_base(limen_rng_block *b, size_t n, double *out);
+#if defined(__x86_64__) && defined(__GNUC__)
+#define LIMEN_RNG_HAVE_X86_ROUTES 1
+void limen_rng_block_gaussian_avx2(limen_rng_block *b, size_t n, double *out);
+void limen_rng_block_gaussian_avx512(limen_rng_block *b, size_t n, double *out);
+#endif
 
 #endif

@@ -39,6 +39,12 @@ static void copy_bound_row(size_t at, limen_bound_input which, size_t offset, co
   k_rows[at].member = member;
 }
 
+/* The cap on the work: its default is the library's (langevin.h). */
+static const limen_input k_max_work = {
+    "max-work", NULL, "max_work", NULL, NULL, "N", 1, 1e18, 0, 0, 0, LIMEN_INPUT_DOUBLE,
+    offsetof(limen_simulate_config, max_work), LIMEN_WORK_CAP, "1e11",
+    "largest run allowed, in particle-steps (trajectories x steps; a Fokker-Planck cell-step counts 4)"};
+
 static void build_rows(void) {
   size_t n = 0;
   const limen_input *rows = limen_protocol_inputs(&n);
@@ -51,6 +57,7 @@ static void build_rows(void) {
   copy_bound_row(LIMEN_SIMULATE_IN_TAU0, LIMEN_BOUND_IN_TAU0, offsetof(limen_simulate_config, tau0_s), "tau0_s");
   copy_bound_row(LIMEN_SIMULATE_IN_TEMPERATURE, LIMEN_BOUND_IN_TEMPERATURE,
                  offsetof(limen_simulate_config, temperature_K), "temperature_K");
+  k_rows[LIMEN_SIMULATE_IN_MAX_WORK] = k_max_work;
 }
 
 const limen_input *limen_simulate_inputs(size_t *n) {

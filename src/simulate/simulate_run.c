@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "limen/simulate.h"
+#include "limen/provenance.h"
 
 /* One run in the making: the engines' configurations and what the rules decided. */
 typedef struct sim {
@@ -171,6 +172,7 @@ static int setup(sim *s, limen_error *err) {
   s->lc.progress_ctx = c->progress_ctx;
   s->fc = c->fp;
   s->fc.dt = s->lc.dt;
+  s->fc.max_work = c->max_work;
   s->fc.init = LIMEN_INIT_EQUILIBRIUM;
   s->fc.progress = c->progress;
   s->fc.progress_ctx = c->progress_ctx;
@@ -197,6 +199,15 @@ static int summary_finite(const limen_sim_summary *m, limen_error *err) {
   return LIMEN_OK;
 }
 
+/* trajectories × steps within the cap on the work (langevin.h), before the run starts. */
+static int langevin_work(const limen_langevin_config *c, const limen_protocol *proto, const sim *s,
+                         limen_error *err) {
+  const double steps = ceil(limen_protocol_duration(proto) / c->dt * (1.0 - 1e-12));
+  char what[96];
+  snprintf(what, sizeof what, "%zu trajectories × %.3g steps of dt = %g tau0", c->n_traj, steps, c->dt);
+  return limen_work_check((double)c->n_traj * steps, s->cfg->max_work, what, err);
+}
+
 static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *err) {
   limen_langevin_config *c = &s->lc;
   const limen_protocol *proto = s->res->protocol;
@@ -205,6 +216,7 @@ static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *er
   c->integrator = limen_integrator_type_auto(proto->potential);
   int st = in && strcmp(in, "auto") != 0 ? limen_integrator_type_find(in, &c->integrator, err) : LIMEN_OK;
   char inputs[4096];
+  if (!st) st = langevin_work(c, proto, s, err);
   if (!st && s->ctl) st = limen_simulate_checkpoint_inputs(s->cfg, inputs, sizeof inputs, err);
   if (!st && s->ctl && (!comm || comm->size <= 1)) st = limen_simulate_langevin_units(c, proto, inputs, s->ctl, lr, err);
   else if (!st && !(st = limen_simulate_langevin_spread(c, proto, comm, lr, err)) && s->ctl)
@@ -267,6 +279,7 @@ int limen_simulate_run_ctl(const limen_simulate_config *cfg, const limen_simulat
   int st = setup(&s, err);
   if (!st && ctl && ctl->checkpoint && ctl->checkpoint->command && ((s.has & LIMEN_SIM_HAS_FP) || (comm && comm->size > 1)))
     st = limen_error_plain(err, LIMEN_EINVAL, "a checkpoint continues a Langevin run on one process only");
+  if (!st && !(s.has & LIMEN_SIM_HAS_FP)) limen_provenance_note_seed((uint64_t)cfg->langevin.seed);
   if (!st) st = (s.has & LIMEN_SIM_HAS_FP) ? run_fp(&s, err) : run_langevin(&s, comm, err);
   if (!st) report(&s, t0);
   return st;

@@ -171,7 +171,8 @@ int limen_simulate_checkpoint_inputs(const limen_simulate_config *cfg, char *buf
   bad |= add_line(buf, cap, &at, "method", cfg->method ? cfg->method : "langevin");
   bad |= add_line(buf, cap, &at, "integrator", cfg->integrator ? cfg->integrator : "auto");
   for (int i = 0; i < LIMEN_SIMULATE_IN_COUNT; i++) {
-    if (i == LIMEN_SIMULATE_IN_THREADS) continue; /* the result is the same for any thread count */
+    /* the result is the same for any thread count, and the cap only refuses a run before it starts */
+    if (i == LIMEN_SIMULATE_IN_THREADS || i == LIMEN_SIMULATE_IN_MAX_WORK) continue;
     if (cfg->given & LIMEN_SIMULATE_IN_MASK(i)) limen_checkpoint_number(v, sizeof v, limen_input_get(&rows[i], cfg));
     else snprintf(v, sizeof v, "unset");
     bad |= add_line(buf, cap, &at, rows[i].name, v);

@@ -266,24 +266,67 @@ int limen_dataset_split(const limen_dataset *ds, double test_fraction, uint64_t 
   return LIMEN_OK;
 }
 
+/* Column f's largest |x| and its row (the first non-finite value, if any, instead). */
+static double column_absmax(const limen_dataset *ds, size_t f, size_t *row) {
+  double m = 0.0;
+  *row = 0;
+  for (size_t i = 0; i < ds->n; i++) {
+    double a = fabs(ds->x[i * ds->d + f]);
+    if (!(a <= m)) {
+      m = a;
+      *row = i;
+      if (!isfinite(a)) break;
+    }
+  }
+  return m;
+}
+
+/* Every value of column f finite after standardization; else LIMEN_ERANGE naming the set, the
+ * column and the row (1-based). */
+static int column_finite(const limen_dataset *ds, size_t f, const char *what, limen_error *err) {
+  for (size_t i = 0; ds && i < ds->n; i++)
+    if (!isfinite(ds->x[i * ds->d + f]))
+      return limen_error_plain(err, LIMEN_ERANGE,
+                               "data set '%s': feature column %zu, row %zu of the %s split: its value does not fit a "
+                               "double once standardized (values beyond +-1e300 against the column's spread)",
+                               ds->name, f + 1, i + 1, what);
+  return LIMEN_OK;
+}
+
+/* Column f standardized.  The statistics run on the values scaled by a power of two near the
+ * column's largest |x| — exact, so the digits are those of the unscaled values — so that a cell
+ * of 1e308 cannot overflow the squares (it zeroed its whole column before). */
+static int standardize_column(limen_dataset *train, limen_dataset *test, size_t f, limen_error *err) {
+  const size_t d = train->d;
+  size_t row;
+  double big = column_absmax(train, f, &row);
+  if (!isfinite(big))
+    return limen_error_plain(err, LIMEN_ERANGE, "data set '%s': feature column %zu, row %zu: value %g is not finite",
+                             train->name, f + 1, row + 1, train->x[row * d + f]);
+  int e = 0;
+  if (big > 0) frexp(big, &e);
+  double mean = 0, m2 = 0;
+  for (size_t i = 0; i < train->n; i++) { /* Welford's update */
+    double x = ldexp(train->x[i * d + f], -e), delta = x - mean;
+    mean += delta / (double)(i + 1);
+    m2 += delta * (x - mean);
+  }
+  double sd = sqrt(m2 / (double)train->n);
+  double scale = sd > 0 ? 1.0 / sd : ldexp(1.0, e); /* zero spread: only centred */
+  for (size_t i = 0; i < train->n; i++) train->x[i * d + f] = (ldexp(train->x[i * d + f], -e) - mean) * scale;
+  if (test)
+    for (size_t i = 0; i < test->n; i++) test->x[i * d + f] = (ldexp(test->x[i * d + f], -e) - mean) * scale;
+  int st = column_finite(train, f, "training", err);
+  return st ? st : column_finite(test, f, "test", err);
+}
+
 int limen_dataset_standardize(limen_dataset *train, limen_dataset *test, limen_error *err) {
   if (!train) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL training set");
   if (test && test->d != train->d)
     return limen_error_set(err, LIMEN_EINVAL, __func__, "test d = %zu differs from train d = %zu", test->d, train->d);
-  size_t d = train->d;
-  for (size_t f = 0; f < d; f++) {
-    double mean = 0, m2 = 0;
-    for (size_t i = 0; i < train->n; i++) {
-      /* Welford's update */
-      double x = train->x[i * d + f], delta = x - mean;
-      mean += delta / (double)(i + 1);
-      m2 += delta * (x - mean);
-    }
-    double sd = sqrt(m2 / (double)train->n);
-    double scale = sd > 0 ? 1.0 / sd : 1.0;
-    for (size_t i = 0; i < train->n; i++) train->x[i * d + f] = (train->x[i * d + f] - mean) * scale;
-    if (test)
-      for (size_t i = 0; i < test->n; i++) test->x[i * d + f] = (test->x[i * d + f] - mean) * scale;
+  for (size_t f = 0; f < train->d; f++) {
+    int st = standardize_column(train, test, f, err);
+    if (st) return st;
   }
   return LIMEN_OK;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * loop.c: the training loop inside a physical memory array, and the named tasks (train.h). */
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "limen/train.h"
+#include "limen/provenance.h"
 #include "limen/units.h"
 
 void limen_train_result_clear(limen_train_result *r) {
@@ -151,7 +153,10 @@ static int gradient(train_work *w, limen_error *err) {
 /* Step k: Δw = −η(k)·g realized by the memory array in the window, and its heat. */
 static int step(train_work *w, size_t k, limen_train_result *out, limen_error *err) {
   const limen_train_config *cfg = w->cfg;
+  double t0 = omp_get_wtime();
   int st = gradient(w, err);
+  double t1 = omp_get_wtime();
+  out->timing.model_s += t1 - t0;
   if (st) return st;
   double eta = limen_lr_eta(&cfg->lr, (double)k);
   for (size_t p = 0; p < w->P; p++) {
@@ -160,7 +165,10 @@ static int step(train_work *w, size_t k, limen_train_result *out, limen_error *e
   }
   limen_memory_step ms = {k, cfg->window_s};
   limen_memory_stats s;
-  if ((st = limen_memory_apply(w->memory, w->dw, &ms, NULL, NULL, &s, err))) return st;
+  t0 = omp_get_wtime();
+  st = limen_memory_apply(w->memory, w->dw, &ms, NULL, NULL, &s, err);
+  out->timing.physics_s += omp_get_wtime() - t0;
+  if (st) return st;
   if (w->upd) {
     for (size_t p = 0; p < w->P; p++) w->upd[k * w->P + p] = w->dw[p] / w->memory->delta;
     w->rates[k] = s.rate_dt / (cfg->window_s / w->mc.tau0_s);
@@ -185,8 +193,10 @@ static int record(train_work *w, size_t k, limen_train_result *out, limen_error 
   pt->time_s = w->time_s;
   pt->heat_J = w->heat * w->kT;
   pt->bound_J = w->bound * w->kT;
+  double t0 = omp_get_wtime();
   int st = evaluate(w->model, limen_memory_values(w->memory), w->train, w->test, w->f0, &pt->loss, &pt->train_accuracy,
                     &pt->test_accuracy, err);
+  out->timing.model_s += omp_get_wtime() - t0;
   if (st) return st;
   if (out->steps_to_target == 0 && pt->test_accuracy >= w->cfg->target) {
     out->steps_to_target = k + 1;
@@ -231,6 +241,7 @@ int limen_train_run(const limen_net *model, const limen_dataset *train, const li
   memset(out, 0, sizeof *out);
   int st = check_config(cfg, err);
   if (st) return st;
+  limen_provenance_note_seed(cfg->seed);
   if (model->kind != LIMEN_NET_QUADRATIC && (!train || !test))
     return limen_error_set(err, LIMEN_EINVAL, __func__, "training and test sets are required for model kind %d", (int)model->kind);
   limen_gsl_quiet();
@@ -245,10 +256,12 @@ int limen_train_run(const limen_net *model, const limen_dataset *train, const li
   st = work_init(&w, type, err);
   out->energy_to_target_J = NAN;
   out->time_to_target_s = NAN;
+  double t0 = omp_get_wtime();
   for (size_t k = 0; !st && k < cfg->steps; k++) {
     st = step(&w, k, out, err);
     if (!st && ((k + 1) % cfg->eval_every == 0 || k + 1 == cfg->steps)) st = record(&w, k, out, err);
   }
+  out->timing.wall_s = omp_get_wtime() - t0;
   if (!st) finish(&w, type, out);
   if (st) limen_error_wrap(err, st, __func__, "paradigm '%s'", type->name);
   work_free(&w);

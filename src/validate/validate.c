@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "limen/provenance.h"
 #include "validate/validate_internal.h"
 
 static const vcheck checks[] = {
@@ -212,81 +213,131 @@ static int selected(const char *only, const char *name) {
   return 0;
 }
 
-int limen_validate_run(const limen_validate_options *opt_in, limen_validate_report *rep, limen_error *err) {
-  return limen_validate_run_ctl(opt_in, NULL, rep, err);
+/* Every requested name must exist. */
+static int check_only(const char *only, limen_error *err) {
+  for (const char *p = only; p && *p;) {
+    const char *e = strchr(p, ',');
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    int found = 0;
+    for (size_t i = 0; i < N_CHECKS; i++)
+      if (strlen(checks[i].name) == l && strncmp(checks[i].name, p, l) == 0) found = 1;
+    if (!found) {
+      char names[512] = "";
+      for (size_t i = 0; i < N_CHECKS; i++) {
+        strncat(names, checks[i].name, sizeof names - strlen(names) - 1);
+        if (i + 1 < N_CHECKS) strncat(names, ", ", sizeof names - strlen(names) - 1);
+      }
+      return limen_error_set(err, LIMEN_ENOTFOUND, "limen_validate_run", "check '%.*s': allowed %s", (int)l, p, names);
+    }
+    if (!e) break;
+    p = e + 1;
+  }
+  return LIMEN_OK;
 }
 
-int limen_validate_run_ctl(const limen_validate_options *opt_in, limen_run_control *ctl, limen_validate_report *rep,
-                           limen_error *err) {
-  if (!rep) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL report");
+/* The selected checks as the items of a limen_spread_job: check idx[k] writes its rows into
+ * part[k]; the parts are joined in check order afterwards. */
+typedef struct vjob {
+  const limen_validate_options *opt;
+  size_t idx[N_CHECKS], count;
+  limen_validate_report part[N_CHECKS];
+} vjob;
+
+static int vjob_run(void *ctx, size_t k, limen_error *err) {
+  vjob *j = ctx;
+  size_t i = j->idx[k];
+  if (j->opt->progress) j->opt->progress(j->opt->progress_ctx, checks[i].name, k, j->count);
+  limen_error inner;
+  limen_error_clear(&inner);
+  vctx v = {j->opt, &j->part[k], 0, &inner, 1000u * (unsigned)i}; /* seeds independent of the others */
+  int st = checks[i].run(&v);
+  v.err = err;
+  if (st == LIMEN_ENOMEM) {
+    if (err) *err = inner;
+    return limen_error_wrap(err, st, "limen_validate_run", "check '%s'", checks[i].name);
+  }
+  if (st) { /* a check that cannot run is a failed row that says why; the others still run */
+    char name[64];
+    snprintf(name, sizeof name, "%s: could not run", checks[i].name);
+    st = limen_vrow(&v, name, LIMEN_CHECK_EQUAL, 0.0, NAN, 0.0, 0.0, "%.150s", inner.msg);
+  }
+  return st;
+}
+
+static size_t vjob_size(void *ctx, size_t k) { return ((vjob *)ctx)->part[k].n_rows * sizeof(limen_validate_row); }
+
+static void vjob_pack(void *ctx, size_t k, unsigned char *buf) {
+  const limen_validate_report *r = &((vjob *)ctx)->part[k];
+  if (r->n_rows) memcpy(buf, r->rows, r->n_rows * sizeof *r->rows);
+}
+
+static int vjob_unpack(void *ctx, size_t k, const unsigned char *buf, size_t n, limen_error *err) {
+  limen_validate_report *r = &((vjob *)ctx)->part[k];
+  limen_validate_report_clear(r);
+  r->n_rows = n / sizeof *r->rows;
+  r->rows = malloc(n ? n : 1);
+  if (!r->rows) return limen_error_set(err, LIMEN_ENOMEM, "limen_validate_run", "out of memory");
+  if (n) memcpy(r->rows, buf, n);
+  return LIMEN_OK;
+}
+
+/* The parts in check order into rep. */
+static int vjob_collect(vjob *j, limen_validate_report *rep, limen_error *err) {
+  size_t n = 0;
+  for (size_t k = 0; k < j->count; k++) n += j->part[k].n_rows;
+  rep->rows = malloc((n ? n : 1) * sizeof *rep->rows);
+  if (!rep->rows) return limen_error_set(err, LIMEN_ENOMEM, "limen_validate_run", "out of memory");
+  for (size_t k = 0; k < j->count; k++)
+    for (size_t i = 0; i < j->part[k].n_rows; i++) {
+      rep->rows[rep->n_rows] = j->part[k].rows[i];
+      rep->n_failed += !rep->rows[rep->n_rows++].pass;
+    }
+  return LIMEN_OK;
+}
+
+int limen_validate_run(const limen_validate_options *opt_in, limen_validate_report *rep, limen_error *err) {
+  return limen_validate_run_ctl(opt_in, NULL, NULL, rep, err);
+}
+
+int limen_validate_run_spread(const limen_validate_options *opt_in, const limen_spread *sp, limen_validate_report *rep,
+                              limen_error *err) {
+  return limen_validate_run_ctl(opt_in, sp, NULL, rep, err);
+}
+
+/* A check's rows as a unit of the checkpoint (validate_units.c), and back. */
+static int vjob_keep(void *ctx, size_t k, limen_checkpoint *ck, limen_error *err) {
+  return limen_vunit_keep(&((vjob *)ctx)->part[k], ck, err);
+}
+
+static int vjob_take(void *ctx, size_t k, const limen_checkpoint_unit *u, limen_error *err) {
+  return limen_vunit_restore(u, k, &((vjob *)ctx)->part[k], err);
+}
+
+int limen_validate_run_ctl(const limen_validate_options *opt_in, const limen_spread *sp, limen_run_control *ctl,
+                           limen_validate_report *rep, limen_error *err) {
+  if (!rep) return limen_error_set(err, LIMEN_EINVAL, "limen_validate_run", "NULL report");
   memset(rep, 0, sizeof *rep);
   limen_validate_options opt = opt_in ? *opt_in : limen_validate_options_default();
   int st = limen_validate_inputs_check(&opt, err);
+  if (!st) st = check_only(opt.only, err);
   if (st) return st;
-  if (opt.only) {
-    /* every requested name must exist */
-    const char *p = opt.only;
-    while (*p) {
-      const char *e = strchr(p, ',');
-      size_t l = e ? (size_t)(e - p) : strlen(p);
-      int found = 0;
-      for (size_t i = 0; i < N_CHECKS; i++)
-        if (strlen(checks[i].name) == l && strncmp(checks[i].name, p, l) == 0) found = 1;
-      if (!found) {
-        char names[512] = "";
-        for (size_t i = 0; i < N_CHECKS; i++) {
-          strncat(names, checks[i].name, sizeof names - strlen(names) - 1);
-          if (i + 1 < N_CHECKS) strncat(names, ", ", sizeof names - strlen(names) - 1);
-        }
-        return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "check '%.*s': allowed %s", (int)l, p, names);
-      }
-      if (!e) break;
-      p = e + 1;
-    }
-  }
-  vctx v = {&opt, rep, 0, err, 0};
+  limen_provenance_note_seed(opt.seed);
+  vjob j;
+  memset(&j, 0, sizeof j);
+  j.opt = &opt;
+  for (size_t i = 0; i < N_CHECKS; i++)
+    if (selected(opt.only, checks[i].name)) j.idx[j.count++] = i;
   double t0 = omp_get_wtime();
-  size_t count = 0, index = 0;
-  for (size_t i = 0; i < N_CHECKS; i++) count += (size_t)selected(opt.only, checks[i].name);
   char inputs[512];
   if (limen_vunits_inputs(&opt, inputs, sizeof inputs))
-    return limen_error_set(err, LIMEN_EINVAL, __func__, "only: too long a list of checks");
-  if ((st = limen_run_control_begin(ctl, "validate", "checks", inputs, count, err))) return st;
-  const size_t done = ctl && ctl->checkpoint ? ctl->checkpoint->done : 0;
-  for (size_t i = 0; i < N_CHECKS; i++) {
-    if (!selected(opt.only, checks[i].name)) continue;
-    if (opt.progress) opt.progress(opt.progress_ctx, checks[i].name, index, count);
-    if (index++ < done) { /* done before the run was interrupted: its rows as they were */
-      if ((st = limen_vunit_restore(&v, &ctl->checkpoint->units[index - 1], index - 1))) break;
-      continue;
-    }
-    const size_t row0 = rep->n_rows;
-    v.salt = 1000u * (unsigned)i; /* each check's seeds do not depend on which others run */
-    limen_error inner;
-    limen_error_clear(&inner);
-    v.err = &inner;
-    st = checks[i].run(&v);
-    v.err = err;
-    if (st == LIMEN_ENOMEM) {
-      limen_validate_report_clear(rep);
-      if (err) *err = inner;
-      return limen_error_wrap(err, st, __func__, "check '%s'", checks[i].name);
-    }
-    if (st) {
-      /* a check that cannot run is a failed row that says why; the others still run */
-      char name[64];
-      snprintf(name, sizeof name, "%s: could not run", checks[i].name);
-      if ((st = limen_vrow(&v, name, LIMEN_CHECK_EQUAL, 0.0, NAN, 0.0, 0.0, "%.150s", inner.msg))) {
-        limen_validate_report_clear(rep);
-        return st;
-      }
-    }
-    if ((st = limen_vunit_keep(&v, ctl, row0))) break;
-  }
-  if (st) {
-    limen_validate_report_clear(rep);
-    return st;
-  }
+    return limen_error_set(err, LIMEN_EINVAL, "limen_validate_run", "only: too long a list of checks");
+  limen_spread_job job = {j.count, &j, vjob_run, vjob_size, vjob_pack, vjob_unpack};
+  const limen_unit_codec codec = {vjob_keep, vjob_take};
+  st = limen_run_control_begin(ctl, "validate", "checks", inputs, j.count, err);
+  if (!st) st = limen_run_control_spread(ctl, sp, &job, &codec, err);
+  if (!st) st = vjob_collect(&j, rep, err);
+  for (size_t k = 0; k < j.count; k++) limen_validate_report_clear(&j.part[k]);
+  if (st) limen_validate_report_clear(rep);
   rep->seconds = omp_get_wtime() - t0;
-  return LIMEN_OK;
+  return st;
 }

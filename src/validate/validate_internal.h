@@ -53,11 +53,11 @@ int limen_vhold_protocol(vctx *v, const limen_potential_type *type, const limen_
 void limen_vmean_var(const double *x, size_t n, double *mean, double *var);
 
 /* The checks as the units of a checkpoint (validate_units.c): the inputs' canonical text (nonzero
- * when it does not fit), the rows [row0, …) kept after a check, the rows of a check done before
- * appended again. */
+ * when it does not fit), a check's rows (part) kept as the next unit, and the rows of a check
+ * done before taken back into part (empty). */
 int limen_vunits_inputs(const limen_validate_options *o, char *buf, size_t cap);
-int limen_vunit_keep(vctx *v, limen_run_control *ctl, size_t row0);
-int limen_vunit_restore(vctx *v, const limen_checkpoint_unit *u, size_t index);
+int limen_vunit_keep(const limen_validate_report *part, limen_checkpoint *ck, limen_error *err);
+int limen_vunit_restore(const limen_checkpoint_unit *u, size_t index, limen_validate_report *part, limen_error *err);
 
 int limen_vcheck_em_variance(vctx *v);
 int limen_vcheck_ou_transition(vctx *v);

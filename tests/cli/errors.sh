@@ -89,7 +89,7 @@ expect_usage "--rate-dt" bound hop --rate-dt 0
 expect_usage "--move" bound hop --move -1
 expect_usage "--well" bound kramers --well triple
 expect_usage "--levels" bound mfpt --well washboard --levels 1
-expect_usage "--format" bound landauer --format csv
+expect_usage "--format" bound landauer --format xml
 expect_usage "--tilt" bound kramers --tilt 200
 expect_usage "--tilt" bound mfpt --well washboard --barrier 3 --tilt -10
 
@@ -103,7 +103,7 @@ expect_usage "logarithmic" sweep --vary bytes-per-flop=0:1:3:log
 expect_usage "--vary" sweep --vary bits=1:2:2 --vary time=1:2:2 --vary tau0=1e-9:1e-8:2
 expect_usage "--vary" sweep --vary bits=1:2:2 --vary bits=3:4:2
 expect_usage "--vary" sweep --vary bits=1:16:1000 --vary time=1:10:1000
-expect_usage "--format" sweep --vary bits=1:2:2 --format table
+expect_usage "--format" sweep --vary bits=1:2:2 --format tsv
 
 # ---- figure --------------------------------------------------------------------------------
 expect_usage "kind" figure --out "$TMP/x.png"

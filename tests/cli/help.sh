@@ -86,7 +86,7 @@ check help_line_lacks '--barrier KT' default "train --help: --barrier states its
 check grep -q 'one of paradigms, window, barrier, scaling, maxcut' "$TMP/out" "train --help: experiments"
 
 expect_ok --version
-check grep -q '^limen [0-9]\+\.[0-9]\+\.[0-9]\+$' "$TMP/out" "limen --version format"
+check grep -Eq '^limen [0-9]+\.[0-9]+\.[0-9]+( \(git [0-9a-f]{40}(-dirty)?\))?$' "$TMP/out" "limen --version format"
 expect_ok --help
 check grep -q "project" "$TMP/out" "limen --help lists project"
 finish

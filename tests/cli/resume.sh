@@ -2,27 +2,41 @@
 # Interrupted runs and --resume (docs/reliability.md): limen simulate, validate and train
 # --experiment with --out DIR stopped by SIGINT or SIGTERM exits 130 or 143 with its checkpoint
 # written, no temporary file and no manifest; --resume continues it to the uninterrupted run's
-# result, byte for byte (the checkpoint holds every number in hexadecimal, so equal checkpoints
-# mean equal bits), whatever the thread count; a missing, corrupt or foreign checkpoint is refused
-# (exit 2).  Where the stop lands is fixed by LIMEN_TEST_INTERRUPT="INT:K" (the signal is raised
+# result, byte for byte but the provenance record and the wall time (the checkpoint holds every
+# number in hexadecimal, so equal checkpoints mean equal bits), whatever the thread count; a
+# missing, corrupt or foreign checkpoint is refused (exit 2).  Where the stop lands is fixed by LIMEN_TEST_INTERRUPT="INT:K" (the signal is raised
 # after the K-th unit: block, check or run); one run is stopped by a real kill from outside.
 source "$(dirname "$0")/lib/common.bash"
 
 # 6 blocks of 2048 trajectories
 A=(simulate --protocol erasure --tau 5 --dt 2e-3 --trajectories 12288 --format json)
 
-# out_same DIR: DIR's files equal the reference run's (result.json without its wall time)
-out_same() {
-  local f
-  for f in checkpoint.txt work_hist.csv heat_hist.csv; do cmp -s "$TMP/ref/$f" "$1/$f" || return 1; done
-  cmp -s <(grep -v wall_seconds "$TMP/ref/result.json") <(grep -v wall_seconds "$1/result.json")
+# facts FILE: what of FILE an interrupted and resumed run must share with an uninterrupted one:
+# all but the provenance record (the command line differs by --resume, the time differs, and a
+# resumed run names the checkpoint it read) and the wall time (lib/run_facts_free.py; validate's
+# "seconds" and the last line of its table); the checkpoint and the figures as they are
+facts() {
+  case "$1" in
+    *.png | */checkpoint.txt) cat "$1" ;;
+    *) run_facts_free "$1" | grep -a -v '"seconds":' | sed -E 's/, [0-9.]+ s: /, _ s: /' ;;
+  esac
 }
+# same_dir REF DIR: DIR holds REF's files, each with REF's facts (the manifest aside)
+same_dir() {
+  [ "$(ls "$1" | grep -v '^manifest.json$')" = "$(ls "$2" | grep -v '^manifest.json$')" ] || return 1
+  local f
+  for f in "$1"/*; do
+    [ "$(basename "$f")" = manifest.json ] || cmp -s <(facts "$f") <(facts "$2/$(basename "$f")") || return 1
+  done
+}
+# out_same DIR: DIR's files equal the reference run's
+out_same() { same_dir "$TMP/ref" "$1"; }
 # stopped_clean DIR K: a checkpoint of K of 6 blocks, no temporary file, no result, no manifest
 stopped_clean() {
   grep -qx "units 6 $2" "$1/checkpoint.txt" && [ -z "$(ls -A "$1" | grep -v '^checkpoint.txt$')" ]
 }
 # the run's JSON on stdout without its wall time equals the reference's
-stdout_same() { cmp -s <(grep -v wall_seconds "$TMP/ref.json") <(grep -v wall_seconds "$TMP/out"); }
+stdout_same() { cmp -s <(facts "$TMP/ref.json") <(facts "$TMP/out"); }
 
 expect_ok "${A[@]}" --out "$TMP/ref"
 cp "$TMP/out" "$TMP/ref.json"
@@ -40,6 +54,8 @@ expect_ok "${A[@]}" --out "$TMP/int" --resume --threads 1
 check stdout_same "SIGINT then --resume (1 thread): the uninterrupted run's output"
 check out_same "$TMP/int" "SIGINT then --resume: the uninterrupted run's files, bit for bit"
 check grep -q '"complete":	true' "$TMP/int/manifest.json" "a resumed run that finishes writes its manifest"
+check json_py 'any(f["path"].endswith("checkpoint.txt") for f in d["provenance"]["data_files"])' \
+  "a resumed run's provenance names the checkpoint it read"
 
 # SIGTERM after block 1, SIGINT again 2 blocks into the resumed run, then a last --resume
 LIMEN_TEST_INTERRUPT=TERM:1 run "${A[@]}" --out "$TMP/term" --threads 2
@@ -56,8 +72,8 @@ check out_same "$TMP/term" "stopped twice, resumed twice: the uninterrupted run'
 expect_ok "${A[@]}" --out "$TMP/ref" --resume
 check stdout_same "a finished run resumed re-emits its result"
 
-# a real SIGINT from outside, once the first block is on disk
-"$LIMEN_BIN" simulate --protocol erasure --tau 20 --trajectories 20480 --out "$TMP/kill" >/dev/null 2>"$TMP/kerr" &
+# a real SIGINT from outside, once the first block is on disk (20 blocks of seconds each)
+"$LIMEN_BIN" simulate --protocol erasure --tau 100 --trajectories 40960 --out "$TMP/kill" >/dev/null 2>"$TMP/kerr" &
 pid=$!
 for _ in $(seq 600); do grep -q '^unit 0 ' "$TMP/kill/checkpoint.txt" 2>/dev/null && break; sleep 0.05; done
 kill -INT "$pid"
@@ -91,16 +107,15 @@ check [ "$RC" -eq 143 ] "validate SIGTERM: exit 143 (got $RC: $(cat "$TMP/err"))
 check grep -q "interrupted after 2 of 4 checks" "$TMP/err" "validate SIGTERM: the message counts checks"
 check [ "$(ls -A "$TMP/v")" = checkpoint.txt ] "validate SIGTERM: only the checkpoint is left"
 expect_ok "${V[@]}" --out "$TMP/v" --resume --threads 1
-check cmp -s <(grep -v seconds "$TMP/vref.json") <(grep -v seconds "$TMP/out") "validate --resume: the same report"
+check cmp -s <(facts "$TMP/vref.json") <(facts "$TMP/out") "validate --resume: the same report"
 check cmp -s "$TMP/vref/checkpoint.txt" "$TMP/v/checkpoint.txt" "validate --resume: the same rows, bit for bit"
-check cmp -s <(grep -v seconds "$TMP/vref/result.json") <(grep -v seconds "$TMP/v/result.json") \
-  "validate --resume: the same result.json"
+check same_dir "$TMP/vref" "$TMP/v" "validate --resume: the same validate.txt, .csv and .json"
 expect_usage "scale = 0.1 there, 0.2 now" "${V[@]}" --out "$TMP/v" --resume --scale 0.2
 expect_usage "no checkpoint in" "${V[@]}" --out "$TMP/vnone" --resume
 
 # limen train --experiment --out: one training run (one graph's anneal) per unit (the window sweep
 # keeps each run's recorded trajectory for the closed-form curve); every file but the manifest
-# equals the uninterrupted run's, the figures included
+# has the uninterrupted run's facts, the figures included
 for E in "barrier --values 3,5,7 --task breast-cancer:6 runs" "window --values 1e-7,1e-6,1e-5 --task breast-cancer:6 runs" \
   "scaling --task breast-cancer:4 runs" "paradigms --task breast-cancer:5 runs" "maxcut --steps 200:3 anneals"; do
   read -r -a X <<<"train --experiment ${E%%:*} --format json"
@@ -112,10 +127,10 @@ for E in "barrier --values 3,5,7 --task breast-cancer:6 runs" "window --values 1
   check grep -q "interrupted after 2 of ${E##*:}" "$TMP/err" "train $name SIGINT: the message counts ${E##*:}"
   check [ "$(ls -A "$TMP/$name")" = checkpoint.txt ] "train $name SIGINT: only the checkpoint is left"
   expect_ok "${X[@]}" --out "$TMP/$name" --resume
-  check cmp -s "$TMP/${name}ref.json" "$TMP/out" "train $name --resume: the same JSON"
+  check cmp -s <(facts "$TMP/${name}ref.json") <(facts "$TMP/out") "train $name --resume: the same JSON"
   for f in "$TMP/${name}ref"/*; do
     b=$(basename "$f")
-    [ "$b" = manifest.json ] || check cmp -s "$f" "$TMP/$name/$b" "train $name --resume: the same $b"
+    [ "$b" = manifest.json ] || check cmp -s <(facts "$f") <(facts "$TMP/$name/$b") "train $name --resume: the same $b"
   done
 done
 expect_usage "seed = 1 there, 3 now" "${X[@]}" --out "$TMP/$name" --resume --seed 3

@@ -24,7 +24,12 @@ check python3 -c "import json,sys; a=json.load(open(sys.argv[1])); b=json.load(o
 expect_ok train --task breast-cancer --paradigm lim-fixed --steps 30 --seed 4 --format json
 cp "$TMP/out" "$TMP/a.json"
 expect_ok train --task breast-cancer --paradigm lim-fixed --steps 30 --seed 4 --format json
-check cmp -s "$TMP/a.json" "$TMP/out" "same seed, same output"
+# (all but the provenance record and the speed of the run: wall_seconds, steps_per_second,
+# physics_share)
+clockless() { run_facts_free "$1" | grep -v -E '"(steps_per_second|physics_share)"'; }
+check cmp -s <(clockless "$TMP/a.json") <(clockless "$TMP/out") "same seed, same output"
+check json_py 'd["steps_per_second"] > 0 and 0 <= d["physics_share"] <= 1 and d["wall_seconds"] > 0' \
+  "the run reports its speed and the physics' share of the time"
 
 # Table output and the quadratic program.
 expect_ok train --task quadratic --paradigm ideal --schedule constant --steps 150
@@ -38,8 +43,8 @@ check json_py 'd["cells"] == "langevin" and d["steps"] == 4 and d["n_params"] ==
 expect_ok train --task breast-cancer --paradigm lim-matched --steps 25 --eval-every 5 --out "$TMP/run"
 check test -s "$TMP/run/trace.csv" "trace.csv written"
 check test -s "$TMP/run/summary.json" "summary.json written"
-check test "$(head -1 "$TMP/run/trace.csv")" = "step,time_s,heat_J,bound_J,loss,train_accuracy,test_accuracy" "trace header"
-check test "$(wc -l <"$TMP/run/trace.csv")" -eq 6 "one trace row every 5 steps"
+check test "$(csv_body "$TMP/run/trace.csv" | head -1)" = "step,time_s,heat_J,bound_J,loss,train_accuracy,test_accuracy" "trace header"
+check test "$(csv_body "$TMP/run/trace.csv" | wc -l)" -eq 6 "one trace row every 5 steps"
 check python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$TMP/run/summary.json" "summary.json is JSON"
 
 # Max-Cut on G1 by barrier-matched annealing: within 1 % of the best-known cut.
@@ -76,7 +81,7 @@ check json_py 'all(r["total_heat_J"] * 100 < r["static_heat_J"] for r in d["runs
 for f in table.csv summary.json trace_G1.csv trace_G11.csv trace_G14.csv cut_vs_heat.png cut_vs_time.png; do
   check test -s "$TMP/exp4/$f" "experiment maxcut writes $f"
 done
-check test "$(head -1 "$TMP/exp4/trace_G11.csv")" = "sweep,time_s,beta,barrier_kT,cut,best_cut,heat_modulated_J,heat_static_J" \
+check test "$(csv_body "$TMP/exp4/trace_G11.csv" | head -1)" = "sweep,time_s,beta,barrier_kT,cut,best_cut,heat_modulated_J,heat_static_J" \
   "experiment maxcut trace header"
 # the same anneal as --task maxcut-G11
 cp "$TMP/out" "$TMP/exp4.json"
@@ -90,7 +95,7 @@ sys.exit(0 if a["best_cut"] == b["best_cut"] and a["total_heat_J"] == b["total_h
 expect_ok train --experiment maxcut --steps 50 --target 1 --out "$TMP/exp4b"
 check grep -q "not reached" "$TMP/out" "experiment maxcut table: not reached"
 check python3 -c 'import csv,sys
-rows=list(csv.DictReader(open(sys.argv[1])))
+rows=list(csv.DictReader(l for l in open(sys.argv[1]) if not l.startswith("#")))
 sys.exit(0 if len(rows) == 3 and all(r["heat to target [J]"] == "" and r["time to target [s]"] == "" for r in rows) else 1)' \
   "$TMP/exp4b/table.csv" "experiment maxcut CSV: empty when not reached"
 check python3 -c 'import json,sys
@@ -101,7 +106,7 @@ expect_ok train --experiment window --task breast-cancer --steps 5 --values 1e-6
 check json_py 'all(r["steps_to_target"] is None and r["energy_to_target_J"] is None for r in d["runs"])' \
   "experiment JSON: steps_to_target null when not reached"
 check python3 -c 'import csv,sys
-rows=list(csv.DictReader(open(sys.argv[1])))
+rows=list(csv.DictReader(l for l in open(sys.argv[1]) if not l.startswith("#")))
 sys.exit(0 if rows and all(r["heat to target [J]"] == "" for r in rows) else 1)' "$TMP/exp5/table.csv" \
   "experiment CSV: empty when not reached"
 expect_ok train --experiment window --task breast-cancer --steps 5 --values 1e-6 --target 1

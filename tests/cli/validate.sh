@@ -26,7 +26,7 @@ sys.exit(0 if [r["measured"] for r in a] == [r["measured"] for r in b] else 1)' 
 expect_usage "--scale" validate --scale 0
 expect_usage "--scale" validate --scale abc
 expect_usage "no-such-check" validate --check no-such-check
-expect_usage "--format" validate --format csv
+expect_usage "--format" validate --format yaml
 expect_usage "--threads" validate --threads -1
 expect_usage "--seed" validate --seed abc
 expect_usage "unexpected argument 'erasure'" validate erasure

@@ -46,3 +46,11 @@ const char *tu_temp_file(const char *text) {
   }
   return path;
 }
+
+const char *tu_csv_body(const char *text) {
+  while (text && *text == '#') {
+    const char *nl = strchr(text, '\n');
+    text = nl ? nl + 1 : text + strlen(text);
+  }
+  return text;
+}

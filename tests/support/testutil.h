@@ -14,5 +14,7 @@ double tu_scale(void);
 const char *tu_temp_file(const char *text);
 /* Path of a file in the source tree's tests/ directory (env LIMEN_TEST_DIR); static buffer. */
 const char *tu_test_path(const char *rel);
+/* A CSV text past its provenance comment lines (lines starting with '#', provenance.h). */
+const char *tu_csv_body(const char *text);
 
 #endif

@@ -14,6 +14,13 @@ fail() {
 }
 pass() { N_CHECKS=$((N_CHECKS + 1)); }
 
+# run_facts_free FILE: FILE without its provenance record and wall-clock times, for comparing
+# two runs that must agree bit for bit (lib/run_facts_free.py).
+run_facts_free() { python3 "$(dirname "${BASH_SOURCE[0]}")/run_facts_free.py" "$1"; }
+
+# csv_body FILE: a CSV without its provenance comment lines (those starting with '#').
+csv_body() { grep -v '^#' "$1"; }
+
 # run ARGS...: run limen; sets RC, and leaves stdout in $TMP/out, stderr in $TMP/err.
 run() {
   "$LIMEN_BIN" "$@" >"$TMP/out" 2>"$TMP/err"

@@ -4,6 +4,9 @@
 usage: golden_compare.py GOLDEN ACTUAL [--rel 1e-9] [--ignore KEY]...
 Strings must match exactly; numbers must agree to `rel` relative (or 1e-300 absolute).
 JSON object members named KEY (any depth) are not compared (e.g. free-text "assumptions").
+The provenance record (which limen, command, time, data files) differs from run to run: the
+actual output must carry it (a root member "provenance"; CSV: '#' comment lines first), and it
+is left out of the comparison.
 Exit 0 when equal, 1 with the first differences listed otherwise."""
 import csv
 import io
@@ -91,11 +94,19 @@ def main():
     out = []
     if args[0].endswith(".json"):
         try:
-            cmp_json(json.loads(golden), json.loads(actual), "$", rel, out)
+            g, a = json.loads(golden), json.loads(actual)
+            if not isinstance(a, dict) or not isinstance(a.pop("provenance", None), dict):
+                out.append("no provenance record at the root")
+            if isinstance(g, dict):
+                g.pop("provenance", None)
+            cmp_json(g, a, "$", rel, out)
         except json.JSONDecodeError as e:
             out.append(f"invalid JSON: {e}")
     else:
-        cmp_csv(golden, actual, rel, out)
+        if not actual.startswith("# limen "):
+            out.append("no provenance comment lines at the top")
+        body = lambda t: "".join(l for l in t.splitlines(True) if not l.startswith("#"))
+        cmp_csv(body(golden), body(actual), rel, out)
     for line in out[:20]:
         print(f"{args[0]}: {line}", file=sys.stderr)
     return 1 if out else 0
