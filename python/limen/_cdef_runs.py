@@ -111,6 +111,9 @@ typedef struct limen_sim_bound {
   double value_kT;
   double landauer_kT;
   double success_used;
+  double stderr_kT;
+  double information_kT;
+  double occupation_initial, occupation_final;
 } limen_sim_bound;
 
 typedef struct limen_sim_summary {

@@ -25,7 +25,8 @@ static const cli_command_doc doc = {
     "Simulate one memory-cell protocol and measure what it dissipates: the mean work and heat\n"
     "(Sekimoto bookkeeping, theory section 5) with standard errors, the success probability,\n"
     "and the closed-form bound that applies to the same cell and duration (finite-time Landauer\n"
-    "for erasure, theory (M), (S), (H), Schmiedl-Seifert W*, or the free-energy change).\n"
+    "for erasure, theory (M), (S), (H), Schmiedl-Seifert W*, or the free-energy change; a\n"
+    "protocol file between two-well potentials: generalized Landauer from the wells' occupations).\n"
     "Units: energies in kT; lengths in a; times (--tau, --dt) in tau0 = gamma a^2/kT, or in\n"
     "seconds with an 's' suffix (e.g. --dt 2e-12s), converted with --tau0 (default 1 ns).\n"
     "--method fokker-planck solves the Fokker-Planck equation instead (noise-free means; the\n"
@@ -86,7 +87,7 @@ static void describe(cli_opt *o) {
   o[O_TAU] = opt_time(&rows[LIMEN_SIMULATE_IN_TAU], "", help_tau, sizeof help_tau);
   o[O_DT] = opt_time(&rows[LIMEN_SIMULATE_IN_DT], ", at most the duration", help_dt, sizeof help_dt);
   o[O_PROTOCOL] = cli_opt_str("protocol", CLI_OPT_STRING, "NAME", NULL, NULL, "ready-made protocol");
-  o[O_FILE] = cli_opt_str("protocol-file", CLI_OPT_STRING, "FILE", NULL, NULL, "protocol in JSON (see protocol.h)");
+  o[O_FILE] = cli_opt_str("protocol-file", CLI_OPT_STRING, "FILE", NULL, NULL, "protocol in JSON (format: docs/simulation.md; examples/protocols/)");
   o[O_METHOD] = cli_opt_str("method", CLI_OPT_STRING, "M", "langevin,fokker-planck", "langevin", "simulation method");
   o[O_INTEGRATOR] = cli_opt_str("integrator", CLI_OPT_STRING, "I", "auto,euler,heun,ou", "auto",
                                 "Langevin step (auto: exact OU for the harmonic trap, else Heun)");
@@ -119,6 +120,10 @@ static void table_bound(const limen_sim_summary *m, cli_buf *b) {
   cli_buf_printf(b, "  bound         %12s kT   (%s %s, on the mean %s", cli_human(x[0], 64, m->bound.value_kT, 6),
                  m->bound.name, m->bound.relation, m->bound.quantity);
   if (!isnan(m->bound.success_used)) cli_buf_printf(b, ", P_s = %s", cli_human(x[1], 64, m->bound.success_used, 5));
+  if (m->bound.stderr_kT > 0) cli_buf_printf(b, ", +- %s kT", cli_human(x[1], 64, m->bound.stderr_kT, 2));
+  if (!isnan(m->bound.information_kT))
+    cli_buf_printf(b, ")\n  left well     %12s -> %s   (information %s kT", cli_human(x[0], 64, m->bound.occupation_initial, 5),
+                   cli_human(x[1], 64, m->bound.occupation_final, 5), cli_human(x[2], 64, m->bound.information_kT, 5));
   cli_buf_printf(b, ")\n  %s - bound  %12s kT", m->bound.quantity, cli_human(x[2], 64, m->bound_gap_kT, 4));
   if (!isnan(m->bound_gap_z)) cli_buf_printf(b, "   (%+.2f standard errors)", m->bound_gap_z);
   cli_buf_printf(b, "\n");
