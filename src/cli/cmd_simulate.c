@@ -1,20 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * cmd_simulate.c: `limen simulate` — one call of the library (simulate.h, limen_simulate_run:
  * the protocol, the rules between the inputs, either engine, the report) with the options as
- * its inputs (limen_simulate_inputs); this file parses the options, draws the progress bar and
- * prints the report (the library's JSON, or a table) and the files of --out. */
+ * its inputs (limen_simulate_inputs); this file parses the options, shows the progress
+ * (progress.h) and prints the report (the library's JSON, or a table) and the files of --out. */
 #include <math.h>
-#include <omp.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/frame.h"
 #include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "limen/report.h"
 #include "limen/simulate.h"
 
@@ -47,7 +46,7 @@ static const cli_command_doc doc = {
 /* The options, in the order of the help: the choices and files, then the inputs of the run
  * (limen_simulate_inputs: row_of[option] is its row, −1 for none). */
 enum {
-  O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_PARAM,
+  O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_QUIET, O_PARAM,
   O_TAU = O_PARAM, O_PARAM_END = O_PARAM + LIMEN_PROTOCOL_ARG_COUNT, O_CELLS = O_PARAM_END, O_TAU0, O_TEMPERATURE,
   O_BINS, O_START, O_PASSAGE, O_COUNT
 };
@@ -94,6 +93,7 @@ static void describe(cli_opt *o) {
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "also write result.json and histograms / density CSV to DIR");
+  o[O_QUIET] = cli_opt_quiet();
 }
 
 /* The table of the report: the library's report (limen_sim_report) in words. */
@@ -176,38 +176,11 @@ static int emit(const cli_opt *o, const limen_simulate_result *r, cli_format fmt
   return st ? st : cli_buf_check(out, err);
 }
 
-/* ---- the progress bar on stderr ---------------------------------------------------------
- * Drawn only when stderr is a terminal and the run has taken a second, from the engines'
- * progress callbacks (which they call one at a time). */
-typedef struct bar {
-  int tty;   /* stderr is a terminal: draw at all */
-  double t0; /* start (omp_get_wtime)             */
-  int shown; /* drawn at least once               */
-} bar;
-
-static void bar_draw(void *ctx, double frac) {
-  bar *b = ctx;
-  double el = omp_get_wtime() - b->t0;
-  if (!b->tty || (el < 1.0 && !b->shown)) return;
-  b->shown = 1;
-  int w = 40, k = (int)(fmin(frac, 1.0) * w);
-  char s[64];
-  memset(s, '#', (size_t)k);
-  memset(s + k, '.', (size_t)(w - k));
-  s[w] = '\0';
-  fprintf(stderr, "\rlimen simulate: [%s] %3.0f%% %.1f s", s, 100.0 * fmin(frac, 1.0), el);
-  fflush(stderr);
-}
-
-static void bar_clear(const bar *b) {
-  if (b->shown) fprintf(stderr, "\r%72s\r", "");
-}
-
 /* ---- the command ------------------------------------------------------------------------- */
 
 /* The options into the run's inputs: τ₀ first (times in seconds are converted with it), then
  * every other input given; the strings as they are. */
-static int read_options(const cli_opt *o, limen_simulate_config *c, bar *pb, limen_error *err) {
+static int read_options(const cli_opt *o, limen_simulate_config *c, cli_progress *pb, limen_error *err) {
   const limen_input *rows = limen_simulate_inputs(NULL);
   for (int k = -1; k < O_COUNT; k++) {
     const int i = k < 0 ? O_TAU0 : k, r = row_of(i);
@@ -221,7 +194,7 @@ static int read_options(const cli_opt *o, limen_simulate_config *c, bar *pb, lim
   c->method = o[O_METHOD].set ? o[O_METHOD].str : NULL;
   c->integrator = o[O_INTEGRATOR].set ? o[O_INTEGRATOR].str : NULL;
   c->keep_files = o[O_OUT].set;
-  c->progress = bar_draw;
+  c->progress = cli_progress_fn;
   c->progress_ctx = pb;
   return LIMEN_OK;
 }
@@ -235,14 +208,15 @@ int limen_cmd_simulate(int argc, char **argv) {
   limen_simulate_config c = limen_simulate_config_default();
   limen_simulate_result r;
   memset(&r, 0, sizeof r);
-  bar pb = {isatty(fileno(stderr)), omp_get_wtime(), 0};
+  cli_progress pb;
+  cli_progress_start(&pb, "simulate", o[O_QUIET].set || cli_mpi_rank() != 0);
   cli_format fmt = CLI_FORMAT_TABLE;
   if (!status) status = cli_frame_no_positional(&f);
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
   if (!status) status = read_options(o, &c, &pb, &f.err);
   if (!status) {
     status = limen_simulate_run(&c, cli_mpi_comm(), &r, &f.err);
-    bar_clear(&pb);
+    cli_progress_done(&pb);
     if (status) cli_error_input(&f.err);
   }
   if (!status) status = emit(o, &r, fmt, &f.out, &f.err);

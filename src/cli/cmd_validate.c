@@ -6,12 +6,12 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/frame.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "limen/report.h"
 #include "limen/validate.h"
 
@@ -29,10 +29,9 @@ static const cli_command_doc doc = {
     "        erasure-optimal, static-write, hopping\n"
     "example: limen validate --scale 0.25 --check schmiedl-seifert,mfpt\n"};
 
+/* Before each check: the checks done so far as the fraction of the run (progress.h). */
 static void progress(void *ctx, const char *check, size_t index, size_t count) {
-  (void)ctx;
-  fprintf(stderr, "\rlimen validate: [%zu/%zu] %-20s", index + 1, count, check);
-  fflush(stderr);
+  cli_progress_update(ctx, (double)index / (double)count, check);
 }
 
 static int render(const limen_validate_report *rep, const limen_validate_options *o, cli_format fmt, cli_buf *b,
@@ -77,7 +76,7 @@ static int render(const limen_validate_report *rep, const limen_validate_options
 }
 
 /* The options: the library's rows (limen_validate_inputs) for the numbers, the checks, the format. */
-enum { O_SCALE, O_CHECK, O_THREADS, O_SEED, O_FORMAT, O_COUNT };
+enum { O_SCALE, O_CHECK, O_THREADS, O_SEED, O_FORMAT, O_QUIET, O_COUNT };
 static void describe(cli_opt *o) {
   const limen_input *rows = limen_validate_inputs(NULL);
   o[O_SCALE] = cli_opt_input(&rows[0]);
@@ -85,6 +84,7 @@ static void describe(cli_opt *o) {
   o[O_THREADS] = cli_opt_input(&rows[1]);
   o[O_SEED] = cli_opt_input(&rows[2]);
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,json", "table", "output format");
+  o[O_QUIET] = cli_opt_quiet();
 }
 
 /* The options into vo (only: the checks joined by commas into buf). */
@@ -116,10 +116,12 @@ int limen_cmd_validate(int argc, char **argv) {
   if (!status) status = cli_frame_no_positional(&f);
   if (!status) read_options(o, &vo, only, sizeof only);
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
-  int tty = isatty(fileno(stderr));
-  if (!status && tty) vo.progress = progress;
+  cli_progress pb;
+  cli_progress_start(&pb, "validate", o[O_QUIET].set);
+  vo.progress = progress;
+  vo.progress_ctx = &pb;
   if (!status) status = limen_validate_run(&vo, &rep, &f.err);
-  if (tty && vo.progress) fprintf(stderr, "\r%60s\r", "");
+  cli_progress_done(&pb);
   if (!status) status = render(&rep, &vo, fmt, &f.out, &f.err);
   size_t n_failed = status ? 0 : rep.n_failed;
   limen_validate_report_clear(&rep);
