@@ -267,6 +267,8 @@ typedef struct limen_train_config {
   size_t eval_every;
   uint64_t seed;
   int record_updates;
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
 } limen_train_config;
 
 typedef struct limen_train_point {
@@ -327,6 +329,8 @@ typedef struct limen_experiment_config {
   double eta_min_fraction;
   limen_memory_config memory;
   double max_langevin_steps;
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
 } limen_experiment_config;
 
 limen_experiment_config limen_experiment_config_default(void);

@@ -47,8 +47,11 @@ static int measure(const limen_task *task, const limen_experiment_setup *s, lime
     const limen_memory_type *t;
     out->rows[i].paradigm = measured[i];
     out->rows[i].projection = compared[i];
+    limen_train_config c = s->train;
+    limen_run_share sh;
+    limen_run_share_set(&sh, &s->train, i, ROWS, &c);
     int st = limen_memory_type_find(measured[i], &t, err);
-    if (!st) st = limen_train_run(&task->model, task->train, task->test, t, &s->memory, &s->train, &out->rows[i].result, err);
+    if (!st) st = limen_train_run(&task->model, task->train, task->test, t, &s->memory, &c, &out->rows[i].result, err);
     if (st) return st;
   }
   return LIMEN_OK;

@@ -81,6 +81,8 @@ static int run_paradigm(const limen_experiment_sweep_config *cfg, const limen_ta
       ci.window_s = e->value;
       ci.record_updates = cfg->curve_points > 0; /* the closed-form curve */
     }
+    limen_run_share sh;
+    limen_run_share_set(&sh, &s->train, out->n_runs, out->n_paradigms * nv, &ci);
     int st = limen_train_run(&task->model, task->train, task->test, type, &mi, &ci, &e->result, err);
     if (st) return st;
     out->n_runs++;

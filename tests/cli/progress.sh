@@ -29,8 +29,21 @@ sys.exit(0 if a["mean_work_kT"] == b["mean_work_kT"] else 1)' "$TMP/long.out" "$
 "$LIMEN_BIN" simulate --protocol trap-optimal --trajectories 20 --tau 1 >"$TMP/short.out" 2>"$TMP/short.err"
 check test ! -s "$TMP/short.err" "short run: nothing on stderr"
 
+# train: an experiment of several runs reports its progress over all of them
+start=$(date +%s%N)
+"$LIMEN_BIN" train --experiment paradigms >"$TMP/train.out" 2>"$TMP/train.err"
+ms=$((($(date +%s%N) - start) / 1000000))
+echo "train experiment: $ms ms"
+if [ "$ms" -gt 1500 ]; then
+  check grep -q '^limen train: progress  *[0-9]*% after [0-9.]* s$' "$TMP/train.err" "train: plain progress line"
+  check grep -q '^limen train: progress done in ' "$TMP/train.err" "train: closing progress line"
+fi
+"$LIMEN_BIN" train --experiment paradigms --quiet >"$TMP/trainq.out" 2>"$TMP/trainq.err"
+check test ! -s "$TMP/trainq.err" "train --quiet: nothing on stderr"
+check cmp -s "$TMP/train.out" "$TMP/trainq.out" "train --quiet: the same output"
+
 # the option exists in every command that shows progress
-for cmd in simulate validate; do
+for cmd in simulate validate train; do
   "$LIMEN_BIN" $cmd --help | grep -q -- '--quiet' || fail "$cmd --help lacks --quiet"
   pass
 done
