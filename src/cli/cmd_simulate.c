@@ -112,7 +112,7 @@ static void table_head(const limen_sim_report *s, cli_buf *b) {
 }
 
 static void table_bound(const limen_sim_summary *m, cli_buf *b) {
-  char x[3][64];
+  char x[4][64];
   if (isnan(m->bound.value_kT)) {
     cli_buf_printf(b, "  bound         none applies to this protocol\n");
     return;
@@ -120,10 +120,10 @@ static void table_bound(const limen_sim_summary *m, cli_buf *b) {
   cli_buf_printf(b, "  bound         %12s kT   (%s %s, on the mean %s", cli_human(x[0], 64, m->bound.value_kT, 6),
                  m->bound.name, m->bound.relation, m->bound.quantity);
   if (!isnan(m->bound.success_used)) cli_buf_printf(b, ", P_s = %s", cli_human(x[1], 64, m->bound.success_used, 5));
-  if (m->bound.stderr_kT > 0) cli_buf_printf(b, ", +- %s kT", cli_human(x[1], 64, m->bound.stderr_kT, 2));
-  if (!isnan(m->bound.information_kT))
-    cli_buf_printf(b, ")\n  left well     %12s -> %s   (information %s kT", cli_human(x[0], 64, m->bound.occupation_initial, 5),
-                   cli_human(x[1], 64, m->bound.occupation_final, 5), cli_human(x[2], 64, m->bound.information_kT, 5));
+  if (!isnan(m->bound.information_kT)) /* coarse-grained-landauer: the wells, the bound's error */
+    cli_buf_printf(b, ")\n  left well     %12s -> %s   (information %s kT; bound +- %s kT",
+                   cli_human(x[0], 64, m->bound.occupation_initial, 5), cli_human(x[1], 64, m->bound.occupation_final, 5),
+                   cli_human(x[2], 64, m->bound.information_kT, 5), cli_human(x[3], 64, m->bound.stderr_kT, 2));
   cli_buf_printf(b, ")\n  %s - bound  %12s kT", m->bound.quantity, cli_human(x[2], 64, m->bound_gap_kT, 4));
   if (!isnan(m->bound_gap_z)) cli_buf_printf(b, "   (%+.2f standard errors)", m->bound_gap_z);
   cli_buf_printf(b, "\n");
