@@ -108,7 +108,8 @@ static int make_figure(cli_opt *o, size_t n, cli_args *args, const cli_wl *wl, c
       limen_paradigm_free(p);
     }
   }
-  return st ? st : limen_figure_alloc(&c, fig, err);
+  if (!st && (st = limen_figure_alloc(&c, fig, err)) == LIMEN_EINVAL) cli_error_input(err); /* "--time = ..." */
+  return st;
 }
 
 /* The options: the figure's own, then the workload's. */

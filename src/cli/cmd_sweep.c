@@ -142,7 +142,7 @@ static int run(cli_opt *o, size_t n, cli_frame *f, cli_wl *wl, sweep *sw, limen_
   limen_sweep_report rep = {sw->ax, sw->nax, &wl->w, sw->specs, sw->ns, sw->format};
   if ((st = limen_sweep_writer_alloc(&rep, wr, &f->err))) return st;
   st = limen_sweep_run(&wl->setup, sw->ax, sw->nax, sw->specs, sw->ns, wl->profiles, *wr, &f->err);
-  if (st) return st == LIMEN_EINVAL ? cli_error_input(&f->err) : st; /* "--<input> = ..." */
+  if (st) return st == LIMEN_EINVAL || st == LIMEN_ENOTFOUND ? cli_error_input(&f->err) : st; /* "--<input> = ..." */
   char *text = NULL;
   if ((st = limen_sweep_writer_finish(*wr, &text, &f->err))) return st;
   cli_buf_puts(&f->out, text);

@@ -118,7 +118,7 @@ int limen_cmd_validate(int argc, char **argv) {
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 0, &fmt, &f.err);
   int tty = isatty(fileno(stderr));
   if (!status && tty) vo.progress = progress;
-  if (!status) status = limen_validate_run(&vo, &rep, &f.err);
+  if (!status && (status = limen_validate_run(&vo, &rep, &f.err))) cli_error_input(&f.err); /* "--check = ..." */
   if (tty && vo.progress) fprintf(stderr, "\r%60s\r", "");
   if (!status) status = render(&rep, &vo, fmt, &f.out, &f.err);
   size_t n_failed = status ? 0 : rep.n_failed;

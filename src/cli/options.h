@@ -33,6 +33,9 @@ typedef enum {
 /* Where a value came from. */
 enum { CLI_UNSET = 0, CLI_FROM_CONFIG = 1, CLI_FROM_FLAG = 2 };
 
+/* --debug was given (every command takes it): a failure also prints the library's trace. */
+extern int cli_debug;
+
 /* Extra status of cli_opts_parse: --help was printed; the command returns CLI_OK. */
 #define CLI_HELP (-1)
 

@@ -233,7 +233,11 @@ int limen_validate_run(const limen_validate_options *opt_in, limen_validate_repo
           strncat(names, checks[i].name, sizeof names - strlen(names) - 1);
           if (i + 1 < N_CHECKS) strncat(names, ", ", sizeof names - strlen(names) - 1);
         }
-        return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "check '%.*s': allowed %s", (int)l, p, names);
+        char given[64], near[96];
+        snprintf(given, sizeof given, "%.*s", (int)(l < 60 ? l : 60), p);
+        limen_suggest_note(given, names, near, sizeof near);
+        return limen_error_input(err, LIMEN_ENOTFOUND, "check", given, names, "check = '%s': unknown check%s; allowed %s",
+                                 given, near, names);
       }
       if (!e) break;
       p = e + 1;
