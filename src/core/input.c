@@ -101,8 +101,10 @@ int limen_input_check_within(const limen_input *in, double v, double lo, int lo_
   char range[200], x[64];
   limen_input_range_unit_text(&r, range, sizeof range);
   snprintf(x, sizeof x, "%.10g", v);
-  return limen_input_fail(err, in->name, x, range, "%s: allowed range %s%s%s%s", x, range, why ? " (" : "",
-                          why ? why : "", why ? ")" : "");
+  int rc = limen_input_fail(err, in->name, x, range, "%s: allowed range %s%s%s%s", x, range, why ? " (" : "",
+                            why ? why : "", why ? ")" : "");
+  if (in->member) limen_error_trace_prepend(err, in->member); /* the trace names the struct member */
+  return rc;
 }
 
 /* ---- values given by a user ----------------------------------------------------------------- */
