@@ -69,6 +69,16 @@ static int cim_static_compute(const limen_paradigm *p, const limen_workload *w,
   double e_write_bit = sw.work_kT * d->kT_J, copies = w->train_time_s / w->consolidation_period_s;
   rc = limen_consolidation_J(w->train_time_s, w->consolidation_period_s, w->params, w->bits,
                              e_read_bit, e_write_bit, &out->consolidation_J, err);
+  if (rc == LIMEN_ERANGE) { /* too many copies: the period the user gave, with its least value */
+    char value[32], range[96];
+    snprintf(value, sizeof value, "%.10g", w->consolidation_period_s);
+    snprintf(range, sizeof range, "[%.4g, 1e+12] s",
+             w->train_time_s * w->params * w->bits * (e_read_bit + e_write_bit) / 1e300);
+    return limen_error_input(err, LIMEN_EINVAL, "consolidation-period", value, range,
+                             "consolidation-period = %s s: allowed range %s for cim-static (the energy of the "
+                             "copies every period over time = %g s would not fit a double)",
+                             value, range, w->train_time_s);
+  }
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "cim_static", "consolidation");
   limen_projection_note(out, "consolidation (C): (T_train/T_c)·N·n·(e_read + e_S) with T_c = %g s (%.4g copies), e_read = %.3g J/bit%s, e_S = %.3g J/bit: %.4g J",
                         w->consolidation_period_s, copies, e_read_bit,

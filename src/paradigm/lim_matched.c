@@ -184,7 +184,7 @@ static int changing_writes(const limen_lr_schedule *s, double K, double level_pe
     if (limen_lr_eta(s, mid) * level_per_eta >= 1.0) lo = mid + 1;
     else hi = mid;
   }
-  double kstar = lo, tail_all = 0, tail_head = 0;
+  double kstar = fmin(lo, K), tail_all = 0, tail_head = 0; /* lo passes a fractional K by < 1 */
   int rc = limen_pd_lr_partial_sum(s, K, K, &tail_all, err);
   if (rc == LIMEN_OK) rc = limen_pd_lr_partial_sum(s, K, kstar, &tail_head, err);
   if (rc != LIMEN_OK) return rc;

@@ -7,4 +7,14 @@ source "$(dirname "$0")/lib/common.bash"
 args=()
 [ -n "${LIMEN_PROPERTY_RUNS:-}" ] && args=("$LIMEN_PROPERTY_RUNS" "${LIMEN_PROPERTY_SEED:-20261203}")
 if python3 "$(dirname "$0")/lib/cli_property.py" "$LIMEN_BIN" "$TMP" "${args[@]}"; then pass; else fail "cli_property.py"; fi
+# what the property found, fixed (each failed before)
+expect_ok project --retention-fail 0.309327 --tokens 2.96926e+22 --paradigm lim-matched # a fractional K
+expect_usage "--consolidation-period = 1e-300 s: allowed range [" project --consolidation-period 1e-300 \
+  --param-range 388341 --write-fail 0.199511
+expect_usage "--tau0 = 1e-300: allowed range [" project --write-fail 0.42 --tau0 1e-300
+expect_usage "--tau = 1e-18: allowed range [4.88" bound static-write --tau 1e-18
+expect_usage "--write-time = 1e-18 s: allowed range [4.887e-14, 1e+12] s" project --write-time 1e-18
+expect_usage "--time = 2592000 s: allowed range [" project --parallel-cells 1.2 --grad-scale 1e-300
+expect_usage "--catalog" models --catalog "$TMP/missing.json"
+expect_usage "--profiles" profiles --profiles "$TMP"
 finish
