@@ -9,6 +9,10 @@ args=()
 if python3 "$(dirname "$0")/lib/cli_property.py" "$LIMEN_BIN" "$TMP" "${args[@]}"; then pass; else fail "cli_property.py"; fi
 # what the property found, fixed (each failed before)
 expect_ok project --retention-fail 0.309327 --tokens 2.96926e+22 --paradigm lim-matched # a fractional K
+# K = D/B_s beyond 2^53 steps: the search for the last step that moves a level ended never
+timeout 60 "$LIMEN_BIN" project --tokens 9.9999999900000007e+29 --paradigm lim-matched >"$TMP/out" 2>"$TMP/err"
+RC=$?
+check [ "$RC" -eq 0 ] "lim-matched at K = 2.4e23 steps: exit $RC: $(head -c 300 "$TMP/err")"
 expect_usage "--consolidation-period = 1e-300 s: allowed range [" project --consolidation-period 1e-300 \
   --param-range 388341 --write-fail 0.199511
 expect_usage "--tau0 = 1e-300: allowed range [" project --write-fail 0.42 --tau0 1e-300
