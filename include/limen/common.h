@@ -109,7 +109,8 @@ LIMEN_API int limen_error_setv(limen_error *err, int code, const char *prefix, c
 
 /* Add context around an existing failure: msg = "<func>: <formatted>: <old msg>" (trace
  * likewise, around the old trace); the structured fields are kept.  A message about one input
- * that starts with the input's name (err->field) keeps that start, so that a front end can put
+ * that starts with the input's name (err->field, a name as a user gives it: no underscore, unlike
+ * the struct members and parameters that limen_check_range names) keeps that start, so that a front end can put
  * its own spelling before it ("--write-time = ..."): the context then goes to the trace only.  Returns err->code (or
  * `fallback` when err is NULL). */
 LIMEN_API int limen_error_wrap(limen_error *err, int fallback, const char *func, const char *fmt, ...)

@@ -172,7 +172,7 @@ int cli_error_prefix(limen_error *err, int code, const char *prefix) {
 }
 
 int cli_error_input(limen_error *err) {
-  if (!err || !err->field[0]) return err ? err->code : LIMEN_OK;
+  if (!err || !err->field[0] || strchr(err->field, '_')) return err ? err->code : LIMEN_OK; /* a member's name */
   size_t n = strlen(err->field);
   if (strncmp(err->msg, err->field, n) != 0 || (err->msg[n] != ' ' && err->msg[n] != ':')) return err->code;
   return cli_error_prefix(err, err->code, "--");

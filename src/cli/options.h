@@ -118,7 +118,8 @@ int cli_error(limen_error *err, int code, const char *fmt, ...) __attribute__((f
 int cli_error_prefix(limen_error *err, int code, const char *prefix);
 
 /* A library message about one input starts with the input's name (err->field): put "--" before
- * it, the option's spelling; other messages are left as they are.  Returns err->code. */
+ * it, the option's spelling; other messages (and a field with an underscore, a struct member's
+ * or parameter's name) are left as they are.  Returns err->code. */
 int cli_error_input(limen_error *err);
 
 /* Option descriptions (results cleared). */

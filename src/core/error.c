@@ -119,7 +119,8 @@ int limen_error_wrap(limen_error *err, int fallback, const char *func, const cha
   /* a message about one input that starts with its name stays so (a front end puts its spelling
      before it); the context goes to the trace */
   size_t nf = strlen(err->field);
-  const int about_input = nf && strncmp(err->msg, err->field, nf) == 0 && (err->msg[nf] == ' ' || err->msg[nf] == ':');
+  const int about_input = nf && !strchr(err->field, '_') && strncmp(err->msg, err->field, nf) == 0 &&
+                          (err->msg[nf] == ' ' || err->msg[nf] == ':'); /* an input's name, not a member's */
   if (!about_input) prepend(err->msg, sizeof err->msg, words);
   prepend(err->trace, sizeof err->trace, words);
   if (shown(func) && !about_input) prepend(err->msg, sizeof err->msg, shown(func));
