@@ -58,8 +58,10 @@ def draw_number(rng, o):
         if o["whole"]:
             v = float(round(v))
         return "%.6g" % v if not o["whole"] else "%d" % v
-    if pick < 0.75:  # on or just past a boundary
+    if pick < 0.75:  # on or just past a boundary (of a work option: the low end, or past the high)
         ends = [e for e in (lo, hi) if math.isfinite(e)]
+        if cap is not None and math.isfinite(hi):
+            return rng.choice(["%.17g" % lo, "%.17g" % (hi * 1.5 + 1)])
         e = rng.choice(ends) if ends else 0.0
         step = max(abs(e) * 1e-9, 1e-300) if not o["whole"] else 1
         return "%.17g" % rng.choice([e, e - step, e + step, math.nextafter(e, math.inf), math.nextafter(e, -math.inf)])
@@ -125,7 +127,7 @@ def judge(r, argv, out_dirs, names):
                 with open(f, errors="replace") as fh:
                     texts.append((f, fh.read()))
         for where, t in texts:
-            t = t.replace("{-inf}", "{}")  # the limit of an integral in a method's formula
+            t = t.replace("{-inf}", "{}").replace("-> infinity", "->")  # a formula's limit, prose
             m = NAN_INF.search(t)
             if m:
                 return "exit 0 with '%s' in %s: ...%s..." % (m.group(0), where, t[max(0, m.start() - 80):m.end() + 40])
