@@ -20,6 +20,8 @@ expect_usage "--tau = 1e-18: allowed range [4.88" bound static-write --tau 1e-18
 expect_usage "--write-time = 1e-18 s: allowed range [4.887e-14, 1e+12] s" project --write-time 1e-18
 expect_usage "--time = 2592000 s: allowed range [" project --parallel-cells 1.2 --grad-scale 1e-300
 expect_usage "--dt = 0.001 tau0: trajectory" simulate --protocol modulated-write --trajectories 64 --barrier 3254.78
+expect_usage "--cells = langevin: the ideal memory has no cells" train --task breast-cancer --steps 3 --cells langevin \
+  --experiment paradigms
 expect_usage "--catalog" models --catalog "$TMP/missing.json"
 expect_usage "--profiles" profiles --profiles "$TMP"
 finish
