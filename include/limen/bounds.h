@@ -69,6 +69,11 @@ typedef struct limen_static_write {
 LIMEN_API int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_fail,
                             const limen_precision *prec, limen_static_write *out,
                             limen_error *err);
+/* The shortest static write limen_static_write_cost serves: τ_w/τ₀ = ln(1/p_fail)·MFPT(f_max)/τ₀
+ * at the largest tilt f_max = 1e8 kT/a (exact MFPT), so that a caller can state the range of
+ * the input that sets τ_w when the write is refused as too short. */
+LIMEN_API int limen_static_write_shortest(double barrier_kT, double p_fail, const limen_precision *prec,
+                                          double *tau_w_over_tau0, limen_error *err);
 
 /* (M) modulated-barrier write: lower the barrier, tilt, raise it.  Quasi-static
  * (tau_over_tau0 = +INFINITY) → generalized Landauer; finite tau → finite-time Landauer with

@@ -132,7 +132,8 @@ int limen_cmd_validate(int argc, char **argv) {
   cli_progress_start(&pb, "validate", o[O_QUIET].set);
   vo.progress = progress;
   vo.progress_ctx = &pb;
-  if (!status) status = limen_validate_run_spread(&vo, cli_mpi_spread(), &rep, &f.err);
+  if (!status && (status = limen_validate_run_spread(&vo, cli_mpi_spread(), &rep, &f.err)))
+    cli_error_input(&f.err); /* "--check = ..." */
   cli_progress_done(&pb);
   validated v = {&rep, &vo};
   if (!status) status = cli_render_set(o[O_OUT].set ? o[O_OUT].str : NULL, "validate", fmt, render, &v, &f.out, &f.err);

@@ -46,7 +46,7 @@ int cli_train_run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf 
   c.n_graphs = 1;
   limen_experiment_maxcut_result res;
   int st = limen_experiment_maxcut_spread(&c, cli_mpi_spread(), &res, err);
-  if (st) return st;
+  if (st) return cli_error_input(err); /* "--beta-end = ..." */
   size_t n;
   const limen_field *f = limen_anneal_record_fields(&n);
   limen_anneal_record rec;
@@ -92,7 +92,7 @@ int cli_train_exp_maxcut(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *
   const char *dir = o[O_OUT].set && cli_mpi_rank() == 0 ? o[O_OUT].str : NULL;
   limen_experiment_maxcut_config c = maxcut_config(o);
   limen_experiment_maxcut_result res;
-  if ((st = limen_experiment_maxcut_spread(&c, cli_mpi_spread(), &res, err))) return st;
+  if ((st = limen_experiment_maxcut_spread(&c, cli_mpi_spread(), &res, err))) return cli_error_input(err);
   const limen_anneal_config *a = &c.anneal;
   cli_table t;
   memset(&t, 0, sizeof t);

@@ -37,6 +37,7 @@ void cli_train_apply_options(const cli_opt *o, limen_experiment_config *c) {
 
 int cli_train_langevin_refusal(int st, const limen_experiment_setup *s, const limen_experiment_config *c,
                                limen_error *err) {
+  if (st == LIMEN_EINVAL && !s->langevin_refused) return cli_error_input(err); /* "--cells = ..." */
   if (!st || !s->langevin_refused) return st;
   return cli_error_prefix(err, limen_experiment_langevin_refusal(s, c, err), "--");
 }

@@ -214,8 +214,14 @@ static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *er
   const char *in = s->cfg->integrator;
   c->integrator = limen_integrator_type_auto(proto->potential);
   int st = in && strcmp(in, "auto") != 0 ? limen_integrator_type_find(in, &c->integrator, err) : LIMEN_OK;
-  if (st || (st = langevin_work(c, proto, s, err)) || (st = limen_simulate_langevin_spread(c, proto, comm, lr, err)))
-    return st;
+  if (st || (st = langevin_work(c, proto, s, err))) return st;
+  if ((st = limen_simulate_langevin_spread(c, proto, comm, lr, err)) == LIMEN_ENUMERIC && err &&
+      strcmp(err->field, "dt") == 0) { /* diverged: the time step is too long for this protocol's cell */
+    char why[LIMEN_ERROR_MSG_MAX];
+    snprintf(why, sizeof why, "%s", err->msg);
+    return limen_error_input(err, LIMEN_EINVAL, "dt", err->value, NULL, "dt = %g tau0: %.1500s", c->dt, why);
+  }
+  if (st) return st;
   if ((st = limen_sim_summary_langevin(proto, lr, &s->summary, err)) || (st = summary_finite(&s->summary, err)) ||
       !(s->has & LIMEN_SIM_HAS_PASSAGE))
     return st;
