@@ -263,3 +263,49 @@ Test(suggest, the_closest_allowed_name) {
   cr_assert_str_eq(limen_suggest("temprature", "bits, time, temperature", b, sizeof b), "temperature");
   cr_assert_str_eq(limen_suggest(NULL, models, b, sizeof b), "");
 }
+
+/* ---- messages in a user's terms, the trace behind them ---------------------------------------- */
+
+/* A stored value out of range is named as the user gives the input (the row's name, the range in
+ * its unit); the function and the struct member are in the trace only. */
+Test(input_messages, stored_values_named_as_given) {
+  limen_input hops = *HOPS;
+  hops.member = "hops_per_level_internal";
+  limen_error err;
+  limen_error_clear(&err);
+  cr_assert_eq(limen_input_check(&hops, 0.5, "limen_demo_check", &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "hops-per-level = 0.5: allowed range whole numbers in [1, 1e+30]");
+  cr_assert_str_eq(err.field, "hops-per-level");
+  cr_assert(strstr(err.trace, "limen_demo_check") && strstr(err.trace, "hops_per_level_internal"), "%s", err.trace);
+  cr_assert_eq(limen_input_check(TIME, 2e12, "limen_demo_check", &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "time = 2e+12: allowed range (0, 1e+12] s");
+}
+
+/* A rule between inputs: the range set by another input, with why. */
+Test(input_messages, rules_between_inputs) {
+  limen_error err;
+  limen_error_clear(&err);
+  cr_assert_eq(limen_input_check_within(BITS, 20, 1, 0, 8, 0, "at most levels", &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "bits = 20: allowed range [1, 8] bits (at most levels)");
+  cr_assert_str_eq(err.field, "bits");
+  cr_assert_str_eq(err.range, "[1, 8] bits");
+  cr_assert_eq(limen_input_check_within(BITS, 8, 1, 0, 8, 0, NULL, &err), LIMEN_OK);
+}
+
+/* Function names (a C identifier with an underscore) go to the trace, context words to both; a
+ * wrap around a message about one input keeps the input's name first (the tool puts "--" there). */
+Test(input_messages, function_names_in_the_trace_only) {
+  limen_error err;
+  limen_error_clear(&err);
+  limen_error_set(&err, LIMEN_ERANGE, "hop_apply", "hops per window = %g", 3.0);
+  cr_assert_str_eq(err.msg, "hops per window = 3");
+  cr_assert_str_eq(err.trace, "hop_apply: hops per window = 3");
+  limen_error_wrap(&err, LIMEN_ERANGE, "lim_matched", "hop cost");
+  limen_error_wrap(&err, LIMEN_ERANGE, "paradigm", "'lim-matched'");
+  cr_assert_str_eq(err.msg, "paradigm: 'lim-matched': hop cost: hops per window = 3");
+  cr_assert_str_eq(err.trace, "paradigm: 'lim-matched': lim_matched: hop cost: hop_apply: hops per window = 3");
+  cr_assert_eq(limen_input_check(BITS, 65, "limen_demo_check", &err), LIMEN_EINVAL);
+  limen_error_wrap(&err, LIMEN_EINVAL, "paradigm", "'cim-static'");
+  cr_assert_str_eq(err.msg, "bits = 65: allowed range [1, 64] bits");
+  cr_assert(strncmp(err.trace, "paradigm: 'cim-static': limen_demo_check: bits: bits = 65", 57) == 0, "%s", err.trace);
+}

@@ -51,7 +51,7 @@ Test(memory, config_errors_name_field_and_range) {
   limen_memory_config c = cfg_fixed();
   c.low_barrier_kT = 2.0;
   cr_assert_eq(limen_memory_alloc(limen_memory_lim_fixed, &c, 4, NULL, &m, &err), LIMEN_EINVAL);
-  cr_assert(strstr(err.msg, "low_barrier_kT = 2: allowed range [3, 300]"), "%s", err.msg);
+  cr_assert(strstr(err.msg, "barrier = 2: allowed range [3, 300] kT") && strstr(err.trace, "low_barrier_kT"), "%s", err.msg);
   c = cfg_fixed();
   double w0 = 5.0;
   cr_assert_eq(limen_memory_alloc(limen_memory_lim_fixed, &c, 1, &w0, &m, &err), LIMEN_EINVAL);
@@ -87,7 +87,8 @@ Test(memory, config_inputs_table_drives_defaults_and_checks) {
       limen_input_set(in, &c, outside[e]);
       if (limen_input_get(in, &c) == 0 && (in->flags & LIMEN_INPUT_UNSET_ZERO)) continue;
       cr_assert_eq(limen_memory_config_check(&c, &err), LIMEN_EINVAL, "%s = %g accepted", in->name, outside[e]);
-      cr_assert(strstr(err.msg, in->member), "'%s' does not name %s", err.msg, in->member);
+      cr_assert(strncmp(err.msg, in->name, strlen(in->name)) == 0 && strstr(err.trace, in->member),
+                "'%s' does not start with %s, or its trace '%s' does not name %s", err.msg, in->name, err.trace, in->member);
     }
   }
 }

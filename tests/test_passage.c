@@ -181,5 +181,5 @@ Test(passage, hold_protocol) {
   limen_error e;
   a.barrier_kT = 0.0;
   cr_expect_eq(limen_protocol_alloc_named("hold", &a, &p, &e), LIMEN_EINVAL);
-  cr_expect(strstr(e.msg, "barrier_kT = 0") != NULL, "%s", e.msg);
+  cr_expect(strstr(e.msg, "barrier = 0") != NULL, "%s", e.msg);
 }

@@ -647,3 +647,27 @@ Test(report, sweep_axes_check) {
   cr_assert_eq(limen_sweep_axes_check(a, 2, &err), LIMEN_EINVAL);
   cr_assert(strstr(err.msg, "time: a logarithmic grid") != NULL, "%s", err.msg);
 }
+
+/* Every number printed is finite or the document fails: a result beyond a double is an error
+ * naming it (LIMEN_ERANGE), never a silent null; NaN stays null (not applicable). */
+Test(report, json_refuses_a_result_beyond_a_double) {
+  const limen_bound_kind *k = NULL;
+  limen_error err = {0};
+  cr_assert_eq(limen_bound_kind_find("landauer", &k, &err), LIMEN_OK);
+  limen_bound_inputs in = limen_bound_inputs_default();
+  static limen_bound_report r;
+  cr_assert_eq(limen_bound_report_compute(k, &in, NULL, &r, &err), LIMEN_OK, "%s", err.msg);
+  size_t i = 0;
+  while (i < r.n_rows && (r.rows[i].input || r.rows[i].text)) i++;
+  cr_assert_lt(i, r.n_rows);
+  char *text = NULL;
+  r.rows[i].value = NAN;
+  cr_assert_eq(limen_bound_report_json(&r, &text, &err), LIMEN_OK, "%s", err.msg);
+  limen_free(text);
+  r.rows[i].value = -INFINITY;
+  text = NULL;
+  cr_assert_eq(limen_bound_report_json(&r, &text, &err), LIMEN_ERANGE);
+  cr_assert_null(text);
+  cr_assert(strstr(err.msg, r.rows[i].key) != NULL, "%s", err.msg);
+  cr_assert(strstr(err.msg, "beyond a double") != NULL, "%s", err.msg);
+}

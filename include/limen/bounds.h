@@ -18,6 +18,18 @@ LIMEN_API double limen_landauer_kT(void);
 /* (L) generalized Landauer for success probability P_s ∈ [0, 1]:
  *   ln2 + P_s ln P_s + (1 − P_s) ln(1 − P_s)   (0·ln 0 = 0). */
 LIMEN_API int limen_landauer_generalized_kT(double success, double *e_kT, limen_error *err);
+/* (L) in its coarse-grained form (theory §4.1): the information part of the bound on the work
+ * of a protocol that takes a two-well cell from well occupations {p_i, 1 − p_i} to
+ * {p_f, 1 − p_f},   kT·(H(p_i) − H(p_f)),   H(p) = −p ln p − (1 − p) ln(1 − p)  (nats);
+ * limen_landauer_generalized_kT(P_s) is this term for p_i = ½, p_f = P_s.  An occupation
+ * measured as the fraction of n trajectories (n = 0: exact) has the binomial standard error
+ * σ = √(p(1 − p)/n); se_kT (may be NULL) gets the term's standard error by the second-order
+ * delta method, √Σ[H'(p)²σ² + ½H''(p)²σ⁴] over both occupations, H'(p) = ln((1 − p)/p),
+ * H''(p) = −1/(p(1 − p)), with p taken in [1/(2n), 1 − 1/(2n)] (an ensemble that saw no
+ * failure resolves a failure probability of half a trajectory).  The second-order term keeps
+ * the error honest near p = ½, where H' vanishes and H(p̂) is biased by about −1/(2n). */
+LIMEN_API int limen_landauer_information_kT(double p_initial, size_t n_initial, double p_final, size_t n_final,
+                                            double *e_kT, double *se_kT, limen_error *err);
 
 /* (FT) the finite-time coefficient B/(γa²) = ∫ (F_f⁻¹(F₀(x)) − x)² ρ₀(x) dx (= W₂(ρ₀, ρ_f)²)
  * for erasing the symmetric quartic cell of barrier E_b ∈ (0, 1e4] (tilt ignored) to success
@@ -57,6 +69,11 @@ typedef struct limen_static_write {
 LIMEN_API int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_fail,
                             const limen_precision *prec, limen_static_write *out,
                             limen_error *err);
+/* The shortest static write limen_static_write_cost serves: τ_w/τ₀ = ln(1/p_fail)·MFPT(f_max)/τ₀
+ * at the largest tilt f_max = 1e8 kT/a (exact MFPT), so that a caller can state the range of
+ * the input that sets τ_w when the write is refused as too short. */
+LIMEN_API int limen_static_write_shortest(double barrier_kT, double p_fail, const limen_precision *prec,
+                                          double *tau_w_over_tau0, limen_error *err);
 
 /* (M) modulated-barrier write: lower the barrier, tilt, raise it.  Quasi-static
  * (tau_over_tau0 = +INFINITY) → generalized Landauer; finite tau → finite-time Landauer with

@@ -4,9 +4,14 @@
  * common.h: status codes, the error trace, version and the accuracy parameters.
  *
  * Every fallible library function returns an int status (LIMEN_OK = 0) and takes a
- * `limen_error *` as its last argument (may be NULL).  On failure the error holds a
- * readable trace built from the innermost cause outwards, in the CLASS style:
- *     "limen_project: paradigm 'cim-static': limen_static_write: barrier_kT = -3: allowed range (0, 1e4]"
+ * `limen_error *` as its last argument (may be NULL).  On failure the error holds two texts,
+ * both built from the innermost cause outwards:
+ *   msg    the message in a user's terms: context words ("paradigm 'cim-static'") and the input
+ *          as the user gave it, never a function name of the library:
+ *              "paradigm 'cim-static': static write: write-time = 1e-18 s: ..."
+ *   trace  the same with every function name that set or wrapped it, in the CLASS style, for
+ *          debugging (the tool's --debug prints it):
+ *              "limen_project: paradigm 'cim-static': cim_static: static write: ..."
  * The library never prints, exits or aborts.
  */
 #ifndef LIMEN_COMMON_H
@@ -66,10 +71,11 @@ enum {
  * Each is truncated to its size (NUL-terminated). */
 typedef struct limen_error {
   int code;                       /* one of the LIMEN_E* codes, LIMEN_OK when clear */
-  char msg[LIMEN_ERROR_MSG_MAX];  /* the readable trace                            */
+  char msg[LIMEN_ERROR_MSG_MAX];  /* the message in a user's terms                */
   char field[LIMEN_ERROR_FIELD_MAX]; /* the input the failure is about, or ""     */
   char value[LIMEN_ERROR_VALUE_MAX]; /* its value as the message writes it, or "" */
   char range[LIMEN_ERROR_RANGE_MAX]; /* the allowed range (or names), or ""       */
+  char trace[LIMEN_ERROR_MSG_MAX];   /* msg with the function names (debugging)    */
 } limen_error;
 
 /* Clear an error (sets code LIMEN_OK, an empty message and empty structured fields). NULL is
@@ -88,12 +94,13 @@ LIMEN_API void limen_error_set_fields(limen_error *err, const char *field, const
 /* Record a new failure: msg = "<func>: <formatted>", structured fields cleared. Returns `code`
  * so that callers write
  *     return limen_error_set(err, LIMEN_EINVAL, __func__, "x = %g: must be > 0", x);
- * A func that is one of the library's own names (limen_…) is not shown: messages speak of the
- * inputs and quantities a user gave, with context words ("workload", "learning path") where
- * they help; the same holds for limen_error_wrap. */
+ * A func that is a function name (a C identifier with an underscore: limen_…, hop_apply) is not
+ * shown in msg, only in trace: messages speak of the inputs and quantities a user gave, with
+ * context words ("workload", "learning path") where they help; the same holds for
+ * limen_error_wrap. */
 LIMEN_API int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* The one setter under it: msg = "<prefix><formatted>" (prefix verbatim; NULL = none),
+/* The one setter under it: msg = trace = "<prefix><formatted>" (prefix verbatim; NULL = none),
  * structured fields cleared, for callers whose messages carry their own context (the tool's
  * "--option = …" messages). */
 /* err set to exactly the formatted message, no prefix (a message that names its input or file
@@ -102,8 +109,12 @@ LIMEN_API int limen_error_plain(limen_error *err, int code, const char *fmt, ...
 LIMEN_API int limen_error_setv(limen_error *err, int code, const char *prefix, const char *fmt,
                                va_list ap) __attribute__((format(printf, 4, 0)));
 
-/* Add context around an existing failure: msg = "<func>: <formatted>: <old msg>"; the
- * structured fields are kept.  Returns err->code (or `fallback` when err is NULL). */
+/* Add context around an existing failure: msg = "<func>: <formatted>: <old msg>" (trace
+ * likewise, around the old trace); the structured fields are kept.  A message about one input
+ * that starts with the input's name (err->field, a name as a user gives it: no underscore, unlike
+ * the struct members and parameters that limen_check_range names) keeps that start, so that a front end can put
+ * its own spelling before it ("--write-time = ..."): the context then goes to the trace only.  Returns err->code (or
+ * `fallback` when err is NULL). */
 LIMEN_API int limen_error_wrap(limen_error *err, int fallback, const char *func, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

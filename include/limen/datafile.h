@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * datafile.h: where limen's data files (model catalog, hardware profiles, datasets) are found.
- * Search order: $LIMEN_DATA_DIR; <prefix>/share/limen when the running program is
- * <prefix>/bin/<program> (an installation moved to another prefix, Linux); the installed data
- * directory; the source tree's data/. */
+ * Search order, for each file on its own (the first directory that holds it): $LIMEN_DATA_DIR;
+ * <prefix>/share/limen when the running program is <prefix>/bin/<program> (an installation
+ * moved to another prefix, Linux); the installed data directory; the source tree's data/.  So a
+ * LIMEN_DATA_DIR with only models.json takes profiles.json and the datasets from the others. */
 #ifndef LIMEN_DATAFILE_H
 #define LIMEN_DATAFILE_H
 

@@ -77,6 +77,10 @@ typedef struct limen_experiment_config {
   double max_langevin_steps;  /* memory.cells = langevin: runs of more Langevin steps (cells ×
                                  steps × Δt/τ₀ / langevin_dt) are refused, so that nothing runs
                                  for hours                                                  [1e8] */
+  /* Progress (may be NULL): the fraction of the whole run or experiment done, after each
+   * recorded training step (limen_train_config's, over all the runs of an experiment)   [NULL] */
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
 } limen_experiment_config;
 
 LIMEN_API limen_experiment_config limen_experiment_config_default(void);

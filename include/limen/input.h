@@ -6,7 +6,7 @@
  * limen_memory_config_inputs).  Each row gives the input's name, unit, allowed range, default
  * and one-line documentation, and where it lives in the struct.  From that one table
  *   - the library fills its defaults (limen_inputs_defaults), checks ranges
- *     (limen_inputs_check, messages "<func>: <member> = <value>: allowed range <range>") and
+ *     (limen_inputs_check, messages "<name> = <value>: allowed range <range> <unit>") and
  *     reads and writes inputs by name (limen_input_get/set);
  *   - the tool builds its options (--name, the --config key, the JSON key), their help text
  *     and defaults, and docs/cli.md its tables (checked by the tests).
@@ -53,7 +53,7 @@ typedef struct limen_input {
   const char *name;         /* the one public name: limen_<area>_set/get, the tool's --name,
                                --config key and JSON key ("batch-tokens")                     */
   const char *alias;        /* a second accepted name, or NULL ("batch")                      */
-  const char *member;       /* the struct member, named by range errors ("batch_tokens")      */
+  const char *member;       /* the struct member, named by the trace of range errors          */
   const char *symbol;       /* symbol in formulas and assumption lines ("B_s")                */
   const char *unit;         /* unit of the value ("s", "K", "FLOP"), NULL for a pure number   */
   const char *metavar;      /* placeholder of the value in usage lines ("B")                  */
@@ -89,8 +89,16 @@ LIMEN_API void limen_input_range_unit_text(const limen_input *in, char *buf, siz
 LIMEN_API int limen_input_in_range(const limen_input *in, double v);
 
 /* Check the value v of in as stored in a struct (≤ 0 or 0 allowed for the UNSET rows):
- * LIMEN_EINVAL "<func>: <member> = <v>: allowed range <range>". */
+ * LIMEN_EINVAL "<name> = <v>: allowed range <range> <unit>", naming the input as a user gives
+ * it (the tool puts "--" before it); the trace (common.h) begins "<func>: <member>: ". */
 LIMEN_API int limen_input_check(const limen_input *in, double v, const char *func, limen_error *err);
+
+/* A rule between inputs: v, a value of in that its row allows, must also lie in [lo, hi] (ends
+ * open as flagged), a range set by other inputs: LIMEN_EINVAL "<name> = <v>: allowed range
+ * <range> <unit> (<why>)", the input named as a user gives it; why says what sets the range
+ * ("at most barrier").  The structured fields are name, value and range. */
+LIMEN_API int limen_input_check_within(const limen_input *in, double v, double lo, int lo_open, double hi, int hi_open,
+                                       const char *why, limen_error *err);
 
 /* Read or write the input in the struct at obj (an INT input is written rounded to the nearest
  * whole number; set does not check the range). */

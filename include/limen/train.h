@@ -75,6 +75,10 @@ typedef struct limen_train_config {
   size_t eval_every;      /* record every this many steps (≥ 1)                            */
   uint64_t seed;     /* initial parameters and batch order                            */
   int record_updates;     /* keep the desired moves and window rates (closed-form curves)  */
+  /* Progress (may be NULL): called after every recorded step with the fraction of the steps
+   * done (the tool's progress on stderr); it only reads, so results do not depend on it.      */
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
 } limen_train_config;
 
 typedef struct limen_train_point {

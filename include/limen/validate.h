@@ -38,7 +38,20 @@ extern "C" {
  *   stiffness-change   work ≥ ΔF = ½ ln(k_f/k_i)                          "free-energy"
  *   custom, starting in full equilibrium: work ≥ ΔF between the equilibria of λ(0⁻) and
  *                      λ(τ⁺) (quadrature)                                 "free-energy"
- *   otherwise          none (bound_kT = NaN)                              "none"          */
+ *   otherwise          none (bound_kT = NaN)                              "none"
+ * A custom protocol whose potentials U(·, λ(0⁻)) and U(·, λ(τ⁺)) both have two wells (two
+ * local minima) gets, in limen_sim_summary_langevin/_fp, the generalized Landauer bound in
+ * its coarse-grained form (theory §4.1) from the occupations of the wells at 0⁻ and τ⁺:
+ *     work ≥ ΔF_wells + kT·(H(p_initial) − H(p_final))       "coarse-grained-landauer"
+ * with the information term of limen_landauer_information_kT, p the occupations of the left
+ * well (x below the barrier top) and ΔF_wells = Σ_j p_final,j F_final,j − Σ_j p_initial,j
+ * F_initial,j the change of the wells' local free energies F_j = −kT ln ∫_well j e^{−U/kT} dx
+ * weighted by their occupations (ΔF between the equilibria when both potentials are
+ * symmetric).  p_initial is exact (quadrature of the initial equilibrium), p_final the
+ * measured fraction (Langevin: binomial standard error, stderr_kT; Fokker–Planck: exact).
+ * The bound needs the initial state in local equilibrium in each well (an initial region
+ * that is the whole domain or ends at the barrier top); otherwise the free-energy bound
+ * stays.                                                                                   */
 typedef struct limen_sim_bound {
   const char *name;     /* as above                                                   */
   const char *quantity; /* "heat" or "work": which measured mean the bound applies to  */
@@ -48,6 +61,10 @@ typedef struct limen_sim_bound {
   double value_kT;      /* NaN when there is none                                       */
   double landauer_kT;   /* generalized Landauer e_L(P_s) for the success used (NaN if n/a) */
   double success_used;  /* the P_s the bound was evaluated for (NaN if n/a)             */
+  double stderr_kT;     /* standard error of value_kT from measured occupations (0: exact) */
+  double information_kT;/* coarse-grained-landauer: kT·(H(p_initial) − H(p_final)) (else NaN) */
+  double occupation_initial, occupation_final; /* coarse-grained-landauer: fraction in the
+                           left well at 0⁻ and at τ⁺ (else NaN)                         */
 } limen_sim_bound;
 
 /* success: the measured success probability; p_floor: the smallest failure probability the
@@ -66,7 +83,8 @@ typedef struct limen_sim_summary {
   double first_law_residual;/* largest |ΔU − (W − Q)| (kT)                               */
   limen_sim_bound bound;    /* Langevin: p_floor = 1/(2·trajectories); Fokker–Planck: 0  */
   double bound_gap_kT;      /* mean of bound.quantity − bound.value_kT (NaN: no bound)   */
-  double bound_gap_z;       /* the gap in standard errors of that mean (NaN: error 0)    */
+  double bound_gap_z;       /* the gap in standard errors of that mean and of the bound,
+                               combined in quadrature (NaN: both 0)                       */
 } limen_sim_summary;
 
 LIMEN_API int limen_sim_summary_langevin(const limen_protocol *proto, const limen_langevin_result *res,

@@ -14,6 +14,7 @@ typedef struct limen_error {
   char field[64];
   char value[64];
   char range[256];
+  char trace[2048];
 } limen_error;
 
 const char *limen_strstatus(int code);

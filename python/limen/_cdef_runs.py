@@ -112,6 +112,9 @@ typedef struct limen_sim_bound {
   double value_kT;
   double landauer_kT;
   double success_used;
+  double stderr_kT;
+  double information_kT;
+  double occupation_initial, occupation_final;
 } limen_sim_bound;
 
 typedef struct limen_sim_summary {
@@ -266,6 +269,8 @@ typedef struct limen_train_config {
   size_t eval_every;
   uint64_t seed;
   int record_updates;
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
 } limen_train_config;
 
 typedef struct limen_train_point {
@@ -331,6 +336,8 @@ typedef struct limen_experiment_config {
   double eta_min_fraction;
   limen_memory_config memory;
   double max_langevin_steps;
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
 } limen_experiment_config;
 
 limen_experiment_config limen_experiment_config_default(void);

@@ -101,7 +101,8 @@ def raise_for(status: int, err: Any, field: Optional[str] = None, context: Optio
     f = ffi.string(err.field).decode("utf-8", "replace") or (field or "")
     raise LimenError(msg, code=status, status=text(lib().limen_strstatus(status)) or "",
                      field=f, value=ffi.string(err.value).decode("utf-8", "replace"),
-                     range=ffi.string(err.range).decode("utf-8", "replace"))
+                     range=ffi.string(err.range).decode("utf-8", "replace"),
+                     trace=ffi.string(err.trace).decode("utf-8", "replace"))
 
 
 def take_text(p: Any) -> str:

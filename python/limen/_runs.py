@@ -182,7 +182,9 @@ def simulate(protocol: Optional[str] = None, *, protocol_file: Optional[str] = N
         The report: protocol, kind, potential, method, integrator; mean_work_kT, stderr_work_kT,
         mean_heat_kT, stderr_heat_kT, mean_dU_kT, stderr_dU_kT, success, stderr_success; the
         bound that applies (bound_kT, bound, bound_quantity, bound_relation, bound_success,
-        landauer_generalized_kT; null when none applies); the SI values (mean_work_J,
+        landauer_generalized_kT; null when none applies; bound_stderr_kT, and for a protocol
+        file between two-well potentials information_kT, occupation_initial,
+        occupation_final); the SI values (mean_work_J,
         mean_heat_J, temperature_K, tau0_s, duration_tau0, duration_s, dt_tau0, dt_s), steps,
         first_law_residual_kT; by the method trajectories and seed, or the grid (cells, its
         dx, ends and mass error); with ``start`` / ``passage`` the first passage; and

@@ -15,13 +15,16 @@ class LimenError(ValueError):
             "input", "model", …), or "" when the failure is not about one input.
         value: the value as the message writes it ("1e3", or the unknown name), or "".
         range: the allowed range with its unit ("[1, 64] bits"), or the allowed names, or "".
+        trace: the library's trace behind the message, with the functions that set and passed
+            on the error (what the tool's --debug prints), or "".
     """
 
     def __init__(self, message: str, *, code: int = 1, status: str = "", field: str = "", value: str = "",
-                 range: str = "") -> None:  # noqa: A002 - the library's name
+                 range: str = "", trace: str = "") -> None:  # noqa: A002 - the library's name
         super().__init__(message)
         self.code = code
         self.status = status
         self.field = field
         self.value = value
         self.range = range
+        self.trace = trace

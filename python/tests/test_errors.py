@@ -92,3 +92,10 @@ def test_meter_config_errors() -> None:
     assert e.field == "bits" and e.value == "0"
     e = err_of(limen.PathMeter, range=(1.0, -1.0))
     assert e.code == 1
+
+
+def test_trace_behind_the_message() -> None:
+    """The message is in the user's terms; the trace (the tool's --debug) names the functions."""
+    e = err_of(limen.project, write_time=1e-18, paradigms=["cim-static"])
+    assert "write-time = 1e-18 s: allowed range [" in str(e) and "limen_" not in str(e)
+    assert "limen_paradigm_project" in e.trace and e.field == "write-time"

@@ -156,7 +156,7 @@ ERRORS = [
      ["--protocol-file", str(ROOT / "data" / "protocols" / "trap-optimal.json"), "--tau", "3"], "--", "tau", "", ""),
     (limen.validate, {"scale": "0"}, ["--scale", "0"], "--", "scale", "0", "(0, 100]"),
     (limen.validate, {"seed": "-1"}, ["--seed", "-1"], "--", "seed", "-1", "integers [0, 2147483647]"),
-    (limen.validate, {"check": "em-variance,nope"}, ["--check", "em-variance,nope"], "", "check", "nope", None),
+    (limen.validate, {"check": "em-variance,nope"}, ["--check", "em-variance,nope"], "--", "check", "nope", None),
     (limen.validate, {"check": ""}, ["--check", ""], "--", "check", "", None),
     (limen.train, {"steps": "0"}, ["--steps", "0"], "--", "steps", "0", "integers [1, 100000000]"),
     (limen.train, {"window": "1e-13"}, ["--window", "1e-13"], "--", "window", "1e-13", "[1e-12, 1000000] s"),

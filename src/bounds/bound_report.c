@@ -269,7 +269,16 @@ static int static_write(limen_bound_inputs *in, const limen_precision *p, limen_
   num(r, 1, "write_fail", "failure probability p_w", in->write_fail, "");
   num(r, 1, "temperature_K", "temperature T", in->temperature_K, "K");
   limen_static_write sw;
-  if ((s = limen_static_write_cost(in->barrier_kT, tt, in->write_fail, p, &sw, err))) return s;
+  if ((s = limen_static_write_cost(in->barrier_kT, tt, in->write_fail, p, &sw, err)) == LIMEN_ERANGE &&
+      !(s = limen_static_write_shortest(in->barrier_kT, in->write_fail, p, &tt, err))) { /* named as given */
+    const limen_input *row = limen_bound_input_row(LIMEN_BOUND_IN_TAU);
+    char why[96];
+    snprintf(why, sizeof why, "a shorter static write needs more than the largest tilt, 1e8 kT/a, at tau0 = %g s",
+             in->tau0_s);
+    int st = limen_input_check_within(row, in->tau_s, tt * in->tau0_s, 0, row->hi, row->hi_open, why, err);
+    return st ? st : LIMEN_ERANGE; /* at the edge itself: the cost's own message */
+  }
+  if (s) return s;
   energy(r, "energy", "energy per bit (work of the cycle)", sw.work_kT, in->temperature_K);
   num(r, 0, "approx_kT", "estimate 2·f*", sw.approx_kT, "kT");
   num(r, 0, "tilt_kT", "tilt f* = F*·a", sw.tilt_kT, "kT");

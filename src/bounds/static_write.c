@@ -252,3 +252,18 @@ int limen_static_write_cost(double barrier_kT, double tau_w_over_tau0, double p_
   if (rc == LIMEN_OK) limen_memo_put(&k, out, sizeof *out);
   return rc;
 }
+
+int limen_static_write_shortest(double barrier_kT, double p_fail, const limen_precision *prec,
+                                double *tau_w_over_tau0, limen_error *err) {
+  if (!tau_w_over_tau0) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL argument");
+  int rc = limen_check_range(err, __func__, "p_fail", p_fail, 0.0, 1, 1.0, 1);
+  if (rc) return rc;
+  limen_precision p = limen_numeric_prec(prec);
+  limen_well w = {LIMEN_WELL_QUARTIC, barrier_kT, LIMEN_CELL_MAX_TILT_KT, 0};
+  double x0, b, lt = 0.0;
+  rc = limen_cell_escape_points(&w, &x0, &b, err);
+  if (!rc) rc = limen_cell_mfpt_log(&w, x0, b, &p, &lt, err);
+  if (rc) return limen_error_wrap(err, rc, __func__, "mean first-passage time at the largest tilt");
+  *tau_w_over_tau0 = -log(p_fail) * exp(lt); /* r·τ_w = ln(1/p_fail) with r = 1/MFPT */
+  return LIMEN_OK;
+}

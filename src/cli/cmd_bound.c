@@ -161,6 +161,7 @@ static int run(cli_opt *o, const cli_args *args, cli_buf *out, limen_error *err)
   if (status) return status;
   static limen_bound_report r; /* large: not on the stack */
   status = limen_bound_report_compute(k, &in, NULL, &r, err);
+  if (status == LIMEN_EINVAL) return cli_error_input(err); /* "--tau = ..." */
   return status ? status : cli_render_set(o[O_OUT].set ? o[O_OUT].str : NULL, "bound", fmt, render, &r, out, err);
 }
 

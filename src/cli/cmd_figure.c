@@ -79,7 +79,7 @@ static int parse_args(cli_opt *o, size_t n, const cli_args *args, fig_args *fa, 
     return cli_error(err, LIMEN_EINVAL, "kind = '%s'%s: allowed %s", args->positional[0], near,
                      kind_names(names, sizeof names));
   }
-  if (st) return st;
+  if (st) return cli_error_input(err); /* "--x = ..." */
   if (!oo->set) return cli_error(err, LIMEN_EINVAL, "--out: missing; give FILE.png, FILE.svg or FILE.pdf");
   fa->out = oo->str;
   fa->format = fo->set ? fo->str : NULL;
@@ -129,7 +129,8 @@ static int make_figure(cli_opt *o, size_t n, cli_args *args, const cli_wl *wl, c
       limen_paradigm_free(p);
     }
   }
-  return st ? st : limen_figure_alloc(&c, fig, err);
+  if (!st && (st = limen_figure_alloc(&c, fig, err)) == LIMEN_EINVAL) cli_error_input(err); /* "--time = ..." */
+  return st;
 }
 
 /* The options: the figure's own, then the workload's. */

@@ -72,7 +72,8 @@ static int render(const limen_catalog *c, cli_format fmt, cli_buf *b, limen_erro
 static int load_and_render(cli_format fmt, const char *const *files, size_t n, cli_buf *out, limen_error *err) {
   limen_catalog *cat = NULL;
   int status = limen_catalog_load_with(files, n, &cat, err);
-  if (status && n) cli_error_prefix(err, status, "--catalog: ");
+  if (status && n) /* a file the user named that cannot be read is bad input, as in project */
+    status = cli_error_prefix(err, status == LIMEN_EIO ? LIMEN_EINVAL : status, "--catalog: ");
   if (!status) status = render(cat, fmt, out, err);
   limen_catalog_free(cat);
   return status;

@@ -67,7 +67,8 @@ static int render(const limen_profile_set *ps, cli_format fmt, cli_buf *b, limen
 static int load_and_render(cli_format fmt, const char *const *files, size_t n, cli_buf *out, limen_error *err) {
   limen_profile_set *ps = NULL;
   int status = limen_profiles_load_with(files, n, &ps, err);
-  if (status && n) cli_error_prefix(err, status, "--profiles: ");
+  if (status && n) /* a file the user named that cannot be read is bad input, as in project */
+    status = cli_error_prefix(err, status == LIMEN_EIO ? LIMEN_EINVAL : status, "--profiles: ");
   if (!status) status = render(ps, fmt, out, err);
   limen_profiles_free(ps);
   return status;

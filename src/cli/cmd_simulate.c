@@ -1,20 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * cmd_simulate.c: `limen simulate` — one call of the library (simulate.h, limen_simulate_run:
  * the protocol, the rules between the inputs, either engine, the report) with the options as
- * its inputs (limen_simulate_inputs); this file parses the options, draws the progress bar and
- * prints the report (the library's JSON, or a table) and the files of --out. */
+ * its inputs (limen_simulate_inputs); this file parses the options, shows the progress
+ * (progress.h) and prints the report (the library's JSON, or a table) and the files of --out. */
 #include <math.h>
-#include <omp.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/frame.h"
 #include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "limen/report.h"
 #include "limen/simulate.h"
 
@@ -26,7 +25,8 @@ static const cli_command_doc doc = {
     "Simulate one memory-cell protocol and measure what it dissipates: the mean work and heat\n"
     "(Sekimoto bookkeeping, theory section 5) with standard errors, the success probability,\n"
     "and the closed-form bound that applies to the same cell and duration (finite-time Landauer\n"
-    "for erasure, theory (M), (S), (H), Schmiedl-Seifert W*, or the free-energy change).\n"
+    "for erasure, theory (M), (S), (H), Schmiedl-Seifert W*, or the free-energy change; a\n"
+    "protocol file between two-well potentials: generalized Landauer from the wells' occupations).\n"
     "Units: energies in kT; lengths in a; times (--tau, --dt) in tau0 = gamma a^2/kT, or in\n"
     "seconds with an 's' suffix (e.g. --dt 2e-12s), converted with --tau0 (default 1 ns).\n"
     "--method fokker-planck solves the Fokker-Planck equation instead (noise-free means; the\n"
@@ -50,7 +50,8 @@ static const cli_command_doc doc = {
 /* The options, in the order of the help: the choices and files, then the inputs of the run
  * (limen_simulate_inputs: row_of[option] is its row, −1 for none). */
 enum {
-  O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_RESUME, O_PARAM,
+  O_PROTOCOL, O_FILE, O_METHOD, O_INTEGRATOR, O_TRAJ, O_DT, O_SEED, O_THREADS, O_FORMAT, O_OUT, O_RESUME, O_QUIET,
+  O_PARAM,
   O_TAU = O_PARAM, O_PARAM_END = O_PARAM + LIMEN_PROTOCOL_ARG_COUNT, O_CELLS = O_PARAM_END, O_TAU0, O_TEMPERATURE,
   O_BINS, O_START, O_PASSAGE, O_MAX_WORK, O_COUNT
 };
@@ -91,7 +92,7 @@ static void describe(cli_opt *o) {
   o[O_TAU] = opt_time(&rows[LIMEN_SIMULATE_IN_TAU], "", help_tau, sizeof help_tau);
   o[O_DT] = opt_time(&rows[LIMEN_SIMULATE_IN_DT], ", at most the duration", help_dt, sizeof help_dt);
   o[O_PROTOCOL] = cli_opt_str("protocol", CLI_OPT_STRING, "NAME", NULL, NULL, "ready-made protocol");
-  o[O_FILE] = cli_opt_str("protocol-file", CLI_OPT_STRING, "FILE", NULL, NULL, "protocol in JSON (see protocol.h)");
+  o[O_FILE] = cli_opt_str("protocol-file", CLI_OPT_STRING, "FILE", NULL, NULL, "protocol in JSON (format: docs/simulation.md; examples/protocols/)");
   o[O_METHOD] = cli_opt_str("method", CLI_OPT_STRING, "M", "langevin,fokker-planck", "langevin", "simulation method");
   o[O_INTEGRATOR] = cli_opt_str("integrator", CLI_OPT_STRING, "I", "auto,euler,heun,ou", "auto",
                                 "Langevin step (auto: exact OU for the harmonic trap, else Heun)");
@@ -100,6 +101,7 @@ static void describe(cli_opt *o) {
                          "also write result.json, .csv, .txt and histograms / density CSV to DIR");
   o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
                             "continue the interrupted run whose checkpoint is in DIR (the same options)");
+  o[O_QUIET] = cli_opt_quiet();
 }
 
 /* The table of the report: the library's report (limen_sim_report) in words. */
@@ -118,7 +120,7 @@ static void table_head(const limen_sim_report *s, cli_buf *b) {
 }
 
 static void table_bound(const limen_sim_summary *m, cli_buf *b) {
-  char x[3][64];
+  char x[4][64];
   if (isnan(m->bound.value_kT)) {
     cli_buf_printf(b, "  bound         none applies to this protocol\n");
     return;
@@ -126,6 +128,10 @@ static void table_bound(const limen_sim_summary *m, cli_buf *b) {
   cli_buf_printf(b, "  bound         %12s kT   (%s %s, on the mean %s", cli_human(x[0], 64, m->bound.value_kT, 6),
                  m->bound.name, m->bound.relation, m->bound.quantity);
   if (!isnan(m->bound.success_used)) cli_buf_printf(b, ", P_s = %s", cli_human(x[1], 64, m->bound.success_used, 5));
+  if (!isnan(m->bound.information_kT)) /* coarse-grained-landauer: the wells, the bound's error */
+    cli_buf_printf(b, ")\n  left well     %12s -> %s   (information %s kT; bound +- %s kT",
+                   cli_human(x[0], 64, m->bound.occupation_initial, 5), cli_human(x[1], 64, m->bound.occupation_final, 5),
+                   cli_human(x[2], 64, m->bound.information_kT, 5), cli_human(x[3], 64, m->bound.stderr_kT, 2));
   cli_buf_printf(b, ")\n  %s - bound  %12s kT", m->bound.quantity, cli_human(x[2], 64, m->bound_gap_kT, 4));
   if (!isnan(m->bound_gap_z)) cli_buf_printf(b, "   (%+.2f standard errors)", m->bound_gap_z);
   cli_buf_printf(b, "\n");
@@ -187,38 +193,11 @@ static int emit(const cli_opt *o, const limen_simulate_result *r, cli_format fmt
   return st ? st : cli_render_some(dir, "result", txt_csv, fmt, render, r, out, err);
 }
 
-/* ---- the progress bar on stderr ---------------------------------------------------------
- * Drawn only when stderr is a terminal and the run has taken a second, from the engines'
- * progress callbacks (which they call one at a time). */
-typedef struct bar {
-  int tty;   /* stderr is a terminal: draw at all */
-  double t0; /* start (omp_get_wtime)             */
-  int shown; /* drawn at least once               */
-} bar;
-
-static void bar_draw(void *ctx, double frac) {
-  bar *b = ctx;
-  double el = omp_get_wtime() - b->t0;
-  if (!b->tty || (el < 1.0 && !b->shown)) return;
-  b->shown = 1;
-  int w = 40, k = (int)(fmin(frac, 1.0) * w);
-  char s[64];
-  memset(s, '#', (size_t)k);
-  memset(s + k, '.', (size_t)(w - k));
-  s[w] = '\0';
-  fprintf(stderr, "\rlimen simulate: [%s] %3.0f%% %.1f s", s, 100.0 * fmin(frac, 1.0), el);
-  fflush(stderr);
-}
-
-static void bar_clear(const bar *b) {
-  if (b->shown) fprintf(stderr, "\r%72s\r", "");
-}
-
 /* ---- the command ------------------------------------------------------------------------- */
 
 /* The options into the run's inputs: τ₀ first (times in seconds are converted with it), then
  * every other input given; the strings as they are. */
-static int read_options(const cli_opt *o, limen_simulate_config *c, bar *pb, limen_error *err) {
+static int read_options(const cli_opt *o, limen_simulate_config *c, cli_progress *pb, limen_error *err) {
   const limen_input *rows = limen_simulate_inputs(NULL);
   for (int k = -1; k < O_COUNT; k++) {
     const int i = k < 0 ? O_TAU0 : k, r = row_of(i);
@@ -232,7 +211,7 @@ static int read_options(const cli_opt *o, limen_simulate_config *c, bar *pb, lim
   c->method = o[O_METHOD].set ? o[O_METHOD].str : NULL;
   c->integrator = o[O_INTEGRATOR].set ? o[O_INTEGRATOR].str : NULL;
   c->keep_files = o[O_OUT].set;
-  c->progress = bar_draw;
+  c->progress = cli_progress_fn;
   c->progress_ctx = pb;
   return LIMEN_OK;
 }
@@ -246,7 +225,8 @@ int limen_cmd_simulate(int argc, char **argv) {
   limen_simulate_config c = limen_simulate_config_default();
   limen_simulate_result r;
   memset(&r, 0, sizeof r);
-  bar pb = {isatty(fileno(stderr)), omp_get_wtime(), 0};
+  cli_progress pb;
+  cli_progress_start(&pb, "simulate", o[O_QUIET].set || cli_mpi_rank() != 0);
   cli_format fmt = CLI_FORMAT_TABLE;
   if (!status) status = cli_frame_no_positional(&f);
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 1, &fmt, &f.err);
@@ -258,7 +238,7 @@ int limen_cmd_simulate(int argc, char **argv) {
   if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, !fp, &f.err);
   if (!status) {
     status = limen_simulate_run_ctl(&c, cli_mpi_comm(), ctl.checkpoint ? &ctl : NULL, &r, &f.err);
-    bar_clear(&pb);
+    cli_progress_done(&pb);
     if (status) cli_error_input(&f.err);
   }
   status = cli_resume_end(&ck, status, &f.err);

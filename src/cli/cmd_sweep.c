@@ -145,7 +145,7 @@ static int render(const void *ctx, cli_format fmt, cli_buf *out, limen_error *er
   if (!st)
     st = limen_sweep_run_spread(&sw->wl->setup, sw->ax, sw->nax, sw->specs, sw->ns, sw->wl->profiles, cli_mpi_spread(),
                                 wr, err);
-  if (st == LIMEN_EINVAL) st = cli_error_input(err); /* "--<input> = ..." */
+  if (st == LIMEN_EINVAL || st == LIMEN_ENOTFOUND) st = cli_error_input(err); /* "--<input> = ..." */
   if (!st) st = limen_sweep_writer_finish(wr, &text, err);
   limen_sweep_writer_free(wr);
   if (!st && fmt == CLI_FORMAT_TABLE) st = cli_csv_table(text, out, err);

@@ -10,6 +10,7 @@
 
 #include "cli/frame.h"
 #include "cli/mpi_run.h"
+#include "cli/progress.h"
 #include "cli/train_cli.h"
 
 #define TASKS "digits,digits-mlp,breast-cancer,quadratic,maxcut-G1,maxcut-G11,maxcut-G14"
@@ -89,6 +90,7 @@ static void train_options(cli_opt *o) {
                                    "format of the figures under --out (experiments and Max-Cut)");
   o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
                             "continue the interrupted --experiment whose checkpoint is in DIR (the same options)");
+  o[O_QUIET] = cli_opt_quiet();
 }
 
 static const cli_command_doc doc = {
@@ -194,6 +196,9 @@ static int dispatch(cli_opt *o, cli_buf *out, limen_error *err) {
   return run_training(o, fmt, out, err);
 }
 
+static cli_progress progress_;
+cli_progress *cli_train_progress(void) { return &progress_; }
+
 int limen_cmd_train(int argc, char **argv) {
   cli_opt o[O_COUNT];
   train_options(o);
@@ -201,6 +206,8 @@ int limen_cmd_train(int argc, char **argv) {
   int status = cli_frame_begin(&f, &doc, o, O_COUNT, argc, argv);
   if (status == CLI_HELP) return CLI_OK;
   if (!status) status = cli_frame_no_positional(&f);
+  cli_progress_start(&progress_, "train", o[O_QUIET].set);
   if (!status) status = dispatch(o, &f.out, &f.err);
+  cli_progress_done(&progress_);
   return cli_frame_end(&f, status);
 }

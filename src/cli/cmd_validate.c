@@ -6,13 +6,13 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/frame.h"
 #include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "limen/report.h"
 #include "limen/validate.h"
 
@@ -35,10 +35,9 @@ static const cli_command_doc doc = {
     "        erasure-optimal, static-write, hopping\n"
     "example: limen validate --scale 0.25 --check schmiedl-seifert,mfpt\n"};
 
+/* Before each check: the checks done so far as the fraction of the run (progress.h). */
 static void progress(void *ctx, const char *check, size_t index, size_t count) {
-  (void)ctx;
-  fprintf(stderr, "\rlimen validate: [%zu/%zu] %-20s", index + 1, count, check);
-  fflush(stderr);
+  cli_progress_update(ctx, (double)index / (double)count, check);
 }
 
 typedef struct validated {
@@ -89,7 +88,7 @@ static int render(const void *ctx, cli_format fmt, cli_buf *b, limen_error *err)
 }
 
 /* The options: the library's rows (limen_validate_inputs) for the numbers, the checks, the format. */
-enum { O_SCALE, O_CHECK, O_THREADS, O_SEED, O_FORMAT, O_OUT, O_RESUME, O_COUNT };
+enum { O_SCALE, O_CHECK, O_THREADS, O_SEED, O_FORMAT, O_OUT, O_RESUME, O_QUIET, O_COUNT };
 static void describe(cli_opt *o) {
   const limen_input *rows = limen_validate_inputs(NULL);
   o[O_SCALE] = cli_opt_input(&rows[0]);
@@ -101,6 +100,7 @@ static void describe(cli_opt *o) {
                          "also write the result as DIR/validate.txt, .csv and .json (atomically), and a checkpoint");
   o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
                             "continue the interrupted run whose checkpoint is in DIR (the same options)");
+  o[O_QUIET] = cli_opt_quiet();
 }
 
 /* The options into vo (only: the checks joined by commas into buf). */
@@ -132,15 +132,18 @@ int limen_cmd_validate(int argc, char **argv) {
   if (!status) status = cli_frame_no_positional(&f);
   if (!status) read_options(o, &vo, only, sizeof only);
   if (!status && o[O_FORMAT].set) status = cli_parse_format(o[O_FORMAT].str, 1, &fmt, &f.err);
-  int tty = isatty(fileno(stderr));
-  if (!status && tty) vo.progress = progress;
+  cli_progress pb;
+  cli_progress_start(&pb, "validate", o[O_QUIET].set);
+  vo.progress = progress;
+  vo.progress_ctx = &pb;
   limen_run_control ctl = {0};
   limen_checkpoint ck;
   limen_checkpoint_init(&ck);
   if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, &f.err);
-  if (!status) status = limen_validate_run_ctl(&vo, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &rep, &f.err);
+  if (!status && (status = limen_validate_run_ctl(&vo, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &rep, &f.err)))
+    cli_error_input(&f.err); /* "--check = ..." */
   status = cli_resume_end(&ck, status, &f.err);
-  if (tty && vo.progress) fprintf(stderr, "\r%60s\r", "");
+  cli_progress_done(&pb);
   validated v = {&rep, &vo};
   if (!status) status = cli_render_set(o[O_OUT].set ? o[O_OUT].str : NULL, "validate", fmt, render, &v, &f.out, &f.err);
   size_t n_failed = status ? 0 : rep.n_failed;

@@ -14,6 +14,10 @@
 
 #define OPT_VAL_BASE 1000
 #define OPT_VAL_CONFIG 999
+#define OPT_VAL_DEBUG 998
+
+/* --debug: a failure also prints the library's trace (cli_fail_err). */
+int cli_debug = 0;
 
 /* ---- memory bookkeeping ------------------------------------------------------ */
 
@@ -157,14 +161,18 @@ void cli_opt_range_text(const cli_opt *o, char *buf, size_t n) {
 
 int cli_error_prefix(limen_error *err, int code, const char *prefix) {
   if (!err) return code;
-  char old[LIMEN_ERROR_MSG_MAX];
+  char old[LIMEN_ERROR_MSG_MAX], trace[LIMEN_ERROR_MSG_MAX];
   memcpy(old, err->msg, sizeof old);
   old[sizeof old - 1] = '\0';
-  return cli_error(err, code, "%s%s", prefix, old);
+  memcpy(trace, err->trace, sizeof trace);
+  trace[sizeof trace - 1] = '\0';
+  cli_error(err, code, "%s%s", prefix, old);
+  snprintf(err->trace, sizeof err->trace, "%s%s", prefix, trace); /* the library's trace, behind --debug */
+  return code;
 }
 
 int cli_error_input(limen_error *err) {
-  if (!err || !err->field[0]) return err ? err->code : LIMEN_OK;
+  if (!err || !err->field[0] || strchr(err->field, '_')) return err ? err->code : LIMEN_OK; /* a member's name */
   size_t n = strlen(err->field);
   if (strncmp(err->msg, err->field, n) != 0 || (err->msg[n] != ' ' && err->msg[n] != ':')) return err->code;
   return cli_error_prefix(err, err->code, "--");
@@ -274,6 +282,7 @@ static void cli_opts_help(FILE *f, const cli_command_doc *doc, const cli_opt *op
   fprintf(f, "  %-24s  %s\n", "--config FILE",
           "read options from a JSON object whose keys are the long option names");
   fprintf(f, "  %-24s  %s\n", "", "(flags on the command line win over the file)");
+  fprintf(f, "  %-24s  %s\n", "--debug", "on failure, also print the library's trace (its function names)");
   fprintf(f, "  %-24s  %s\n", "-h, --help", "print this help and exit");
   if (doc->footer) fprintf(f, "\n%s", doc->footer);
 }
@@ -515,6 +524,9 @@ static void long_options(const cli_opt *opts, size_t n_opts, struct option *lo) 
   lo[nl + 1].name = "help";
   lo[nl + 1].has_arg = no_argument;
   lo[nl + 1].val = 'h';
+  lo[nl + 2].name = "debug";
+  lo[nl + 2].has_arg = no_argument;
+  lo[nl + 2].val = OPT_VAL_DEBUG;
 }
 
 /* The message for what getopt_long refused (c is ':' for a missing value, else '?'). */
@@ -559,6 +571,8 @@ static int scan(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, const 
       return CLI_HELP;
     } else if (c == OPT_VAL_CONFIG) {
       args->config_path = optarg;
+    } else if (c == OPT_VAL_DEBUG) {
+      cli_debug = 1;
     } else if (c >= OPT_VAL_BASE && c < OPT_VAL_BASE + (int)n_opts) {
       size_t i = (size_t)(c - OPT_VAL_BASE);
       opts[i].set = CLI_FROM_FLAG;
@@ -601,7 +615,7 @@ int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int
     opts[i].items = NULL;
     opts[i].n_items = opts[i].cap_items = 0;
   }
-  struct option *lo = calloc(2 * n_opts + 3, sizeof *lo);
+  struct option *lo = calloc(2 * n_opts + 4, sizeof *lo);
   raw *raws = calloc(n_opts ? n_opts : 1, sizeof *raws);
   args->positional = calloc((size_t)argc + 1, sizeof *args->positional);
   int status = !lo || !raws || !args->positional ? limen_error_set(err, LIMEN_ENOMEM, doc->name, "out of memory")

@@ -33,6 +33,9 @@ typedef enum {
 /* Where a value came from. */
 enum { CLI_UNSET = 0, CLI_FROM_CONFIG = 1, CLI_FROM_FLAG = 2 };
 
+/* --debug was given (every command takes it): a failure also prints the library's trace. */
+extern int cli_debug;
+
 /* Extra status of cli_opts_parse: --help was printed; the command returns CLI_OK. */
 #define CLI_HELP (-1)
 
@@ -115,7 +118,8 @@ int cli_error(limen_error *err, int code, const char *fmt, ...) __attribute__((f
 int cli_error_prefix(limen_error *err, int code, const char *prefix);
 
 /* A library message about one input starts with the input's name (err->field): put "--" before
- * it, the option's spelling; other messages are left as they are.  Returns err->code. */
+ * it, the option's spelling; other messages (and a field with an underscore, a struct member's
+ * or parameter's name) are left as they are.  Returns err->code. */
 int cli_error_input(limen_error *err);
 
 /* Option descriptions (results cleared). */

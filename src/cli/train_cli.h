@@ -27,8 +27,11 @@
 enum {
   O_TASK, O_PARADIGM, O_WINDOW, O_STEPS, O_BATCH, O_LR, O_SCHEDULE, O_LR_T0, O_BARRIER, O_RETENTION,
   O_BITS, O_WMAX, O_HOLD, O_TAU0, O_TEMPERATURE, O_TARGET, O_SEED, O_CELLS, O_EVAL, O_BETA0, O_BETA_END, O_RISE,
-  O_EXPERIMENT, O_VALUES, O_FORMAT, O_OUT, O_FIGURE_FORMAT, O_RESUME, O_COUNT
+  O_EXPERIMENT, O_VALUES, O_FORMAT, O_OUT, O_FIGURE_FORMAT, O_RESUME, O_QUIET, O_COUNT
 };
+
+/* The progress of this run of `limen train` on stderr (progress.h), started by the command. */
+struct cli_progress *cli_train_progress(void);
 
 /* ---- options → configuration (train_output.c) --------------------------------------------------- */
 

@@ -46,7 +46,7 @@ int cli_train_run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf 
   c.n_graphs = 1;
   limen_experiment_maxcut_result res;
   int st = limen_experiment_maxcut_spread(&c, cli_mpi_spread(), &res, err);
-  if (st) return st;
+  if (st) return cli_error_input(err); /* "--beta-end = ..." */
   size_t n;
   const limen_field *f = limen_anneal_record_fields(&n);
   limen_anneal_record rec;
@@ -95,7 +95,8 @@ int cli_train_exp_maxcut(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *
   limen_run_control ctl;
   limen_checkpoint ck;
   st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, err);
-  if (!st) st = limen_experiment_maxcut_ctl(&c, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &res, err);
+  if (!st && (st = limen_experiment_maxcut_ctl(&c, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &res, err)))
+    cli_error_input(err);
   if ((st = cli_resume_end(&ck, st, err))) return st;
   const limen_anneal_config *a = &c.anneal;
   cli_table t;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/progress.h"
 #include "cli/train_cli.h"
 
 /* ---- options → configuration ------------------------------------------------------------------ */
@@ -30,10 +31,13 @@ void cli_train_apply_options(const cli_opt *o, limen_experiment_config *c) {
   if (o[O_PARADIGM].set) c->paradigm = o[O_PARADIGM].str;
   if (o[O_SCHEDULE].set) c->schedule = o[O_SCHEDULE].str;
   if (o[O_CELLS].set) c->memory.cells = strcmp(o[O_CELLS].str, "langevin") == 0 ? LIMEN_CELLS_LANGEVIN : LIMEN_CELLS_JUMP;
+  c->progress = cli_progress_fn;
+  c->progress_ctx = cli_train_progress();
 }
 
 int cli_train_langevin_refusal(int st, const limen_experiment_setup *s, const limen_experiment_config *c,
                                limen_error *err) {
+  if (st == LIMEN_EINVAL && !s->langevin_refused) return cli_error_input(err); /* "--cells = ..." */
   if (!st || !s->langevin_refused) return st;
   return cli_error_prefix(err, limen_experiment_langevin_refusal(s, c, err), "--");
 }

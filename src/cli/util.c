@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "limen/report.h"
 
 int cli_fail(const char *cmd, int status, const char *fmt, ...) {
@@ -32,7 +33,10 @@ static int cli_status_for(int code) {
 }
 
 int cli_fail_err(const char *cmd, const limen_error *err) {
-  return cli_fail(cmd, cli_status_for(err->code), "%s", err->msg[0] ? err->msg : limen_strstatus(err->code));
+  int st = cli_fail(cmd, cli_status_for(err->code), "%s", err->msg[0] ? err->msg : limen_strstatus(err->code));
+  if (cli_debug) /* the library's trace, with the function names, on a second line */
+    fprintf(stderr, "limen %s: trace (%s): %s\n", cmd, limen_strstatus(err->code), err->trace[0] ? err->trace : err->msg);
+  return st;
 }
 
 int cli_parse_long(const char *field, const char *text, long lo, long hi, long *out, limen_error *err) {

@@ -154,7 +154,10 @@ int cli_wl_project(const cli_wl *ctx, const limen_workload *w, const char *const
     if (s) return limen_error_wrap(err, s, "--paradigm", "'%s'", specs[i]);
     s = limen_paradigm_project(p, w, NULL, &out[i], err);
     limen_paradigm_free(p);
-    if (s) return limen_error_wrap(err, s, "paradigm", "'%s'", specs[i]);
+    if (s) { /* an input's message ("write-time = ...") gets its option's spelling */
+      limen_error_wrap(err, s, "paradigm", "'%s'", specs[i]);
+      return s == LIMEN_EINVAL ? cli_error_input(err) : s;
+    }
   }
   return LIMEN_OK;
 }

@@ -10,10 +10,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/input_internal.h"
+
 void limen_error_clear(limen_error *err) {
   if (!err) return;
   err->code = LIMEN_OK;
   err->msg[0] = '\0';
+  err->trace[0] = '\0';
   limen_error_set_fields(err, NULL, NULL, NULL);
 }
 
@@ -38,8 +41,8 @@ int limen_error_setv(limen_error *err, int code, const char *prefix, const char 
   err->code = code;
   limen_error_set_fields(err, NULL, NULL, NULL);
   int n = snprintf(err->msg, sizeof err->msg, "%s", prefix ? prefix : "");
-  if (n < 0 || (size_t)n >= sizeof err->msg) return code;
-  vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
+  if (n >= 0 && (size_t)n < sizeof err->msg) vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
+  memcpy(err->trace, err->msg, sizeof err->trace);
   return code;
 }
 
@@ -47,23 +50,6 @@ int limen_error_plain(limen_error *err, int code, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   int rc = limen_error_setv(err, code, NULL, fmt, ap);
-  va_end(ap);
-  return rc;
-}
-
-/* The context a message shows for func: none for the library's own function names (limen_…):
- * a user reads about inputs and quantities, not about the functions that checked them. */
-static const char *shown(const char *func) {
-  if (!func) return "limen";
-  return strncmp(func, "limen_", 6) == 0 ? NULL : func;
-}
-
-int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...) {
-  char prefix[LIMEN_ERROR_MSG_MAX] = "";
-  if (shown(func)) snprintf(prefix, sizeof prefix, "%s: ", shown(func));
-  va_list ap;
-  va_start(ap, fmt);
-  int rc = limen_error_setv(err, code, prefix, fmt, ap);
   va_end(ap);
   return rc;
 }
@@ -77,24 +63,68 @@ static void append(char *buf, size_t cap, size_t *at, const char *src) {
   buf[*at] = '\0';
 }
 
+/* text = "<head><sep><text>", sep ": " when both are non-empty. */
+static void prepend(char *text, size_t cap, const char *head) {
+  char old[LIMEN_ERROR_MSG_MAX];
+  snprintf(old, sizeof old, "%s", text);
+  size_t at = 0;
+  text[0] = '\0';
+  append(text, cap, &at, head);
+  if (old[0] && head[0]) append(text, cap, &at, ": ");
+  append(text, cap, &at, old);
+}
+
+/* A function name: a C identifier with an underscore (limen_project, hop_apply), as opposed to
+ * context words ("workload", "paradigm 'cim-static'", "--out"). */
+static int is_function_name(const char *s) {
+  int underscore = 0;
+  if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))) return 0;
+  for (; *s; s++) {
+    if (*s == '_') underscore = 1;
+    else if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9'))) return 0;
+  }
+  return underscore;
+}
+
+/* The context a message shows for func: none for function names (they go to the trace only):
+ * a user reads about inputs and quantities, not about the functions that checked them. */
+static const char *shown(const char *func) {
+  if (!func) return "limen";
+  return is_function_name(func) ? NULL : func;
+}
+
+int limen_error_set(limen_error *err, int code, const char *func, const char *fmt, ...) {
+  char prefix[LIMEN_ERROR_MSG_MAX] = "";
+  if (shown(func)) snprintf(prefix, sizeof prefix, "%s: ", shown(func));
+  va_list ap;
+  va_start(ap, fmt);
+  int rc = limen_error_setv(err, code, prefix, fmt, ap);
+  va_end(ap);
+  if (err && func && !shown(func)) prepend(err->trace, sizeof err->trace, func); /* the trace names it */
+  return rc;
+}
+
+void limen_error_trace_prepend(limen_error *err, const char *head) {
+  if (err) prepend(err->trace, sizeof err->trace, head);
+}
+
 int limen_error_wrap(limen_error *err, int fallback, const char *func, const char *fmt, ...) {
   if (!err) return fallback;
   if (err->code == LIMEN_OK) err->code = fallback;
-  char head[LIMEN_ERROR_MSG_MAX];
-  int n = shown(func) ? snprintf(head, sizeof head, "%s: ", shown(func)) : 0;
-  if (n >= 0 && (size_t)n < sizeof head) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(head + n, sizeof head - (size_t)n, fmt, ap);
-    va_end(ap);
-  }
-  char old[LIMEN_ERROR_MSG_MAX];
-  memcpy(old, err->msg, sizeof old);
-  old[sizeof old - 1] = '\0';
-  size_t at = 0;
-  append(err->msg, sizeof err->msg, &at, head);
-  if (old[0]) append(err->msg, sizeof err->msg, &at, ": ");
-  append(err->msg, sizeof err->msg, &at, old);
+  char words[LIMEN_ERROR_MSG_MAX];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(words, sizeof words, fmt, ap);
+  va_end(ap);
+  /* a message about one input that starts with its name stays so (a front end puts its spelling
+     before it); the context goes to the trace */
+  size_t nf = strlen(err->field);
+  const int about_input = nf && !strchr(err->field, '_') && strncmp(err->msg, err->field, nf) == 0 &&
+                          (err->msg[nf] == ' ' || err->msg[nf] == ':'); /* an input's name, not a member's */
+  if (!about_input) prepend(err->msg, sizeof err->msg, words);
+  prepend(err->trace, sizeof err->trace, words);
+  if (shown(func) && !about_input) prepend(err->msg, sizeof err->msg, shown(func));
+  if (func) prepend(err->trace, sizeof err->trace, func);
   return err->code;
 }
 

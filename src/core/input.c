@@ -85,17 +85,32 @@ int limen_input_check(const limen_input *in, double v, const char *func, limen_e
   if ((in->flags & LIMEN_INPUT_UNSET_NONPOSITIVE) && isfinite(v) && v <= 0) return LIMEN_OK;
   if ((in->flags & LIMEN_INPUT_UNSET_ZERO) && v == 0) return LIMEN_OK;
   if ((in->flags & LIMEN_INPUT_UNSET_NAN) && isnan(v)) return LIMEN_OK;
-  int plain = !(in->flags & (LIMEN_INPUT_UNSET_NONPOSITIVE | LIMEN_INPUT_UNSET_ZERO | LIMEN_INPUT_UNSET_NAN |
-                             LIMEN_INPUT_INTEGER)) &&
-              in->type == LIMEN_INPUT_DOUBLE;
-  /* the plain case keeps the library's one range message (limen_check_range) */
-  if (plain) return limen_check_range(err, func, in->member, v, in->lo, in->lo_open, in->hi, in->hi_open);
   if (limen_input_in_range(in, v)) return LIMEN_OK;
-  char r[160], x[64];
-  limen_input_range_text(in, 1, r, sizeof r);
+  /* named as the user gives it (the row's name, the range in its unit); the trace adds the
+     function and the struct member */
+  char r[200], x[64];
+  limen_input_range_unit_text(in, r, sizeof r);
   snprintf(x, sizeof x, "%.10g", v);
-  int rc = limen_error_set(err, LIMEN_EINVAL, func, "%s = %s: allowed range %s", in->member, x, r);
-  limen_error_set_fields(err, in->member, x, r);
+  int rc = limen_input_fail(err, in->name, x, r, "%s: allowed range %s", x, r);
+  if (err) {
+    char head[160];
+    snprintf(head, sizeof head, "%s: %s", func ? func : "limen", in->member ? in->member : in->name);
+    limen_error_trace_prepend(err, head);
+  }
+  return rc;
+}
+
+int limen_input_check_within(const limen_input *in, double v, double lo, int lo_open, double hi, int hi_open,
+                             const char *why, limen_error *err) {
+  limen_input r = *in;
+  r.lo = lo, r.lo_open = lo_open, r.hi = hi, r.hi_open = hi_open;
+  if (limen_input_in_range(&r, v)) return LIMEN_OK;
+  char range[200], x[64];
+  limen_input_range_unit_text(&r, range, sizeof range);
+  snprintf(x, sizeof x, "%.10g", v);
+  int rc = limen_input_fail(err, in->name, x, range, "%s: allowed range %s%s%s%s", x, range, why ? " (" : "",
+                            why ? why : "", why ? ")" : "");
+  if (in->member) limen_error_trace_prepend(err, in->member); /* the trace names the struct member */
   return rc;
 }
 

@@ -42,6 +42,15 @@ int limen_experiment_take_run(const limen_checkpoint_unit *u, size_t index, cons
                               limen_train_result *r, limen_error *err);
 
 /* LIMEN_ENOMEM: "<fn>: out of memory: <what>". */
+/* Run `index` of `count` of an experiment: c's progress reports base's progress as the
+ * fraction of the whole experiment, (index + fraction)/count (sh must outlive the run). */
+typedef struct limen_run_share {
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
+  size_t index, count;
+} limen_run_share;
+void limen_run_share_set(limen_run_share *sh, const limen_train_config *base, size_t index, size_t count,
+                         limen_train_config *c);
 int limen_experiment_nomem(limen_error *err, const char *fn, const char *what);
 
 /* A training run's result as bytes for the runs of an experiment split over processes

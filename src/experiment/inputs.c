@@ -89,7 +89,15 @@ int limen_experiment_inputs_check(const limen_experiment_config *c, const char *
 }
 
 int limen_experiment_maxcut_inputs_check(const limen_experiment_maxcut_config *c, const char *fn, limen_error *err) {
-  return limen_inputs_check(k_maxcut, sizeof k_maxcut / sizeof *k_maxcut, c, fn, err);
+  const size_t n = sizeof k_maxcut / sizeof *k_maxcut;
+  int st = limen_inputs_check(k_maxcut, n, c, fn, err);
+  if (st) return st;
+  /* the schedule raises the coupling: beta-end at least beta0 (the annealer's rule, named here
+     as the inputs are) */
+  const limen_input *end = limen_input_find(k_maxcut, n, "beta-end");
+  char why[64];
+  snprintf(why, sizeof why, "at least beta0 = %g", c->anneal.beta0);
+  return limen_input_check_within(end, c->anneal.beta_end, c->anneal.beta0, 0, end->hi, end->hi_open, why, err);
 }
 
 int limen_experiment_value_check(limen_experiment_kind kind, size_t i, double v, const char *fn, limen_error *err) {
@@ -102,6 +110,7 @@ int limen_experiment_value_check(limen_experiment_kind kind, size_t i, double v,
   char member[32];
   snprintf(member, sizeof member, "values[%zu]", i);
   named.member = member;
+  named.name = member; /* the message names the swept value: "values[2] = ..." */
   named.flags &= ~(unsigned)LIMEN_INPUT_UNSET_NAN; /* a swept value is always given */
   return limen_input_check(&named, v, fn, err);
 }

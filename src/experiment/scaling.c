@@ -50,10 +50,13 @@ static int job_run(void *ctx, size_t i, limen_error *err) {
   const scaling_job *j = ctx;
   const limen_experiment_setup *s = &j->out->setup;
   const limen_memory_type *t;
+  limen_train_config c = s->train;
+  limen_run_share sh; /* the run's share of the experiment's progress */
+  limen_run_share_set(&sh, &s->train, i, ROWS, &c);
   int st = limen_memory_type_find(measured[i], &t, err);
   if (!st)
-    st = limen_train_run(&j->task->model, j->task->train, j->task->test, t, &s->memory, &s->train,
-                         &j->out->rows[i].result, err);
+    st = limen_train_run(&j->task->model, j->task->train, j->task->test, t, &s->memory, &c, &j->out->rows[i].result,
+                         err);
   return st;
 }
 

@@ -76,6 +76,8 @@ int limen_experiment_resolve(const char *fn, const limen_experiment_config *cfg,
   s->memory = cfg->memory;
   s->memory.seed = cfg->seed;
   if (!st) st = resolve_train(fn, cfg, task, &s->train, err);
+  s->train.progress = cfg->progress;
+  s->train.progress_ctx = cfg->progress_ctx;
   if (!st) st = langevin_cost(fn, cfg, s, err);
   if (st) limen_task_clear(task);
   return st;
@@ -101,4 +103,19 @@ int limen_experiment_train(const limen_experiment_config *cfg, limen_experiment_
 
 void limen_experiment_run_clear(limen_experiment_run *run) {
   if (run) limen_train_result_clear(&run->result);
+}
+
+static void share_progress(void *ctx, double fraction) {
+  const limen_run_share *sh = ctx;
+  sh->progress(sh->progress_ctx, ((double)sh->index + fraction) / (double)sh->count);
+}
+
+void limen_run_share_set(limen_run_share *sh, const limen_train_config *base, size_t index, size_t count,
+                         limen_train_config *c) {
+  sh->progress = base->progress;
+  sh->progress_ctx = base->progress_ctx;
+  sh->index = index;
+  sh->count = count;
+  c->progress = base->progress ? share_progress : NULL;
+  c->progress_ctx = sh;
 }

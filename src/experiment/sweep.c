@@ -87,6 +87,8 @@ static int job_run(void *ctx, size_t k, limen_error *err) {
     ci.window_s = e->value;
     ci.record_updates = cfg->curve_points > 0; /* the closed-form curve */
   }
+  limen_run_share sh; /* the run's share of the experiment's progress */
+  limen_run_share_set(&sh, &s->train, k, j->out->n_runs, &ci);
   return limen_train_run(&j->task->model, j->task->train, j->task->test, j->types[k / j->out->n_values], &mi, &ci,
                          &e->result, err);
 }

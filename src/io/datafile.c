@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * datafile.c: where limen's data files are found, and bounded reading of text files; every file
- * read is noted in the provenance record (provenance.h). */
+ * datafile.c: where a data file is found (the search order of datafile.h), and bounded whole-file
+ * reads; every file read is noted in the provenance record (provenance.h). */
 #include "limen/datafile.h"
 
 #include "limen/provenance.h"
@@ -43,21 +43,19 @@ static void relocated_dir(char *dir, size_t n) {
 }
 
 int limen_data_file(const char *name, char *buf, size_t bufsize, limen_error *err) {
+  /* each file on its own: a LIMEN_DATA_DIR that holds only some files (a catalog of one's
+   * own) takes the others from the places below */
   const char *env = getenv("LIMEN_DATA_DIR");
-  if (env && *env) {
-    if (try_dir(env, name, buf, bufsize)) return LIMEN_OK;
-    return limen_error_set(err, LIMEN_ENOTFOUND, __func__, "data file '%s' not found in LIMEN_DATA_DIR=%s",
-                           name, env);
-  }
+  if (try_dir(env, name, buf, bufsize)) return LIMEN_OK;
   char moved[4200];
   relocated_dir(moved, sizeof moved);
   if (try_dir(moved, name, buf, bufsize)) return LIMEN_OK;
   if (try_dir(LIMEN_INSTALL_DATADIR, name, buf, bufsize)) return LIMEN_OK;
   if (try_dir(LIMEN_SOURCE_DATADIR, name, buf, bufsize)) return LIMEN_OK;
   return limen_error_set(err, LIMEN_ENOTFOUND, __func__,
-                         "data file '%s' not found in %s%s%s or %s (set LIMEN_DATA_DIR)", name,
-                         moved[0] ? moved : "", moved[0] ? ", " : "", LIMEN_INSTALL_DATADIR,
-                         LIMEN_SOURCE_DATADIR);
+                         "data file '%s' not found in %s%s%s%s%s%s or %s (set LIMEN_DATA_DIR)", name,
+                         env && *env ? "LIMEN_DATA_DIR=" : "", env && *env ? env : "", env && *env ? ", " : "",
+                         moved[0] ? moved : "", moved[0] ? ", " : "", LIMEN_INSTALL_DATADIR, LIMEN_SOURCE_DATADIR);
 }
 
 static limen_read_hook g_hook;

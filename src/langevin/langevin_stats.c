@@ -79,10 +79,15 @@ int limen_langevin_summarize(const limen_langevin_config *cfg, const limen_proto
     double x = res->x_final[i];
     if (x >= proto->target_lo && x <= proto->target_hi) ok++;
     resid = fmax(resid, fabs(res->dU[i] - (res->work[i] - res->heat[i])));
-    if (!isfinite(res->work[i]) || !isfinite(res->heat[i]) || !isfinite(x))
-      return limen_error_set(err, LIMEN_ENUMERIC, "limen_langevin_run",
-                             "trajectory %zu diverged (W = %g, Q = %g, x = %g): reduce dt", i,
-                             res->work[i], res->heat[i], x);
+    if (!isfinite(res->work[i]) || !isfinite(res->heat[i]) || !isfinite(x)) {
+      int st = limen_error_set(err, LIMEN_ENUMERIC, "limen_langevin_run",
+                               "trajectory %zu diverged (W = %g, Q = %g, x = %g): reduce dt", i,
+                               res->work[i], res->heat[i], x);
+      char v[32];
+      snprintf(v, sizeof v, "%.10g", cfg->dt);
+      limen_error_set_fields(err, "dt", v, NULL); /* the input to change, for a caller to name */
+      return st;
+    }
   }
   res->max_first_law_residual = resid;
   double p = (double)ok / (double)n;

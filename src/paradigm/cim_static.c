@@ -7,10 +7,32 @@
  * Counted work: OPS update operations of n bits and (T_train/T_c)·N consolidation copies of n
  * bits, each write succeeding with 1 − p_w (floor: e_L(1 − p_w) per bit); device reads. */
 #include <math.h>
+#include <stdio.h>
 
 #include "limen/bounds.h"
 #include "limen/units.h"
 #include "paradigm/paradigm_impl.h"
+
+/* A static write too short for any tilt the cell model takes (LIMEN_ERANGE): the input that
+ * sets the write time, write-time when given, else time (τ_w = τ_op ∝ T_train), with its range
+ * in seconds. */
+static int write_too_short(const limen_workload *w, const limen_workload_derived *d, double e_ret,
+                           const limen_precision *prec, limen_error *err) {
+  double shortest = 0.0;
+  int rc = limen_static_write_shortest(e_ret, w->write_fail, prec, &shortest, err);
+  if (rc) return rc;
+  const double min_s = shortest * w->tau0_s;
+  const int given = w->write_time_s > 0;
+  const char *name = given ? "write-time" : "time";
+  const double v = given ? w->write_time_s : w->train_time_s, lo = given ? min_s : w->train_time_s * min_s / d->write_time_s;
+  char value[32], range[96];
+  snprintf(value, sizeof value, "%.10g", v);
+  snprintf(range, sizeof range, "[%.4g, 1e+12] s", lo);
+  return limen_error_input(err, LIMEN_EINVAL, name, value, range,
+                           "%s = %s s: allowed range %s for cim-static (%s static write of %.4g s at tau0 = %g s "
+                           "would need more than the largest tilt, 1e8 kT/a)", name, value, range,
+                           given ? "a" : "its", d->write_time_s, w->tau0_s);
+}
 
 static int cim_static_compute(const limen_paradigm *p, const limen_workload *w,
                               const limen_workload_derived *d, const limen_precision *prec,
@@ -23,6 +45,7 @@ static int cim_static_compute(const limen_paradigm *p, const limen_workload *w,
   double tau_w = d->write_time_s / w->tau0_s;
   limen_static_write sw;
   rc = limen_static_write_cost(e_ret, tau_w, w->write_fail, prec, &sw, err);
+  if (rc == LIMEN_ERANGE) return write_too_short(w, d, e_ret, prec, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "cim_static", "static write");
   limen_projection_note(out, "write time τ_w = %.4g s = %.4g τ₀ (%s)", d->write_time_s, tau_w,
                         w->write_time_s > 0 ? "given" : "= τ_op");
@@ -46,6 +69,16 @@ static int cim_static_compute(const limen_paradigm *p, const limen_workload *w,
   double e_write_bit = sw.work_kT * d->kT_J, copies = w->train_time_s / w->consolidation_period_s;
   rc = limen_consolidation_J(w->train_time_s, w->consolidation_period_s, w->params, w->bits,
                              e_read_bit, e_write_bit, &out->consolidation_J, err);
+  if (rc == LIMEN_ERANGE) { /* too many copies: the period the user gave, with its least value */
+    char value[32], range[96];
+    snprintf(value, sizeof value, "%.10g", w->consolidation_period_s);
+    snprintf(range, sizeof range, "[%.4g, 1e+12] s",
+             w->train_time_s * w->params * w->bits * (e_read_bit + e_write_bit) / 1e300);
+    return limen_error_input(err, LIMEN_EINVAL, "consolidation-period", value, range,
+                             "consolidation-period = %s s: allowed range %s for cim-static (the energy of the "
+                             "copies every period over time = %g s would not fit a double)",
+                             value, range, w->train_time_s);
+  }
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "cim_static", "consolidation");
   limen_projection_note(out, "consolidation (C): (T_train/T_c)·N·n·(e_read + e_S) with T_c = %g s (%.4g copies), e_read = %.3g J/bit%s, e_S = %.3g J/bit: %.4g J",
                         w->consolidation_period_s, copies, e_read_bit,

@@ -180,11 +180,13 @@ static int changing_writes(const limen_lr_schedule *s, double K, double level_pe
                            limen_error *err) {
   double lo = 0, hi = K; /* m_k ≥ 1 for k < k*: bisection on the (integer) step index */
   while (hi - lo > 0.5) {
-    double mid = floor((lo + hi) / 2);
-    if (limen_lr_eta(s, mid) * level_per_eta >= 1.0) lo = mid + 1;
+    double mid = floor((lo + hi) / 2), plo = lo, phi = hi;
+    /* beyond 2^53 mid + 1 rounds to mid: step to the next double so that the search ends */
+    if (limen_lr_eta(s, mid) * level_per_eta >= 1.0) lo = fmax(mid + 1, nextafter(mid, HUGE_VAL));
     else hi = mid;
+    if (lo == plo && hi == phi) break;
   }
-  double kstar = lo, tail_all = 0, tail_head = 0;
+  double kstar = fmin(lo, K), tail_all = 0, tail_head = 0; /* lo passes a fractional K by < 1 */
   int rc = limen_pd_lr_partial_sum(s, K, K, &tail_all, err);
   if (rc == LIMEN_OK) rc = limen_pd_lr_partial_sum(s, K, kstar, &tail_head, err);
   if (rc != LIMEN_OK) return rc;

@@ -4,6 +4,7 @@
  * them, units, allowed ranges and common defaults.  limen_protocol_args_default fills from it,
  * limen_protocol_args_check (and so limen_protocol_alloc_named) checks by it. */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "limen/input.h"
@@ -52,6 +53,31 @@ void limen_protocol_args_common(limen_protocol_args *a) {
   limen_inputs_defaults(k_inputs, N_INPUTS, a);
 }
 
+/* The rules between the inputs of a protocol that reads them (its builder checks them again, by
+ * its own parameters' names): messages name the inputs as the rows do. */
+static int args_relations(const char *name, unsigned uses, const limen_protocol_args *a, limen_error *err) {
+  char why[96];
+  const limen_input *in = k_inputs;
+  int st = LIMEN_OK;
+  if (uses & LIMEN_PROTOCOL_ARG_MASK(LIMEN_PROTOCOL_ARG_BARRIER_LOW)) {
+    snprintf(why, sizeof why, "at most barrier = %g kT, for protocol %s", a->barrier_kT, name);
+    st = limen_input_check_within(&in[LIMEN_PROTOCOL_ARG_BARRIER_LOW], a->barrier_low_kT, 0, 1, a->barrier_kT, 0,
+                                  why, err);
+  }
+  if (st || !(uses & LIMEN_PROTOCOL_ARG_MASK(LIMEN_PROTOCOL_ARG_START_LEVEL))) return st;
+  snprintf(why, sizeof why, "below levels = %d, for protocol %s", a->levels, name);
+  st = limen_input_check_within(&in[LIMEN_PROTOCOL_ARG_START_LEVEL], a->start_level, 0, 0, a->levels - 1, 0, why, err);
+  snprintf(why, sizeof why, "not 0, and start-level + hop-levels in [0, %d], for protocol %s", a->levels - 1, name);
+  if (!st && a->hop_levels == 0)
+    return limen_error_input(err, LIMEN_EINVAL, in[LIMEN_PROTOCOL_ARG_HOP_LEVELS].name, "0", NULL,
+                             "%s = 0: allowed range [%d, %d] (%s)", in[LIMEN_PROTOCOL_ARG_HOP_LEVELS].name,
+                             -a->start_level, a->levels - 1 - a->start_level, why);
+  if (!st)
+    st = limen_input_check_within(&in[LIMEN_PROTOCOL_ARG_HOP_LEVELS], a->hop_levels, -a->start_level, 0,
+                                  a->levels - 1 - a->start_level, 0, why, err);
+  return st;
+}
+
 int limen_protocol_args_check(const char *name, const limen_protocol_args *a, limen_error *err) {
   unsigned uses = 0;
   int st = limen_protocol_args_used(name, &uses, err);
@@ -61,5 +87,5 @@ int limen_protocol_args_check(const char *name, const limen_protocol_args *a, li
     if ((uses & LIMEN_PROTOCOL_ARG_MASK(i)) &&
         (st = limen_input_check(&k_inputs[i], limen_input_get(&k_inputs[i], a), "limen_protocol_args", err)))
       return st;
-  return LIMEN_OK;
+  return args_relations(name, uses, a, err);
 }

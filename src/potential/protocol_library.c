@@ -444,7 +444,7 @@ int limen_protocol_alloc_named(const char *name, const limen_protocol_args *args
   if (rc) return rc;
   const library_row *row = find_row(name, NULL, __func__);
   if (args && (rc = limen_protocol_args_check(name, args, err)))
-    return limen_error_wrap(err, rc, __func__, "protocol '%s'", name);
+    return rc; /* the message names the input, as given, and the protocol where it matters */
   rc = row->build(args ? args : &d, out, err);
   if (rc) return limen_error_wrap(err, rc, __func__, "protocol '%s'", name);
   return LIMEN_OK;

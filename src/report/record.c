@@ -9,8 +9,12 @@
 
 void limen_free(void *p) { free(p); }
 
+/* The marker of a number beyond a double: not JSON, found by limen_json_text before printing. */
+static const char k_overflow[] = "inf";
+
 static cJSON *num_item(double v) {
-  if (!isfinite(v)) return cJSON_CreateNull();
+  if (isinf(v)) return cJSON_CreateRaw(k_overflow);
+  if (isnan(v)) return cJSON_CreateNull(); /* not applicable, not counted */
   char buf[64];
   return cJSON_CreateRaw(limen_format_number(buf, sizeof buf, v));
 }
@@ -63,7 +67,26 @@ int limen_json_fields(cJSON *obj, const void *rec, const limen_field *f, size_t 
   return LIMEN_OK;
 }
 
+/* The first number of the tree beyond a double (an overflow marker or an infinite number), its
+ * path written into path ("paradigms[2].energy_J"); 1 when there is one. */
+static int find_overflow(const cJSON *it, char *path, size_t n) {
+  if (cJSON_IsRaw(it) && strcmp(it->valuestring, k_overflow) == 0) return 1;
+  if (cJSON_IsNumber(it) && isinf(it->valuedouble)) return 1;
+  size_t at = strlen(path), i = 0;
+  for (const cJSON *c = it->child; c; c = c->next, i++) {
+    if (c->string) snprintf(path + at, n - at, "%s%s", at ? "." : "", c->string);
+    else snprintf(path + at, n - at, "[%zu]", i);
+    if (find_overflow(c, path, n)) return 1;
+    path[at] = '\0';
+  }
+  return 0;
+}
+
 int limen_json_text(cJSON *root, char **text, limen_error *err) {
+  char where[256] = "";
+  if (root && find_overflow(root, where, sizeof where))
+    return limen_error_set(err, LIMEN_ERANGE, "limen_json_text",
+                           "result '%s' is beyond a double (an overflow): the inputs drive it out of range", where);
   char *s = root && limen_report_add_provenance(root) ? cJSON_Print(root) : NULL;
   size_t len = s ? strlen(s) : 0;
   char *out = s ? malloc(len + 2) : NULL;

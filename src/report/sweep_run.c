@@ -148,7 +148,11 @@ static int alloc_paradigms(const char *const *specs, size_t n, const limen_profi
                            limen_paradigm **par, limen_error *err) {
   for (size_t s = 0; s < n; s++) {
     int st = limen_paradigm_alloc(specs[s], profiles, &par[s], err);
-    if (st) return limen_error_wrap(err, st, "paradigm", "'%s'", specs[s]);
+    if (st) { /* about the input paradigm: a front end puts its spelling before it */
+      limen_error_wrap(err, st, "paradigm", "'%s'", specs[s]);
+      limen_error_set_fields(err, "paradigm", specs[s], NULL);
+      return st;
+    }
   }
   return LIMEN_OK;
 }

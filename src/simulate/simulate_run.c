@@ -218,9 +218,16 @@ static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *er
   char inputs[4096];
   if (!st) st = langevin_work(c, proto, s, err);
   if (!st && s->ctl) st = limen_simulate_checkpoint_inputs(s->cfg, inputs, sizeof inputs, err);
-  if (!st && s->ctl && (!comm || comm->size <= 1)) st = limen_simulate_langevin_units(c, proto, inputs, s->ctl, lr, err);
+  const int one = !comm || comm->size <= 1;
+  if (!st && s->ctl && one) st = limen_simulate_langevin_units(c, proto, inputs, s->ctl, lr, err);
   else if (!st && !(st = limen_simulate_langevin_spread(c, proto, comm, lr, err)) && s->ctl)
     st = limen_simulate_checkpoint_whole(inputs, s->ctl, lr, err);
+  /* diverged: the time step is too long for this protocol's cell */
+  if (st == LIMEN_ENUMERIC && err && strcmp(err->field, "dt") == 0) {
+    char why[LIMEN_ERROR_MSG_MAX];
+    snprintf(why, sizeof why, "%s", err->msg);
+    return limen_error_input(err, LIMEN_EINVAL, "dt", err->value, NULL, "dt = %g tau0: %.1500s", c->dt, why);
+  }
   if (st) return st;
   if ((st = limen_sim_summary_langevin(proto, lr, &s->summary, err)) || (st = summary_finite(&s->summary, err)) ||
       !(s->has & LIMEN_SIM_HAS_PASSAGE))
@@ -277,7 +284,8 @@ int limen_simulate_run_ctl(const limen_simulate_config *cfg, const limen_simulat
   s.res = res;
   s.ctl = ctl;
   int st = setup(&s, err);
-  if (!st && ctl && ctl->checkpoint && ctl->checkpoint->command && ((s.has & LIMEN_SIM_HAS_FP) || (comm && comm->size > 1)))
+  const int resumed = ctl && ctl->checkpoint && ctl->checkpoint->command;
+  if (!st && resumed && ((s.has & LIMEN_SIM_HAS_FP) || (comm && comm->size > 1)))
     st = limen_error_plain(err, LIMEN_EINVAL, "a checkpoint continues a Langevin run on one process only");
   if (!st && !(s.has & LIMEN_SIM_HAS_FP)) limen_provenance_note_seed((uint64_t)cfg->langevin.seed);
   if (!st) st = (s.has & LIMEN_SIM_HAS_FP) ? run_fp(&s, err) : run_langevin(&s, comm, err);

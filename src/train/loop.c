@@ -260,6 +260,8 @@ int limen_train_run(const limen_net *model, const limen_dataset *train, const li
   for (size_t k = 0; !st && k < cfg->steps; k++) {
     st = step(&w, k, out, err);
     if (!st && ((k + 1) % cfg->eval_every == 0 || k + 1 == cfg->steps)) st = record(&w, k, out, err);
+    if (!st && cfg->progress && ((k + 1) % cfg->eval_every == 0 || k + 1 == cfg->steps))
+      cfg->progress(cfg->progress_ctx, (double)(k + 1) / (double)cfg->steps);
   }
   out->timing.wall_s = omp_get_wtime() - t0;
   if (!st) finish(&w, type, out);

@@ -72,7 +72,7 @@ int limen_memory_config_check(const limen_memory_config *c, limen_error *err) {
 /* ---- ideal -------------------------------------------------------------------------- */
 static int ideal_init(limen_memory *m, limen_error *err) {
   if (m->cfg.cells != LIMEN_CELLS_JUMP)
-    return limen_error_set(err, LIMEN_EINVAL, "limen_memory_config", "cells = langevin: the ideal memory has no cells");
+    return limen_error_input(err, LIMEN_EINVAL, "cells", "langevin", NULL, "cells = langevin: the ideal memory has no cells");
   return LIMEN_OK;
 }
 static void ideal_release(limen_memory *m) { (void)m; }

@@ -227,7 +227,11 @@ static int check_only(const char *only, limen_error *err) {
         strncat(names, checks[i].name, sizeof names - strlen(names) - 1);
         if (i + 1 < N_CHECKS) strncat(names, ", ", sizeof names - strlen(names) - 1);
       }
-      return limen_error_set(err, LIMEN_ENOTFOUND, "limen_validate_run", "check '%.*s': allowed %s", (int)l, p, names);
+      char given[64], near[96];
+      snprintf(given, sizeof given, "%.*s", (int)(l < 60 ? l : 60), p);
+      limen_suggest_note(given, names, near, sizeof near);
+      return limen_error_input(err, LIMEN_ENOTFOUND, "check", given, names, "check = '%s': unknown check%s; allowed %s",
+                               given, near, names);
     }
     if (!e) break;
     p = e + 1;

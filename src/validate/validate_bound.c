@@ -9,6 +9,7 @@
 #include "limen/cell.h"
 #include "limen/fokker_planck.h"
 #include "limen/validate.h"
+#include "validate_internal.h"
 
 /* ---- bound of a protocol ---------------------------------------------------------------- */
 
@@ -53,6 +54,8 @@ int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_f
   out->value_kT = NAN;
   out->landauer_kT = NAN;
   out->success_used = NAN;
+  out->stderr_kT = 0.0;
+  out->information_kT = out->occupation_initial = out->occupation_final = NAN;
   const limen_protocol_args *a = &proto->args;
   double tau = limen_protocol_duration(proto);
   const char *k = proto->kind;
@@ -113,14 +116,50 @@ int limen_sim_bound_eval(const limen_protocol *proto, double success, double p_f
 
 /* ---- a simulation beside its bound -------------------------------------------------------- */
 
+/* The final state of a run: positions (Langevin) or a density on cells (Fokker–Planck). */
+typedef struct final_state {
+  const double *x, *rho; /* rho NULL: n positions x; else n cell centres x of width dx */
+  size_t n;
+  double dx;
+} final_state;
+
+/* The fraction of the final state below `split`. */
+static double left_fraction(const final_state *f, double split) {
+  double left = 0.0, all = 0.0;
+  for (size_t i = 0; i < f->n; i++) {
+    if (!f->rho) {
+      left += f->x[i] < split;
+      all += 1.0;
+      continue;
+    }
+    double m = f->rho[i] * f->dx, part = (split - (f->x[i] - 0.5 * f->dx)) / f->dx;
+    left += m * fmin(fmax(part, 0.0), 1.0);
+    all += m;
+  }
+  return all > 0.0 ? fmin(fmax(left / all, 0.0), 1.0) : 0.5;
+}
+
+/* A custom protocol between two-well potentials: the coarse-grained Landauer bound from the
+ * run's final occupation (validate_wells.c) instead of ΔF. */
+static int wells_bound(const limen_protocol *proto, const final_state *f, limen_sim_bound *b, limen_error *err) {
+  if (strcmp(proto->kind, "custom") != 0) return LIMEN_OK;
+  limen_sim_wells w;
+  int st = limen_sim_wells_plan(proto, &w, err);
+  if (st || !w.bistable) return st;
+  return limen_sim_wells_bound(&w, left_fraction(f, w.split_final), f->rho ? 0 : f->n, b, err);
+}
+
 /* The bound of the run and how far the measured mean of its quantity lies from it. */
-static int summary_bound(const limen_protocol *proto, double p_floor, limen_sim_summary *s, limen_error *err) {
+static int summary_bound(const limen_protocol *proto, double p_floor, const final_state *f, limen_sim_summary *s,
+                         limen_error *err) {
   int st = limen_sim_bound_eval(proto, s->success, p_floor, &s->bound, err);
+  if (!st) st = wells_bound(proto, f, &s->bound, err);
   if (st) return st;
   int work = strcmp(s->bound.quantity, "work") == 0;
   double m = work ? s->mean_work : s->mean_heat, se = work ? s->stderr_work : s->stderr_heat;
+  double se_all = sqrt(se * se + s->bound.stderr_kT * s->bound.stderr_kT);
   s->bound_gap_kT = m - s->bound.value_kT;
-  s->bound_gap_z = se > 0 ? (m - s->bound.value_kT) / se : NAN;
+  s->bound_gap_z = se_all > 0 ? (m - s->bound.value_kT) / se_all : NAN;
   return LIMEN_OK;
 }
 
@@ -141,7 +180,8 @@ int limen_sim_summary_langevin(const limen_protocol *proto, const limen_langevin
   s->stderr_success = r->stderr_success;
   s->first_law_residual = r->max_first_law_residual;
   /* the smallest failure probability the ensemble resolves: half a trajectory */
-  return summary_bound(proto, 0.5 / (double)r->n_traj, s, err);
+  final_state f = {r->x_final, NULL, r->n_traj, 0.0};
+  return summary_bound(proto, 0.5 / (double)r->n_traj, &f, s, err);
 }
 
 int limen_sim_summary_fp(const limen_protocol *proto, const limen_fp_result *r, limen_sim_summary *s,
@@ -156,7 +196,8 @@ int limen_sim_summary_fp(const limen_protocol *proto, const limen_fp_result *r, 
   s->mean_dU = r->mean_dU;
   s->success = r->success;
   s->first_law_residual = r->first_law_residual;
-  return summary_bound(proto, 0.0, s, err);
+  final_state f = {r->x, r->rho, r->n_cells, r->dx};
+  return summary_bound(proto, 0.0, &f, s, err);
 }
 
 int limen_passage_plan(double barrier_kT, double x0, double b, double *log_mean_tau0, double *duration_tau0,

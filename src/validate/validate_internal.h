@@ -70,4 +70,19 @@ int limen_vcheck_erasure_optimal(vctx *v);
 int limen_vcheck_static_write(vctx *v);
 int limen_vcheck_hopping(vctx *v);
 
+/* The two wells of a custom protocol's potentials at 0⁻ and τ⁺ (validate_wells.c): the
+ * coarse-grained generalized Landauer bound of validate.h. */
+typedef struct limen_sim_wells {
+  int bistable;                      /* both ends have two wells and the initial state is in
+                                        local equilibrium in each: the bound applies        */
+  double split_initial, split_final; /* the barrier tops (a)                                */
+  double lo_initial, hi_initial, lo_final, hi_final; /* the supports scanned               */
+  double F_initial[2], F_final[2];   /* local free energies of the left and right well (kT) */
+  double p_initial;                  /* occupation of the left well at 0⁻ (exact)           */
+} limen_sim_wells;
+int limen_sim_wells_plan(const limen_protocol *proto, limen_sim_wells *w, limen_error *err);
+/* The bound from the final occupation of the left well (n_final trajectories; 0: exact). */
+int limen_sim_wells_bound(const limen_sim_wells *w, double p_final, size_t n_final, limen_sim_bound *out,
+                          limen_error *err);
+
 #endif

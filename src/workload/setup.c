@@ -198,7 +198,12 @@ int limen_workload_setup_build(const limen_catalog *c, const limen_workload_requ
     return fail_on(s, "ops", limen_error_wrap(err, LIMEN_EINVAL, "ops", "'%s'", r->ops));
   if (r->lr_schedule && (rc = limen_lr_kind_parse(r->lr_schedule, &s->w.lr_kind, err)) != LIMEN_OK)
     return fail_on(s, "lr-schedule", limen_error_wrap(err, rc, "lr-schedule", "'%s'", r->lr_schedule));
-  if ((rc = limen_workload_validate(&s->w, err)) != LIMEN_OK) return limen_error_wrap(err, rc, "workload", "invalid");
+  if ((rc = limen_workload_validate(&s->w, err)) != LIMEN_OK) {
+    size_t nr = 0;
+    const limen_input *rows = limen_workload_inputs(&nr), *in = err ? limen_input_find(rows, nr, err->field) : NULL;
+    if (in && strncmp(err->msg, in->name, strlen(in->name)) == 0) return fail_on(s, in->name, rc); /* names it */
+    return limen_error_wrap(err, rc, "workload", "invalid");
+  }
   limen_workload_derived d;
   if ((rc = limen_workload_derive(&s->w, &d, err)) != LIMEN_OK) {
     limen_error_wrap(err, rc, "workload", "out of range");

@@ -125,8 +125,15 @@ int limen_workload_validate(const limen_workload *w, limen_error *err) {
   if (!w) return limen_error_set(err, LIMEN_EINVAL, fn, "workload is NULL");
   int rc = limen_inputs_check(k_inputs, N_INPUTS, w, fn, err);
   if (rc != LIMEN_OK) return rc;
-  /* the one range that depends on another input */
-  rc = limen_check_range(err, fn, "batch_tokens", w->batch_tokens, 1, 0, w->tokens, 0);
+  /* the ranges that depend on other inputs, named as the rows name the inputs */
+  const limen_input *bt = limen_input_find(k_inputs, N_INPUTS, "batch-tokens"), *t0 = limen_input_find(k_inputs, N_INPUTS, "tau0");
+  char why[96];
+  snprintf(why, sizeof why, "at most tokens = %g", w->tokens);
+  rc = limen_input_check_within(bt, w->batch_tokens, bt->lo, bt->lo_open, w->tokens, 0, why, err);
+  if (rc != LIMEN_OK) return rc;
+  /* the retention barrier is solved for retention-time/tau0 up to 1e300 */
+  snprintf(why, sizeof why, "retention-time / tau0 at most 1e300, with retention-time = %g s", w->retention_time_s);
+  rc = limen_input_check_within(t0, w->tau0_s, w->retention_time_s / 1e300, 0, t0->hi, t0->hi_open, why, err);
   if (rc != LIMEN_OK) return rc;
   if (w->ops != LIMEN_OPS_PER_FLOP && w->ops != LIMEN_OPS_PER_PARAMETER_STEP)
     return limen_error_set(err, LIMEN_EINVAL, fn,

@@ -26,6 +26,12 @@ flags=$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags --libs limen)
 cc -std=c17 -Wall -Wextra -Werror "$src/examples/brain_scale.c" $flags -o "$tmp/bs_pc"
 out=$(LD_LIBRARY_PATH="$(dirname "$so")" LIMEN_DATA_DIR="$tmp/prefix/share/limen" "$tmp/bs_pc")
 echo "$out" | grep -q '^landauer-adiabatic' || { echo "FAIL: pkg-config example output: $out"; fail=1; }
+# a static link: liblimen.a with --static's Requires.private and Libs.private
+static_flags=$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags --static --libs limen | sed 's/-llimen\b/-l:liblimen.a/')
+# shellcheck disable=SC2086
+cc -std=c17 -Wall -Wextra -Werror "$src/examples/brain_scale.c" $static_flags -o "$tmp/bs_pc_static"
+[ "$(LIMEN_DATA_DIR="$tmp/prefix/share/limen" "$tmp/bs_pc_static")" = "$out" ] ||
+  { echo "FAIL: pkg-config static example differs"; fail=1; }
 # the exported CMake package: limen::limen (shared) and limen::static
 for kind in shared static; do
   cmake -S "$src/examples" -B "$tmp/ex_$kind" -G Ninja -DCMAKE_PREFIX_PATH="$tmp/prefix" \

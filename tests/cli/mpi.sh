@@ -70,7 +70,7 @@ rc=$?
 
 # ranks that read different data files (another LIMEN_DATA_DIR each, one number changed): exit 2
 # with one line naming the file, whether the ranks meet only at the end (project) or inside the
-# run (train --experiment); a rank whose data directory lacks the file ends every rank alike
+# run (train --experiment); a rank whose catalog is broken ends every rank alike
 cp -r "$LIMEN_TEST_DIR/../data" "$TMP/d1"
 cp -r "$LIMEN_TEST_DIR/../data" "$TMP/d2"
 sed -i '0,/"params": *[0-9.e+]*/s//"params": 12345/' "$TMP/d2/models.json"
@@ -93,7 +93,8 @@ data_differ() {
 data_differ "project, another catalog" "data file 'models.json' (rank 1 differs from rank 0" "$TMP/d2" project
 data_differ "train --experiment, another data set" "data file 'digits.csv' (rank 1 differs from rank 0" "$TMP/d2" \
   train --experiment paradigms --steps 5
-data_differ "a rank without the catalog" "models.json' not found in LIMEN_DATA_DIR=$TMP/none" "$TMP/none" project
+mkdir -p "$TMP/bad" && echo '{"models": [' >"$TMP/bad/models.json" # a rank's catalog broken
+data_differ "a rank with a broken catalog" "models.json" "$TMP/bad" project
 # a catalog of the same name as limen's own (read after it) is compared with the same file of
 # rank 0, not with limen's models.json: the ranks agree
 timeout 120 "$mpirun" -np 2 "$LIMEN_BIN" models --catalog "$TMP/d2/models.json" >"$TMP/out" 2>"$TMP/err"

@@ -21,10 +21,14 @@ run_facts_free() { python3 "$(dirname "${BASH_SOURCE[0]}")/run_facts_free.py" "$
 # csv_body FILE: a CSV without its provenance comment lines (those starting with '#').
 csv_body() { grep -v '^#' "$1"; }
 
-# run ARGS...: run limen; sets RC, and leaves stdout in $TMP/out, stderr in $TMP/err.
+# run ARGS...: run limen; sets RC, and leaves stdout in $TMP/out, stderr in $TMP/err without the
+# progress lines of a run over a second (src/cli/progress.h), which go to $TMP/progress.
 run() {
-  "$LIMEN_BIN" "$@" >"$TMP/out" 2>"$TMP/err"
+  "$LIMEN_BIN" "$@" >"$TMP/out" 2>"$TMP/err.all"
   RC=$?
+  grep '^limen [a-z]*: progress ' "$TMP/err.all" >"$TMP/progress"
+  grep -v '^limen [a-z]*: progress ' "$TMP/err.all" >"$TMP/err"
+  return 0
 }
 
 # expect_ok ARGS...: exit 0, something on stdout, nothing on stderr.

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Progress on stderr when it is not a terminal (src/cli/progress.h): plain lines for a run over
+# a second, none with --quiet, none for a short run; stdout is the same with and without.
+source "$(dirname "$0")/lib/common.bash"
+# A run over 1.5 s whatever the machine's speed: the ensemble grows until the run takes that long.
+for traj in 6000 24000 96000 384000; do
+  long=(simulate --protocol erasure --trajectories "$traj" --threads 1 --format json)
+  start=$(date +%s%N)
+  "$LIMEN_BIN" "${long[@]}" >"$TMP/long.out" 2>"$TMP/long.err"
+  rc=$?
+  ms=$((($(date +%s%N) - start) / 1000000))
+  [ "$rc" -ne 0 ] || [ "$ms" -gt 1500 ] && break
+done
+check test "$rc" -eq 0 "long run: exit 0"
+echo "long run: $ms ms"
+if [ "$ms" -gt 1500 ]; then
+  check grep -q '^limen simulate: progress  *[0-9]*% after [0-9.]* s$' "$TMP/long.err" "plain progress line when piped"
+  check grep -q '^limen simulate: progress done in [0-9.]* s$' "$TMP/long.err" "closing progress line"
+  check test "$(grep -c -v '^limen simulate: progress ' "$TMP/long.err")" -eq 0 "nothing else on stderr"
+  check test "$(grep -c $'\r' "$TMP/long.err")" -eq 0 "no bar (carriage returns) when piped"
+else
+  fail "the long run took $ms ms, not over 1.5 s: make it longer"
+fi
+
+"$LIMEN_BIN" "${long[@]}" --quiet >"$TMP/quiet.out" 2>"$TMP/quiet.err"
+check test ! -s "$TMP/quiet.err" "--quiet: nothing on stderr"
+check python3 -c 'import json,sys
+a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
+sys.exit(0 if a["mean_work_kT"] == b["mean_work_kT"] else 1)' "$TMP/long.out" "$TMP/quiet.out" \
+  "--quiet: the same result"
+
+"$LIMEN_BIN" simulate --protocol trap-optimal --trajectories 20 --tau 1 >"$TMP/short.out" 2>"$TMP/short.err"
+check test ! -s "$TMP/short.err" "short run: nothing on stderr"
+
+# train: an experiment of several runs reports its progress over all of them
+start=$(date +%s%N)
+"$LIMEN_BIN" train --experiment paradigms >"$TMP/train.out" 2>"$TMP/train.err"
+ms=$((($(date +%s%N) - start) / 1000000))
+echo "train experiment: $ms ms"
+if [ "$ms" -gt 1500 ]; then
+  check grep -q '^limen train: progress  *[0-9]*% after [0-9.]* s$' "$TMP/train.err" "train: plain progress line"
+  check grep -q '^limen train: progress done in ' "$TMP/train.err" "train: closing progress line"
+fi
+"$LIMEN_BIN" train --experiment paradigms --quiet >"$TMP/trainq.out" 2>"$TMP/trainq.err"
+check test ! -s "$TMP/trainq.err" "train --quiet: nothing on stderr"
+check cmp -s "$TMP/train.out" "$TMP/trainq.out" "train --quiet: the same output"
+
+# the option exists in every command that shows progress
+for cmd in simulate validate train; do
+  "$LIMEN_BIN" $cmd --help | grep -q -- '--quiet' || fail "$cmd --help lacks --quiet"
+  pass
+done
+finish

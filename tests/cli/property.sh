@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The command-line property (lib/cli_property.py): random option values (valid, boundary,
+# hostile) for every command give exit 0 with finite output, or exit 2 with one line naming an
+# option.  300 runs times LIMEN_TEST_SCALE here; LIMEN_PROPERTY_RUNS overrides (the "long" test
+# cli_property_long runs 3000); LIMEN_PROPERTY_SEED the seed.
+source "$(dirname "$0")/lib/common.bash"
+args=()
+[ -n "${LIMEN_PROPERTY_RUNS:-}" ] && args=("$LIMEN_PROPERTY_RUNS" "${LIMEN_PROPERTY_SEED:-20261203}")
+if python3 "$(dirname "$0")/lib/cli_property.py" "$LIMEN_BIN" "$TMP" "${args[@]}"; then pass; else fail "cli_property.py"; fi
+# what the property found, fixed (each failed before)
+expect_ok project --retention-fail 0.309327 --tokens 2.96926e+22 --paradigm lim-matched # a fractional K
+# K = D/B_s beyond 2^53 steps: the search for the last step that moves a level ended never
+timeout 60 "$LIMEN_BIN" project --tokens 9.9999999900000007e+29 --paradigm lim-matched >"$TMP/out" 2>"$TMP/err"
+RC=$?
+check [ "$RC" -eq 0 ] "lim-matched at K = 2.4e23 steps: exit $RC: $(head -c 300 "$TMP/err")"
+expect_usage "--consolidation-period = 1e-300 s: allowed range [" project --consolidation-period 1e-300 \
+  --param-range 388341 --write-fail 0.199511
+expect_usage "--tau0 = 1e-300: allowed range [" project --write-fail 0.42 --tau0 1e-300
+expect_usage "--tau = 1e-18: allowed range [4.88" bound static-write --tau 1e-18
+expect_usage "--write-time = 1e-18 s: allowed range [4.887e-14, 1e+12] s" project --write-time 1e-18
+expect_usage "--time = 2592000 s: allowed range [" project --parallel-cells 1.2 --grad-scale 1e-300
+expect_usage "--dt = 0.001 tau0: trajectory" simulate --protocol modulated-write --trajectories 64 --barrier 3254.78
+expect_usage "--cells = langevin: the ideal memory has no cells" train --task breast-cancer --steps 3 --cells langevin \
+  --experiment paradigms
+expect_usage "--catalog" models --catalog "$TMP/missing.json"
+expect_usage "--profiles" profiles --profiles "$TMP"
+finish
