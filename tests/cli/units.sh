@@ -25,7 +25,7 @@ kt_is "$(python3 -c "print(0.1 * $eV / ($kB * 600))")" --barrier 0.1eV --tempera
 expect_usage "--barrier = '5J' (= 1.20716e+21 kT at 300 K): allowed range (0, 10000] kT" \
   simulate --protocol erasure --barrier 5J
 expect_usage "--barrier = '1e-20J' (= 2.41432 kT at 300 K): allowed range [3, 300] kT" \
-  train --task breast-cancer --paradigm lim-fixed --barrier 1e-20J --steps 3
+  train --task breast-cancer --paradigm lim-matched --barrier 1e-20J --steps 3
 expect_usage "--barrier = '2e-20furlong': not a number" bound mfpt --barrier 2e-20furlong
 # a configuration file holds energies in kT (a number, or a string ending in kT)
 echo '{"barrier": "2e-20J"}' >"$TMP/c.json"
