@@ -405,7 +405,7 @@ static void expect_printed(const cJSON *obj, const char *key, double v) {
 }
 
 Test(experiment, equals_what_the_cli_prints) {
-  cJSON *j = cli_json("--task breast-cancer --paradigm lim-fixed --steps 25 --seed 3 --barrier 7");
+  cJSON *j = cli_json("--task breast-cancer --paradigm lim-fixed --steps 25 --seed 3 --barrier-low 7");
   if (!j) cr_skip_test("LIMEN_BIN not set");
   limen_error err;
   limen_experiment_config c = small_config("lim-fixed", 25);
@@ -790,7 +790,10 @@ Test(experiment, request_rules_name_the_input) {
       {"barrier", NULL, NULL, NULL, "barrier", "barrier", "barrier is swept by --experiment barrier"},
       {"barrier", NULL, "ideal", NULL, "paradigm", "experiment", "experiment barrier sweeps the barrier"},
       {NULL, NULL, "ideal", NULL, "paradigm tau0", "tau0", "tau0 does not apply to --paradigm ideal"},
-      {NULL, NULL, "digital-static", NULL, "barrier", "barrier", "barrier applies to --paradigm lim-fixed"},
+      {NULL, NULL, "digital-static", NULL, "barrier", "barrier", "barrier applies to --paradigm lim-matched"},
+      {NULL, NULL, "lim-fixed", NULL, "barrier", "barrier", "barrier (E_b) does not apply to --paradigm lim-fixed"},
+      {NULL, NULL, "lim-matched", NULL, "barrier-low", "barrier-low",
+       "barrier-low does not apply to --paradigm lim-matched"},
       {"window", NULL, "analog-static", NULL, "cells", "cells", "cells applies to --paradigm lim-fixed"},
       {NULL, NULL, NULL, NULL, "retention-barrier", "retention-barrier",
        "retention-barrier is not used by lim-matched without --hold > 0"},

@@ -79,7 +79,12 @@ Test(memory, config_inputs_table_drives_defaults_and_checks) {
                 in->default_text);
     else
       cr_assert((in->flags & LIMEN_INPUT_UNSET_ZERO) && in->default_value == 0, "%s", in->name);
-    for (size_t j = 0; j < i; j++) cr_assert(strcmp(in->name, t[j].name) != 0 && in->offset != t[j].offset);
+    /* one member per row, but for lim-matched's E_b(0) and lim-fixed's E_low (the rules give
+     * each paradigm only its own name: test_experiment) */
+    for (size_t j = 0; j < i; j++)
+      cr_assert(strcmp(in->name, t[j].name) != 0 &&
+                (in->offset != t[j].offset ||
+                 (strcmp(in->name, "barrier-low") == 0 && strcmp(t[j].name, "barrier") == 0)));
     double step = in->type == LIMEN_INPUT_INT ? 1.0 : fmax(1e-6, 1e-3 * fabs(in->lo));
     double outside[2] = {in->lo_open ? in->lo : in->lo - step, in->hi_open ? in->hi : in->hi * 1.5};
     for (int e = 0; e < 2; e++) {
@@ -87,7 +92,9 @@ Test(memory, config_inputs_table_drives_defaults_and_checks) {
       limen_input_set(in, &c, outside[e]);
       if (limen_input_get(in, &c) == 0 && (in->flags & LIMEN_INPUT_UNSET_ZERO)) continue;
       cr_assert_eq(limen_memory_config_check(&c, &err), LIMEN_EINVAL, "%s = %g accepted", in->name, outside[e]);
-      cr_assert(strncmp(err.msg, in->name, strlen(in->name)) == 0 && strstr(err.trace, in->member),
+      /* a struct checked on its own names the member's first row (barrier-low's is barrier's) */
+      const char *named = strcmp(in->name, "barrier-low") == 0 ? "barrier" : in->name;
+      cr_assert(strncmp(err.msg, named, strlen(named)) == 0 && strstr(err.trace, in->member),
                 "'%s' does not start with %s, or its trace '%s' does not name %s", err.msg, in->name, err.trace, in->member);
     }
   }

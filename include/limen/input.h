@@ -128,6 +128,15 @@ LIMEN_API int limen_input_parse(const limen_input *in, const char *text, double 
 /* Check v as a given value of in (finite, in range, whole where required). */
 LIMEN_API int limen_input_check_given(const limen_input *in, double v, limen_error *err);
 
+/* Energies with a unit.  A row in kT takes a number followed by an energy unit of units.h
+ * ("2e-20J", "0.1eV", "3kTln2", "5kT", "1e-25kWh"): limen_input_energy_unit says whether text
+ * carries a unit other than kT (1) — such a value depends on the temperature — and
+ * limen_input_parse_energy converts it at temperature_K into kT, then checks the row's range
+ * (the message names `label` and shows the value given and its kT). */
+LIMEN_API int limen_input_energy_unit(const limen_input *in, const char *text);
+LIMEN_API int limen_input_parse_energy(const limen_input *in, const char *label, const char *text, double temperature_K,
+                                       double *value, limen_error *err);
+
 /* Set the input `name` (a row's name or alias) of the struct at obj from text or from a number,
  * checked as above; an unknown name gives LIMEN_ENOTFOUND "unknown input '<name>': allowed
  * inputs a, b, ...".  Nothing is written on failure. */

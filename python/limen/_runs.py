@@ -31,7 +31,8 @@ _SIM_TIMES = ("tau", "dt")
 #: the numeric options of ``limen train``, by the library table whose row each one is
 _TRAIN_ROWS = (
     ("limen_experiment_inputs", ("window", "steps", "batch", "lr", "lr-t0", "target", "seed", "eval-every")),
-    ("limen_memory_config_inputs", ("barrier", "retention-barrier", "bits", "w-max", "hold", "tau0", "temperature")),
+    ("limen_memory_config_inputs", ("barrier", "barrier-low", "retention-barrier", "bits", "w-max", "hold", "tau0",
+                                    "temperature")),
     ("limen_experiment_maxcut_inputs", ("beta0", "beta-end", "barrier-rise")),
 )
 _TRAIN_CELLS = ("jump", "langevin")
@@ -390,7 +391,8 @@ def train(task: Optional[str] = None, paradigm: Optional[str] = None, *, schedul
         values: the swept values of the window experiment (update windows, s; default 1e-8,
             1e-7, 1e-6, 1e-5, 1e-4) or of the barrier experiment (barriers, kT; default 3, 4,
             …, 16): a list of numbers or texts, or the tool's comma-separated text; at most 32,
-            each in the range of ``window`` or ``barrier``.
+            each in the range of ``window`` or ``barrier`` (E_low of lim-fixed, E_b(0) of
+            lim-matched).
         **inputs: ``limen train``'s numeric options, hyphens as underscores, each a number or
             its text (rows of the library's tables ``limen_experiment_inputs`` and
             ``limen_memory_config_inputs``: ranges, defaults and messages are theirs; "task
@@ -406,8 +408,10 @@ def train(task: Optional[str] = None, paradigm: Optional[str] = None, *, schedul
             - ``seed``: seed of the split, initialization, batches and cells; 1
             - ``eval_every``: record a trace row every K steps (and at the last); 1
               (digits-mlp: 25)
-            - ``barrier`` (kT): lowered barrier E_low (lim-fixed), initial barrier E_b(0)
-              (lim-matched), [3, 300]; 10
+            - ``barrier`` (kT): barrier E_b(0) at the first step (lim-matched, Max-Cut
+              spins), [3, 300]; 10
+            - ``barrier_low`` (kT): lowered barrier E_low during every window (lim-fixed),
+              [3, 300]; 10
             - ``retention_barrier`` (kT): retention barrier E_ret of the static paradigms and
               between windows, [3, 1000]; default from 10 years at p = 1e-6
             - ``bits``: bits per parameter (analog cells: 2^N levels), [1, 24]; 10

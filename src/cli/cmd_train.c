@@ -46,7 +46,7 @@ static cli_opt both_opt(const limen_input *t, size_t nt, const limen_input *m, s
 
 /* The options: the numbers from the library's input tables (experiment, memory, Max-Cut). */
 static void train_options(cli_opt *o) {
-  static char texts[3][2][160], values_help[256];
+  static char texts[3][2][160], values_help[400];
   size_t ne, nm, nx;
   const limen_input *e = limen_experiment_inputs(&ne), *m = limen_memory_config_inputs(&nm);
   const limen_input *x = limen_experiment_maxcut_inputs(&nx);
@@ -60,7 +60,8 @@ static void train_options(cli_opt *o) {
   o[O_SCHEDULE] = cli_opt_str("schedule", CLI_OPT_STRING, "KIND", "constant,inverse,cosine", "inverse",
                               "learning-rate schedule: constant, η0/(1 + t/t0), or cosine to η0/1000 at the last step");
   o[O_LR_T0] = row_opt(e, ne, "lr-t0");
-  static const char *const mem[] = {"barrier", "retention-barrier", "bits", "w-max", "hold", "tau0", "temperature"};
+  static const char *const mem[] = {"barrier", "barrier-low", "retention-barrier", "bits", "w-max", "hold", "tau0",
+                                    "temperature"};
   for (size_t i = 0; i < sizeof mem / sizeof *mem; i++) o[O_BARRIER + i] = row_opt(m, nm, mem[i]);
   o[O_TARGET] = both_opt(e, ne, x, nx, "target", 1, texts[1]);
   o[O_SEED] = row_opt(e, ne, "seed");
@@ -79,7 +80,7 @@ static void train_options(cli_opt *o) {
   cli_opt_range_text(&o[O_BARRIER], rb, sizeof rb);
   snprintf(values_help, sizeof values_help,
            "the swept values of --experiment window (each in %s, as --window) or barrier (each in %s, as "
-           "--barrier); at most %d", rw, rb, LIMEN_EXPERIMENT_MAX_VALUES);
+           "--barrier-low of lim-fixed or --barrier of lim-matched); at most %d", rw, rb, LIMEN_EXPERIMENT_MAX_VALUES);
   o[O_VALUES] = cli_opt_str("values", CLI_OPT_LIST, "LIST", NULL, "window: 1e-8,...,1e-4; barrier: 3,4,...,16",
                             values_help);
   o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
@@ -116,7 +117,7 @@ static const cli_command_doc doc = {
     "examples:\n"
     "  limen train --task digits --paradigm lim-matched\n"
     "  limen train --task digits --paradigm digital-static --format json --out results/digits\n"
-    "  limen train --task breast-cancer --paradigm lim-fixed --barrier 6 --window 1e-7\n"
+    "  limen train --task breast-cancer --paradigm lim-fixed --barrier-low 6 --window 1e-7\n"
     "  limen train --task maxcut-G1 --steps 1000\n"
     "  limen train --experiment maxcut --out results/maxcut\n"};
 

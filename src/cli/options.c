@@ -350,6 +350,12 @@ static int store_text(cli_args *a, cli_opt *o, const char *label, const char *te
     case CLI_OPT_LONG: {
       double v = 0.0;
       (void)label;
+      limen_input r = opt_row(o, o->name);
+      if (limen_input_energy_unit(&r, text)) { /* converted once the temperature is known */
+        o->str = text;
+        o->energy_text = 1;
+        return LIMEN_OK;
+      }
       int s = cli_opt_parse_number(o, text, &v, err);
       if (s) return s;
       o->num = v;
@@ -604,6 +610,28 @@ static int store_flags(cli_opt *opts, size_t n_opts, const raw *raws, cli_args *
   return LIMEN_OK;
 }
 
+/* Energies given in J, eV, kTln2 or kWh (--barrier 2e-20J) in kT at the command's temperature:
+ * --temperature as given, or its default; refused by a command without a temperature. */
+static int resolve_energies(cli_opt *opts, size_t n_opts, limen_error *err) {
+  const cli_opt *t = NULL;
+  for (size_t i = 0; i < n_opts; i++)
+    if (strcmp(opts[i].name, "temperature") == 0) t = &opts[i];
+  for (size_t i = 0; i < n_opts; i++) {
+    cli_opt *o = &opts[i];
+    if (!o->energy_text) continue;
+    if (!t || (!t->set && !t->def))
+      return cli_error(err, LIMEN_EINVAL, "--%s = '%s': an energy with a unit needs a temperature, which '%s' does "
+                       "not take: give it in kT", o->name, o->str, "this command");
+    double T = t->set ? t->num : strtod(t->def, NULL), v = 0.0;
+    limen_input r = opt_row(o, o->name);
+    int s = limen_input_parse_energy(&r, o->name, o->str, T, &v, err);
+    if (s) return cli_error_prefix(err, s, "--");
+    o->num = v;
+    o->energy_text = 0;
+  }
+  return LIMEN_OK;
+}
+
 int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int argc, char **argv,
                    cli_args *args, limen_error *err) {
   if (wants_help(argc, argv)) {
@@ -612,6 +640,7 @@ int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int
   }
   for (size_t i = 0; i < n_opts; i++) {
     opts[i].set = CLI_UNSET;
+    opts[i].energy_text = 0;
     opts[i].items = NULL;
     opts[i].n_items = opts[i].cap_items = 0;
   }
@@ -625,6 +654,7 @@ int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int
   if (!status) status = store_flags(opts, n_opts, raws, args, err);
   /* config file (flags already set win) */
   if (!status && args->config_path) status = read_config(args, opts, n_opts, args->config_path, err);
+  if (!status) status = resolve_energies(opts, n_opts, err);
   if (raws)
     for (size_t i = 0; i < n_opts; i++) free(raws[i].items);
   free(raws);

@@ -60,6 +60,9 @@ typedef struct cli_opt {
   const char **items;  /* LIST / MULTI                                              */
   size_t n_items;
   size_t cap_items; /* items allocated (grown geometrically: many options stay linear)      */
+  int energy_text;  /* DOUBLE in kT given with another energy unit ("2e-20J"): str holds it
+                       until the options are read, then num is its kT at the command's
+                       temperature (cli_opts_parse)                                          */
 } cli_opt;
 
 /* Owns the strings and arrays that parsing produces; release with cli_args_free. */

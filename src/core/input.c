@@ -161,6 +161,9 @@ int limen_input_parse_as(const limen_input *in, const char *label, const char *t
     if (timed)
       return limen_input_fail(err, label, text, r, "'%s': unknown unit '%s' (a duration takes %s); allowed range %s",
                               text, text + n, limen_time_unit_names(), r);
+    if (limen_input_energy_unit(in, text))
+      return limen_input_fail(err, label, text, r, "'%s': an energy in %s needs the temperature here: give it in kT; "
+                              "allowed range %s", text, text + n, r);
     return limen_input_fail(err, label, text, r, "'%s': not a number; allowed range %s", text, r);
   }
   char *end = NULL;
@@ -174,6 +177,41 @@ int limen_input_parse_as(const limen_input *in, const char *label, const char *t
   if (!isfinite(x)) return limen_input_fail(err, label, text, r, "'%s': overflows a double; allowed range %s", text, r);
   if (!limen_input_in_range(in, x)) return limen_input_fail(err, label, text, r, "'%s': allowed range %s", text, r);
   *value = x;
+  return LIMEN_OK;
+}
+
+/* The energy unit after text's number (NULL when text has no number); *u set when it is one. */
+static const char *energy_suffix(const char *text, limen_energy_unit *u) {
+  size_t n = limen_number_prefix(text);
+  if (!n) return NULL;
+  return limen_energy_unit_parse(text + n, u, NULL) == LIMEN_OK ? text + n : NULL;
+}
+
+int limen_input_energy_unit(const limen_input *in, const char *text) {
+  limen_energy_unit u;
+  return in && text && in->unit && strcmp(in->unit, "kT") == 0 && energy_suffix(text, &u) && u != LIMEN_UNIT_KT;
+}
+
+int limen_input_parse_energy(const limen_input *in, const char *label, const char *text, double temperature_K,
+                             double *value, limen_error *err) {
+  if (!limen_input_energy_unit(in, text)) return limen_input_parse_as(in, label, text, value, err);
+  char r[200];
+  limen_input_range_unit_text(in, r, sizeof r);
+  limen_energy_unit u = LIMEN_UNIT_J;
+  const char *unit = energy_suffix(text, &u);
+  char num[64];
+  snprintf(num, sizeof num, "%.*s", (int)(unit - text), text);
+  errno = 0;
+  double x = strtod(num, NULL);
+  double per_unit_J = 1.0 / limen_energy_convert(1.0, u, temperature_K); /* J in one of `unit` */
+  double kT = x * per_unit_J / limen_kT(temperature_K);
+  if (errno == ERANGE || !isfinite(kT) || (x != 0.0 && kT == 0.0) || !(temperature_K > 0.0))
+    return limen_input_fail(err, label, text, r, "'%s': not representable in kT at %g K; allowed range %s", text,
+                            temperature_K, r);
+  if (!limen_input_in_range(in, kT))
+    return limen_input_fail(err, label, text, r, "'%s' (= %.6g kT at %g K): allowed range %s", text, kT,
+                            temperature_K, r);
+  *value = kT;
   return LIMEN_OK;
 }
 

@@ -47,8 +47,8 @@ static int training_rules(const limen_experiment_request *r, limen_error *err) {
 static int paradigm_rules(const limen_experiment_request *r, const char *paradigm, const char *who, limen_error *err) {
   const int hop = is(paradigm, "lim-fixed") || is(paradigm, "lim-matched");
   if (is(paradigm, "ideal")) {
-    static const char *const physical[] = {"barrier", "retention-barrier", "bits",  "w-max",
-                                           "tau0",    "temperature",       "cells", NULL};
+    static const char *const physical[] = {"barrier", "barrier-low", "retention-barrier", "bits", "w-max",
+                                           "tau0",    "temperature", "cells",             NULL};
     const char *n = first_given(r, physical);
     return n ? limen_error_input(err, LIMEN_EINVAL, n, NULL, NULL,
                                  "%s does not apply to --paradigm ideal (floating point, no cells; it applies to "
@@ -56,11 +56,20 @@ static int paradigm_rules(const limen_experiment_request *r, const char *paradig
                                  n)
              : LIMEN_OK;
   }
-  if (!hop && given(r, "barrier"))
+  const char *b = given(r, "barrier") ? "barrier" : given(r, "barrier-low") ? "barrier-low" : NULL;
+  if (!hop && b)
+    return limen_error_input(err, LIMEN_EINVAL, b, NULL, NULL,
+                             "%s applies to --paradigm %s (%s holds its cells at --retention-barrier)", b,
+                             is(b, "barrier") ? "lim-matched" : "lim-fixed", who);
+  /* the names mean what they mean in simulate: E_b, and the lowered barrier E_low */
+  if (is(paradigm, "lim-fixed") && given(r, "barrier"))
     return limen_error_input(err, LIMEN_EINVAL, "barrier", NULL, NULL,
-                             "barrier applies to --paradigm lim-fixed and lim-matched (%s holds its "
-                             "cells at --retention-barrier)",
-                             who);
+                             "barrier (E_b) does not apply to --paradigm lim-fixed: its cells learn at the "
+                             "lowered barrier --barrier-low (E_low), as in simulate");
+  if (is(paradigm, "lim-matched") && given(r, "barrier-low"))
+    return limen_error_input(err, LIMEN_EINVAL, "barrier-low", NULL, NULL,
+                             "barrier-low does not apply to --paradigm lim-matched: its barrier starts at "
+                             "--barrier (E_b(0)) and follows the learning rate");
   if (!hop && given(r, "cells"))
     return limen_error_input(err, LIMEN_EINVAL, "cells", NULL, NULL,
                              "cells applies to --paradigm lim-fixed and lim-matched (%s: closed-form "
@@ -113,9 +122,10 @@ static int experiment_rules(const limen_experiment_request *r, limen_error *err)
   if (kind == LIMEN_EXPERIMENT_WINDOW && given(r, "window"))
     return limen_error_input(err, LIMEN_EINVAL, "window", NULL, NULL,
                              "window is swept by --experiment window (use --values)");
-  if (kind == LIMEN_EXPERIMENT_BARRIER && given(r, "barrier"))
-    return limen_error_input(err, LIMEN_EINVAL, "barrier", NULL, NULL,
-                             "barrier is swept by --experiment barrier (use --values)");
+  if (kind == LIMEN_EXPERIMENT_BARRIER && (given(r, "barrier") || given(r, "barrier-low")))
+    return limen_error_input(err, LIMEN_EINVAL, given(r, "barrier") ? "barrier" : "barrier-low", NULL, NULL,
+                             "%s is swept by --experiment barrier (use --values)",
+                             given(r, "barrier") ? "barrier" : "barrier-low");
   if (kind == LIMEN_EXPERIMENT_PARADIGMS) return LIMEN_OK;
   const char *p = r->paradigm ? r->paradigm : limen_experiment_sweep_config_default(kind).run.paradigm;
   if (kind == LIMEN_EXPERIMENT_BARRIER && p && !is(p, "lim-fixed") && !is(p, "lim-matched"))

@@ -29,8 +29,11 @@ static const limen_input k_inputs[] = {
         "from 10 years, p = 1e-6", "retention barrier E_ret of the static paradigms and between windows"),
     ROW("write-fail", write_fail, D, "p_w", NULL, "P", 0, 1, 0.5, 1, 0, 1e-6, "1e-6",
         "failure probability p_w of a static-barrier write"),
-    ROW("barrier", low_barrier_kT, D, "E_low", "kT", "KT", 3.0, 0, 300, 0, 0, 10.0, "10",
-        "lowered barrier E_low (lim-fixed); initial barrier E_b(0) (lim-matched, Max-Cut spins)"),
+    ROW("barrier", low_barrier_kT, D, "E_b(0)", "kT", "KT", 3.0, 0, 300, 0, 0, 10.0, "10",
+        "barrier E_b(0) at the first step (lim-matched, Max-Cut spins), as E_b of simulate and bound"),
+    /* the same member: lim-fixed's barrier is the lowered one, as simulate's --barrier-low */
+    ROW("barrier-low", low_barrier_kT, D, "E_low", "kT", "KT", 3.0, 0, 300, 0, 0, 10.0, "10",
+        "lowered barrier E_low during every window (lim-fixed), as in simulate"),
     ROW("hold", hold_s, D, "t_hold", "s", "S", 0, 0, 1e12, 0, 0, 0.0, "0", "time at the retention barrier between windows"),
     ROW("langevin-dt", langevin_dt, D, "dt", "τ₀", "DT", 0, 1, 0.1, 0, 0, 2e-3, "2e-3",
         "Langevin time step of the cells (cells = langevin)"),

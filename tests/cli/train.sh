@@ -36,7 +36,7 @@ expect_ok train --task quadratic --paradigm ideal --schedule constant --steps 15
 check grep -q "final suboptimality" "$TMP/out" "quadratic reports suboptimality"
 
 # Langevin-backed cells on a tiny case: 20 cells, 4 windows of 20 tau0.
-expect_ok train --task quadratic --paradigm lim-fixed --cells langevin --barrier 6 --window 2e-8 --steps 4 --format json
+expect_ok train --task quadratic --paradigm lim-fixed --cells langevin --barrier-low 6 --window 2e-8 --steps 4 --format json
 check json_py 'd["cells"] == "langevin" and d["steps"] == 4 and d["n_params"] == 20' "Langevin cells run"
 
 # Traces under --out (atomic writes).
@@ -153,7 +153,12 @@ expect_usage "--batch does not apply to --task quadratic" train --experiment par
 expect_usage "--lr-t0 applies to --schedule inverse only" train --experiment paradigms --schedule cosine --lr-t0 5
 expect_usage "--bits does not apply to --paradigm ideal" train --paradigm ideal --bits 8
 expect_usage "--tau0 does not apply to --paradigm ideal" train --paradigm ideal --tau0 1e-6
-expect_usage "--barrier applies to --paradigm lim-fixed and lim-matched" train --paradigm digital-static --barrier 5
+expect_usage "--barrier applies to --paradigm lim-matched" train --paradigm digital-static --barrier 5
+# the names mean what they mean in simulate: --barrier is E_b (lim-matched's E_b(0)), --barrier-low
+# the lowered barrier of lim-fixed
+expect_usage "--barrier (E_b) does not apply to --paradigm lim-fixed" train --paradigm lim-fixed --barrier 5
+expect_usage "--barrier-low does not apply to --paradigm lim-matched" train --paradigm lim-matched --barrier-low 5
+expect_usage "--barrier-low is swept by --experiment barrier" train --experiment barrier --barrier-low 5
 expect_usage "--cells applies to --paradigm lim-fixed and lim-matched" train --paradigm analog-static --cells jump
 expect_usage "--retention-barrier is not used by lim-fixed without --hold > 0" train --paradigm lim-fixed --retention-barrier 40
 expect_usage "--retention-barrier is not used by lim-fixed and lim-matched" train --experiment window --retention-barrier 40
