@@ -22,6 +22,19 @@ expect_usage "--time = 2592000 s: allowed range [" project --parallel-cells 1.2 
 expect_usage "--dt = 0.001 tau0: trajectory" simulate --protocol modulated-write --trajectories 64 --barrier 3254.78
 expect_usage "--cells = langevin: the ideal memory has no cells" train --task breast-cancer --steps 3 --cells langevin \
   --experiment paradigms
+expect_usage "--xmin = 1e-18 s: allowed range [4.887e-14, 1] s" figure per-op --xmin 1e-18 --out "$TMP/per-op.svg"
+expect_usage "--flops-per-param-token = 1e-300: allowed range [" project --flops-per-param-token 1e-300
+expect_usage "--time = 1e-300: allowed range [" project --time 1e-300
+expect_usage "--param-range = 1e-300: allowed range [" project --param-range 1e-300
+expect_usage "--param-range = 1e-300: allowed range [" sweep --param-range 1e-300 --vary bits=4:8:3
+expect_usage "--stiffness = '1e-300': allowed range [1e-06, 1000000] kT/a^2" simulate --protocol stiffness-change \
+  --stiffness 1e-300 --stiffness-final 1e4
+# the tilt-cycle work just above the shortest write: U − U(x_m) at x_m ~ 75 a lost to rounding
+expect_ok bound static-write --tau 5e-14
+run figure per-op --xmin 5e-14 --out "$TMP/per-op.svg"
+check [ "$RC" -eq 0 -a -s "$TMP/per-op.svg" ] "figure per-op --xmin 5e-14: exit $RC: $(head -c 300 "$TMP/err")"
+expect_usage "--tau0 = 1 s: allowed range (0, 0.018" train --steps 3 --task maxcut-G14 --tau0 0.99999999999999989 \
+  --out "$TMP/maxcut"
 expect_usage "--catalog" models --catalog "$TMP/missing.json"
 expect_usage "--profiles" profiles --profiles "$TMP"
 finish
