@@ -690,11 +690,16 @@ Test(workload_setup, default_paradigm_list) {
 /* A temperature whose kT is not a normal double would round every energy to 0 J: refused. */
 Test(workload, temperature_with_subnormal_kT_is_refused) {
   limen_workload w = limen_workload_default();
-  w.temperature_K = 1e-320;
+  w.temperature_K = 1e-300; /* kT = 1.4e-323 J */
   limen_workload_derived d;
   limen_error err;
-  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_ERANGE);
-  cr_assert(strstr(err.msg, "temperature"), "%s", err.msg);
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_EINVAL);
+  /* named as an input, with the range's end DBL_MIN/k_B (k_B = 1.380649e-23 J/K, exact in SI) */
+  cr_assert_str_eq(err.field, "temperature", "%s", err.msg);
+  const char *want = "temperature = 1e-300: allowed range [1.6116";
+  cr_assert(strncmp(err.msg, want, strlen(want)) == 0, "%s", err.msg);
+  w.temperature_K = 2.2250738585072014e-308 / 1.380649e-23 * 1.001;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
   w.temperature_K = 1e-3;
   cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
 }

@@ -3,6 +3,7 @@
  * validation and access by name are driven, and the quantities derived from a workload. */
 #include "limen/workload.h"
 
+#include <float.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -240,9 +241,12 @@ int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, li
     d->ops = w->params * d->steps;
   }
   d->kT_J = limen_kT(w->temperature_K);
-  if (!isnormal(d->kT_J))
-    return limen_error_set(err, LIMEN_ERANGE, fn, "temperature = %g K: kT = %g J is not a normal double "
-                           "(every energy would round to 0)", w->temperature_K, d->kT_J);
+  if (!isnormal(d->kT_J)) { /* T ≥ DBL_MIN/k_B (1.6e-285 K): below, every energy would round to 0 */
+    const limen_input *row = limen_input_find(k_inputs, N_INPUTS, "temperature");
+    return limen_input_check_within(row, w->temperature_K, DBL_MIN / limen_kT(1.0) * (1.0 + 1e-9), 0, row->hi,
+                                    row->hi_open, "kT below it is not a normal double: every energy would round to 0",
+                                    err);
+  }
   double log_e = log_ops + log10(w->bits) + log10(d->kT_J) + LOG10_HEADROOM;
   if (log_ops > LOG10_MAX || log_e > LOG10_MAX)
     return limen_error_set(err, LIMEN_ERANGE, fn,

@@ -35,6 +35,9 @@ run figure per-op --xmin 5e-14 --out "$TMP/per-op.svg"
 check [ "$RC" -eq 0 -a -s "$TMP/per-op.svg" ] "figure per-op --xmin 5e-14: exit $RC: $(head -c 300 "$TMP/err")"
 expect_usage "--tau0 = 1 s: allowed range (0, 0.018" train --steps 3 --task maxcut-G14 --tau0 0.99999999999999989 \
   --out "$TMP/maxcut"
+expect_usage "--temperature = 1e-300: allowed range [1.6" sweep --vary time=1e6:1e7:3 --temperature 1e-300
+expect_usage "--tau0 = 0.564182 s: a static write" train --task breast-cancer --steps 3 --experiment paradigms \
+  --tau0 0.564182
 expect_usage "--catalog" models --catalog "$TMP/missing.json"
 expect_usage "--profiles" profiles --profiles "$TMP"
 finish
