@@ -17,7 +17,10 @@ expect_usage "--consolidation-period = 1e-300 s: allowed range [" project --cons
   --param-range 388341 --write-fail 0.199511
 expect_usage "--tau0 = 1e-300: allowed range [" project --write-fail 0.42 --tau0 1e-300
 expect_usage "--tau = 1e-18: allowed range [4.88" bound static-write --tau 1e-18
-expect_usage "--write-time = 1e-18 s: allowed range [4.887e-14, 1e+12] s" project --write-time 1e-18
+expect_usage "--write-time = 1e-18 s: allowed range [4.887e-14, 3.156e+08] s" project --write-time 1e-18
+# a write longer than the retention time: no tilt needed, 0 J below the writes' own Landauer floor
+expect_usage "--write-time = 6.63004e+11 s: allowed range (0, 3.156e+08] s" project --retention-fail 0.5 \
+  --write-time 6.63004e+11
 expect_usage "--time = 2592000 s: allowed range [" project --parallel-cells 1.2 --grad-scale 1e-300
 expect_usage "--dt = 0.001 tau0: trajectory" simulate --protocol modulated-write --trajectories 64 --barrier 3254.78
 expect_usage "--cells = langevin: the ideal memory has no cells" train --task breast-cancer --steps 3 --cells langevin \
