@@ -41,6 +41,8 @@ expect_usage "--tau0 = 1 s: allowed range (0, 0.018" train --steps 3 --task maxc
 expect_usage "--temperature = 1e-300: allowed range [1.6" sweep --vary time=1e6:1e7:3 --temperature 1e-300
 expect_usage "--tau0 = 0.564182 s: a static write" train --task breast-cancer --steps 3 --experiment paradigms \
   --tau0 0.564182
+expect_usage "--barrier = 10000: allowed range [0.5, 1000] kT (for erasure-optimal)" simulate --protocol erasure-optimal \
+  --trajectories 64 --barrier 9999.9999999999982
 expect_usage "--catalog" models --catalog "$TMP/missing.json"
 expect_usage "--profiles" profiles --profiles "$TMP"
 finish
