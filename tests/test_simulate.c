@@ -394,13 +394,23 @@ Test(simulate, text_file_write) {
 }
 
 /* A protocol whose work squares beyond a double (a stiffness ratio of 1e306) is refused, not
- * reported with a standard error of inf. */
+ * reported with a standard error of inf: the options' range stops at 1e-6 kT/a² (a ratio of at
+ * most 1e12), and the run's own check (summary_finite) stays behind it. */
 Test(simulate, energies_beyond_a_double_are_refused) {
   limen_simulate_config c = limen_simulate_config_default();
   c.protocol = "stiffness-change";
   limen_error e;
-  cr_assert_eq(limen_simulate_config_set_text(&c, "stiffness", "1e-300", &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_eq(limen_simulate_config_set_text(&c, "stiffness", "1e-300", &e), LIMEN_EINVAL);
+  cr_assert_str_eq(e.msg, "stiffness = '1e-300': allowed range [1e-06, 1000000] kT/a^2");
+  /* set in the struct past that check, the run checks it again */
   cr_assert_eq(limen_simulate_config_set_text(&c, "stiffness-final", "1e6", &e), LIMEN_OK, "%s", e.msg);
   cr_assert_eq(limen_simulate_config_set_text(&c, "trajectories", "64", &e), LIMEN_OK, "%s", e.msg);
-  refused(&c, LIMEN_ERANGE, "", "the ensemble's work, heat or energy change");
+  cr_assert_eq(limen_simulate_config_set_text(&c, "stiffness", "1e-6", &e), LIMEN_OK, "%s", e.msg);
+  c.args.stiffness = 1e-300;
+  refused(&c, LIMEN_EINVAL, "stiffness", "stiffness = 1e-300: allowed range [1e-06, 1000000] kT/a^2");
+  /* at the range's ends (a ratio of 1e12) the ensemble's energies are finite */
+  c.args.stiffness = 1e-6;
+  limen_simulate_result r;
+  cr_assert_eq(limen_simulate_run(&c, NULL, &r, &e), LIMEN_OK, "%s", e.msg);
+  limen_simulate_result_clear(&r);
 }

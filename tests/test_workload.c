@@ -293,8 +293,35 @@ Test(workload, unrepresentable_tau_op_rejected) {
   w.params = 1;
   w.tokens = 1e30;
   w.batch_tokens = 1;
-  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_ERANGE);
-  cr_assert(strstr(err.msg, "tau_op"), "%s", err.msg);
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_EINVAL);
+  /* the input farthest from its default is named, with the range that works at the others */
+  cr_assert(strncmp(err.msg, "time = 1e-300: allowed range [", 30) == 0 && strstr(err.msg, "tau_op"), "%s", err.msg);
+  cr_assert_str_eq(err.field, "time");
+  double lo = 0;
+  cr_assert_eq(sscanf(err.range, "[%lg,", &lo), 1, "%s", err.range);
+  /* τ_op = T·P/OPS with OPS = C = 1e60 and P = N = 1: T = 1e-240 s gives τ_op = 1e-300 s */
+  cr_assert(fabs(lo / 1e-240 - 1.0) < 1e-9, "lower end %g", lo);
+  w.train_time_s = lo * 1.001;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
+  w.train_time_s = lo * 0.999;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_EINVAL);
+}
+
+/* τ_op/τ₀ beyond 1e300 (a long write at a tiny c_f): c_f is named, its range computed. */
+Test(workload, too_long_tau_op_names_the_input) {
+  limen_workload w = limen_workload_default();
+  limen_error err;
+  limen_workload_derived d;
+  w.flops_per_param_token = 1e-300;
+  w.params = 1e15;
+  w.tokens = 1e12;
+  w.flops = 0;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.field, "flops-per-param-token", "%s", err.msg);
+  double lo = 0;
+  cr_assert_eq(sscanf(err.range, "[%lg,", &lo), 1, "%s", err.range);
+  /* τ_op/τ₀ = T/(c_f·D·τ₀) = 2592000/(c_f·1e12·1e-9) = 2592/c_f ≤ 1e300: c_f ≥ 2.592e-297 */
+  cr_assert(fabs(lo / 2.592e-297 - 1.0) < 1e-9, "lower end %g", lo);
 }
 
 Test(workload, largest_inputs_stay_finite) {
@@ -663,11 +690,16 @@ Test(workload_setup, default_paradigm_list) {
 /* A temperature whose kT is not a normal double would round every energy to 0 J: refused. */
 Test(workload, temperature_with_subnormal_kT_is_refused) {
   limen_workload w = limen_workload_default();
-  w.temperature_K = 1e-320;
+  w.temperature_K = 1e-300; /* kT = 1.4e-323 J */
   limen_workload_derived d;
   limen_error err;
-  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_ERANGE);
-  cr_assert(strstr(err.msg, "temperature"), "%s", err.msg);
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_EINVAL);
+  /* named as an input, with the range's end DBL_MIN/k_B (k_B = 1.380649e-23 J/K, exact in SI) */
+  cr_assert_str_eq(err.field, "temperature", "%s", err.msg);
+  const char *want = "temperature = 1e-300: allowed range [1.6116";
+  cr_assert(strncmp(err.msg, want, strlen(want)) == 0, "%s", err.msg);
+  w.temperature_K = 2.2250738585072014e-308 / 1.380649e-23 * 1.001;
+  cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
   w.temperature_K = 1e-3;
   cr_assert_eq(limen_workload_derive(&w, &d, &err), LIMEN_OK, "%s", err.msg);
 }

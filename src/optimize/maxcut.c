@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -362,15 +363,46 @@ static int anneal_check(const limen_anneal_config *c, limen_error *err) {
 /* The physical costs of the schedule: e_S of a static flip held at the retention barrier
  * (10 years at 1e-6 failure when retention_barrier_kT is 0) and the Kramers attempt rate
  * ln r(0) of the quartic cell at E_b(0). */
-static int anneal_costs(const limen_anneal_config *c, limen_static_write *sw, double *ln_r0, limen_error *err) {
+static int flip_cost(const limen_anneal_config *c, double tau0_s, limen_static_write *sw, limen_error *err) {
   static const char *fn = "limen_maxcut_anneal";
   double e_ret = c->retention_barrier_kT;
   int st;
   if (e_ret == 0 &&
-      (st = limen_retention_barrier(10.0 * LIMEN_SECONDS_PER_YEAR / c->tau0_s, 1e-6, NULL, &e_ret, err)))
+      (st = limen_retention_barrier(10.0 * LIMEN_SECONDS_PER_YEAR / tau0_s, 1e-6, NULL, &e_ret, err)))
     return limen_error_wrap(err, st, fn, "retention barrier");
-  if ((st = limen_static_write_cost(e_ret, c->write_s / c->tau0_s, c->write_fail, NULL, sw, err)))
+  if ((st = limen_static_write_cost(e_ret, c->write_s / tau0_s, c->write_fail, NULL, sw, err)))
     return limen_error_wrap(err, st, fn, "static flip cost");
+  return LIMEN_OK;
+}
+
+/* A static flip of write_s too short for the largest tilt at this τ₀ (the write lasts
+ * write_s/τ₀ intrinsic times): --tau0 named with the largest τ₀ that works, found by bisection
+ * on log τ₀ (to 1e-3 decades, rounded down) below a τ₀ that works. */
+static int flip_too_short(const limen_anneal_config *c, limen_static_write *sw, limen_error *err) {
+  double hi = log10(c->tau0_s), lo = hi;
+  limen_error e2;
+  int fits = 0;
+  for (int k = 0; k < 30 && !fits; k++) fits = flip_cost(c, pow(10.0, lo -= 1.0), sw, &e2) == LIMEN_OK;
+  if (!fits) return flip_cost(c, c->tau0_s, sw, err); /* not the write time: its own message */
+  while (hi - lo > 1e-3) {
+    double mid = 0.5 * (lo + hi);
+    if (flip_cost(c, pow(10.0, mid), sw, &e2) == LIMEN_OK) lo = mid;
+    else hi = mid;
+  }
+  char value[32], range[48];
+  snprintf(value, sizeof value, "%.10g", c->tau0_s);
+  snprintf(range, sizeof range, "(0, %.4g] s", pow(10.0, lo));
+  return limen_error_input(err, LIMEN_EINVAL, "tau0", value, range,
+                           "tau0 = %s s: allowed range %s (a static flip of %g s would last %.4g tau0, shorter "
+                           "than the largest tilt, 1e8 kT/a, serves)", value, range, c->write_s,
+                           c->write_s / c->tau0_s);
+}
+
+static int anneal_costs(const limen_anneal_config *c, limen_static_write *sw, double *ln_r0, limen_error *err) {
+  static const char *fn = "limen_maxcut_anneal";
+  int st = flip_cost(c, c->tau0_s, sw, err);
+  if (st == LIMEN_ERANGE) return flip_too_short(c, sw, err);
+  if (st) return st;
   limen_well q = {LIMEN_WELL_QUARTIC, c->barrier0_kT, 0.0, 0};
   if ((st = limen_kramers_log_rate(&q, NULL, ln_r0, err))) return limen_error_wrap(err, st, fn, "attempt rate");
   return LIMEN_OK;

@@ -13,25 +13,30 @@
 #include "limen/units.h"
 #include "paradigm/paradigm_impl.h"
 
-/* A static write too short for any tilt the cell model takes (LIMEN_ERANGE): the input that
- * sets the write time, write-time when given, else time (τ_w = τ_op ∝ T_train), with its range
- * in seconds. */
+/* τ_w outside [lo_s, hi_s] (seconds of the write): the input that sets it named, write-time when
+ * given, else time (τ_w = τ_op ∝ T_train), with the range mapped to its own values and clipped
+ * to its row, 1e12 s. */
+static int write_time_outside(const limen_workload *w, const limen_workload_derived *d, double lo_s, double hi_s,
+                              const char *why, limen_error *err) {
+  const int given = w->write_time_s > 0;
+  const char *name = given ? "write-time" : "time";
+  const double v = given ? w->write_time_s : w->train_time_s, scale = given ? 1.0 : w->train_time_s / d->write_time_s;
+  char value[32], range[96];
+  snprintf(value, sizeof value, "%.10g", v);
+  snprintf(range, sizeof range, "%s%.4g, %.4g] s", lo_s > 0 ? "[" : "(", lo_s * scale, fmin(hi_s * scale, 1e12));
+  return limen_error_input(err, LIMEN_EINVAL, name, value, range,
+                           "%s = %s s: allowed range %s for cim-static (%s static write of %.4g s at tau0 = %g s %s)",
+                           name, value, range, given ? "a" : "its", d->write_time_s, w->tau0_s, why);
+}
+
+/* A static write too short for any tilt the cell model takes (LIMEN_ERANGE). */
 static int write_too_short(const limen_workload *w, const limen_workload_derived *d, double e_ret,
                            const limen_precision *prec, limen_error *err) {
   double shortest = 0.0;
   int rc = limen_static_write_shortest(e_ret, w->write_fail, prec, &shortest, err);
   if (rc) return rc;
-  const double min_s = shortest * w->tau0_s;
-  const int given = w->write_time_s > 0;
-  const char *name = given ? "write-time" : "time";
-  const double v = given ? w->write_time_s : w->train_time_s, lo = given ? min_s : w->train_time_s * min_s / d->write_time_s;
-  char value[32], range[96];
-  snprintf(value, sizeof value, "%.10g", v);
-  snprintf(range, sizeof range, "[%.4g, 1e+12] s", lo);
-  return limen_error_input(err, LIMEN_EINVAL, name, value, range,
-                           "%s = %s s: allowed range %s for cim-static (%s static write of %.4g s at tau0 = %g s "
-                           "would need more than the largest tilt, 1e8 kT/a)", name, value, range,
-                           given ? "a" : "its", d->write_time_s, w->tau0_s);
+  return write_time_outside(w, d, shortest * w->tau0_s, w->retention_time_s,
+                            "would need more than the largest tilt, 1e8 kT/a", err);
 }
 
 static int cim_static_compute(const limen_paradigm *p, const limen_workload *w,
@@ -43,6 +48,9 @@ static int cim_static_compute(const limen_paradigm *p, const limen_workload *w,
   if (rc != LIMEN_OK) return rc;
 
   double tau_w = d->write_time_s / w->tau0_s;
+  if (d->write_time_s > w->retention_time_s) /* the cell would forget its bit within the write */
+    return write_time_outside(w, d, 0.0, w->retention_time_s, "would outlast the retention time --retention-time",
+                              err);
   limen_static_write sw;
   rc = limen_static_write_cost(e_ret, tau_w, w->write_fail, prec, &sw, err);
   if (rc == LIMEN_ERANGE) return write_too_short(w, d, e_ret, prec, err);

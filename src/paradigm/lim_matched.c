@@ -21,6 +21,7 @@
  * Consolidation: the barrier ends the schedule at E_b(K) and is raised in place to E_ret,
  * quasi-statically around a localized state: 0 J (theory (M)). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
@@ -207,6 +208,17 @@ static void note_schedule(limen_projection *out, const limen_workload *w, const 
                           s->eta0, limen_lr_kind_name(w->lr_kind), K, dt);
 }
 
+/* Most hop positions the first step may cross: its cost μ·2asinh(ρ) (≤ 1.5e3 kT a hop) and the
+ * path's f·H·S stay within a double. */
+#define LM_MAX_HOPS 1e290
+
+/* A level ε = R/2^n so fine that the first step crosses more than LM_MAX_HOPS hop positions
+ * (log10_q: of μ₀ = m₀·H, or of its bound m₀·(S+1)); lim_matched_checked names --param-range. */
+static int too_fine(double log10_q, limen_error *err) {
+  return limen_error_set(err, LIMEN_ERANGE, "lim_matched", "the first step would cross up to 10^%.1f hop positions "
+                         "of the matched cell, beyond %g", log10_q, LM_MAX_HOPS);
+}
+
 static int design(const limen_workload *w, double S, double m0, double dt, const limen_precision *prec,
                   lm_design *g, limen_error *err) {
   g->path_levels = S;
@@ -224,16 +236,17 @@ static int design(const limen_workload *w, double S, double m0, double dt, const
     g->rho_raised = 1;
   }
   /* hops needed in the first step, with H ≤ (S + 1)·√(1+ρ²)/ρ: m0·(S+1)·√(1+ρ²)/(2ρ²) ≤ R */
-  double c = 2.0 * R / (m0 * (S + 1.0));
-  double need = m0 * (S + 1.0) * sqrt(1.0 + g->rho * g->rho) / (2.0 * g->rho * g->rho);
-  if (fixed <= 0 && need > R) {
-    double u = (1.0 + sqrt(1.0 + 4.0 * c * c)) / (2.0 * c * c); /* c²u² − u − 1 = 0, u = ρ² */
-    g->rho = sqrt(u) * (1.0 + 1e-12);
+  if (!(m0 * (S + 1.0) <= LM_MAX_HOPS)) return too_fine(log10(m0) + log10(S + 1.0), err);
+  double c = 2.0 * R / m0 / (S + 1.0);
+  double need = m0 * (S + 1.0) * (hypot(1.0, g->rho) / g->rho) / (2.0 * g->rho);
+  if (fixed <= 0 && need > R) { /* c²u² − u − 1 = 0, u = ρ²: ρ = √((1 + √(1+4c²))/2)/c */
+    g->rho = sqrt((1.0 + hypot(1.0, 2.0 * c)) / 2.0) / c * (1.0 + 1e-12);
     g->rho_raised = 1;
   }
-  double coth = sqrt(1.0 + g->rho * g->rho) / g->rho; /* coth(f/2) at f = 2 asinh ρ */
+  double coth = hypot(1.0, g->rho) / g->rho; /* coth(f/2) at f = 2 asinh ρ */
   g->hops_per_level = fixed > 0 ? fixed : fmax(1.0, ceil(S * coth));
   double mu0 = m0 * g->hops_per_level, e0 = 0, var0 = 0;
+  if (!(mu0 <= LM_MAX_HOPS)) return too_fine(log10(m0) + log10(g->hops_per_level), err);
   rc = limen_hop_cost_kT(mu0, mu0 / (2.0 * g->rho), &e0, &g->tilt_kT, &var0, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, "lim_matched", "hop cost");
   double H2 = g->hops_per_level * g->hops_per_level;
@@ -382,7 +395,47 @@ static int lim_matched_compute(const limen_paradigm *p, const limen_workload *w,
   return rc;
 }
 
+/* Does the design hold at param-range R (the other inputs as in w): computed, with finite energies? */
+static int fits_at(const limen_paradigm *p, const limen_workload *w, double R, const limen_precision *prec,
+                   limen_projection *scratch) {
+  limen_workload w2 = *w;
+  w2.param_range = R;
+  limen_workload_derived d2;
+  limen_error e2;
+  limen_error_clear(&e2);
+  memset(scratch, 0, sizeof *scratch);
+  if (limen_workload_derive(&w2, &d2, &e2) || lim_matched_compute(p, &w2, &d2, prec, scratch, &e2)) return 0;
+  return isfinite(scratch->update_J) && isfinite(scratch->bound_J) && isfinite(scratch->consolidation_J);
+}
+
+/* lim_matched_compute, and when it fails or its energies overflow a double for a level
+ * ε = R/2^n that is too fine (the hop counts grow as 1/ε to 1/ε²), while the largest allowed R
+ * works: --param-range named with the smallest R that works at the other inputs' values (found
+ * by bisection on log R to 1e-3 decades, rounded up). */
+static int lim_matched_checked(const limen_paradigm *p, const limen_workload *w, const limen_workload_derived *d,
+                               const limen_precision *prec, limen_projection *out, limen_error *err) {
+  int rc = lim_matched_compute(p, w, d, prec, out, err);
+  int ok = rc == LIMEN_OK && isfinite(out->update_J) && isfinite(out->bound_J) && isfinite(out->consolidation_J);
+  if (ok || rc == LIMEN_ENOMEM || d->path.given) return rc;
+  size_t n = 0;
+  const limen_input *table = limen_workload_inputs(&n), *row = limen_input_find(table, n, "param-range");
+  limen_projection *scratch = malloc(sizeof *scratch);
+  if (!scratch) return limen_error_set(err, LIMEN_ENOMEM, "lim_matched", "out of memory");
+  double lo = log10(w->param_range), hi = log10(row->hi);
+  int fits = lo < hi && fits_at(p, w, row->hi, prec, scratch);
+  while (fits && hi - lo > 1e-3) {
+    double mid = 0.5 * (lo + hi);
+    if (fits_at(p, w, pow(10.0, mid), prec, scratch)) hi = mid;
+    else lo = mid;
+  }
+  free(scratch);
+  if (!fits) return rc ? rc : LIMEN_OK; /* not the level: the projection's own check names the energy */
+  return limen_input_check_within(row, w->param_range, pow(10.0, hi), 0, row->hi, row->hi_open,
+                                  "a finer level makes the matched cell's hop counts or energies overflow a double",
+                                  err);
+}
+
 const limen_paradigm_type limen_pd_lim_matched_type = {
     "lim-matched",
     "learning in memory: biased hopping along the learning path at the Arrhenius-matched barrier",
-    1, "cost-model", lim_matched_compute};
+    1, "cost-model", lim_matched_checked};

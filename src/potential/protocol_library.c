@@ -312,7 +312,13 @@ static int build_erasure(const limen_protocol_args *a, limen_protocol **out, lim
   return limen_protocol_alloc_erasure(a->barrier_kT, a->barrier_low_kT, a->tilt_kT, a->bit, a->duration, out,
                                       err);
 }
+/* The optimal-erasure potential (potential_transport.c) is built for barriers in [0.5, 1000] kT:
+ * a barrier the row allows outside that is named as the input. */
 static int build_erasure_optimal(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {
+  size_t n = 0;
+  const limen_input *rows = limen_protocol_inputs(&n), *row = limen_input_find(rows, n, "barrier");
+  int rc = limen_input_check_within(row, a->barrier_kT, 0.5, 0, 1e3, 0, "for erasure-optimal", err);
+  if (rc) return rc;
   return limen_protocol_alloc_erasure_optimal(a->barrier_kT, a->success, a->duration, out, err);
 }
 static int build_modulated_write(const limen_protocol_args *a, limen_protocol **out, limen_error *err) {

@@ -247,6 +247,22 @@ static int curves(const limen_figure_config *c, const char *field, const char *c
   return s;
 }
 
+/* A static write at τ (a point of the x axis) shorter than any tilt the cell model takes
+ * (LIMEN_ERANGE): --xmin named with the shortest write limen_static_write_shortest serves. */
+static int per_op_too_short(const limen_figure_config *c, double E, double tau_s, limen_error *err) {
+  const limen_workload *w = &c->workload;
+  double shortest = 0.0;
+  int s = limen_static_write_shortest(E, w->write_fail, NULL, &shortest, err);
+  if (s) return s;
+  char value[32], range[64];
+  snprintf(value, sizeof value, "%.10g", c->xmin);
+  snprintf(range, sizeof range, "[%.4g, %g] s", shortest * w->tau0_s, c->xmax);
+  return limen_error_input(err, LIMEN_EINVAL, "xmin", value, range,
+                           "xmin = %s s: allowed range %s for 'figure per-op' (a static write of %.4g s at "
+                           "tau0 = %g s would need more than the largest tilt, 1e8 kT/a)",
+                           value, range, tau_s, w->tau0_s);
+}
+
 /* per-op: (L) Landauer, (FT) finite-time Landauer and (S) static-barrier write per bit at the
  * retention barrier of the workload, against the operation time τ. */
 static int per_op(const limen_figure_config *c, limen_figure *f, limen_error *err) {
@@ -266,6 +282,7 @@ static int per_op(const limen_figure_config *c, limen_figure *f, limen_error *er
     f->y[1][i] = e;
     limen_static_write sw;
     s = limen_static_write_cost(E, tt, w->write_fail, NULL, &sw, err);
+    if (s == LIMEN_ERANGE) return per_op_too_short(c, E, f->x[i], err);
     if (s) return limen_error_wrap(err, s, "figure point", "tau = %.10g s", f->x[i]);
     f->y[2][i] = sw.work_kT;
   }

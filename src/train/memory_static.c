@@ -4,6 +4,7 @@
  * washboard cell per parameter at E_ret, one static write per level crossed). */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,15 @@ static void static_release(limen_memory *m) {
 static int write_cost(const limen_memory *m, double tau_w_s, double *e_kT, limen_error *err) {
   limen_static_write sw;
   int st = limen_static_write_cost(m->e_ret_kT, tau_w_s / m->cfg.tau0_s, m->cfg.write_fail, NULL, &sw, err);
+  double shortest = 0;
+  if (st == LIMEN_ERANGE && !limen_static_write_shortest(m->e_ret_kT, m->cfg.write_fail, NULL, &shortest, err)) {
+    char value[32]; /* the write lasts tau_w/τ₀: τ₀ names it (a bound for this write, not for all) */
+    snprintf(value, sizeof value, "%.10g", m->cfg.tau0_s);
+    return limen_error_input(err, LIMEN_EINVAL, "tau0", value, NULL,
+                             "tau0 = %s s: a static write of %g s at E_ret = %.4g kT would last %.4g tau0, shorter "
+                             "than the largest tilt, 1e8 kT/a, serves (this write needs tau0 <= %.4g s)",
+                             value, tau_w_s, m->e_ret_kT, tau_w_s / m->cfg.tau0_s, tau_w_s / shortest);
+  }
   if (st) return limen_error_wrap(err, st, "static_write", "E_ret = %g kT, tau_w = %g s", m->e_ret_kT, tau_w_s);
   *e_kT = sw.work_kT;
   return LIMEN_OK;

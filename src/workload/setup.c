@@ -168,6 +168,13 @@ static int name_ok(const char *n) {
   return 1;
 }
 
+/* The name of the workload input whose message err holds ("time = ..."), or NULL. */
+static const char *names_input(const limen_error *err) {
+  size_t nr = 0;
+  const limen_input *rows = limen_workload_inputs(&nr), *in = err ? limen_input_find(rows, nr, err->field) : NULL;
+  return in && strncmp(err->msg, in->name, strlen(in->name)) == 0 ? in->name : NULL;
+}
+
 int limen_workload_setup_build(const limen_catalog *c, const limen_workload_request *r, limen_workload_setup *s,
                                limen_error *err) {
   if (!r || !s) return limen_error_set(err, LIMEN_EINVAL, __func__, "request or setup is NULL");
@@ -199,13 +206,12 @@ int limen_workload_setup_build(const limen_catalog *c, const limen_workload_requ
   if (r->lr_schedule && (rc = limen_lr_kind_parse(r->lr_schedule, &s->w.lr_kind, err)) != LIMEN_OK)
     return fail_on(s, "lr-schedule", limen_error_wrap(err, rc, "lr-schedule", "'%s'", r->lr_schedule));
   if ((rc = limen_workload_validate(&s->w, err)) != LIMEN_OK) {
-    size_t nr = 0;
-    const limen_input *rows = limen_workload_inputs(&nr), *in = err ? limen_input_find(rows, nr, err->field) : NULL;
-    if (in && strncmp(err->msg, in->name, strlen(in->name)) == 0) return fail_on(s, in->name, rc); /* names it */
+    if (names_input(err)) return fail_on(s, names_input(err), rc); /* names it */
     return limen_error_wrap(err, rc, "workload", "invalid");
   }
   limen_workload_derived d;
   if ((rc = limen_workload_derive(&s->w, &d, err)) != LIMEN_OK) {
+    if (names_input(err)) return fail_on(s, names_input(err), rc); /* "time = ...: allowed range ..." */
     limen_error_wrap(err, rc, "workload", "out of range");
     if (rc == LIMEN_ERANGE && err) err->code = LIMEN_EINVAL; /* caused by the inputs: an input error */
     return rc == LIMEN_ERANGE ? LIMEN_EINVAL : rc;

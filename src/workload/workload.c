@@ -3,6 +3,7 @@
  * validation and access by name are driven, and the quantities derived from a workload. */
 #include "limen/workload.h"
 
+#include <float.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -176,6 +177,42 @@ static void path_scale(const limen_workload *w, double steps, limen_path_scaled 
 /* Head-room for per-operation costs up to 1e6 kT in the energies built on OPS. */
 #define LOG10_HEADROOM 6.0
 
+/* τ_op = T_train·P/OPS and τ_op/τ₀ (every write time the paradigms take) lie within
+ * 10^±LOG10_MAX.  Outside, the input that drives them there is named: of those given (the time,
+ * c_f or C, D, B_s, P, τ₀), the one farthest from its default in that direction, with the range
+ * that brings the quantity back at the others' values. */
+static int tau_op_check(const limen_workload *w, double log_tau, double log_x, limen_error *err) {
+  const int tau_bad = fabs(log_tau) > LOG10_MAX, x_bad = fabs(log_x) > LOG10_MAX;
+  if (!tau_bad && !x_bad) return LIMEN_OK;
+  const double q = tau_bad ? log_tau : log_x, dir = q > 0 ? 1.0 : -1.0;
+  const int per_flop = w->ops == LIMEN_OPS_PER_FLOP, flops_given = w->flops > 0;
+  struct { const char *name; double e; } cand[] = {
+      {"time", 1.0},
+      {"flops-per-param-token", per_flop && !flops_given ? -1.0 : 0.0},
+      {"flops", per_flop && flops_given ? -1.0 : 0.0},
+      {"tokens", !per_flop || !flops_given ? -1.0 : 0.0},
+      {"batch-tokens", per_flop ? 0.0 : 1.0},
+      {"parallel-cells", w->parallel_cells > 0 ? 1.0 : 0.0},
+      {"tau0", tau_bad ? 0.0 : -1.0}};
+  const limen_input *best = NULL;
+  double best_dev = -INFINITY, best_e = 0, best_v = 0;
+  for (size_t i = 0; i < sizeof cand / sizeof cand[0]; i++) {
+    const limen_input *row = limen_input_find(k_inputs, N_INPUTS, cand[i].name);
+    const double v = limen_input_get(row, w), e = cand[i].e;
+    if (e == 0.0 || !(v > 0)) continue;
+    const double dev = dir * e * (log10(v) - log10(row->default_value > 0 ? row->default_value : v));
+    if (dev > best_dev) best = row, best_dev = dev, best_e = e, best_v = v;
+  }
+  /* the bound on the named input: q + e·(log10 v' − log10 v) = ±LOG10_MAX */
+  const double bound = best_v * pow(10.0, (dir * LOG10_MAX - q) / best_e);
+  const int upper = dir * best_e > 0;
+  char why[128];
+  snprintf(why, sizeof why, "%s = 10^%.1f%s at the other inputs' values: beyond 10^%s%g",
+           tau_bad ? "tau_op = T_train*P/OPS" : "tau_op/tau0", q, tau_bad ? " s" : "", dir > 0 ? "" : "-", LOG10_MAX);
+  return limen_input_check_within(best, best_v, upper ? best->lo : bound, upper ? best->lo_open : 0,
+                                  upper ? bound : best->hi, upper ? 0 : best->hi_open, why, err);
+}
+
 int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, limen_error *err) {
   const char *fn = __func__;
   int rc = limen_workload_validate(w, err);
@@ -204,9 +241,12 @@ int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, li
     d->ops = w->params * d->steps;
   }
   d->kT_J = limen_kT(w->temperature_K);
-  if (!isnormal(d->kT_J))
-    return limen_error_set(err, LIMEN_ERANGE, fn, "temperature = %g K: kT = %g J is not a normal double "
-                           "(every energy would round to 0)", w->temperature_K, d->kT_J);
+  if (!isnormal(d->kT_J)) { /* T ≥ DBL_MIN/k_B (1.6e-285 K): below, every energy would round to 0 */
+    const limen_input *row = limen_input_find(k_inputs, N_INPUTS, "temperature");
+    return limen_input_check_within(row, w->temperature_K, DBL_MIN / limen_kT(1.0) * (1.0 + 1e-9), 0, row->hi,
+                                    row->hi_open, "kT below it is not a normal double: every energy would round to 0",
+                                    err);
+  }
   double log_e = log_ops + log10(w->bits) + log10(d->kT_J) + LOG10_HEADROOM;
   if (log_ops > LOG10_MAX || log_e > LOG10_MAX)
     return limen_error_set(err, LIMEN_ERANGE, fn,
@@ -216,9 +256,7 @@ int limen_workload_derive(const limen_workload *w, limen_workload_derived *d, li
 
   d->parallel_cells = w->parallel_cells > 0 ? w->parallel_cells : w->params;
   double log_tau = log10(w->train_time_s) + log10(d->parallel_cells) - log_ops;
-  if (log_tau < -LOG10_MAX || log_tau > LOG10_MAX)
-    return limen_error_set(err, LIMEN_ERANGE, fn,
-                           "tau_op = T_train*P/OPS = 10^%.1f s: not representable", log_tau);
+  if ((rc = tau_op_check(w, log_tau, log_tau - log10(w->tau0_s), err))) return rc;
   d->tau_op_s = pow(10.0, log_tau);
   d->tau_op_tau0 = d->tau_op_s / w->tau0_s;
   if (!(d->tau_op_tau0 > 0) || !isfinite(d->tau_op_tau0))

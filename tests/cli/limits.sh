@@ -19,11 +19,11 @@ expect_usage "--max-work = 1000: the run needs 1.83e+07 particle-steps (4579 cel
   simulate --method fokker-planck --protocol trap-linear --max-work 1000
 check grep -q -- "give --max-work 1.84e+07 or more" "$TMP/err" "the suggested cap is rounded up"
 expect_ok simulate --method fokker-planck --protocol trap-linear --max-work 1.84e7
-# a grid beyond its cap (stiffness 1e-9 to 1e6: 1.1e8 cells of 0.005 a) is refused up front,
+# a grid beyond its cap (a trap moved by 1e6 a: 2e8 cells of 0.005 a) is refused up front,
 # not run on a coarser grid and reported as success
 SECONDS=0
-expect_usage "--cells: the automatic grid needs 1.13e+08 cells" \
-  simulate --method fokker-planck --protocol stiffness-change --stiffness 1e-9 --stiffness-final 1e6
+expect_usage "--cells: the automatic grid needs 2e+08 cells" \
+  simulate --method fokker-planck --protocol trap-linear --distance 1e6
 check test "$SECONDS" -lt 60 "the refusal comes before the run"
 expect_usage "--max-work = '0': allowed range [1, 1e+18]" simulate --protocol erasure --max-work 0
 
