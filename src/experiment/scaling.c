@@ -141,6 +141,28 @@ static limen_workload same_run_workload(const limen_experiment_scaling_result *o
   return w;
 }
 
+/* The measured path's g and ρ within the projection's ranges: they follow from the run's
+ * window (a window too short forces many levels per hop chance), so the error names --window,
+ * the input the user gave, with the value the run measured. */
+static int measured_path_check(const limen_workload *w, double window_s, limen_error *err) {
+  static const char *const derived[] = {"drift-diffusion-ratio", "grad-scale"};
+  size_t n;
+  const limen_input *t = limen_workload_inputs(&n);
+  for (size_t i = 0; i < 2; i++) {
+    const limen_input *in = limen_input_find(t, n, derived[i]);
+    double v = in ? limen_input_get(in, w) : NAN;
+    if (in && !limen_input_in_range(in, v)) {
+      char r[128];
+      limen_input_range_unit_text(in, r, sizeof r);
+      return limen_error_input(err, LIMEN_EINVAL, "window", NULL, NULL,
+                               "window = %g s: the run's learning path has %s = %g, outside the projection's "
+                               "range %s; lengthen --window (or shorten --hold)",
+                               window_s, in->symbol, v, r);
+    }
+  }
+  return LIMEN_OK;
+}
+
 /* The projections of this run and at brain scale, and the rows that compare them. */
 static int project_rows(const limen_workload *w, limen_experiment_scaling_result *out, limen_error *err) {
   limen_projection *pr = calloc(2 * ROWS, sizeof *pr);
@@ -241,7 +263,8 @@ int limen_experiment_scaling_ctl(const limen_experiment_scaling_config *cfg, con
   }
   learning_path(out);
   limen_workload w = same_run_workload(out);
-  st = project_rows(&w, out, err);
+  st = measured_path_check(&w, out->setup.train.window_s, err);
+  if (!st) st = project_rows(&w, out, err);
   if (!st) st = energy_grid(cfg, &w, out, err);
   if (st) limen_experiment_scaling_result_clear(out);
   return st;

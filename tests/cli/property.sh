@@ -45,4 +45,8 @@ expect_usage "--barrier = 10000: allowed range [0.5, 1000] kT (for erasure-optim
   --trajectories 64 --barrier 9999.9999999999982
 expect_usage "--catalog" models --catalog "$TMP/missing.json"
 expect_usage "--profiles" profiles --profiles "$TMP"
+# seed 11: the scaling experiment's measured learning path out of the projection's range named the
+# derived --drift-diffusion-ratio, which nobody typed; it names --window
+expect_usage "--window = 4.33118e-11 s: the run's learning path has" train --task digits --steps 3 \
+  --window 4.33118e-11 --experiment scaling --hold 0.000914716 --quiet
 finish
