@@ -93,6 +93,10 @@ typedef struct limen_anneal_config {
   double temperature_K;       /*                                                  [300]  */
   uint64_t seed;         /* initial spins and the flips                      [1]    */
   size_t record_every;        /* trace every this many sweeps (0: none)          [0]    */
+  /* Called with the fraction of the sweeps done, about every 1 % (the tool's progress on
+   * stderr); NULL: not called.  It only reads, so results do not depend on it.             */
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
 } limen_anneal_config;
 
 LIMEN_API limen_anneal_config limen_anneal_config_default(void);

@@ -183,6 +183,9 @@ LIMEN_API int limen_sweep_writer_point(limen_sweep_writer *wr, const double *x, 
 /* The whole text (*text freed with limen_free); the writer is then spent (free it). */
 LIMEN_API int limen_sweep_writer_finish(limen_sweep_writer *wr, char **text, limen_error *err);
 LIMEN_API void limen_sweep_writer_free(limen_sweep_writer *wr);
+/* Called by limen_sweep_run with the fraction of the grid's points written, after each block
+ * (the tool's progress on stderr); NULL: not called.  It only reads. */
+LIMEN_API void limen_sweep_writer_progress(limen_sweep_writer *wr, void (*fn)(void *ctx, double fraction), void *ctx);
 /* The whole sweep: at every grid point (axis 0 outer), the workload of setup with the axes'
  * inputs set by limen_workload_setup_vary, every spec projected, the point handed to wr in grid
  * order.  Points are projected in blocks across the OpenMP threads; the text does not depend

@@ -12,6 +12,7 @@
 #include "cli/mpi_run.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "cli/workload_opts.h"
 #include "limen/report.h"
 
@@ -30,7 +31,7 @@ static const cli_command_doc doc = {
     "  limen sweep --vary bits=1:32:32 --paradigm landauer-adiabatic,lim-finite-time --layout wide\n"
     "  limen sweep --vary time=3600:3.15e8:9:log --vary temperature=4:300:5 --format json\n"};
 
-#define MAX_OPTS (CLI_WL_MAX_OPTS + 6)
+#define MAX_OPTS (CLI_WL_MAX_OPTS + 7)
 
 typedef struct sweep {
   limen_sweep_axis ax[2];
@@ -40,6 +41,8 @@ typedef struct sweep {
   const char *const *specs;
   size_t ns;
   cli_wl *wl;
+  cli_progress *pb; /* the first format's pass reports the progress */
+  int *passes;
 } sweep;
 
 static int parse_vary(const cli_wl *wl, const char *text, limen_sweep_axis *a, const cli_opt **opt, limen_error *err) {
@@ -127,6 +130,7 @@ static size_t sweep_options(cli_opt *o) {
   o[n++] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "csv", "output format");
   o[n++] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                        "also write the sweep as DIR/sweep.txt, .csv and .json (atomically)");
+  o[n++] = cli_opt_quiet();
   o[n++] = cli_opt_str("layout", CLI_OPT_STRING, "L", "long,wide", "long",
                        "long: a row per point and paradigm; wide: a row per point");
   return n + cli_wl_options(o + n);
@@ -142,6 +146,7 @@ static int render(const void *ctx, cli_format fmt, cli_buf *out, limen_error *er
   limen_sweep_writer *wr = NULL;
   char *text = NULL;
   int st = limen_sweep_writer_alloc(&rep, &wr, err);
+  if (!st && (*sw->passes)++ == 0) limen_sweep_writer_progress(wr, cli_progress_fn, sw->pb);
   if (!st)
     st = limen_sweep_run_spread(&sw->wl->setup, sw->ax, sw->nax, sw->specs, sw->ns, sw->wl->profiles, cli_mpi_spread(),
                                 wr, err);
@@ -167,7 +172,14 @@ static int run(cli_opt *o, size_t n, cli_frame *f, cli_wl *wl, sweep *sw) {
   if (!st) st = read_axes(vo, wl, sw, &f->err);
   if (!st) st = cli_wl_paradigms(o, n, &sw->specs, &sw->ns, &f->args, &f->err);
   if (st) return st;
-  return cli_render_set(oo->set ? oo->str : NULL, "sweep", fmt, render, sw, &f->out, &f->err);
+  cli_progress pb;
+  cli_progress_start(&pb, "sweep", cli_opt_find(o, n, "quiet")->set);
+  int passes = 0;
+  sw->pb = &pb;
+  sw->passes = &passes;
+  st = cli_render_set(oo->set ? oo->str : NULL, "sweep", fmt, render, sw, &f->out, &f->err);
+  cli_progress_done(&pb);
+  return st;
 }
 
 int limen_cmd_sweep(int argc, char **argv) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/mpi_run.h"
+#include "cli/progress.h"
 #include "cli/train_cli.h"
 
 /* The configuration of the anneals from the options (the library's defaults where unset). */
@@ -18,6 +19,8 @@ static limen_experiment_maxcut_config maxcut_config(const cli_opt *o) {
   size_t n;
   const limen_input *t = limen_experiment_maxcut_inputs(&n);
   cli_train_apply_rows(o, t, n, &m);
+  m.anneal.progress = cli_progress_fn; /* --quiet: none */
+  m.anneal.progress_ctx = cli_train_progress();
   return m;
 }
 

@@ -49,6 +49,18 @@ static int trace_summary(double target, limen_experiment_maxcut_run *m, limen_er
   return LIMEN_OK;
 }
 
+/* Graph k of n's part of the study's progress. */
+typedef struct graph_share {
+  void (*progress)(void *ctx, double fraction);
+  void *ctx;
+  size_t k, n;
+} graph_share;
+
+static void graph_progress(void *vp, double fraction) {
+  const graph_share *s = vp;
+  s->progress(s->ctx, ((double)s->k + fraction) / (double)(s->n ? s->n : 1));
+}
+
 /* One anneal of a named graph (done: its unit of the checkpoint when it was done before the run
  * was interrupted, taken back as it was; NULL: anneal it). */
 static int anneal_graph(const char *graph, const limen_experiment_maxcut_config *cfg, const limen_checkpoint_unit *done,
@@ -65,7 +77,13 @@ static int anneal_graph(const char *graph, const limen_experiment_maxcut_config 
   if (st) return st;
   m->n_spins = g->n;
   m->best_known = limen_gset_best_known(graph);
-  st = limen_maxcut_anneal(g, &cfg->anneal, NULL, &m->result, err);
+  limen_anneal_config a = cfg->anneal;
+  graph_share share = {cfg->anneal.progress, cfg->anneal.progress_ctx, k, cfg->n_graphs};
+  if (a.progress) { /* this graph's share of the study's progress */
+    a.progress = graph_progress;
+    a.progress_ctx = &share;
+  }
+  st = limen_maxcut_anneal(g, &a, NULL, &m->result, err);
   limen_graph_free(g);
   if (!st) st = trace_summary(cfg->target, m, err);
   return st;

@@ -516,6 +516,7 @@ int limen_maxcut_anneal(const limen_graph *g, const limen_anneal_config *cfg, in
     }
     if (n_rec && ((k + 1) % c.record_every == 0 || k + 1 == K))
       anneal_record(&a, k, delta, t0_s, Eb, kT, sw.work_kT, &pts[np++]);
+    if (c.progress && ((k + 1) % (K / 100 + 1) == 0 || k + 1 == K)) c.progress(c.progress_ctx, (double)(k + 1) / (double)K);
   }
   out->time_s = t0_s * expm1(c.barrier_rise_kT);
   out->log10_time_s = log10(out->time_s);

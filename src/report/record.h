@@ -50,6 +50,9 @@ int limen_json_finish(cJSON *root, char **text, limen_error *err);
  * memory; a root that is not an object or has one already is left as it is); as '#' comment
  * lines before a CSV's header row.  limen_json_text adds it to every document it prints. */
 cJSON *limen_report_provenance(void);
+
+/* A sweep writer's progress callback (sweep_run.c → sweep_report.c): the fraction written. */
+void limen_sweep_writer_report(limen_sweep_writer *wr, double fraction);
 int limen_report_add_provenance(cJSON *root);
 void limen_csv_provenance(FILE *f);
 

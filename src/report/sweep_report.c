@@ -13,7 +13,19 @@ struct limen_sweep_writer {
   limen_memtext m;  /* CSV                          */
   cJSON *root;      /* JSON: the document           */
   cJSON *rows;      /* JSON: its "rows" array       */
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
 };
+
+void limen_sweep_writer_progress(limen_sweep_writer *wr, void (*fn)(void *ctx, double fraction), void *ctx) {
+  if (!wr) return;
+  wr->progress = fn;
+  wr->progress_ctx = ctx;
+}
+
+void limen_sweep_writer_report(limen_sweep_writer *wr, double fraction) {
+  if (wr && wr->progress) wr->progress(wr->progress_ctx, fraction);
+}
 
 int limen_sweep_axes_check(const limen_sweep_axis *axes, size_t n_axes, limen_error *err) {
   double total = 1;

@@ -10,6 +10,7 @@
 
 #include "limen/report.h"
 #include "limen/spread.h"
+#include "report/record.h"
 
 #define SWEEP_BLOCK 64 /* points projected at once: BLOCK × specs projections in memory */
 #define SPREAD_CHUNK 512 /* over processes: points between two joins (each process holds them all) */
@@ -178,8 +179,10 @@ int limen_sweep_run_spread(const limen_workload_setup *setup, const limen_sweep_
                    malloc(block * sizeof *c.errs)};
   if (!j.par || !c.proj || !c.st || !c.errs) rc = limen_error_set(err, LIMEN_ENOMEM, fn, "%zu paradigms", n_specs);
   if (rc == LIMEN_OK) rc = alloc_paradigms(specs, n_specs, profiles, j.par, err);
-  for (size_t k0 = 0; rc == LIMEN_OK && k0 < total; k0 += block)
+  for (size_t k0 = 0; rc == LIMEN_OK && k0 < total; k0 += block) {
     rc = run_chunk(&j, sp, k0, total - k0 < block ? total - k0 : block, &c, wr, err);
+    if (!rc) limen_sweep_writer_report(wr, (double)(k0 + block < total ? k0 + block : total) / (double)total);
+  }
   for (size_t s = 0; j.par && s < n_specs; s++) limen_paradigm_free(j.par[s]);
   free(j.par);
   free(c.proj);

@@ -45,8 +45,46 @@ fi
 check test ! -s "$TMP/trainq.err" "train --quiet: nothing on stderr"
 check cmp -s "$TMP/train.out" "$TMP/trainq.out" "train --quiet: the same output"
 
+# a Max-Cut anneal reports its sweeps (the study, its graphs); grown until it lasts over 1.5 s
+for steps in 100000 400000 1600000; do
+  start=$(date +%s%N)
+  "$LIMEN_BIN" train --task maxcut-G1 --steps "$steps" --format json >"$TMP/mc.out" 2>"$TMP/mc.err"
+  rc=$?
+  ms=$((($(date +%s%N) - start) / 1000000))
+  [ "$rc" -ne 0 ] || [ "$ms" -gt 1500 ] && break
+done
+check test "$rc" -eq 0 "maxcut: exit 0"
+if [ "$ms" -gt 1500 ]; then
+  check grep -q '^limen train: progress  *[0-9]*% after [0-9.]* s$' "$TMP/mc.err" "maxcut: plain progress line"
+  check grep -q '^limen train: progress done in ' "$TMP/mc.err" "maxcut: closing progress line"
+else
+  fail "the Max-Cut run took $ms ms, not over 1.5 s"
+fi
+"$LIMEN_BIN" train --task maxcut-G1 --steps "$steps" --format json --quiet >"$TMP/mcq.out" 2>"$TMP/mcq.err"
+check test ! -s "$TMP/mcq.err" "maxcut --quiet: nothing on stderr"
+check cmp -s <(run_facts_free "$TMP/mc.out") <(run_facts_free "$TMP/mcq.out") "maxcut --quiet: the same output"
+
+# a sweep reports its points, grown until it lasts over 1.5 s; only once, not for each format of --out
+for pts in 100 400 1600 6400; do
+  start=$(date +%s%N)
+  "$LIMEN_BIN" sweep --vary params=1e9:1e15:$pts:log --vary bits=1:64:64 >"$TMP/sw.out" 2>"$TMP/sw.err"
+  rc=$?
+  ms=$((($(date +%s%N) - start) / 1000000))
+  [ "$rc" -ne 0 ] || [ "$ms" -gt 1500 ] && break
+done
+check test "$rc" -eq 0 "sweep: exit 0"
+if [ "$ms" -gt 1500 ]; then
+  check grep -q '^limen sweep: progress done in ' "$TMP/sw.err" "sweep: closing progress line"
+  check test "$(grep -c -v '^limen sweep: progress ' "$TMP/sw.err")" -eq 0 "sweep: nothing else on stderr"
+else
+  fail "the sweep took $ms ms, not over 1.5 s"
+fi
+"$LIMEN_BIN" sweep --vary params=1e9:1e15:$pts:log --vary bits=1:64:64 --quiet >"$TMP/swq.out" 2>"$TMP/swq.err"
+check test ! -s "$TMP/swq.err" "sweep --quiet: nothing on stderr"
+check cmp -s <(run_facts_free "$TMP/sw.out") <(run_facts_free "$TMP/swq.out") "sweep --quiet: the same output"
+
 # the option exists in every command that shows progress
-for cmd in simulate validate train; do
+for cmd in simulate validate train sweep; do
   "$LIMEN_BIN" $cmd --help | grep -q -- '--quiet' || fail "$cmd --help lacks --quiet"
   pass
 done
