@@ -85,11 +85,12 @@ walk_dir() {
   done
 }
 
-walk_dir simulate simulate --protocol erasure --trajectories 200 --seed 1 -- \
-  simulate --protocol erasure --trajectories 200 --seed 2
+# (--quiet: a run over a second, as under the sanitizers, would add progress lines to stderr)
+walk_dir simulate simulate --protocol erasure --trajectories 200 --seed 1 --quiet -- \
+  simulate --protocol erasure --trajectories 200 --seed 2 --quiet
 walk_dir project project --bits 4 -- project --bits 8
-walk_dir experiment train --experiment window --task breast-cancer --steps 12 --values 1e-7,1e-6 -- \
-  train --experiment window --task breast-cancer --steps 10 --values 1e-7,1e-6
+walk_dir experiment train --experiment window --task breast-cancer --steps 12 --values 1e-7,1e-6 --quiet -- \
+  train --experiment window --task breast-cancer --steps 10 --values 1e-7,1e-6 --quiet
 
 # A figure: the open of its temporary, PLplot's write (cut short: the PNG/SVG check refuses it),
 # the fsyncs of file and directory, the close and the rename.

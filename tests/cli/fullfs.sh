@@ -71,5 +71,5 @@ rm -rf "$MNT/proj"
 "$LIMEN_BIN" train --experiment window --task breast-cancer --steps 12 --values 1e-7,1e-6 --out "$MNT/exp" \
   >/dev/null 2>&1 || fail "train --experiment: old set"
 full_run "train --experiment --out" "$MNT/exp" train --experiment window --task breast-cancer --steps 10 \
-  --values 1e-7,1e-6 --out "$MNT/exp"
+  --values 1e-7,1e-6 --quiet --out "$MNT/exp"
 finish
