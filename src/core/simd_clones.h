@@ -9,6 +9,14 @@
 #ifndef LIMEN_CORE_SIMD_CLONES_H
 #define LIMEN_CORE_SIMD_CLONES_H
 
+/* Clang names its sanitizers by __has_feature, not by GCC's __SANITIZE_* macros: the clones'
+ * ifunc resolvers run before ThreadSanitizer's runtime is up and crash the program. */
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define LIMEN_NO_SIMD_CLONES 1
+#endif
+#endif
+
 #if defined(__x86_64__) && defined(__GNUC__) && defined(__ELF__) && !defined(__SANITIZE_ADDRESS__) && \
     !defined(__SANITIZE_THREAD__) && !defined(LIMEN_NO_SIMD_CLONES)
 #define LIMEN_SIMD_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
