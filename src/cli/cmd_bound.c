@@ -42,7 +42,7 @@ static void bound_options(cli_opt *o) {
   }
   o[O_WELL] = cli_opt_str("well", CLI_OPT_STRING, "SHAPE", wells, w[0],
                           "cell potential: quartic double well or multi-level washboard (kramers, mfpt)");
-  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
+  o[O_FORMAT] = cli_opt_format("table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "also write the result as DIR/bound.txt, .csv and .json (atomically)");
 }

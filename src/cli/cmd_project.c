@@ -40,7 +40,7 @@ int limen_cmd_project(int argc, char **argv) {
   size_t n = cli_wl_options(o);
   o[n++] = cli_opt_str("paradigm", CLI_OPT_LIST, "LIST", NULL, cli_default_paradigms(),
                        "comma-separated paradigms to project (repeatable)");
-  o[n++] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format on stdout");
+  o[n++] = cli_opt_format("table", "output format on stdout");
   o[n++] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                        "also write project.json, project.csv and project.txt (the --verbose table) into DIR "
                        "(atomically)");

@@ -127,7 +127,7 @@ static size_t sweep_options(cli_opt *o) {
                        "input to vary and its grid; give once or twice (required)");
   o[n++] = cli_opt_str("paradigm", CLI_OPT_LIST, "LIST", NULL, "the list of 'limen project'",
                        "comma-separated paradigms to project (repeatable)");
-  o[n++] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "csv", "output format");
+  o[n++] = cli_opt_format("csv", "output format");
   o[n++] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                        "also write the sweep as DIR/sweep.txt, .csv and .json (atomically)");
   o[n++] = cli_opt_quiet();

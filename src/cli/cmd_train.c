@@ -83,7 +83,7 @@ static void train_options(cli_opt *o) {
            "--barrier-low of lim-fixed or --barrier of lim-matched); at most %d", rw, rb, LIMEN_EXPERIMENT_MAX_VALUES);
   o[O_VALUES] = cli_opt_str("values", CLI_OPT_LIST, "LIST", NULL, "window: 1e-8,...,1e-4; barrier: 3,4,...,16",
                             values_help);
-  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
+  o[O_FORMAT] = cli_opt_format("table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "write trace.csv (loss, accuracy vs physical time and cumulative heat) and summary.json; "
                          "experiments and Max-Cut: their tables, traces and figures");

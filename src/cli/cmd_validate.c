@@ -95,7 +95,7 @@ static void describe(cli_opt *o) {
   o[O_CHECK] = cli_opt_str("check", CLI_OPT_LIST, "NAME", NULL, "all", "run only these checks (comma-separated)");
   o[O_THREADS] = cli_opt_input(&rows[1]);
   o[O_SEED] = cli_opt_input(&rows[2]);
-  o[O_FORMAT] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
+  o[O_FORMAT] = cli_opt_format("table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "also write the result as DIR/validate.txt, .csv and .json (atomically), and a checkpoint");
   o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,

@@ -17,7 +17,7 @@ static int render_one(const void *ctx, cli_format fmt, cli_buf *b, limen_error *
 
 int cli_run_listing(const cli_command_doc *doc, const char *overlay, int argc, char **argv, cli_render_fn render) {
   cli_opt o[3];
-  o[0] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", "table", "output format");
+  o[0] = cli_opt_format("table", "output format");
   o[1] = cli_opt_str(overlay, CLI_OPT_MULTI, "FILE", NULL, NULL,
                      "your own rows on top of limen's: same format, checked alike; a row of the same name replaces "
                      "limen's (repeatable)");

@@ -126,6 +126,10 @@ cli_opt cli_opt_str(const char *name, cli_opt_kind kind, const char *metavar, co
   return o;
 }
 
+cli_opt cli_opt_format(const char *def, const char *help) {
+  return cli_opt_str("format", CLI_OPT_STRING, "FMT", "table,csv,json", def, help);
+}
+
 /* ---- lookup, ranges and numbers ------------------------------------------------- */
 
 cli_opt *cli_opt_find(cli_opt *opts, size_t n_opts, const char *name) {

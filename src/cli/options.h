@@ -137,5 +137,8 @@ cli_opt cli_opt_input(const limen_input *in);
 /* kind CLI_OPT_STRING, CLI_OPT_LIST, CLI_OPT_MULTI or CLI_OPT_FLAG. */
 cli_opt cli_opt_str(const char *name, cli_opt_kind kind, const char *metavar, const char *choices, const char *def,
                     const char *help);
+/* --format with the choices every command has (table, csv, json; out_formats.c renders them),
+ * its default and its help line. */
+cli_opt cli_opt_format(const char *def, const char *help);
 
 #endif
