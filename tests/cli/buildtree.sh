@@ -14,14 +14,16 @@ export PKG_CONFIG_PATH="$build"
 # shared: pkg-config --libs alone (the shared library brings GSL, cJSON, PLplot, OpenMP)
 # shellcheck disable=SC2046
 cc -std=c17 -Wall -Wextra -Werror "$src/examples/brain_scale.c" $(pkg-config --cflags --libs limen) -o "$tmp/pc_shared"
-ldd "$tmp/pc_shared" | grep -q "liblimen.so" || { echo "FAIL: pkg-config shared link has no liblimen.so"; fail=1; }
+# (ldd's output captured first: under pipefail, `ldd | grep -q` fails when grep exits early)
+needs() { local deps; deps=$(ldd "$1"); grep -q "liblimen.so" <<<"$deps"; }
+needs "$tmp/pc_shared" || { echo "FAIL: pkg-config shared link has no liblimen.so"; fail=1; }
 out=$(LD_LIBRARY_PATH="$build" "$tmp/pc_shared")
 echo "$out" | grep -q '^landauer-adiabatic' || { echo "FAIL: pkg-config shared example output: $out"; fail=1; }
 # static: liblimen.a (-l:liblimen.a) with --static's Requires.private and Libs.private
 static_flags=$(pkg-config --cflags --static --libs limen | sed 's/-llimen\b/-l:liblimen.a/')
 # shellcheck disable=SC2086
 cc -std=c17 -Wall -Wextra -Werror "$src/examples/brain_scale.c" $static_flags -o "$tmp/pc_static"
-if ldd "$tmp/pc_static" | grep -q liblimen; then echo "FAIL: static link still needs liblimen.so"; fail=1; fi
+if needs "$tmp/pc_static"; then echo "FAIL: static link still needs liblimen.so"; fail=1; fi
 [ "$("$tmp/pc_static")" = "$out" ] || { echo "FAIL: pkg-config static example differs"; fail=1; }
 # the build tree's CMake package: limen::limen (shared) and limen::static
 for kind in shared static; do
@@ -29,6 +31,6 @@ for kind in shared static; do
   cmake --build "$tmp/ex_$kind" >/dev/null
   [ "$("$tmp/ex_$kind/brain_scale")" = "$out" ] || { echo "FAIL: CMake build-tree example ($kind) differs"; fail=1; }
 done
-if ldd "$tmp/ex_static/brain_scale" | grep -q liblimen; then echo "FAIL: limen::static links liblimen.so"; fail=1; fi
+if needs "$tmp/ex_static/brain_scale"; then echo "FAIL: limen::static links liblimen.so"; fail=1; fi
 echo "$out"
 if [ $fail -eq 0 ]; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; exit 1; fi
