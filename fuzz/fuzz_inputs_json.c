@@ -4,8 +4,9 @@
  * the first byte picks the table, the rest is the text) to limen_inputs_from_json on a struct at
  * its defaults.  Accepted: every value given is within its row's range and stored exactly (whole
  * numbers for whole-number rows), every byte of the struct outside the members given unchanged,
- * and limen_inputs_json_each walks the same members (a callback that refuses unknown keys and a
- * row given twice accepts exactly what limen_inputs_from_json accepts).  Refused: the struct
+ * and limen_inputs_json_each walks the same members (a callback that refuses unknown keys, a
+ * row given twice and a value whose unit needs another input accepts exactly what
+ * limen_inputs_from_json accepts).  Refused: the struct
  * unchanged byte for byte, a LIMEN_E* status with a message. */
 #include "fuzz_tables.h"
 
@@ -24,8 +25,11 @@ static int visit(void *ctx, const char *key, const limen_input *in, double value
     FUZZ_CHECK(json != NULL && json[0] != '\0');
     return limen_error_set(err, LIMEN_EINVAL, "fuzz", "unknown key");
   }
-  FUZZ_CHECK(json == NULL);
   FUZZ_CHECK(in >= w->rows && in < w->rows + w->n);
+  if (json) { /* a string whose unit needs another input ("0.1eV", "20tau0"): from_json refuses it */
+    FUZZ_CHECK(limen_input_energy_unit(in, json) || limen_input_cell_time(in, json));
+    return limen_error_set(err, LIMEN_EINVAL, "fuzz", "needs another input");
+  }
   FUZZ_CHECK(limen_input_in_range(in, value));
   size_t i = (size_t)(in - w->rows);
   if (w->given[i]) return limen_error_set(err, LIMEN_EPARSE, "fuzz", "given twice");

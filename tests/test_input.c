@@ -169,6 +169,50 @@ static int json_fails(const char *json, int code, const char *msg) {
   return 1;
 }
 
+/* Cell time: "20tau0" on a row in seconds, converted with τ₀ (expected values: N·τ₀ computed
+ * here); plain parsing refuses it (τ₀ unknown there) with a message that says so. */
+Test(input_parse, cell_time_in_tau0) {
+  limen_error err;
+  double v = 0;
+  cr_assert(limen_input_cell_time(TIME, "20tau0") && limen_input_cell_time(TIME, "1e3tau0"));
+  cr_assert(!limen_input_cell_time(TIME, "20") && !limen_input_cell_time(TIME, "20ns") &&
+            !limen_input_cell_time(TIME, "tau0") && !limen_input_cell_time(TIME, "20 tau0") &&
+            !limen_input_cell_time(BITS, "20tau0"));
+  cr_assert_eq(limen_input_parse_cell_time(TIME, "time", "20tau0", 2e-9, &v, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(v, 20 * 2e-9);
+  cr_assert_eq(limen_input_parse_cell_time(TIME, "time", "5ms", 2e-9, &v, &err), LIMEN_OK, "%s", err.msg);
+  cr_assert_eq(v, 0.005, "other text parses as a duration");
+  v = -7;
+  cr_assert_eq(limen_input_parse_cell_time(TIME, "time", "1e30tau0", 1e-9, &v, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "time = '1e30tau0' (= 1e+21 s at tau0 = 1e-09 s): allowed range (0, 1e+12] s");
+  cr_assert_eq(limen_input_parse_cell_time(TIME, "time", "1e-320tau0", 1e-9, &v, &err), LIMEN_EINVAL);
+  cr_assert_str_eq(err.msg, "time = '1e-320tau0': not representable in s at tau0 = 1e-09 s; allowed range (0, 1e+12] s");
+  cr_assert_eq(v, -7, "nothing written on failure");
+  refused_with(TIME, "20tau0", "time = '20tau0': a duration in tau0 needs the cell's tau0, which is not given here: "
+                               "give it in s or with a time unit (s, ms, us, ns, min, h, d, y); allowed range (0, 1e+12] s");
+}
+
+static int collect(void *ctx, const char *key, const limen_input *in, double value, const char *json,
+                   limen_error *err);
+
+/* A JSON string whose unit needs another input is handed over unconverted; loading it into a
+ * struct (no temperature or τ₀ known) refuses it. */
+Test(input_json, units_needing_another_input_handed_over) {
+  static const limen_input rows[] = {
+      {"barrier", NULL, "barrier", "E_b", "kT", "KT", 0, 1e4, 1, 0, 0, LIMEN_INPUT_DOUBLE, 0, 8, "8", "barrier"}};
+  char seen[512] = "";
+  limen_error err;
+  cr_assert_eq(limen_inputs_json_each(k_demo, N_DEMO, "{\"time\": \"20tau0\", \"bits\": \"8\"}", collect, seen, &err),
+               LIMEN_OK, "%s", err.msg);
+  cr_assert_str_eq(seen, "time:time='20tau0';bits:bits=8;");
+  seen[0] = '\0';
+  cr_assert_eq(limen_inputs_json_each(rows, 1, "{\"barrier\": \"0.1eV\"}", collect, seen, &err), LIMEN_OK);
+  cr_assert_str_eq(seen, "barrier:barrier='0.1eV';");
+  json_fails("{\"time\": \"20tau0\"}", LIMEN_EINVAL,
+             "time = '20tau0': a duration in tau0 needs the cell's tau0, which is not given here: give it in s or "
+             "with a time unit (s, ms, us, ns, min, h, d, y); allowed range (0, 1e+12] s");
+}
+
 Test(input_json, loads_numbers_and_numeric_strings) {
   demo d = {16, 2, 61, 0};
   limen_error err;
@@ -207,7 +251,8 @@ static int collect(void *ctx, const char *key, const limen_input *in, double val
   (void)err;
   char *out = ctx;
   char item[128];
-  if (in) snprintf(item, sizeof item, "%s:%s=%g;", key, in->name, value);
+  if (in && json) snprintf(item, sizeof item, "%s:%s='%s';", key, in->name, json); /* to convert later */
+  else if (in) snprintf(item, sizeof item, "%s:%s=%g;", key, in->name, value);
   else snprintf(item, sizeof item, "%s=%s;", key, json);
   strcat(out, item);
   return strcmp(key, "stop") == 0 ? LIMEN_EINVAL : LIMEN_OK;

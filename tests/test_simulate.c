@@ -101,7 +101,12 @@ Test(simulate, time_parse) {
   const limen_input *dt = &limen_simulate_inputs(NULL)[LIMEN_SIMULATE_IN_DT];
   limen_error e;
   double v = 0;
-  cr_assert_eq(limen_simulate_time_parse(dt, "20", 1e-9, &v, &e), LIMEN_OK);
+  /* a bare number is in seconds, as in every limen time option; cell time takes the unit tau0 */
+  cr_assert_eq(limen_simulate_time_parse(dt, "2e-8", 1e-9, &v, &e), LIMEN_OK);
+  cr_assert_float_eq(v, 20.0, 1e-13);
+  cr_assert_eq(limen_simulate_time_parse(dt, "2e-8", 2e-9, &v, &e), LIMEN_OK);
+  cr_assert_float_eq(v, 10.0, 1e-13);
+  cr_assert_eq(limen_simulate_time_parse(dt, "20tau0", 2e-9, &v, &e), LIMEN_OK);
   cr_assert_eq(v, 20);
   cr_assert_eq(limen_simulate_time_parse(dt, "2e-12s", 1e-9, &v, &e), LIMEN_OK);
   cr_assert_float_eq(v, 2e-3, 1e-18);
@@ -111,20 +116,23 @@ Test(simulate, time_parse) {
   cr_assert_eq(v, 20.0 / 1e9 / 1e-9);
   cr_assert_eq(limen_simulate_time_parse(dt, "3tau0", 1e-9, &v, &e), LIMEN_OK);
   cr_assert_eq(v, 3);
-  static const char *const bad[] = {"abc", "s", "", "1e400s", "2 s", "nan", "inf", "0x10", " 3", "3parsec"};
+  static const char *const bad[] = {"abc", "s", "", "1e400s", "2 s", "nan", "inf", "0x10", " 3", "3parsec",
+                                    "3 tau0", "3tau", "tau0", "1e400", "1e400tau0"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     cr_assert_eq(limen_simulate_time_parse(dt, bad[i], 1e-9, &v, &e), LIMEN_EINVAL, "'%s'", bad[i]);
     char want[160];
-    snprintf(want, sizeof want, "dt = '%s': expected a number in tau0, or a duration with a unit (s, ms, us, ns, min, h, d, y)",
+    snprintf(want, sizeof want,
+             "dt = '%s': expected a duration: a number in seconds, a number with a time unit (s, ms, us, ns, min, "
+             "h, d, y) or cell time with the unit tau0 (20tau0)",
              bad[i]);
     cr_assert_str_eq(e.msg, want);
     cr_assert_str_eq(e.field, "dt");
   }
   cr_assert_eq(limen_simulate_time_parse(dt, "0", 1e-9, &v, &e), LIMEN_EINVAL);
-  cr_assert_str_eq(e.msg, "dt = 0 (0 tau0): allowed range (0, 1e+12] tau0");
+  cr_assert_str_eq(e.msg, "dt = 0 (0 tau0 at tau0 = 1e-09 s): allowed range (0, 1e+12] tau0");
   cr_assert_str_eq(e.range, "(0, 1e+12] tau0");
   cr_assert_eq(limen_simulate_time_parse(dt, "2e3s", 1e-9, &v, &e), LIMEN_EINVAL);
-  cr_assert_str_eq(e.msg, "dt = 2e3s (2e+12 tau0): allowed range (0, 1e+12] tau0");
+  cr_assert_str_eq(e.msg, "dt = 2e3s (2e+12 tau0 at tau0 = 1e-09 s): allowed range (0, 1e+12] tau0");
   char longtext[200];
   memset(longtext, '1', sizeof longtext - 1);
   longtext[sizeof longtext - 1] = '\0';
@@ -219,8 +227,8 @@ Test(simulate, rules_refuse_naming_the_input) {
   give(&c, "passage", "1");
   refused(&c, LIMEN_EINVAL, "barrier", "barrier = 500: the mean first-passage time from -1 to 1 is exp(");
   c = named("erasure");
-  give(&c, "tau", "1");
-  give(&c, "dt", "2");
+  give(&c, "tau", "1tau0");
+  give(&c, "dt", "2tau0");
   refused(&c, LIMEN_EINVAL, "dt", "dt = 2 tau0: allowed range (0, 1] tau0: the protocol lasts only 1 tau0");
   c = named("erasure");
   c.langevin.n_traj = 0; /* set directly, not through the table: the run checks the rows first */
@@ -231,7 +239,7 @@ Test(simulate, rules_refuse_naming_the_input) {
 
 Test(simulate, langevin_equals_the_engine) {
   limen_simulate_config c = named("erasure");
-  give(&c, "tau", "2");
+  give(&c, "tau", "2tau0");
   give(&c, "trajectories", "200");
   give(&c, "seed", "7");
   c.keep_files = 1;
@@ -328,7 +336,7 @@ Test(simulate, first_passage_plan) {
   cr_assert(fabs(r.report.passage_z) < 5, "z = %g", r.report.passage_z);
   limen_simulate_result_clear(&r);
   /* a given tau that is too short: the run fails, saying how many did not pass */
-  give(&c, "tau", "5");
+  give(&c, "tau", "5tau0");
   refused(&c, LIMEN_EINVAL, "tau", "tau = 5 tau0: ");
 }
 

@@ -137,6 +137,15 @@ LIMEN_API int limen_input_energy_unit(const limen_input *in, const char *text);
 LIMEN_API int limen_input_parse_energy(const limen_input *in, const char *label, const char *text, double temperature_K,
                                        double *value, limen_error *err);
 
+/* Durations in cell time.  A row in seconds also takes a number followed by "tau0" ("20tau0"),
+ * the cell's intrinsic time τ₀: limen_input_cell_time says whether text has that form (1) —
+ * such a value depends on τ₀ — and limen_input_parse_cell_time converts it with tau0_s into
+ * seconds, then checks the row's range (the message names `label` and shows the value given
+ * and its seconds).  Other text goes to limen_input_parse_as. */
+LIMEN_API int limen_input_cell_time(const limen_input *in, const char *text);
+LIMEN_API int limen_input_parse_cell_time(const limen_input *in, const char *label, const char *text, double tau0_s,
+                                          double *value, limen_error *err);
+
 /* Set the input `name` (a row's name or alias) of the struct at obj from text or from a number,
  * checked as above; an unknown name gives LIMEN_ENOTFOUND "unknown input '<name>': allowed
  * inputs a, b, ...".  Nothing is written on failure. */
@@ -147,8 +156,11 @@ LIMEN_API int limen_inputs_set_value(const limen_input *table, size_t n, void *o
 
 /* Called by limen_inputs_json_each for each member of the object, in document order.  For a key
  * that names a row (name or alias), in is that row and value the member's value, already checked
- * (a JSON number, or a string parsed as by limen_input_parse); json is NULL.  For any other key,
- * in is NULL and json the member's value as compact JSON text, for the caller to read or refuse.
+ * (a JSON number, or a string parsed as by limen_input_parse); json is NULL — except for a string
+ * whose unit needs another input (limen_input_energy_unit, limen_input_cell_time: "0.1eV",
+ * "20tau0"), passed unchecked as json (the string itself, value 0) for the caller to convert
+ * once that input is known.  For any other key, in is NULL and json the member's value as
+ * compact JSON text, for the caller to read or refuse.
  * A non-zero return stops the walk and is returned. */
 typedef int (*limen_inputs_json_fn)(void *ctx, const char *key, const limen_input *in, double value,
                                     const char *json, limen_error *err);

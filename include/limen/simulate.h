@@ -119,10 +119,11 @@ LIMEN_API limen_simulate_config limen_simulate_config_default(void);
  * "limen_simulate_config: <member> = <v>: allowed range <range>". */
 LIMEN_API int limen_simulate_inputs_check(const limen_simulate_config *cfg, limen_error *err);
 
-/* A time given by a user: "20" (τ₀) or "2e-12s" (seconds, converted with tau0_s), the number
- * read whole and finite as strtod reads it, in the row's range (in τ₀).  Messages start with the
- * row's name: "dt = 'abc': expected a number (tau0) or a number with suffix s (seconds)",
- * "tau = 2e3s (2e+12 tau0): allowed range (0, 1e+12] tau0" (LIMEN_EINVAL). */
+/* A time given by a user as every limen time option takes it: a number in seconds ("2e-8"), a
+ * number with a time unit of units.h ("20ns", "3ms"), both converted with tau0_s, or cell time
+ * with the unit tau0 ("20tau0"); the number read whole and finite, the result in τ₀ in the
+ * row's range.  Messages start with the row's name: "dt = 'abc': expected a duration: ...",
+ * "tau = 2e3 (2e+12 tau0 at tau0 = 1e-09 s): allowed range (0, 1e+12] tau0" (LIMEN_EINVAL). */
 LIMEN_API int limen_simulate_time_parse(const limen_input *row, const char *text, double tau0_s, double *tau0,
                                         limen_error *err);
 /* Set the input `name` (a row's name or alias) from text or a number, checked as a value given

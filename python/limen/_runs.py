@@ -18,14 +18,15 @@ from . import _lib
 from ._lib import cname, ffi, new_error, raise_for, take_text
 from .errors import LimenError
 
-#: a numeric input: a number, or its text as the tool takes it ("1e3"; "2e-12s" for a time)
+#: a numeric input: a number, or its text as the tool takes it ("1e3"; "2e-12s" or "20tau0" for a time)
 Value = Union[int, float, str]
 
 #: the inputs of ``limen simulate`` that are names, and the names the tool allows (the library
 #: reads the protocol's name itself)
 _SIM_METHODS = ("langevin", "fokker-planck")
 _SIM_INTEGRATORS = ("auto", "euler", "heun", "ou")
-#: the time rows: text in τ₀ or in seconds with the suffix s (limen_simulate_config_set_text)
+#: the time rows: a number in τ₀; text as the tool reads it, in seconds or with a unit ("20ns",
+#: "20tau0": limen_simulate_config_set_text)
 _SIM_TIMES = ("tau", "dt")
 
 #: the numeric options of ``limen train``, by the library table whose row each one is
@@ -141,8 +142,9 @@ def simulate(protocol: Optional[str] = None, *, protocol_file: Optional[str] = N
             defaults and messages are its own).  The protocol's inputs take each protocol's
             defaults when not given; one that the protocol does not read is refused:
 
-            - ``tau``: duration, in τ₀ — or in seconds as text with the suffix s ("2e-8s"),
-              converted with ``tau0``; (0, 1e12] τ₀; default 10 (erasure, modulated-write: 50;
+            - ``tau``: duration: a number in τ₀ (the run's unit), or text as the tool reads it —
+              in seconds ("2e-8"), with a time unit ("20ns"), both converted with ``tau0``, or
+              in cell time ("20tau0"); (0, 1e12] τ₀; default 10 (erasure, modulated-write: 50;
               static-write, trap-linear, trap-optimal: 1; hold with ``passage``: 40 times the
               exact mean first-passage time)
             - ``barrier`` (kT): the cell's barrier E_b (static-write: E_ret); default 8
@@ -161,7 +163,7 @@ def simulate(protocol: Optional[str] = None, *, protocol_file: Optional[str] = N
             - ``ramp_fraction``: fraction of τ of each tilt ramp, [0, 0.5) (static-write,
               hopping); 0
             - ``trajectories``: Langevin ensemble size, integers [2, 1e9]; 10000
-            - ``dt``: time step, in τ₀ or as text in seconds ("2e-12s"), at most the duration;
+            - ``dt``: time step, a number in τ₀ or text as for ``tau`` ("2e-12", "2e-3tau0"), at most the duration;
               1e-3 τ₀
             - ``seed``: master seed, integers [0, 2147483647]; 1
             - ``threads``: OpenMP threads, 0 = OpenMP's default; 0 (no effect on the numbers)

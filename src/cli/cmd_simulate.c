@@ -16,19 +16,21 @@
 #include "cli/progress.h"
 #include "limen/report.h"
 #include "limen/simulate.h"
+#include "limen/units.h"
 
 static const cli_command_doc doc = {
     "simulate",
-    "--protocol NAME | --protocol-file FILE [--method langevin|fokker-planck] [--trajectories M]\n"
-    "       [--dt S] [--seed K] [--threads T] [--format table|csv|json] [--out DIR [--resume]]\n"
-    "       [protocol parameters]",
+    "--protocol NAME | --protocol-file FILE [--method langevin|fokker-planck]\n"
+    "       [--trajectories M] [--dt S] [--seed K] [--threads T] [--format table|csv|json]\n"
+    "       [--out DIR [--resume]] [protocol parameters]",
     "Simulate one memory-cell protocol and measure what it dissipates: the mean work and heat\n"
     "(Sekimoto bookkeeping, theory section 5) with standard errors, the success probability,\n"
     "and the closed-form bound that applies to the same cell and duration (finite-time Landauer\n"
     "for erasure, theory (M), (S), (H), Schmiedl-Seifert W*, or the free-energy change; a\n"
     "protocol file between two-well potentials: generalized Landauer from the wells' occupations).\n"
-    "Units: energies in kT; lengths in a; times (--tau, --dt) in tau0 = gamma a^2/kT, or in\n"
-    "seconds with an 's' suffix (e.g. --dt 2e-12s), converted with --tau0 (default 1 ns).\n"
+    "Units: energies in kT; lengths in a; times (--tau, --dt) as in every command, in seconds or\n"
+    "with a unit (20ns), or in cell time with the unit tau0 = gamma a^2/kT (--tau 20tau0); the\n"
+    "run counts in tau0, converted with --tau0 (default 1 ns).\n"
     "--method fokker-planck solves the Fokker-Planck equation instead (noise-free means; the\n"
     "standard errors are then 0).  Protocols: erasure, erasure-optimal, modulated-write,\n"
     "static-write, hopping, trap-linear, trap-optimal, stiffness-change, hold; unset parameters\n"
@@ -42,7 +44,7 @@ static const cli_command_doc doc = {
     "trajectories); SIGINT or SIGTERM stops it after the current block (exit 130 or 143), and\n"
     "the same command with --resume continues it to the result of an uninterrupted run.",
     "examples:\n"
-    "  limen simulate --protocol erasure --tau 20 --trajectories 4000\n"
+    "  limen simulate --protocol erasure --tau 20tau0 --trajectories 4000\n"
     "  limen simulate --protocol trap-optimal --method fokker-planck --format json\n"
     "  limen simulate --protocol hold --barrier 5 --start -1 --passage 0 --trajectories 4000\n"
     "  limen simulate --protocol-file my.json --out results/\n"};
@@ -73,24 +75,28 @@ static cli_opt opt_row(const limen_input *in) {
   return o;
 }
 
-/* A time option (--tau, --dt): text in τ₀, or a duration with a time unit; its help states
- * the row's range in τ₀ (`extra` appended inside the parentheses). */
-static cli_opt opt_time(const limen_input *in, const char *extra, char *help, size_t n) {
+/* A time option (--tau, --dt): a duration in seconds, with a time unit, or in cell time
+ * (tau0); its help states the row's range and default, both in τ₀ (`extra` appended inside the
+ * parentheses; the unit written after the default's leading number). */
+static cli_opt opt_time(const limen_input *in, const char *extra, char *help, size_t n, char *def, size_t n_def) {
   char r[96];
   limen_input_range_text(in, 0, r, sizeof r);
-  snprintf(help, n, "%s in tau0, or a duration with a unit: 20ns, 2e-8s (range %s tau0%s)", in->doc, r, extra);
-  cli_opt o = cli_opt_str(in->name, CLI_OPT_STRING, in->metavar, NULL, in->default_text, help);
+  snprintf(help, n, "%s: seconds, or with a unit: 20ns, 20tau0 (range %s tau0%s)", in->doc, r, extra);
+  size_t lead = limen_number_prefix(in->default_text);
+  snprintf(def, n_def, "%.*stau0%s", (int)lead, in->default_text, in->default_text + lead);
+  cli_opt o = cli_opt_str(in->name, CLI_OPT_STRING, in->metavar, NULL, def, help);
   o.alias = in->alias;
   return o;
 }
 
 static void describe(cli_opt *o) {
-  static char help_tau[192], help_dt[192];
+  static char help_tau[192], help_dt[192], def_tau[128], def_dt[64];
   const limen_input *rows = limen_simulate_inputs(NULL);
   for (int i = 0; i < O_COUNT; i++)
     if (row_of(i) >= 0) o[i] = opt_row(&rows[row_of(i)]);
-  o[O_TAU] = opt_time(&rows[LIMEN_SIMULATE_IN_TAU], "", help_tau, sizeof help_tau);
-  o[O_DT] = opt_time(&rows[LIMEN_SIMULATE_IN_DT], ", at most the duration", help_dt, sizeof help_dt);
+  o[O_TAU] = opt_time(&rows[LIMEN_SIMULATE_IN_TAU], "", help_tau, sizeof help_tau, def_tau, sizeof def_tau);
+  o[O_DT] = opt_time(&rows[LIMEN_SIMULATE_IN_DT], ", at most the duration", help_dt, sizeof help_dt, def_dt,
+                     sizeof def_dt);
   o[O_PROTOCOL] = cli_opt_str("protocol", CLI_OPT_STRING, "NAME", NULL, NULL, "ready-made protocol");
   o[O_FILE] = cli_opt_str("protocol-file", CLI_OPT_STRING, "FILE", NULL, NULL, "protocol in JSON (format: docs/simulation.md; examples/protocols/)");
   o[O_METHOD] = cli_opt_str("method", CLI_OPT_STRING, "M", "langevin,fokker-planck", "langevin", "simulation method");
@@ -195,6 +201,16 @@ static int emit(const cli_opt *o, const limen_simulate_result *r, cli_format fmt
 
 /* ---- the command ------------------------------------------------------------------------- */
 
+/* A run refused by the work cap after --tau was given as a bare number (seconds): say so, since
+ * a number meant as cell time is the likely cause ("--tau 20" is 20 s, 2e10 τ₀ at 1 ns). */
+static void hint_seconds(const cli_opt *o, limen_error *err) {
+  const cli_opt *t = &o[O_TAU];
+  if (strcmp(err->field, "max-work") != 0 || !t->set || limen_number_prefix(t->str) != strlen(t->str)) return;
+  size_t n = strlen(err->msg);
+  snprintf(err->msg + n, sizeof err->msg - n, " (--tau %s is in seconds; cell time takes the unit: --tau %stau0)",
+           t->str, t->str);
+}
+
 /* The options into the run's inputs: τ₀ first (times in seconds are converted with it), then
  * every other input given; the strings as they are. */
 static int read_options(const cli_opt *o, limen_simulate_config *c, cli_progress *pb, limen_error *err) {
@@ -239,6 +255,7 @@ int limen_cmd_simulate(int argc, char **argv) {
   if (!status) {
     status = limen_simulate_run_ctl(&c, cli_mpi_comm(), ctl.checkpoint ? &ctl : NULL, &r, &f.err);
     cli_progress_done(&pb);
+    if (status) hint_seconds(o, &f.err);
     if (status) cli_error_input(&f.err);
   }
   status = cli_resume_end(&ck, status, &f.err);

@@ -355,9 +355,12 @@ static int store_text(cli_args *a, cli_opt *o, const char *label, const char *te
       double v = 0.0;
       (void)label;
       limen_input r = opt_row(o, o->name);
-      if (limen_input_energy_unit(&r, text)) { /* converted once the temperature is known */
+      int later = limen_input_energy_unit(&r, text) ? CLI_UNIT_ENERGY
+                  : limen_input_cell_time(&r, text) && strcmp(o->name, "tau0") != 0 ? CLI_UNIT_CELL_TIME
+                                                                                   : 0;
+      if (later) { /* converted once the temperature or τ₀ is known */
         o->str = text;
-        o->energy_text = 1;
+        o->unit_text = later;
         return LIMEN_OK;
       }
       int s = cli_opt_parse_number(o, text, &v, err);
@@ -464,7 +467,11 @@ static int config_member(void *vctx, const char *key, const limen_input *in, dou
   cli_opt shadow = *o, *dst = o->set == CLI_FROM_FLAG ? &shadow : o;
   shadow.items = NULL;
   shadow.n_items = shadow.cap_items = 0;
-  if (in) {
+  if (in && json) { /* "0.1eV", "20tau0": converted once the temperature or τ₀ is known */
+    dst->str = keep_strdup(c->args, json);
+    dst->unit_text = limen_input_energy_unit(in, json) ? CLI_UNIT_ENERGY : CLI_UNIT_CELL_TIME;
+    if (!dst->str) return oerr(err, LIMEN_ENOMEM, key, "out of memory");
+  } else if (in) {
     dst->num = value;
     dst->lnum = o->kind == CLI_OPT_LONG ? (long)value : 0;
   } else {
@@ -614,24 +621,42 @@ static int store_flags(cli_opt *opts, size_t n_opts, const raw *raws, cli_args *
   return LIMEN_OK;
 }
 
-/* Energies given in J, eV, kTln2 or kWh (--barrier 2e-20J) in kT at the command's temperature:
- * --temperature as given, or its default; refused by a command without a temperature. */
-static int resolve_energies(cli_opt *opts, size_t n_opts, limen_error *err) {
-  const cli_opt *t = NULL;
+/* The value (given or default) of the command's option `name`, or NULL when it has none. */
+static const cli_opt *other_opt(const cli_opt *opts, size_t n_opts, const char *name, double *v) {
   for (size_t i = 0; i < n_opts; i++)
-    if (strcmp(opts[i].name, "temperature") == 0) t = &opts[i];
+    if (strcmp(opts[i].name, name) == 0 && (opts[i].set || opts[i].def)) {
+      *v = opts[i].set ? opts[i].num : strtod(opts[i].def, NULL);
+      return &opts[i];
+    }
+  return NULL;
+}
+
+/* Values whose unit needs another option, converted now that every option is read: energies
+ * in J, eV, kTln2 or kWh (--barrier 2e-20J) into kT at the command's temperature, durations in
+ * cell time (--write-time 100tau0) into seconds with the command's τ₀ — each as given, or its
+ * default; refused by a command without that option. */
+static int resolve_units(cli_opt *opts, size_t n_opts, const char *config_path, limen_error *err) {
   for (size_t i = 0; i < n_opts; i++) {
     cli_opt *o = &opts[i];
-    if (!o->energy_text) continue;
-    if (!t || (!t->set && !t->def))
-      return cli_error(err, LIMEN_EINVAL, "--%s = '%s': an energy with a unit needs a temperature, which '%s' does "
-                       "not take: give it in kT", o->name, o->str, "this command");
-    double T = t->set ? t->num : strtod(t->def, NULL), v = 0.0;
+    if (!o->unit_text) continue;
+    const int energy = o->unit_text == CLI_UNIT_ENERGY;
+    double by = 0.0, v = 0.0;
+    if (!other_opt(opts, n_opts, energy ? "temperature" : "tau0", &by))
+      return cli_error(err, LIMEN_EINVAL, "--%s = '%s': %s, which this command does not take: give it in %s",
+                       o->name, o->str, energy ? "an energy with a unit needs a temperature" : "cell time needs tau0",
+                       energy ? "kT" : "s or with a time unit");
     limen_input r = opt_row(o, o->name);
-    int s = limen_input_parse_energy(&r, o->name, o->str, T, &v, err);
+    int s = energy ? limen_input_parse_energy(&r, o->name, o->str, by, &v, err)
+                   : limen_input_parse_cell_time(&r, o->name, o->str, by, &v, err);
+    if (s && o->set == CLI_FROM_CONFIG) { /* named as the file wrote it */
+      char ctx[300];
+      snprintf(ctx, sizeof ctx, "--config '%.200s': ", config_path ? config_path : "");
+      return cli_error_prefix(err, s, ctx);
+    }
     if (s) return cli_error_prefix(err, s, "--");
     o->num = v;
-    o->energy_text = 0;
+    o->lnum = o->kind == CLI_OPT_LONG ? (long)v : 0;
+    o->unit_text = 0;
   }
   return LIMEN_OK;
 }
@@ -644,7 +669,7 @@ int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int
   }
   for (size_t i = 0; i < n_opts; i++) {
     opts[i].set = CLI_UNSET;
-    opts[i].energy_text = 0;
+    opts[i].unit_text = 0;
     opts[i].items = NULL;
     opts[i].n_items = opts[i].cap_items = 0;
   }
@@ -658,7 +683,7 @@ int cli_opts_parse(const cli_command_doc *doc, cli_opt *opts, size_t n_opts, int
   if (!status) status = store_flags(opts, n_opts, raws, args, err);
   /* config file (flags already set win) */
   if (!status && args->config_path) status = read_config(args, opts, n_opts, args->config_path, err);
-  if (!status) status = resolve_energies(opts, n_opts, err);
+  if (!status) status = resolve_units(opts, n_opts, args->config_path, err);
   if (raws)
     for (size_t i = 0; i < n_opts; i++) free(raws[i].items);
   free(raws);

@@ -39,6 +39,8 @@ extern int cli_debug;
 /* Extra status of cli_opts_parse: --help was printed; the command returns CLI_OK. */
 #define CLI_HELP (-1)
 
+enum { CLI_UNIT_ENERGY = 1, CLI_UNIT_CELL_TIME = 2 };
+
 typedef struct cli_opt {
   /* description (filled by the subcommand) */
   const char *name;    /* long name without the dashes; also the config-file key   */
@@ -60,9 +62,11 @@ typedef struct cli_opt {
   const char **items;  /* LIST / MULTI                                              */
   size_t n_items;
   size_t cap_items; /* items allocated (grown geometrically: many options stay linear)      */
-  int energy_text;  /* DOUBLE in kT given with another energy unit ("2e-20J"): str holds it
-                       until the options are read, then num is its kT at the command's
-                       temperature (cli_opts_parse)                                          */
+  int unit_text;    /* a value whose unit needs another option, held in str until the options
+                       are read (cli_opts_parse), then converted into num: CLI_UNIT_ENERGY, a
+                       DOUBLE in kT given with another energy unit ("2e-20J"), at the
+                       command's temperature; CLI_UNIT_CELL_TIME, a duration in s given in
+                       cell time ("20tau0"), with the command's --tau0; 0: none            */
 } cli_opt;
 
 /* Owns the strings and arrays that parsing produces; release with cli_args_free. */

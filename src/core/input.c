@@ -158,6 +158,10 @@ int limen_input_parse_as(const limen_input *in, const char *label, const char *t
   int divide = 0, timed = in->unit && strcmp(in->unit, "s") == 0;
   if (n == 0) return limen_input_fail(err, label, text, r, "'%s': not a number; allowed range %s", text, r);
   if (unit_factor(in, text + n, &factor, &divide)) {
+    if (limen_input_cell_time(in, text))
+      return limen_input_fail(err, label, text, r, "'%s': a duration in tau0 needs the cell's tau0, which is not "
+                              "given here: give it in s or with a time unit (%s); allowed range %s", text,
+                              limen_time_unit_names(), r);
     if (timed)
       return limen_input_fail(err, label, text, r, "'%s': unknown unit '%s' (a duration takes %s); allowed range %s",
                               text, text + n, limen_time_unit_names(), r);
@@ -212,6 +216,28 @@ int limen_input_parse_energy(const limen_input *in, const char *label, const cha
     return limen_input_fail(err, label, text, r, "'%s' (= %.6g kT at %g K): allowed range %s", text, kT,
                             temperature_K, r);
   *value = kT;
+  return LIMEN_OK;
+}
+
+int limen_input_cell_time(const limen_input *in, const char *text) {
+  size_t n = text ? limen_number_prefix(text) : 0;
+  return in && n && in->unit && strcmp(in->unit, "s") == 0 && strcmp(text + n, "tau0") == 0;
+}
+
+int limen_input_parse_cell_time(const limen_input *in, const char *label, const char *text, double tau0_s,
+                                double *value, limen_error *err) {
+  if (!limen_input_cell_time(in, text)) return limen_input_parse_as(in, label, text, value, err);
+  char r[200];
+  limen_input_range_unit_text(in, r, sizeof r);
+  char *end = NULL;
+  errno = 0;
+  double x = strtod(text, &end), s = x * tau0_s;
+  if (errno == ERANGE || !isfinite(s) || (x != 0.0 && s == 0.0) || !(tau0_s > 0.0) || strcmp(end, "tau0") != 0)
+    return limen_input_fail(err, label, text, r, "'%s': not representable in s at tau0 = %g s; allowed range %s", text,
+                            tau0_s, r);
+  if (!limen_input_in_range(in, s))
+    return limen_input_fail(err, label, text, r, "'%s' (= %.6g s at tau0 = %g s): allowed range %s", text, s, tau0_s, r);
+  *value = s;
   return LIMEN_OK;
 }
 

@@ -76,6 +76,8 @@ static int member_number(const limen_input *in, const char *key, const cJSON *v,
 static int visit(const limen_input *table, size_t n, const cJSON *v, limen_inputs_json_fn fn, void *ctx,
                  limen_error *err) {
   const limen_input *in = limen_input_find(table, n, v->string);
+  if (in && cJSON_IsString(v) && (limen_input_energy_unit(in, v->valuestring) || limen_input_cell_time(in, v->valuestring)))
+    return fn(ctx, v->string, in, 0.0, v->valuestring, err); /* its unit needs another input */
   if (in) {
     double x = 0.0;
     int rc = member_number(in, v->string, v, &x, err);
@@ -118,7 +120,6 @@ typedef struct loaded {
 static int load_member(void *vctx, const char *key, const limen_input *in, double value, const char *json,
                        limen_error *err) {
   loaded *l = vctx;
-  (void)json;
   if (!in) {
     char keys[2048];
     limen_input_names(l->table, l->n, keys, sizeof keys);
@@ -126,6 +127,8 @@ static int load_member(void *vctx, const char *key, const limen_input *in, doubl
     limen_error_set_fields(err, "key", key, keys);
     return rc;
   }
+  double unused = 0.0;
+  if (json) return limen_input_parse_as(in, key, json, &unused, err); /* refused: its unit needs another input */
   size_t i = (size_t)(in - l->table);
   if (l->given[i])
     return limen_error_plain(err, LIMEN_EPARSE, "key '%s' sets input '%s' a second time", key, in->name);

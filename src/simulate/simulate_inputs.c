@@ -2,8 +2,8 @@
  * simulate_inputs.c: the inputs of one simulation (simulate.h) — the table made once from the
  * rows of the modules that read each input (protocol, Langevin, Fokker–Planck, the bound
  * inputs' τ₀ and T), the defaults and checks it drives, and the one rule for times given by a
- * user ("20" in τ₀, "2e-12s" in seconds), so that the tool and the Python package read them
- * alike. */
+ * user (a duration as every limen time option takes it — "2e-8", "20ns" in seconds — or cell
+ * time "20tau0"), so that the tool and the Python package read them alike. */
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -90,18 +90,17 @@ int limen_simulate_inputs_check(const limen_simulate_config *cfg, limen_error *e
 
 /* ---- values given by a user ---------------------------------------------------------------- */
 
-/* The whole text as one finite number (leading blanks allowed, as strtod reads them). */
-/* A number (units.h syntax) and what follows it: nothing or "tau0" (τ₀), or a time unit
- * (seconds per unit in *factor, *divide for sub-second units).  0, or −1: not that form. */
+/* A number (units.h syntax) and what follows it: "tau0" (cell time, *seconds = 0), or nothing
+ * (seconds) or a time unit (*seconds = 1; seconds per unit in *factor, *divide for sub-second
+ * units).  0, or −1: not that form. */
 static int read_time(const char *text, double *v, int *seconds, double *factor, int *divide) {
   size_t n = limen_number_prefix(text);
   if (n == 0) return -1;
   const char *unit = text + n;
-  *seconds = 0;
-  if (*unit && strcmp(unit, "tau0") != 0) {
-    if (limen_time_unit(unit, factor, divide, NULL) != LIMEN_OK) return -1;
-    *seconds = 1;
-  }
+  *seconds = strcmp(unit, "tau0") != 0;
+  *factor = 1.0;
+  *divide = 0;
+  if (*seconds && *unit && limen_time_unit(unit, factor, divide, NULL) != LIMEN_OK) return -1;
   char *end = NULL;
   errno = 0;
   *v = strtod(text, &end);
@@ -119,12 +118,13 @@ int limen_simulate_time_parse(const limen_input *row, const char *text, double t
   int seconds = 0, divide = 0;
   if (read_time(text, &v, &seconds, &factor, &divide))
     return limen_error_input(err, LIMEN_EINVAL, row->name, text, range,
-                             "%s = '%.60s': expected a number in tau0, or a duration with a unit (%s)", row->name,
-                             text, limen_time_unit_names());
+                             "%s = '%.60s': expected a duration: a number in seconds, a number with a time "
+                             "unit (%s) or cell time with the unit tau0 (20tau0)",
+                             row->name, text, limen_time_unit_names());
   if (seconds) v = (divide ? v / factor : v * factor) / tau0_s;
   if (!limen_input_in_range(row, v))
-    return limen_error_input(err, LIMEN_EINVAL, row->name, text, range, "%s = %.60s (%g tau0): allowed range %s",
-                             row->name, text, v, range);
+    return limen_error_input(err, LIMEN_EINVAL, row->name, text, range, "%s = %.60s (%g tau0 at tau0 = %g s): "
+                             "allowed range %s", row->name, text, v, tau0_s, range);
   *tau0 = v;
   return LIMEN_OK;
 }

@@ -181,7 +181,7 @@ static int setup(sim *s, limen_error *err) {
   if (s->lc.dt > tau && tau > 0)
     return limen_error_input(err, LIMEN_EINVAL, "dt", NULL, NULL,
                              "dt = %g tau0: allowed range (0, %g] tau0: the protocol lasts only %g tau0 = %g s; "
-                             "lengthen it (tau is in tau0, or a duration with a unit such as 20ns) or shorten dt",
+                             "lengthen it (tau in seconds, or with a unit: 20ns, 20tau0) or shorten dt",
                              s->lc.dt, tau, tau, tau * c->tau0_s);
   return LIMEN_OK;
 }

@@ -8,12 +8,12 @@ source "$(dirname "$0")/lib/common.bash"
 
 # the run of the report: 64 trajectories x 1e14 steps, refused at once
 expect_usage "--max-work = 1e+11: the run needs 6.4e+15 particle-steps (64 trajectories × 1e+14 steps" \
-  simulate --protocol erasure --trajectories 64 --dt 0.01 --tau 1e12
+  simulate --protocol erasure --trajectories 64 --dt 0.01tau0 --tau 1e12tau0
 check grep -q -- "give --max-work 6.4e+15 or more" "$TMP/err" "the message says how to raise the cap"
 # the cap is exact: 100 trajectories x 1000 steps = 1e5
 expect_usage "--max-work = 99999: the run needs 1e+05 particle-steps" \
-  simulate --protocol erasure --trajectories 100 --tau 10 --dt 0.01 --max-work 99999
-expect_ok simulate --protocol erasure --trajectories 100 --tau 10 --dt 0.01 --max-work 100000
+  simulate --protocol erasure --trajectories 100 --tau 10tau0 --dt 0.01tau0 --max-work 99999
+expect_ok simulate --protocol erasure --trajectories 100 --tau 10tau0 --dt 0.01tau0 --max-work 100000
 # Fokker-Planck: cells x steps x 4 (trap-linear: 4579 cells, 1000 steps)
 expect_usage "--max-work = 1000: the run needs 1.83e+07 particle-steps (4579 cells × 1000 steps × 4)" \
   simulate --method fokker-planck --protocol trap-linear --max-work 1000

@@ -36,7 +36,7 @@ same_run() {
   pass
 }
 
-same_run "erasure" 2 simulate --protocol erasure --tau 5 --trajectories 1000 --seed 5 --threads 1
+same_run "erasure" 2 simulate --protocol erasure --tau 5tau0 --trajectories 1000 --seed 5 --threads 1
 # 100 trajectories are 2 blocks of 64: the third rank has none
 same_run "static write, an idle rank" 3 simulate --protocol static-write --trajectories 100 --seed 2 --threads 1
 same_run "trap, uneven blocks" 3 simulate --protocol trap-optimal --trajectories 333 --seed 9 --threads 2

@@ -37,7 +37,7 @@ a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
 sys.exit(0 if a["mean_work_kT"] == b["mean_work_kT"] else 1)' "$TMP/long.out" "$TMP/quiet.out" \
   "--quiet: the same result"
 
-"$LIMEN_BIN" simulate --protocol trap-optimal --trajectories 20 --tau 1 >"$TMP/short.out" 2>"$TMP/short.err"
+"$LIMEN_BIN" simulate --protocol trap-optimal --trajectories 20 --tau 1tau0 >"$TMP/short.out" 2>"$TMP/short.err"
 check test ! -s "$TMP/short.err" "short run: nothing on stderr"
 
 # train: an experiment of several runs reports its progress over all of them

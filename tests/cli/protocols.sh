@@ -16,9 +16,9 @@ check json_py 'abs(d["occupation_final"] - d["success"]) < 1e-9 and abs(d["occup
 check json_py 'd["mean_work_kT"] > d["bound_kT"] > 0.6' "erasure.json: work above a bound near ln 2"
 
 # erasure.json, Langevin: the bound carries its standard error; the table shows both wells
-expect_ok simulate --protocol-file "$EX/erasure.json" --trajectories 300 --dt 2e-3 --format json
+expect_ok simulate --protocol-file "$EX/erasure.json" --trajectories 300 --dt 2e-3tau0 --format json
 check json_py 'd["bound_stderr_kT"] > 0 and d["information_kT"] == d["bound_kT"]' "erasure.json: Langevin error"
-expect_ok simulate --protocol-file "$EX/erasure.json" --trajectories 300 --dt 2e-3
+expect_ok simulate --protocol-file "$EX/erasure.json" --trajectories 300 --dt 2e-3tau0
 check grep -q 'coarse-grained-landauer lower-bound, on the mean work)' "$TMP/out" "erasure.json: table bound"
 check grep -q '^  left well  *0.5 -> .*(information .* kT; bound +- .* kT)$' "$TMP/out" "erasure.json: table occupations"
 check test "$(awk '{ if (length > 100) n++ } END { print n + 0 }' "$TMP/out")" -eq 0 "erasure.json: table within 100 columns"

@@ -9,7 +9,7 @@
 source "$(dirname "$0")/lib/common.bash"
 
 # 6 blocks of 2048 trajectories
-A=(simulate --protocol erasure --tau 5 --dt 2e-3 --trajectories 12288 --format json)
+A=(simulate --protocol erasure --tau 5tau0 --dt 2e-3tau0 --trajectories 12288 --format json)
 
 # facts FILE: what of FILE an interrupted and resumed run must share with an uninterrupted one:
 # all but the provenance record (the command line differs by --resume, the time differs, and a
@@ -73,7 +73,7 @@ expect_ok "${A[@]}" --out "$TMP/ref" --resume
 check stdout_same "a finished run resumed re-emits its result"
 
 # a real SIGINT from outside, once the first block is on disk (20 blocks of seconds each)
-"$LIMEN_BIN" simulate --protocol erasure --tau 100 --trajectories 40960 --out "$TMP/kill" >/dev/null 2>"$TMP/kerr" &
+"$LIMEN_BIN" simulate --protocol erasure --tau 100tau0 --trajectories 40960 --out "$TMP/kill" >/dev/null 2>"$TMP/kerr" &
 pid=$!
 for _ in $(seq 600); do grep -q '^unit 0 ' "$TMP/kill/checkpoint.txt" 2>/dev/null && break; sleep 0.05; done
 kill -INT "$pid"
@@ -87,7 +87,7 @@ expect_usage "--resume: needs --out" "${A[@]}" --resume
 expect_usage "--trajectories" simulate --protocol erasure --trajectories 0 --out "$TMP/x" --resume
 expect_usage "no checkpoint in" "${A[@]}" --out "$TMP/empty" --resume
 expect_usage "seed = unset there, 7 now" "${A[@]}" --out "$TMP/int" --resume --seed 7
-expect_usage "trajectories = 12288 there, 4096 now" simulate --protocol erasure --tau 5 --dt 2e-3 \
+expect_usage "trajectories = 12288 there, 4096 now" simulate --protocol erasure --tau 5tau0 --dt 2e-3tau0 \
   --trajectories 4096 --out "$TMP/int" --resume
 expect_usage "--resume: applies to a Langevin run" "${A[@]}" --method fokker-planck --out "$TMP/int" --resume
 cp -r "$TMP/int" "$TMP/bad"

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib/common.bash"
 keys='all(k in d for k in ("mean_work_kT", "stderr_work_kT", "mean_heat_kT", "stderr_heat_kT", "success", "bound_kT", "bound", "bound_quantity", "first_law_residual_kT"))'
 
 # a quick erasure: heat >= finite-time Landauer bound within 3 standard errors; first law to round-off
-expect_ok simulate --protocol erasure --tau 5 --trajectories 400 --dt 2e-3 --format json
+expect_ok simulate --protocol erasure --tau 5tau0 --trajectories 400 --dt 2e-3tau0 --format json
 check json_py "$keys" "erasure JSON keys"
 check json_py 'd["bound"] == "finite-time-landauer" and d["bound_quantity"] == "heat"' "erasure bound name"
 check json_py 'd["mean_heat_kT"] >= d["bound_kT"] - 3 * d["stderr_heat_kT"]' "erasure heat >= e_FT"
@@ -14,7 +14,7 @@ check json_py 'd["first_law_residual_kT"] < 1e-9 and 0.9 < d["success"] <= 1' "e
 cp "$TMP/out" "$TMP/langevin.json"
 
 # the same protocol by Fokker-Planck: noise-free, within 4 standard errors of the ensemble
-expect_ok simulate --protocol erasure --tau 5 --dt 2e-3 --method fokker-planck --format json
+expect_ok simulate --protocol erasure --tau 5tau0 --dt 2e-3tau0 --method fokker-planck --format json
 check json_py "$keys"' and d["stderr_heat_kT"] == 0 and d["mass_error"] < 1e-10' "fokker-planck JSON"
 check python3 -c 'import json,sys
 a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
@@ -58,7 +58,7 @@ check json_py 'd["bound"] == "free-energy" and abs(d["bound_kT"] - 0.5 * __impor
 
 # other protocols run and name their bound
 for p in static-write:static-write hopping:hopping modulated-write:modulated-write; do
-  expect_ok simulate --protocol "${p%%:*}" --trajectories 50 --format json --tau 1
+  expect_ok simulate --protocol "${p%%:*}" --trajectories 50 --format json --tau 1tau0
   check json_py 'd["bound"] == "'"${p##*:}"'"' "${p%%:*} bound"
 done
 
@@ -68,7 +68,7 @@ check grep -q "mean heat" "$TMP/out" "table has mean heat"
 check grep -q "schmiedl-seifert" "$TMP/out" "table names the bound"
 
 # --out writes result.json and histograms; a protocol file round trip
-expect_ok simulate --protocol erasure --tau 2 --trajectories 100 --out "$TMP/res" --bins 12 --format json
+expect_ok simulate --protocol erasure --tau 2tau0 --trajectories 100 --out "$TMP/res" --bins 12 --format json
 check test -s "$TMP/res/result.json" "result.json written"
 check test "$(grep -vc "^#" "$TMP/res/work_hist.csv")" -eq 13 "--bins 12: a header and 12 histogram rows"
 check test -s "$TMP/res/work_hist.csv" "work_hist.csv written"
@@ -86,9 +86,9 @@ check json_py 'd["protocol"] == "ramp" and d["bound"] == "coarse-grained-landaue
 
 # every parameter a protocol reads is accepted
 expect_ok simulate --protocol hopping --levels 6 --start-level 1 --hop-levels 2 --barrier 4 --tilt 2 --ramp-fraction 0.1 \
-  --tau 1 --trajectories 50 --format json
+  --tau 1tau0 --trajectories 50 --format json
 check json_py 'd["protocol"] == "hopping"' "hopping with all its parameters"
-expect_ok simulate --protocol erasure-optimal --barrier 8 --success 0.8 --tau 2 --dt 2e-3 --method fokker-planck --format json
+expect_ok simulate --protocol erasure-optimal --barrier 8 --success 0.8 --tau 2tau0 --dt 2e-3tau0 --method fokker-planck --format json
 check json_py 'abs(d["duration_tau0"] - 2) < 1e-12' "erasure-optimal with all its parameters"
 
 # options that the run would not read are rejected, naming the option and who uses it
@@ -133,9 +133,9 @@ check json_py 'abs(d["duration_tau0"] - 40 * d["exact_passage_tau0"]) < 1e-6 * d
 # to the barrier top (where testing grid points only made the time 7 % long)
 expect_ok simulate --protocol hold --barrier 3 --start -1 --passage 0 --trajectories 4000 --seed 2
 check grep -Eq "^  passage .* 4000 passed; exact 4.23278 tau0" "$TMP/out" "hold --passage 0: table row with the exact value"
-expect_ok simulate --protocol hold --barrier 5 --start -1 --method fokker-planck --tau 20 --format json
+expect_ok simulate --protocol hold --barrier 5 --start -1 --method fokker-planck --tau 20tau0 --format json
 check json_py 'd["start_x"] == -1 and 0.5 < d["success"] < 1' "hold --start with fokker-planck"
-expect_usage "--tau = 5 tau0: " simulate --protocol hold --barrier 3 --start -1 --passage 1 --tau 5 --trajectories 200
+expect_usage "--tau = 5 tau0: " simulate --protocol hold --barrier 3 --start -1 --passage 1 --tau 5tau0 --trajectories 200
 check grep -q "did not pass --passage 1" "$TMP/err" "unpassed trajectories: the run fails, saying how many"
 expect_usage "--passage needs --start" simulate --protocol hold --passage 1
 expect_usage "--passage = 0.5: allowed range (1, 5] a" simulate --protocol hold --start 1 --passage 0.5
@@ -150,14 +150,14 @@ expect_usage "--barrier = 500: the mean first-passage time" simulate --protocol 
 expect_usage "--protocol" simulate
 expect_usage "--protocol" simulate --protocol no-such-protocol
 expect_usage "--protocol" simulate --protocol erasure --protocol-file "$TMP/p.json"
-expect_usage "--tau" simulate --protocol erasure --tau -1
-expect_usage "--dt" simulate --protocol erasure --dt 0
+expect_usage "--tau" simulate --protocol erasure --tau -1tau0
+expect_usage "--dt" simulate --protocol erasure --dt 0tau0
 expect_usage "--dt" simulate --protocol erasure --dt abc
-expect_usage "--dt" simulate --protocol erasure --tau 1 --dt 2
+expect_usage "--dt" simulate --protocol erasure --tau 1tau0 --dt 2tau0
 expect_usage "--trajectories" simulate --protocol erasure --trajectories 0
 expect_usage "--tau0 = '2': allowed range (0, 1] s" simulate --protocol erasure --tau0 2
-expect_usage "--tau" simulate --protocol erasure --tau 2e12
-expect_usage "--dt" simulate --protocol erasure --dt 1e13
+expect_usage "--tau" simulate --protocol erasure --tau 2e12tau0
+expect_usage "--dt" simulate --protocol erasure --dt 1e13tau0
 expect_usage "--barrier" simulate --protocol erasure --barrier -3
 expect_usage "--method" simulate --protocol erasure --method monte-carlo
 expect_usage "--format" simulate --protocol erasure --format xml

@@ -27,8 +27,44 @@ expect_usage "--barrier = '5J' (= 1.20716e+21 kT at 300 K): allowed range (0, 10
 expect_usage "--barrier = '1e-20J' (= 2.41432 kT at 300 K): allowed range [3, 300] kT" \
   train --task breast-cancer --paradigm lim-matched --barrier 1e-20J --steps 3
 expect_usage "--barrier = '2e-20furlong': not a number" bound mfpt --barrier 2e-20furlong
-# a configuration file holds energies in kT (a number, or a string ending in kT)
-echo '{"barrier": "2e-20J"}' >"$TMP/c.json"
-expect_usage "barrier = '2e-20J': an energy in J needs the temperature here: give it in kT" \
+# a configuration file takes the same units (a string), converted at the temperature of the
+# command line, the file, or the default
+echo '{"barrier": "0.1eV"}' >"$TMP/c.json"
+kt_is "$(python3 -c "print(0.1 * $eV / ($kB * 300))")" --config "$TMP/c.json"
+kt_is "$(python3 -c "print(0.1 * $eV / ($kB * 150))")" --config "$TMP/c.json" --temperature 150
+echo '{"barrier": "0.1eV", "temperature": 600}' >"$TMP/c.json"
+kt_is "$(python3 -c "print(0.1 * $eV / ($kB * 600))")" --config "$TMP/c.json"
+echo '{"barrier": "1e3eV"}' >"$TMP/c.json"
+expect_usage "--config '$TMP/c.json': barrier = '1e3eV' (= 38681.7 kT at 300 K): allowed range (0, 10000] kT" \
   bound mfpt --config "$TMP/c.json"
+
+# Durations: a bare number is in seconds in every command (simulate included); `tau0` counts
+# cell time where the command has a --tau0, converted with it (given or default 1 ns)
+tau_is() { # tau_is EXPECTED_S ARGS: limen bound finite-time ARGS reports tau_s = EXPECTED_S
+  local expected=$1
+  shift
+  expect_ok bound finite-time "$@" --format json || return
+  check json_py "abs(d['inputs']['tau_s'] - $expected) <= 1e-12 * $expected" "bound finite-time $*: tau $expected s"
+}
+tau_is 1e-6 --tau 1e-6
+tau_is 1e-6 --tau 1us
+tau_is 1e-6 --tau 1000tau0
+tau_is 2e-6 --tau 1000tau0 --tau0 2ns
+tau_is 2e-6 --tau0 2ns --tau 1000tau0
+echo '{"tau": "1000tau0", "tau0": 3e-9}' >"$TMP/c.json"
+tau_is 3e-6 --config "$TMP/c.json"
+expect_usage "--tau = '1e30tau0' (= 1e+21 s at tau0 = 1e-09 s): allowed range (0, 1e+12] s" \
+  bound finite-time --tau 1e30tau0
+expect_usage "--tau0 = '3tau0': a duration in tau0 needs the cell's tau0" project --tau0 3tau0
+# simulate: the same rule; the run counts in tau0, so 2e-8 s is 20 tau0 and 20tau0 is 2e-8 s
+expect_ok simulate --protocol erasure --trajectories 64 --tau 2e-8 --dt 2e-12 --format json
+run_facts_free "$TMP/out" >"$TMP/sec.json"
+expect_ok simulate --protocol erasure --trajectories 64 --tau 20tau0 --dt 2e-3tau0 --format json
+check json_py "d['duration_tau0'] == 20 and d['dt_tau0'] == 2e-3 and d['duration_s'] == 2e-8" \
+  "simulate --tau 20tau0 --dt 2e-3tau0: the run's tau is 20 tau0 = 2e-8 s and dt 2e-3 tau0"
+run_facts_free "$TMP/out" >"$TMP/tau0.json"
+check cmp -s "$TMP/sec.json" "$TMP/tau0.json" "simulate: --tau 2e-8 --dt 2e-12 is --tau 20tau0 --dt 2e-3tau0"
+
+# a bare number meant as cell time is caught by the work cap, which says so
+expect_usage "(--tau 20 is in seconds; cell time takes the unit: --tau 20tau0)" simulate --protocol erasure --tau 20
 finish
