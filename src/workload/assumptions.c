@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "limen/input.h"
 #include "limen/units.h"
 #include "limen/workload.h"
 
@@ -42,6 +43,8 @@ static void input_line(const limen_workload_setup *s, const limen_input *in, siz
     snprintf(t, n, "%s — not used: the learning path is measured", in->symbol);
   else if (strcmp(in->name, "write-time") == 0 && x <= 0)
     snprintf(t, n, "τ_w = τ_op = %s s (default)", limen_format_number(v, sizeof v, d->write_time_s));
+  else if (limen_input_is_derived(in, x)) /* left to be derived: say from what, never its 0 */
+    snprintf(t, n, "%s %s — %s", in->symbol, in->default_text, in->doc);
   else
     snprintf(t, n, "%s = %s%s%s (%s) — %s", in->symbol, limen_format_number(v, sizeof v, x), in->unit ? " " : "",
              in->unit ? in->unit : "", src, in->doc);

@@ -30,6 +30,9 @@ check test "$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in ope
 expect_ok project --verbose
 check grep -q "^assumptions:" "$TMP/out" "--verbose: followed by the assumptions"
 check grep -q "not counted" "$TMP/out" "--verbose: terms not counted say so"
+# an input left to be derived is stated by its derivation, never as its stored 0
+check grep -q "H derived: the least H that keeps n bits" "$TMP/out" "--verbose: H derived, not 'H = 0'"
+check bash -c "! grep -q 'H = 0 (default)' '$TMP/out'" "--verbose: H not shown as its stored 0"
 
 # JSON: exactly one object with workload, headline, paradigms and assumptions
 expect_ok project --format json
