@@ -671,3 +671,47 @@ Test(report, json_refuses_a_result_beyond_a_double) {
   cr_assert(strstr(err.msg, r.rows[i].key) != NULL, "%s", err.msg);
   cr_assert(strstr(err.msg, "beyond a double") != NULL, "%s", err.msg);
 }
+
+/* ---- the points behind a figure (limen_plot_data_json) --------------------------------------- */
+
+/* Every point of every series in order, PLplot's escapes resolved to plain text, a value that
+ * is not finite as null, error bars and point labels where given, the markers. */
+Test(plot_data, points_labels_and_nulls) {
+  const double x[3] = {1, 2, 3}, y[3] = {0.5, NAN, 2.5}, e[3] = {0.1, 0.2, 0.3};
+  const char *const pl[3] = {"a#d1#u", NULL, "c"};
+  limen_plot_series s[2] = {{"e#dL#u(P#ds#u) + B/#gt", x, y, 3, LIMEN_PLOT_DASHED, 0, pl, e},
+                            {"", x, x, 2, LIMEN_PLOT_LINE, 0, NULL, NULL}};
+  limen_plot_marker m = {2.0, "10#u-3#d ## #gDF"};
+  limen_plot p = {"title #ga", "x [s]", "y", 1, 0, s, 2, &m, 1, 0, 0, NULL};
+  char *text = NULL;
+  limen_error err;
+  cr_assert_eq(limen_plot_data_json(&p, &text, &err), LIMEN_OK, "%s", err.msg);
+  cJSON *d = cJSON_Parse(text);
+  cr_assert_not_null(d);
+  cr_assert_str_eq(cJSON_GetObjectItem(d, "title")->valuestring, "title α");
+  cr_assert_str_eq(cJSON_GetObjectItem(d, "x_scale")->valuestring, "log");
+  cr_assert_str_eq(cJSON_GetObjectItem(d, "y_scale")->valuestring, "linear");
+  cJSON *pts = cJSON_GetObjectItem(d, "points");
+  cr_assert_eq(cJSON_GetArraySize(pts), 5);
+  cJSON *p0 = cJSON_GetArrayItem(pts, 0), *p1 = cJSON_GetArrayItem(pts, 1), *p3 = cJSON_GetArrayItem(pts, 3);
+  cr_assert_str_eq(cJSON_GetObjectItem(p0, "series")->valuestring, "e_L(P_s) + B/τ");
+  cr_assert_str_eq(cJSON_GetObjectItem(p0, "style")->valuestring, "dashed");
+  cr_assert_str_eq(cJSON_GetObjectItem(p0, "label")->valuestring, "a_1");
+  cr_assert_eq(cJSON_GetObjectItem(p0, "y_stderr")->valuedouble, 0.1);
+  cr_assert(cJSON_IsNull(cJSON_GetObjectItem(p1, "y")), "a NaN point is null");
+  cr_assert(cJSON_IsNull(cJSON_GetObjectItem(p1, "label")));
+  cr_assert_str_eq(cJSON_GetObjectItem(p3, "series")->valuestring, "series 2", "an unlabelled series is numbered");
+  cr_assert(cJSON_IsNull(cJSON_GetObjectItem(p3, "y_stderr")));
+  cr_assert_eq(cJSON_GetObjectItem(p3, "y")->valuedouble, 1.0);
+  cJSON *mk = cJSON_GetArrayItem(cJSON_GetObjectItem(d, "markers"), 0);
+  cr_assert_str_eq(cJSON_GetObjectItem(mk, "label")->valuestring, "10^-3 # ΔF");
+  cr_assert_not_null(cJSON_GetObjectItem(d, "provenance"));
+  char *csv = NULL;
+  cr_assert_eq(limen_report_json_csv(text, "points", &csv, &err), LIMEN_OK, "%s", err.msg);
+  const char *body = strstr(csv, "series,style,x,y,y_stderr,label\n");
+  cr_assert_not_null(body, "%s", csv);
+  cr_assert_not_null(strstr(body, "\ne_L(P_s) + B/τ,dashed,2,,0.2,\n"), "%s", body);
+  limen_free(csv);
+  cJSON_Delete(d);
+  limen_free(text);
+}

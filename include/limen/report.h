@@ -296,6 +296,14 @@ typedef struct limen_figure limen_figure;
 LIMEN_API int limen_figure_alloc(const limen_figure_config *c, limen_figure **out, limen_error *err);
 /* The plot (owned by the figure), for limen_plot_write. */
 LIMEN_API const limen_plot *limen_figure_plot(const limen_figure *f);
+/* The numbers behind a plot (any limen_plot: the standard figures, a sweep's, the training
+ * experiments'): "title", "x_label", "y_label", "x_scale"/"y_scale" ("log", "linear"),
+ * "points" — one object per point of every series: "series" (its legend text, or "series i"),
+ * "style", "x", "y", "y_stderr" (its error bar, or null), "label" (or null) —, "markers" ({"x",
+ * "label"}) and the provenance record.  Labels are plain text (PLplot's escapes resolved: "e_L(P_s)
+ * + B/τ"); a value that is not finite (a point the figure skips) is null.  CSV: through
+ * limen_report_json_csv(json, "points", ...).  *text freed with limen_free. */
+LIMEN_API int limen_plot_data_json(const limen_plot *plot, char **text, limen_error *err);
 LIMEN_API void limen_figure_free(limen_figure *f);
 
 /* ---- the figure of a sweep (limen figure sweep) ---------------------------------------------

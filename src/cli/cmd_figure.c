@@ -137,7 +137,8 @@ static int make_figure(cli_opt *o, size_t n, cli_args *args, const cli_wl *wl, c
 static size_t figure_options(cli_opt *o) {
   size_t n = 0;
   o[n++] = cli_opt_str("out", CLI_OPT_STRING, "FILE|DIR", NULL, NULL,
-                       "output file, .png, .svg or .pdf; or a directory: KIND.png, .svg and .pdf there (required)");
+                       "output file, .png, .svg or .pdf; or a directory: KIND.png, .svg and .pdf there, with the "
+                       "points drawn in KIND-points.csv and .json (required)");
   o[n++] = cli_opt_str("format", CLI_OPT_STRING, "FMT", "png,svg,pdf", NULL,
                        "output format (default: the extension of --out)");
   n += cli_figure_sweep_options(o + n);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * figure_out.c: where `limen figure` writes: --out FILE.png|.svg|.pdf is that one file;
- * --out DIR (an existing directory, a path ending in '/' or one without an extension) is a directory that gets the figure in
- * every format — DIR/<kind>.png, .svg and .pdf, or only --format's — and the manifest of --out
- * (out_set.c), like the --out directories of the other commands. */
+ * --out DIR (an existing directory, a path ending in '/' or one without an extension) is a
+ * directory that gets the figure in every format — DIR/<kind>.png, .svg and .pdf, or only
+ * --format's —, the numbers behind it (DIR/<kind>-points.json and .csv: limen_plot_data_json; not
+ * <kind>.csv, which for a sweep is the input's own name) and the
+ * manifest of --out (out_set.c), like the --out directories of the other commands. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/figure_sweep.h"
 #include "cli/options.h"
+#include "limen/report.h"
 
 /* A file: a name ending in .png, .svg or .pdf (an existing directory of that name is refused as
  * such).  A directory: an existing one, a path ending in '/', or a last component without an
@@ -41,9 +44,25 @@ static int make_dir(const char *dir, limen_error *err) {
   return LIMEN_OK;
 }
 
+/* DIR/<stem>-points.json and .csv: every point of the plot, its error bar and label. */
+static int write_data(const limen_plot *plot, const char *dir, const char *stem, limen_error *err) {
+  char *json = NULL, *csv = NULL, name[256];
+  int st = limen_plot_data_json(plot, &json, err);
+  if (!st) st = limen_report_json_csv(json, "points", &csv, err);
+  if (!st && snprintf(name, sizeof name, "%s-points.json", stem) >= (int)sizeof name)
+    st = cli_error(err, LIMEN_EINVAL, "--out: file name too long");
+  if (!st) st = cli_write_file_atomic(dir, name, json, err);
+  if (!st) snprintf(name, sizeof name, "%s-points.csv", stem);
+  if (!st) st = cli_write_file_atomic(dir, name, csv, err);
+  limen_free(json);
+  limen_free(csv);
+  return st;
+}
+
 int cli_figure_write(const limen_plot *plot, const char *out, const char *format, const char *stem, limen_error *err) {
   if (!cli_figure_out_is_dir(out)) return limen_plot_write_as(plot, out, format, err);
   int st = make_dir(out, err);
+  if (!st) st = write_data(plot, out, stem, err);
   static const char *const all[] = {"png", "svg", "pdf"};
   for (size_t i = 0; !st && i < sizeof all / sizeof all[0]; i++) {
     if (format && strcmp(format, all[i]) != 0) continue;

@@ -106,10 +106,37 @@ rm -rf "$TMP/figdir"
 expect_ok_quiet() { run "$@"; if [ "$RC" -ne 0 ]; then fail "limen $*: exit $RC ($(head -c 300 "$TMP/err"))"; return 1; fi; pass; }
 expect_ok_quiet figure per-op --out "$TMP/figdir"
 for ext in png svg pdf; do check test -s "$TMP/figdir/per-op.$ext" "figure --out DIR: per-op.$ext"; done
-check python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); sys.exit(0 if m["complete"] and sorted(f["name"] for f in m["files"]) == ["per-op.pdf", "per-op.png", "per-op.svg"] else 1)' \
-  "$TMP/figdir/manifest.json" "figure --out DIR: manifest lists the three files"
+check python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); sys.exit(0 if m["complete"] and sorted(f["name"] for f in m["files"]) == ["per-op-points.csv", "per-op-points.json", "per-op.pdf", "per-op.png", "per-op.svg"] else 1)' \
+  "$TMP/figdir/manifest.json" "figure --out DIR: manifest lists the three figures and the two data files"
+# the numbers behind the figure: every point of the three curves, plain-text labels, and the
+# physics they draw, checked independently: (L) is ln 2 kT per bit at P_s = 1 at every tau,
+# (FT) = ln 2 + B/tau lies above it and falls towards it as tau grows, (S) lies above (L)
+check python3 - "$TMP/figdir/per-op-points.json" "$TMP/figdir/per-op-points.csv" <<'PY' "figure --out DIR: the points behind per-op"
+import csv, json, math, sys
+d = json.load(open(sys.argv[1]))
+rows = [r for r in csv.DictReader(l for l in open(sys.argv[2]) if not l.startswith("#"))]
+by = {}
+for p in d["points"]:
+    by.setdefault(p["series"], []).append(p)
+L, FT, S = by["(L) Landauer e_L(P_s)"], by["(FT) e_L + B/τ"], by["(S) static write"]
+ok = d["x_label"] == "operation time τ [s]" and d["x_scale"] == "log" and "provenance" in d
+ok &= len(rows) == len(d["points"]) == len(L) + len(FT) + len(S) and len(L) > 10
+ok &= all(abs(p["y"] - math.log(2)) <= 1e-9 for p in L)
+ok &= all(f["x"] == l["x"] and f["y"] > l["y"] for f, l in zip(FT, L))
+ok &= all(FT[i + 1]["y"] < FT[i]["y"] for i in range(len(FT) - 1))
+ok &= all(s["y"] is None or s["y"] > math.log(2) for s in S)
+ok &= all(float(r["x"]) == p["x"] for r, p in zip(rows, d["points"]))
+sys.exit(0 if ok else 1)
+PY
 expect_ok_quiet figure projection --out "$TMP/figdir2/" --format svg
-check test "$(ls "$TMP/figdir2")" = "$(printf 'manifest.json\nprojection.svg')" "figure --out DIR --format svg: one file"
+check test "$(ls "$TMP/figdir2" | tr '\n' ' ')" = "manifest.json projection-points.csv projection-points.json projection.svg " \
+  "figure --out DIR --format svg: one figure and its data"
+# a sweep's figure into the sweep's own directory keeps the input (its data is sweep-points.*)
+"$LIMEN_BIN" sweep --vary bits=4:16:4 --out "$TMP/sw" --format csv >/dev/null || fail "sweep --out"
+cp "$TMP/sw/sweep.csv" "$TMP/sweep-before.csv"
+expect_ok_quiet figure sweep --input "$TMP/sw/sweep.csv" --x bits --out "$TMP/sw"
+check cmp -s "$TMP/sw/sweep.csv" "$TMP/sweep-before.csv" "figure sweep --out DIR: the input sweep.csv kept"
+check test -s "$TMP/sw/sweep-points.csv" "figure sweep --out DIR: sweep-points.csv"
 expect_usage "--out" figure per-op --out "$TMP/fig.jpg"
 check test ! -e "$TMP/fig.jpg" "figure --out fig.jpg: nothing made"
 finish
