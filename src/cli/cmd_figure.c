@@ -15,7 +15,8 @@
 #include "limen/report.h"
 
 static const cli_command_doc doc = {
-    "figure", "<projection|tradeoff|per-op|sweep> --out FILE.png|FILE.svg|FILE.pdf|DIR [options]",
+    "figure", "<projection|tradeoff|per-op|sweep> --out FILE.png|FILE.svg|FILE.pdf|DIR\n"
+    "       [options]",
     "Draw a figure with PLplot into a PNG, SVG (text as text) or PDF file, chosen by the\n"
     "extension of --out or by --format (nothing is printed on success):\n"
     "  projection  training energy against the number of parameters N for every paradigm\n"

@@ -17,8 +17,8 @@
 #include "limen/validate.h"
 
 static const cli_command_doc doc = {
-    "validate", "[--scale X] [--check NAME,...] [--threads T] [--seed K] [--format table|csv|json]\n"
-    "       [--out DIR [--resume]]",
+    "validate", "[--scale X] [--check NAME,...] [--threads T] [--seed K]\n"
+    "       [--format table|csv|json] [--out DIR [--resume]]",
     "Run the simulator's reference checks (theory section 5) and print one row per check: the\n"
     "expected value (closed form, quadrature or the other method), the measured value, the\n"
     "tolerance, the z-score (measured - expected in standard errors; '-' for deterministic\n"

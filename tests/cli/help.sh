@@ -89,4 +89,10 @@ expect_ok --version
 check grep -Eq '^limen [0-9]+\.[0-9]+\.[0-9]+( \(git [0-9a-f]{40}(-dirty)?\))?$' "$TMP/out" "limen --version format"
 expect_ok --help
 check grep -q "project" "$TMP/out" "limen --help lists project"
+# every help fits a 100-column terminal
+for c in project bound sweep figure simulate validate train models profiles; do
+  "$LIMEN_BIN" "$c" --help >"$TMP/h" 2>&1
+  check test "$(awk 'length($0) > 100' "$TMP/h" | wc -l)" -eq 0 \
+    "limen $c --help: lines over 100 columns: $(awk 'length($0) > 100' "$TMP/h" | head -c 200)"
+done
 finish
