@@ -31,10 +31,10 @@ static int render(const limen_profile_set *ps, cli_format fmt, cli_buf *b, limen
     limen_free(text);
     return s ? s : cli_buf_check(b, err);
   }
-  static const char *const head[] = {"name",          "class",         "J/FLOP peak", "J/FLOP realized",
-                                     "J/byte",        "J/read",        "J/update",    "bits", "includes"};
+  static const char *const head[] = {"name",   "class",  "J/FLOP peak", "J/FLOP realized",
+                                     "J/byte", "J/read", "J/update",    "bits"};
   cli_table t;
-  int s = cli_table_init(&t, 9, head, err);
+  int s = cli_table_init(&t, 8, head, err);
   if (s) {
     cli_table_free(&t);
     return s;
@@ -51,15 +51,19 @@ static int render(const limen_profile_set *ps, cli_format fmt, cli_buf *b, limen
     cli_table_set(&t, 5, "%s", opt_num(x[3], 64, p->read_energy_J, 4));
     cli_table_set(&t, 6, "%s", opt_num(x[4], 64, p->update_energy_J, 4));
     cli_table_set(&t, 7, "%d", p->bits);
-    cli_table_set(&t, 8, "%s", p->includes);
   }
   s = cli_table_check(&t, err);
   if (!s) cli_table_text(&t, b, 0);
   cli_table_free(&t);
   if (s) return s;
-  cli_buf_puts(b, "\nsources:\n");
-  for (size_t i = 0; i < ps->count; i++)
-    cli_buf_printf(b, "  %s (%s): %s\n", ps->profiles[i].name, ps->profiles[i].display, ps->profiles[i].source);
+  cli_buf_puts(b, "\nwhat each profile includes, and its source:\n");
+  const size_t cols = cli_terminal_columns();
+  for (size_t i = 0; i < ps->count; i++) {
+    const limen_profile *p = &ps->profiles[i];
+    cli_buf_printf(b, "  %s: %s\n", p->name, p->display);
+    cli_wrap(b, "    includes: ", 14, p->includes, cols);
+    cli_wrap(b, "    source: ", 12, p->source, cols);
+  }
   return cli_buf_check(b, err);
 }
 

@@ -84,9 +84,10 @@ static size_t width_of(const char *s, size_t n) {
   return w;
 }
 
-void cli_wrap(cli_buf *b, const char *first, size_t indent, const char *text, size_t width) {
-  cli_buf_puts(b, first);
-  size_t col = width_of(first, strlen(first)), start = col;
+/* The words of text from column `col` on, a new line of `indent` spaces before a word that
+ * would pass column `width` (a longer word stays whole). */
+static void wrap_words(cli_buf *b, const char *text, size_t col, size_t indent, size_t width) {
+  size_t start = col;
   const char *p = text;
   while (*p == ' ') p++;
   while (*p) {
@@ -104,6 +105,11 @@ void cli_wrap(cli_buf *b, const char *first, size_t indent, const char *text, si
     p += len;
     while (*p == ' ') p++;
   }
+}
+
+void cli_wrap(cli_buf *b, const char *first, size_t indent, const char *text, size_t width) {
+  cli_buf_puts(b, first);
+  wrap_words(b, text, width_of(first, strlen(first)), indent, width);
   cli_buf_puts(b, "\n");
 }
 
@@ -218,6 +224,58 @@ size_t cli_terminal_columns(void) {
   return (size_t)v;
 }
 
+/* The width of the last column when the table is wider than the terminal and that column is
+ * text (left-aligned): what is left of the line, if at least 24 columns; else its own width. */
+static size_t last_width(const cli_table *t, const size_t *w, int indent) {
+  size_t total = (size_t)indent, last = t->ncols - 1, cols = cli_terminal_columns();
+  for (size_t c = 0; c < t->ncols; c++) total += w[c] + (c ? 2 : 0);
+  if (total <= cols || t->right[last] || total - w[last] + 24 > cols) return w[last];
+  return cols - (total - w[last]);
+}
+
+/* Line k of a cell that may hold several ("realized\n[J]": a header over two lines) into buf;
+ * "" past its last line. */
+static const char *cell_line(const char *s, size_t k, char *buf, size_t n) {
+  for (; s && k > 0; k--) s = strchr(s, '\n') ? strchr(s, '\n') + 1 : NULL;
+  size_t len = s ? strcspn(s, "\n") : 0;
+  snprintf(buf, n, "%.*s", (int)len, s ? s : "");
+  return buf;
+}
+
+/* Line k of row r (of `lines`): cells padded to their column's width; a last text column wider
+ * than `wl` wraps onto lines indented to its start. */
+static void row_line(const cli_table *t, size_t r, size_t k, size_t lines, const size_t *w, size_t wl, int indent,
+                     cli_buf *b) {
+  size_t col = (size_t)indent;
+  cli_buf_printf(b, "%*s", indent, "");
+  for (size_t c = 0; c < t->ncols; c++) {
+    char one[1024];
+    const char *s = t->cells[r * t->ncols + c];
+    if (lines > 1) s = cell_line(s, k, one, sizeof one);
+    if (!s) s = "";
+    size_t pad = w[c] - width(s);
+    int last = c + 1 == t->ncols;
+    if (last && !t->right[c] && width(s) > wl) wrap_words(b, s, col, col, col + wl);
+    else if (t->right[c]) cli_buf_printf(b, "%*s%s", (int)pad, "", s);
+    else if (last) cli_buf_puts(b, s);
+    else cli_buf_printf(b, "%s%*s", s, (int)pad, "");
+    if (!last) cli_buf_puts(b, "  ");
+    col += w[c] + 2;
+  }
+  cli_buf_puts(b, "\n");
+}
+
+/* One row, over as many lines as its tallest cell (a header "realized\n[J]" takes two). */
+static void row_text(const cli_table *t, size_t r, const size_t *w, size_t wl, int indent, cli_buf *b) {
+  size_t lines = 1;
+  for (size_t c = 0; c < t->ncols; c++) {
+    size_t n = 1;
+    for (const char *s = t->cells[r * t->ncols + c], *e; s && (e = strchr(s, '\n')); s = e + 1) n++;
+    if (n > lines) lines = n;
+  }
+  for (size_t k = 0; k < lines; k++) row_line(t, r, k, lines, w, wl, indent, b);
+}
+
 void cli_table_text(const cli_table *t, cli_buf *b, int indent) {
   if (t->failed) {
     b->failed = 1;
@@ -231,26 +289,17 @@ void cli_table_text(const cli_table *t, cli_buf *b, int indent) {
   for (size_t r = 0; r <= t->nrows; r++)
     for (size_t c = 0; c < t->ncols; c++) {
       const char *s = t->cells[r * t->ncols + c];
-      size_t k = s ? width(s) : 0;
+      size_t k = s ? cli_text_width(s) : 0;
       if (k > w[c]) w[c] = k;
     }
+  size_t wl = last_width(t, w, indent);
   for (size_t r = 0; r <= t->nrows; r++) {
-    cli_buf_printf(b, "%*s", indent, "");
-    for (size_t c = 0; c < t->ncols; c++) {
-      const char *s = t->cells[r * t->ncols + c];
-      if (!s) s = "";
-      size_t pad = w[c] - width(s);
-      int last = c + 1 == t->ncols;
-      if (t->right[c]) cli_buf_printf(b, "%*s%s", (int)pad, "", s);
-      else if (last) cli_buf_puts(b, s);
-      else cli_buf_printf(b, "%s%*s", s, (int)pad, "");
-      if (!last) cli_buf_puts(b, "  ");
-    }
-    cli_buf_puts(b, "\n");
+    row_text(t, r, w, wl, indent, b);
     if (r == 0) {
       cli_buf_printf(b, "%*s", indent, "");
       for (size_t c = 0; c < t->ncols; c++) {
-        for (size_t k = 0; k < w[c]; k++) cli_buf_puts(b, "-");
+        size_t n = c + 1 < t->ncols ? w[c] : wl;
+        for (size_t k = 0; k < n; k++) cli_buf_puts(b, "-");
         if (c + 1 < t->ncols) cli_buf_puts(b, "  ");
       }
       cli_buf_puts(b, "\n");
@@ -258,4 +307,3 @@ void cli_table_text(const cli_table *t, cli_buf *b, int indent) {
   }
   free(w);
 }
-

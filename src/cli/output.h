@@ -64,7 +64,9 @@ void cli_table_row(cli_table *t);
 void cli_table_set(cli_table *t, size_t col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void cli_table_set_right(cli_table *t, size_t col, int right);
 int cli_table_check(const cli_table *t, limen_error *err);
-/* Aligned text; `indent` spaces before every line. */
+/* Aligned text; `indent` spaces before every line.  A cell may hold several lines (a header
+ * "realized\n[J]"); a last, left-aligned column that would pass the terminal's width
+ * (cli_terminal_columns) wraps its words onto lines indented to its start. */
 void cli_table_text(const cli_table *t, cli_buf *b, int indent);
 
 /* ---- the three formats ------------------------------------------------------------------

@@ -188,8 +188,8 @@ static const char *term_cell(char *buf, size_t n, double v) {
 
 /* --verbose: every term, then every assumption. */
 static int emit_terms(const cli_project_run *r, cli_buf *b, limen_error *err) {
-  static const char *const head[] = {"paradigm",          "compute [J]", "memory [J]", "update [J]",
-                                     "consolidation [J]", "realized [J]", "update/op [kT/bit]"};
+  static const char *const head[] = {"paradigm",    "compute [J]",   "memory [J]",         "update [J]",
+                                     "consol. [J]", "realized\n[J]", "update/op\n[kT/bit]"};
   cli_table t;
   int s = cli_table_init(&t, 7, head, err);
   for (size_t c = 1; !s && c < 7; c++) cli_table_set_right(&t, c, 1);
@@ -216,8 +216,10 @@ static int emit_terms(const cli_project_run *r, cli_buf *b, limen_error *err) {
   s = cli_wl_assumptions(&r->wl, &r->wl.w, b, "    ", NULL, err);
   for (size_t i = 0; !s && i < r->n; i++) {
     const limen_projection *p = &r->proj[i];
-    cli_buf_printf(b, "  %s — %s (%s):\n", p->name, p->description ? p->description : "", p->relation);
-    for (size_t k = 0; k < p->n_assumptions; k++) cli_wrap(b, "    ", 6, p->assumptions[k], 110);
+    char title[640];
+    snprintf(title, sizeof title, "%s — %s (%s):", p->name, p->description ? p->description : "", p->relation);
+    cli_wrap(b, "  ", 4, title, r->columns);
+    for (size_t k = 0; k < p->n_assumptions; k++) cli_wrap(b, "    ", 6, p->assumptions[k], r->columns);
   }
   return s;
 }

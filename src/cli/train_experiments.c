@@ -46,8 +46,8 @@ static int sweep_config(const cli_opt *o, limen_experiment_sweep_config *c, lime
 
 /* The runs as a table: 4 significant digits, "not reached" where the target never was. */
 static int sweep_table(const limen_experiment_sweep_result *res, int has_value, cli_table *t, limen_error *err) {
-  static const char *const head[] = {"paradigm", "value", "test acc", "heat to target [J]", "total heat [J]",
-                                     "closed form [J]", "bound [J]", "r·Δt last"};
+  static const char *const head[] = {"paradigm",      "value",          "test\nacc",  "heat to\ntarget [J]",
+                                     "total\nheat [J]", "closed\nform [J]", "bound\n[J]", "r·Δt\nlast"};
   int st = cli_table_init(t, 8, head, err);
   char b[64];
   for (size_t i = 0; !st && i < res->n_runs; i++) {

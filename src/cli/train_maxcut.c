@@ -68,8 +68,9 @@ int cli_train_run_maxcut(cli_opt *o, const char *graph, cli_format fmt, cli_buf 
 
 /* The rows of the study: 4 significant digits, "not reached" where the target never was. */
 static int study_table(const limen_experiment_maxcut_result *res, cli_table *t, limen_error *err) {
-  static const char *const head[] = {"graph", "spins", "best cut", "best-known", "gap", "heat to target [J]",
-                                     "time to target [s]", "modulated heat [J]", "static heat [J]", "time [s]"};
+  static const char *const head[] = {"graph",           "spins",         "best\ncut",        "best-\nknown",
+                                     "gap",             "heat to\ntarget [J]", "time to\ntarget [s]", "modulated\nheat [J]",
+                                     "static\nheat [J]", "time\n[s]"};
   enum { NC = sizeof head / sizeof *head };
   int st = cli_table_init(t, NC, head, err);
   for (size_t k = 0; !st && k < res->n_runs; k++) {
@@ -106,8 +107,8 @@ int cli_train_exp_maxcut(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *
   memset(&t, 0, sizeof t);
   char header[400], *json = NULL;
   snprintf(header, sizeof header,
-           "limen train --experiment maxcut: barrier-matched annealing, %zu sweeps, E_b(0) = %g kT rising by "
-           "%g kT,\nJ/kT %g to %g, tau0 = %g s, target %g of the best-known cut\n\n",
+           "limen train --experiment maxcut: barrier-matched annealing, %zu sweeps,\nE_b(0) = %g kT rising by "
+           "%g kT, J/kT %g to %g, tau0 = %g s, target %g of the best-known cut\n\n",
            a->sweeps, a->barrier0_kT, a->barrier_rise_kT, a->beta0, a->beta_end, a->tau0_s, c.target);
   st = limen_experiment_maxcut_json(&c, &res, &json, err);
   if (!st) st = study_table(&res, &t, err);

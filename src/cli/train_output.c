@@ -48,17 +48,20 @@ int cli_train_render_record(const char *title, const limen_field *f, size_t n, c
   if (fmt != CLI_FORMAT_TABLE) return cli_machine_text(json, NULL, fmt, out, err); /* CSV: one row */
   cli_buf_printf(out, "limen train: %s\n\n", title);
   static const char *const head[] = {"quantity", "value", "unit"};
+  enum { LONG_TEXT = 24 }; /* a text value longer than this goes under the table, wrapped */
   cli_table t;
   int st = cli_table_init(&t, 3, head, err);
   if (!st) cli_table_set_right(&t, 1, 1);
   for (size_t i = 0; !st && i < n; i++) {
-    const char *p = (const char *)rec + f[i].offset;
+    const char *p = (const char *)rec + f[i].offset, *text = NULL;
     char num[64];
     double v;
+    if (f[i].kind == LIMEN_FIELD_CHARS) text = p;
+    else if (f[i].kind == LIMEN_FIELD_STRING) text = *(const char *const *)(const void *)p;
+    if (text && cli_text_width(text) > LONG_TEXT) continue;
     cli_table_row(&t);
     cli_table_set(&t, 0, "%s", labels && labels[i] ? labels[i] : f[i].doc);
-    if (f[i].kind == LIMEN_FIELD_CHARS) cli_table_set(&t, 1, "%s", p);
-    else if (f[i].kind == LIMEN_FIELD_STRING) cli_table_set(&t, 1, "%s", *(const char *const *)(const void *)p);
+    if (text) cli_table_set(&t, 1, "%s", text);
     else if (memcpy(&v, p, sizeof v), isfinite(v)) cli_table_set(&t, 1, "%s", cli_human(num, sizeof num, v, 5));
     else cli_table_set(&t, 1, "not reached");
     if (f[i].kind == LIMEN_FIELD_DOUBLE) cli_table_set(&t, 2, "%s", f[i].unit ? f[i].unit : "");
@@ -66,6 +69,17 @@ int cli_train_render_record(const char *title, const limen_field *f, size_t n, c
   if (!st) st = cli_table_check(&t, err);
   if (!st) cli_table_text(&t, out, 2);
   cli_table_free(&t);
+  for (size_t i = 0, gap = 1; !st && i < n; i++) { /* the long texts, each on its own lines */
+    const char *p = (const char *)rec + f[i].offset, *text = NULL;
+    if (f[i].kind == LIMEN_FIELD_CHARS) text = p;
+    else if (f[i].kind == LIMEN_FIELD_STRING) text = *(const char *const *)(const void *)p;
+    if (!text || cli_text_width(text) <= LONG_TEXT) continue;
+    char first[160];
+    if (gap) cli_buf_puts(out, "\n");
+    gap = 0;
+    snprintf(first, sizeof first, "  %s: ", labels && labels[i] ? labels[i] : f[i].doc);
+    cli_wrap(out, first, 4, text, cli_terminal_columns());
+  }
   return st ? st : cli_buf_check(out, err);
 }
 

@@ -9,28 +9,37 @@
 #include "cli/mpi_run.h"
 #include "cli/train_cli.h"
 
-enum { ROWS = LIMEN_EXPERIMENT_SCALING_ROWS, NC = 8 };
+enum { ROWS = LIMEN_EXPERIMENT_SCALING_ROWS };
 
-/* The table: one row per measured paradigm, 4 significant digits. */
-static int scaling_table(const limen_experiment_scaling_result *res, cli_table *t, limen_error *err) {
-  static const char *const head[NC] = {"measured paradigm", "measured heat [J]", "projection (same N, K, path)",
-                                       "projected [J]", "measured / projected", "heat per op [kT]",
-                                       "brain-scale: N·K × measured [J]", "limen project brain-scale [J]"};
-  int st = cli_table_init(t, NC, head, err);
+/* The tables: one row per measured paradigm, 4 significant digits — the measured heat beside
+ * the projection of the same run (t), and the brain-scale extrapolation beside limen project's
+ * brain-scale figure (tb). */
+static int scaling_table(const limen_experiment_scaling_result *res, cli_table *t, cli_table *tb, limen_error *err) {
+  static const char *const head[] = {"measured\nparadigm", "measured\nheat [J]", "projection\n(same N, K,\npath)",
+                                     "projected\n[J]",      "measured /\nprojected", "heat per\nop [kT]"};
+  static const char *const head_b[] = {"measured\nparadigm", "brain-scale:\nN·K × measured\n[J]",
+                                       "limen project\nbrain-scale [J]"};
+  int st = cli_table_init(t, 6, head, err);
+  if (!st) st = cli_table_init(tb, 3, head_b, err);
   char b[64];
   for (int i = 0; !st && i < ROWS; i++) {
     const limen_experiment_scaling_row *w = &res->rows[i];
-    double v[NC] = {0, w->result.total_heat_J, 0, w->projected_J, w->measured_over_projected, w->heat_per_op_kT,
-                    w->brain_extrapolated_J, w->brain_projected_J};
+    double v[6] = {0, w->result.total_heat_J, 0, w->projected_J, w->measured_over_projected, w->heat_per_op_kT};
     cli_table_row(t);
     cli_table_set(t, 0, "%s", w->paradigm);
     cli_table_set(t, 2, "%s", w->projection);
-    for (int c = 1; c < NC; c++)
+    for (int c = 1; c < 6; c++)
       if (c != 2) cli_table_set(t, (size_t)c, "%s", cli_human(b, 64, v[c], 4));
+    cli_table_row(tb);
+    cli_table_set(tb, 0, "%s", w->paradigm);
+    cli_table_set(tb, 1, "%s", cli_human(b, 64, w->brain_extrapolated_J, 4));
+    cli_table_set(tb, 2, "%s", cli_human(b, 64, w->brain_projected_J, 4));
   }
-  for (int c = 1; !st && c < NC; c++)
+  for (int c = 1; !st && c < 6; c++)
     if (c != 2) cli_table_set_right(t, (size_t)c, 1);
-  return st ? st : cli_table_check(t, err);
+  for (size_t c = 1; !st && c < 3; c++) cli_table_set_right(tb, c, 1);
+  if (!st) st = cli_table_check(t, err);
+  return st ? st : cli_table_check(tb, err);
 }
 
 /* The text above the table: what was projected, with the measured learning path. */
@@ -62,18 +71,25 @@ int cli_train_exp_scaling(cli_opt *o, cli_format fmt, cli_buf *out, limen_error 
   if (!st) st = limen_experiment_scaling_ctl(&c, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &res, err);
   st = cli_train_langevin_refusal(cli_resume_end(&ck, st, err), &res.setup, &c.run, err);
   if (st) return st;
-  cli_table t;
+  cli_table t, tb;
   memset(&t, 0, sizeof t);
+  memset(&tb, 0, sizeof tb);
   char *json = NULL, *csv = NULL, header[1024];
   scaling_header(&res, header, sizeof header);
   st = limen_experiment_scaling_json(&res, &json, err);
-  if (!st) st = scaling_table(&res, &t, err);
+  if (!st) st = scaling_table(&res, &t, &tb, err);
   if (!st) st = cli_train_print(fmt, json, header, &t, out, err);
+  if (!st && fmt == CLI_FORMAT_TABLE) {
+    cli_buf_puts(out, "\n");
+    cli_table_text(&tb, out, 2);
+    st = cli_buf_check(out, err);
+  }
   if (!st && dir) st = cli_train_write_text(dir, "table.csv", limen_experiment_scaling_csv(&res, &csv, err), &csv, err);
   if (!st && dir) st = cli_write_file_atomic(dir, "summary.json", json, err);
   limen_train_figures *figs = NULL;
   if (!st && dir) st = cli_train_write_figures(dir, limen_experiment_scaling_figures(&res, &figs, err), &figs, err);
   cli_table_free(&t);
+  cli_table_free(&tb);
   limen_free(json);
   limen_experiment_scaling_result_clear(&res);
   return st;

@@ -172,7 +172,7 @@ typedef struct line_sink {
 
 static int line(void *vctx, const char *text) {
   line_sink *k = vctx;
-  if (k->b) cli_wrap(k->b, k->indent, strlen(k->indent) + 2, text, 110);
+  if (k->b) cli_wrap(k->b, k->indent, strlen(k->indent) + 2, text, cli_terminal_columns());
   if (k->arr) {
     char j[1500];
     snprintf(j, sizeof j, "workload: %s", text);
