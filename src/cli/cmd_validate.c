@@ -55,33 +55,40 @@ static int render(const void *ctx, cli_format fmt, cli_buf *b, limen_error *err)
     limen_free(json);
     return s;
   }
-  static const char *const head[] = {"check", "rel", "expected", "measured", "tolerance", "z", "result"};
+  /* the relation written before the expected value ("= 1.0526", ">= 0.94735"): the table fits 100 columns */
+  static const char *const head[] = {"check", "expected", "measured", "tolerance", "z", "result"};
   cli_table t;
-  int s = cli_table_init(&t, 7, head, err);
+  int s = cli_table_init(&t, 6, head, err);
   if (s) {
     cli_table_free(&t);
     return s;
   }
-  for (size_t k = 2; k <= 5; k++) cli_table_set_right(&t, k, 1);
+  for (size_t k = 1; k <= 4; k++) cli_table_set_right(&t, k, 1);
   char x[4][64];
+  int wide = 1; /* the widest expected value: the relation to the left of it, the value right-aligned */
+  for (size_t i = 0; i < rep->n_rows; i++)
+    if ((int)strlen(cli_human(x[0], 64, rep->rows[i].expected, 5)) > wide) wide = (int)strlen(x[0]);
   for (size_t i = 0; i < rep->n_rows; i++) {
     const limen_validate_row *r = &rep->rows[i];
     cli_table_row(&t);
     cli_table_set(&t, 0, "%s", r->name);
-    cli_table_set(&t, 1, "%s", limen_check_relation_text(r->relation));
-    cli_table_set(&t, 2, "%s", cli_human(x[0], 64, r->expected, 5));
-    cli_table_set(&t, 3, "%s", cli_human(x[1], 64, r->measured, 5));
-    cli_table_set(&t, 4, "%s", cli_human(x[2], 64, r->tolerance, 2));
-    if (isnan(r->z)) cli_table_set(&t, 5, "-");
-    else cli_table_set(&t, 5, "%+.2f", r->z);
-    cli_table_set(&t, 6, "%s", r->pass ? "pass" : "FAIL");
+    cli_table_set(&t, 1, "%-2s %*s", limen_check_relation_text(r->relation), wide, cli_human(x[0], 64, r->expected, 5));
+    cli_table_set(&t, 2, "%s", cli_human(x[1], 64, r->measured, 5));
+    cli_table_set(&t, 3, "%s", cli_human(x[2], 64, r->tolerance, 2));
+    if (isnan(r->z)) cli_table_set(&t, 4, "-");
+    else cli_table_set(&t, 4, "%+.2f", r->z);
+    cli_table_set(&t, 5, "%s", r->pass ? "pass" : "FAIL");
   }
   s = cli_table_check(&t, err);
   if (!s) cli_table_text(&t, b, 0);
   cli_table_free(&t);
   if (s) return s;
   cli_buf_puts(b, "\nnotes:\n");
-  for (size_t i = 0; i < rep->n_rows; i++) cli_buf_printf(b, "  %s: %s\n", rep->rows[i].name, rep->rows[i].note);
+  for (size_t i = 0; i < rep->n_rows; i++) {
+    char first[200];
+    snprintf(first, sizeof first, "  %s: ", rep->rows[i].name);
+    cli_wrap(b, first, 4, rep->rows[i].note, cli_terminal_columns());
+  }
   cli_buf_printf(b, "\n%zu rows, %zu failed, scale %g, %.1f s: %s\n", rep->n_rows, rep->n_failed, o->scale,
                  rep->seconds, rep->n_failed ? "FAIL" : "all pass");
   return cli_buf_check(b, err);
