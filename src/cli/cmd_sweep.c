@@ -79,7 +79,9 @@ static int parse_vary(const cli_wl *wl, const char *text, limen_sweep_axis *a, c
   limen_error inner;
   limen_error_clear(&inner);
   a->name = o->name;
-  if (cli_opt_parse_number(o, parts[0], &a->start, &inner) || cli_opt_parse_number(o, parts[1], &a->stop, &inner))
+  const cli_opt *tau0 = cli_wl_numeric_option(wl, "tau0"); /* cell time converted with the base --tau0 */
+  if (cli_opt_parse_cell_time(o, parts[0], tau0, &a->start, &inner) ||
+      cli_opt_parse_cell_time(o, parts[1], tau0, &a->stop, &inner))
     return cli_error(err, LIMEN_EINVAL, "--vary = '%s': %s", text, inner.msg);
   long points = 0;
   if (cli_parse_long("POINTS", parts[2], 1, LIMEN_SWEEP_MAX_POINTS, &points, &inner))

@@ -188,6 +188,13 @@ int cli_opt_parse_number(const cli_opt *o, const char *text, double *v, limen_er
   return s ? cli_error_prefix(err, s, "--") : LIMEN_OK;
 }
 
+int cli_opt_parse_cell_time(const cli_opt *o, const char *text, const cli_opt *tau0, double *v, limen_error *err) {
+  limen_input r = opt_row(o, o->name);
+  if (!tau0 || !(tau0->set || tau0->def) || !limen_input_cell_time(&r, text)) return cli_opt_parse_number(o, text, v, err);
+  int s = limen_input_parse_cell_time(&r, o->name, text, tau0->set ? tau0->num : strtod(tau0->def, NULL), v, err);
+  return s ? cli_error_prefix(err, s, "--") : LIMEN_OK;
+}
+
 /* "a, b, c" from "a,b,c", written into buf at `at`; returns the new end. */
 static size_t choices_text(const char *choices, char *buf, size_t at, size_t cap) {
   for (const char *c = choices; *c && at + 3 < cap; c++) {

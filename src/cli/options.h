@@ -110,6 +110,9 @@ cli_opt *cli_opt_find(cli_opt *opts, size_t n_opts, const char *name);
 
 /* Parse a number for option o from text (strict, finite, in range). */
 int cli_opt_parse_number(const cli_opt *o, const char *text, double *v, limen_error *err);
+/* The same, and cell time ("100tau0") for an option in seconds, converted with the option tau0
+ * (its value as given, or its default; NULL: a command without one). */
+int cli_opt_parse_cell_time(const cli_opt *o, const char *text, const cli_opt *tau0, double *v, limen_error *err);
 
 /* Error unless at most one of the named options is set: "--a conflicts with --b: ...". */
 int cli_opts_conflict(cli_opt *opts, size_t n_opts, const char *a, const char *b, const char *why,

@@ -56,6 +56,12 @@ tau_is 3e-6 --config "$TMP/c.json"
 expect_usage "--tau = '1e30tau0' (= 1e+21 s at tau0 = 1e-09 s): allowed range (0, 1e+12] s" \
   bound finite-time --tau 1e30tau0
 expect_usage "--tau0 = '3tau0': a duration in tau0 needs the cell's tau0" project --tau0 3tau0
+# sweep: the grid's ends in the option's units, cell time converted with --tau0 (or its default)
+expect_ok sweep --vary write-time=100tau0:1000tau0:2 --tau0 2ns --paradigm cim-static --format csv
+check test "$(csv_body "$TMP/out" | cut -d, -f1 | tail -n +2 | tr '\n' ' ')" = "2e-07 2e-06 " \
+  "sweep --vary write-time=100tau0:1000tau0:2 --tau0 2ns: 2e-7 and 2e-6 s"
+expect_ok sweep --vary time=1d:3d:2 --paradigm landauer-adiabatic --format csv
+check test "$(csv_body "$TMP/out" | cut -d, -f1 | tail -n +2 | tr '\n' ' ')" = "86400 259200 " "sweep --vary time=1d:3d:2"
 # simulate: the same rule; the run counts in tau0, so 2e-8 s is 20 tau0 and 20tau0 is 2e-8 s
 expect_ok simulate --protocol erasure --trajectories 64 --tau 2e-8 --dt 2e-12 --format json
 run_facts_free "$TMP/out" >"$TMP/sec.json"
