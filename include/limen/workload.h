@@ -253,7 +253,9 @@ typedef struct limen_workload_request {
 /* Nothing given. */
 LIMEN_API void limen_workload_request_init(limen_workload_request *r);
 /* Give input `name` (a row's name or alias) as a number or as text, checked as by
- * limen_inputs_set_value / limen_inputs_set_text (messages "<name> = ...: allowed range ..."). */
+ * limen_inputs_set_value / limen_inputs_set_text (messages "<name> = ...: allowed range ...");
+ * a duration as text may be cell time ("100tau0"), converted with the request's tau0 when it
+ * was given before, else the default τ₀ (limen_input_parse_cell_time). */
 LIMEN_API int limen_workload_request_set(limen_workload_request *r, const char *name, double value,
                                          limen_error *err);
 LIMEN_API int limen_workload_request_set_text(limen_workload_request *r, const char *name, const char *text,

@@ -109,8 +109,9 @@ def _project_frame(setup: _workload.Setup, specs: Optional[Sequence[str]]) -> pd
     return df
 
 
-def _axis(key: str, spec: Axis, table: Any, n: int, keep: list) -> tuple[Any, str]:
-    """One --vary axis: (start, stop, points[, "log" | "lin"]) or "START:STOP:POINTS[:log]"."""
+def _axis(key: str, spec: Axis, table: Any, n: int, keep: list, tau0: float) -> tuple[Any, str]:
+    """One --vary axis: (start, stop, points[, "log" | "lin"]) or "START:STOP:POINTS[:log]"; an
+    end in cell time ("100tau0") converted with the base workload's `tau0`."""
     L = _lib.lib()
     err = new_error()
     name = _lib.cname(key)
@@ -123,7 +124,9 @@ def _axis(key: str, spec: Axis, table: Any, n: int, keep: list) -> tuple[Any, st
     ends = []
     for v in parts[:2]:
         x = ffi.new("double *")
-        if isinstance(v, str):
+        if isinstance(v, str) and L.limen_input_cell_time(row[0], v.encode()):
+            s = L.limen_input_parse_cell_time(row[0], row[0].name, v.encode(), tau0, x, err)
+        elif isinstance(v, str):
             s = L.limen_input_parse(row[0], v.encode(), x, err)
         elif isinstance(v, bool) or not isinstance(v, numbers.Real):
             raise TypeError(f"vary {key}: expected numbers, got {type(v).__name__}")
@@ -184,7 +187,7 @@ def sweep(vary: Mapping[str, Axis], model: Optional[str] = None, layout: str = "
     table, n = _lib.input_table("limen_workload_inputs")
     axes, names_varied = [], []
     for key, spec in vary.items():
-        ax, cname = _axis(key, spec, table, n, keep)
+        ax, cname = _axis(key, spec, table, n, keep, setup.w.tau0_s)
         if cname in setup.given:
             raise LimenError(f"{cname} and vary {cname}: give one of them", field=cname)
         if cname in names_varied:

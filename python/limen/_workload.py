@@ -114,7 +114,8 @@ def build(model: Optional[str], inputs: dict, data: Optional[Data] = None, sourc
         req.model = _to_c(model, keep)
     table, n = _lib.input_table("limen_workload_inputs")
     given = set()
-    for key, value in inputs.items():
+    # τ₀ first: a duration given in cell time ("100tau0") is converted with it (as the tool does)
+    for key, value in sorted(inputs.items(), key=lambda kv: kv[0] != "tau0"):
         if key in _NAMED:
             if not isinstance(value, str):
                 raise TypeError(f"{key}: expected a name (str), got {type(value).__name__}")

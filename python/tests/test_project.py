@@ -54,6 +54,9 @@ CASES = [
       "lr_schedule": "cosine", "pue": 1.2, "batch_tokens": 1e6},
      ["--paradigm", "landauer-adiabatic,lim-matched:hermes-14nm,accelerator:a100", "--temperature", "77",
       "--lr-schedule", "cosine", "--pue", "1.2", "--batch-tokens", "1e6"]),
+    # durations with units, cell time converted with the τ₀ given (whatever the keyword order)
+    ({"paradigms": ["cim-static"], "write_time": "100tau0", "time": "90d", "tau0": "2ns"},
+     ["--paradigm", "cim-static", "--write-time", "100tau0", "--time", "90d", "--tau0", "2ns"]),
 ]
 
 
@@ -88,6 +91,14 @@ def test_sweep_text_axis_and_params_rule(have_cli) -> None:
     df = limen.sweep(vary={"params": "1e9:1e15:7:log"}, tokens=1e12)
     ref = read_csv(cli("sweep", "--vary", "params=1e9:1e15:7:log", "--tokens", "1e12"))
     pd.testing.assert_frame_equal(df, ref, check_exact=True)
+
+
+def test_sweep_cell_time_axis(have_cli) -> None:
+    df = limen.sweep(vary={"write_time": ("100tau0", "1e4tau0", 3, "log")}, paradigms=["cim-static"], tau0=2e-9)
+    ref = read_csv(cli("sweep", "--vary", "write-time=100tau0:1e4tau0:3:log", "--paradigm", "cim-static",
+                       "--tau0", "2e-9"))
+    pd.testing.assert_frame_equal(df, ref, check_exact=True)
+    assert df.iloc[:, 0].tolist() == pytest.approx([100 * 2e-9, 1000 * 2e-9, 1e4 * 2e-9], rel=1e-9)  # CSV: 10 digits
 
 
 def test_models_profiles_equal_cli(have_cli) -> None:

@@ -65,9 +65,16 @@ static int request_give(limen_workload_request *r, const char *name, const char 
   size_t n;
   const limen_input *t = limen_workload_inputs(&n);
   limen_workload w = limen_workload_default();
-  int rc = text ? limen_inputs_set_text(t, n, &w, name, text, err) : limen_inputs_set_value(t, n, &w, name, value, err);
-  if (rc != LIMEN_OK) return rc;
   const limen_input *in = limen_input_find(t, n, name);
+  int rc;
+  if (in && text && limen_input_cell_time(in, text)) { /* "100tau0": with the τ₀ given so far */
+    size_t k = row_index("tau0");
+    rc = limen_input_parse_cell_time(in, in->name, text, r->given[k] ? r->value[k] : w.tau0_s, &value, err);
+    if (rc == LIMEN_OK) limen_input_set(in, &w, value);
+  } else {
+    rc = text ? limen_inputs_set_text(t, n, &w, name, text, err) : limen_inputs_set_value(t, n, &w, name, value, err);
+  }
+  if (rc != LIMEN_OK) return rc;
   size_t i = (size_t)(in - t);
   r->value[i] = limen_input_get(in, &w);
   r->given[i] = 1;
