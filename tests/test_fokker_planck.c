@@ -2,7 +2,7 @@
  * Fokker–Planck solver: the finite-volume kernel (stationarity and mass to round-off,
  * relaxation), the protocol driver (Schmiedl–Seifert, quasi-static stiffness change,
  * agreement with the Langevin ensemble) and its runs in blocks of steps: stopped and resumed
- * from a checkpoint bit for bit, a checkpoint that does not fit refused. */
+ * from a checkpoint bit for bit, a checkpoint that does not fit refused, the first-law check. */
 #include <criterion/criterion.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_vector.h>
@@ -522,5 +522,39 @@ Test(fp_resume, refuses_a_checkpoint_that_does_not_fit) {
   cr_expect(strstr(e.msg, "is corrupt: block 2 holds 601 values, not 602"), "%s", e.msg);
   cr_expect_null(r.rho);
   limen_checkpoint_clear(&ck);
+  limen_protocol_free(p);
+}
+
+/* The first-law check (finish_run): the work and heat telescope into ΔU to round-off, so a
+ * checkpoint whose SHA-256 is right but whose saved work is off by 2e-6 of the largest energy
+ * (the check's bound is 1e-6 of it) is caught at the end of the resumed run and no result is
+ * reported; off by 5e-7 of it, the run passes with its work off by just that. */
+Test(fp_resume, first_law_check_catches_a_work_that_does_not_telescope) {
+  limen_protocol *p = blocks_protocol();
+  limen_fp_config c = blocks_config();
+  limen_fp_result ref, r;
+  limen_error e;
+  cr_assert_eq(limen_fp_run(&c, NULL, p, &ref, &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_lt(ref.first_law_residual, 1e-12, "an honest run's residual is round-off: %g", ref.first_law_residual);
+  const double scale = fmax(1.0, fmax(fabs(ref.mean_work), fmax(fabs(ref.mean_heat), fabs(ref.mean_dU))));
+  const double off[] = {2e-6 * scale, 5e-7 * scale};
+  for (int i = 0; i < 2; i++) {
+    limen_checkpoint ck;
+    run_stopped(p, 5, &ck);
+    ck.units[4].values[0] += off[i]; /* W after block 5 */
+    through_text(&ck);               /* a new SHA-256: the file reads as whole */
+    int st = run_resumed(p, &ck, &r, &e);
+    if (i == 0) {
+      cr_expect_eq(st, LIMEN_ENUMERIC, "work off by %g kT: status %d", off[i], st);
+      cr_expect(strstr(e.msg, "first-law residual |dU - (W - Q)| = "), "%s", e.msg);
+      cr_expect_null(r.rho, "no result reported");
+    } else {
+      cr_expect_eq(st, LIMEN_OK, "work off by %g kT: %s", off[i], e.msg);
+      cr_expect_lt(fabs(r.first_law_residual - off[i]), 1e-12, "residual %g", r.first_law_residual);
+      limen_fp_result_clear(&r);
+    }
+    limen_checkpoint_clear(&ck);
+  }
+  limen_fp_result_clear(&ref);
   limen_protocol_free(p);
 }
