@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Fokker–Planck solver: the finite-volume kernel (stationarity and mass to round-off,
- * relaxation) and the protocol driver (Schmiedl–Seifert, quasi-static stiffness change,
- * agreement with the Langevin ensemble). */
+ * relaxation), the protocol driver (Schmiedl–Seifert, quasi-static stiffness change,
+ * agreement with the Langevin ensemble) and its runs in blocks of steps: stopped and resumed
+ * from a checkpoint bit for bit, a checkpoint that does not fit refused, the first-law check. */
 #include <criterion/criterion.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_vector.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -374,5 +376,185 @@ Test(fp_protocol, rejects_bad_input) {
   pr.support_scan_points = 7;
   cr_expect_eq(limen_fp_run(&c, NULL, p, &r, &err), LIMEN_EINVAL);
   cr_expect(strstr(err.msg, "precision.support_scan_points = 7") != NULL, "%s", err.msg);
+  limen_protocol_free(p);
+}
+
+/* ---- runs in blocks of steps under a run control (limen_fp_run_ctl, checkpoint.h) ------- */
+
+/* Erasure over τ = 2 in 2000 steps of dt = 1e-3 (20 blocks of 100) on 600 cells. */
+static limen_protocol *blocks_protocol(void) {
+  limen_protocol_args a;
+  limen_protocol *p = NULL;
+  cr_assert_eq(limen_protocol_args_default("erasure", &a, NULL), LIMEN_OK);
+  a.duration = 2.0;
+  cr_assert_eq(limen_protocol_alloc_named("erasure", &a, &p, NULL), LIMEN_OK);
+  return p;
+}
+
+static limen_fp_config blocks_config(void) {
+  limen_fp_config c = limen_fp_config_default();
+  c.dt = 1e-3;
+  c.n_cells = 600;
+  return c;
+}
+
+static const char k_blocks_inputs[] = "case = erasure\n";
+
+/* should_stop that answers yes at its *ctx-th call (after that many blocks). */
+static int stop_after(void *ctx) { return --*(int *)ctx == 0; }
+
+/* The checkpoint through its text, as a resumed run reads it from its file. */
+static void through_text(limen_checkpoint *ck) {
+  char *text = NULL;
+  limen_error e;
+  cr_assert_eq(limen_checkpoint_format(ck, &text, &e), LIMEN_OK, "%s", e.msg);
+  limen_checkpoint_clear(ck);
+  cr_assert_eq(limen_checkpoint_parse(text, "test", ck, &e), LIMEN_OK, "%s", e.msg);
+  free(text);
+}
+
+/* The run stopped after `stop` blocks (its checkpoint in ck, through its text). */
+static void run_stopped(const limen_protocol *p, int stop, limen_checkpoint *ck) {
+  limen_fp_config c = blocks_config();
+  limen_fp_result r;
+  limen_error e;
+  int asked = stop;
+  limen_checkpoint_init(ck);
+  limen_run_control ctl = {stop_after, &asked, ck, NULL, 0.0, 0.0, NULL};
+  cr_assert_eq(limen_fp_run_ctl(&c, NULL, p, "fp-test", k_blocks_inputs, &ctl, &r, &e), LIMEN_EINTERRUPTED, "%s",
+               e.msg);
+  char want[64];
+  snprintf(want, sizeof want, "interrupted after %d of 20 blocks of steps", stop);
+  cr_assert(strstr(e.msg, want), "%s", e.msg);
+  cr_assert_null(r.rho);
+  cr_assert_eq(ck->done, (size_t)stop);
+  for (size_t u = 0; u < ck->done; u++) /* only the last block keeps its density */
+    cr_assert_eq(ck->units[u].n_values, 2 + (u + 1 == ck->done ? 600u : 0u), "block %zu", u);
+  through_text(ck);
+}
+
+/* Resume from ck into r; returns the status. */
+static int run_resumed(const limen_protocol *p, limen_checkpoint *ck, limen_fp_result *r, limen_error *e) {
+  limen_fp_config c = blocks_config();
+  limen_run_control ctl = {NULL, NULL, ck, NULL, 0.0, 0.0, NULL};
+  return limen_fp_run_ctl(&c, NULL, p, "fp-test", k_blocks_inputs, &ctl, r, e);
+}
+
+static void expect_same_bits(const limen_fp_result *a, const limen_fp_result *b, const char *what) {
+  const double va[] = {a->mean_work, a->mean_heat, a->mean_dU, a->first_law_residual, a->success, a->mass_error,
+                       a->free_energy_change, a->dt, a->x_lo, a->x_hi};
+  const double vb[] = {b->mean_work, b->mean_heat, b->mean_dU, b->first_law_residual, b->success, b->mass_error,
+                       b->free_energy_change, b->dt, b->x_lo, b->x_hi};
+  cr_expect_eq(memcmp(va, vb, sizeof va), 0, "%s: W %a/%a Q %a/%a", what, a->mean_work, b->mean_work, a->mean_heat,
+               b->mean_heat);
+  cr_assert_eq(a->n_cells, b->n_cells, "%s", what);
+  cr_expect_eq(a->n_steps, b->n_steps, "%s", what);
+  cr_expect_eq(memcmp(a->rho, b->rho, a->n_cells * sizeof *a->rho), 0, "%s: final density", what);
+}
+
+/* Steps per block: at least 100, at most 1024 blocks. */
+Test(fp_resume, block_size) {
+  cr_expect_eq(limen_fp_unit_steps(0), 100);
+  cr_expect_eq(limen_fp_unit_steps(2000), 100);
+  cr_expect_eq(limen_fp_unit_steps(102400), 100);
+  cr_expect_eq(limen_fp_unit_steps(102401), 101);
+  cr_expect_eq(limen_fp_unit_steps(1024000), 1000);
+}
+
+/* In blocks, without a checkpoint or stopped after 1, 7 or 19 blocks and resumed from the
+ * checkpoint's text (and a finished checkpoint resumed again): every number of the result and
+ * the final density are those of one uninterrupted run, bit for bit. */
+Test(fp_resume, stopped_and_resumed_runs_are_bit_identical) {
+  limen_protocol *p = blocks_protocol();
+  limen_fp_config c = blocks_config();
+  limen_fp_result ref, r;
+  limen_error e;
+  cr_assert_eq(limen_fp_run(&c, NULL, p, &ref, &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_eq(ref.n_steps, 2000);
+  limen_run_control plain = {NULL, NULL, NULL, NULL, 0.0, 0.0, NULL};
+  cr_assert_eq(limen_fp_run_ctl(&c, NULL, p, NULL, NULL, &plain, &r, &e), LIMEN_OK, "%s", e.msg);
+  expect_same_bits(&ref, &r, "in blocks, no checkpoint");
+  limen_fp_result_clear(&r);
+  const int stops[] = {1, 7, 19};
+  for (size_t i = 0; i < 3; i++) {
+    limen_checkpoint ck;
+    run_stopped(p, stops[i], &ck);
+    cr_assert_eq(run_resumed(p, &ck, &r, &e), LIMEN_OK, "%s", e.msg);
+    char what[64];
+    snprintf(what, sizeof what, "stopped after %d blocks, resumed", stops[i]);
+    expect_same_bits(&ref, &r, what);
+    limen_fp_result_clear(&r);
+    cr_assert_eq(ck.done, 20);
+    through_text(&ck);
+    cr_assert_eq(run_resumed(p, &ck, &r, &e), LIMEN_OK, "%s", e.msg);
+    expect_same_bits(&ref, &r, "a finished checkpoint resumed");
+    limen_fp_result_clear(&r);
+    limen_checkpoint_clear(&ck);
+  }
+  limen_fp_result_clear(&ref);
+  limen_protocol_free(p);
+}
+
+/* A checkpoint of other inputs or another grid is refused naming what differs (LIMEN_EINVAL);
+ * a block of the wrong length or with a value not finite is corrupt (LIMEN_EPARSE). */
+Test(fp_resume, refuses_a_checkpoint_that_does_not_fit) {
+  limen_protocol *p = blocks_protocol();
+  limen_checkpoint ck;
+  limen_fp_result r;
+  limen_error e;
+  run_stopped(p, 3, &ck);
+  limen_fp_config c = blocks_config();
+  limen_run_control ctl = {NULL, NULL, &ck, NULL, 0.0, 0.0, NULL};
+  cr_expect_eq(limen_fp_run_ctl(&c, NULL, p, "fp-test", "case = other\n", &ctl, &r, &e), LIMEN_EINVAL);
+  cr_expect(strstr(e.msg, "case = erasure there, other now"), "%s", e.msg);
+  c.n_cells = 500;
+  cr_expect_eq(limen_fp_run_ctl(&c, NULL, p, "fp-test", k_blocks_inputs, &ctl, &r, &e), LIMEN_EINVAL);
+  cr_expect(strstr(e.msg, "fokker-planck grid = 600 cells on ") && strstr(e.msg, "500 cells on "), "%s", e.msg);
+  c = blocks_config();
+  c.scheme = LIMEN_FP_BACKWARD_EULER;
+  cr_expect_eq(limen_fp_run_ctl(&c, NULL, p, "fp-test", k_blocks_inputs, &ctl, &r, &e), LIMEN_EINVAL);
+  cr_expect(strstr(e.msg, "fokker-planck scheme = tr-bdf2 there, backward-euler now"), "%s", e.msg);
+  ck.units[2].values[100] = NAN;
+  cr_expect_eq(run_resumed(p, &ck, &r, &e), LIMEN_EPARSE);
+  cr_expect(strstr(e.msg, "is corrupt: value 100 of block 2 is nan"), "%s", e.msg);
+  ck.units[2].n_values--;
+  cr_expect_eq(run_resumed(p, &ck, &r, &e), LIMEN_EPARSE);
+  cr_expect(strstr(e.msg, "is corrupt: block 2 holds 601 values, not 602"), "%s", e.msg);
+  cr_expect_null(r.rho);
+  limen_checkpoint_clear(&ck);
+  limen_protocol_free(p);
+}
+
+/* The first-law check (finish_run): the work and heat telescope into ΔU to round-off, so a
+ * checkpoint whose SHA-256 is right but whose saved work is off by 2e-6 of the largest energy
+ * (the check's bound is 1e-6 of it) is caught at the end of the resumed run and no result is
+ * reported; off by 5e-7 of it, the run passes with its work off by just that. */
+Test(fp_resume, first_law_check_catches_a_work_that_does_not_telescope) {
+  limen_protocol *p = blocks_protocol();
+  limen_fp_config c = blocks_config();
+  limen_fp_result ref, r;
+  limen_error e;
+  cr_assert_eq(limen_fp_run(&c, NULL, p, &ref, &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_lt(ref.first_law_residual, 1e-12, "an honest run's residual is round-off: %g", ref.first_law_residual);
+  const double scale = fmax(1.0, fmax(fabs(ref.mean_work), fmax(fabs(ref.mean_heat), fabs(ref.mean_dU))));
+  const double off[] = {2e-6 * scale, 5e-7 * scale};
+  for (int i = 0; i < 2; i++) {
+    limen_checkpoint ck;
+    run_stopped(p, 5, &ck);
+    ck.units[4].values[0] += off[i]; /* W after block 5 */
+    through_text(&ck);               /* a new SHA-256: the file reads as whole */
+    int st = run_resumed(p, &ck, &r, &e);
+    if (i == 0) {
+      cr_expect_eq(st, LIMEN_ENUMERIC, "work off by %g kT: status %d", off[i], st);
+      cr_expect(strstr(e.msg, "first-law residual |dU - (W - Q)| = "), "%s", e.msg);
+      cr_expect_null(r.rho, "no result reported");
+    } else {
+      cr_expect_eq(st, LIMEN_OK, "work off by %g kT: %s", off[i], e.msg);
+      cr_expect_lt(fabs(r.first_law_residual - off[i]), 1e-12, "residual %g", r.first_law_residual);
+      limen_fp_result_clear(&r);
+    }
+    limen_checkpoint_clear(&ck);
+  }
+  limen_fp_result_clear(&ref);
   limen_protocol_free(p);
 }

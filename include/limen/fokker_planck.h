@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "limen/checkpoint.h"
 #include "limen/common.h"
 #include "limen/langevin.h"
 #include "limen/potential.h"
@@ -125,6 +126,24 @@ typedef struct limen_fp_result {
 LIMEN_API int limen_fp_run(const limen_fp_config *cfg, const limen_potential *pot,
                  const limen_protocol *proto, limen_fp_result *res, limen_error *err);
 LIMEN_API void limen_fp_result_clear(limen_fp_result *res);
+
+/* limen_fp_run under a run control (checkpoint.h; ctl NULL: limen_fp_run itself, the same
+ * result bit for bit).  The N steps go in units of limen_fp_unit_steps(N) steps ("blocks of
+ * steps"), and the run asks ctl's should_stop after each.  With ctl->checkpoint, whose command
+ * and inputs are the caller's (e.g. "simulate" and limen_simulate_checkpoint_inputs's text),
+ * the run adds to the inputs its scheme and grid ("fokker-planck grid = 1289 cells on [-3.285,
+ * 3.156]"), and each block's unit holds the mean work and heat summed so far; the last unit
+ * also holds the density (n_cells values), which the unit before it then gives up: the next
+ * block starts from that density alone.  A stop asked for returns LIMEN_EINTERRUPTED after the
+ * current block with the checkpoint written; a checkpoint read from a file (its inputs matched:
+ * LIMEN_EINVAL naming each that differs) continues from its last block — its density, work and
+ * heat as saved, the potential recomputed — to the result of an uninterrupted run, bit for bit.
+ * A block that does not fit (another number of values, a value not finite): LIMEN_EPARSE. */
+LIMEN_API int limen_fp_run_ctl(const limen_fp_config *cfg, const limen_potential *pot, const limen_protocol *proto,
+                               const char *command, const char *inputs, limen_run_control *ctl,
+                               limen_fp_result *res, limen_error *err);
+/* Steps per block of a run of n_steps: at least 100, and at most 1024 blocks. */
+LIMEN_API size_t limen_fp_unit_steps(size_t n_steps);
 
 #ifdef __cplusplus
 }

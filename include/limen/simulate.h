@@ -190,7 +190,10 @@ LIMEN_API void limen_simulate_result_clear(limen_simulate_result *res);
  * from a file continues the run to the result of an uninterrupted one, bit for bit (every
  * report field but wall_seconds).  A run split over processes is one piece: its checkpoint
  * is written whole at its end (limen_simulate_checkpoint_whole, by the process whose ctl->dir
- * is set), and it cannot be stopped or resumed.  A Fokker–Planck run does not use ctl. */
+ * is set), and it cannot be stopped or resumed.  A Fokker–Planck run goes in blocks of time
+ * steps under ctl (limen_fp_run_ctl, the same "simulate" checkpoint and inputs): a stop after
+ * the current block, and a resumed run bit for bit the uninterrupted one's; over processes
+ * every process runs it whole, and a checkpoint is resumed on one process only. */
 LIMEN_API int limen_simulate_run_ctl(const limen_simulate_config *cfg, const limen_simulate_comm *comm,
                                      limen_run_control *ctl, limen_simulate_result *res, limen_error *err);
 /* Trajectories per unit of an ensemble of n_traj: whole blocks (LIMEN_RNG_BLOCK), at least

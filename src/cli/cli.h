@@ -53,12 +53,10 @@ char *cli_command_line(int argc, char **argv);
 /* --out DIR [--resume] of a long run (interrupt.c): ctl for the library's run loop, with ck
  * read from DIR when resuming (refused without DIR, without a checkpoint there, or with a
  * corrupt one: exit 2) and the checkpoint registered in DIR's manifest; SIGINT and SIGTERM
- * then stop the run after its current unit.  Without DIR, or for a run without units
- * (!can_stop), ctl->checkpoint is NULL (pass NULL to the library); over MPI processes the run
- * cannot be stopped or resumed, and rank 0 writes the whole checkpoint at the end.
- * Release ck with limen_checkpoint_clear. */
-int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *dir, int resume, int can_stop,
-                     limen_error *err);
+ * then stop the run after its current unit.  Without DIR, ctl->checkpoint is NULL (pass NULL
+ * to the library); over MPI processes the run cannot be stopped or resumed, and rank 0 writes
+ * the checkpoint.  Release ck with limen_checkpoint_clear. */
+int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *dir, int resume, limen_error *err);
 /* After the run: ck released; a run interrupted says how to continue it.  Returns status. */
 int cli_resume_end(limen_checkpoint *ck, int status, limen_error *err);
 /* The exit status of a run stopped by a signal: 128 + its number (130 SIGINT, 143 SIGTERM). */

@@ -40,8 +40,8 @@ static const cli_command_doc doc = {
     "the exact mean, and a run in which some did not pass fails).\n"
     "Started by mpirun (limen built with MPI), the Langevin ensemble is split over the\n"
     "processes, with the same result as one process bit for bit; rank 0 prints.\n"
-    "With --out DIR a Langevin run keeps a checkpoint in DIR (checkpoint.txt, after blocks of\n"
-    "trajectories); SIGINT or SIGTERM stops it after the current block (exit 130 or 143), and\n"
+    "With --out DIR a run keeps a checkpoint in DIR (checkpoint.txt, after blocks of trajectories\n"
+    "or of time steps); SIGINT or SIGTERM stops it after the current block (exit 130 or 143), and\n"
     "the same command with --resume continues it to the result of an uninterrupted run.",
     "examples:\n"
     "  limen simulate --protocol erasure --tau 20tau0 --trajectories 4000\n"
@@ -250,8 +250,7 @@ int limen_cmd_simulate(int argc, char **argv) {
   limen_run_control ctl = {0};
   limen_checkpoint ck;
   limen_checkpoint_init(&ck);
-  const int fp = !status && o[O_METHOD].set && strcmp(o[O_METHOD].str, "fokker-planck") == 0;
-  if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, !fp, &f.err);
+  if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, &f.err);
   if (!status) {
     status = limen_simulate_run_ctl(&c, cli_mpi_comm(), ctl.checkpoint ? &ctl : NULL, &r, &f.err);
     cli_progress_done(&pb);

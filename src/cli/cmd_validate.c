@@ -146,7 +146,7 @@ int limen_cmd_validate(int argc, char **argv) {
   limen_run_control ctl = {0};
   limen_checkpoint ck;
   limen_checkpoint_init(&ck);
-  if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, &f.err);
+  if (!status) status = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, &f.err);
   if (!status && (status = limen_validate_run_ctl(&vo, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &rep, &f.err)))
     cli_error_input(&f.err); /* "--check = ..." */
   status = cli_resume_end(&ck, status, &f.err);

@@ -49,19 +49,15 @@ int cli_resume_end(limen_checkpoint *ck, int status, limen_error *err) {
 
 int cli_interrupt_exit_status(void) { return g_signal ? 128 + g_signal : CLI_FAIL; }
 
-int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *dir, int resume, int can_stop,
-                     limen_error *err) {
+int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *dir, int resume, limen_error *err) {
   memset(ctl, 0, sizeof *ctl);
   limen_checkpoint_init(ck);
   if (resume && !dir) return cli_error(err, LIMEN_EINVAL, "--resume: needs --out DIR (the directory to continue)");
   const int one = cli_mpi_comm() == NULL;
-  if (resume && !can_stop)
-    return cli_error(err, LIMEN_EINVAL, "--resume: applies to a Langevin run only (a Fokker-Planck run keeps no "
-                                        "checkpoint)");
   if (resume && !one)
     return cli_error(err, LIMEN_EINVAL, "--resume: continues a run on one process only (under mpirun the checkpoint "
                                         "is written whole at the end)");
-  if (!dir || !can_stop) return LIMEN_OK;
+  if (!dir) return LIMEN_OK;
   ctl->checkpoint = ck;
   if (!one) { /* written whole at the end, by rank 0; nothing to stop between */
     ctl->dir = cli_mpi_rank() == 0 ? dir : NULL;

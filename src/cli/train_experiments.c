@@ -93,7 +93,7 @@ int cli_train_exp_sweep(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *e
   memset(&res, 0, sizeof res);
   limen_run_control ctl;
   limen_checkpoint ck;
-  st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, err);
+  st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, err);
   if (!st) st = limen_experiment_sweep_ctl(&c, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &res, err);
   st = cli_train_langevin_refusal(cli_resume_end(&ck, st, err), &res.setup, &c.run, err);
   if (st) return st;

@@ -98,7 +98,7 @@ int cli_train_exp_maxcut(cli_opt *o, cli_format fmt, cli_buf *out, limen_error *
   limen_experiment_maxcut_result res;
   limen_run_control ctl;
   limen_checkpoint ck;
-  st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, err);
+  st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, err);
   if (!st && (st = limen_experiment_maxcut_ctl(&c, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &res, err)))
     cli_error_input(err);
   if ((st = cli_resume_end(&ck, st, err))) return st;

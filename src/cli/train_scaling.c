@@ -67,7 +67,7 @@ int cli_train_exp_scaling(cli_opt *o, cli_format fmt, cli_buf *out, limen_error 
   memset(&res, 0, sizeof res);
   limen_run_control ctl;
   limen_checkpoint ck;
-  int st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, 1, err);
+  int st = cli_resume_begin(&ctl, &ck, o[O_OUT].set ? o[O_OUT].str : NULL, o[O_RESUME].set, err);
   if (!st) st = limen_experiment_scaling_ctl(&c, cli_mpi_spread(), ctl.checkpoint ? &ctl : NULL, &res, err);
   st = cli_train_langevin_refusal(cli_resume_end(&ck, st, err), &res.setup, &c.run, err);
   if (st) return st;

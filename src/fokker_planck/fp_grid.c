@@ -23,6 +23,7 @@
  * two TR-BDF2 stages; it gives the same solutions as gsl_linalg_solve_tridiag (tested),
  * which would refactor on every call. */
 #include "limen/fokker_planck.h"
+#include "fokker_planck/fp_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -136,6 +137,8 @@ int limen_fp_grid_set_density(limen_fp_grid *g, const double *rho, limen_error *
   memcpy(g->rho, rho, sizeof(double) * g->n);
   return LIMEN_OK;
 }
+
+void fp_grid_restore(limen_fp_grid *g, const double *rho) { memcpy(g->rho, rho, sizeof(double) * g->n); }
 
 double limen_fp_grid_mass(const limen_fp_grid *g) {
   double m = 0.0;

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * fp_protocol.c: drive the Fokker–Planck grid (fp_grid.c) through a protocol of protocol.h
- * with the Sekimoto work/heat splitting of the Langevin engine (see fokker_planck.h). */
+ * with the Sekimoto work/heat splitting of the Langevin engine (see fokker_planck.h); the
+ * steps run in blocks under a run control in fp_units.c. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "limen/fokker_planck.h"
+#include "fokker_planck/fp_internal.h"
 
 limen_fp_config limen_fp_config_default(void) {
   limen_fp_config c;
@@ -157,26 +159,6 @@ static int initial_density(const limen_fp_config *cfg, const limen_protocol *pro
   return limen_fp_grid_set_density(g, work, err);
 }
 
-/* A run in progress: the grid, the energy buffers at the cell centres and the work and heat
- * summed so far. */
-typedef struct fp_state {
-  const limen_fp_config *cfg;
-  const limen_potential *pot;
-  const limen_protocol *proto;
-  double lo, hi;         /* the grid's domain                                   */
-  size_t n;              /* cells                                               */
-  limen_fp_grid *g;
-  const double *x;       /* cell centres                                        */
-  double dx;
-  double *U_old, *U_new; /* U(x, λ) before and after the current change         */
-  double *tmp;           /* scratch (the initial density)                       */
-  double tau, dt;        /* duration, effective step τ/N                        */
-  size_t N;              /* steps                                               */
-  double lz0;            /* ln Z(λ(0⁻)) on the grid                             */
-  double u_init;         /* ⟨U(λ(0⁻))⟩ of the initial density                   */
-  double W, Q;           /* mean work and heat so far                           */
-} fp_state;
-
 /* The largest automatic grid: beyond it cells wider than h_max would resolve the potential
  * too coarsely (a run at stiffness 1e6 over a domain set by stiffness 1e-3 reported a
  * first-law residual of 1.8 kT as success), so such a run is refused before it starts. */
@@ -250,14 +232,23 @@ static int start_density(fp_state *s, limen_error *err) {
   return LIMEN_OK;
 }
 
-/* The N steps: the work of λ(t_k) → λ(t_{k+1}⁻) at fixed density, then the relaxation at
- * fixed λ with its heat; progress about every 1 %. */
-static int advance_steps(fp_state *s, limen_error *err) {
+/* t_k, the time after k steps: k·dt_eff, and exactly τ after the last. */
+static double step_time(const fp_state *s, size_t k) { return k == s->N ? s->tau : s->dt * (double)k; }
+
+void fp_potential_after(fp_state *s, size_t k) {
+  limen_control u;
+  limen_protocol_control(s->proto, step_time(s, k), -1, &u);
+  eval_u(s->pot, &u, s->n, s->x, s->U_old);
+}
+
+/* Steps k0 … k1 − 1: the work of λ(t_k) → λ(t_{k+1}⁻) at fixed density, then the relaxation
+ * at fixed λ with its heat; progress about every 1 % of all N steps. */
+int fp_advance(fp_state *s, size_t k0, size_t k1, limen_error *err) {
   const limen_fp_config *cfg = s->cfg;
   const size_t N = s->N, every = N / 100 > 0 ? N / 100 : 1;
   limen_control u;
-  for (size_t k = 0; k < N; k++) {
-    double t = (k + 1 == N) ? s->tau : s->dt * (double)(k + 1);
+  for (size_t k = k0; k < k1; k++) {
+    double t = step_time(s, k + 1);
     limen_protocol_control(s->proto, t, -1, &u);
     eval_u(s->pot, &u, s->n, s->x, s->U_new);
     s->W += mean_diff(s->g, s->U_new, s->U_old);
@@ -328,28 +319,38 @@ static int finish_run(fp_state *s, limen_fp_result *res, limen_error *err) {
   return LIMEN_OK;
 }
 
-int limen_fp_run(const limen_fp_config *cfg_in, const limen_potential *pot_in, const limen_protocol *proto,
+int limen_fp_run(const limen_fp_config *cfg, const limen_potential *pot, const limen_protocol *proto,
                  limen_fp_result *res, limen_error *err) {
-  if (!res) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL result");
+  return limen_fp_run_ctl(cfg, pot, proto, NULL, NULL, NULL, res, err);
+}
+
+int limen_fp_run_ctl(const limen_fp_config *cfg_in, const limen_potential *pot_in, const limen_protocol *proto,
+                     const char *command, const char *inputs, limen_run_control *ctl, limen_fp_result *res,
+                     limen_error *err) {
+  if (!res) return limen_error_set(err, LIMEN_EINVAL, "limen_fp_run", "NULL result");
   memset(res, 0, sizeof *res);
-  if (!proto) return limen_error_set(err, LIMEN_EINVAL, __func__, "NULL protocol");
+  if (!proto) return limen_error_set(err, LIMEN_EINVAL, "limen_fp_run", "NULL protocol");
+  if (ctl && ctl->checkpoint && (!command || !inputs))
+    return limen_error_set(err, LIMEN_EINVAL, "limen_fp_run", "a checkpoint needs the run's command and inputs");
   limen_fp_config cfg = cfg_in ? *cfg_in : limen_fp_config_default();
   int st = check_config(&cfg, err);
   if (st) return st;
-  if ((st = limen_protocol_check(proto, err))) return limen_error_wrap(err, st, __func__, "protocol '%s'", proto->name);
+  if ((st = limen_protocol_check(proto, err)))
+    return limen_error_wrap(err, st, "limen_fp_run", "protocol '%s'", proto->name);
   limen_potential *own = NULL;
   const limen_potential *pot = pot_in;
   if (!pot) {
-    if ((st = limen_protocol_potential_alloc(proto, &own, err))) return limen_error_wrap(err, st, __func__, "potential");
+    if ((st = limen_protocol_potential_alloc(proto, &own, err)))
+      return limen_error_wrap(err, st, "limen_fp_run", "potential");
     pot = own;
   } else if (pot->type != proto->potential) {
-    return limen_error_set(err, LIMEN_EINVAL, __func__, "potential type '%s' differs from the protocol's '%s'",
+    return limen_error_set(err, LIMEN_EINVAL, "limen_fp_run", "potential type '%s' differs from the protocol's '%s'",
                            pot->type->name, proto->potential->name);
   }
   fp_state s = {.cfg = &cfg, .pot = pot, .proto = proto};
   if (!(st = grid_size(&s, err)) && !(st = count_steps(&s, err)) && !(st = check_work(&s, err)) &&
       !(st = alloc_grid(&s, err)) && !(st = start_density(&s, err)) &&
-      !(st = advance_steps(&s, err)) && !(st = finish_run(&s, res, err)) && cfg.progress)
+      !(st = fp_run_units(&s, command, inputs, ctl, err)) && !(st = finish_run(&s, res, err)) && cfg.progress)
     cfg.progress(cfg.progress_ctx, 1.0);
   free(s.U_old);
   free(s.U_new);

@@ -242,8 +242,12 @@ static int run_langevin(sim *s, const limen_simulate_comm *comm, limen_error *er
   return limen_langevin_passage_stats(lr, &s->mean_passage, &s->se_passage, err);
 }
 
+/* The Fokker–Planck solver, in blocks of steps under the control when there is one (the same
+ * inputs text as a Langevin run's: the method is one of its lines). */
 static int run_fp(sim *s, limen_error *err) {
-  int st = limen_fp_run(&s->fc, NULL, s->res->protocol, &s->res->fp, err);
+  char inputs[4096] = "";
+  int st = s->ctl ? limen_simulate_checkpoint_inputs(s->cfg, inputs, sizeof inputs, err) : LIMEN_OK;
+  if (!st) st = limen_fp_run_ctl(&s->fc, NULL, s->res->protocol, "simulate", inputs, s->ctl, &s->res->fp, err);
   if (!st) st = limen_sim_summary_fp(s->res->protocol, &s->res->fp, &s->summary, err);
   return st ? st : summary_finite(&s->summary, err);
 }
@@ -285,8 +289,8 @@ int limen_simulate_run_ctl(const limen_simulate_config *cfg, const limen_simulat
   s.ctl = ctl;
   int st = setup(&s, err);
   const int resumed = ctl && ctl->checkpoint && ctl->checkpoint->command;
-  if (!st && resumed && ((s.has & LIMEN_SIM_HAS_FP) || (comm && comm->size > 1)))
-    st = limen_error_plain(err, LIMEN_EINVAL, "a checkpoint continues a Langevin run on one process only");
+  if (!st && resumed && comm && comm->size > 1)
+    st = limen_error_plain(err, LIMEN_EINVAL, "a checkpoint continues a run on one process only");
   if (!st && !(s.has & LIMEN_SIM_HAS_FP)) limen_provenance_note_seed((uint64_t)cfg->langevin.seed);
   if (!st) st = (s.has & LIMEN_SIM_HAS_FP) ? run_fp(&s, err) : run_langevin(&s, comm, err);
   if (!st) report(&s, t0);

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Interrupted runs and --resume (docs/reliability.md): limen simulate, validate and train
-# --experiment with --out DIR stopped by SIGINT or SIGTERM exits 130 or 143 with its checkpoint
-# written, no temporary file and no manifest; --resume continues it to the uninterrupted run's
-# result, byte for byte but the provenance record and the wall time (the checkpoint holds every
-# number in hexadecimal, so equal checkpoints mean equal bits), whatever the thread count; a
-# missing, corrupt or foreign checkpoint is refused (exit 2).  Where the stop lands is fixed by LIMEN_TEST_INTERRUPT="INT:K" (the signal is raised
-# after the K-th unit: block, check or run); one run is stopped by a real kill from outside.
+# Interrupted runs and --resume (docs/reliability.md): limen simulate (Langevin and
+# Fokker-Planck), validate and train --experiment with --out DIR stopped by SIGINT or SIGTERM
+# exits 130 or 143 with its checkpoint written, no temporary file and no manifest; --resume
+# continues it to the uninterrupted run's result, byte for byte but the provenance record and the
+# wall time (the checkpoint holds every number in hexadecimal, so equal checkpoints mean equal
+# bits), whatever the thread count; a missing, corrupt or foreign checkpoint is refused (exit 2).
+# Where the stop lands is fixed by LIMEN_TEST_INTERRUPT="INT:K" (the signal is raised after the
+# K-th unit: block, check or run); two runs are stopped by a real kill from outside.
 source "$(dirname "$0")/lib/common.bash"
 
 # 6 blocks of 2048 trajectories
@@ -89,13 +90,55 @@ expect_usage "no checkpoint in" "${A[@]}" --out "$TMP/empty" --resume
 expect_usage "seed = unset there, 7 now" "${A[@]}" --out "$TMP/int" --resume --seed 7
 expect_usage "trajectories = 12288 there, 4096 now" simulate --protocol erasure --tau 5tau0 --dt 2e-3tau0 \
   --trajectories 4096 --out "$TMP/int" --resume
-expect_usage "--resume: applies to a Langevin run" "${A[@]}" --method fokker-planck --out "$TMP/int" --resume
+expect_usage "method = langevin there, fokker-planck now" simulate --protocol erasure --tau 5 --dt 2e-3 \
+  --method fokker-planck --out "$TMP/int" --resume
 cp -r "$TMP/int" "$TMP/bad"
 sed -i '40s/\(0x1\.[0-9a-f]\)/\1f/' "$TMP/bad/checkpoint.txt"
 expect_usage "is corrupt: its SHA-256 does not match" "${A[@]}" --out "$TMP/bad" --resume
 head -c 5000 "$TMP/int/checkpoint.txt" >"$TMP/bad/checkpoint.txt"
 expect_usage "is corrupt: the closing 'sha256' line is missing" "${A[@]}" --out "$TMP/bad" --resume
 check [ ! -e "$TMP/bad/manifest.json" ] "a refused --resume leaves no manifest"
+
+# limen simulate --method fokker-planck --out: blocks of 100 time steps (50 here); each block's unit
+# holds the work and heat summed so far, the last one also the density the next block starts from
+F=(simulate --protocol erasure --tau 5 --method fokker-planck --format json)
+expect_ok "${F[@]}" --out "$TMP/fref"
+cp "$TMP/out" "$TMP/fref.json"
+check grep -qx "units 50 50" "$TMP/fref/checkpoint.txt" "fokker-planck: an uninterrupted run's checkpoint has every block"
+check grep -q '"checkpoint.txt"' "$TMP/fref/manifest.json" "fokker-planck: the manifest lists the checkpoint"
+LIMEN_TEST_INTERRUPT=TERM:2 run "${F[@]}" --out "$TMP/fp"
+check [ "$RC" -eq 143 ] "fokker-planck SIGTERM: exit 143 (got $RC: $(cat "$TMP/err"))"
+check [ ! -s "$TMP/out" ] "fokker-planck SIGTERM: nothing on stdout"
+check grep -q "interrupted after 2 of 50 blocks of steps; its checkpoint is in .*--resume continues it" "$TMP/err" \
+  "fokker-planck SIGTERM: the message says where and how to go on"
+check grep -qx "units 50 2" "$TMP/fp/checkpoint.txt" "fokker-planck SIGTERM: a checkpoint of 2 blocks"
+check [ "$(ls -A "$TMP/fp")" = checkpoint.txt ] "fokker-planck SIGTERM: no temporary file, no result, no manifest"
+LIMEN_TEST_INTERRUPT=INT:3 run "${F[@]}" --out "$TMP/fp" --resume
+check [ "$RC" -eq 130 ] "fokker-planck resumed and stopped again by SIGINT: exit 130 (got $RC: $(cat "$TMP/err"))"
+check grep -qx "units 50 5" "$TMP/fp/checkpoint.txt" "fokker-planck stopped again: the blocks of both runs"
+expect_ok "${F[@]}" --out "$TMP/fp" --resume
+check cmp -s <(facts "$TMP/fref.json") <(facts "$TMP/out") "fokker-planck stopped twice, resumed: the uninterrupted run's output"
+check same_dir "$TMP/fref" "$TMP/fp" "fokker-planck stopped twice, resumed: the uninterrupted run's files (density, checkpoint)"
+expect_usage "cells = unset there, 800 now" "${F[@]}" --out "$TMP/fp" --resume --cells 800
+expect_usage "tau = 5 there, 6 now" simulate --protocol erasure --tau 6 --method fokker-planck --out "$TMP/fp" --resume
+expect_usage "method = fokker-planck there, langevin now" "${A[@]}" --out "$TMP/fp" --resume
+# a real SIGINT from outside once the first block is on disk (1021 blocks of 147 steps, about 5 s
+# in all), resumed: the result of an uninterrupted run
+K=(simulate --protocol erasure --tau 150 --method fokker-planck --format json --quiet)
+"$LIMEN_BIN" "${K[@]}" --out "$TMP/fkill" >/dev/null 2>"$TMP/kerr" &
+pid=$!
+for _ in $(seq 600); do grep -q '^unit 0 ' "$TMP/fkill/checkpoint.txt" 2>/dev/null && break; sleep 0.05; done
+kill -INT "$pid"
+wait "$pid"
+krc=$?
+check [ "$krc" -eq 130 ] "fokker-planck kill -INT: exit 130 (got $krc: $(cat "$TMP/kerr"))"
+check [ "$(ls -A "$TMP/fkill")" = checkpoint.txt ] "fokker-planck kill -INT: only the checkpoint is left"
+check awk '/^units / { exit !($2 == 1021 && $3 > 0 && $3 < 1021) }' "$TMP/fkill/checkpoint.txt" \
+  "fokker-planck kill -INT: a checkpoint of some of 1021 blocks ($(grep '^units ' "$TMP/fkill/checkpoint.txt"))"
+expect_ok "${K[@]}" --out "$TMP/fkill" --resume
+cp "$TMP/out" "$TMP/fkill.json"
+expect_ok "${K[@]}"
+check cmp -s <(facts "$TMP/out") <(facts "$TMP/fkill.json") "fokker-planck killed, resumed: the uninterrupted run's output"
 
 # limen validate --out: one check per unit; the resumed rows are the uninterrupted run's, bit for
 # bit (the checkpoints, which hold every number of every row in hexadecimal, are equal)
