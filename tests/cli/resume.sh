@@ -90,7 +90,7 @@ expect_usage "no checkpoint in" "${A[@]}" --out "$TMP/empty" --resume
 expect_usage "seed = unset there, 7 now" "${A[@]}" --out "$TMP/int" --resume --seed 7
 expect_usage "trajectories = 12288 there, 4096 now" simulate --protocol erasure --tau 5tau0 --dt 2e-3tau0 \
   --trajectories 4096 --out "$TMP/int" --resume
-expect_usage "method = langevin there, fokker-planck now" simulate --protocol erasure --tau 5 --dt 2e-3 \
+expect_usage "method = langevin there, fokker-planck now" simulate --protocol erasure --tau 5tau0 --dt 2e-3tau0 \
   --method fokker-planck --out "$TMP/int" --resume
 cp -r "$TMP/int" "$TMP/bad"
 sed -i '40s/\(0x1\.[0-9a-f]\)/\1f/' "$TMP/bad/checkpoint.txt"
@@ -101,7 +101,7 @@ check [ ! -e "$TMP/bad/manifest.json" ] "a refused --resume leaves no manifest"
 
 # limen simulate --method fokker-planck --out: blocks of 100 time steps (50 here); each block's unit
 # holds the work and heat summed so far, the last one also the density the next block starts from
-F=(simulate --protocol erasure --tau 5 --method fokker-planck --format json)
+F=(simulate --protocol erasure --tau 5tau0 --method fokker-planck --format json)
 expect_ok "${F[@]}" --out "$TMP/fref"
 cp "$TMP/out" "$TMP/fref.json"
 check grep -qx "units 50 50" "$TMP/fref/checkpoint.txt" "fokker-planck: an uninterrupted run's checkpoint has every block"
@@ -120,11 +120,11 @@ expect_ok "${F[@]}" --out "$TMP/fp" --resume
 check cmp -s <(facts "$TMP/fref.json") <(facts "$TMP/out") "fokker-planck stopped twice, resumed: the uninterrupted run's output"
 check same_dir "$TMP/fref" "$TMP/fp" "fokker-planck stopped twice, resumed: the uninterrupted run's files (density, checkpoint)"
 expect_usage "cells = unset there, 800 now" "${F[@]}" --out "$TMP/fp" --resume --cells 800
-expect_usage "tau = 5 there, 6 now" simulate --protocol erasure --tau 6 --method fokker-planck --out "$TMP/fp" --resume
+expect_usage "tau = 5 there, 6 now" simulate --protocol erasure --tau 6tau0 --method fokker-planck --out "$TMP/fp" --resume
 expect_usage "method = fokker-planck there, langevin now" "${A[@]}" --out "$TMP/fp" --resume
 # a real SIGINT from outside once the first block is on disk (1021 blocks of 147 steps, about 5 s
 # in all), resumed: the result of an uninterrupted run
-K=(simulate --protocol erasure --tau 150 --method fokker-planck --format json --quiet)
+K=(simulate --protocol erasure --tau 150tau0 --method fokker-planck --format json --quiet)
 "$LIMEN_BIN" "${K[@]}" --out "$TMP/fkill" >/dev/null 2>"$TMP/kerr" &
 pid=$!
 for _ in $(seq 600); do grep -q '^unit 0 ' "$TMP/fkill/checkpoint.txt" 2>/dev/null && break; sleep 0.05; done
