@@ -105,8 +105,7 @@ static void describe(cli_opt *o) {
   o[O_FORMAT] = cli_opt_format("table", "output format");
   o[O_OUT] = cli_opt_str("out", CLI_OPT_STRING, "DIR", NULL, NULL,
                          "also write result.json, .csv, .txt and histograms / density CSV to DIR");
-  o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
-                            "continue the interrupted run whose checkpoint is in DIR (the same options)");
+  o[O_RESUME] = cli_opt_resume(0);
   o[O_QUIET] = cli_opt_quiet();
 }
 

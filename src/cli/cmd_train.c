@@ -89,8 +89,7 @@ static void train_options(cli_opt *o) {
                          "experiments and Max-Cut: their tables, traces and figures");
   o[O_FIGURE_FORMAT] = cli_opt_str("figure-format", CLI_OPT_STRING, "FMT", "png,svg,pdf", "png",
                                    "format of the figures under --out (experiments and Max-Cut)");
-  o[O_RESUME] = cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
-                            "continue the interrupted --experiment whose checkpoint is in DIR (the same options)");
+  o[O_RESUME] = cli_opt_resume(1);
   o[O_QUIET] = cli_opt_quiet();
 }
 

@@ -76,3 +76,9 @@ int cli_resume_begin(limen_run_control *ctl, limen_checkpoint *ck, const char *d
   install();
   return LIMEN_OK;
 }
+
+cli_opt cli_opt_resume(int experiment) {
+  return cli_opt_str("resume", CLI_OPT_FLAG, NULL, NULL, NULL,
+                     experiment ? "continue the interrupted --experiment whose checkpoint is in DIR (the same options)"
+                                : "continue the interrupted run whose checkpoint is in DIR (the same options)");
+}

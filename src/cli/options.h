@@ -147,5 +147,8 @@ cli_opt cli_opt_str(const char *name, cli_opt_kind kind, const char *metavar, co
 /* --format with the choices every command has (table, csv, json; out_formats.c renders them),
  * its default and its help line. */
 cli_opt cli_opt_format(const char *def, const char *help);
+/* --resume of a command that checkpoints (simulate, validate: a run; train: an --experiment):
+ * one declaration for all (interrupt.c). */
+cli_opt cli_opt_resume(int experiment);
 
 #endif
