@@ -281,20 +281,42 @@ static inline void swap_energies(double **Uc, double **Un) {
   *Un = t;
 }
 
+/* The block's noise, drawn NOISE_STEPS steps ahead: limen_rng_block_gaussian_steps makes the
+ * same numbers as one draw a step, faster (src/rng/rng_block_kernel.c).  Rows of
+ * LANGEVIN_BLOCK; `next` is the first row not yet used, `left` the rows the run still needs
+ * (so that a short run draws no more than it uses). */
+#define NOISE_STEPS 8
+typedef struct noise_rows {
+  double *rows;
+  size_t next, filled, left;
+} noise_rows;
+
+/* The next row of standard normals (one per trajectory, in stream order). */
+static inline const double *noise_row(limen_rng_block *rng, size_t nb, noise_rows *nz) {
+  if (nz->next == nz->filled) {
+    nz->filled = nz->left < NOISE_STEPS ? nz->left : NOISE_STEPS;
+    limen_rng_block_gaussian_steps(rng, nb, nz->filled, nz->rows);
+    nz->left -= nz->filled;
+    nz->next = 0;
+  }
+  return nz->rows + LANGEVIN_BLOCK * nz->next++;
+}
+
 /* The standard normals ξ of one step: one draw per trajectory, or with refine = 2^r > 0 the
- * normalized sum of refine draws, in stream order.  Every trajectory of the block draws (a
- * stopped one too, its number unused): a trajectory's numbers depend only on its own stream
- * and the step. */
-static inline void draw_step_noise(limen_rng_block *rng, size_t nb, unsigned refine, double refine_norm,
-                                   double *xi, double *xsum) {
-  limen_rng_block_gaussian(rng, nb, xi);
-  if (!refine) return;
+ * normalized sum of refine draws, in stream order (into xsum).  Every trajectory of the block
+ * draws (a stopped one too, its number unused): a trajectory's numbers depend only on its own
+ * stream and the step. */
+static inline const double *draw_step_noise(limen_rng_block *rng, size_t nb, unsigned refine, double refine_norm,
+                                            noise_rows *nz, double *xsum) {
+  const double *xi = noise_row(rng, nb, nz);
+  if (!refine) return xi;
   for (size_t i = 0; i < nb; i++) xsum[i] = xi[i];
   for (unsigned j = 1; j < refine; j++) {
-    limen_rng_block_gaussian(rng, nb, xi);
+    xi = noise_row(rng, nb, nz);
     for (size_t i = 0; i < nb; i++) xsum[i] += xi[i];
   }
-  for (size_t i = 0; i < nb; i++) xi[i] = xsum[i] * refine_norm;
+  for (size_t i = 0; i < nb; i++) xsum[i] *= refine_norm;
+  return xsum;
 }
 
 /* Hard walls of the domain [wlo, whi]: a position beyond one is reflected back inside. */
@@ -366,16 +388,19 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
   const limen_langevin_config *cfg = c->cfg;
   const limen_potential *pot = c->pot;
   double x[LANGEVIN_BLOCK], Ubuf[2][LANGEVIN_BLOCK], U0[LANGEVIN_BLOCK], W[LANGEVIN_BLOCK],
-      Q[LANGEVIN_BLOCK], F[LANGEVIN_BLOCK], xi[LANGEVIN_BLOCK], xsum[LANGEVIN_BLOCK],
-      xold[LANGEVIN_BLOCK], scratch[3 * LANGEVIN_BLOCK], tpass[LANGEVIN_BLOCK];
+      Q[LANGEVIN_BLOCK], F[LANGEVIN_BLOCK], xsum[LANGEVIN_BLOCK], xold[LANGEVIN_BLOCK],
+      scratch[3 * LANGEVIN_BLOCK], tpass[LANGEVIN_BLOCK];
+  _Alignas(64) double noise[NOISE_STEPS * LANGEVIN_BLOCK];
   int active[LANGEVIN_BLOCK], passed[LANGEVIN_BLOCK];
-  limen_rng_block rng;
+  _Alignas(64) limen_rng_block rng; /* 64-byte rows: faster draws (rng.h) */
   limen_rng bridge[LANGEVIN_BLOCK];
   const int passage = (cfg->record & LIMEN_RECORD_PASSAGE) != 0;
   const int stop = passage && cfg->stop_at_passage;
   const int walls = isfinite(c->wlo) || isfinite(c->whi);
   const unsigned refine = cfg->noise_refine ? 1u << cfg->noise_refine : 0u;
   const double refine_norm = refine ? 1.0 / sqrt((double)refine) : 1.0;
+  const size_t draws = refine ? refine : 1; /* rows a step */
+  noise_rows nz = {noise, 0, 0, c->N > SIZE_MAX / draws ? SIZE_MAX : c->N * draws};
   size_t n_active = start_trajectories(c, first, nb, &rng, bridge, x, W, Q, active, tpass);
   const int rec = (cfg->record & LIMEN_RECORD_SAMPLES) && first < cfg->n_sample_traj;
   size_t every = cfg->sample_every, ip = 0;
@@ -408,7 +433,7 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
       limen_protocol_control(c->proto, grid_time(n + 2, N, tau, dt), -1, &lnn);
       need_force = same_control(&lnn, &lam);
     }
-    draw_step_noise(&rng, nb, refine, refine_norm, xi, xsum);
+    const double *xi = draw_step_noise(&rng, nb, refine, refine_norm, &nz, xsum);
     if (passage) memcpy(xold, x, nb * sizeof *x);
     c->integ->step(pot, &lam, dt, nb, x, F, xi, scratch);
     if (walls) reflect_at_walls(nb, c->wlo, c->whi, x);
