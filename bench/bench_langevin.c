@@ -23,20 +23,25 @@
 #define BLOCK LIMEN_RNG_BLOCK
 
 /* Draw n_steps Gaussians for each of M trajectories, as the engine does (one stream per
- * trajectory, blocks of BLOCK in lockstep), and nothing else.  Returns a checksum. */
+ * trajectory, blocks of BLOCK in lockstep, ROOF_STEPS steps a call), and nothing else.
+ * Returns a checksum. */
+#define ROOF_STEPS 8
 static double roofline(size_t M, size_t n_steps, int threads) {
   size_t nblocks = (M + BLOCK - 1) / BLOCK;
   double total = 0.0;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) reduction(+ : total)
   for (size_t b = 0; b < nblocks; b++) {
     size_t first = b * BLOCK, nb = M - first < BLOCK ? M - first : BLOCK;
-    limen_rng_block rng;
-    double xi[BLOCK], acc[BLOCK];
+    _Alignas(64) limen_rng_block rng;
+    _Alignas(64) double xi[ROOF_STEPS * BLOCK];
+    double acc[BLOCK];
     limen_rng_block_seed(&rng, 1, first);
     for (size_t i = 0; i < nb; i++) acc[i] = 0.0;
-    for (size_t n = 0; n < n_steps; n++) {
-      limen_rng_block_gaussian(&rng, nb, xi);
-      for (size_t i = 0; i < nb; i++) acc[i] += xi[i];
+    for (size_t n = 0; n < n_steps; n += ROOF_STEPS) {
+      const size_t m = n_steps - n < ROOF_STEPS ? n_steps - n : ROOF_STEPS;
+      limen_rng_block_gaussian_steps(&rng, nb, m, xi);
+      for (size_t t = 0; t < m; t++)
+        for (size_t i = 0; i < nb; i++) acc[i] += xi[t * BLOCK + i];
     }
     for (size_t i = 0; i < nb; i++) total += acc[i];
   }

@@ -79,33 +79,59 @@ static size_t routes(limen_rng_block_fn *fn, const char **name) {
   return n;
 }
 
-/* Route fn over `steps` draws of lanes [0, n) of a block against the scalar streams. */
-static void check_route_against_scalar(limen_rng_block_fn fn, const char *name, size_t n, size_t steps) {
+/* How a scalar draw from r went, without moving r: the quick test passed (0), or it failed and
+ * the draw went to the tail (1), to the wedge decided by the squeeze and accepted (2), decided
+ * and rejected with a next try that passes the quick test (3) or fails it too (4), or to a
+ * wedge point only exp() decides (5).  Each is a separate path of the block routes. */
+enum { PATH_QUICK, PATH_TAIL, PATH_ACCEPT, PATH_REJECT, PATH_REJECT_SLOW, PATH_EXP, PATH_COUNT };
+static int draw_path(const limen_rng *r) {
+  limen_rng c = *r;
+  const uint64_t w = limen_rng_u64(&c);
+  const unsigned i = (unsigned)(w & (NL - 1));
+  const double x = limen_zig_uniform(w) * limen_zig_x[i];
+  if (fabs(x) < limen_zig_x[i + 1]) return PATH_QUICK;
+  if (i == 0) return PATH_TAIL;
+  const int d = limen_zig_squeeze(i, x, limen_rng_uniform(&c));
+  if (d < 0) return PATH_EXP;
+  if (d == 1) return PATH_ACCEPT;
+  const uint64_t w2 = limen_rng_u64(&c);
+  const unsigned i2 = (unsigned)(w2 & (NL - 1));
+  return fabs(limen_zig_uniform(w2) * limen_zig_x[i2]) < limen_zig_x[i2 + 1] ? PATH_REJECT : PATH_REJECT_SLOW;
+}
+
+/* Route fn over `steps` draws of lanes [0, n) of a block, `per_call` steps a call, against the
+ * scalar streams; paths[] counts the draws by draw_path. */
+static void check_route_against_scalar(limen_rng_block_fn fn, const char *name, size_t n, size_t steps,
+                                       size_t per_call, size_t paths[PATH_COUNT]) {
   const uint64_t seed = 7, first = 100;
-  limen_rng_block b;
+  _Alignas(64) limen_rng_block b;
   limen_rng_block_seed(&b, seed, first);
   limen_rng r[LIMEN_RNG_BLOCK];
   for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) limen_rng_seed(&r[i], seed, first + i);
-  double out[LIMEN_RNG_BLOCK];
-  size_t beyond_r = 0;
-  for (size_t k = 0; k < steps; k++) {
-    fn(&b, n, out);
-    for (size_t i = 0; i < n; i++) {
-      double x = limen_rng_gaussian(&r[i]);
-      cr_assert(memcmp(&x, &out[i], sizeof x) == 0,
-                "route %s, %zu lanes, step %zu lane %zu: block %a, scalar %a", name, n, k, i, out[i], x);
-      beyond_r += fabs(x) > limen_zig_x[1];
-    }
+  static double out[32 * LIMEN_RNG_BLOCK];
+  cr_assert(per_call >= 1 && per_call <= 32);
+  for (size_t k = 0; k < steps; k += per_call) {
+    const size_t m = steps - k < per_call ? steps - k : per_call;
+    for (size_t j = 0; j < sizeof out / sizeof out[0]; j++) out[j] = NAN; /* rows beyond n stay so */
+    fn(&b, n, m, out);
+    for (size_t t = 0; t < m; t++)
+      for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) {
+        const double got = out[t * LIMEN_RNG_BLOCK + i];
+        if (i >= n) {
+          cr_assert(isnan(got), "route %s, %zu lanes: lane %zu of row %zu written", name, n, i, t);
+          continue;
+        }
+        paths[draw_path(&r[i])]++;
+        double x = limen_rng_gaussian(&r[i]);
+        cr_assert(memcmp(&x, &got, sizeof x) == 0, "route %s, %zu lanes, %zu a call: step %zu lane %zu: block %a, scalar %a",
+                  name, n, per_call, k + t, i, got, x);
+      }
   }
-  /* the tail branch ran (e = 2Q(r)·n·steps expected; at least e − 5√e) and every lane stayed in
-   * step, the others still */
-  const double e = 2.0 * gsl_cdf_ugaussian_Q(limen_zig_x[1]) * (double)(n * steps);
-  cr_assert(beyond_r > e - 5.0 * sqrt(e), "route %s, %zu lanes: %zu draws beyond r, %.0f expected", name, n,
-            beyond_r, e);
   for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) {
     limen_rng c;
     limen_rng_block_get(&b, i, &c);
-    cr_assert(memcmp(&c, &r[i], sizeof c) == 0, "route %s, %zu lanes: lane %zu: state differs", name, n, i);
+    cr_assert(memcmp(&c, &r[i], sizeof c) == 0, "route %s, %zu lanes, %zu a call: lane %zu: state differs", name, n,
+              per_call, i);
   }
 }
 
@@ -147,11 +173,46 @@ Test(rng, every_route_draws_exactly_the_scalar_streams) {
   cr_assert(nr >= 1 && strcmp(name[0], "baseline") == 0);
   cr_log_info("block draw routes on this CPU: %zu (%s … %s); limen_rng_block_gaussian uses %s", nr, name[0],
               name[nr - 1], limen_rng_gaussian_route());
-  /* a whole block, and partial ones: vector groups with a remainder, fewer lanes than a group */
-  const size_t lanes[] = {LIMEN_RNG_BLOCK, 13, 5, 1};
-  for (size_t j = 0; j < nr; j++)
+  /* whole blocks and partial ones (vector groups with a remainder, fewer lanes than a group),
+   * one step a call (every failed lane finished at once) and several (finished a step behind,
+   * the last step's at once); 1.28 million draws each */
+  const size_t lanes[] = {LIMEN_RNG_BLOCK, 13, 5, 1}, per_call[] = {1, 8, 3, 32};
+  for (size_t j = 0; j < nr; j++) {
+    size_t paths[PATH_COUNT] = {0};
     for (size_t l = 0; l < sizeof lanes / sizeof lanes[0]; l++)
-      check_route_against_scalar(fn[j], name[j], lanes[l], 1280000 / lanes[l]);
+      for (size_t c = 0; c < sizeof per_call / sizeof per_call[0]; c++)
+        check_route_against_scalar(fn[j], name[j], lanes[l], 1280000 / lanes[l] + c, per_call[c], paths);
+    /* every path of the slow draw ran, on whole-block and split calls alike (expected counts in
+     * 2 × 10⁷ draws: tail 5000, accepted 1.6 × 10⁵, rejected 1.3 × 10⁵, rejected with a failing
+     * next try 900, left to exp() by the squeeze 200) */
+    cr_log_info("route %s: draws by path: quick %zu, tail %zu, wedge accepted %zu, rejected %zu, rejected with a "
+                "failing next try %zu, decided by exp() %zu",
+                name[j], paths[PATH_QUICK], paths[PATH_TAIL], paths[PATH_ACCEPT], paths[PATH_REJECT],
+                paths[PATH_REJECT_SLOW], paths[PATH_EXP]);
+    for (int p = PATH_TAIL; p < PATH_COUNT; p++)
+      cr_assert(paths[p] >= 50, "route %s: path %d taken %zu times only", name[j], p, paths[p]);
+  }
+}
+
+Test(rng, steps_in_one_call_are_the_steps_one_by_one) {
+  /* the public entry points on the route the library chose, and calls of every length */
+  _Alignas(64) limen_rng_block a, b;
+  limen_rng_block_seed(&a, 41, 7);
+  b = a;
+  static double one[LIMEN_RNG_BLOCK], many[17 * LIMEN_RNG_BLOCK];
+  for (size_t len = 1; len <= 17; len++)
+    for (int rep = 0; rep < 200; rep++) {
+      limen_rng_block_gaussian_steps(&b, LIMEN_RNG_BLOCK, len, many);
+      for (size_t t = 0; t < len; t++) {
+        limen_rng_block_gaussian(&a, LIMEN_RNG_BLOCK, one);
+        cr_assert(memcmp(one, many + t * LIMEN_RNG_BLOCK, sizeof one) == 0, "%zu steps a call: step %zu differs",
+                  len, t);
+      }
+    }
+  cr_assert(memcmp(&a, &b, sizeof a) == 0, "states differ");
+  limen_rng_block_gaussian_steps(&b, LIMEN_RNG_BLOCK, 0, many); /* no steps: nothing moves */
+  limen_rng_block_gaussian_steps(&b, 0, 5, many);
+  cr_assert(memcmp(&a, &b, sizeof a) == 0, "an empty call moved the streams");
 }
 
 Test(rng, partial_block_draws_from_its_first_lanes_only) {
@@ -180,13 +241,13 @@ typedef struct {
 
 static void collect(gstats *g, limen_rng_block_fn fn, size_t blocks, size_t steps, uint64_t seed) {
   memset(g, 0, sizeof *g);
-  double out[LIMEN_RNG_BLOCK];
+  static double out[10 * LIMEN_RNG_BLOCK];
   for (size_t k = 0; k < blocks; k++) {
     limen_rng_block b;
     limen_rng_block_seed(&b, seed, k * LIMEN_RNG_BLOCK);
-    for (size_t n = 0; n < steps; n++) {
-      fn(&b, LIMEN_RNG_BLOCK, out);
-      for (size_t i = 0; i < LIMEN_RNG_BLOCK; i++) {
+    for (size_t n = 0; n < steps; n += 10) { /* 10 steps a call, as the engine draws them */
+      fn(&b, LIMEN_RNG_BLOCK, 10, out);
+      for (size_t i = 0; i < 10 * LIMEN_RNG_BLOCK; i++) {
         double x = out[i], x2 = x * x;
         g->m1 += x, g->m2 += x2, g->m3 += x2 * x, g->m4 += x2 * x2;
         if (fabs(x) > limen_zig_x[1]) {
@@ -199,7 +260,7 @@ static void collect(gstats *g, limen_rng_block_fn fn, size_t blocks, size_t step
       }
     }
   }
-  g->n = blocks * steps * LIMEN_RNG_BLOCK;
+  g->n = blocks * ((steps + 9) / 10 * 10) * LIMEN_RNG_BLOCK;
 }
 
 static double binomial_z(size_t count, size_t n, double p) {
@@ -274,14 +335,15 @@ static double mutant_exp_tail(limen_rng *r) {
   return u < 0.0 ? -(rr + t) : rr + t;
 }
 
-#define MUTANT_BLOCK(fname, draw)                                    \
-  static void fname(limen_rng_block *b, size_t n, double *out) {     \
-    for (size_t i = 0; i < n; i++) {                                 \
-      limen_rng r;                                                   \
-      limen_rng_block_get(b, i, &r);                                 \
-      out[i] = draw(&r);                                             \
-      limen_rng_block_put(b, i, &r);                                 \
-    }                                                                \
+#define MUTANT_BLOCK(fname, draw)                                           \
+  static void fname(limen_rng_block *b, size_t n, size_t steps, double *out) { \
+    for (size_t t = 0; t < steps; t++)                                       \
+      for (size_t i = 0; i < n; i++) {                                       \
+        limen_rng r;                                                         \
+        limen_rng_block_get(b, i, &r);                                       \
+        out[t * LIMEN_RNG_BLOCK + i] = draw(&r);                             \
+        limen_rng_block_put(b, i, &r);                                       \
+      }                                                                      \
   }
 MUTANT_BLOCK(block_no_wedge, mutant_no_wedge)
 MUTANT_BLOCK(block_exp_tail, mutant_exp_tail)

@@ -10,10 +10,12 @@
  * Gaussian numbers: limen_rng_gaussian(), an exact 256-layer ziggurat (Marsaglia & Tsang
  * 2000, in Doornik's 2005 form; src/rng/rng_gaussian.c), one 64-bit output per number in
  * 98.5 % of the draws.  The engine draws them a block of streams at a time
- * (limen_rng_block_gaussian: one number per stream, the streams stored side by side so
- * that the quick path runs as vector code: AVX-512, AVX2 or the x86-64 baseline, chosen at
- * run time, src/rng/rng_block_kernel.c); lane i of a block makes exactly the numbers
- * limen_rng_gaussian() makes on stream (seed, first + i), on every route.
+ * (limen_rng_block_gaussian: one number per stream; limen_rng_block_gaussian_steps: several
+ * such steps in one call, which is faster; the streams stored side by side so that the quick
+ * path runs as vector code: AVX-512, AVX2 or the x86-64 baseline, chosen at run time,
+ * src/rng/rng_block_kernel.c); lane i of a block makes exactly the numbers
+ * limen_rng_gaussian() makes on stream (seed, first + i), on every route and however the
+ * draws are split into calls.
  *
  * Inside the library, GSL's distributions (Poisson, …) draw from a stream through a gsl_rng
  * view of it (src/rng/rng_gsl.h; no GSL type appears in this header). */
@@ -46,7 +48,9 @@ LIMEN_API double limen_rng_uniform_pos(limen_rng *r);
 LIMEN_API double limen_rng_gaussian(limen_rng *r);
 
 /* LIMEN_RNG_BLOCK streams side by side (structure of arrays: s[k][lane] is word k of the
- * state of that lane). */
+ * state of that lane).  Any alignment works; a block (and the numbers' rows) aligned to 64
+ * bytes is drawn faster, since the vector routes' loads and stores of 8 lanes then never
+ * straddle a cache line (the engine declares its blocks _Alignas(64)). */
 #define LIMEN_RNG_BLOCK 64
 typedef struct limen_rng_block {
   uint64_t s[4][LIMEN_RNG_BLOCK];
@@ -60,6 +64,12 @@ LIMEN_API void limen_rng_block_put(limen_rng_block *b, size_t i, const limen_rng
 /* out[i] ← one standard normal number from lane i, for the lanes i < n ≤ LIMEN_RNG_BLOCK (the
  * other lanes do not move). */
 LIMEN_API void limen_rng_block_gaussian(limen_rng_block *b, size_t n, double *out);
+/* `steps` such draws in one call: out[t·LIMEN_RNG_BLOCK + i] ← the number of lane i at step t,
+ * for t < steps and i < n ≤ LIMEN_RNG_BLOCK (rows of LIMEN_RNG_BLOCK doubles whatever n; the
+ * other entries are not written).  The same numbers, and the same state after it, as `steps`
+ * calls of limen_rng_block_gaussian; faster, since the rare draws that need the slow path are
+ * finished while the next step's quick draws run (src/rng/rng_block_kernel.c). */
+LIMEN_API void limen_rng_block_gaussian_steps(limen_rng_block *b, size_t n, size_t steps, double *out);
 /* The compiled route limen_rng_block_gaussian runs: "avx512", "avx2" or "baseline" — the best
  * the CPU has, or the one the environment variable LIMEN_RNG_ISA names when the CPU has it.
  * Every route makes the same numbers; only the speed differs. */

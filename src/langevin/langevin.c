@@ -156,6 +156,7 @@ typedef struct run_ctx {
   limen_langevin_result *res;
   run_progress *progress; /* NULL: no callback                                     */
   size_t progress_every;  /* steps between progress_add calls of a block           */
+  const limen_control *controls; /* λ(t_k⁻) for k = 0 … N, or NULL (tabulate_controls)   */
 } run_ctx;
 
 /* Steps of the sample points: j·every for j = 0 … , plus N. */
@@ -203,6 +204,13 @@ static size_t passage_step(size_t nb, double b, double t0, double t1, const doub
 
 /* The time of grid point k of N: k·Δt, and exactly τ at the last point. */
 static inline double grid_time(size_t k, size_t N, double tau, double dt) { return k == N ? tau : (double)k * dt; }
+
+/* λ(t_k⁻) at grid point k: from the run's table when it has one, else from the protocol
+ * (the same values: the table holds what limen_protocol_control returned). */
+static inline void control_at(const run_ctx *c, size_t k, limen_control *u) {
+  if (c->controls) *u = c->controls[k];
+  else limen_protocol_control(c->proto, grid_time(k, c->N, c->tau, c->dt), -1, u);
+}
 
 /* The initial state of the block's trajectories: x_0 (fixed, or drawn from each trajectory's own
  * stream before its noise), zero work and heat, the bridge streams and the passages at t = 0
@@ -281,20 +289,42 @@ static inline void swap_energies(double **Uc, double **Un) {
   *Un = t;
 }
 
+/* The block's noise, drawn NOISE_STEPS steps ahead: limen_rng_block_gaussian_steps makes the
+ * same numbers as one draw a step, faster (src/rng/rng_block_kernel.c).  Rows of
+ * LANGEVIN_BLOCK; `next` is the first row not yet used, `left` the rows the run still needs
+ * (so that a short run draws no more than it uses). */
+#define NOISE_STEPS 8
+typedef struct noise_rows {
+  double *rows;
+  size_t next, filled, left;
+} noise_rows;
+
+/* The next row of standard normals (one per trajectory, in stream order). */
+static inline const double *noise_row(limen_rng_block *rng, size_t nb, noise_rows *nz) {
+  if (nz->next == nz->filled) {
+    nz->filled = nz->left < NOISE_STEPS ? nz->left : NOISE_STEPS;
+    limen_rng_block_gaussian_steps(rng, nb, nz->filled, nz->rows);
+    nz->left -= nz->filled;
+    nz->next = 0;
+  }
+  return nz->rows + LANGEVIN_BLOCK * nz->next++;
+}
+
 /* The standard normals ξ of one step: one draw per trajectory, or with refine = 2^r > 0 the
- * normalized sum of refine draws, in stream order.  Every trajectory of the block draws (a
- * stopped one too, its number unused): a trajectory's numbers depend only on its own stream
- * and the step. */
-static inline void draw_step_noise(limen_rng_block *rng, size_t nb, unsigned refine, double refine_norm,
-                                   double *xi, double *xsum) {
-  limen_rng_block_gaussian(rng, nb, xi);
-  if (!refine) return;
+ * normalized sum of refine draws, in stream order (into xsum).  Every trajectory of the block
+ * draws (a stopped one too, its number unused): a trajectory's numbers depend only on its own
+ * stream and the step. */
+static inline const double *draw_step_noise(limen_rng_block *rng, size_t nb, unsigned refine, double refine_norm,
+                                            noise_rows *nz, double *xsum) {
+  const double *xi = noise_row(rng, nb, nz);
+  if (!refine) return xi;
   for (size_t i = 0; i < nb; i++) xsum[i] = xi[i];
   for (unsigned j = 1; j < refine; j++) {
-    limen_rng_block_gaussian(rng, nb, xi);
+    xi = noise_row(rng, nb, nz);
     for (size_t i = 0; i < nb; i++) xsum[i] += xi[i];
   }
-  for (size_t i = 0; i < nb; i++) xi[i] = xsum[i] * refine_norm;
+  for (size_t i = 0; i < nb; i++) xsum[i] *= refine_norm;
+  return xsum;
 }
 
 /* Hard walls of the domain [wlo, whi]: a position beyond one is reflected back inside. */
@@ -366,16 +396,19 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
   const limen_langevin_config *cfg = c->cfg;
   const limen_potential *pot = c->pot;
   double x[LANGEVIN_BLOCK], Ubuf[2][LANGEVIN_BLOCK], U0[LANGEVIN_BLOCK], W[LANGEVIN_BLOCK],
-      Q[LANGEVIN_BLOCK], F[LANGEVIN_BLOCK], xi[LANGEVIN_BLOCK], xsum[LANGEVIN_BLOCK],
-      xold[LANGEVIN_BLOCK], scratch[3 * LANGEVIN_BLOCK], tpass[LANGEVIN_BLOCK];
+      Q[LANGEVIN_BLOCK], F[LANGEVIN_BLOCK], xsum[LANGEVIN_BLOCK], xold[LANGEVIN_BLOCK],
+      scratch[3 * LANGEVIN_BLOCK], tpass[LANGEVIN_BLOCK];
+  _Alignas(64) double noise[NOISE_STEPS * LANGEVIN_BLOCK];
   int active[LANGEVIN_BLOCK], passed[LANGEVIN_BLOCK];
-  limen_rng_block rng;
+  _Alignas(64) limen_rng_block rng; /* 64-byte rows: faster draws (rng.h) */
   limen_rng bridge[LANGEVIN_BLOCK];
   const int passage = (cfg->record & LIMEN_RECORD_PASSAGE) != 0;
   const int stop = passage && cfg->stop_at_passage;
   const int walls = isfinite(c->wlo) || isfinite(c->whi);
   const unsigned refine = cfg->noise_refine ? 1u << cfg->noise_refine : 0u;
   const double refine_norm = refine ? 1.0 / sqrt((double)refine) : 1.0;
+  const size_t draws = refine ? refine : 1; /* rows a step */
+  noise_rows nz = {noise, 0, 0, c->N > SIZE_MAX / draws ? SIZE_MAX : c->N * draws};
   size_t n_active = start_trajectories(c, first, nb, &rng, bridge, x, W, Q, active, tpass);
   const int rec = (cfg->record & LIMEN_RECORD_SAMPLES) && first < cfg->n_sample_traj;
   size_t every = cfg->sample_every, ip = 0;
@@ -384,9 +417,9 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
   /* Uc: U(x, lam) of the current state; Un: the next values (the buffers are swapped) */
   double *Uc = Ubuf[0], *Un = Ubuf[1];
   limen_control lam, lnext, lnn = limen_control_zero();
-  limen_protocol_control(c->proto, 0.0, -1, &lam);
+  control_at(c, 0, &lam);
   lnext = lam;
-  if (c->N > 0) limen_protocol_control(c->proto, grid_time(1, c->N, c->tau, c->dt), -1, &lnext);
+  if (c->N > 0) control_at(c, 1, &lnext);
   int have_force = same_control(&lnext, &lam); /* F holds −∂ₓU(x, lam) */
   pot->type->eval(pot, &lam, nb, x, Uc, have_force ? F : NULL);
   memcpy(U0, Uc, nb * sizeof *U0);
@@ -405,10 +438,10 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
     /* look ahead: the force after the move is needed only if λ stays the same */
     int need_force = 0;
     if (n + 1 < N) {
-      limen_protocol_control(c->proto, grid_time(n + 2, N, tau, dt), -1, &lnn);
+      control_at(c, n + 2, &lnn);
       need_force = same_control(&lnn, &lam);
     }
-    draw_step_noise(&rng, nb, refine, refine_norm, xi, xsum);
+    const double *xi = draw_step_noise(&rng, nb, refine, refine_norm, &nz, xsum);
     if (passage) memcpy(xold, x, nb * sizeof *x);
     c->integ->step(pot, &lam, dt, nb, x, F, xi, scratch);
     if (walls) reflect_at_walls(nb, c->wlo, c->whi, x);
@@ -468,6 +501,19 @@ static int alloc_result(const limen_langevin_config *cfg, run_ctx *c, size_t par
 }
 
 /* Every block of the part, over the OpenMP threads, with the progress callback if any. */
+/* The controls λ(t_k⁻) of the grid points k = 0 … N, tabulated once for all the blocks of a
+ * run that has several and at most CONTROLS_MAX steps: limen_protocol_control costs ≈ 13 ns
+ * (erasure), which every block paid at every step, ≈ 0.2 ns a particle-step (docs/performance.md).
+ * NULL otherwise, or when the table cannot be allocated: the blocks evaluate them themselves. */
+#define CONTROLS_MAX ((size_t)1 << 18)
+static limen_control *tabulate_controls(const run_ctx *c, size_t M) {
+  if (M <= LANGEVIN_BLOCK || c->N >= CONTROLS_MAX) return NULL;
+  limen_control *t = malloc((c->N + 1) * sizeof *t);
+  if (!t) return NULL;
+  for (size_t k = 0; k <= c->N; k++) limen_protocol_control(c->proto, grid_time(k, c->N, c->tau, c->dt), -1, &t[k]);
+  return t;
+}
+
 static void run_blocks(run_ctx *c, size_t part, size_t M) {
   const limen_langevin_config *cfg = c->cfg;
   run_progress prog = {.fn = NULL, .busy = ATOMIC_FLAG_INIT};
@@ -480,6 +526,8 @@ static void run_blocks(run_ctx *c, size_t part, size_t M) {
     c->progress = &prog;
     c->progress_every = c->N / 100 > 0 ? c->N / 100 : 1;
   }
+  limen_control *controls = tabulate_controls(c, M);
+  c->controls = controls;
   size_t nblocks = (M + LANGEVIN_BLOCK - 1) / LANGEVIN_BLOCK;
   int nthreads = cfg->threads > 0 ? cfg->threads : omp_get_max_threads();
   if ((size_t)nthreads > nblocks) nthreads = (int)nblocks;
@@ -490,6 +538,8 @@ static void run_blocks(run_ctx *c, size_t part, size_t M) {
     run_block(c, part + off, nb);
   }
   c->progress = NULL;
+  c->controls = NULL;
+  free(controls);
   if (cfg->progress) cfg->progress(cfg->progress_ctx, 1.0);
 }
 

@@ -49,5 +49,9 @@ static const rng_route *route_select(void) {
 const char *limen_rng_gaussian_route(void) { return route_select()->isa; }
 
 void limen_rng_block_gaussian(limen_rng_block *b, size_t n, double *out) {
-  route_select()->fn(b, n, out);
+  route_select()->fn(b, n, 1, out);
+}
+
+void limen_rng_block_gaussian_steps(limen_rng_block *b, size_t n, size_t steps, double *out) {
+  route_select()->fn(b, n, steps, out);
 }

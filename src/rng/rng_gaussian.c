@@ -174,48 +174,39 @@ static int wedge_exact(unsigned i, double x, double u) {
   return f0 + u * (f1 - f0) < 1.0;
 }
 
-/* Squeeze before the exact test: on [Xᵢ₊₁, Xᵢ] f lies between its chord and its tangents at
- * the ends (chord above and tangents below where f is convex, |x| ≥ 1; the reverse where it is
- * concave, |x| ≤ 1).  A height below the lower bound or above the upper one by more than
- * SQUEEZE_MARGIN·f(Xᵢ) — a relative margin of ≥ 4·10⁻¹⁰, against rounding errors of ~10⁻¹⁴ in
- * either computation — is decided without exp() and exactly as wedge_exact decides it; the
- * rest (and layer 204, which holds the inflection point x = 1) go to wedge_exact. */
-#define SQUEEZE_MARGIN 1e-9
+/* The squeeze (limen_zig_squeeze, rng_internal.h) first, exp() where it cannot decide. */
 int limen_zig_wedge_accept(unsigned i, double x, double u) {
-  const double a = fabs(x), x0 = zig_x[i], x1 = zig_x[i + 1];
-  const double g0 = limen_zig_f[i], g1 = limen_zig_f[i + 1];
-  const double y = g0 + u * (g1 - g0), m = SQUEEZE_MARGIN * g0;
-  const double chord = g1 + (g0 - g1) * (a - x1) / (x0 - x1);
-  const double t0 = g0 * (1.0 - x0 * (a - x0)), t1 = g1 * (1.0 - x1 * (a - x1));
-  if (x1 >= 1.0) { /* (no fmax/fmin: no NaN here, and the comparisons inline) */
-    if (y < (t0 > t1 ? t0 : t1) - m) return 1;
-    if (y > chord + m) return 0;
-  } else if (x0 <= 1.0) {
-    if (y < chord - m) return 1;
-    if (y > (t0 < t1 ? t0 : t1) + m) return 0;
+  const int d = limen_zig_squeeze(i, x, u);
+  return d >= 0 ? d : wedge_exact(i, x, u);
+}
+
+/* The rest of a draw whose output w failed the quick test, when the stream's next output
+ * `next` has already been taken from r: the tail's first uniform or the wedge's uniform, as
+ * limen_zig_slow would take it; a rejected wedge point starts a new draw from r. */
+double limen_zig_slow_after(limen_rng *r, uint64_t w, uint64_t next) {
+  const unsigned i = (unsigned)(w & (ZIG_LAYERS - 1));
+  const double u = limen_zig_uniform(w), x = u * zig_x[i];
+  if (i == 0) { /* tail beyond r: Marsaglia (1964) */
+    const double rr = zig_x[1];
+    double t = -log(((double)(next >> 12) + 0.5) * 0x1.0p-52) / rr; /* limen_rng_uniform_pos */
+    double y = -log(limen_rng_uniform_pos(r));
+    while (y + y < t * t) {
+      t = -log(limen_rng_uniform_pos(r)) / rr;
+      y = -log(limen_rng_uniform_pos(r));
+    }
+    return u < 0.0 ? -(rr + t) : rr + t;
   }
-  return wedge_exact(i, x, u);
+  /* wedge: a height uniform in [f(Xᵢ), f(Xᵢ₊₁)] under f(x)? (limen_rng_uniform of next) */
+  if (limen_zig_wedge_accept(i, x, (double)(next >> 11) * 0x1.0p-53)) return x;
+  return limen_rng_gaussian(r);
 }
 
 /* Everything after a failed quick test of output w (rare). */
 double limen_zig_slow(limen_rng *r, uint64_t w) {
-  const double rr = zig_x[1];
-  for (;;) {
-    const unsigned i = (unsigned)(w & (ZIG_LAYERS - 1));
-    const double u = limen_zig_uniform(w), x = u * zig_x[i];
-    if (fabs(x) < zig_x[i + 1]) return x;
-    if (i == 0) { /* tail beyond r: Marsaglia (1964) */
-      double t, y;
-      do {
-        t = -log(limen_rng_uniform_pos(r)) / rr;
-        y = -log(limen_rng_uniform_pos(r));
-      } while (y + y < t * t);
-      return u < 0.0 ? -(rr + t) : rr + t;
-    }
-    /* wedge: a height uniform in [f(Xᵢ), f(Xᵢ₊₁)] under f(x)? */
-    if (limen_zig_wedge_accept(i, x, limen_rng_uniform(r))) return x;
-    w = limen_rng_u64(r);
-  }
+  const unsigned i = (unsigned)(w & (ZIG_LAYERS - 1));
+  const double x = limen_zig_uniform(w) * zig_x[i];
+  if (fabs(x) < zig_x[i + 1]) return x;
+  return limen_zig_slow_after(r, w, limen_rng_u64(r));
 }
 
 double limen_rng_gaussian(limen_rng *r) {

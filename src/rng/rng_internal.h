@@ -18,6 +18,28 @@ extern const double limen_zig_f[LIMEN_ZIG_LAYERS + 1];
  * otherwise by exp(), with the same answer as the plain comparison with exp() always. */
 int limen_zig_wedge_accept(unsigned i, double x, double u);
 
+/* The squeeze of limen_zig_wedge_accept alone: 1 (accept) or 0 (reject) where it decides,
+ * −1 where only exp() can.  On [Xᵢ₊₁, Xᵢ] f lies between its chord and its tangents at the
+ * ends (chord above and tangents below where f is convex, |x| ≥ 1; the reverse where it is
+ * concave, |x| ≤ 1).  A height below the lower bound or above the upper one by more than
+ * 10⁻⁹·f(Xᵢ) — a relative margin of ≥ 4·10⁻¹⁰, against rounding errors of ~10⁻¹⁴ in either
+ * computation — is decided exactly as the exp() test decides it; the rest (and layer 204,
+ * which holds the inflection point x = 1) is left undecided.  Written without branches
+ * (comparisons and selects only), so that the block routes can run it on every lane that
+ * reaches a wedge without a mispredicted jump. */
+static inline int limen_zig_squeeze(unsigned i, double x, double u) {
+  const double a = x < 0.0 ? -x : x, x0 = limen_zig_x[i], x1 = limen_zig_x[i + 1];
+  const double g0 = limen_zig_f[i], g1 = limen_zig_f[i + 1];
+  const double y = g0 + u * (g1 - g0), m = 1e-9 * g0;
+  const double chord = g1 + (g0 - g1) * (a - x1) / (x0 - x1);
+  const double t0 = g0 * (1.0 - x0 * (a - x0)), t1 = g1 * (1.0 - x1 * (a - x1));
+  const int convex = x1 >= 1.0, concave = x0 <= 1.0;
+  const double tmax = t0 > t1 ? t0 : t1, tmin = t0 < t1 ? t0 : t1;
+  const double lo = convex ? tmax : chord, hi = convex ? chord : tmin;
+  const int acc = y < lo - m, rej = y > hi + m;
+  return ((convex | concave) & (acc | rej)) ? acc : -1;
+}
+
 /* u in [−1, 1) from the top 52 bits of a 64-bit output w (the draw's uniform). */
 static inline double limen_zig_uniform(uint64_t w) {
   union {
@@ -31,20 +53,23 @@ static inline double limen_zig_uniform(uint64_t w) {
 /* The rest of a draw whose 64-bit output w failed the quick test: tail, wedge, or a new try
  * from the stream's next outputs.  Every route calls it, so all make the same numbers. */
 double limen_zig_slow(limen_rng *r, uint64_t w);
+/* The same when the stream's next output `next` (the wedge's or the tail's first uniform) has
+ * already been taken from r: limen_zig_slow(r, w) is limen_zig_slow_after(r, w, next output). */
+double limen_zig_slow_after(limen_rng *r, uint64_t w, uint64_t next);
 
-/* One compiled route of limen_rng_block_gaussian (rng.h); all give the same numbers. */
-typedef void (*limen_rng_block_fn)(limen_rng_block *b, size_t n, double *out);
+/* One compiled route of limen_rng_block_gaussian_steps (rng.h); all give the same numbers. */
+typedef void (*limen_rng_block_fn)(limen_rng_block *b, size_t n, size_t steps, double *out);
 enum { LIMEN_RNG_ISA_BASELINE = 0, LIMEN_RNG_ISA_AVX2 = 1, LIMEN_RNG_ISA_AVX512 = 2,
        LIMEN_RNG_ISA_COUNT = 3 };
 /* The route of instruction set `isa` when this build has it and the CPU runs it, else NULL;
  * its name ("baseline", "avx2", "avx512") in *name when name is not NULL. */
 limen_rng_block_fn limen_rng_block_route(int isa, const char **name);
 
-void limen_rng_block_gaussian_base(limen_rng_block *b, size_t n, double *out);
+void limen_rng_block_gaussian_base(limen_rng_block *b, size_t n, size_t steps, double *out);
 #if defined(__x86_64__) && defined(__GNUC__)
 #define LIMEN_RNG_HAVE_X86_ROUTES 1
-void limen_rng_block_gaussian_avx2(limen_rng_block *b, size_t n, double *out);
-void limen_rng_block_gaussian_avx512(limen_rng_block *b, size_t n, double *out);
+void limen_rng_block_gaussian_avx2(limen_rng_block *b, size_t n, size_t steps, double *out);
+void limen_rng_block_gaussian_avx512(limen_rng_block *b, size_t n, size_t steps, double *out);
 #endif
 
 #endif
