@@ -4,7 +4,9 @@
  * workload), each against landauer-adiabatic (pure closed form) on the same grid in the same
  * run.  "cold": the memo of cell quantities cleared before the paradigm's pass (what one sweep
  * meets); "warm": a second pass (every cell already known); "no memo": the memo switched off, on
- * the first `--uncached` points only (seconds per point otherwise).
+ * the first `--uncached` points only (seconds per point otherwise).  Each figure twice: by the
+ * wall clock and (…_cpu) by the thread's CPU time, which other jobs on a shared machine disturb
+ * far less.
  *
  * usage: bench_project [--uncached N]      prints one "key value" line per figure */
 #include <math.h>
@@ -18,17 +20,18 @@
 #define NB 29
 #define NT 200
 
-static double now(void) {
+static double now(clockid_t id) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(id, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* Seconds for the first `points` grid points of paradigm p. */
-static double pass(const limen_paradigm *p, size_t points, limen_error *err) {
+/* Seconds (wall clock; *cpu: the thread's CPU time) for the first `points` grid points of
+ * paradigm p. */
+static double pass(const limen_paradigm *p, size_t points, double *cpu, limen_error *err) {
   limen_workload base = limen_workload_default();
   limen_projection out;
-  double t0 = now();
+  double t0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_THREAD_CPUTIME_ID);
   size_t k = 0;
   for (size_t i = 0; i < NB && k < points; i++)
     for (size_t j = 0; j < NT && k < points; j++, k++) {
@@ -37,7 +40,8 @@ static double pass(const limen_paradigm *p, size_t points, limen_error *err) {
       w.train_time_s = limen_grid_point(8.64e4, 2.6e7, j, NT, 1);
       if (limen_paradigm_project(p, &w, NULL, &out, err) != LIMEN_OK) return -1.0;
     }
-  return now() - t0;
+  *cpu = now(CLOCK_THREAD_CPUTIME_ID) - c0;
+  return now(CLOCK_MONOTONIC) - t0;
 }
 
 int main(int argc, char **argv) {
@@ -60,19 +64,22 @@ int main(int argc, char **argv) {
     }
     limen_cache_enable(1);
     limen_cache_clear();
-    double cold = pass(p, NB * NT, &err), warm = pass(p, NB * NT, &err);
+    double cc, wc, oc;
+    double cold = pass(p, NB * NT, &cc, &err), warm = pass(p, NB * NT, &wc, &err);
     unsigned long long hits = 0, misses = 0;
     limen_cache_stats(&hits, &misses);
     limen_cache_enable(0);
-    double off = pass(p, uncached, &err);
+    double off = pass(p, uncached, &oc, &err);
     limen_cache_enable(1);
     limen_paradigm_free(p);
     if (cold < 0 || warm < 0 || off < 0) {
       fprintf(stderr, "bench_project: %s: %s\n", specs[s], err.msg);
       return 1;
     }
-    printf("%s cold %.6g warm %.6g uncached %.6g memo_hits %llu memo_misses %llu\n", specs[s], NB * NT / cold,
-           NB * NT / warm, (double)uncached / off, hits, misses);
+    printf("%s cold %.6g warm %.6g uncached %.6g cold_cpu %.6g warm_cpu %.6g uncached_cpu %.6g memo_hits %llu "
+           "memo_misses %llu\n",
+           specs[s], NB * NT / cold, NB * NT / warm, (double)uncached / off, NB * NT / cc, NB * NT / wc,
+           (double)uncached / oc, hits, misses);
   }
   limen_profiles_free(profiles);
   return 0;

@@ -73,8 +73,10 @@ LIMEN_API int limen_kramers_log_rate(const limen_well *w, const limen_precision 
 
 /* Exact mean first-passage time (in τ₀) from x0 to an absorbing point b > x0, reflecting at
  * −∞ (quartic) or at the left wall x = −½ (washboard):
- *   T = ∫_{x0}^{b} dy e^{U(y)} ∫_{−∞}^{y} dz e^{−U(z)}       (GSL adaptive quadrature,
- * nested, on the combined exponent U(y) − U(z) − S so that nothing overflows; see mfpt.c).
+ *   T = ∫_{x0}^{b} dy e^{U(y)} ∫_{−∞}^{y} dz e^{−U(z)}
+ * in one pass of cumulative spectral quadrature on Chebyshev panels, within 0.12·quad_epsrel
+ * relative (mfpt_fast.c); where U varies by more than 2e4 kT over the interval, or quad_epsrel
+ * < 1.2e-13, by nested GSL adaptive quadrature (mfpt.c).  Nothing overflows for any barrier.
  * Washboard: x0, b in [−½, M − ½].  LIMEN_ERANGE when T overflows a double (use the log). */
 LIMEN_API int limen_mfpt(const limen_well *w, double x0, double b, const limen_precision *prec,
                double *t_tau0, limen_error *err);

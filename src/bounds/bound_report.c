@@ -378,8 +378,9 @@ static int rate(limen_bound_inputs *in, const limen_precision *p, int exact, lim
   num(r, 0, "log_mfpt_tau0", "ln(T/τ₀)", log_t, "");
   num_exp(r, "kramers_time_tau0", "Kramers time 1/r", -log_rate, "τ₀");
   num(r, 0, "kramers_over_mfpt", "(1/r) / T", exp(-log_rate - log_t), "");
-  r->method = "mfpt: T = ∫_{x_min}^{x_next} dy e^{U(y)/kT} ∫_{-inf}^{y} dz e^{-U(z)/kT} (γ/kT), nested "
-              "adaptive quadrature (GSL), from the metastable minimum to the next minimum";
+  r->method = "mfpt: T = ∫_{x_min}^{x_next} dy e^{U(y)/kT} ∫_{-inf}^{y} dz e^{-U(z)/kT} (γ/kT), one pass of "
+              "cumulative Chebyshev quadrature (nested GSL quadrature at very strong tilts), from the "
+              "metastable minimum to the next minimum";
   r->validity = "exact for the overdamped cell at any barrier height (no Kramers approximation); the "
                 "Kramers ratio tends to 1 as the barrier grows";
   return LIMEN_OK;

@@ -30,9 +30,18 @@ int limen_quartic_stationary(double barrier_kT, double tilt_kT, double x[3]);
 int limen_cell_stationary_in(const limen_well *w, double lo, double hi, double *x, int *is_max,
                              int cap);
 
-/* ln of the exact MFPT (in τ₀) from x0 to b (see limen_mfpt); inputs already validated. */
+/* ln of the exact MFPT (in τ₀) from x0 to b (see limen_mfpt); inputs already validated.
+ * The one-pass cumulative quadrature (mfpt_fast.c) where it applies, else the nested one. */
 int limen_cell_mfpt_log(const limen_well *w, double x0, double b, const limen_precision *prec,
                         double *log_t, limen_error *err);
+/* The reference: nested adaptive quadrature (GSL QAG) of the double integral (mfpt.c). */
+int limen_cell_mfpt_log_nested(const limen_well *w, double x0, double b,
+                               const limen_precision *prec, double *log_t, limen_error *err);
+/* One pass of cumulative spectral quadrature on Chebyshev panels, relative error bounded by
+ * 0.12·quad_epsrel (mfpt_fast.c).  *done = 0 (and LIMEN_OK) when it declines: quad_epsrel below
+ * 1.2e-13, U varying by more than 2e4 kT over [L, b], or more than 4000 panels. */
+int limen_cell_mfpt_log_fast(const limen_well *w, double x0, double b, const limen_precision *prec,
+                             double *log_t, int *done, limen_error *err);
 
 /* Where the escape by MFPT starts and ends: the untilted minimum (quartic −1, washboard 0)
  * and the next minimum of the tilted well (quartic: right minimum; washboard: the tilted

@@ -4,6 +4,14 @@
  *
  *   T(x0 → b) = ∫_{x0}^{b} dy ∫_{L}^{y} dz e^{U(y) − U(z)}          (units τ₀, U in kT).
  *
+ * limen_cell_mfpt_log evaluates it in one pass of cumulative quadrature (mfpt_fast.c, error
+ * ≤ 0.12·quad_epsrel) wherever that applies; the nested form below is the reference, and the
+ * method where U varies by more than 2e4 kT over the interval (very strong tilts).  Known limit
+ * of the nested form: with b high on a steep wall (U(b) − min U of several 10³ kT) the outer
+ * integrand's peak at b, of width 1/U'(b), can escape QAG, which then returns T too small (by
+ * factors near e^{−40} at U(b) ≈ 1.5e4 kT in random tests) or fails on a zero integral; the
+ * one-pass form has no such limit.
+ *
  * Numerics.  The double integral is evaluated as nested GSL adaptive quadrature (QAGP, with
  * the stationary points as breakpoints) of the combined exponent U(y) − U(z) − S, where
  *   S = max_{x0 ≤ y ≤ b} [U(y) − min_{L ≤ z ≤ y} U(z)]
@@ -86,8 +94,8 @@ static double quartic_cut(const limen_well *w, double zref, double tail_kT) {
   return zref - d;
 }
 
-int limen_cell_mfpt_log(const limen_well *w, double x0, double b, const limen_precision *prec,
-                        double *log_t, limen_error *err) {
+int limen_cell_mfpt_log_nested(const limen_well *w, double x0, double b,
+                               const limen_precision *prec, double *log_t, limen_error *err) {
   mfpt_ctx c;
   c.w = *w;
   c.p = limen_numeric_prec(prec);
@@ -152,6 +160,14 @@ int limen_cell_mfpt_log(const limen_well *w, double x0, double b, const limen_pr
                            "scaled MFPT integral = %.6g from x0 = %.10g to b = %.10g", I, x0, b);
   *log_t = S + log(I);
   return LIMEN_OK;
+}
+
+int limen_cell_mfpt_log(const limen_well *w, double x0, double b, const limen_precision *prec,
+                        double *log_t, limen_error *err) {
+  int done = 0;
+  int rc = limen_cell_mfpt_log_fast(w, x0, b, prec, log_t, &done, err);
+  if (rc || done) return rc;
+  return limen_cell_mfpt_log_nested(w, x0, b, prec, log_t, err);
 }
 
 int limen_mfpt_log(const limen_well *w, double x0, double b, const limen_precision *prec,

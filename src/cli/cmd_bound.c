@@ -59,7 +59,7 @@ static const cli_command_doc doc = {
     "  hop           m levels in one window: e = m * 2 asinh(m / (2 r dt)) kT\n"
     "  retention     barrier E_ret holding a bit for tau_ret with flip probability p_ret\n"
     "  kramers       escape rate sqrt(U''(x_min)|U''(x_b)|)/(2 pi gamma) exp(-dU/kT)\n"
-    "  mfpt          exact mean first-passage time by nested quadrature, compared with Kramers\n"
+    "  mfpt          exact mean first-passage time by quadrature, compared with Kramers\n"
     "Options that a kind does not use are rejected.",
     "examples:\n"
     "  limen bound landauer --success 0.99\n"
