@@ -51,6 +51,7 @@ int limen_input_lookup(const limen_input *table, size_t n, const char *func, con
 void limen_input_range_unit_text(const limen_input *in, char *buf, size_t n);
 int limen_input_parse(const limen_input *in, const char *text, double *value, limen_error *err);
 int limen_input_cell_time(const limen_input *in, const char *text);
+size_t limen_number_prefix(const char *text);
 int limen_input_parse_cell_time(const limen_input *in, const char *label, const char *text, double tau0_s,
                                 double *value, limen_error *err);
 int limen_input_check_given(const limen_input *in, double v, limen_error *err);

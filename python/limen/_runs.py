@@ -25,8 +25,8 @@ Value = Union[int, float, str]
 #: reads the protocol's name itself)
 _SIM_METHODS = ("langevin", "fokker-planck")
 _SIM_INTEGRATORS = ("auto", "euler", "heun", "ou")
-#: the time rows: a number in τ₀; text as the tool reads it, in seconds or with a unit ("20ns",
-#: "20tau0": limen_simulate_config_set_text)
+#: the time rows: a number in τ₀; text with its unit, as the tool reads it ("20ns", "20tau0":
+#: limen_simulate_config_set_text)
 _SIM_TIMES = ("tau", "dt")
 
 #: the numeric options of ``limen train``, by the library table whose row each one is
@@ -142,9 +142,10 @@ def simulate(protocol: Optional[str] = None, *, protocol_file: Optional[str] = N
             defaults and messages are its own).  The protocol's inputs take each protocol's
             defaults when not given; one that the protocol does not read is refused:
 
-            - ``tau``: duration: a number in τ₀ (the run's unit), or text as the tool reads it —
-              in seconds ("2e-8"), with a time unit ("20ns"), both converted with ``tau0``, or
-              in cell time ("20tau0"); (0, 1e12] τ₀; default 10 (erasure, modulated-write: 50;
+            - ``tau``: duration: a number in τ₀ (the run's unit), or text with its unit as the
+              tool reads it — a time unit ("20ns", "2e-8s"), converted with ``tau0``, or cell
+              time ("20tau0"); text without a unit is refused (a number means τ₀ here, the
+              tool's bare number seconds); (0, 1e12] τ₀; default 10 (erasure, modulated-write: 50;
               static-write, trap-linear, trap-optimal: 1; hold with ``passage``: 40 times the
               exact mean first-passage time)
             - ``barrier`` (kT): the cell's barrier E_b (static-write: E_ret); default 8
@@ -163,7 +164,7 @@ def simulate(protocol: Optional[str] = None, *, protocol_file: Optional[str] = N
             - ``ramp_fraction``: fraction of τ of each tilt ramp, [0, 0.5) (static-write,
               hopping); 0
             - ``trajectories``: Langevin ensemble size, integers [2, 1e9]; 10000
-            - ``dt``: time step, a number in τ₀ or text as for ``tau`` ("2e-12", "2e-3tau0"), at most the duration;
+            - ``dt``: time step, a number in τ₀ or text as for ``tau`` ("2e-12s", "2e-3tau0"), at most the duration;
               1e-3 τ₀
             - ``seed``: master seed, integers [0, 2147483647]; 1
             - ``threads``: OpenMP threads, 0 = OpenMP's default; 0 (no effect on the numbers)
@@ -231,6 +232,11 @@ def simulate(protocol: Optional[str] = None, *, protocol_file: Optional[str] = N
             raise _unknown("simulate", key, allowed)
         _number_or_text(key, value)
         name = _lib.text(row.name) or ""
+        if name in _SIM_TIMES and isinstance(value, str) and L.limen_number_prefix(value.encode()) == len(value):
+            # a number here is in τ₀ and the tool's bare number in seconds: text must say which
+            raise _error(f"{name} = {value!r}: a number is in tau0 here; as text give its unit "
+                         f"('{value}tau0', '{value}s', or ns, us, ...)", 1, field=name, value=value,
+                         range="a number in tau0, or text with a time unit or tau0")
         # every value is checked as the tool checks its option; the times when set (in τ₀ or s)
         rows.append((row, name, value if name in _SIM_TIMES else _given(row, value)))
     err = new_error()

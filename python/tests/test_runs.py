@@ -47,7 +47,7 @@ SIM_CASES = [
      ["--protocol", "trap-optimal", "--method", "fokker-planck", "--tau0", "2e-9", "--dt", "2e-11s",
       "--distance", "3"]),
     # a time as a number is in τ₀; as text it reads as the tool reads it (seconds, or a unit)
-    ({"protocol": "stiffness-change", "method": "fokker-planck", "cells": 600, "tau": 2, "dt": "4e-12"},
+    ({"protocol": "stiffness-change", "method": "fokker-planck", "cells": 600, "tau": 2, "dt": "4e-12s"},
      ["--protocol", "stiffness-change", "--method", "fokker-planck", "--cells", "600", "--tau", "2tau0",
       "--dt", "4e-3tau0"]),
     ({"protocol": "hold", "barrier": 3, "start": -1, "passage": 0, "trajectories": 100},
@@ -199,6 +199,20 @@ def test_errors_carry_the_cli_message(have_cli, fn, kwargs, args, prefix, field,
         assert e.range == range_
     cmd = fn.__name__
     assert cli_error(cmd, *args) == f"limen {cmd}: {prefix}{e}"
+
+
+def test_simulate_time_text_needs_its_unit() -> None:
+    """A number for tau/dt is in τ₀, the tool's bare number in seconds: text must carry its unit."""
+    for key in ("tau", "dt"):
+        with pytest.raises(limen.LimenError) as ei:
+            limen.simulate("erasure", trajectories=64, **{key: "20"})
+        assert ei.value.field == key and "'20tau0'" in str(ei.value)
+    a = limen.simulate("erasure", trajectories=64, tau=20, dt=2e-3)
+    b = limen.simulate("erasure", trajectories=64, tau="20tau0", dt="2e-12s")
+    c = limen.simulate("erasure", trajectories=64, tau="20ns", dt="0.002tau0")
+    for r in (b, c):
+        assert {k: v for k, v in r.items() if k not in ("wall_seconds", "provenance")} == \
+            {k: v for k, v in a.items() if k not in ("wall_seconds", "provenance")}
 
 
 def test_errors_print_nothing(capfd) -> None:
