@@ -5,6 +5,7 @@
  * refused naming each input that differs, the run control writes the checkpoint and returns
  * LIMEN_EINTERRUPTED when asked to stop, and the items of a spread job resume from it. */
 #include <criterion/criterion.h>
+#include <time.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,6 +170,40 @@ Test(checkpoint, match_names_every_difference) {
 }
 
 static int stop_now(void *ctx) { return ++*(int *)ctx >= 2; }
+
+/* After a write the next interval counts from the write's end plus nine times its duration (so
+ * that writing a large checkpoint takes at most a tenth of the run): never from before it. */
+Test(checkpoint, control_counts_from_the_end_of_a_write) {
+  char dir[] = "/tmp/limen_ckXXXXXX";
+  cr_assert_not_null(mkdtemp(dir));
+  limen_checkpoint ck;
+  limen_error e;
+  limen_checkpoint_init(&ck);
+  limen_run_control ctl = {NULL, NULL, &ck, dir, 0.0, 0.0, NULL}; /* due after every unit */
+  cr_assert_eq(limen_run_control_begin(&ctl, "simulate", "blocks", k_inputs, 3, &e), LIMEN_OK, "%s", e.msg);
+  const double v = 1.0;
+  cr_assert_eq(limen_checkpoint_add(&ck, &v, 1, NULL, 0, &e), LIMEN_OK);
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  const double before = (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+  cr_assert_eq(limen_run_control_after_unit(&ctl, &e), LIMEN_OK, "%s", e.msg);
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  const double after = (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+  /* the call is almost all write (open, write, fsync, rename): counting from its start would put
+   * last_write_s near `before`, from its end near `after` */
+  cr_assert(ctl.last_write_s > 0.5 * (before + after) && ctl.last_write_s <= after + 9.0 * (after - before),
+            "last_write_s %.9f outside (%.9f, %.9f]", ctl.last_write_s, 0.5 * (before + after),
+            after + 9.0 * (after - before));
+  limen_checkpoint back;
+  cr_assert_eq(limen_checkpoint_read(dir, &back, &e), LIMEN_OK, "%s", e.msg);
+  cr_assert_eq(back.done, 1);
+  limen_checkpoint_clear(&back);
+  limen_checkpoint_clear(&ck);
+  char path[256];
+  snprintf(path, sizeof path, "%s/%s", dir, LIMEN_CHECKPOINT_NAME);
+  remove(path);
+  rmdir(dir);
+}
 
 /* The control writes the checkpoint when fresh and when stopping; the file reads back equal;
  * a directory without one is LIMEN_ENOTFOUND. */

@@ -65,7 +65,9 @@ typedef struct limen_run_control {
   double write_every_s;          /* least wall time between writes after a unit; the
                                     checkpoint is always written at the start, when the run
                                     stops and at its end (0: after every unit)               */
-  double last_write_s;           /* set by the run loop: the wall time of the last write    */
+  double last_write_s;           /* set by the run loop: the wall time the next interval
+                                    counts from (the last write's end, plus nine times its
+                                    duration: writing takes at most a tenth of the run)     */
   const char *unit_name;         /* set by the run loop: what its units are ("blocks")      */
 } limen_run_control;
 
