@@ -53,6 +53,12 @@ cJSON *limen_report_provenance(void);
 
 /* A sweep writer's progress callback (sweep_run.c → sweep_report.c): the fraction written. */
 void limen_sweep_writer_report(limen_sweep_writer *wr, double fraction);
+/* The CSV layouts (not JSON): a point's lines into f (any stream: points may be formatted on
+ * several threads at once, each into its own), and text appended to the writer's CSV in order. */
+int limen_sweep_writer_is_csv(const limen_sweep_writer *wr);
+int limen_sweep_csv_point(const limen_sweep_writer *wr, FILE *f, const double *x, const limen_projection *proj,
+                          limen_error *err);
+int limen_sweep_writer_text(limen_sweep_writer *wr, const char *text, limen_error *err);
 int limen_report_add_provenance(cJSON *root);
 void limen_csv_provenance(FILE *f);
 

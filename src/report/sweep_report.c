@@ -132,10 +132,22 @@ static int json_point(limen_sweep_writer *wr, const double *x, const limen_proje
   return LIMEN_OK;
 }
 
+int limen_sweep_writer_is_csv(const limen_sweep_writer *wr) { return wr && wr->r.format != LIMEN_SWEEP_JSON; }
+
 int limen_sweep_writer_point(limen_sweep_writer *wr, const double *x, const limen_projection *proj, limen_error *err) {
+  if (wr->r.format == LIMEN_SWEEP_JSON) return json_point(wr, x, proj, err);
+  return limen_sweep_csv_point(wr, wr->m.f, x, proj, err);
+}
+
+int limen_sweep_writer_text(limen_sweep_writer *wr, const char *text, limen_error *err) {
+  if (!wr->m.f || fputs(text, wr->m.f) < 0)
+    return limen_error_set(err, LIMEN_ENOMEM, "limen_sweep_writer", "out of memory while writing text");
+  return LIMEN_OK;
+}
+
+int limen_sweep_csv_point(const limen_sweep_writer *wr, FILE *f, const double *x, const limen_projection *proj,
+                          limen_error *err) {
   const limen_sweep_report *r = &wr->r;
-  if (r->format == LIMEN_SWEEP_JSON) return json_point(wr, x, proj, err);
-  FILE *f = wr->m.f;
   char v[64];
   for (size_t p = 0; p < r->n_specs; p++) {
     if (r->format == LIMEN_SWEEP_CSV_WIDE && p > 0) {

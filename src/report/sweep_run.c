@@ -56,6 +56,7 @@ typedef struct sweep_chunk {
   limen_projection *proj;
   int *st;
   limen_error *errs;
+  char **text; /* the CSV lines of each point, formatted across the threads */
 } sweep_chunk;
 
 static const char *const k_terms[] = {"compute", "memory", "update", "consolidation"};
@@ -124,19 +125,59 @@ static int chunk_unpack(void *ctx, size_t i, const unsigned char *buf, size_t n,
   return at == n ? LIMEN_OK : limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "short point");
 }
 
-/* Points [k0, k0 + n) into proj (n × n_specs): this process's block of them across the OpenMP
- * threads (all of them on one process), joined over sp, then written in order. */
+/* Point i of the chunk as CSV lines into c->text[i] (status c->st[i], its error c->errs[i]). */
+static void format_point(const sweep_job *j, size_t k0, size_t i, sweep_chunk *c, const limen_sweep_writer *wr) {
+  double x[2];
+  limen_memtext m;
+  c->text[i] = NULL;
+  point_x(j, k0 + i, x);
+  int st = limen_memtext_open(&m, &c->errs[i]);
+  if (!st) st = limen_sweep_csv_point(wr, m.f, x, &c->proj[i * j->n_specs], &c->errs[i]);
+  if (m.f) {
+    int closed = limen_memtext_close(&m, &c->text[i], st ? NULL : &c->errs[i]);
+    if (!st) st = closed;
+  }
+  c->st[i] = st;
+}
+
+/* The formatted points [0, n) appended in order (the first failure returned); texts freed. */
+static int append_points(size_t n, sweep_chunk *c, limen_sweep_writer *wr, limen_error *err) {
+  int rc = LIMEN_OK;
+  for (size_t i = 0; i < n; i++) {
+    if (!rc && c->st[i]) {
+      *err = c->errs[i];
+      rc = c->st[i];
+    }
+    if (!rc) rc = limen_sweep_writer_text(wr, c->text[i], err);
+    free(c->text[i]);
+    c->text[i] = NULL;
+  }
+  return rc;
+}
+
+/* Points [k0, k0 + n) into proj (n × n_specs), written in order.  One process, CSV: each point
+ * projected and formatted by the same thread in one parallel loop, then appended (the serial
+ * part is a copy).  Otherwise this process's block of them across the OpenMP threads, joined
+ * over sp, then written (JSON: one point after another; CSV: formatted across the threads). */
 static int run_chunk(const sweep_job *j, const limen_spread *sp, size_t k0, size_t n, sweep_chunk *c,
                      limen_sweep_writer *wr, limen_error *err) {
+  const int csv = limen_sweep_writer_is_csv(wr), alone = !sp || sp->size <= 1;
   size_t first = 0, count = n;
-  if (sp && sp->size > 1) limen_spread_range(n, sp->rank, sp->size, &first, &count);
+  if (!alone) limen_spread_range(n, sp->rank, sp->size, &first, &count);
 #pragma omp parallel for schedule(dynamic, 1)
   for (size_t i = first; i < first + count; i++) {
     limen_error_clear(&c->errs[i]);
     c->st[i] = project_point(j, k0 + i, &c->proj[i * j->n_specs], &c->errs[i]);
+    if (csv && alone && !c->st[i]) format_point(j, k0, i, c, wr);
   }
+  if (csv && alone) return append_points(n, c, wr, err);
   limen_spread_job job = {n, c, chunk_run, chunk_size, chunk_pack, chunk_unpack};
   int rc = limen_spread_run(sp, &job, err);
+  if (!rc && csv) {
+#pragma omp parallel for schedule(dynamic, 4)
+    for (size_t i = 0; i < n; i++) format_point(j, k0, i, c, wr);
+    return append_points(n, c, wr, err);
+  }
   for (size_t i = 0; !rc && i < n; i++) {
     double x[2];
     point_x(j, k0 + i, x);
@@ -176,8 +217,9 @@ int limen_sweep_run_spread(const limen_workload_setup *setup, const limen_sweep_
   size_t total = axes[0].points * j.n2, block = !sp || sp->size <= 1 ? SWEEP_BLOCK : sp->size * SWEEP_BLOCK > SPREAD_CHUNK ? sp->size * SWEEP_BLOCK : SPREAD_CHUNK;
   j.par = calloc(n_specs, sizeof *j.par);
   sweep_chunk c = {&j, malloc(block * n_specs * sizeof *c.proj), malloc(block * sizeof *c.st),
-                   malloc(block * sizeof *c.errs)};
-  if (!j.par || !c.proj || !c.st || !c.errs) rc = limen_error_set(err, LIMEN_ENOMEM, fn, "%zu paradigms", n_specs);
+                   malloc(block * sizeof *c.errs), calloc(block, sizeof *c.text)};
+  if (!j.par || !c.proj || !c.st || !c.errs || !c.text)
+    rc = limen_error_set(err, LIMEN_ENOMEM, fn, "%zu paradigms", n_specs);
   if (rc == LIMEN_OK) rc = alloc_paradigms(specs, n_specs, profiles, j.par, err);
   for (size_t k0 = 0; rc == LIMEN_OK && k0 < total; k0 += block) {
     rc = run_chunk(&j, sp, k0, total - k0 < block ? total - k0 : block, &c, wr, err);
@@ -188,5 +230,6 @@ int limen_sweep_run_spread(const limen_workload_setup *setup, const limen_sweep_
   free(c.proj);
   free(c.st);
   free(c.errs);
+  free(c.text);
   return rc;
 }
