@@ -188,10 +188,18 @@ int cli_opt_parse_number(const cli_opt *o, const char *text, double *v, limen_er
   return s ? cli_error_prefix(err, s, "--") : LIMEN_OK;
 }
 
+/* An option's value as given, else its default: 1, or 0 when it has neither. */
+static int given_or_default(const cli_opt *o, double *v) {
+  if (!o || !(o->set || o->def)) return 0;
+  *v = o->set ? o->num : strtod(o->def, NULL);
+  return 1;
+}
+
 int cli_opt_parse_cell_time(const cli_opt *o, const char *text, const cli_opt *tau0, double *v, limen_error *err) {
   limen_input r = opt_row(o, o->name);
-  if (!tau0 || !(tau0->set || tau0->def) || !limen_input_cell_time(&r, text)) return cli_opt_parse_number(o, text, v, err);
-  int s = limen_input_parse_cell_time(&r, o->name, text, tau0->set ? tau0->num : strtod(tau0->def, NULL), v, err);
+  double tau0_s = 0.0;
+  if (!given_or_default(tau0, &tau0_s) || !limen_input_cell_time(&r, text)) return cli_opt_parse_number(o, text, v, err);
+  int s = limen_input_parse_cell_time(&r, o->name, text, tau0_s, v, err);
   return s ? cli_error_prefix(err, s, "--") : LIMEN_OK;
 }
 
@@ -628,14 +636,11 @@ static int store_flags(cli_opt *opts, size_t n_opts, const raw *raws, cli_args *
   return LIMEN_OK;
 }
 
-/* The value (given or default) of the command's option `name`, or NULL when it has none. */
-static const cli_opt *other_opt(const cli_opt *opts, size_t n_opts, const char *name, double *v) {
+/* The value (given or default) of the command's option `name`: 1, or 0 when it has none. */
+static int other_opt(const cli_opt *opts, size_t n_opts, const char *name, double *v) {
   for (size_t i = 0; i < n_opts; i++)
-    if (strcmp(opts[i].name, name) == 0 && (opts[i].set || opts[i].def)) {
-      *v = opts[i].set ? opts[i].num : strtod(opts[i].def, NULL);
-      return &opts[i];
-    }
-  return NULL;
+    if (strcmp(opts[i].name, name) == 0 && given_or_default(&opts[i], v)) return 1;
+  return 0;
 }
 
 /* Values whose unit needs another option, converted now that every option is read: energies
