@@ -7,9 +7,9 @@
  * the index, so that every trajectory's numbers depend only on (seed, index) — results are
  * bit-identical for any number of threads.
  *
- * Gaussian numbers: limen_rng_gaussian(), an exact 256-layer ziggurat (Marsaglia & Tsang
+ * Gaussian numbers: limen_rng_gaussian(), an exact 1024-layer ziggurat (Marsaglia & Tsang
  * 2000, in Doornik's 2005 form; src/rng/rng_gaussian.c), one 64-bit output per number in
- * 98.5 % of the draws.  The engine draws them a block of streams at a time
+ * 99.6 % of the draws.  The engine draws them a block of streams at a time
  * (limen_rng_block_gaussian: one number per stream; limen_rng_block_gaussian_steps: several
  * such steps in one call, which is faster; the streams stored side by side so that the quick
  * path runs as vector code: AVX-512, AVX2 or the x86-64 baseline, chosen at run time,

@@ -5,14 +5,14 @@
  * rng_block_avx2.c and rng_block_avx512.c, built with those -m flags) and chosen at run time
  * by rng_dispatch.c.
  *
- * Quick path, per lane: one xoshiro256** step gives the output w; layer i = low 8 bits of w,
- * u = the top 52 bits as a uniform in [−1, 1), x = u·Xᵢ, accepted when |x| < Xᵢ₊₁ (98.5 %).
+ * Quick path, per lane: one xoshiro256** step gives the output w; layer i = low 10 bits of w,
+ * u = the top 52 bits as a uniform in [−1, 1), x = u·Xᵢ, accepted when |x| < Xᵢ₊₁ (99.57 %).
  * The AVX-512 route does this for 8 lanes at once and the AVX2 route for 4, each lane's table
  * entries Xᵢ, Xᵢ₊₁ fetched by one 16-byte load (not a gather: see layers8) and the acceptances
  * collected as a bit mask; the baseline (x86-64 SSE2) runs the same operations as plain loops
  * for its auto-vectorizer.  One such pass over the lanes is a step.
  *
- * Slow path.  A lane that fails the quick test (1.5 % of draws) finishes on its own stream,
+ * Slow path.  A lane that fails the quick test (0.43 % of draws) finishes on its own stream,
  * in scalar code without unpredictable jumps: the wedge's uniform and the next try are both
  * drawn, the squeeze (limen_zig_squeeze) decides, and selects keep the right number and state
  * (finish_now); the rare cases (the tail, a point the squeeze leaves to exp(), a next try that
@@ -93,21 +93,24 @@ RNG_INLINE __m512i step8(limen_rng_block *b, size_t k) {
   return _mm512_add_epi64(_mm512_slli_epi64(r, 3), r); /* ·9 */
 }
 
-/* Xᵢ and Xᵢ₊₁ of the layers of the 8 outputs ww (layer = low byte; the 8 bytes are narrowed
- * into one general register): each pair is one 16-byte load of the adjacent table entries,
- * pairs of lanes 0/2, 1/3, 4/6, 5/7 join in 256-bit halves, the halves of even and odd lanes
- * in two vectors, and one unpack of each separates Xᵢ from Xᵢ₊₁.  On the machine measured this
- * is ≈ 0.6 ns a number faster than two gather instructions, which cost there 0.7–1 ns a lane
- * each (docs/performance.md). */
+/* Xᵢ and Xᵢ₊₁ of the layers of the 8 outputs ww (layer = low 10 bits; the 8 indices are
+ * narrowed to 16 bits each, into two general registers): each pair is one 16-byte load of the
+ * adjacent table entries, pairs of lanes 0/2, 1/3, 4/6, 5/7 join in 256-bit halves, the halves
+ * of even and odd lanes in two vectors, and one unpack of each separates Xᵢ from Xᵢ₊₁.  On the
+ * machine measured this is ≈ 0.6 ns a number faster than two gather instructions, which cost
+ * there 0.7–1 ns a lane each (docs/performance.md). */
 RNG_INLINE void layers8(__m512i ww, __m512d *xi, __m512d *xn) {
   const double *x = limen_zig_x;
-  const uint64_t l = (uint64_t)_mm_cvtsi128_si64(_mm512_cvtepi64_epi8(ww)); /* the 8 low bytes */
-#define PAIR(j) _mm_loadu_pd(x + (l >> (8 * (j)) & 255))
+  const __m128i l16 = _mm512_cvtepi64_epi16(_mm512_and_si512(ww, _mm512_set1_epi64((long long)ZIG_MASK)));
+  const uint64_t lo = (uint64_t)_mm_cvtsi128_si64(l16), hi = (uint64_t)_mm_extract_epi64(l16, 1);
+#define IDX(j) ((j) < 4 ? (lo >> (16 * (j)) & 0xFFFF) : (hi >> (16 * ((j) - 4)) & 0xFFFF))
+#define PAIR(j) _mm_loadu_pd(x + IDX(j))
 #define HALF(a, c) _mm256_insertf128_pd(_mm256_castpd128_pd256(PAIR(a)), PAIR(c), 1)
   const __m512d ev = _mm512_insertf64x4(_mm512_castpd256_pd512(HALF(0, 2)), HALF(4, 6), 1);
   const __m512d od = _mm512_insertf64x4(_mm512_castpd256_pd512(HALF(1, 3)), HALF(5, 7), 1);
 #undef HALF
 #undef PAIR
+#undef IDX
   *xi = _mm512_unpacklo_pd(ev, od);
   *xn = _mm512_unpackhi_pd(ev, od);
 }

@@ -7,8 +7,9 @@
 
 #include "limen/rng.h"
 
-/* Layers of the Gaussian ziggurat, and the layer boundaries X₀ … X₂₅₆ (X₁ = r, X₂₅₆ = 0). */
-#define LIMEN_ZIG_LAYERS 256
+/* Layers of the Gaussian ziggurat, and the layer boundaries X₀ … X₁₀₂₄ (X₁ = r, X₁₀₂₄ = 0;
+ * rng_zig_table.c).  The layer index is the low 10 bits of an output, the uniform its top 52. */
+#define LIMEN_ZIG_LAYERS 1024
 extern const double limen_zig_x[LIMEN_ZIG_LAYERS + 1];
 
 /* f(Xᵢ) = exp(−Xᵢ²/2) of the same boundaries. */
@@ -23,7 +24,7 @@ int limen_zig_wedge_accept(unsigned i, double x, double u);
  * ends (chord above and tangents below where f is convex, |x| ≥ 1; the reverse where it is
  * concave, |x| ≤ 1).  A height below the lower bound or above the upper one by more than
  * 10⁻⁹·f(Xᵢ) — a relative margin of ≥ 4·10⁻¹⁰, against rounding errors of ~10⁻¹⁴ in either
- * computation — is decided exactly as the exp() test decides it; the rest (and layer 204,
+ * computation — is decided exactly as the exp() test decides it; the rest (and layer 819,
  * which holds the inflection point x = 1) is left undecided.  Written without branches
  * (comparisons and selects only), so that the block routes can run it on every lane that
  * reaches a wedge without a mispredicted jump. */
