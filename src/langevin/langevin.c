@@ -157,6 +157,7 @@ typedef struct run_ctx {
   run_progress *progress; /* NULL: no callback                                     */
   size_t progress_every;  /* steps between progress_add calls of a block           */
   const limen_control *controls; /* λ(t_k⁻) for k = 0 … N, or NULL (tabulate_controls)   */
+  limen_fused_step_fn fused;     /* the step as one pass (langevin_fused.c), or NULL      */
 } run_ctx;
 
 /* Steps of the sample points: j·every for j = 0 … , plus N. */
@@ -429,12 +430,13 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
   for (size_t n = 0; n < N && n_active > 0; n++) {
     report_step_progress(c, n, nb, &reported);
     /* lnext = λ(t_{n+1}⁻) */
-    if (!have_force || !same_control(&lnext, &lam)) { /* W_n at fixed x */
+    const int changed = !have_force || !same_control(&lnext, &lam);
+    if (changed && !c->fused) { /* W_n at fixed x */
       pot->type->eval(pot, &lnext, nb, x, Un, F);
       add_work(nb, stop, active, W, Uc, Un);
       swap_energies(&Uc, &Un);
-      lam = lnext;
     }
+    if (changed) lam = lnext;
     /* look ahead: the force after the move is needed only if λ stays the same */
     int need_force = 0;
     if (n + 1 < N) {
@@ -443,13 +445,18 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
     }
     const double *xi = draw_step_noise(&rng, nb, refine, refine_norm, &nz, xsum);
     if (passage) memcpy(xold, x, nb * sizeof *x);
-    c->integ->step(pot, &lam, dt, nb, x, F, xi, scratch);
-    if (walls) reflect_at_walls(nb, c->wlo, c->whi, x);
-    if (stop) hold_stopped(nb, active, xold, x);
-    pot->type->eval(pot, &lam, nb, x, Un, need_force ? F : NULL); /* Q_n at fixed λ */
+    if (c->fused) { /* all of it in one pass: the same numbers */
+      const limen_fused_lanes lanes = {nb, dt, x, F, Uc, W, Q};
+      c->fused(&lanes, &lam, xi, changed, need_force);
+    } else {
+      c->integ->step(pot, &lam, dt, nb, x, F, xi, scratch);
+      if (walls) reflect_at_walls(nb, c->wlo, c->whi, x);
+      if (stop) hold_stopped(nb, active, xold, x);
+      pot->type->eval(pot, &lam, nb, x, Un, need_force ? F : NULL); /* Q_n at fixed λ */
+      add_heat(nb, stop, active, Q, Uc, Un);
+      swap_energies(&Uc, &Un);
+    }
     have_force = need_force;
-    add_heat(nb, stop, active, Q, Uc, Un);
-    swap_energies(&Uc, &Un);
     if (passage &&
         passage_step(nb, cfg->passage_x, (double)n * dt, grid_time(n + 1, N, tau, dt), xold, x, active, bridge,
                      tpass, passed) &&
@@ -543,6 +550,15 @@ static void run_blocks(run_ctx *c, size_t part, size_t M) {
   if (cfg->progress) cfg->progress(cfg->progress_ctx, 1.0);
 }
 
+/* Whether a run may take the fused step (langevin_fused.c): not with walls, nor when
+ * trajectories stop at their passage (the passes handle both), nor when the environment sets
+ * LIMEN_LANGEVIN_FUSED=0 (the passes alone, for comparisons: the numbers are the same). */
+static int use_fused(const limen_langevin_config *cfg, const run_ctx *c) {
+  const char *env = getenv("LIMEN_LANGEVIN_FUSED");
+  const int stop = (cfg->record & LIMEN_RECORD_PASSAGE) && cfg->stop_at_passage;
+  return !(env && strcmp(env, "0") == 0) && !stop && !isfinite(c->wlo) && !isfinite(c->whi);
+}
+
 /* The integrator (the harmonic one only for a harmonic potential), the duration (a transport
  * potential is made for the protocol's), the step count N = ⌈τ/dt⌉ and Δt = τ/N, the walls. */
 static int plan_steps(const limen_langevin_config *cfg, run_ctx *c, limen_error *err) {
@@ -560,6 +576,7 @@ static int plan_steps(const limen_langevin_config *cfg, run_ctx *c, limen_error 
   c->N = (size_t)steps;
   c->dt = c->N ? c->tau / (double)c->N : cfg->dt;
   pot->type->domain(pot, &c->wlo, &c->whi);
+  c->fused = use_fused(cfg, c) ? limen_langevin_fused_find(pot->type, c->integ) : NULL;
   return LIMEN_OK;
 }
 

@@ -23,5 +23,21 @@ int limen_eq_sampler_init(limen_eq_sampler *s, const limen_potential *p, const l
 void limen_eq_sampler_free(limen_eq_sampler *s);
 double limen_eq_sampler_draw(const limen_eq_sampler *s, limen_rng *r);
 
+/* One step of a block as a single pass over its lanes (langevin_fused.c): the arrays of the
+ * block's n trajectories, and the step Δt. */
+typedef struct limen_fused_lanes {
+  size_t n;
+  double dt;
+  double *x, *F, *Uc, *W, *Q; /* position, force, U(x, λ), work, heat */
+} limen_fused_lanes;
+/* changed: λ becomes *lam before the move (its work at fixed x), else F holds the force at x;
+ * the move with the noise xi at *lam; the energy after it (and F, when need_force) and the
+ * heat.  The same numbers as the engine's passes, bit for bit. */
+typedef void (*limen_fused_step_fn)(const limen_fused_lanes *b, const limen_control *lam, const double *xi,
+                                    int changed, int need_force);
+/* The fused step of a potential type and an integrator, or NULL where there is none (the
+ * engine then makes its passes). */
+limen_fused_step_fn limen_langevin_fused_find(const limen_potential_type *pt, const limen_integrator_type *it);
+
 
 #endif

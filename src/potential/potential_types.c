@@ -7,6 +7,7 @@
 #include "core/simd_clones.h"
 #include "limen/potential.h"
 #include "limen/units.h"
+#include "potential/potential_point.h"
 
 static int no_state(const limen_potential_params *params, void **state, limen_error *err) {
   (void)params;
@@ -25,18 +26,14 @@ LIMEN_SIMD_CLONES
 static void quartic_eval(const limen_potential *p, const limen_control *u, size_t n,
                          const double *x, double *U, double *F) {
   (void)p;
-  const double E = u->barrier, f = u->tilt;
+  const limen_control c = *u;
   if (F) {
     for (size_t i = 0; i < n; i++) {
-      double xi = x[i], y = xi * xi - 1.0;
-      U[i] = E * y * y - f * xi;
-      F[i] = f - 4.0 * E * xi * y;
+      U[i] = limen_quartic_U(&c, x[i]);
+      F[i] = limen_quartic_F(&c, x[i]);
     }
   } else {
-    for (size_t i = 0; i < n; i++) {
-      double xi = x[i], y = xi * xi - 1.0;
-      U[i] = E * y * y - f * xi;
-    }
+    for (size_t i = 0; i < n; i++) U[i] = limen_quartic_U(&c, x[i]);
   }
 }
 
@@ -111,11 +108,14 @@ LIMEN_SIMD_CLONES
 static void harmonic_eval(const limen_potential *p, const limen_control *u, size_t n,
                           const double *x, double *U, double *F) {
   (void)p;
-  const double k = u->stiffness, c = u->center, f = u->tilt;
-  for (size_t i = 0; i < n; i++) {
-    double d = x[i] - c;
-    U[i] = 0.5 * k * d * d - f * x[i];
-    if (F) F[i] = f - k * d;
+  const limen_control c = *u;
+  if (F) {
+    for (size_t i = 0; i < n; i++) {
+      U[i] = limen_harmonic_U(&c, x[i]);
+      F[i] = limen_harmonic_F(&c, x[i]);
+    }
+  } else {
+    for (size_t i = 0; i < n; i++) U[i] = limen_harmonic_U(&c, x[i]);
   }
 }
 
