@@ -2,9 +2,12 @@
  * bench_project.c: projections per second of every default paradigm on the grid of
  * `limen sweep --vary bits=4:32:29 --vary time=8.64e4:2.6e7:200:log` (5,800 points, brain-scale
  * workload), each against landauer-adiabatic (pure closed form) on the same grid in the same
- * run.  "cold": the memo of cell quantities cleared before the paradigm's pass (what one sweep
- * meets); "warm": a second pass (every cell already known); "no memo": the memo switched off, on
- * the first `--uncached` points only (seconds per point otherwise).  Each figure twice: by the
+ * run, as `limen sweep` and the figures project them (limen_paradigm_project_numbers, without
+ * the assumption lines).  "cold": the memo of cell quantities cleared before the paradigm's pass
+ * (what one sweep meets); "warm": a second pass (every cell already known); "no memo": the memo
+ * switched off, on the first `--uncached` points only (seconds per point otherwise); "lines": a
+ * cold pass with the assumption lines (limen_paradigm_project, as `limen project` and the Python
+ * package's project() make them).  Each figure twice: by the
  * wall clock and (…_cpu) by the thread's CPU time, which other jobs on a shared machine disturb
  * far less.
  *
@@ -27,8 +30,8 @@ static double now(clockid_t id) {
 }
 
 /* Seconds (wall clock; *cpu: the thread's CPU time) for the first `points` grid points of
- * paradigm p. */
-static double pass(const limen_paradigm *p, size_t points, double *cpu, limen_error *err) {
+ * paradigm p, with the assumption lines when `lines`. */
+static double pass(const limen_paradigm *p, size_t points, int lines, double *cpu, limen_error *err) {
   limen_workload base = limen_workload_default();
   limen_projection out;
   double t0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_THREAD_CPUTIME_ID);
@@ -38,7 +41,9 @@ static double pass(const limen_paradigm *p, size_t points, double *cpu, limen_er
       limen_workload w = base;
       w.bits = 4.0 + (double)i;
       w.train_time_s = limen_grid_point(8.64e4, 2.6e7, j, NT, 1);
-      if (limen_paradigm_project(p, &w, NULL, &out, err) != LIMEN_OK) return -1.0;
+      const int rc = lines ? limen_paradigm_project(p, &w, NULL, &out, err)
+                           : limen_paradigm_project_numbers(p, &w, NULL, &out, err);
+      if (rc != LIMEN_OK) return -1.0;
     }
   *cpu = now(CLOCK_THREAD_CPUTIME_ID) - c0;
   return now(CLOCK_MONOTONIC) - t0;
@@ -64,22 +69,24 @@ int main(int argc, char **argv) {
     }
     limen_cache_enable(1);
     limen_cache_clear();
-    double cc, wc, oc;
-    double cold = pass(p, NB * NT, &cc, &err), warm = pass(p, NB * NT, &wc, &err);
+    double cc, wc, oc, lc;
+    double cold = pass(p, NB * NT, 0, &cc, &err), warm = pass(p, NB * NT, 0, &wc, &err);
     unsigned long long hits = 0, misses = 0;
     limen_cache_stats(&hits, &misses);
     limen_cache_enable(0);
-    double off = pass(p, uncached, &oc, &err);
+    double off = pass(p, uncached, 0, &oc, &err);
     limen_cache_enable(1);
+    limen_cache_clear();
+    double lines = pass(p, NB * NT, 1, &lc, &err);
     limen_paradigm_free(p);
-    if (cold < 0 || warm < 0 || off < 0) {
+    if (cold < 0 || warm < 0 || off < 0 || lines < 0) {
       fprintf(stderr, "bench_project: %s: %s\n", specs[s], err.msg);
       return 1;
     }
-    printf("%s cold %.6g warm %.6g uncached %.6g cold_cpu %.6g warm_cpu %.6g uncached_cpu %.6g memo_hits %llu "
-           "memo_misses %llu\n",
-           specs[s], NB * NT / cold, NB * NT / warm, (double)uncached / off, NB * NT / cc, NB * NT / wc,
-           (double)uncached / oc, hits, misses);
+    printf("%s cold %.6g warm %.6g uncached %.6g lines %.6g cold_cpu %.6g warm_cpu %.6g uncached_cpu %.6g "
+           "lines_cpu %.6g memo_hits %llu memo_misses %llu\n",
+           specs[s], NB * NT / cold, NB * NT / warm, (double)uncached / off, NB * NT / lines, NB * NT / cc,
+           NB * NT / wc, (double)uncached / oc, NB * NT / lc, hits, misses);
   }
   limen_profiles_free(profiles);
   return 0;

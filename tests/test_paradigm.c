@@ -2,6 +2,7 @@
  * Paradigm projections (theory §4): closed forms, conventions, errors and sensitivities. */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -178,6 +179,45 @@ Test(paradigm, default_list_projects) {
     cr_assert(out[i].n_assumptions >= 3, "%s", out[i].name);
     cr_assert(out[i].description && *out[i].description);
   }
+}
+
+/* limen_paradigm_project_numbers: every number of limen_paradigm_project bit for bit, without the
+ * assumption lines, for every default paradigm over random workloads (bits, training time, tokens,
+ * temperature), and the same error for a bad workload. */
+Test(paradigm, numbers_alone_equal_the_full_projection) {
+  const char *const *specs = limen_paradigm_default_specs();
+  static limen_projection a, b;
+  limen_rng r;
+  limen_rng_seed(&r, 5, 0);
+  size_t compared = 0;
+  for (size_t s = 0; specs[s]; s++) {
+    limen_paradigm *p = NULL;
+    limen_error err;
+    cr_assert_eq(limen_paradigm_alloc(specs[s], g_profiles, &p, &err), LIMEN_OK, "%s", err.msg);
+    for (int k = 0; k < 40; k++) {
+      limen_workload w = limen_workload_default();
+      w.bits = 2.0 + floor(30.0 * limen_rng_uniform(&r));
+      w.train_time_s = 3600.0 * pow(10.0, 4.0 * limen_rng_uniform(&r));
+      w.tokens *= pow(10.0, 2.0 * limen_rng_uniform(&r) - 1.0);
+      w.temperature_K = 250.0 + 100.0 * limen_rng_uniform(&r);
+      if (k % 2) limen_cache_clear(); /* with the memo of cell quantities cold and warm */
+      const int ra = limen_paradigm_project(p, &w, NULL, &a, &err);
+      const int rb = limen_paradigm_project_numbers(p, &w, NULL, &b, &err);
+      cr_assert_eq(ra, rb, "%s: status %d, numbers alone %d", specs[s], ra, rb);
+      if (ra != LIMEN_OK) continue;
+      cr_assert(memcmp(&a, &b, offsetof(limen_projection, n_assumptions)) == 0, "%s: the numbers differ", specs[s]);
+      cr_assert(a.n_assumptions >= 3 && b.n_assumptions == 0, "%s: %zu and %zu lines", specs[s], a.n_assumptions,
+                b.n_assumptions);
+      compared++;
+    }
+    limen_workload w = limen_workload_default();
+    w.bits = NAN;
+    cr_assert_eq(limen_paradigm_project_numbers(p, &w, NULL, &b, &err), LIMEN_EINVAL);
+    cr_assert(strncmp(err.msg, "bits = ", 7) == 0, "%s", err.msg);
+    limen_paradigm_free(p);
+  }
+  cr_log_info("%zu projections compared", compared);
+  cr_assert(compared >= 300, "%zu projections compared", compared);
 }
 
 /* ---- in-memory paradigms against the per-operation physics ----------------------------- */

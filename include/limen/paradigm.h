@@ -161,6 +161,11 @@ LIMEN_API void limen_paradigm_free(limen_paradigm *p);
  * prec NULL → defaults. */
 LIMEN_API int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
                            const limen_precision *prec, limen_projection *out, limen_error *err);
+/* The same projection without its assumption lines (n_assumptions = 0; every number as
+ * limen_paradigm_project gives it, bit for bit): for sweeps and loops that keep only numbers.
+ * Formatting the lines takes about half of a projection's time (docs/performance.md). */
+LIMEN_API int limen_paradigm_project_numbers(const limen_paradigm *p, const limen_workload *w,
+                                             const limen_precision *prec, limen_projection *out, limen_error *err);
 
 /* Convenience: project a list of specifications in order into out[0..n-1]. */
 LIMEN_API int limen_project(const limen_workload *w, const char *const *specs, size_t n,

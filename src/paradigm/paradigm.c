@@ -237,9 +237,13 @@ static int set_floor(limen_projection *out, const limen_workload *w, const limen
   return LIMEN_OK;
 }
 
-int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
-                           const limen_precision *prec, limen_projection *out, limen_error *err) {
-  const char *fn = __func__;
+/* Without the assumption lines, limen_projection_note finds the list full from the start (the
+ * count is set to NOTES_OFF during the computation and to 0 after it), so no line is formatted. */
+#define NOTES_OFF ((size_t)LIMEN_MAX_ASSUMPTIONS)
+
+static int project(const limen_paradigm *p, const limen_workload *w, const limen_precision *prec, int notes,
+                   limen_projection *out, limen_error *err) {
+  const char *fn = notes ? "limen_paradigm_project" : "limen_paradigm_project_numbers";
   if (!p || !out) return limen_error_set(err, LIMEN_EINVAL, fn, "paradigm or result is NULL");
   memset(out, 0, sizeof *out);
   snprintf(out->name, sizeof out->name, "%s", p->spec);
@@ -256,7 +260,9 @@ int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "paradigm '%s'", p->spec);
   limen_precision defaults = limen_precision_default();
   if (!prec) prec = &defaults;
+  if (!notes) out->n_assumptions = NOTES_OFF;
   rc = p->type->compute(p, w, &d, prec, out, err);
+  if (!notes) out->n_assumptions = 0;
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "paradigm '%s'", p->spec);
   out->energy_J = counted_sum(out);
   if (!isfinite(out->energy_J) || out->energy_J < 0)
@@ -265,6 +271,16 @@ int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w,
   rc = set_floor(out, w, &d, err);
   if (rc != LIMEN_OK) return limen_error_wrap(err, rc, fn, "paradigm '%s'", p->spec);
   return LIMEN_OK;
+}
+
+int limen_paradigm_project(const limen_paradigm *p, const limen_workload *w, const limen_precision *prec,
+                           limen_projection *out, limen_error *err) {
+  return project(p, w, prec, 1, out, err);
+}
+
+int limen_paradigm_project_numbers(const limen_paradigm *p, const limen_workload *w, const limen_precision *prec,
+                                   limen_projection *out, limen_error *err) {
+  return project(p, w, prec, 0, out, err);
 }
 
 int limen_project(const limen_workload *w, const char *const *specs, size_t n,

@@ -201,7 +201,7 @@ static int curve_point(const limen_figure_config *c, const char *field, const ch
   for (size_t p = 0; p < ns && !s; p++) {
     limen_paradigm *pd = NULL;
     s = limen_paradigm_alloc(specs[p], c->profiles, &pd, err);
-    if (!s) s = limen_paradigm_project(pd, &w, NULL, &proj[p], err);
+    if (!s) s = limen_paradigm_project_numbers(pd, &w, NULL, &proj[p], err);
     limen_paradigm_free(pd);
     if (s) limen_error_wrap(err, s, "paradigm", "'%s'", specs[p]);
   }

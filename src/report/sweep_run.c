@@ -38,7 +38,7 @@ static int project_point(const sweep_job *j, size_t k, limen_projection *out, li
   for (size_t a = 0; a < j->n_axes && !st; a++) st = limen_workload_setup_vary(j->setup, &w, j->axes[a].name, x[a], err);
   if (st) return st; /* about an input ("<name> = ...", field set): as the library said it */
   for (size_t s = 0; s < j->n_specs && !st; s++) {
-    st = limen_paradigm_project(j->par[s], &w, NULL, &out[s], err);
+    st = limen_paradigm_project_numbers(j->par[s], &w, NULL, &out[s], err);
     if (st) limen_error_wrap(err, st, "paradigm", "'%s'", j->par[s]->spec);
   }
   if (st && j->n_axes == 2)
