@@ -22,19 +22,28 @@ static int quartic_check(const limen_potential *p, const limen_control *u, limen
   return limen_check_range(err, "quartic", "barrier", u->barrier, 0.0, 1, 1e6, 0);
 }
 
+/* U (and F, when F is not NULL) at n points from a potential's point formulas
+ * (potential_point.h), inlined into each caller with its formulas. */
+static inline __attribute__((always_inline)) void eval_points(const limen_control *u, size_t n, const double *x,
+                                                              double *U, double *F,
+                                                              double (*Uf)(const limen_control *, double),
+                                                              double (*Ff)(const limen_control *, double)) {
+  const limen_control c = *u;
+  if (F) {
+    for (size_t i = 0; i < n; i++) {
+      U[i] = Uf(&c, x[i]);
+      F[i] = Ff(&c, x[i]);
+    }
+  } else {
+    for (size_t i = 0; i < n; i++) U[i] = Uf(&c, x[i]);
+  }
+}
+
 LIMEN_SIMD_CLONES
 static void quartic_eval(const limen_potential *p, const limen_control *u, size_t n,
                          const double *x, double *U, double *F) {
   (void)p;
-  const limen_control c = *u;
-  if (F) {
-    for (size_t i = 0; i < n; i++) {
-      U[i] = limen_quartic_U(&c, x[i]);
-      F[i] = limen_quartic_F(&c, x[i]);
-    }
-  } else {
-    for (size_t i = 0; i < n; i++) U[i] = limen_quartic_U(&c, x[i]);
-  }
+  eval_points(u, n, x, U, F, limen_quartic_U, limen_quartic_F);
 }
 
 static void quartic_dU(const limen_potential *p, const limen_control *u, double x,
@@ -108,15 +117,7 @@ LIMEN_SIMD_CLONES
 static void harmonic_eval(const limen_potential *p, const limen_control *u, size_t n,
                           const double *x, double *U, double *F) {
   (void)p;
-  const limen_control c = *u;
-  if (F) {
-    for (size_t i = 0; i < n; i++) {
-      U[i] = limen_harmonic_U(&c, x[i]);
-      F[i] = limen_harmonic_F(&c, x[i]);
-    }
-  } else {
-    for (size_t i = 0; i < n; i++) U[i] = limen_harmonic_U(&c, x[i]);
-  }
+  eval_points(u, n, x, U, F, limen_harmonic_U, limen_harmonic_F);
 }
 
 static void harmonic_dU(const limen_potential *p, const limen_control *u, double x,
