@@ -8,12 +8,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <omp.h>
+
 #include "limen/report.h"
 #include "limen/spread.h"
 #include "report/record.h"
 
 #define SWEEP_BLOCK 64 /* points projected at once: BLOCK × specs projections in memory */
 #define SPREAD_CHUNK 512 /* over processes: points between two joins (each process holds them all) */
+/* One process, CSV: each point is formatted by the thread that projected it, so only its text
+ * stays (≈ 1 kB) and each thread needs one point's projections; blocks this long keep the
+ * threads' joins few — on a machine busy with other jobs each join waits for a descheduled
+ * thread, and with blocks of 64 points two threads ran slower than one. */
+#define SWEEP_TEXT_BLOCK 1024
 
 typedef struct sweep_job {
   const limen_workload_setup *setup;
@@ -125,14 +132,16 @@ static int chunk_unpack(void *ctx, size_t i, const unsigned char *buf, size_t n,
   return at == n ? LIMEN_OK : limen_error_set(err, LIMEN_EINTERNAL, "limen_sweep_run", "short point");
 }
 
-/* Point i of the chunk as CSV lines into c->text[i] (status c->st[i], its error c->errs[i]). */
-static void format_point(const sweep_job *j, size_t k0, size_t i, sweep_chunk *c, const limen_sweep_writer *wr) {
+/* Point i of the chunk, projected into proj, as CSV lines into c->text[i] (status c->st[i], its
+ * error c->errs[i]). */
+static void format_point(const sweep_job *j, size_t k0, size_t i, const limen_projection *proj, sweep_chunk *c,
+                         const limen_sweep_writer *wr) {
   double x[2];
   limen_memtext m;
   c->text[i] = NULL;
   point_x(j, k0 + i, x);
   int st = limen_memtext_open(&m, &c->errs[i]);
-  if (!st) st = limen_sweep_csv_point(wr, m.f, x, &c->proj[i * j->n_specs], &c->errs[i]);
+  if (!st) st = limen_sweep_csv_point(wr, m.f, x, proj, &c->errs[i]);
   if (m.f) {
     int closed = limen_memtext_close(&m, &c->text[i], st ? NULL : &c->errs[i]);
     if (!st) st = closed;
@@ -155,12 +164,35 @@ static int append_points(size_t n, sweep_chunk *c, limen_sweep_writer *wr, limen
   return rc;
 }
 
-/* Points [k0, k0 + n) into proj (n × n_specs), written in order.  One process, CSV: each point
- * projected and formatted by the same thread in one parallel loop, then appended (the serial
- * part is a copy).  Otherwise this process's block of them across the OpenMP threads, joined
- * over sp, then written (JSON: one point after another; CSV: formatted across the threads). */
-static int run_chunk(const sweep_job *j, const limen_spread *sp, size_t k0, size_t n, sweep_chunk *c,
+/* Points [0, n) of the chunk, all projected, handed to the writer one after another. */
+static int write_points(const sweep_job *j, size_t k0, size_t n, const sweep_chunk *c, limen_sweep_writer *wr,
+                        limen_error *err) {
+  int rc = LIMEN_OK;
+  for (size_t i = 0; !rc && i < n; i++) {
+    double x[2];
+    point_x(j, k0 + i, x);
+    rc = limen_sweep_writer_point(wr, x, &c->proj[i * j->n_specs], err);
+  }
+  return rc;
+}
+
+/* Points [k0, k0 + n), written in order.  One process, CSV (text_only): each point projected
+ * into its thread's n_specs projections and formatted by that thread in one parallel loop, then
+ * appended (the serial part is a copy).  Otherwise into proj (n × n_specs), this process's block
+ * of them across the OpenMP threads, joined over sp (one process: the first failure in grid
+ * order), then written (JSON: one point after another; CSV: formatted across the threads). */
+static int run_chunk(const sweep_job *j, const limen_spread *sp, int text_only, size_t k0, size_t n, sweep_chunk *c,
                      limen_sweep_writer *wr, limen_error *err) {
+  if (text_only) {
+#pragma omp parallel for schedule(dynamic, 1)
+    for (size_t i = 0; i < n; i++) {
+      limen_projection *proj = &c->proj[(size_t)omp_get_thread_num() * j->n_specs];
+      limen_error_clear(&c->errs[i]);
+      c->st[i] = project_point(j, k0 + i, proj, &c->errs[i]);
+      if (!c->st[i]) format_point(j, k0, i, proj, c, wr);
+    }
+    return append_points(n, c, wr, err);
+  }
   const int csv = limen_sweep_writer_is_csv(wr), alone = !sp || sp->size <= 1;
   size_t first = 0, count = n;
   if (!alone) limen_spread_range(n, sp->rank, sp->size, &first, &count);
@@ -168,22 +200,15 @@ static int run_chunk(const sweep_job *j, const limen_spread *sp, size_t k0, size
   for (size_t i = first; i < first + count; i++) {
     limen_error_clear(&c->errs[i]);
     c->st[i] = project_point(j, k0 + i, &c->proj[i * j->n_specs], &c->errs[i]);
-    if (csv && alone && !c->st[i]) format_point(j, k0, i, c, wr);
   }
-  if (csv && alone) return append_points(n, c, wr, err);
   limen_spread_job job = {n, c, chunk_run, chunk_size, chunk_pack, chunk_unpack};
   int rc = limen_spread_run(sp, &job, err);
   if (!rc && csv) {
 #pragma omp parallel for schedule(dynamic, 4)
-    for (size_t i = 0; i < n; i++) format_point(j, k0, i, c, wr);
+    for (size_t i = 0; i < n; i++) format_point(j, k0, i, &c->proj[i * j->n_specs], c, wr);
     return append_points(n, c, wr, err);
   }
-  for (size_t i = 0; !rc && i < n; i++) {
-    double x[2];
-    point_x(j, k0 + i, x);
-    rc = limen_sweep_writer_point(wr, x, &c->proj[i * j->n_specs], err);
-  }
-  return rc;
+  return rc ? rc : write_points(j, k0, n, c, wr, err);
 }
 
 static int alloc_paradigms(const char *const *specs, size_t n, const limen_profile_set *profiles,
@@ -214,15 +239,20 @@ int limen_sweep_run_spread(const limen_workload_setup *setup, const limen_sweep_
   int rc = limen_sweep_axes_check(axes, n_axes, err);
   if (rc) return rc;
   sweep_job j = {setup, axes, n_axes, n_axes == 2 ? axes[1].points : 1, NULL, n_specs};
-  size_t total = axes[0].points * j.n2, block = !sp || sp->size <= 1 ? SWEEP_BLOCK : sp->size * SWEEP_BLOCK > SPREAD_CHUNK ? sp->size * SWEEP_BLOCK : SPREAD_CHUNK;
+  const int text_only = limen_sweep_writer_is_csv(wr) && (!sp || sp->size <= 1);
+  size_t total = axes[0].points * j.n2, block = text_only ? SWEEP_TEXT_BLOCK
+                                                : !sp || sp->size <= 1 ? SWEEP_BLOCK
+                                                : sp->size * SWEEP_BLOCK > SPREAD_CHUNK ? sp->size * SWEEP_BLOCK
+                                                                                         : SPREAD_CHUNK;
+  const size_t projs = text_only ? (size_t)omp_get_max_threads() : block; /* points' projections held */
   j.par = calloc(n_specs, sizeof *j.par);
-  sweep_chunk c = {&j, malloc(block * n_specs * sizeof *c.proj), malloc(block * sizeof *c.st),
+  sweep_chunk c = {&j, malloc(projs * n_specs * sizeof *c.proj), malloc(block * sizeof *c.st),
                    malloc(block * sizeof *c.errs), calloc(block, sizeof *c.text)};
   if (!j.par || !c.proj || !c.st || !c.errs || !c.text)
     rc = limen_error_set(err, LIMEN_ENOMEM, fn, "%zu paradigms", n_specs);
   if (rc == LIMEN_OK) rc = alloc_paradigms(specs, n_specs, profiles, j.par, err);
   for (size_t k0 = 0; rc == LIMEN_OK && k0 < total; k0 += block) {
-    rc = run_chunk(&j, sp, k0, total - k0 < block ? total - k0 : block, &c, wr, err);
+    rc = run_chunk(&j, sp, text_only, k0, total - k0 < block ? total - k0 : block, &c, wr, err);
     if (!rc) limen_sweep_writer_report(wr, (double)(k0 + block < total ? k0 + block : total) / (double)total);
   }
   for (size_t s = 0; j.par && s < n_specs; s++) limen_paradigm_free(j.par[s]);
