@@ -84,7 +84,7 @@ typedef struct limen_fp_config {
   limen_init_kind init;    /* LIMEN_INIT_EQUILIBRIUM or LIMEN_INIT_FIXED (at x0)   [EQUIL]  */
   double x0;               /*                                                       [0]     */
   double max_work;         /* cap on cells × steps × LIMEN_WORK_PER_CELL_STEP (langevin.h);
-                              ≤ 0: LIMEN_WORK_CAP                                  [1e11]  */
+                              ≤ 0: LIMEN_WORK_CAP                                  [1e12]  */
   /* Accuracy knobs (support_scan_points, support_time_samples: the automatic domain);
    * NULL → limen_precision_default().                                                    */
   const limen_precision *precision;

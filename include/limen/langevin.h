@@ -237,11 +237,11 @@ LIMEN_API int limen_equilibrium_sample(const limen_potential *p, const limen_con
  * The default cap on the work of one simulation, in particle-steps (Langevin: trajectories ×
  * time steps), raised by limen_simulate_config.max_work (the tool's --max-work).  A
  * Fokker–Planck cell-step (cells × steps) counts LIMEN_WORK_PER_CELL_STEP particle-steps: the
- * implicit TR-BDF2 step of one cell took 82 ns against 25 ns for a Heun particle step of the
- * erasure cell on one core (1.1e9 cell-steps in 93 s, 1e9 particle-steps in 25 s).  At the cap a
- * run takes about 40 minutes of one core. */
-#define LIMEN_WORK_CAP 1e11
-#define LIMEN_WORK_PER_CELL_STEP 4.0
+ * implicit TR-BDF2 step of one cell takes ≈ 29 ns against ≈ 1.8 ns for a Heun particle step of
+ * the erasure cell on one core (3.4e7 cell-steps/s in bench/run.sh; 1e8 particle-steps in
+ * 0.18 s, docs/performance.md).  At the cap a run takes about 30 minutes of one core. */
+#define LIMEN_WORK_CAP 1e12
+#define LIMEN_WORK_PER_CELL_STEP 16.0
 /* LIMEN_EINVAL when work (particle-steps) exceeds cap (≤ 0: LIMEN_WORK_CAP), with a message
  * that starts "max-work = <cap>:" and gives `what` (how the work was counted, e.g. "64
  * trajectories × 1e+12 steps") and the value of --max-work that would allow it. */

@@ -100,7 +100,7 @@ typedef struct limen_simulate_config {
   double tau0_s;             /* τ₀ (s): times with suffix s, values in s                   [1e-9] */
   double temperature_K;      /* T (K): values in J                                         [300]  */
   double max_work;           /* cap on the run's particle-steps (langevin.h, LIMEN_WORK_CAP):
-                                a longer run is refused before it starts            [1e11] */
+                                a longer run is refused before it starts            [1e12] */
   uint32_t given;            /* LIMEN_SIMULATE_IN_MASK bits of the rows the user gave (set by
                                 limen_simulate_config_set*): the rules below read them      [0]    */
   int keep_files;            /* keep what the files of --out hold: the work and heat

@@ -176,7 +176,7 @@ def simulate(protocol: Optional[str] = None, *, protocol_file: Optional[str] = N
             - ``tau0`` (s): the intrinsic time τ₀ of the cell, (0, 1]; 1e-9
             - ``temperature`` (K): T of the bath, for the values in J; 300
             - ``max_work``: the largest run allowed, in particle-steps (trajectories × steps; a
-              Fokker–Planck cell-step counts 4), [1, 1e18]; 1e11: a longer run is refused
+              Fokker–Planck cell-step counts 16), [1, 1e18]; 1e12: a longer run is refused
 
             ``bins`` is accepted only with the tool's ``--out`` (the histogram files), so the
             library refuses it here.  Langevin-only inputs (trajectories, seed, threads,

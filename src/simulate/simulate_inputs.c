@@ -42,8 +42,8 @@ static void copy_bound_row(size_t at, limen_bound_input which, size_t offset, co
 /* The cap on the work: its default is the library's (langevin.h). */
 static const limen_input k_max_work = {
     "max-work", NULL, "max_work", NULL, NULL, "N", 1, 1e18, 0, 0, 0, LIMEN_INPUT_DOUBLE,
-    offsetof(limen_simulate_config, max_work), LIMEN_WORK_CAP, "1e11",
-    "largest run allowed, in particle-steps (trajectories x steps; a Fokker-Planck cell-step counts 4)"};
+    offsetof(limen_simulate_config, max_work), LIMEN_WORK_CAP, "1e12",
+    "largest run allowed, in particle-steps (trajectories x steps; a Fokker-Planck cell-step counts 16)"};
 
 static void build_rows(void) {
   size_t n = 0;
