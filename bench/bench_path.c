@@ -5,7 +5,9 @@
  * Two snapshots A and B of P parameters (B = A plus moves of a few levels, some zero, some
  * clamped) are given alternately, so that every step measures real moves; the meter reads the
  * snapshot and its copy of the previous one and overwrites the copy.  The baseline copies the
- * same snapshot into an array of the same size (memcpy).  Repetitions interleave the meter and
+ * same snapshot into an array of the same size (memcpy, one thread).  The meter measures a tensor
+ * of more than 65,536 values in blocks across the OpenMP threads (OMP_NUM_THREADS; bench/run.sh
+ * runs it on one thread and on all).  Repetitions interleave the meter and
  * memcpy so that outside load hits both alike; each figure is the best of the repetitions.
  *
  * usage: bench_path [--params P] [--steps K] [--reps R]

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <omp.h>
+
 #include "limen/limen.h"
 #include "testutil.h"
 
@@ -502,4 +504,66 @@ Test(path, routes_agree_bit_for_bit) {
     route_case(31, f32);
     route_case(40, f32); /* codes of more than 31 bits: the scalar route in every kernel */
   }
+}
+
+/* A tensor of several blocks (path_blocks.c): the same sums, counts and histogram for 1, 2 and 3
+ * threads, bit for bit, equal to the blocks measured one by one by the kernel and folded in block
+ * order (the definition), and a non-finite value reported at its index in the tensor. */
+static void blocks_case(int f32) {
+  limen_path_config c = limen_path_config_default();
+  c.bits = 16, c.hist_octave_bits = 2;
+  path_geom g;
+  path_geom_init(&g, &c);
+  const size_t N = 3 * PATH_BLOCK + 4099, hn = 4 * g.nbins;
+  double *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b), *p64 = malloc(N * sizeof *p64);
+  float *af = malloc(N * sizeof *af), *bf = malloc(N * sizeof *bf), *p32 = malloc(N * sizeof *p32);
+  uint64_t s = 7, *want_h = calloc(hn, sizeof *want_h), *got_h = calloc(hn, sizeof *got_h);
+  for (size_t i = 0; i < N; i++) {
+    a[i] = ((double)(splitmix(&s) >> 11) * 0x1p-53 - 0.5) * 2.2;
+    b[i] = (i % 5 == 0) ? a[i] : a[i] + ((double)(splitmix(&s) >> 11) * 0x1p-53 - 0.5) * 1e-3;
+    af[i] = (float)a[i], bf[i] = (float)b[i];
+  }
+  const path_kernel *k = path_kernel_select();
+  path_job j = {&g, f32 ? k->f32 : NULL, f32 ? NULL : k->f64, f32 ? (const void *)bf : (const void *)b,
+                f32 ? (void *)p32 : (void *)p64, N, f32 ? sizeof(float) : sizeof(double), 0};
+  /* the definition: each block by the kernel, folded in block order */
+  path_acc want = {0}, got;
+  size_t bad = 0;
+  if (f32) memcpy(p32, af, N * sizeof *af);
+  else memcpy(p64, a, N * sizeof *a);
+  for (size_t off = 0; off < N; off += PATH_BLOCK) {
+    const size_t len = N - off < PATH_BLOCK ? N - off : PATH_BLOCK;
+    path_acc blk;
+    cr_assert_eq(f32 ? k->f32(&g, bf + off, p32 + off, len, 0, &blk, want_h, &bad)
+                     : k->f64(&g, b + off, p64 + off, len, 0, &blk, want_h, &bad), LIMEN_OK);
+    want.path += blk.path, want.sumsq += blk.sumsq, want.max = blk.max > want.max ? blk.max : want.max;
+    want.changed += blk.changed, want.flips += blk.flips, want.clamped += blk.clamped;
+  }
+  for (int threads = 1; threads <= 3; threads++) {
+    omp_set_num_threads(threads);
+    if (f32) memcpy(p32, af, N * sizeof *af);
+    else memcpy(p64, a, N * sizeof *a);
+    memset(got_h, 0, hn * sizeof *got_h);
+    cr_assert_eq(path_pass_blocks(&j, &got, got_h, &bad), LIMEN_OK);
+    cr_assert(memcmp(&want, &got, sizeof want) == 0, "f32 %d, %d threads: path %.17g, the definition %.17g", f32,
+              threads, got.path, want.path);
+    cr_assert(memcmp(want_h, got_h, hn * sizeof *want_h) == 0, "f32 %d, %d threads: histogram differs", f32,
+              threads);
+    cr_assert(want.changed > 0 && want.clamped > 0);
+    /* a non-finite value in the third block (and a later one in the fourth): its own index */
+    const size_t i1 = 2 * PATH_BLOCK + 17, i2 = 3 * PATH_BLOCK + 1;
+    const float f1 = bf[i1], f2 = bf[i2];
+    const double d1 = b[i1], d2 = b[i2];
+    if (f32) bf[i1] = NAN, bf[i2] = INFINITY;
+    else b[i1] = NAN, b[i2] = INFINITY;
+    cr_assert_eq(path_pass_blocks(&j, &got, got_h, &bad), LIMEN_EINVAL);
+    cr_assert_eq(bad, i1, "%d threads: index %zu", threads, bad);
+    bf[i1] = f1, bf[i2] = f2, b[i1] = d1, b[i2] = d2;
+  }
+  free(a), free(b), free(p64), free(af), free(bf), free(p32), free(want_h), free(got_h);
+}
+
+Test(path, blocks_bit_identical_for_any_thread_count) {
+  blocks_case(0);
+  blocks_case(1);
 }

@@ -266,7 +266,8 @@ int limen_path_add_f32(limen_path_meter *m, size_t tensor, const float *w, size_
   if (st) return st;
   path_acc a;
   size_t bad = 0;
-  int rc = path_kernel_select()->f32(&m->g, w, m->t[tensor].prev, n, m->need_start, &a, m->hist4, &bad);
+  const path_job j = {&m->g, path_kernel_select()->f32, NULL, w, m->t[tensor].prev, n, sizeof *w, m->need_start};
+  int rc = path_pass_blocks(&j, &a, m->hist4, &bad);
   return add_finish(m, tensor, rc, &a, bad, rc ? (double)w[bad] : 0.0, fn, err);
 }
 
@@ -277,7 +278,8 @@ int limen_path_add_f64(limen_path_meter *m, size_t tensor, const double *w, size
   if (st) return st;
   path_acc a;
   size_t bad = 0;
-  int rc = path_kernel_select()->f64(&m->g, w, m->t[tensor].prev, n, m->need_start, &a, m->hist4, &bad);
+  const path_job j = {&m->g, NULL, path_kernel_select()->f64, w, m->t[tensor].prev, n, sizeof *w, m->need_start};
+  int rc = path_pass_blocks(&j, &a, m->hist4, &bad);
   return add_finish(m, tensor, rc, &a, bad, rc ? w[bad] : 0.0, fn, err);
 }
 

@@ -38,7 +38,7 @@ typedef struct path_acc {
 } path_acc;
 
 /* Kernel result: LIMEN_OK, or a non-finite value at *bad_index (the copy is then partly
- * overwritten: prev[0 … block start) already holds w). */
+ * overwritten: prev[0 … block start) already holds w; with several blocks, other blocks too). */
 typedef int (*path_pass_f32_fn)(const path_geom *g, const float *w, float *prev, size_t n, int first,
                                 path_acc *acc, uint64_t *hist4, size_t *bad_index);
 typedef int (*path_pass_f64_fn)(const path_geom *g, const double *w, double *prev, size_t n, int first,
@@ -58,6 +58,25 @@ const path_kernel *path_kernel_for(int isa);
 /* The kernel the meter uses: the best available, or the one $LIMEN_PATH_ISA names
  * ("baseline", "avx2", "avx512"; for benchmarks and tests), if available.  Chosen once. */
 const path_kernel *path_kernel_select(void);
+
+/* A tensor's pass in blocks (path_blocks.c): values of a tensor beyond this many are measured in
+ * blocks of it, across the OpenMP threads, and its sums are the blocks' sums in block order. */
+#define PATH_BLOCK ((size_t)1 << 16)
+
+/* One tensor's pass: the kernel (f32 or f64, the other NULL), the values and the copy (size
+ * bytes each), whether it is a starting point. */
+typedef struct path_job {
+  const path_geom *g;
+  path_pass_f32_fn f32;
+  path_pass_f64_fn f64;
+  const void *w;
+  void *prev;
+  size_t n, size;
+  int first;
+} path_job;
+/* The pass, block by block (results as path_pass_f32_fn; *bad_index counts from the tensor's
+ * start); hist4 receives the blocks' histogram counts. */
+int path_pass_blocks(const path_job *j, path_acc *acc, uint64_t *hist4, size_t *bad_index);
 
 #define PATH_KERNEL_DECLARE(isa)                                                                  \
   int path_pass_f32_##isa(const path_geom *g, const float *w, float *prev, size_t n, int first,  \

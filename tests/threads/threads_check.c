@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * threads_check.c: the library's threaded code (the OpenMP Langevin ensemble, the sweep's
- * points, the memo of cell quantities they share) run with 1 to 4 threads on every recorded
+ * points, the memo of cell quantities they share, the learning-path meter's blocks of a large
+ * tensor) run with 1 to 4 threads on every recorded
  * output, for ThreadSanitizer.  A plain C program, not a
  * Criterion suite: Criterion's inheritable arena cannot coexist with ThreadSanitizer's
  * shadow memory.  It exits 1 unless every thread count gives bit-identical results, so it
@@ -110,6 +111,48 @@ static void compare_sweeps(void) {
   printf("sweep      12 points x 9 paradigms: 1, 2, 3 and 4 threads bit-identical, memo cold and warm\n");
 }
 
+/* The learning-path meter over three steps of a tensor of several blocks (path_blocks.c): its
+ * totals and histogram with `threads` threads into t and h (32 bins). */
+static int meter_run(int threads, limen_path_totals *t, uint64_t *h) {
+  enum { N = 5 * 65536 + 123 };
+  static float w[N];
+  omp_set_num_threads(threads);
+  limen_path_meter *m = NULL;
+  limen_error err;
+  if (limen_path_meter_alloc(NULL, &m, &err)) return fprintf(stderr, "FAIL: meter: %s\n", err.msg), 1;
+  uint64_t s = 12345;
+  int rc = 0;
+  for (int k = 0; k < 3 && !rc; k++) {
+    for (size_t i = 0; i < N; i++) { /* small moves, some outside [-1, 1] */
+      s = s * 6364136223846793005u + 1442695040888963407u;
+      w[i] = k == 0 ? (float)((double)(s >> 11) * 0x1p-53 * 2.2 - 1.1) : w[i] + (float)((double)(s >> 40) * 1e-9 - 8e-3);
+    }
+    rc = limen_path_begin_step(m, &err) || limen_path_add_f32(m, 0, w, N, &err) || limen_path_end_step(m, &err);
+  }
+  memset(t, 0, sizeof *t); /* padding too: the results are compared byte for byte */
+  if (!rc) rc = limen_path_totals_get(m, t, &err) || limen_path_totals_hist(m, h, 32, &err);
+  if (rc) fprintf(stderr, "FAIL: meter: %s\n", err.msg);
+  limen_path_meter_free(m);
+  return rc;
+}
+
+static void compare_meter(void) {
+  limen_path_totals one, many;
+  uint64_t h1[32], hn[32];
+  if (meter_run(1, &one, h1)) {
+    failures++;
+    return;
+  }
+  for (int t = 2; t <= 4; t++) {
+    if (meter_run(t, &many, hn)) {
+      failures++;
+      continue;
+    }
+    check(memcmp(&one, &many, sizeof one) == 0 && memcmp(h1, hn, sizeof h1) == 0, "path meter", t);
+  }
+  printf("path meter 3 steps of 327803 values: 1, 2, 3 and 4 threads bit-identical\n");
+}
+
 int main(void) {
   const char *s = getenv("LIMEN_TEST_SCALE");
   double scale = s ? atof(s) : 1.0;
@@ -139,6 +182,7 @@ int main(void) {
   }
   limen_protocol_free(erase);
   compare_sweeps();
+  compare_meter();
   if (failures) {
     fprintf(stderr, "%d failed\n", failures);
     return 1;
