@@ -2,9 +2,10 @@
  * test_langevin_fused.c: the Langevin engine's fused step (src/langevin/langevin_fused.c)
  * makes exactly the numbers of the engine's separate passes — the potential's and the
  * integrator's own block functions, in the engine's order — for every potential and
- * integrator it covers and every pair of its flags, on random states; and whole runs of every
- * library protocol with every integrator give the same results bit for bit with it and
- * without it (LIMEN_LANGEVIN_FUSED=0). */
+ * integrator it covers and every set of its flags (stopped trajectories among them), on random
+ * states; and whole runs of every library protocol with every integrator, and first-passage
+ * runs that stop trajectories, give the same results bit for bit with it and without it
+ * (LIMEN_LANGEVIN_FUSED=0). */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdlib.h>
@@ -21,18 +22,27 @@ typedef struct {
   double x[NB], F[NB], U[NB], W[NB], Q[NB];
 } state;
 
-/* One step as the engine's passes make it (langevin.c, run_block, without walls or stops). */
+/* One step as the engine's passes make it (langevin.c, run_block, without walls): the work at
+ * the new control, the move, stopped trajectories (active[i] = 0, when active is not NULL) put
+ * back, the energy after the move, the heat; a stopped trajectory keeps its energy. */
 static void step_passes(const limen_potential *p, const limen_integrator_type *it, const limen_control *lam,
-                        double dt, const double *xi, int changed, int need_force, state *s) {
-  double Un[NB], scratch[3 * NB];
+                        double dt, const double *xi, int changed, int need_force, const int *active, state *s) {
+  double Un[NB], xold[NB], scratch[3 * NB];
   if (changed) {
     p->type->eval(p, lam, NB, s->x, Un, s->F);
-    for (size_t i = 0; i < NB; i++) s->W[i] += Un[i] - s->U[i];
+    for (size_t i = 0; i < NB; i++)
+      if (!active || active[i]) s->W[i] += Un[i] - s->U[i];
+      else Un[i] = s->U[i];
     memcpy(s->U, Un, sizeof Un);
   }
+  memcpy(xold, s->x, sizeof xold);
   it->step(p, lam, dt, NB, s->x, s->F, xi, scratch);
+  for (size_t i = 0; active && i < NB; i++)
+    if (!active[i]) s->x[i] = xold[i];
   p->type->eval(p, lam, NB, s->x, Un, need_force ? s->F : NULL);
-  for (size_t i = 0; i < NB; i++) s->Q[i] += s->U[i] - Un[i];
+  for (size_t i = 0; i < NB; i++)
+    if (!active || active[i]) s->Q[i] += s->U[i] - Un[i];
+    else Un[i] = s->U[i];
   memcpy(s->U, Un, sizeof Un);
 }
 
@@ -52,9 +62,11 @@ static void random_state(const limen_potential *p, const limen_control *lam0, li
 static void check_one(const limen_potential *p, const limen_integrator_type *it, limen_rng *r, size_t *cases) {
   limen_fused_step_fn fused = limen_langevin_fused_find(p->type, it);
   if (!fused) return;
+  int active[NB];
   for (int round = 0; round < 50; round++)
-    for (int flags = 0; flags < 4; flags++) {
-      const int changed = flags & 1, need_force = flags >> 1;
+    for (int flags = 0; flags < 8; flags++) {
+      const int changed = flags & 1, need_force = (flags >> 1) & 1, stop = flags >> 2;
+      for (size_t i = 0; i < NB; i++) active[i] = limen_rng_uniform(r) < 0.7; /* with stop: 30 % stopped */
       limen_control lam0 = limen_control_zero(), lam;
       lam0.barrier = unif(r, 0.5, 10.0), lam0.tilt = unif(r, -4.0, 4.0);
       lam0.stiffness = unif(r, 0.5, 20.0), lam0.center = unif(r, -1.0, 1.0);
@@ -65,8 +77,8 @@ static void check_one(const limen_potential *p, const limen_integrator_type *it,
       double xi[NB];
       random_state(p, &lam0, r, &a, xi);
       b = a;
-      step_passes(p, it, &lam, dt, xi, changed, need_force, &a);
-      const limen_fused_lanes lanes = {NB, dt, b.x, b.F, b.U, b.W, b.Q};
+      step_passes(p, it, &lam, dt, xi, changed, need_force, stop ? active : NULL, &a);
+      const limen_fused_lanes lanes = {NB, dt, b.x, b.F, b.U, b.W, b.Q, stop ? active : NULL};
       fused(&lanes, &lam, xi, changed, need_force);
       const char *what = p->type->name, *how = it->name;
       cr_assert(memcmp(a.x, b.x, sizeof a.x) == 0, "%s/%s flags %d: x differs", what, how, flags);
@@ -99,7 +111,7 @@ Test(langevin_fused, one_step_equals_the_passes_bit_for_bit) {
     limen_potential_free(p);
   }
   cr_assert_eq(combos, 5);
-  cr_log_info("fused step: %zu cases of 5 potential/integrator pairs, bit-identical to the passes", cases);
+  cr_log_info("fused step: %zu cases of 5 potential/integrator pairs (8 sets of flags), bit-identical to the passes", cases);
   /* the washboard has no fused step: the engine makes its passes */
   cr_assert_null(limen_langevin_fused_find(limen_potential_washboard, limen_integrator_euler));
 }
@@ -143,4 +155,33 @@ Test(langevin_fused, whole_runs_equal_the_passes_bit_for_bit) {
   cr_log_info("%zu runs of the library's protocols, %zu of them with a fused step: bit-identical", runs,
               fused_runs);
   cr_assert(fused_runs >= 10 && fused_runs < runs, "%zu of %zu runs fused", fused_runs, runs);
+}
+
+/* First-passage runs that stop each trajectory at its passage (the MFPT measurements of
+ * `limen simulate --protocol hold --passage`): the same passage times and sums either way. */
+Test(langevin_fused, stopped_trajectories_equal_the_passes_bit_for_bit) {
+  limen_protocol *p;
+  limen_error e;
+  cr_assert_eq(limen_protocol_alloc_named("hold", NULL, &p, &e), 0, "%s", e.msg);
+  const limen_integrator_type *ints[] = {limen_integrator_euler, limen_integrator_heun};
+  for (size_t k = 0; k < 2; k++) {
+    limen_langevin_config c = limen_langevin_config_default();
+    c.dt = 2e-3, c.n_traj = 200, c.seed = 9, c.threads = 1, c.integrator = ints[k];
+    c.init = LIMEN_INIT_FIXED, c.x0 = -1.0;
+    c.record = LIMEN_RECORD_PASSAGE, c.passage_x = -0.5, c.stop_at_passage = 1;
+    limen_langevin_result a, b;
+    run_env(&c, p, NULL, &a);
+    run_env(&c, p, "0", &b);
+    const size_t sz = a.n_traj * sizeof(double);
+    cr_assert(a.n_passed == b.n_passed && a.n_passed > 20 && a.n_passed < a.n_traj, "%zu and %zu of %zu passed",
+              a.n_passed, b.n_passed, a.n_traj);
+    cr_assert(memcmp(a.passage_time, b.passage_time, sz) == 0 && memcmp(a.work, b.work, sz) == 0 &&
+                  memcmp(a.heat, b.heat, sz) == 0 && memcmp(a.dU, b.dU, sz) == 0 &&
+                  memcmp(a.x_final, b.x_final, sz) == 0,
+              "%s: the fused run differs from the passes", ints[k]->name);
+    cr_log_info("hold, %s: %zu of %zu passed, bit-identical", ints[k]->name, a.n_passed, a.n_traj);
+    limen_langevin_result_clear(&a);
+    limen_langevin_result_clear(&b);
+  }
+  limen_protocol_free(p);
 }

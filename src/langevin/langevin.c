@@ -446,7 +446,7 @@ static void run_block(const run_ctx *c, size_t first, size_t nb) {
     const double *xi = draw_step_noise(&rng, nb, refine, refine_norm, &nz, xsum);
     if (passage) memcpy(xold, x, nb * sizeof *x);
     if (c->fused) { /* all of it in one pass: the same numbers */
-      const limen_fused_lanes lanes = {nb, dt, x, F, Uc, W, Q};
+      const limen_fused_lanes lanes = {nb, dt, x, F, Uc, W, Q, stop ? active : NULL};
       c->fused(&lanes, &lam, xi, changed, need_force);
     } else {
       c->integ->step(pot, &lam, dt, nb, x, F, xi, scratch);
@@ -550,13 +550,12 @@ static void run_blocks(run_ctx *c, size_t part, size_t M) {
   if (cfg->progress) cfg->progress(cfg->progress_ctx, 1.0);
 }
 
-/* Whether a run may take the fused step (langevin_fused.c): not with walls, nor when
- * trajectories stop at their passage (the passes handle both), nor when the environment sets
- * LIMEN_LANGEVIN_FUSED=0 (the passes alone, for comparisons: the numbers are the same). */
-static int use_fused(const limen_langevin_config *cfg, const run_ctx *c) {
+/* Whether a run may take the fused step (langevin_fused.c): not with walls (the passes reflect
+ * at them), nor when the environment sets LIMEN_LANGEVIN_FUSED=0 (the passes alone, for
+ * comparisons: the numbers are the same). */
+static int use_fused(const run_ctx *c) {
   const char *env = getenv("LIMEN_LANGEVIN_FUSED");
-  const int stop = (cfg->record & LIMEN_RECORD_PASSAGE) && cfg->stop_at_passage;
-  return !(env && strcmp(env, "0") == 0) && !stop && !isfinite(c->wlo) && !isfinite(c->whi);
+  return !(env && strcmp(env, "0") == 0) && !isfinite(c->wlo) && !isfinite(c->whi);
 }
 
 /* The integrator (the harmonic one only for a harmonic potential), the duration (a transport
@@ -576,7 +575,7 @@ static int plan_steps(const limen_langevin_config *cfg, run_ctx *c, limen_error 
   c->N = (size_t)steps;
   c->dt = c->N ? c->tau / (double)c->N : cfg->dt;
   pot->type->domain(pot, &c->wlo, &c->whi);
-  c->fused = use_fused(cfg, c) ? limen_langevin_fused_find(pot->type, c->integ) : NULL;
+  c->fused = use_fused(c) ? limen_langevin_fused_find(pot->type, c->integ) : NULL;
   return LIMEN_OK;
 }
 

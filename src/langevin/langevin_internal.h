@@ -29,6 +29,7 @@ typedef struct limen_fused_lanes {
   size_t n;
   double dt;
   double *x, *F, *Uc, *W, *Q; /* position, force, U(x, λ), work, heat */
+  const int *active;          /* trajectories stopped at their passage: 0; NULL: none stop */
 } limen_fused_lanes;
 /* changed: λ becomes *lam before the move (its work at fixed x), else F holds the force at x;
  * the move with the noise xi at *lam; the energy after it (and F, when need_force) and the
