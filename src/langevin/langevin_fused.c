@@ -8,7 +8,7 @@
  * function pointers, each loading and storing the block's arrays again: ≈ 0.75 ns a
  * particle-step against ≈ 0.56 ns fused (docs/performance.md).  Every lane performs exactly
  * the IEEE operations of those passes, in the same order (no contraction into FMA), so both
- * make the same numbers bit for bit (tests/test_langevin.c runs both). */
+ * make the same numbers bit for bit (tests/test_langevin_fused.c runs both). */
 #include <math.h>
 
 #include "core/simd_clones.h"
