@@ -29,7 +29,7 @@ from .path import PathMeter
 from ._project import project, sweep
 from ._runs import simulate, train, validate
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def version() -> str:
